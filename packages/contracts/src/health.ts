@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** State of one dependency. */
+export const ComponentHealth = z.object({
+  status: z.enum(['up', 'down']),
+  latencyMs: z.number().optional(),
+  error: z.string().optional(),
+});
+
+/** GET /api/health: 200 when ok, 503 when a required component is down. */
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  mode: z.object({
+    database: z.enum(['postgres', 'embedded']),
+    redis: z.enum(['redis', 'single-node']),
+  }),
+  database: ComponentHealth,
+  redis: ComponentHealth.optional(),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,0 +1,72 @@
+import type { MembershipRole, PlatformRole } from './enums';
+
+/**
+ * The one authorization policy of Affluents: who may do which action on which resource.
+ * The server enforces it on every route (and later every socket handshake and event); the client
+ * uses the same function only to hide what the user cannot do.
+ */
+
+/** Everything a user may attempt, named `resource.verb`. */
+export const actions = [
+  'bassin.list',
+  'bassin.manage',
+  'group.view',
+  'group.move',
+  'group.members.manage',
+  'group.facilitators.manage',
+  'group.invite',
+  'organisation.list',
+  'organisation.manage',
+  'user.list',
+  'user.manage',
+  'user.grant-platform-role',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Who is asking: the signed-in user and their group roles. `null` means not signed in. */
+export interface Subject {
+  userId: string;
+  platformRole: PlatformRole | null;
+  memberships: ReadonlyArray<{ groupId: string; role: MembershipRole }>;
+}
+
+/** What the action is about. Group-scoped actions need `groupId`. */
+export interface Target {
+  groupId?: string;
+}
+
+type Rule = (subject: Subject, target: Target) => boolean;
+
+const isAdmin: Rule = (s) => s.platformRole === 'admin';
+const isCoordinator: Rule = (s) => s.platformRole === 'coordinator' || s.platformRole === 'admin';
+const anySignedIn: Rule = () => true;
+const roleInGroup = (s: Subject, t: Target) =>
+  t.groupId ? s.memberships.find((m) => m.groupId === t.groupId)?.role : undefined;
+const memberOfGroup: Rule = (s, t) => roleInGroup(s, t) !== undefined;
+const facilitatorOfGroup: Rule = (s, t) => roleInGroup(s, t) === 'facilitator';
+const either =
+  (...rules: Rule[]): Rule =>
+  (s, t) =>
+    rules.some((rule) => rule(s, t));
+
+const rules: Record<Action, Rule> = {
+  'bassin.list': anySignedIn,
+  'bassin.manage': isAdmin,
+  // A group's members list stays inside the group: social workers talk under shared professional secrecy.
+  'group.view': either(isCoordinator, memberOfGroup),
+  'group.move': isAdmin,
+  'group.members.manage': either(isCoordinator, facilitatorOfGroup),
+  'group.facilitators.manage': isCoordinator,
+  'group.invite': either(isCoordinator, facilitatorOfGroup),
+  'organisation.list': anySignedIn,
+  'organisation.manage': isCoordinator,
+  'user.list': isCoordinator,
+  'user.manage': isCoordinator,
+  'user.grant-platform-role': isAdmin,
+};
+
+/** True when `subject` may perform `action` on `target`. Anonymous callers may do nothing. */
+export function can(subject: Subject | null, action: Action, target: Target = {}): boolean {
+  if (!subject) return false;
+  return rules[action](subject, target);
+}

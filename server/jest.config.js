@@ -1,0 +1,27 @@
+/**
+ * Jest with SWC. NestJS 12 ships ESM only, so its packages go through the transform too (STACK.md).
+ * Type-checking is `tsc --noEmit` (npm run typecheck), not Jest's job.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      keepClassNames: true,
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testTimeout: 30000,
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+  ],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};

@@ -1,0 +1,59 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessGuard } from './common/auth/access.guard';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { requestId } from './common/http/request-id';
+import { createValidationPipe } from './common/validation/validation';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './infra/database/database.module';
+import type { OpenDatabase } from './infra/database/database.service';
+import { MailModule } from './infra/mail/mail.module';
+import { RedisModule } from './infra/redis/redis.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { BassinsModule } from './modules/bassins/bassins.module';
+import { GroupsModule } from './modules/groups/groups.module';
+import { HealthModule } from './modules/health/health.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { UsersModule } from './modules/users/users.module';
+import { SeedModule } from './seed/seed.module';
+
+/** The application, assembled from an already-parsed config and an already-opened database. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: OpenDatabase): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: requestId,
+            // Health probes from load balancers would drown the log.
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
+        }),
+        DatabaseModule.forRoot(database),
+        RedisModule,
+        MailModule,
+        AuthModule,
+        UsersModule,
+        BassinsModule,
+        GroupsModule,
+        OrganisationsModule,
+        InvitationsModule,
+        HealthModule,
+        SeedModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

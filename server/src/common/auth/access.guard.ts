@@ -1,0 +1,40 @@
+import { can } from '@affluents/contracts';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { SessionService } from '../../modules/auth/session.service';
+import { forbidden, unauthenticated } from '../errors/app-error';
+import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE } from './decorators';
+
+/**
+ * The global guard of every HTTP route: reads the session cookie, then requires a session unless the
+ * route is @Public(), then applies the route's @Allow() rule through the shared policy.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const token: unknown = request.cookies?.[this.config.session.cookieName];
+    if (typeof token === 'string' && token.length > 0 && token.length < 200) {
+      const session = await this.sessions.resolve(token);
+      if (session) request.auth = { ...session };
+    }
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (!request.auth) throw unauthenticated();
+    const rule = this.reflector.getAllAndOverride<PolicyRule | undefined>(POLICY_RULE, targets);
+    if (rule) {
+      const groupId = rule.groupParam ? String(request.params[rule.groupParam] ?? '') : undefined;
+      if (!can(request.auth.subject, rule.action, { groupId })) throw forbidden();
+    }
+    return true;
+  }
+}

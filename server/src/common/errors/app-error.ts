@@ -1,0 +1,26 @@
+import type { ErrorCode, FieldError } from '@affluents/contracts';
+
+/** An error meant for the client: carries the HTTP status, the shared error code and a French message. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, fieldErrors?: FieldError[]) =>
+  new AppError(400, fieldErrors ? 'validation_failed' : 'bad_request', message, fieldErrors);
+export const unauthenticated = (message = 'Connexion requise') =>
+  new AppError(401, 'unauthenticated', message);
+/** 403 that never says whether the resource exists elsewhere. */
+export const forbidden = (message = 'Vous n’avez pas accès à cette ressource') =>
+  new AppError(403, 'forbidden', message);
+export const notFound = (message = 'Ressource introuvable') => new AppError(404, 'not_found', message);
+export const conflict = (message: string, fieldErrors?: FieldError[]) =>
+  new AppError(409, 'conflict', message, fieldErrors);
+export const gone = (message: string) => new AppError(410, 'gone', message);
+export const rateLimited = (message: string) => new AppError(429, 'rate_limited', message);

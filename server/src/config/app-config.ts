@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import { envSchema } from './env.schema';
+
+/** The parsed, validated configuration. The only place that reads process.env (STYLE.md). */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  allowedOrigins: string[];
+  database: { mode: 'postgres'; url: string; poolSize: number } | { mode: 'embedded'; dataDir: string };
+  redis: { url: string; keyPrefix: string } | null;
+  mail: { smtpUrl: string | null; from: string };
+  session: { ttlDays: number; cookieSecure: boolean; cookieName: string };
+  trustProxy: boolean | number;
+  logLevel: string;
+  seedDemo: boolean;
+  clientDist: string;
+  loginLimits: { failuresPerAccount: number; attemptsPerAddress: number };
+}
+
+/** Thrown when the environment is invalid; its message lists every bad variable by name. */
+export class ConfigError extends Error {}
+
+/** Parses and validates an environment (process.env by default). Throws ConfigError naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Configuration invalide:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  if (production && env.SEED_DEMO === true) {
+    throw new ConfigError(
+      'Configuration invalide:\n  SEED_DEMO: les comptes de démonstration sont refusés en production',
+    );
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? publicUrl)
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    allowedOrigins,
+    database: env.DATABASE_URL
+      ? { mode: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      : { mode: 'embedded', dataDir: path.resolve(env.DATA_DIR) },
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+    session: {
+      ttlDays: env.SESSION_TTL_DAYS,
+      cookieSecure: env.COOKIE_SECURE === 'auto' ? production : env.COOKIE_SECURE === 'true',
+      cookieName: 'affluents_session',
+    },
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    seedDemo: env.SEED_DEMO ?? !production,
+    clientDist: path.resolve(env.CLIENT_DIST ?? path.join(__dirname, '..', '..', '..', 'client', 'dist')),
+    loginLimits: {
+      failuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      attemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+    },
+  };
+}
+
+/** Nest injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalUrl = (protocols: RegExp, example: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.test(v), { message: `attendu une URL du type ${example}` });
+
+/**
+ * Every environment variable the server reads, with its default and why it exists.
+ * `.env.example` and the README's configuration table mirror this schema.
+ */
+export const envSchema = z.object({
+  /** development | production | test. Production refuses demo data and serves the built client. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** TCP port of HTTP, Socket.IO and the document websockets. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL of the app: links in emails, default allowed origin. Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** Comma-separated origins allowed to call the API with cookies and open websockets. Defaults to PUBLIC_URL. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** PostgreSQL connection string. Absent: an embedded PostgreSQL (PGlite) runs in DATA_DIR. */
+  DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//, 'postgres://user@host:5432/db'),
+  /** Folder of the embedded database (and other local data). */
+  DATA_DIR: z.string().default('./data'),
+  /** Connections in the PostgreSQL pool (forced to 1 in embedded mode, where queries are serialised anyway). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Redis connection string. Absent: single node, with in-process presence and fan-out. */
+  REDIS_URL: optionalUrl(/^rediss?:\/\//, 'redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key and channel, so several deployments or test runs can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().default('affluents:'),
+  /** SMTP server for outgoing mail (smtp://user:pass@host:587). Absent: mails are written to the log. */
+  SMTP_URL: optionalUrl(/^smtps?:\/\//, 'smtp://user:pass@host:587'),
+  /** Sender of outgoing mail. */
+  MAIL_FROM: z.string().default('Affluents <no-reply@affluents.local>'),
+  /** Lifetime of a sign-in session, renewed while it is used. */
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Secure flag of the session cookie: auto = on in production (behind HTTPS). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Express trust proxy: false, true, or a hop count. Set it behind a load balancer so limits see client addresses. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => /^(true|false|\d+)$/.test(v), { message: 'attendu true, false ou un nombre de proxys' })
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v))),
+  /** Log level of the pino logger. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed the demo data (bassins, organisations, personas) when the database is empty. Refused in production. */
+  SEED_DEMO: booleanString.optional(),
+  /** Folder of the built client, served on every non-API path. Defaults to ../client/dist next to the server. */
+  CLIENT_DIST: z.string().optional(),
+  /** Failed sign-ins allowed per account within 15 minutes. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Sign-in attempts allowed per client address within 15 minutes. */
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

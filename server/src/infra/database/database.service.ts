@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { createDataSource } from './data-source';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+
+/** An open database: the data source plus the embedded server to stop with it, if any. */
+export interface OpenDatabase {
+  dataSource: DataSource;
+  mode: 'postgres' | 'embedded';
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured database and applies pending migrations. With no DATABASE_URL, starts an
+ * embedded PostgreSQL in DATA_DIR and uses a pool of exactly one connection (STACK.md: PGlite
+ * serialises queries, and a transaction waiting on a second pooled connection would hang).
+ */
+export async function openDatabase(config: AppConfig['database']): Promise<OpenDatabase> {
+  let embedded: EmbeddedPostgres | null = null;
+  let dataSource: DataSource;
+  if (config.mode === 'postgres') {
+    dataSource = createDataSource(config.url, config.poolSize);
+  } else {
+    embedded = await startEmbeddedPostgres(config.dataDir);
+    dataSource = createDataSource(embedded.url, 1);
+  }
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    dataSource,
+    mode: config.mode,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { AuthSessionEntity } from '../../modules/auth/auth-session.entity';
+import { PasswordResetTokenEntity } from '../../modules/auth/password-reset-token.entity';
+import { BassinEntity } from '../../modules/bassins/bassin.entity';
+import { GroupEntity } from '../../modules/groups/group.entity';
+import { MembershipEntity } from '../../modules/groups/membership.entity';
+import { InvitationEntity } from '../../modules/invitations/invitation.entity';
+import { OrganisationEntity } from '../../modules/organisations/organisation.entity';
+import { UserEntity } from '../../modules/users/user.entity';
+import { MailOutboxEntity } from '../mail/mail-outbox.entity';
+
+/** Every TypeORM entity, registered once with the data source. */
+export const entities = [
+  AuthSessionEntity,
+  BassinEntity,
+  GroupEntity,
+  InvitationEntity,
+  MailOutboxEntity,
+  MembershipEntity,
+  OrganisationEntity,
+  PasswordResetTokenEntity,
+  UserEntity,
+];

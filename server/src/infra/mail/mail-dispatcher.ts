@@ -1,0 +1,113 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MailOutboxEntity } from './mail-outbox.entity';
+
+const POLL_MS = 2000;
+const BATCH = 10;
+const MAX_ATTEMPTS = 8;
+// A claimed row is leased for this long: if the node dies mid-send, another node retries it later.
+const LEASE_SECONDS = 120;
+
+/**
+ * Sends what the outbox holds: by SMTP when SMTP_URL is set, otherwise writes the mail (and its link)
+ * to the log. Rows are claimed with SKIP LOCKED, so several nodes never send the same mail twice.
+ */
+@Injectable()
+export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Mail');
+  private transport: Transporter | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.mail.smtpUrl) this.transport = createTransport(this.config.mail.smtpUrl);
+    this.timer = setInterval(() => void this.tick(), POLL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    this.transport?.close();
+  }
+
+  /** Sends every due mail now (also used by tests instead of waiting for the poll). */
+  async flush(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.sendBatch();
+      total += sent;
+      if (sent < BATCH) return total;
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running || !this.dataSource.isInitialized) return;
+    this.running = this.sendBatch()
+      .then(() => undefined)
+      .catch((err: Error) => this.logger.warn(`outbox poll failed: ${err.message}`))
+      .finally(() => {
+        this.running = null;
+      });
+    await this.running;
+  }
+
+  private async sendBatch(): Promise<number> {
+    const claimed: MailOutboxEntity[] = await this.dataSource.query(
+      `UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => $1), attempts = attempts + 1
+       WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= now()
+                    ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id, to_address AS "to", subject, text_body AS "textBody", html_body AS "htmlBody", attempts`,
+      [LEASE_SECONDS, BATCH],
+    );
+    const rows = Array.isArray(claimed[0]) ? (claimed[0] as MailOutboxEntity[]) : claimed;
+    for (const mail of rows) await this.deliver(mail);
+    return rows.length;
+  }
+
+  private async deliver(mail: MailOutboxEntity): Promise<void> {
+    const outbox = this.dataSource.getRepository(MailOutboxEntity);
+    try {
+      if (this.transport) {
+        await this.transport.sendMail({
+          from: this.config.mail.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.textBody,
+          html: mail.htmlBody,
+        });
+        await outbox.update({ id: mail.id }, { status: 'sent', sentAt: new Date(), lastError: null });
+      } else {
+        this.logger.log(`Courriel (pas de SMTP_URL) à ${mail.to} : ${mail.subject}\n${mail.textBody}`);
+        await outbox.update({ id: mail.id }, { status: 'logged', sentAt: new Date() });
+      }
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const failed = mail.attempts >= MAX_ATTEMPTS;
+      const backoffSeconds = Math.min(3600, 30 * 2 ** mail.attempts);
+      await outbox.update(
+        { id: mail.id },
+        {
+          status: failed ? 'failed' : 'pending',
+          lastError: message.slice(0, 500),
+          nextAttemptAt: new Date(Date.now() + backoffSeconds * 1000),
+        },
+      );
+      this.logger.warn(`mail to ${mail.to} failed (attempt ${mail.attempts}): ${message}`);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  type CurrentUser,
+  LoginRequest,
+  PasswordResetConfirm,
+  PasswordResetRequest,
+  UpdateMyProfile,
+} from '@affluents/contracts';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Auth, OptionalAuth, Public } from '../../common/auth/decorators';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuthService } from './auth.service';
+import { SessionService } from './session.service';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body({ schema: LoginRequest }) body: LoginRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CurrentUser> {
+    const { user, token } = await this.auth.login(body, {
+      ip: request.ip ?? 'unknown',
+      userAgent: request.get('user-agent'),
+    });
+    setSessionCookie(response, this.config, token);
+    return user;
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(
+    @OptionalAuth() auth: AuthContext | null,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    if (auth) await this.sessions.destroy(auth.sessionId);
+    clearSessionCookie(response, this.config);
+  }
+
+  @Get('me')
+  me(@Auth() auth: AuthContext): Promise<CurrentUser> {
+    return this.auth.currentUser(auth.user, auth.subject);
+  }
+
+  @Patch('me')
+  updateMe(@Auth() auth: AuthContext, @Body({ schema: UpdateMyProfile }) body: UpdateMyProfile) {
+    return this.auth.updateProfile(auth.user, body);
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  async requestReset(@Body({ schema: PasswordResetRequest }) body: PasswordResetRequest): Promise<void> {
+    await this.auth.requestPasswordReset(body.email);
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  async confirmReset(@Body({ schema: PasswordResetConfirm }) body: PasswordResetConfirm): Promise<void> {
+    await this.auth.confirmPasswordReset(body);
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  type AddMemberRequest,
+  can,
+  type GroupDetail,
+  type GroupMember,
+  type MembershipRole,
+  type Subject,
+} from '@affluents/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { isUniqueViolation } from '../../common/database-errors';
+import { conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { BassinEntity } from '../bassins/bassin.entity';
+import { UserEntity } from '../users/user.entity';
+import { GroupEntity } from './group.entity';
+import { MembershipEntity } from './membership.entity';
+
+interface MemberRow {
+  userId: string;
+  displayName: string;
+  jobTitle: string | null;
+  email: string;
+  role: MembershipRole;
+  joinedAt: Date;
+  organisationId: string | null;
+  organisationName: string | null;
+  organisationKind: NonNullable<GroupMember['organisation']>['kind'] | null;
+}
+
+/** A group's home (members), moving a group between bassins, and managing its members. */
+@Injectable()
+export class GroupsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The group with its members, facilitators first then by name. */
+  async detail(
+    id: string,
+    subject: Subject,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<GroupDetail> {
+    const group = await manager.getRepository(GroupEntity).findOneBy({ id });
+    if (!group) throw notFound('Groupe introuvable');
+    const bassin = await manager.getRepository(BassinEntity).findOneByOrFail({ id: group.bassinId });
+    const members = await this.members(manager, id);
+    return {
+      id: group.id,
+      kind: group.kind,
+      bassin: { id: bassin.id, name: bassin.name },
+      archivedAt: group.archivedAt?.toISOString() ?? null,
+      memberCount: members.length,
+      myRole: subject.memberships.find((m) => m.groupId === id)?.role ?? null,
+      members,
+    };
+  }
+
+  /** Moves an active group to another active bassin, memberships untouched. 409 if that kind is taken there. */
+  async move(id: string, bassinId: string, subject: Subject): Promise<GroupDetail> {
+    return this.dataSource.transaction(async (manager) => {
+      const groups = manager.getRepository(GroupEntity);
+      const group = await groups.findOneBy({ id });
+      if (!group) throw notFound('Groupe introuvable');
+      if (group.archivedAt) throw conflict('Ce groupe est archivé');
+      const target = await manager.getRepository(BassinEntity).findOneBy({ id: bassinId });
+      if (!target) throw notFound('Bassin de destination introuvable');
+      if (target.archivedAt) throw conflict('Le bassin de destination est archivé');
+      if (group.bassinId === target.id) return this.detail(id, subject, manager);
+      try {
+        await groups.update({ id }, { bassinId: target.id });
+      } catch (err) {
+        if (isUniqueViolation(err)) {
+          throw conflict(
+            `Le bassin ${target.name} a déjà un groupe de ce type. Fusionnez les bassins à la place.`,
+          );
+        }
+        throw err;
+      }
+      return this.detail(id, subject, manager);
+    });
+  }
+
+  /** Adds an existing account to the group. Naming a facilitator needs the coordinator's right. */
+  async addMember(groupId: string, input: AddMemberRequest, subject: Subject): Promise<GroupMember> {
+    if (input.role === 'facilitator' && !can(subject, 'group.facilitators.manage', { groupId }))
+      throw forbidden();
+    await this.activeGroup(groupId);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.userId });
+    if (!user) throw notFound('Compte introuvable');
+    try {
+      await this.dataSource
+        .getRepository(MembershipEntity)
+        .insert({ userId: user.id, groupId, role: input.role });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('Cette personne fait déjà partie du groupe');
+      throw err;
+    }
+    return this.member(groupId, user.id);
+  }
+
+  /** Changes a member's role; only coordinators name or remove facilitators. */
+  async updateMember(
+    groupId: string,
+    userId: string,
+    role: MembershipRole,
+    subject: Subject,
+  ): Promise<GroupMember> {
+    const memberships = this.dataSource.getRepository(MembershipEntity);
+    const membership = await memberships.findOneBy({ groupId, userId });
+    if (!membership) throw notFound('Cette personne ne fait pas partie du groupe');
+    const touchesFacilitator = role === 'facilitator' || membership.role === 'facilitator';
+    if (touchesFacilitator && !can(subject, 'group.facilitators.manage', { groupId })) throw forbidden();
+    await memberships.update({ id: membership.id }, { role });
+    return this.member(groupId, userId);
+  }
+
+  /** Removes someone from the group. A facilitator may leave, but only coordinators remove another facilitator. */
+  async removeMember(groupId: string, userId: string, subject: Subject): Promise<void> {
+    const memberships = this.dataSource.getRepository(MembershipEntity);
+    const membership = await memberships.findOneBy({ groupId, userId });
+    if (!membership) throw notFound('Cette personne ne fait pas partie du groupe');
+    const removingAnotherFacilitator = membership.role === 'facilitator' && userId !== subject.userId;
+    if (removingAnotherFacilitator && !can(subject, 'group.facilitators.manage', { groupId }))
+      throw forbidden();
+    await memberships.delete({ id: membership.id });
+  }
+
+  private async activeGroup(id: string): Promise<GroupEntity> {
+    const group = await this.dataSource.getRepository(GroupEntity).findOneBy({ id, archivedAt: IsNull() });
+    if (!group) throw notFound('Groupe introuvable');
+    return group;
+  }
+
+  private async member(groupId: string, userId: string): Promise<GroupMember> {
+    const found = (await this.members(this.dataSource.manager, groupId, userId))[0];
+    if (!found) throw notFound('Membre introuvable');
+    return found;
+  }
+
+  private async members(manager: EntityManager, groupId: string, userId?: string): Promise<GroupMember[]> {
+    const rows: MemberRow[] = await manager.query(
+      `SELECT u.id AS "userId", u.display_name AS "displayName", u.job_title AS "jobTitle", u.email,
+              m.role, m.created_at AS "joinedAt",
+              o.id AS "organisationId", o.name AS "organisationName", o.kind AS "organisationKind"
+       FROM memberships m
+       JOIN users u ON u.id = m.user_id
+       LEFT JOIN organisations o ON o.id = u.organisation_id
+       WHERE m.group_id = $1 AND ($2::uuid IS NULL OR u.id = $2::uuid)
+       ORDER BY (m.role = 'facilitator') DESC, lower(u.display_name)`,
+      [groupId, userId ?? null],
+    );
+    return rows.map((r) => ({
+      userId: r.userId,
+      displayName: r.displayName,
+      jobTitle: r.jobTitle,
+      email: r.email,
+      role: r.role,
+      joinedAt: new Date(r.joinedAt).toISOString(),
+      organisation:
+        r.organisationId && r.organisationName && r.organisationKind
+          ? { id: r.organisationId, name: r.organisationName, kind: r.organisationKind }
+          : null,
+    }));
+  }
+}

@@ -1,0 +1,292 @@
+import {
+  type AcceptInvitationRequest,
+  type CreateInvitationRequest,
+  type CurrentUser,
+  can,
+  type Invitation,
+  type InvitationPreview,
+  type InvitationStatus,
+  type ListInvitationsQuery,
+  type Subject,
+} from '@affluents/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { hashPassword } from '../../common/auth/password-hasher';
+import { assertCan } from '../../common/auth/policy';
+import { hashToken, newSecretToken } from '../../common/auth/tokens';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  gone,
+  notFound,
+  unauthenticated,
+} from '../../common/errors/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MailService } from '../../infra/mail/mail.service';
+import { groupKindLabels, invitationMail } from '../../infra/mail/mail-templates';
+import { AuthService } from '../auth/auth.service';
+import { SessionService } from '../auth/session.service';
+import { BassinEntity } from '../bassins/bassin.entity';
+import { GroupEntity } from '../groups/group.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { UserEntity } from '../users/user.entity';
+import { InvitationEntity } from './invitation.entity';
+
+const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+interface InvitationRow {
+  id: string;
+  email: string;
+  role: InvitationEntity['role'];
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  groupId: string;
+  groupKind: GroupEntity['kind'];
+  bassinName: string;
+  invitedById: string;
+  invitedByName: string;
+}
+
+const statusOf = (i: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>): InvitationStatus =>
+  i.acceptedAt
+    ? 'accepted'
+    : i.revokedAt
+      ? 'revoked'
+      : i.expiresAt.getTime() < Date.now()
+        ? 'expired'
+        : 'pending';
+
+/** Invitations into a group: sending, listing, revoking, previewing and accepting. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    private readonly sessions: SessionService,
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Invites an email into a group and queues the mail. Inviting again replaces the pending invitation. */
+  async create(input: CreateInvitationRequest, subject: Subject): Promise<Invitation> {
+    assertCan(subject, 'group.invite', { groupId: input.groupId });
+    if (input.role === 'facilitator')
+      assertCan(subject, 'group.facilitators.manage', { groupId: input.groupId });
+    return this.dataSource.transaction(async (manager) => {
+      const group = await manager
+        .getRepository(GroupEntity)
+        .findOneBy({ id: input.groupId, archivedAt: IsNull() });
+      if (!group) throw notFound('Groupe introuvable');
+      const bassin = await manager.getRepository(BassinEntity).findOneByOrFail({ id: group.bassinId });
+      if (input.organisationId) {
+        const exists = await manager.getRepository(OrganisationEntity).existsBy({ id: input.organisationId });
+        if (!exists) throw notFound('Organisation introuvable');
+      }
+      const alreadyMember = await manager.query(
+        `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 AND u.email = $2`,
+        [group.id, input.email],
+      );
+      if (alreadyMember.length > 0) {
+        throw conflict('Cette personne fait déjà partie du groupe', [
+          { path: 'email', message: 'Déjà membre' },
+        ]);
+      }
+      const invitations = manager.getRepository(InvitationEntity);
+      await invitations.update(
+        { groupId: group.id, email: input.email, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      const token = newSecretToken();
+      const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+      const saved = await invitations.save({
+        email: input.email,
+        groupId: group.id,
+        role: input.role,
+        organisationId: input.organisationId,
+        tokenHash: hashToken(token),
+        invitedById: subject.userId,
+        expiresAt,
+        acceptedAt: null,
+        acceptedById: null,
+        revokedAt: null,
+      });
+      const inviter = await manager.getRepository(UserEntity).findOneByOrFail({ id: subject.userId });
+      await this.mail.enqueue(
+        manager,
+        input.email,
+        'invitation',
+        invitationMail({
+          inviterName: inviter.displayName,
+          groupLabel: groupKindLabels[group.kind],
+          bassinName: bassin.name,
+          url: `${this.config.publicUrl}/invitation/${token}`,
+          expiresOn: expiresAt.toLocaleDateString('fr-BE', {
+            dateStyle: 'long',
+            timeZone: 'Europe/Brussels',
+          }),
+          message: input.message,
+        }),
+      );
+      return this.toView((await this.rows(manager, { id: saved.id }))[0]);
+    });
+  }
+
+  /** Invitations of one group (its managers) or of every group (coordinators). */
+  async list(query: ListInvitationsQuery, subject: Subject): Promise<Invitation[]> {
+    if (query.groupId) assertCan(subject, 'group.invite', { groupId: query.groupId });
+    else assertCan(subject, 'user.list');
+    const rows = await this.rows(this.dataSource.manager, { groupId: query.groupId });
+    const views = rows.map((r) => this.toView(r));
+    return query.status ? views.filter((v) => v.status === query.status) : views;
+  }
+
+  /** Revokes a pending invitation; its link stops working. */
+  async revoke(id: string, subject: Subject): Promise<void> {
+    const invitations = this.dataSource.getRepository(InvitationEntity);
+    const invitation = await invitations.findOneBy({ id });
+    // Without the right on that group, say 403 whether or not it exists.
+    if (!invitation) throw can(subject, 'user.list') ? notFound('Invitation introuvable') : forbidden();
+    assertCan(subject, 'group.invite', { groupId: invitation.groupId });
+    if (invitation.acceptedAt) throw conflict('Cette invitation a déjà été acceptée');
+    if (!invitation.revokedAt) await invitations.update({ id }, { revokedAt: new Date() });
+  }
+
+  /** What the invitee sees on the invitation page, before signing up or in. */
+  async preview(token: string): Promise<InvitationPreview> {
+    const row = await this.usableByToken(this.dataSource.manager, token);
+    const accountExists = await this.dataSource.getRepository(UserEntity).existsBy({ email: row.email });
+    return {
+      email: row.email,
+      group: { id: row.groupId, kind: row.groupKind, bassinName: row.bassinName },
+      role: row.role,
+      invitedByName: row.invitedByName,
+      accountExists,
+      expiresAt: row.expiresAt.toISOString(),
+    };
+  }
+
+  /**
+   * Accepts an invitation. A newcomer gets an account (and a session token to set as cookie); someone who
+   * already has an account must be signed in as the invited email. Joining and using the invitation up
+   * happen in one transaction, with the invitation row locked so a double click joins once.
+   */
+  async accept(
+    token: string,
+    input: AcceptInvitationRequest,
+    auth: AuthContext | null,
+    meta: { ip: string; userAgent?: string },
+  ): Promise<{ user: CurrentUser; sessionToken: string | null }> {
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const { userId, created } = await this.dataSource.transaction(async (manager) => {
+      const invitation = await manager
+        .getRepository(InvitationEntity)
+        .createQueryBuilder('i')
+        .setLock('pessimistic_write')
+        .where('i.token_hash = :hash', { hash: hashToken(token) })
+        .getOne();
+      if (!invitation) throw notFound('Invitation introuvable');
+      this.assertUsable(invitation);
+      const users = manager.getRepository(UserEntity);
+      let user = await users.findOneBy({ email: invitation.email });
+      let created = false;
+      if (user) {
+        if (!auth)
+          throw unauthenticated(`Connectez-vous avec ${invitation.email} pour accepter cette invitation`);
+        if (auth.user.id !== user.id) throw forbidden(`Cette invitation est destinée à ${invitation.email}`);
+        if (!user.organisationId && invitation.organisationId) {
+          await users.update({ id: user.id }, { organisationId: invitation.organisationId });
+        }
+      } else {
+        const fieldErrors = [
+          ...(input.displayName ? [] : [{ path: 'displayName', message: 'Indiquez votre nom' }]),
+          ...(passwordHash ? [] : [{ path: 'password', message: 'Choisissez un mot de passe' }]),
+        ];
+        if (fieldErrors.length > 0 || !passwordHash || !input.displayName) {
+          throw badRequest('Certains champs sont invalides', fieldErrors);
+        }
+        user = await users.save({
+          email: invitation.email,
+          displayName: input.displayName,
+          jobTitle: null,
+          passwordHash,
+          platformRole: null,
+          organisationId: invitation.organisationId,
+          disabledAt: null,
+        });
+        created = true;
+      }
+      await this.join(manager, user.id, invitation);
+      await manager
+        .getRepository(InvitationEntity)
+        .update({ id: invitation.id }, { acceptedAt: new Date(), acceptedById: user.id });
+      return { userId: user.id, created };
+    });
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
+    const sessionToken = created ? await this.sessions.create(user.id, meta) : null;
+    return { user: await this.auth.currentUser(user), sessionToken };
+  }
+
+  private async join(manager: EntityManager, userId: string, invitation: InvitationEntity): Promise<void> {
+    // Already a member: keep the membership, raised to facilitator if that is what the invitation says.
+    await manager.query(
+      `INSERT INTO memberships (user_id, group_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, group_id) DO UPDATE
+       SET role = CASE WHEN EXCLUDED.role = 'facilitator' THEN 'facilitator' ELSE memberships.role END`,
+      [userId, invitation.groupId, invitation.role],
+    );
+  }
+
+  private assertUsable(i: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>): void {
+    const status = statusOf(i);
+    if (status === 'accepted')
+      throw gone('Cette invitation a déjà été utilisée. Connectez-vous pour accéder au groupe.');
+    if (status === 'revoked')
+      throw gone('Cette invitation a été annulée. Demandez-en une nouvelle à l’animateur du groupe.');
+    if (status === 'expired')
+      throw gone('Cette invitation a expiré. Demandez-en une nouvelle à l’animateur du groupe.');
+  }
+
+  private async usableByToken(manager: EntityManager, token: string): Promise<InvitationRow> {
+    const [row] = await this.rows(manager, { tokenHash: hashToken(token) });
+    if (!row) throw notFound('Invitation introuvable');
+    this.assertUsable(row);
+    return row;
+  }
+
+  private async rows(
+    manager: EntityManager,
+    where: { id?: string; groupId?: string; tokenHash?: string },
+  ): Promise<InvitationRow[]> {
+    return manager.query(
+      `SELECT i.id, i.email, i.role, i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt",
+              i.revoked_at AS "revokedAt", i.created_at AS "createdAt", g.id AS "groupId", g.kind AS "groupKind",
+              b.name AS "bassinName", u.id AS "invitedById", u.display_name AS "invitedByName"
+       FROM invitations i
+       JOIN groups g ON g.id = i.group_id
+       JOIN bassins b ON b.id = g.bassin_id
+       JOIN users u ON u.id = i.invited_by_id
+       WHERE ($1::uuid IS NULL OR i.id = $1::uuid) AND ($2::uuid IS NULL OR i.group_id = $2::uuid)
+         AND ($3::text IS NULL OR i.token_hash = $3::text)
+       ORDER BY i.created_at DESC
+       LIMIT 1000`,
+      [where.id ?? null, where.groupId ?? null, where.tokenHash ?? null],
+    );
+  }
+
+  private toView(r: InvitationRow): Invitation {
+    return {
+      id: r.id,
+      email: r.email,
+      group: { id: r.groupId, kind: r.groupKind, bassinName: r.bassinName },
+      role: r.role,
+      invitedBy: { id: r.invitedById, displayName: r.invitedByName },
+      status: statusOf(r),
+      expiresAt: new Date(r.expiresAt).toISOString(),
+      createdAt: new Date(r.createdAt).toISOString(),
+    };
+  }
+}
