@@ -1,6 +1,7 @@
 /**
  * Jest with SWC. NestJS 12 ships ESM only, so its packages go through the transform too (STACK.md).
- * Type-checking is `tsc --noEmit` (npm run typecheck), not Jest's job.
+ * PGlite loads its WASM with a dynamic import, which Jest's VM allows only under --experimental-vm-modules
+ * (set in the test script). Type-checking is `tsc --noEmit` (npm run typecheck), not Jest's job.
  */
 const swc = [
   '@swc/jest',

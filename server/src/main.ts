@@ -29,7 +29,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
   const db =
     config.database.mode === 'embedded'
-      ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
+      ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir ?? 'memory'}`
       : 'PostgreSQL';
   const redis = config.redis
     ? 'Redis (multi-node ready)'

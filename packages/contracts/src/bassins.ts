@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Label, Timestamp } from './common';
-import { GroupKind, MembershipRole } from './enums';
+import { GroupKind, groupKinds, MembershipRole } from './enums';
 
 /** A group as listed on the bassins overview. */
 export const GroupSummary = z.object({
@@ -30,8 +30,20 @@ export const ListBassinsQuery = z.strictObject({
 });
 export type ListBassinsQuery = z.infer<typeof ListBassinsQuery>;
 
-/** POST /api/bassins: creates the bassin and its three groups. */
-export const CreateBassinRequest = z.strictObject({ name: Label(80) });
+/**
+ * POST /api/bassins: creates the bassin with its groups (the three kinds unless told otherwise). Creating
+ * it with fewer groups leaves room to move existing groups in, when bassins are regrouped.
+ */
+export const CreateBassinRequest = z.strictObject({
+  name: Label(80),
+  groupKinds: z
+    .array(GroupKind)
+    .max(3)
+    .refine((kinds) => new Set(kinds).size === kinds.length, {
+      message: 'Chaque type de groupe une seule fois',
+    })
+    .default([...groupKinds]),
+});
 export type CreateBassinRequest = z.infer<typeof CreateBassinRequest>;
 
 /** PATCH /api/bassins/:id: rename, archive (true) or restore (false). */

@@ -8,7 +8,9 @@ export interface AppConfig {
   host: string;
   publicUrl: string;
   allowedOrigins: string[];
-  database: { mode: 'postgres'; url: string; poolSize: number } | { mode: 'embedded'; dataDir: string };
+  database:
+    | { mode: 'postgres'; url: string; poolSize: number }
+    | { mode: 'embedded'; dataDir: string | null };
   redis: { url: string; keyPrefix: string } | null;
   mail: { smtpUrl: string | null; from: string };
   session: { ttlDays: number; cookieSecure: boolean; cookieName: string };
@@ -49,7 +51,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedOrigins,
     database: env.DATABASE_URL
       ? { mode: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
-      : { mode: 'embedded', dataDir: path.resolve(env.DATA_DIR) },
+      : { mode: 'embedded', dataDir: env.DATA_DIR === ':memory:' ? null : path.resolve(env.DATA_DIR) },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     session: {

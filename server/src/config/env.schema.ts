@@ -29,7 +29,7 @@ export const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** PostgreSQL connection string. Absent: an embedded PostgreSQL (PGlite) runs in DATA_DIR. */
   DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//, 'postgres://user@host:5432/db'),
-  /** Folder of the embedded database (and other local data). */
+  /** Folder of the embedded database (and other local data); `:memory:` keeps it in memory (tests). */
   DATA_DIR: z.string().default('./data'),
   /** Connections in the PostgreSQL pool (forced to 1 in embedded mode, where queries are serialised anyway). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

@@ -8,7 +8,7 @@ import {
   type MergeBassinResult,
   UpdateBassinRequest,
 } from '@affluents/contracts';
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Allow, Auth } from '../../common/auth/decorators';
 import { BassinsService } from './bassins.service';
@@ -45,6 +45,7 @@ export class BassinsController {
   }
 
   @Post(':id/merge')
+  @HttpCode(200)
   @Allow('bassin.manage')
   merge(
     @Auth() auth: AuthContext,

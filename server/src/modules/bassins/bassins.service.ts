@@ -40,7 +40,7 @@ export class BassinsService {
     return summary;
   }
 
-  /** Creates a bassin with its three groups, in one transaction. */
+  /** Creates a bassin with its groups, in one transaction. */
   async create(input: CreateBassinRequest, subject: Subject): Promise<BassinSummary> {
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -50,9 +50,11 @@ export class BassinsService {
           archivedAt: null,
           mergedIntoId: null,
         });
-        await manager
-          .getRepository(GroupEntity)
-          .insert(groupKinds.map((kind) => ({ bassinId: bassin.id, kind, archivedAt: null })));
+        if (input.groupKinds.length > 0) {
+          await manager
+            .getRepository(GroupEntity)
+            .insert(input.groupKinds.map((kind) => ({ bassinId: bassin.id, kind, archivedAt: null })));
+        }
         return this.get(bassin.id, subject, manager);
       });
     } catch (err) {
