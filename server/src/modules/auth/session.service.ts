@@ -1,5 +1,5 @@
 import type { Subject } from '@affluents/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { hashToken, newSecretToken } from '../../common/auth/tokens';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -20,11 +20,22 @@ export interface ResolvedSession {
 
 /** Sign-in sessions stored in PostgreSQL, so every server node accepts every cookie. */
 @Injectable()
-export class SessionService {
+export class SessionService implements OnModuleInit, OnModuleDestroy {
+  private purgeTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.purgeTimer = setInterval(() => void this.purgeExpired().catch(() => undefined), 60 * 60 * 1000);
+    this.purgeTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  }
 
   get ttlMs(): number {
     return this.config.session.ttlDays * DAY_MS;

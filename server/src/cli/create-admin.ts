@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { Email, NewPassword } from '@affluents/contracts';
+import { z } from 'zod';
+import { hashPassword } from '../common/auth/password-hasher';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { openDatabase } from '../infra/database/database.service';
+
+const Input = z.object({
+  ADMIN_EMAIL: Email,
+  ADMIN_PASSWORD: NewPassword,
+  ADMIN_NAME: z.string().trim().min(1).default('Administration'),
+});
+
+/**
+ * `npm run create-admin` with ADMIN_EMAIL, ADMIN_PASSWORD (and optionally ADMIN_NAME) in the environment:
+ * creates the first administrator of a production deployment, or makes an existing account admin.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const parsed = Input.safeParse(process.env);
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+    process.exit(1);
+  }
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_NAME: name } = parsed.data;
+  const database = await openDatabase(config.database);
+  try {
+    const passwordHash = await hashPassword(password);
+    await database.dataSource.query(
+      `INSERT INTO users (email, display_name, password_hash, platform_role) VALUES ($1, $2, $3, 'admin')
+       ON CONFLICT (email) DO UPDATE SET platform_role = 'admin', password_hash = EXCLUDED.password_hash,
+         disabled_at = NULL`,
+      [email, name, passwordHash],
+    );
+    console.log(`Administrateur prêt : ${email}`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});
