@@ -62,7 +62,7 @@ describe('the built server with no configuration at all', () => {
     });
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(base, child, 60000);
-    const health = await (await fetch(`${base}/api/health`)).json();
+    const health = (await (await fetch(`${base}/api/health`)).json()) as { mode: unknown };
     expect(health.mode).toEqual({ database: 'embedded', redis: 'single-node' });
     expect(existsSync(path.join(dir, 'data', 'pglite'))).toBe(true);
     expect(output).toContain('embedded PostgreSQL');
@@ -75,7 +75,7 @@ describe('the built server with no configuration at all', () => {
     });
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const bassins = await (await fetch(`${base}/api/bassins`, { headers: { cookie } })).json();
+    const bassins = (await (await fetch(`${base}/api/bassins`, { headers: { cookie } })).json()) as unknown[];
     expect(bassins).toHaveLength(9);
   }, 90000);
 });
