@@ -1,0 +1,42 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from '../components/layout/AppLayout';
+import { AcceptInvitationPage } from '../pages/AcceptInvitationPage';
+import { BassinsPage } from '../pages/BassinsPage';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
+import { GroupPage } from '../pages/GroupPage';
+import { LoginPage } from '../pages/LoginPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage';
+import { RouteErrorPage } from '../pages/RouteErrorPage';
+import { RedirectIfSignedIn, RequireAuth } from './guards';
+
+/** The client routes. `/invitation/:token` and `/reinitialiser/:token` are linked from emails: keep them. */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        {
+          element: <RedirectIfSignedIn />,
+          children: [{ path: '/connexion', element: <LoginPage /> }],
+        },
+        { path: '/mot-de-passe-oublie', element: <ForgotPasswordPage /> },
+        { path: '/reinitialiser/:token', element: <ResetPasswordPage /> },
+        { path: '/invitation/:token', element: <AcceptInvitationPage /> },
+        {
+          element: <RequireAuth />,
+          children: [
+            { index: true, element: <BassinsPage /> },
+            { path: '/groupes/:groupId', element: <GroupPage /> },
+            {
+              path: '/admin',
+              lazy: () => import('../pages/AdminPage').then((m) => ({ Component: m.AdminPage })),
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

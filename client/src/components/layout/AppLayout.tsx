@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import { RouterProvider as AriaRouterProvider, Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useHref, useLocation, useNavigate } from 'react-router';
+import { UserMenu } from '../../features/auth/components/UserMenu';
+import { useCan, useCurrentUser } from '../../features/auth/hooks';
+import { Toasts } from '../ui/toast';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+/** After a client-side navigation, move focus to the new page's heading, as a full page load would. */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect must run on each change of route
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const id = window.setTimeout(() => {
+      const main = document.getElementById('main');
+      const target = main?.querySelector<HTMLElement>('h1') ?? main;
+      if (!target) return;
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: false });
+    }, 0);
+    return () => window.clearTimeout(id);
+  }, [pathname]);
+}
+
+function Brand({ href }: { href: string }) {
+  return (
+    <Link href={href} className="brand">
+      <svg className="brand__logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+        <rect width="32" height="32" rx="7" />
+        <path d="M6 22c5-1 7-9 10-9s4 5 10 4M6 15c4 0 5-5 9-5" />
+      </svg>
+      <span className="brand__name">Affluents</span>
+    </Link>
+  );
+}
+
+/** The frame of every screen: skip link, header with navigation and account menu, main landmark. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const { data: user } = useCurrentUser();
+  const can = useCan();
+  useFocusOnNavigation();
+
+  const onBassins = pathname === '/' || pathname.startsWith('/groupes/');
+  return (
+    <AriaRouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
+      <a href="#main" className="skip-link">
+        {t('layout.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Brand href={user ? '/' : '/connexion'} />
+          {user && (
+            <nav aria-label={t('layout.mainNav')} className="main-nav">
+              <ul>
+                <li>
+                  <NavLink to="/" end className={onBassins ? 'main-nav__link active' : 'main-nav__link'}>
+                    {t('layout.nav.bassins')}
+                  </NavLink>
+                </li>
+                {can('user.list') && (
+                  <li>
+                    <NavLink to="/admin" className="main-nav__link">
+                      {t('layout.nav.admin')}
+                    </NavLink>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          )}
+          <div className="app-header__end">{user ? <UserMenu user={user} /> : <LanguageSwitcher />}</div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>{t('layout.footer')}</p>
+      </footer>
+      <Toasts />
+    </AriaRouterProvider>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Key } from 'react-aria-components';
+import {
+  Button,
+  FieldError,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  type SelectProps,
+  SelectValue,
+  Text,
+} from 'react-aria-components';
+
+export interface SelectOption {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export interface SelectFieldProps
+  extends Omit<SelectProps<SelectOption>, 'className' | 'children' | 'items' | 'value' | 'onChange'> {
+  label: string;
+  description?: string;
+  options: readonly SelectOption[];
+  value: string | null;
+  onChange: (value: string | null) => void;
+  className?: string;
+}
+
+/** A labelled single-choice list built on react-aria's Select (keyboard and screen-reader ready). */
+export function SelectField({
+  label,
+  description,
+  options,
+  value,
+  onChange,
+  className,
+  ...props
+}: SelectFieldProps) {
+  return (
+    <Select
+      {...props}
+      value={value}
+      onChange={(key: Key | null) => onChange(key === null ? null : String(key))}
+      className={['field', className ?? ''].filter(Boolean).join(' ')}
+    >
+      <Label className="field__label">{label}</Label>
+      <Button className="field__input select__button">
+        <SelectValue className="select__value" />
+        <span className="select__chevron" aria-hidden="true">
+          ▾
+        </span>
+      </Button>
+      {description && (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field__error" />
+      <Popover className="popover">
+        <ListBox className="listbox" items={options}>
+          {(option) => (
+            <ListBoxItem className="listbox__item" id={option.id} textValue={option.label}>
+              <Text slot="label">{option.label}</Text>
+              {option.description && (
+                <Text slot="description" className="listbox__description">
+                  {option.description}
+                </Text>
+              )}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}

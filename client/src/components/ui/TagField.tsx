@@ -1,0 +1,120 @@
+import { useId, useState } from 'react';
+import {
+  ComboBox,
+  Input,
+  type Key,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Tag,
+  TagGroup,
+  TagList,
+  Text,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Button } from './Button';
+
+interface TagFieldProps {
+  label: string;
+  description?: string;
+  value: string[];
+  onChange: (value: string[]) => void;
+  suggestions: readonly string[];
+  maxTags?: number;
+}
+
+/**
+ * A list of free tags (sectors, publics): the chosen values as removable tags, and a search box offering
+ * the suggested values while still accepting a new one.
+ */
+export function TagField({ label, description, value, onChange, suggestions, maxTags = 30 }: TagFieldProps) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState('');
+  const descriptionId = useId();
+  const available = suggestions
+    .filter((s) => !value.some((v) => v.toLocaleLowerCase('fr') === s.toLocaleLowerCase('fr')))
+    .map((s) => ({ id: s, name: s }));
+
+  const add = (raw: string) => {
+    const tag = raw.trim().slice(0, 60);
+    setInput('');
+    if (!tag || value.length >= maxTags) return;
+    if (value.some((v) => v.toLocaleLowerCase('fr') === tag.toLocaleLowerCase('fr'))) return;
+    onChange([...value, tag]);
+  };
+
+  return (
+    <div className="field tag-field">
+      <TagGroup
+        className="tag-field__tags"
+        onRemove={(keys) => onChange(value.filter((v) => !keys.has(v)))}
+        aria-describedby={description ? descriptionId : undefined}
+      >
+        <Label className="field__label">{label}</Label>
+        <TagList
+          className="tag-list"
+          items={value.map((v) => ({ id: v }))}
+          renderEmptyState={() => <span className="tag-list__empty">{t('common.noTags')}</span>}
+        >
+          {(item) => (
+            <Tag className="tag" id={item.id} textValue={item.id}>
+              {item.id}
+              <Button
+                variant="ghost"
+                size="sm"
+                slot="remove"
+                className="tag__remove"
+                aria-label={t('common.removeTag', { tag: item.id })}
+              >
+                <span aria-hidden="true">×</span>
+              </Button>
+            </Tag>
+          )}
+        </TagList>
+      </TagGroup>
+      <div className="tag-field__add">
+        <ComboBox
+          className="tag-field__combobox"
+          aria-label={t('common.addTagTo', { label })}
+          items={available}
+          inputValue={input}
+          onInputChange={setInput}
+          allowsCustomValue
+          menuTrigger="focus"
+          onChange={(key: Key | null) => {
+            if (key !== null) add(String(key));
+          }}
+        >
+          <Input
+            className="field__input"
+            placeholder={t('common.tagPlaceholder')}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && input.trim()) {
+                event.preventDefault();
+                add(input);
+              }
+            }}
+          />
+          <Popover className="popover">
+            <ListBox className="listbox">
+              {(item: { id: string; name: string }) => (
+                <ListBoxItem className="listbox__item" id={item.id}>
+                  {item.name}
+                </ListBoxItem>
+              )}
+            </ListBox>
+          </Popover>
+        </ComboBox>
+        <Button size="sm" onPress={() => add(input)} isDisabled={!input.trim()}>
+          {t('common.add')}
+        </Button>
+      </div>
+      {description && (
+        <Text elementType="p" id={descriptionId} className="field__description">
+          {description}
+        </Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import {
+  Button,
+  Text,
+  UNSTABLE_Toast as Toast,
+  UNSTABLE_ToastContent as ToastContent,
+  UNSTABLE_ToastQueue as ToastQueue,
+  UNSTABLE_ToastRegion as ToastRegion,
+} from 'react-aria-components';
+import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+
+interface ToastMessage {
+  tone: 'success' | 'error';
+  title: string;
+  description?: string;
+}
+
+/** One queue for the whole app: mutations report their outcome here and screen readers announce it. */
+export const toastQueue = new ToastQueue<ToastMessage>({
+  maxVisibleToasts: 3,
+  wrapUpdate(update) {
+    if (typeof document !== 'undefined' && 'startViewTransition' in document) {
+      document.startViewTransition(() => flushSync(update));
+    } else {
+      update();
+    }
+  },
+});
+
+export const notify = {
+  success: (title: string, description?: string) =>
+    toastQueue.add({ tone: 'success', title, description }, { timeout: 6000 }),
+  // Errors stay until dismissed: a person may need time to read them.
+  error: (title: string, description?: string) => toastQueue.add({ tone: 'error', title, description }),
+};
+
+/** Renders the toasts; place once in the layout. */
+export function Toasts() {
+  const { t } = useTranslation();
+  return (
+    <ToastRegion queue={toastQueue} className="toast-region" aria-label={t('common.notifications')}>
+      {({ toast }) => (
+        <Toast toast={toast} className={`toast toast--${toast.content.tone}`}>
+          <span className="toast__icon" aria-hidden="true">
+            {toast.content.tone === 'success' ? '✓' : '!'}
+          </span>
+          <ToastContent className="toast__content">
+            <Text slot="title" className="toast__title">
+              {toast.content.title}
+            </Text>
+            {toast.content.description && (
+              <Text slot="description" className="toast__description">
+                {toast.content.description}
+              </Text>
+            )}
+          </ToastContent>
+          <Button slot="close" className="toast__close" aria-label={t('common.close')}>
+            <span aria-hidden="true">×</span>
+          </Button>
+        </Toast>
+      )}
+    </ToastRegion>
+  );
+}

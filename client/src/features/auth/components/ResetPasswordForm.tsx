@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Form, Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { FormError } from '../../../components/ui/FormError';
+import { TextField } from '../../../components/ui/TextField';
+import { isApiError } from '../../../lib/api-client';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { newPassword } from '../../../lib/validators';
+import { useConfirmPasswordReset } from '../hooks';
+
+/** Chooses a new password from the link received by email. */
+export function ResetPasswordForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const confirm = useConfirmPasswordReset();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+
+  if (confirm.isSuccess) {
+    return (
+      <div className="stack">
+        <div className="notice notice--success" role="status">
+          <p>{t('auth.reset.done')}</p>
+        </div>
+        <Link href="/connexion" className="button button--primary">
+          {t('auth.login.submit')}
+        </Link>
+      </div>
+    );
+  }
+
+  const linkProblem =
+    isApiError(confirm.error) && ['gone', 'not_found', 'bad_request'].includes(confirm.error.code);
+  const fieldErrors = isApiError(confirm.error) ? confirm.error.fieldErrorMap : undefined;
+  return (
+    <Form
+      className="form"
+      aria-label={t('auth.reset.title')}
+      validationErrors={fieldErrors}
+      onSubmit={(event) => {
+        event.preventDefault();
+        confirm.mutate({ token, password });
+      }}
+    >
+      <TextField
+        name="password"
+        type="password"
+        label={t('auth.reset.password')}
+        description={t('auth.passwordRule')}
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        isRequired
+        validate={newPassword(t)}
+      />
+      <TextField
+        name="repeat"
+        type="password"
+        label={t('auth.reset.repeat')}
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+        isRequired
+        validate={(value) =>
+          !value ? t('validation.required') : value === password ? null : t('validation.passwordsDiffer')
+        }
+      />
+      <FormError
+        message={
+          confirm.error
+            ? errorMessage(confirm.error, {
+                gone: t('auth.reset.linkInvalid'),
+                not_found: t('auth.reset.linkInvalid'),
+                ...(fieldErrors?.token ? { validation_failed: t('auth.reset.linkInvalid') } : {}),
+              })
+            : null
+        }
+      />
+      {linkProblem && (
+        <Link href="/mot-de-passe-oublie" className="link">
+          {t('auth.reset.askAgain')}
+        </Link>
+      )}
+      <div className="form__actions">
+        <Button type="submit" variant="primary" isPending={confirm.isPending}>
+          {t('auth.reset.submit')}
+        </Button>
+      </div>
+    </Form>
+  );
+}

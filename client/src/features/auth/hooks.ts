@@ -1,0 +1,82 @@
+import { type Action, type CurrentUser, can, type Subject, type Target } from '@affluents/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { meQueryKey } from '../../lib/query-client';
+import { authApi } from './api/auth-api';
+
+/** The signed-in user (null when signed out); loaded once and shared by every screen. */
+export function useCurrentUser() {
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: ({ signal }) => authApi.me(signal),
+    staleTime: 5 * 60_000,
+    retry: 1,
+  });
+}
+
+export function toSubject(user: CurrentUser | null | undefined): Subject | null {
+  if (!user) return null;
+  return { userId: user.id, platformRole: user.platformRole, memberships: user.memberships };
+}
+
+/** `can(action, target)` for the signed-in user, from the shared policy: used only to hide what is not allowed. */
+export function useCan() {
+  const { data: user } = useCurrentUser();
+  return useCallback((action: Action, target?: Target) => can(toSubject(user), action, target), [user]);
+}
+
+/** Stores a freshly signed-in user and drops every cached answer of the previous session. */
+export function useSetSignedInUser() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (user: CurrentUser) => {
+      // The invitation being accepted stays cached: the page showing it is still mounted.
+      queryClient.removeQueries({
+        predicate: (q) => !['auth', 'invitation-preview'].includes(String(q.queryKey[0])),
+      });
+      queryClient.setQueryData(meQueryKey, user);
+    },
+    [queryClient],
+  );
+}
+
+export function useLogin() {
+  const setUser = useSetSignedInUser();
+  return useMutation({ mutationKey: ['auth', 'login'], mutationFn: authApi.login, onSuccess: setUser });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['auth', 'logout'],
+    mutationFn: authApi.logout,
+    onSettled: () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['auth', 'update-me'],
+    mutationFn: authApi.updateMe,
+    onSuccess: (user) => {
+      queryClient.setQueryData(meQueryKey, user);
+      // Names appear in member lists.
+      void queryClient.invalidateQueries({ queryKey: ['groups'] });
+    },
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({ mutationKey: ['auth', 'password-reset'], mutationFn: authApi.requestPasswordReset });
+}
+
+export function useConfirmPasswordReset() {
+  return useMutation({
+    mutationKey: ['auth', 'password-reset-confirm'],
+    mutationFn: authApi.confirmPasswordReset,
+  });
+}

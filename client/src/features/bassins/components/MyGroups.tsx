@@ -1,0 +1,39 @@
+import type { BassinSummary } from '@affluents/contracts';
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/ui/Badge';
+import { EmptyState } from '../../../components/ui/EmptyState';
+
+/** The "Mes groupes" summary at the top of the home page. */
+export function MyGroups({ bassins, isCoordination }: { bassins: BassinSummary[]; isCoordination: boolean }) {
+  const { t } = useTranslation();
+  const mine = bassins.flatMap((bassin) =>
+    bassin.groups.filter((g) => g.isMember).map((group) => ({ group, bassinName: bassin.name })),
+  );
+
+  return (
+    <section aria-labelledby="my-groups-title" className="my-groups">
+      <h2 id="my-groups-title">{t('bassins.myGroupsTitle')}</h2>
+      {mine.length === 0 ? (
+        <EmptyState title={t('bassins.noGroupTitle')} icon="mail">
+          <p>{isCoordination ? t('bassins.noGroupCoordination') : t('bassins.noGroupText')}</p>
+        </EmptyState>
+      ) : (
+        <ul className="my-groups__list">
+          {mine.map(({ group, bassinName }) => (
+            <li key={group.id} className="my-groups__item">
+              <Link href={`/groupes/${group.id}`} className="my-groups__link">
+                <span className="my-groups__bassin">{bassinName}</span>
+                <span className="my-groups__kind">{t(`groupKinds.${group.kind}`)}</span>
+              </Link>
+              <span className="my-groups__meta">
+                {t('bassins.memberCount', { count: group.memberCount })}
+                {group.myRole === 'facilitator' && <Badge tone="info">{t('roles.facilitator')}</Badge>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import type { UserAdminView } from '@affluents/contracts';
+import { useDeferredValue, useState } from 'react';
+import {
+  Cell,
+  Column,
+  Input,
+  Label,
+  Row,
+  SearchField,
+  Table,
+  TableBody,
+  TableHeader,
+  Text,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/ui/Badge';
+import { Button } from '../../../components/ui/Button';
+import { EmptyState } from '../../../components/ui/EmptyState';
+import { ErrorState } from '../../../components/ui/ErrorState';
+import { LoadingState } from '../../../components/ui/LoadingState';
+import { OrganisationKindLabel } from '../../organisations/components/OrganisationKindLabel';
+import { useUsers } from '../hooks';
+import { EditUserDialog } from './EditUserDialog';
+
+/** Administration tab: search accounts and edit them. */
+export function UsersAdmin() {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState('');
+  const deferredQ = useDeferredValue(q.trim());
+  const users = useUsers(deferredQ);
+  const [editing, setEditing] = useState<UserAdminView | null>(null);
+
+  return (
+    <div className="stack">
+      <div className="toolbar">
+        <h2 className="toolbar__title">{t('users.title')}</h2>
+      </div>
+      <p className="muted">{t('users.intro')}</p>
+      <div className="filters">
+        <SearchField className="field" value={q} onChange={setQ}>
+          <Label className="field__label">{t('users.search')}</Label>
+          <Input className="field__input" />
+          <Text slot="description" className="field__description">
+            {t('users.searchHelp')}
+          </Text>
+        </SearchField>
+      </div>
+      {users.isPending ? (
+        <LoadingState />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => users.refetch()} />
+      ) : users.data.length === 0 ? (
+        <EmptyState title={deferredQ ? t('users.noMatch') : t('users.emptyTitle')}>
+          <p>{deferredQ ? t('users.noMatchText') : t('users.emptyText')}</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <Table aria-label={t('users.title')} className="table">
+            <TableHeader>
+              <Column isRowHeader>{t('users.columns.name')}</Column>
+              <Column>{t('users.columns.organisation')}</Column>
+              <Column>{t('users.columns.role')}</Column>
+              <Column>{t('users.columns.groups')}</Column>
+              <Column>{t('users.columns.status')}</Column>
+              <Column>
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </Column>
+            </TableHeader>
+            <TableBody items={users.data} dependencies={[i18n.language]}>
+              {(user) => (
+                <Row id={user.id}>
+                  <Cell>
+                    <span className="cell-strong">{user.displayName}</span>
+                    <span className="cell-sub">{user.email}</span>
+                  </Cell>
+                  <Cell>
+                    {user.organisation ? (
+                      <>
+                        {user.organisation.name} · <OrganisationKindLabel kind={user.organisation.kind} />
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </Cell>
+                  <Cell>
+                    {user.platformRole ? (
+                      <Badge tone="info">{t(`platformRoles.${user.platformRole}`)}</Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Cell>
+                  <Cell>{user.memberships.length}</Cell>
+                  <Cell>
+                    {user.disabledAt ? (
+                      <Badge tone="danger">{t('users.disabled')}</Badge>
+                    ) : (
+                      <Badge tone="success">{t('users.active')}</Badge>
+                    )}
+                  </Cell>
+                  <Cell>
+                    <Button
+                      size="sm"
+                      onPress={() => setEditing(user)}
+                      aria-label={t('users.editNamed', { name: user.displayName })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  </Cell>
+                </Row>
+              )}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <EditUserDialog user={editing} onOpenChange={(open) => !open && setEditing(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { ApiError, type ErrorCode, type FieldError } from '@affluents/contracts';
+
+/** Codes the client adds for failures that never reached the API. */
+export type ClientErrorCode = ErrorCode | 'network_error';
+
+/** Every failed API call rejects with this error, carrying the server's `ApiError` body. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: ClientErrorCode;
+  readonly fieldErrors: FieldError[];
+  readonly requestId: string | undefined;
+
+  constructor(body: {
+    status: number;
+    code: ClientErrorCode;
+    message: string;
+    fieldErrors?: FieldError[];
+    requestId?: string;
+  }) {
+    super(body.message);
+    this.name = 'ApiRequestError';
+    this.status = body.status;
+    this.code = body.code;
+    this.fieldErrors = body.fieldErrors ?? [];
+    this.requestId = body.requestId;
+  }
+
+  /** Field errors keyed by path, in the shape react-aria `Form validationErrors` expects. */
+  get fieldErrorMap(): Record<string, string[]> {
+    const map: Record<string, string[]> = {};
+    for (const { path, message } of this.fieldErrors) {
+      map[path] = [...(map[path] ?? []), message];
+    }
+    return map;
+  }
+}
+
+export function isApiError(error: unknown, code?: ClientErrorCode): error is ApiRequestError {
+  return error instanceof ApiRequestError && (code === undefined || error.code === code);
+}
+
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'gone',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined;
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls the Affluents API on the same origin with the session cookie and JSON bodies.
+ * Resolves with the parsed body (undefined for 204) or rejects with an `ApiRequestError`.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiRequestError({ status: 0, code: 'network_error', message: 'Network error' });
+  }
+
+  const payload = response.status === 204 ? undefined : await readJson(response);
+  if (response.ok) return payload as T;
+
+  const parsed = ApiError.safeParse(payload);
+  if (parsed.success) throw new ApiRequestError(parsed.data);
+  throw new ApiRequestError({
+    status: response.status,
+    code: codeByStatus[response.status] ?? 'internal_error',
+    message: response.statusText || `HTTP ${response.status}`,
+  });
+}
+
+export const api = {
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
+    apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+};
