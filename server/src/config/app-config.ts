@@ -39,10 +39,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-  const allowedOrigins = (env.ALLOWED_ORIGINS ?? publicUrl)
-    .split(',')
-    .map((o) => o.trim().replace(/\/$/, ''))
-    .filter(Boolean);
+  // Outside production, the same app reached as 127.0.0.1 and the Vite dev server are the developer's own.
+  const localOrigins = production ? [] : [`http://127.0.0.1:${env.PORT}`, 'http://localhost:5173'];
+  const allowedOrigins = env.ALLOWED_ORIGINS
+    ? env.ALLOWED_ORIGINS.split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean)
+    : [...new Set([publicUrl, ...localOrigins])];
   return {
     env: env.NODE_ENV,
     port: env.PORT,
