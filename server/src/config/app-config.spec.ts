@@ -7,10 +7,14 @@ describe('loadConfig', () => {
     expect(config.database.mode).toBe('embedded');
     expect(config.redis).toBeNull();
     expect(config.seedDemo).toBe(true);
-    expect(config.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5173']);
-    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://affluents.be' }).allowedOrigins).toEqual([
-      'https://affluents.be',
+    expect(config.allowedOrigins).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://localhost:5173',
     ]);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://affluents.be' }).allowedOrigins).toEqual(
+      ['https://affluents.be'],
+    );
   });
 
   it('uses PostgreSQL and Redis when their URLs are given', () => {
