@@ -33,6 +33,7 @@ export default defineConfig({
     alias: {
       // Bundle the contracts' TypeScript source: the package itself builds to CommonJS for the server.
       '@affluents/contracts': fileURLToPath(new URL('../packages/contracts/src/index.ts', import.meta.url)),
+      '@affluents/editor': fileURLToPath(new URL('../packages/editor/src/index.ts', import.meta.url)),
     },
   },
   server: {

@@ -7,16 +7,19 @@ import { PageHeader } from '../components/layout/PageHeader';
 import { ButtonLink } from '../components/ui/ButtonLink';
 import { useCan } from '../features/auth/hooks';
 import { BassinsAdmin } from '../features/bassins/components/BassinsAdmin';
+import { GroupMembersAdmin } from '../features/groups/components/GroupMembersAdmin';
 import { GroupsAdmin } from '../features/groups/components/GroupsAdmin';
 import { InvitationsAdmin } from '../features/invitations/components/InvitationsAdmin';
 import { OrganisationsAdmin } from '../features/organisations/components/OrganisationsAdmin';
 import { UsersAdmin } from '../features/users/components/UsersAdmin';
 
-type TabId = 'bassins' | 'groupes' | 'organisations' | 'comptes' | 'invitations';
+type TabId = 'bassins' | 'groupes' | 'membres' | 'organisations' | 'comptes' | 'invitations';
 
 const tabs: ReadonlyArray<{ id: TabId; action: Action; Component: ComponentType }> = [
   { id: 'bassins', action: 'bassin.manage', Component: BassinsAdmin },
   { id: 'groupes', action: 'group.move', Component: GroupsAdmin },
+  // Without a group, the policy answers for every group: coordination and admins.
+  { id: 'membres', action: 'group.members.manage', Component: GroupMembersAdmin },
   { id: 'organisations', action: 'organisation.manage', Component: OrganisationsAdmin },
   { id: 'comptes', action: 'user.list', Component: UsersAdmin },
   { id: 'invitations', action: 'user.manage', Component: InvitationsAdmin },

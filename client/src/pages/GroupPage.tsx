@@ -1,13 +1,14 @@
+import { can as policyCan } from '@affluents/contracts';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../components/layout/PageHeader';
 import { Badge } from '../components/ui/Badge';
 import { ButtonLink } from '../components/ui/ButtonLink';
 import { ErrorState } from '../components/ui/ErrorState';
 import { LoadingState } from '../components/ui/LoadingState';
-import { useCan, useCurrentUser } from '../features/auth/hooks';
-import { MemberList } from '../features/groups/components/MemberList';
+import { toSubject, useCan, useCurrentUser } from '../features/auth/hooks';
+import { GroupMembers } from '../features/groups/components/GroupMembers';
 import { UpcomingSections } from '../features/groups/components/UpcomingSections';
 import { useGroup } from '../features/groups/hooks';
 import { GroupInvitations } from '../features/invitations/components/GroupInvitations';
@@ -16,6 +17,7 @@ import { isApiError } from '../lib/api-client';
 export function GroupPage() {
   const { t } = useTranslation();
   const { groupId = '' } = useParams();
+  const navigate = useNavigate();
   const group = useGroup(groupId);
   const can = useCan();
   const { data: user } = useCurrentUser();
@@ -40,6 +42,15 @@ export function GroupPage() {
 
   const g = group.data;
   const kind = t(`groupKinds.${g.kind}`);
+  // Whoever leaves a group they may no longer open goes back to the bassins instead of a refusal.
+  const onLeft = () => {
+    const subject = toSubject(user);
+    const rest = subject && {
+      ...subject,
+      memberships: subject.memberships.filter((m) => m.groupId !== g.id),
+    };
+    if (!policyCan(rest, 'group.view', { groupId: g.id })) navigate('/');
+  };
   return (
     <div className="page">
       <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
@@ -69,12 +80,12 @@ export function GroupPage() {
       {g.kind === 'social_workers' && <p className="notice notice--info">{t('group.secrecy')}</p>}
       {can('group.invite', { groupId: g.id }) && <GroupInvitations groupId={g.id} />}
       <div className="group-layout">
-        <section className="panel group-layout__members" aria-labelledby="members-title">
-          <h2 id="members-title" className="panel__title">
-            {t('group.members.title')} <span className="count">({g.memberCount})</span>
-          </h2>
-          <MemberList members={g.members} currentUserId={user?.id ?? ''} />
-        </section>
+        <GroupMembers
+          group={g}
+          title={t('group.members.title')}
+          className="group-layout__members"
+          onLeft={onLeft}
+        />
         <div className="group-layout__main">
           <UpcomingSections />
         </div>

@@ -21,9 +21,16 @@ export interface ComboBoxFieldProps
   value: string | null;
   onChange: (value: string | null) => void;
   className?: string;
+  /**
+   * `local` filters `options` by the text typed; `remote` shows `options` as given, for a server search that
+   * the caller runs from `onInputChange`.
+   */
+  filter?: 'local' | 'remote';
+  /** Shown in the open list when no option matches. */
+  emptyText?: string;
 }
 
-/** A searchable single-choice list (react-aria ComboBox), for long lists such as organisations. */
+/** A searchable single-choice list (react-aria ComboBox), for long lists such as organisations or accounts. */
 export function ComboBoxField({
   label,
   description,
@@ -31,12 +38,16 @@ export function ComboBoxField({
   value,
   onChange,
   className,
+  filter = 'local',
+  emptyText,
   ...props
 }: ComboBoxFieldProps) {
   return (
     <ComboBox
       {...props}
-      defaultItems={options}
+      defaultItems={filter === 'local' ? options : undefined}
+      items={filter === 'remote' ? options : undefined}
+      allowsEmptyCollection={emptyText !== undefined}
       value={value}
       onChange={(key: Key | null) => onChange(key === null ? null : String(key))}
       className={['field', className ?? ''].filter(Boolean).join(' ')}
@@ -56,15 +67,15 @@ export function ComboBoxField({
       )}
       <FieldError className="field__error" />
       <Popover className="popover">
-        <ListBox className="listbox">
+        <ListBox
+          className="listbox"
+          renderEmptyState={emptyText ? () => <p className="listbox__empty">{emptyText}</p> : undefined}
+        >
           {(option: SelectOption) => (
+            // No label and description slots: the option is named by all its visible text (WCAG 2.5.3).
             <ListBoxItem className="listbox__item" id={option.id} textValue={option.label}>
-              <Text slot="label">{option.label}</Text>
-              {option.description && (
-                <Text slot="description" className="listbox__description">
-                  {option.description}
-                </Text>
-              )}
+              <span>{option.label}</span>
+              {option.description && <span className="listbox__description">{option.description}</span>}
             </ListBoxItem>
           )}
         </ListBox>

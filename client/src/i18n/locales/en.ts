@@ -188,6 +188,35 @@ export const en: Translation = {
       noOrganisation: 'Organisation not given',
       emptyTitle: 'Nobody has joined this group yet',
       emptyText: 'Invited people will appear here as soon as they accept their invitation.',
+      actionsFor: 'Actions for {{name}}',
+      makeFacilitator: 'Make facilitator',
+      makeMember: 'Make member again',
+      nowFacilitator: '{{name}} now facilitates the “{{group}}” group.',
+      nowMember: '{{name}} is now a member of the “{{group}}” group, no longer facilitating it.',
+      roleChangeFailed: 'The role of {{name}} could not be changed',
+      remove: 'Remove from the group',
+      removeTitle: 'Remove {{name}} from the group?',
+      removeText:
+        '{{name}} will no longer belong to the “{{group}}” group of the {{bassin}} bassin and will lose access to its exchanges. This person can be invited again later.',
+      removed: '{{name}} is no longer in the “{{group}}” group.',
+      leave: 'Leave the group',
+      leaveTitle: 'Leave the “{{group}}” group?',
+      leaveText:
+        'You will no longer belong to the “{{group}}” group of the {{bassin}} bassin. To come back, you will need a new invitation.',
+      left: 'You have left the “{{group}}” group of the {{bassin}} bassin.',
+      add: 'Add an existing account',
+      added: '{{name}} now belongs to the “{{group}}” group.',
+      addDialog: {
+        title: 'Add an existing account',
+        intro:
+          'Add to the “{{group}}” group of the {{bassin}} bassin someone who already has an Affluents account. For someone without an account, use “Invite” instead.',
+        account: 'Account',
+        alreadyMember: 'Already in the group',
+        alreadyMemberError: 'This person already belongs to the group.',
+        role: 'Role in the group',
+        roleHelp: 'Only the coordination team can appoint a facilitator.',
+        submit: 'Add to the group',
+      },
     },
     sections: {
       fiches: {
@@ -289,13 +318,14 @@ export const en: Translation = {
   },
   admin: {
     title: 'Administration',
-    lede: 'Bassins, groups, organisations, accounts and invitations of the network.',
+    lede: 'Bassins, groups and their members, organisations, accounts and invitations of the network.',
     tabsLabel: 'Administration sections',
     forbiddenTitle: 'Restricted access',
     forbiddenText: 'Administration is for the coordination team and administrators only.',
     tabs: {
       bassins: 'Bassins',
       groupes: 'Groups',
+      membres: 'Members',
       organisations: 'Organisations',
       comptes: 'Accounts',
       invitations: 'Invitations',
@@ -361,11 +391,24 @@ export const en: Translation = {
     alreadyHasKind: 'Already has a “{{kind}}” group',
     conflict: 'This bassin already has a “{{kind}}” group. Merge the bassins or choose another one.',
     moved: 'The “{{kind}}” group now belongs to the {{bassin}} bassin.',
+    members: 'Members',
+    membersNamed: 'Members of the {{kind}} group of {{bassin}}',
     columns: {
       group: 'Group',
       bassin: 'Bassin',
       members: 'Members',
     },
+  },
+  adminMembers: {
+    title: 'Group members',
+    intro:
+      'Choose a bassin, then one of its groups, to manage its members: add an existing account, appoint or remove a facilitator, remove someone from the group.',
+    bassin: 'Bassin',
+    group: 'Group',
+    chooseGroup: 'Choose a group',
+    pickTitle: 'No group chosen',
+    pickText: 'Choose a bassin, then a group: its members will show here.',
+    openGroup: 'Open the group’s page',
   },
   organisations: {
     title: 'Organisations',
@@ -423,6 +466,9 @@ export const en: Translation = {
     emptyText: 'Invite people into a group: their accounts will show up here.',
     noMatch: 'No account matches',
     noMatchText: 'Check the spelling or search by email address.',
+    picker: {
+      help: 'Type a few letters of the name or email address.',
+    },
     columns: {
       name: 'Name',
       organisation: 'Organisation',

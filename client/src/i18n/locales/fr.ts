@@ -192,6 +192,35 @@ export const fr = {
       noOrganisation: 'Organisation non renseignée',
       emptyTitle: 'Personne n’a encore rejoint ce groupe',
       emptyText: 'Les personnes invitées apparaîtront ici dès qu’elles auront accepté leur invitation.',
+      actionsFor: 'Actions pour {{name}}',
+      makeFacilitator: 'Nommer animateur·rice',
+      makeMember: 'Repasser membre',
+      nowFacilitator: '{{name}} anime désormais le groupe « {{group}} ».',
+      nowMember: '{{name}} est désormais membre du groupe « {{group}} », sans l’animer.',
+      roleChangeFailed: 'Le rôle de {{name}} n’a pas pu être modifié',
+      remove: 'Retirer du groupe',
+      removeTitle: 'Retirer {{name}} du groupe ?',
+      removeText:
+        '{{name}} ne fera plus partie du groupe « {{group}} » du bassin {{bassin}} et n’aura plus accès à ses échanges. Cette personne pourra être invitée à nouveau plus tard.',
+      removed: '{{name}} ne fait plus partie du groupe « {{group}} ».',
+      leave: 'Quitter le groupe',
+      leaveTitle: 'Quitter le groupe « {{group}} » ?',
+      leaveText:
+        'Vous ne ferez plus partie du groupe « {{group}} » du bassin {{bassin}}. Pour y revenir, il vous faudra une nouvelle invitation.',
+      left: 'Vous avez quitté le groupe « {{group}} » du bassin {{bassin}}.',
+      add: 'Ajouter un compte existant',
+      added: '{{name}} fait désormais partie du groupe « {{group}} ».',
+      addDialog: {
+        title: 'Ajouter un compte existant',
+        intro:
+          'Ajoutez au groupe « {{group}} » du bassin {{bassin}} une personne qui a déjà un compte Affluents. Pour une personne qui n’en a pas encore, utilisez plutôt « Inviter ».',
+        account: 'Compte',
+        alreadyMember: 'Déjà membre du groupe',
+        alreadyMemberError: 'Cette personne fait déjà partie du groupe.',
+        role: 'Rôle dans le groupe',
+        roleHelp: 'Seule la coordination peut désigner un animateur ou une animatrice.',
+        submit: 'Ajouter au groupe',
+      },
     },
     sections: {
       fiches: {
@@ -294,7 +323,7 @@ export const fr = {
   },
   admin: {
     title: 'Administration',
-    lede: 'Bassins, groupes, organisations, comptes et invitations du réseau.',
+    lede: 'Bassins, groupes et leurs membres, organisations, comptes et invitations du réseau.',
     tabsLabel: 'Rubriques de l’administration',
     forbiddenTitle: 'Accès réservé',
     forbiddenText:
@@ -302,6 +331,7 @@ export const fr = {
     tabs: {
       bassins: 'Bassins',
       groupes: 'Groupes',
+      membres: 'Membres',
       organisations: 'Organisations',
       comptes: 'Comptes',
       invitations: 'Invitations',
@@ -367,11 +397,24 @@ export const fr = {
     alreadyHasKind: 'A déjà un groupe « {{kind}} »',
     conflict: 'Ce bassin a déjà un groupe « {{kind}} ». Fusionnez les bassins ou choisissez-en un autre.',
     moved: 'Le groupe « {{kind}} » fait désormais partie du bassin {{bassin}}.',
+    members: 'Membres',
+    membersNamed: 'Membres du groupe {{kind}} de {{bassin}}',
     columns: {
       group: 'Groupe',
       bassin: 'Bassin',
       members: 'Membres',
     },
+  },
+  adminMembers: {
+    title: 'Membres des groupes',
+    intro:
+      'Choisissez un bassin puis l’un de ses groupes pour en gérer les membres : ajouter un compte existant, nommer ou retirer un animateur ou une animatrice, retirer une personne du groupe.',
+    bassin: 'Bassin',
+    group: 'Groupe',
+    chooseGroup: 'Choisir un groupe',
+    pickTitle: 'Aucun groupe choisi',
+    pickText: 'Choisissez un bassin, puis un groupe : ses membres s’afficheront ici.',
+    openGroup: 'Ouvrir la page du groupe',
   },
   organisations: {
     title: 'Organisations',
@@ -429,6 +472,9 @@ export const fr = {
     emptyText: 'Invitez des personnes dans un groupe : leur compte apparaîtra ici.',
     noMatch: 'Aucun compte ne correspond',
     noMatchText: 'Vérifiez l’orthographe ou cherchez par adresse e-mail.',
+    picker: {
+      help: 'Tapez quelques lettres du nom ou de l’adresse e-mail.',
+    },
     columns: {
       name: 'Nom',
       organisation: 'Organisation',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Cell, Column, Form, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { FormError } from '../../../components/ui/FormError';
@@ -12,6 +13,7 @@ import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useBassins } from '../../bassins/hooks';
 import { useMoveGroup } from '../hooks';
+import { GROUP_PARAM } from './GroupMembersAdmin';
 
 interface Moving {
   group: GroupSummary;
@@ -95,7 +97,7 @@ function MoveGroupDialog({
   );
 }
 
-/** Administration tab: every group with its bassin, and moving a group to another bassin. */
+/** Administration tab: every group with its bassin, a way to its members, and moving it to another bassin. */
 export function GroupsAdmin() {
   const { t, i18n } = useTranslation();
   const bassins = useBassins(true);
@@ -136,16 +138,28 @@ export function GroupsAdmin() {
                 </Cell>
                 <Cell>{group.memberCount}</Cell>
                 <Cell>
-                  <Button
-                    size="sm"
-                    onPress={() => setMoving({ group, bassin })}
-                    aria-label={t('adminGroups.moveNamed', {
-                      kind: t(`groupKinds.${group.kind}`),
-                      bassin: bassin.name,
-                    })}
-                  >
-                    {t('adminGroups.move')}
-                  </Button>
+                  <div className="cell-actions">
+                    <ButtonLink
+                      href={`/admin?onglet=membres&${GROUP_PARAM}=${group.id}`}
+                      className="button--sm"
+                      aria-label={t('adminGroups.membersNamed', {
+                        kind: t(`groupKinds.${group.kind}`),
+                        bassin: bassin.name,
+                      })}
+                    >
+                      {t('adminGroups.members')}
+                    </ButtonLink>
+                    <Button
+                      size="sm"
+                      onPress={() => setMoving({ group, bassin })}
+                      aria-label={t('adminGroups.moveNamed', {
+                        kind: t(`groupKinds.${group.kind}`),
+                        bassin: bassin.name,
+                      })}
+                    >
+                      {t('adminGroups.move')}
+                    </Button>
+                  </div>
                 </Cell>
               </Row>
             )}

@@ -1,15 +1,29 @@
 import type { GroupMember } from '@affluents/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { OrganisationKindLabel } from '../../organisations/components/OrganisationKindLabel';
 
+interface MemberListProps {
+  members: GroupMember[];
+  currentUserId: string;
+  /** What the signed-in user may do with a member (a menu), for those allowed to manage the group. */
+  renderActions?: (member: GroupMember) => ReactNode;
+  emptyHeadingLevel?: 3 | 4;
+}
+
 /** The members of a group, facilitators first (the server's order is kept). */
-export function MemberList({ members, currentUserId }: { members: GroupMember[]; currentUserId: string }) {
+export function MemberList({
+  members,
+  currentUserId,
+  renderActions,
+  emptyHeadingLevel = 3,
+}: MemberListProps) {
   const { t } = useTranslation();
   if (members.length === 0) {
     return (
-      <EmptyState title={t('group.members.emptyTitle')} headingLevel={3}>
+      <EmptyState title={t('group.members.emptyTitle')} headingLevel={emptyHeadingLevel}>
         <p>{t('group.members.emptyText')}</p>
       </EmptyState>
     );
@@ -17,7 +31,10 @@ export function MemberList({ members, currentUserId }: { members: GroupMember[];
   return (
     <ul className="member-list">
       {members.map((member) => (
-        <li key={member.userId} className="member-card">
+        <li
+          key={member.userId}
+          className={renderActions ? 'member-card member-card--actions' : 'member-card'}
+        >
           <div className="member-card__head">
             <span className="member-card__name">
               {member.displayName}
@@ -37,6 +54,7 @@ export function MemberList({ members, currentUserId }: { members: GroupMember[];
           ) : (
             <span className="member-card__org muted">{t('group.members.noOrganisation')}</span>
           )}
+          {renderActions && <div className="member-card__actions">{renderActions(member)}</div>}
         </li>
       ))}
     </ul>

@@ -1,0 +1,3 @@
+export * from './sections';
+export * from './text';
+export * from './yjs-template';

@@ -1,0 +1,70 @@
+import * as Y from 'yjs';
+import { requiredSectionKeys } from './sections';
+import { documentPlainText, emptySectionKeys, sectionTexts } from './text';
+import { FICHE_FRAGMENT, ficheTemplateUpdate, seedFicheTemplate } from './yjs-template';
+
+function docFrom(update: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** Types text into the paragraph that follows the heading of `sectionKey`. */
+function writeIn(doc: Y.Doc, sectionKey: string, text: string): void {
+  const nodes = doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[];
+  const index = nodes.findIndex((n) => n.getAttribute('section') === sectionKey);
+  const paragraph = nodes[index + 1];
+  paragraph.insert(0, [new Y.XmlText(text)]);
+}
+
+describe('fiche template', () => {
+  it('seeds every section as a heading with its key, all empty', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    const sections = sectionTexts(doc);
+    expect(sections.map((s) => s.key)).toEqual([
+      'objectifs',
+      'contexte',
+      'dispositif',
+      'public',
+      'partenariat',
+      'moyens',
+      'resultats',
+      'specificites',
+      'essaimage',
+      'contact',
+    ]);
+    expect(emptySectionKeys(doc)).toHaveLength(10);
+  });
+
+  it('refuses to seed twice, and merging two template updates from one source keeps one copy', () => {
+    const update = ficheTemplateUpdate();
+    const doc = docFrom(update);
+    expect(() => seedFicheTemplate(doc)).toThrow();
+    Y.applyUpdate(doc, update);
+    expect(sectionTexts(doc)).toHaveLength(10);
+  });
+
+  it('tells which sections are filled, counting sub-parts toward their section', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    writeIn(doc, 'objectifs', 'Remettre le pied à l’étrier');
+    writeIn(doc, 'resultats.qualitatifs', 'Des stagiaires plus confiants');
+    const empty = emptySectionKeys(doc);
+    expect(empty).not.toContain('objectifs');
+    expect(empty).not.toContain('resultats');
+    expect(empty).toContain('contexte');
+    expect(requiredSectionKeys.filter((k) => empty.includes(k))).toEqual([
+      'contexte',
+      'dispositif',
+      'public',
+      'contact',
+    ]);
+  });
+
+  it('extracts plain text with headings for search', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    writeIn(doc, 'contexte', 'Un atelier de maraîchage à Monceau');
+    const text = documentPlainText(doc);
+    expect(text).toContain('Contexte\nUn atelier de maraîchage à Monceau');
+    expect(text).not.toContain('Quantitatifs');
+  });
+});

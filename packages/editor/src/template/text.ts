@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import { ficheSections } from './sections';
+import { FICHE_FRAGMENT } from './yjs-template';
+
+/** The text of one top-level block, with line breaks between nested blocks (lists, tables). */
+function blockText(node: Y.XmlElement | Y.XmlText): string {
+  if (node instanceof Y.XmlText)
+    return node
+      .toDelta()
+      .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
+      .join('');
+  const parts: string[] = [];
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) parts.push(blockText(child));
+  }
+  const inline = node.toArray().every((c) => c instanceof Y.XmlText);
+  return parts.join(inline ? '' : '\n');
+}
+
+/** One section of a document as stored: its key (null before the first heading) and its own text. */
+export interface SectionText {
+  key: string | null;
+  title: string;
+  text: string;
+}
+
+/**
+ * Splits the document at its level-2 section headings. Text under level-3 sub-headings belongs to the
+ * enclosing section; sub-heading titles are not counted as content.
+ */
+export function sectionTexts(doc: Y.Doc): SectionText[] {
+  const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
+  const sections: SectionText[] = [];
+  let current: SectionText = { key: null, title: '', text: '' };
+  for (const node of fragment.toArray()) {
+    if (!(node instanceof Y.XmlElement || node instanceof Y.XmlText)) continue;
+    if (node instanceof Y.XmlElement && node.nodeName === 'heading') {
+      const level = Number(node.getAttribute('level'));
+      const section = node.getAttribute('section');
+      if (level === 2) {
+        if (current.key !== null || current.text.trim()) sections.push(current);
+        current = { key: typeof section === 'string' ? section : null, title: blockText(node), text: '' };
+        continue;
+      }
+      if (typeof section === 'string' && section.includes('.')) continue;
+    }
+    const text = blockText(node).trim();
+    if (text) current.text = current.text ? `${current.text}\n${text}` : text;
+  }
+  if (current.key !== null || current.text.trim()) sections.push(current);
+  return sections;
+}
+
+/** Plain text of the whole document, headings included, for full-text search. */
+export function documentPlainText(doc: Y.Doc): string {
+  return sectionTexts(doc)
+    .map((s) => [s.title, s.text].filter(Boolean).join('\n'))
+    .join('\n\n');
+}
+
+/** Keys of the template sections that have no text (a section whose heading was deleted counts as empty). */
+export function emptySectionKeys(doc: Y.Doc): string[] {
+  const filled = new Set(
+    sectionTexts(doc)
+      .filter((s) => s.key && s.text.trim())
+      .map((s) => s.key),
+  );
+  return ficheSections.map((s) => s.key).filter((key) => !filled.has(key));
+}
