@@ -30,11 +30,23 @@ const proxyTo = (ws: boolean): ProxyOptions => ({
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: {
-      // Bundle the contracts' TypeScript source: the package itself builds to CommonJS for the server.
-      '@affluents/contracts': fileURLToPath(new URL('../packages/contracts/src/index.ts', import.meta.url)),
-      '@affluents/editor': fileURLToPath(new URL('../packages/editor/src/index.ts', import.meta.url)),
-    },
+    // Bundle the packages' TypeScript source: the packages themselves build to CommonJS for the server.
+    // `@affluents/editor/template` (Yjs only) stays apart from the Tiptap extensions, so that screens which only
+    // read the template do not load the editor.
+    alias: [
+      {
+        find: /^@affluents\/contracts$/,
+        replacement: fileURLToPath(new URL('../packages/contracts/src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@affluents\/editor$/,
+        replacement: fileURLToPath(new URL('../packages/editor/src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@affluents\/editor\/template$/,
+        replacement: fileURLToPath(new URL('../packages/editor/src/template/index.ts', import.meta.url)),
+      },
+    ],
   },
   server: {
     port: devPort,
@@ -58,6 +70,11 @@ export default defineConfig({
             {
               name: 'react-aria',
               test: /node_modules[\\/](react-aria|react-aria-components|react-stately|@react-aria|@react-stately|@react-types|@internationalized)[\\/]/,
+            },
+            // The editor and Yjs load with the fiche page only.
+            {
+              name: 'editor',
+              test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|yjs|y-[a-z]+|lib0|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/,
             },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],

@@ -21,7 +21,7 @@ const screenshotDir = path.join(here, 'screenshots');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 
-const RUN_TIMEOUT_MS = 170_000;
+const RUN_TIMEOUT_MS = 300_000;
 const HEALTH_TIMEOUT_MS = 60_000;
 const SCENARIO_TIMEOUT_MS = 60_000;
 const ACTION_TIMEOUT_MS = 10_000;
@@ -342,6 +342,219 @@ async function aminaJourney(page, base, prefix, { phone }) {
   await screenshot(page, `${prefix}-3-groupe`);
 }
 
+/** The text of the shared editor, without the other people's caret labels that sit inside it. */
+function editorText(page) {
+  return page.evaluate(() => {
+    const content = document.querySelector('.fiche-editor__content');
+    if (!content) return '';
+    const copy = content.cloneNode(true);
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+async function waitForEditorText(page, text, label) {
+  try {
+    await page.waitForFunction(
+      (expected) => {
+        const content = document.querySelector('.fiche-editor__content');
+        if (!content) return false;
+        const copy = content.cloneNode(true);
+        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+        return (copy.textContent ?? '').includes(expected);
+      },
+      text,
+      { timeout: ACTION_TIMEOUT_MS },
+    );
+  } catch {
+    throw new Error(
+      `${label} does not see "${text}"; the editor shows: ${(await editorText(page)).slice(0, 400)}`,
+    );
+  }
+}
+
+/** Opens the fiche's sections panel entry, which puts the cursor under that heading, and types there. */
+async function writeInSection(page, title, text) {
+  await page
+    .getByRole('complementary', { name: 'Rubriques et informations de la fiche' })
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .click();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('fiche-editor__content'));
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+async function waitForSynced(page, label) {
+  try {
+    await page.getByRole('status').filter({ hasText: 'Synchronisé' }).waitFor({ timeout: 15_000 });
+    await page.locator('.fiche-editor__content[contenteditable="true"]').waitFor();
+  } catch {
+    const status = await page
+      .locator('.connection')
+      .textContent()
+      .catch(() => '(no status)');
+    throw new Error(`${label}: the fiche never synchronised (status: ${status})`);
+  }
+}
+
+/** Scenario (g): Sophie and Claire write the same fiche at the same time, each in a section. */
+async function coWriting(page, base) {
+  const browser = page.context().browser();
+  const claireContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-BE' });
+  claireContext.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  const claire = await claireContext.newPage();
+  const claireErrors = [];
+  claire.on('pageerror', (error) => claireErrors.push(error.message));
+  try {
+    await signIn(page, base, 'sophie@affluents.test');
+    await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Namur', exact: true })
+      .getByRole('link', { name: /Travailleurs sociaux/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Travailleurs sociaux' }).waitFor();
+    const fiches = page.getByRole('region', { name: /Fiches actions/ });
+    await fiches.getByRole('heading', { name: /Fiches actions/ }).waitFor();
+    await fiches.getByRole('button', { name: 'Nouvelle fiche' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle fiche action' });
+    await dialog.waitFor();
+    const title = 'Un atelier vélo pour venir en formation';
+    await dialog.getByLabel('Titre de la fiche').fill(title);
+    await checkA11y(page, 'new fiche dialog');
+    await screenshot(page, 'g-1-nouvelle-fiche');
+    await dialog.getByRole('button', { name: 'Créer la fiche' }).click();
+    await page.waitForURL(/\/fiches\//);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await waitForSynced(page, 'Sophie');
+    const ficheUrl = page.url();
+    await page
+      .waitForFunction(() => document.querySelectorAll('.fiche-editor__content h2').length >= 10)
+      .catch(() => {});
+    const headings = await page.locator('.fiche-editor__content h2').allTextContents();
+    assert(
+      headings.length === 10 && headings[0] === 'Objectifs' && headings[1] === 'Contexte',
+      `the new fiche should open with the 10 template sections, saw: ${headings.join(' | ')}`,
+    );
+    const submit = page.getByRole('button', { name: 'Soumettre à relecture' });
+    assert(
+      await submit.isDisabled(),
+      '"Soumettre à relecture" must be disabled while required sections are empty',
+    );
+
+    // Claire finds it from her group's home.
+    await signIn(claire, base, 'claire@affluents.test');
+    await claire.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+    await claire
+      .getByRole('region', { name: 'Namur', exact: true })
+      .getByRole('link', { name: /Travailleurs sociaux/ })
+      .click();
+    const listed = claire.getByRole('link', { name: title });
+    await listed.waitFor();
+    const card = (await claire.locator('.fiche-card', { hasText: title }).textContent()) ?? '';
+    assert(
+      card.includes('Brouillon') && card.includes('Modifiée le'),
+      `the group lists the fiche without its status or date: ${card}`,
+    );
+    await checkA11y(claire, 'group page with a fiche');
+    await screenshot(claire, 'g-2-groupe-avec-fiche');
+    await listed.click();
+    await claire.waitForURL(ficheUrl);
+    await waitForSynced(claire, 'Claire');
+
+    await writeInSection(page, 'Objectifs', 'Sophie écrit les objectifs.');
+    await writeInSection(claire, 'Contexte', 'Claire décrit le contexte.');
+
+    await waitForEditorText(claire, 'Sophie écrit les objectifs.', 'Claire');
+    await waitForEditorText(page, 'Claire décrit le contexte.', 'Sophie');
+    for (const [who, other, name] of [
+      [page, 'Sophie', 'Claire Renard'],
+      [claire, 'Claire', 'Sophie Lambert'],
+    ]) {
+      await who.locator('.collaboration-carets__label', { hasText: name }).waitFor();
+      const presence =
+        (await who.getByRole('list', { name: 'Dans le document maintenant' }).textContent()) ?? '';
+      assert(
+        presence.includes(name),
+        `${other} does not see ${name} among the people present: "${presence}"`,
+      );
+      for (const section of ['objectifs', 'contexte']) {
+        await who.locator(`.section-item--filled[data-section="${section}"]`).waitFor();
+      }
+      const stillEmpty = await who.locator('.section-item--empty').count();
+      assert(stillEmpty === 8, `${other} should see 8 sections still empty, saw ${stillEmpty}`);
+    }
+    const sophieText = await editorText(page);
+    const claireText = await editorText(claire);
+    assert(
+      sophieText === claireText,
+      `the two editors differ:\n  Sophie: ${sophieText}\n  Claire: ${claireText}`,
+    );
+    assert(
+      sophieText.indexOf('Sophie écrit les objectifs.') < sophieText.indexOf('Contexte') &&
+        sophieText.indexOf('Claire décrit le contexte.') > sophieText.indexOf('Contexte'),
+      `the texts are not under their headings: ${sophieText.slice(0, 300)}`,
+    );
+    const explanation = (await page.locator('.review__explanation').textContent()) ?? '';
+    assert(
+      explanation.includes('Dispositif / action mis en place') && !explanation.includes('Objectifs'),
+      `the review explanation should list the remaining required sections only: "${explanation}"`,
+    );
+
+    // Offline: the status says so at once, what Claire writes is kept and reaches Sophie once back online.
+    await claireContext.setOffline(true);
+    await claire.getByRole('status').filter({ hasText: 'Hors ligne' }).waitFor();
+    await claire.getByText('Vos modifications sont gardées sur cet appareil').waitFor();
+    await writeInSection(claire, 'Public bénéficiaire', 'Écrit hors ligne par Claire.');
+    await new Promise((r) => setTimeout(r, 1500));
+    // Chromium's offline emulation may leave an open websocket flowing: say which case this run tested.
+    const leaked = (await editorText(page)).includes('Écrit hors ligne par Claire.');
+    log(
+      `    offline edit ${leaked ? 'reached Sophie before reconnecting (websocket kept open)' : 'held back until Claire reconnected'}`,
+    );
+    await claireContext.setOffline(false);
+    await waitForSynced(claire, 'Claire back online');
+    await waitForEditorText(page, 'Écrit hors ligne par Claire.', 'Sophie after Claire reconnected');
+    await page.locator('.section-item--filled[data-section="public"]').waitFor();
+
+    // Information beside the text: saved by Sophie, shown to Claire without reloading.
+    await page.getByRole('combobox', { name: 'Ajouter une valeur à « Secteurs »' }).fill('maraîchage');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Année (facultatif)').fill('2025');
+    await page.getByRole('button', { name: 'Enregistrer les informations' }).click();
+    await page.getByText('Les informations de la fiche ont été enregistrées.').waitFor();
+    try {
+      await claire.waitForFunction(
+        () => document.querySelector('input[name="year"]')?.value === '2025',
+        undefined,
+        { timeout: ACTION_TIMEOUT_MS },
+      );
+    } catch {
+      throw new Error('Claire does not see the year Sophie saved');
+    }
+    await claire.getByRole('row', { name: 'maraîchage' }).waitFor();
+
+    await checkA11y(page, 'fiche page (desktop)');
+    // Sticky bars would land mid-page in a full-page capture taken while scrolled.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'g-3-fiche-sophie');
+    await checkA11y(claire, 'fiche page seen by Claire');
+    // Sticky bars would land mid-page in a full-page capture taken while scrolled.
+    await claire.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(claire, 'g-4-fiche-claire');
+
+    await claire.setViewportSize({ width: 375, height: 740 });
+    await claire.locator('.fiche-editor__content').waitFor();
+    await checkNoHorizontalOverflow(claire, 'fiche page at 375 px');
+    await checkA11y(claire, 'fiche page at 375 px');
+    // Sticky bars would land mid-page in a full-page capture taken while scrolled.
+    await claire.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(claire, 'g-5-fiche-telephone');
+    if (claireErrors.length > 0)
+      throw new Error(`uncaught errors in Claire's page:\n  ${claireErrors.join('\n  ')}`);
+  } finally {
+    await claireContext.close().catch(() => {});
+  }
+}
+
 const scenarios = [
   {
     name: '(a) Amina signs in, sees the nine bassins with her group highlighted and opens it',
@@ -483,6 +696,13 @@ const scenarios = [
       await checkA11y(page, '404 page');
       await screenshot(page, 'e-3-404');
     },
+  },
+  {
+    // Before (f), which removes Claire from the group.
+    name: '(g) Sophie and Claire write the same fiche at once and see each other’s text and caret',
+    viewport: { width: 1280, height: 800 },
+    timeout: 120_000,
+    run: coWriting,
   },
   {
     name: '(f) Sophie removes a member after confirming; admin adds an existing account to the group',
@@ -641,7 +861,7 @@ async function main() {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const t0 = Date.now();
     try {
-      await withTimeout(scenario.run(page, base), SCENARIO_TIMEOUT_MS, scenario.name);
+      await withTimeout(scenario.run(page, base), scenario.timeout ?? SCENARIO_TIMEOUT_MS, scenario.name);
       if (pageErrors.length > 0)
         throw new Error(`uncaught errors in the page:\n  ${pageErrors.join('\n  ')}`);
       passed += 1;

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { CollabModule } from './collab/collab.module';
 import { AccessGuard } from './common/auth/access.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { requestId } from './common/http/request-id';
@@ -13,6 +14,7 @@ import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BassinsModule } from './modules/bassins/bassins.module';
+import { FichesModule } from './modules/fiches/fiches.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -46,6 +48,8 @@ export class AppModule {
         GroupsModule,
         OrganisationsModule,
         InvitationsModule,
+        CollabModule,
+        FichesModule,
         HealthModule,
         SeedModule,
       ],

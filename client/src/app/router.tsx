@@ -30,6 +30,11 @@ export function createRouter() {
             { index: true, element: <BassinsPage /> },
             { path: '/groupes/:groupId', element: <GroupPage /> },
             {
+              // The editor (Tiptap, Yjs) loads only with a fiche.
+              path: '/fiches/:ficheId',
+              lazy: () => import('../pages/FichePage').then((m) => ({ Component: m.FichePage })),
+            },
+            {
               path: '/admin',
               lazy: () => import('../pages/AdminPage').then((m) => ({ Component: m.AdminPage })),
             },

@@ -61,6 +61,32 @@ const expected: Record<Action, Record<Role, Place[]>> = {
     outsider: N,
     anonymous: N,
   },
+  'fiche.create': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'fiche.view': {
+    admin: Y,
+    coordinator: Y,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'fiche.edit': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'fiche.publish': { admin: Y, coordinator: Y, facilitator: OWN_ONLY, member: N, outsider: N, anonymous: N },
+  'fiche.archive': { admin: Y, coordinator: Y, facilitator: OWN_ONLY, member: N, outsider: N, anonymous: N },
 };
 
 const roles = [...Object.keys(subjects), 'anonymous'] as Role[];

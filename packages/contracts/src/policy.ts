@@ -20,6 +20,11 @@ export const actions = [
   'user.list',
   'user.manage',
   'user.grant-platform-role',
+  'fiche.create',
+  'fiche.view',
+  'fiche.edit',
+  'fiche.publish',
+  'fiche.archive',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -63,6 +68,12 @@ const rules: Record<Action, Rule> = {
   'user.list': isCoordinator,
   'user.manage': isCoordinator,
   'user.grant-platform-role': isAdmin,
+  // Drafts belong to their group: its members write them; coordinators follow them read-only.
+  'fiche.create': memberOfGroup,
+  'fiche.view': either(isCoordinator, memberOfGroup),
+  'fiche.edit': memberOfGroup,
+  'fiche.publish': either(isCoordinator, facilitatorOfGroup),
+  'fiche.archive': either(isCoordinator, facilitatorOfGroup),
 };
 
 /** True when `subject` may perform `action` on `target`. Anonymous callers may do nothing. */

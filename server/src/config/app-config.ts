@@ -19,6 +19,18 @@ export interface AppConfig {
   seedDemo: boolean;
   clientDist: string;
   loginLimits: { failuresPerAccount: number; attemptsPerAddress: number };
+  collab: CollabConfig;
+}
+
+/** Limits and timings of the realtime documents (server/src/collab). */
+export interface CollabConfig {
+  maxFrameBytes: number;
+  maxDocumentBytes: number;
+  flushDelayMs: number;
+  compactAfterUpdates: number;
+  unloadDelayMs: number;
+  revalidateIntervalMs: number;
+  storedEventDelayMs: number;
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable by name. */
@@ -69,6 +81,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLimits: {
       failuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       attemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+    },
+    collab: {
+      maxFrameBytes: env.COLLAB_MAX_FRAME_BYTES,
+      maxDocumentBytes: env.COLLAB_MAX_DOCUMENT_BYTES,
+      flushDelayMs: env.COLLAB_FLUSH_DELAY_MS,
+      compactAfterUpdates: env.COLLAB_COMPACT_AFTER_UPDATES,
+      unloadDelayMs: env.COLLAB_UNLOAD_DELAY_MS,
+      revalidateIntervalMs: env.COLLAB_REVALIDATE_INTERVAL_MS,
+      storedEventDelayMs: env.COLLAB_STORED_EVENT_DELAY_MS,
     },
   };
 }

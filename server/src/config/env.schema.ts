@@ -61,6 +61,28 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   /** Sign-in attempts allowed per client address within 15 minutes. */
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Largest websocket frame a document client may send (bytes); a larger one closes that connection (4413). */
+  COLLAB_MAX_FRAME_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  /** Largest size of one document (bytes, Yjs encoding); an update beyond it closes the connection (4413). */
+  COLLAB_MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  /** Longest wait (ms) before a client's update is written to PostgreSQL; updates within it share one row. */
+  COLLAB_FLUSH_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(250),
+  /** Stored updates after which a document is compacted into a new snapshot. */
+  COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** How long (ms) a document stays in memory after its last connection closed. */
+  COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30000),
+  /** Period (ms) of the safety-net check that open document connections are still allowed. */
+  COLLAB_REVALIDATE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30000),
+  /** Quiet time (ms) after the last stored update of a document before its "stored" event (search indexing). */
+  COLLAB_STORED_EVENT_DELAY_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -40,6 +40,25 @@ function Brand({ href }: { href: string }) {
   );
 }
 
+/**
+ * Publishes the height of the sticky header as `--app-header-height`, so that other sticky bars (the editor's
+ * toolbar) sit just below it whatever its wrapping.
+ */
+function useHeaderHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const header = ref.current;
+    if (!header || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty('--app-header-height', `${header.offsetHeight}px`),
+    );
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
+}
+
 /** The frame of every screen: skip link, header with navigation and account menu, main landmark. */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -48,6 +67,7 @@ export function AppLayout() {
   const { data: user } = useCurrentUser();
   const can = useCan();
   useFocusOnNavigation();
+  const headerRef = useHeaderHeight();
 
   const onBassins = pathname === '/' || pathname.startsWith('/groupes/');
   return (
@@ -55,7 +75,7 @@ export function AppLayout() {
       <a href="#main" className="skip-link">
         {t('layout.skipToContent')}
       </a>
-      <header className="app-header">
+      <header className="app-header" ref={headerRef}>
         <div className="app-header__inner">
           <Brand href={user ? '/' : '/connexion'} />
           {user && (

@@ -223,12 +223,6 @@ export const fr = {
       },
     },
     sections: {
-      fiches: {
-        title: 'Fiches actions',
-        emptyTitle: 'Pas encore de fiche action',
-        emptyText:
-          'Bientôt, le groupe pourra rédiger ici ses fiches actions à plusieurs, puis les publier dans la boîte à outils commune à tous les bassins. En attendant, notez les bonnes pratiques que vous aimeriez partager.',
-      },
       discussions: {
         title: 'Discussions',
         emptyTitle: 'Pas encore de discussion',
@@ -241,6 +235,135 @@ export const fr = {
         emptyText:
           'Le groupe se réunit environ tous les deux mois, à tour de rôle dans les structures membres. L’ordre du jour, les présences et les procès-verbaux seront bientôt gérés ici.',
       },
+    },
+  },
+  fiches: {
+    status: {
+      draft: 'Brouillon',
+      review: 'En relecture',
+      published: 'Publiée',
+      archived: 'Archivée',
+    },
+    list: {
+      title: 'Fiches actions',
+      new: 'Nouvelle fiche',
+      emptyTitle: 'Pas encore de fiche action',
+      emptyText:
+        'Rédigez à plusieurs une bonne pratique du groupe : la fiche s’ouvre avec les rubriques du modèle (objectifs, contexte, dispositif…), que chacun complète en même temps, puis elle pourra être publiée dans la boîte à outils.',
+      emptyReadOnly: 'Les membres du groupe n’ont pas encore rédigé de fiche action.',
+      noOrganisation: 'Aucune organisation renseignée',
+      updated: 'Modifiée le {{date}}',
+    },
+    create: {
+      title: 'Nouvelle fiche action',
+      intro:
+        'Donnez un titre à la bonne pratique. Le texte s’écrit ensuite à plusieurs, rubrique par rubrique.',
+      titleLabel: 'Titre de la fiche',
+      titleHelp: 'Par exemple : Un atelier vélo pour se rendre en formation.',
+      organisations: 'Organisations concernées (facultatif)',
+      organisationsHelp: 'Choisissez une organisation, puis une autre si besoin.',
+      submit: 'Créer la fiche',
+      created: 'La fiche « {{title}} » a été créée.',
+    },
+    organisations: {
+      none: 'Aucune organisation choisie',
+      chosen: 'Organisations choisies',
+    },
+    page: {
+      eyebrow: 'Fiche action · {{group}}',
+      forbiddenTitle: 'Cette fiche est réservée à son groupe',
+      forbiddenText:
+        'Les brouillons d’un groupe restent entre ses membres. Une fois publiée, la fiche sera dans la boîte à outils.',
+      notFoundTitle: 'Fiche introuvable',
+      notFoundText:
+        'Cette fiche n’existe pas ou a été supprimée. Retrouvez les fiches depuis la page de votre groupe.',
+      readOnly:
+        'Lecture seule : vous pouvez suivre cette fiche, mais seuls les membres de son groupe la rédigent.',
+      archivedReadOnly: 'Cette fiche est archivée : elle se lit mais ne se modifie plus.',
+      opening: 'Ouverture du document…',
+      docLabel: 'Texte de la fiche « {{title}} »',
+      sidePanel: 'Rubriques et informations de la fiche',
+    },
+    editor: {
+      toolbar: 'Mise en forme',
+      heading2: 'Titre de rubrique',
+      heading3: 'Sous-titre',
+      bold: 'Gras',
+      italic: 'Italique',
+      bulletList: 'Liste à puces',
+      orderedList: 'Liste numérotée',
+      taskList: 'Liste de tâches',
+      link: 'Lien',
+      table: 'Tableau',
+      words_one: '{{count}} mot',
+      words_other: '{{count}} mots',
+      linkDialog: {
+        title: 'Lien',
+        url: 'Adresse du lien',
+        urlHelp: 'Une adresse web (https://…) ou une adresse e-mail (mailto:…).',
+        invalid: 'Indiquez une adresse commençant par https://, http:// ou mailto:.',
+        apply: 'Appliquer',
+        remove: 'Retirer le lien',
+      },
+    },
+    connection: {
+      synced: 'Synchronisé',
+      syncing: 'Synchronisation…',
+      offline: 'Hors ligne',
+      offlineHelp:
+        'Vos modifications sont gardées sur cet appareil et seront envoyées dès le retour de la connexion.',
+      reconnect: 'Se reconnecter',
+      reasons: {
+        unauthenticated:
+          'Votre session a expiré : reconnectez-vous pour continuer. Ce que vous avez écrit est gardé sur cet appareil.',
+        forbidden: 'Vous n’avez plus accès à cette fiche. Ce que vous avez écrit depuis n’a pas été envoyé.',
+        malformed:
+          'La connexion a été interrompue par une erreur de transmission. Nouvelle tentative en cours…',
+        readOnly:
+          'Cette fiche est en lecture seule pour vous : vos modifications n’ont pas été envoyées. Rechargez la page.',
+        tooLarge:
+          'Le document dépasse la taille autorisée : vos dernières modifications n’ont pas été envoyées. Raccourcissez le texte, puis reconnectez-vous.',
+        unavailable: 'Le document est momentanément indisponible. Nouvelle tentative en cours…',
+      },
+    },
+    presence: {
+      label: 'Dans le document maintenant',
+      you: '{{name}} (vous)',
+    },
+    sections: {
+      title: 'Rubriques',
+      progress: '{{filled}} rubriques complétées sur {{total}}',
+      filled: 'Complétée',
+      empty: 'À compléter',
+      required: 'obligatoire',
+    },
+    review: {
+      submit: 'Soumettre à relecture',
+      blocked_one: 'Complétez d’abord la rubrique obligatoire : {{sections}}.',
+      blocked_other: 'Complétez d’abord les rubriques obligatoires : {{sections}}.',
+      ready: 'Toutes les rubriques obligatoires sont complétées.',
+      submitted: 'La fiche a été soumise à relecture.',
+      inReview: 'La fiche est en relecture : un animateur ou une animatrice pourra la publier.',
+      backToDraft: 'Repasser en brouillon',
+      backedToDraft: 'La fiche est repassée en brouillon.',
+    },
+    metadata: {
+      title: 'Informations',
+      titleLabel: 'Titre',
+      organisations: 'Organisations',
+      sectors: 'Secteurs',
+      publics: 'Publics',
+      themes: 'Thèmes',
+      year: 'Année (facultatif)',
+      yearHelp: 'L’année de l’action, par exemple 2025.',
+      yearInvalid: 'Indiquez une année à 4 chiffres, entre 1990 et 2100.',
+      save: 'Enregistrer les informations',
+      saved: 'Les informations de la fiche ont été enregistrées.',
+      unsaved: 'Modifications non enregistrées',
+    },
+    authors: {
+      title: 'Autrices et auteurs',
+      empty: 'Personne n’a encore contribué à cette fiche.',
     },
   },
   invitations: {

@@ -1,6 +1,7 @@
 import { AuthSessionEntity } from '../../modules/auth/auth-session.entity';
 import { PasswordResetTokenEntity } from '../../modules/auth/password-reset-token.entity';
 import { BassinEntity } from '../../modules/bassins/bassin.entity';
+import { FicheEntity } from '../../modules/fiches/fiche.entity';
 import { GroupEntity } from '../../modules/groups/group.entity';
 import { MembershipEntity } from '../../modules/groups/membership.entity';
 import { InvitationEntity } from '../../modules/invitations/invitation.entity';
@@ -12,6 +13,7 @@ import { MailOutboxEntity } from '../mail/mail-outbox.entity';
 export const entities = [
   AuthSessionEntity,
   BassinEntity,
+  FicheEntity,
   GroupEntity,
   InvitationEntity,
   MailOutboxEntity,

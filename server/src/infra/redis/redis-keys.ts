@@ -10,6 +10,10 @@ export function redisKeys(prefix: string) {
     loginAttemptsByAddress: () => `${prefix}rl:login:address`,
     /** Key used by the health check round trip. */
     healthProbe: () => `${prefix}health`,
+    /** Pub/sub channel of one collaborative document: Yjs updates, awareness and sync between nodes. */
+    collabDocument: (docName: string) => `${prefix}collab:doc:${docName}`,
+    /** Pub/sub channel asking every node to re-check the document connections of a user. */
+    collabRevalidate: () => `${prefix}collab:revalidate`,
   };
 }
 export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -8,6 +8,7 @@ import {
 } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { CollabAccess } from '../../collab/collab-access';
 import { isUniqueViolation } from '../../common/database-errors';
 import { conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { BassinEntity } from '../bassins/bassin.entity';
@@ -30,7 +31,10 @@ interface MemberRow {
 /** A group's home (members), moving a group between bassins, and managing its members. */
 @Injectable()
 export class GroupsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly collabAccess: CollabAccess,
+  ) {}
 
   /** The group with its members, facilitators first then by name. */
   async detail(
@@ -121,6 +125,8 @@ export class GroupsService {
     if (removingAnotherFacilitator && !can(subject, 'group.facilitators.manage', { groupId }))
       throw forbidden();
     await memberships.delete({ id: membership.id });
+    // Their open documents of this group close on every node now, not at the next periodic check.
+    await this.collabAccess.revalidateUser(userId);
   }
 
   private async activeGroup(id: string): Promise<GroupEntity> {

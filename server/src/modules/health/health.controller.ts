@@ -2,6 +2,7 @@ import type { HealthResponse } from '@affluents/contracts';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { CollabHealth, type CollabHealthReport } from '../../collab/collab-health';
 import { Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RedisService } from '../../infra/redis/redis.service';
@@ -23,17 +24,26 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly redis: RedisService,
+    private readonly collab: CollabHealth,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** 200 when the database (and Redis, when configured) answer; 503 when the database does not. */
+  /**
+   * 200 `ok` when the database (and Redis, when configured) answer. 200 `degraded` while the database
+   * or Redis is unreachable or document updates wait to be written: open documents keep working from
+   * memory and are written once it is back, so the node must stay in rotation and not be restarted.
+   */
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+  async health(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HealthResponse & { collab: CollabHealthReport }> {
     const database = await probe(() => this.dataSource.query('SELECT 1'));
     const redis = this.redis.enabled ? await probe(() => this.redis.ping()) : undefined;
-    const status = database.status === 'down' ? 'down' : redis?.status === 'down' ? 'degraded' : 'ok';
-    response.status(status === 'down' ? 503 : 200);
+    const collab = this.collab.report();
+    const degraded = database.status === 'down' || redis?.status === 'down' || collab.persistence !== 'ok';
+    const status = degraded ? 'degraded' : 'ok';
+    response.status(200);
     return {
       status,
       mode: {
@@ -44,6 +54,7 @@ export class HealthController {
       ...(redis ? { redis } : {}),
       version,
       uptimeSeconds: Math.round(process.uptime()),
+      collab,
     };
   }
 }

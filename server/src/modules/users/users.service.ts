@@ -7,6 +7,7 @@ import {
 } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CollabAccess } from '../../collab/collab-access';
 import { badRequest, forbidden, notFound } from '../../common/errors/app-error';
 import { SessionService } from '../auth/session.service';
 import { MembershipEntity } from '../groups/membership.entity';
@@ -20,6 +21,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly collabAccess: CollabAccess,
   ) {}
 
   /** Lists accounts, optionally matching a name or email fragment. */
@@ -64,7 +66,10 @@ export class UsersService {
     if (input.disabled !== undefined)
       changes.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
     if (Object.keys(changes).length > 0) await users.update({ id }, changes);
-    if (input.disabled === true) await this.sessions.destroyAllForUser(id);
+    if (input.disabled === true) {
+      await this.sessions.destroyAllForUser(id);
+      await this.collabAccess.revalidateUser(id);
+    }
     const [view] = await this.views([await users.findOneByOrFail({ id })]);
     return view;
   }

@@ -2,9 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import type { IconName } from '../../../components/ui/Icon';
 
-const sections = ['fiches', 'discussions', 'meetings'] as const;
+const sections = ['discussions', 'meetings'] as const;
 const icons: Record<(typeof sections)[number], IconName> = {
-  fiches: 'sheet',
   discussions: 'chat',
   meetings: 'calendar',
 };

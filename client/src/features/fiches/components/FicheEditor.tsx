@@ -1,0 +1,94 @@
+import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
+import type { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentSession } from '../../../realtime/document-session';
+import type { PresenceUser } from '../../../realtime/use-document-session';
+import { SectionHints } from '../section-hints';
+import { EditorToolbar } from './EditorToolbar';
+
+/** Words the authors wrote: the template's section titles do not count. */
+export function writtenWords(doc: PMNode): number {
+  let words = 0;
+  doc.descendants((node) => {
+    if (node.type.name === 'heading' && node.attrs.section) return false;
+    if (!node.isTextblock) return true;
+    words += node.textContent.split(/\s+/).filter(Boolean).length;
+    return false;
+  });
+  return words;
+}
+
+interface FicheEditorProps {
+  session: DocumentSession;
+  user: PresenceUser;
+  /** Writers once the text is loaded; readers never (the server would drop their changes). */
+  editable: boolean;
+  showToolbar: boolean;
+  /** Accessible name of the text area. */
+  label: string;
+  /** Connection status and avatars, shown beside the toolbar. */
+  status: ReactNode;
+  onReady?: (editor: Editor | null) => void;
+}
+
+/** The shared text of a fiche: Tiptap bound to the Yjs document, with everyone's caret and a word count. */
+export function FicheEditor({
+  session,
+  user,
+  editable,
+  showToolbar,
+  label,
+  status,
+  onReady,
+}: FicheEditorProps) {
+  const { t } = useTranslation();
+  const editor = useEditor(
+    {
+      extensions: [
+        ...ficheExtensions().filter((extension) => extension.name !== 'placeholder'),
+        SectionHints,
+        Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
+        CollaborationCaret.configure({ provider: session.provider, user }),
+      ],
+      editable,
+      editorProps: {
+        attributes: {
+          class: 'fiche-editor__content',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+        },
+      },
+    },
+    // The user and the label are read once: a new editor per document only.
+    [session],
+  );
+
+  useEffect(() => {
+    editor.setEditable(editable, false);
+    editor.view.dom.setAttribute('aria-readonly', String(!editable));
+  }, [editor, editable]);
+
+  useEffect(() => {
+    onReady?.(editor);
+    return () => onReady?.(null);
+  }, [editor, onReady]);
+
+  const words = useEditorState({ editor, selector: ({ editor: e }) => writtenWords(e.state.doc) });
+
+  return (
+    <div className="fiche-editor">
+      <div className="fiche-editor__bar">
+        {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} />}
+        <div className="fiche-editor__status">{status}</div>
+      </div>
+      <EditorContent editor={editor} className="fiche-editor__body" />
+      <p className="fiche-editor__count">{t('fiches.editor.words', { count: words })}</p>
+    </div>
+  );
+}

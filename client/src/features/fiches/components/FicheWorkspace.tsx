@@ -1,0 +1,165 @@
+import type { FicheDetail } from '@affluents/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/layout/PageHeader';
+import { LoadingState } from '../../../components/ui/LoadingState';
+import { meQueryKey } from '../../../lib/query-client';
+import { userColor } from '../../../lib/user-color';
+import type { CollabCloseReason } from '../../../realtime/document-session';
+import { useDocumentSession } from '../../../realtime/use-document-session';
+import { usePresence } from '../../../realtime/use-presence';
+import { useCurrentUser } from '../../auth/hooks';
+import { useEmptySections, useFicheChangeSignals } from '../document-hooks';
+import { ficheKeys } from '../hooks';
+import { ConnectionStatus } from './ConnectionStatus';
+import { FicheAuthors } from './FicheAuthors';
+import { FicheEditor } from './FicheEditor';
+import { FicheMetadataForm } from './FicheMetadataForm';
+import { FicheReview } from './FicheReview';
+import { FicheSectionsPanel } from './FicheSectionsPanel';
+import { FicheStatusBadge } from './FicheStatusBadge';
+import { PresenceAvatars } from './PresenceAvatars';
+
+const lostAccessReasons = new Set<CollabCloseReason>(['unauthenticated', 'forbidden', 'readOnly']);
+
+/** Moves the text to the heading of a template section (and, for writers, the cursor just under it). */
+function goToSection(editor: Editor, sectionKey: string) {
+  let headingPos = -1;
+  editor.state.doc.descendants((node, pos) => {
+    if (headingPos >= 0) return false;
+    if (node.type.name === 'heading' && node.attrs.section === sectionKey) headingPos = pos;
+    return headingPos < 0;
+  });
+  if (headingPos < 0) return;
+  const heading = editor.state.doc.nodeAt(headingPos);
+  const dom = editor.view.nodeDOM(headingPos);
+  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  if (dom instanceof HTMLElement)
+    dom.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+  if (!editor.isEditable || !heading) return;
+  const after = Math.min(headingPos + heading.nodeSize + 1, editor.state.doc.content.size);
+  editor
+    .chain()
+    .command(({ tr }) => {
+      tr.setSelection(TextSelection.near(tr.doc.resolve(after)));
+      return true;
+    })
+    .focus(undefined, { scrollIntoView: false })
+    .run();
+}
+
+/** A fiche open for writing (or reading): the shared text, and beside it its sections, information and authors. */
+export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { data: me } = useCurrentUser();
+  const presenceUser = useMemo(
+    () => (me ? { id: me.id, name: me.displayName, color: userColor(me.id) } : null),
+    [me],
+  );
+  const shared = useDocumentSession(fiche.docName, presenceUser);
+  const awareness = shared.session?.provider.awareness ?? null;
+  const emptySections = useEmptySections(shared.session?.doc ?? null);
+  const announce = useFicheChangeSignals(awareness, fiche.id);
+  const present = usePresence(awareness);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const onReady = useCallback((e: Editor | null) => setEditor(e), []);
+
+  const accessLost = shared.stopped && lostAccessReasons.has(shared.closeReason ?? 'malformed');
+  const mayEdit = fiche.access === 'write' && !accessLost;
+
+  // The server closed for good: find out whether the session or the access is gone, as the HTTP API does.
+  useEffect(() => {
+    if (!shared.stopped) return;
+    if (shared.closeReason === 'unauthenticated')
+      void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    if (shared.closeReason === 'forbidden')
+      void queryClient.invalidateQueries({ queryKey: ficheKeys.detail(fiche.id) });
+  }, [shared.stopped, shared.closeReason, queryClient, fiche.id]);
+
+  // The server refuses an upgrade without a session or access with a plain HTTP answer, which a browser
+  // websocket reports with no reason: after a few failures, ask the API, whose 401 or 403 the page shows.
+  const failing = shared.failures >= 3;
+  useEffect(() => {
+    if (failing) void queryClient.invalidateQueries({ queryKey: ficheKeys.detail(fiche.id) });
+  }, [failing, queryClient, fiche.id]);
+
+  const groupLabel = `${fiche.group.bassin.name} – ${t(`groupKinds.${fiche.group.kind}`)}`;
+  const status = (
+    <>
+      <ConnectionStatus
+        connection={shared.connection}
+        closeReason={shared.closeReason}
+        stopped={shared.stopped}
+        onReconnect={shared.reconnect}
+      />
+      <PresenceAvatars users={present} />
+    </>
+  );
+
+  return (
+    <div className="page fiche-page">
+      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/" className="link">
+              {t('layout.nav.bassins')}
+            </Link>
+          </li>
+          <li>
+            <Link href={`/groupes/${fiche.group.id}`} className="link">
+              {groupLabel}
+            </Link>
+          </li>
+          <li aria-current="page">{fiche.title}</li>
+        </ol>
+      </nav>
+      <PageHeader
+        eyebrow={t('fiches.page.eyebrow', { group: groupLabel })}
+        title={fiche.title}
+        actions={<FicheStatusBadge status={fiche.status} />}
+      />
+      {fiche.access === 'read' && (
+        <p className="notice notice--info">
+          {fiche.status === 'archived' ? t('fiches.page.archivedReadOnly') : t('fiches.page.readOnly')}
+        </p>
+      )}
+      <div className="fiche-layout">
+        <div className="fiche-layout__main">
+          {shared.session && presenceUser ? (
+            <FicheEditor
+              session={shared.session}
+              user={presenceUser}
+              editable={mayEdit && shared.loaded}
+              showToolbar={fiche.access === 'write'}
+              label={t('fiches.page.docLabel', { title: fiche.title })}
+              status={status}
+              onReady={onReady}
+            />
+          ) : (
+            <LoadingState label={t('fiches.page.opening')} />
+          )}
+        </div>
+        <aside className="fiche-layout__side side-panel" aria-label={t('fiches.page.sidePanel')}>
+          <div className="side-panel__card">
+            <FicheSectionsPanel
+              emptySections={emptySections}
+              onSelect={(key) => editor && goToSection(editor, key)}
+            />
+            <FicheReview fiche={fiche} emptySections={emptySections} mayEdit={mayEdit} onChanged={announce} />
+          </div>
+          <div className="side-panel__card">
+            <FicheMetadataForm fiche={fiche} mayEdit={mayEdit} onSaved={announce} />
+          </div>
+          <div className="side-panel__card">
+            <FicheAuthors authors={fiche.authors} />
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ChangeFicheStatusRequest, FicheDetail, UpdateFicheRequest } from '@affluents/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FicheQuery, fichesApi } from './api/fiches-api';
+
+export const ficheKeys = {
+  all: ['fiches'] as const,
+  list: (query: FicheQuery) => ['fiches', 'list', query] as const,
+  detail: (id: string) => ['fiches', 'detail', id] as const,
+};
+
+export function useFiches(query: FicheQuery, enabled = true) {
+  return useQuery({
+    queryKey: ficheKeys.list(query),
+    queryFn: ({ signal }) => fichesApi.list(query, signal),
+    enabled,
+  });
+}
+
+export function useFiche(id: string) {
+  return useQuery({
+    queryKey: ficheKeys.detail(id),
+    queryFn: ({ signal }) => fichesApi.get(id, signal),
+  });
+}
+
+/** Stores a fresh fiche and refreshes the lists that show it. */
+function useStoreFiche() {
+  const queryClient = useQueryClient();
+  return (fiche: FicheDetail) => {
+    queryClient.setQueryData(ficheKeys.detail(fiche.id), fiche);
+    return queryClient.invalidateQueries({ queryKey: ['fiches', 'list'] });
+  };
+}
+
+export function useCreateFiche() {
+  const store = useStoreFiche();
+  return useMutation({ mutationFn: fichesApi.create, onSuccess: (fiche) => void store(fiche) });
+}
+
+export function useUpdateFiche(id: string) {
+  const store = useStoreFiche();
+  return useMutation({
+    mutationFn: (body: UpdateFicheRequest) => fichesApi.update(id, body),
+    onSuccess: (fiche) => void store(fiche),
+  });
+}
+
+export function useChangeFicheStatus(id: string) {
+  const store = useStoreFiche();
+  return useMutation({
+    mutationFn: (body: ChangeFicheStatusRequest) => fichesApi.changeStatus(id, body),
+    onSuccess: (fiche) => void store(fiche),
+  });
+}

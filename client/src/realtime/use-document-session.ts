@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  type CollabCloseReason,
+  closeReasonOf,
+  type DocumentSession,
+  openDocumentSession,
+} from './document-session';
+
+/** What the person sees of the connection: "Synchronisé", "Synchronisation…", "Hors ligne". */
+export type ConnectionState = 'synced' | 'syncing' | 'offline';
+
+/** Who is in a document, as each tab announces itself in the awareness. */
+export interface PresenceUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface DocumentSessionState {
+  session: DocumentSession | null;
+  connection: ConnectionState;
+  /** Why the server last closed the connection, until the next successful synchronisation. */
+  closeReason: CollabCloseReason | null;
+  /** The provider gave up (auth or access lost, document too large) until `reconnect()`. */
+  stopped: boolean;
+  /** The text is there, from this browser's copy or from the server: editing cannot duplicate anything. */
+  loaded: boolean;
+  /** Connections lost or refused since the last synchronisation (a refused upgrade gives no close code). */
+  failures: number;
+  reconnect(): void;
+}
+
+/**
+ * "Synchronisé" once the server has confirmed the state; "Hors ligne" when the browser is offline, the
+ * server refused us or a connection failed (reconnection attempts would otherwise make the label flicker);
+ * "Synchronisation…" while the first connection is under way.
+ */
+export function connectionState(s: {
+  online: boolean;
+  stopped: boolean;
+  synced: boolean;
+  failures: number;
+}): ConnectionState {
+  if (s.synced && s.online && !s.stopped) return 'synced';
+  if (!s.online || s.stopped || s.failures > 0) return 'offline';
+  return 'syncing';
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * Opens the shared document `docName` for as long as the component is mounted, announces `user` in it and
+ * follows the connection. Everything opened is destroyed on unmount (socket, awareness, IndexedDB, doc).
+ */
+export function useDocumentSession(docName: string | null, user: PresenceUser | null): DocumentSessionState {
+  const [session, setSession] = useState<DocumentSession | null>(null);
+  const [synced, setSynced] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const [closeReason, setCloseReason] = useState<CollabCloseReason | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+  const online = useOnline();
+
+  useEffect(() => {
+    if (!docName) return;
+    const opened = openDocumentSession(docName);
+    const { provider, persistence, doc } = opened;
+    setSynced(false);
+    setFailures(0);
+    setCloseReason(null);
+    setStopped(false);
+    setLoaded(false);
+    provider.on('sync', (isSynced: boolean) => {
+      setSynced(isSynced);
+      if (!isSynced) return;
+      setLoaded(true);
+      setFailures(0);
+      setCloseReason(null);
+    });
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      setSynced(false);
+      setFailures((n) => n + 1);
+      const reason = event ? closeReasonOf(event.code) : null;
+      if (reason) setCloseReason(reason);
+    });
+    provider.on('closed', () => setStopped(true));
+    persistence.on('synced', () => {
+      if (doc.store.clients.size > 0) setLoaded(true);
+    });
+    setSession(opened);
+    return () => {
+      opened.destroy();
+      setSession(null);
+    };
+  }, [docName]);
+
+  const userId = user?.id;
+  const userName = user?.name;
+  const userColor = user?.color;
+  useEffect(() => {
+    if (!session || !userId || !userName || !userColor) return;
+    session.provider.awareness.setLocalStateField('user', { id: userId, name: userName, color: userColor });
+  }, [session, userId, userName, userColor]);
+
+  const reconnect = useCallback(() => {
+    if (!session) return;
+    setStopped(false);
+    session.provider.connect();
+  }, [session]);
+
+  const connection = connectionState({ online, stopped, synced, failures });
+  return { session, connection, closeReason, stopped, loaded, failures, reconnect };
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import * as Y from 'yjs';
+import { DocRegistry } from './doc-registry';
+import { CollabStore } from './persistence/collab-store';
+
+/** What feature modules (fiches) may do with documents outside a websocket. */
+@Injectable()
+export class CollabDocuments {
+  constructor(
+    private readonly store: CollabStore,
+    private readonly registry: DocRegistry,
+  ) {}
+
+  /**
+   * Creates a document with its initial state (e.g. the fiche template) inside the caller's
+   * transaction, so the template is written once, by the server, and never re-seeded by a client.
+   */
+  createDocument(manager: EntityManager, name: string, initialUpdate: Uint8Array): Promise<void> {
+    return this.store.create(manager, name, initialUpdate);
+  }
+
+  /**
+   * The current state of a document, as a new Y.Doc the caller owns (and destroys): from memory when
+   * this node holds it, otherwise from storage. Throws if the stored state cannot be read.
+   */
+  async readDocument(name: string): Promise<Y.Doc> {
+    const copy = new Y.Doc();
+    const loaded = this.registry.loaded(name);
+    if (loaded) {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(loaded.doc));
+      return copy;
+    }
+    try {
+      const stored = await this.store.load(name);
+      if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(copy, update);
+      return copy;
+    } catch (err) {
+      copy.destroy();
+      throw err;
+    }
+  }
+}

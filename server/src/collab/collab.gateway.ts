@@ -1,0 +1,159 @@
+import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CLOSE_GOING_AWAY, CollabCloseCode } from '@affluents/contracts';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { WebSocket, WebSocketServer } from 'ws';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { COLLAB_PATH, CollabAuth } from './collab-auth';
+import { CollabConnections } from './collab-connections';
+import { CollabEvents } from './collab-events';
+import { DocRegistry } from './doc-registry';
+import { CollabConnection, type ConnectionContext } from './protocol/collab-connection';
+
+const PING_INTERVAL_MS = 30_000;
+
+/**
+ * ws closes a frame above maxPayload with 1009, on which the provider reconnects and resends the same
+ * frame forever; 4413 (in the provider's "do not retry" range) ends that loop.
+ */
+class CollabSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    if (code === 1009) super.close(CollabCloseCode.TooLarge, 'frame too large');
+    else super.close(code, data);
+  }
+}
+
+/** Answers an upgrade we refuse with a real HTTP response, then closes the socket. */
+function refuse(socket: Duplex, status: number, reason: string): void {
+  if (socket.destroyed) return;
+  const text = STATUS_CODES[status] ?? 'Error';
+  const body = `${reason}\n`;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * The y-websocket endpoint at /collab/<document name>, on the API's own HTTP server: takes the upgrades
+ * under /collab/ (and leaves every other path to its owner, e.g. Socket.IO), authorises them before
+ * any document byte is sent, then hands each socket to a CollabConnection. On shutdown, closes the
+ * sockets and flushes the documents before the database closes.
+ */
+@Injectable()
+export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('CollabGateway');
+  private readonly wss: WebSocketServer;
+  private server: Server | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private shuttingDown = false;
+  private readonly context: ConnectionContext;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly auth: CollabAuth,
+    private readonly registry: DocRegistry,
+    private readonly connections: CollabConnections,
+    private readonly events: CollabEvents,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: config.collab.maxFrameBytes,
+      perMessageDeflate: false,
+      WebSocket: CollabSocket,
+    });
+    this.context = {
+      registry,
+      counters: connections.counters,
+      logger: this.logger,
+      maxFrameBytes: config.collab.maxFrameBytes,
+      maxDocumentBytes: config.collab.maxDocumentBytes,
+      onClosed: (connection) => connections.delete(connection),
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.server.on('upgrade', this.onUpgrade);
+    this.pingTimer = setInterval(() => {
+      for (const connection of this.connections.list()) connection.ping();
+    }, PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (!request.url?.startsWith(COLLAB_PATH)) {
+      // Not ours. With no other upgrade handler on the server, nobody will ever answer it.
+      if (this.server?.listenerCount('upgrade') === 1) refuse(socket, 404, 'not found');
+      return;
+    }
+    socket.on('error', () => undefined);
+    if (this.shuttingDown) {
+      refuse(socket, 503, 'shutting down');
+      return;
+    }
+    this.auth.authorize(request).then(
+      (decision) => {
+        if (socket.destroyed) return;
+        if (!decision.ok) {
+          this.connections.counters.refusedUpgrades++;
+          this.logger.log(
+            `upgrade to ${decision.docName ?? request.url} refused (${decision.status}): ${decision.reason}`,
+          );
+          return refuse(socket, decision.status, decision.reason);
+        }
+        if (this.shuttingDown) return refuse(socket, 503, 'shutting down');
+        this.wss.handleUpgrade(request, socket, head, (ws) => {
+          const connection = new CollabConnection(
+            ws,
+            decision.docName,
+            decision.access,
+            decision.session.user.id,
+            decision.token,
+            this.context,
+          );
+          this.connections.add(connection);
+          connection.start();
+        });
+      },
+      (err: unknown) => {
+        this.logger.error(`upgrade failed: ${err instanceof Error ? err.message : String(err)}`);
+        refuse(socket, 500, 'internal error');
+      },
+    );
+  };
+
+  /**
+   * Runs before the database closes (DatabaseModule closes it in onApplicationShutdown): closes every
+   * document socket so nothing changes any more, writes every pending update, frees the documents.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.server?.off('upgrade', this.onUpgrade);
+    const sockets = [...this.wss.clients];
+    for (const connection of this.connections.list())
+      connection.close(CLOSE_GOING_AWAY, 'server shutting down');
+    await this.registry.close();
+    await this.events.drain();
+    await Promise.race([
+      Promise.all(
+        sockets.map((ws) =>
+          ws.readyState === WebSocket.CLOSED ? null : new Promise((r) => ws.once('close', r)),
+        ),
+      ),
+      new Promise((r) => setTimeout(r, 1000).unref()),
+    ]);
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise((r) => this.wss.close(r));
+  }
+}

@@ -1,0 +1,209 @@
+import { CollabCloseCode } from '@affluents/contracts';
+import type { Logger } from '@nestjs/common';
+import { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { CollabCounters } from '../collab-connections';
+import type { DocAccess } from '../doc-access-registry';
+import type { DocRegistry } from '../doc-registry';
+import type { CollabPeer, SharedDoc } from '../shared-doc';
+import {
+  decodeClientMessage,
+  encodeAwarenessStates,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  MalformedMessageError,
+  validateUpdate,
+} from './messages';
+import { updateChangesDoc } from './update-checks';
+
+/** Changes a reader may attempt before its connection is closed with 4405. */
+const READER_ATTEMPTS_BEFORE_CLOSE = 20;
+
+/** What a connection needs from the node. */
+export interface ConnectionContext {
+  registry: DocRegistry;
+  counters: CollabCounters;
+  logger: Logger;
+  maxFrameBytes: number;
+  maxDocumentBytes: number;
+  onClosed(connection: CollabConnection): void;
+}
+
+/**
+ * One client of one document over the y-websocket protocol (sync + awareness). Frames that arrive
+ * while the document loads wait in a small queue. Every frame is decoded and its update validated
+ * before it touches the shared document; a bad frame closes this connection only.
+ */
+export class CollabConnection implements CollabPeer {
+  readonly awarenessIds = new Set<number>();
+  private shared: SharedDoc | null = null;
+  private queue: Uint8Array[] = [];
+  private queuedBytes = 0;
+  private readerAttempts = 0;
+  private closed = false;
+  private released = false;
+  /** Cleared on each ping, set by the pong: a socket that stays silent is terminated. */
+  alive = true;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly docName: string,
+    public access: DocAccess,
+    readonly userId: string,
+    /** The session token the connection was opened with, re-checked by CollabAccess. */
+    readonly sessionToken: string,
+    private readonly context: ConnectionContext,
+  ) {}
+
+  /** Wires the socket and joins the document. */
+  start(): void {
+    this.ws.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
+    this.ws.on('close', () => this.onClose());
+    this.ws.on('error', (err) => this.context.logger.debug(`${this.docName}: socket error ${err.message}`));
+    this.ws.on('pong', () => {
+      this.alive = true;
+    });
+    this.context.registry.acquire(this.docName, this).then(
+      (shared) => {
+        if (this.closed) {
+          this.context.registry.release(this.docName, this);
+          return;
+        }
+        this.shared = shared;
+        this.send(encodeSyncStep1(shared.doc));
+        const states = encodeAwarenessStates(shared.awareness);
+        if (states) this.send(states);
+        const queued = this.queue;
+        this.queue = [];
+        for (const frame of queued) if (!this.closed) this.handle(shared, frame);
+      },
+      (err: unknown) => {
+        this.close(CollabCloseCode.Unavailable, 'document unavailable');
+        this.context.logger.warn(
+          `${this.docName}: connection refused: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      },
+    );
+  }
+
+  /** Sends one frame, unless the socket is closing. */
+  send(frame: Uint8Array): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    this.ws.send(frame);
+  }
+
+  /** Closes the connection with a close code of close-codes.ts. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
+      this.ws.close(code, reason);
+    }
+    this.onClose();
+  }
+
+  /** Pings the client; terminates a socket that did not answer the previous ping. */
+  ping(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  private fail(code: number, reason: string): void {
+    if (code === CollabCloseCode.Malformed) this.context.counters.malformedFrames++;
+    if (code === CollabCloseCode.TooLarge) this.context.counters.tooLarge++;
+    this.context.logger.warn(
+      `${this.docName}: closing connection of user ${this.userId} (${code}): ${reason}`,
+    );
+    this.close(code, reason.slice(0, 120));
+  }
+
+  private onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) {
+      this.fail(CollabCloseCode.Malformed, 'text frame');
+      return;
+    }
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (this.shared) {
+      this.handle(this.shared, frame);
+      return;
+    }
+    this.queuedBytes += frame.byteLength;
+    if (this.queuedBytes > this.context.maxFrameBytes * 4) {
+      this.close(CollabCloseCode.Unavailable, 'document still loading');
+      return;
+    }
+    this.queue.push(frame);
+  }
+
+  private handle(shared: SharedDoc, frame: Uint8Array): void {
+    try {
+      const message = decodeClientMessage(frame);
+      switch (message.type) {
+        case 'sync-step1':
+          this.send(encodeSyncStep2(shared.doc, message.stateVector));
+          break;
+        case 'sync-update':
+          this.receiveUpdate(shared, message.update);
+          break;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, this);
+          break;
+        case 'query-awareness': {
+          const states = encodeAwarenessStates(shared.awareness);
+          if (states) this.send(states);
+          break;
+        }
+        case 'auth':
+          break;
+      }
+    } catch (err) {
+      const reason =
+        err instanceof MalformedMessageError ? err.message : `unprocessable message: ${String(err)}`;
+      this.fail(CollabCloseCode.Malformed, reason);
+    }
+  }
+
+  private receiveUpdate(shared: SharedDoc, update: Uint8Array): void {
+    validateUpdate(update);
+    if (this.access === 'read') {
+      if (!updateChangesDoc(shared.doc, update)) return;
+      this.readerAttempts++;
+      this.context.counters.readerUpdatesDropped++;
+      if (this.readerAttempts === 1) {
+        this.context.logger.warn(
+          `${this.docName}: update from reader ${this.userId} dropped (read-only access)`,
+        );
+        this.send(encodePermissionDenied('read-only: your changes to this document are not saved'));
+      }
+      if (this.readerAttempts > READER_ATTEMPTS_BEFORE_CLOSE) {
+        this.fail(CollabCloseCode.ReadOnly, 'read-only access: changes refused');
+      }
+      return;
+    }
+    const limit = this.context.maxDocumentBytes;
+    if (shared.estimatedBytes + update.byteLength > limit && shared.measure() + update.byteLength > limit) {
+      this.fail(CollabCloseCode.TooLarge, 'document too large');
+      return;
+    }
+    Y.applyUpdate(shared.doc, update, this);
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    this.queue = [];
+    if (this.released) return;
+    this.released = true;
+    if (this.shared) {
+      this.shared = null;
+      this.context.registry.release(this.docName, this);
+    }
+    this.context.onClosed(this);
+  }
+}

@@ -1,0 +1,100 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol/messages';
+
+/** One client connection as the shared document sees it. */
+export interface CollabPeer {
+  /** Sends one frame to the client (dropped if the socket is closing). */
+  send(frame: Uint8Array): void;
+  /** Awareness client ids this connection announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+}
+
+/** Origin of changes that came from another node through the fan-out: never stored nor re-published here. */
+export const FANOUT_ORIGIN = Symbol('collab-fanout');
+/** Origin of changes read back from storage: shown to local clients, never stored again. */
+export const STORAGE_ORIGIN = Symbol('collab-storage');
+
+/** What a shared document reports about the changes its local clients make. */
+export interface SharedDocSink {
+  /** An update a local client made: to store and to publish to the other nodes. */
+  clientUpdate(docName: string, update: Uint8Array): void;
+  /** An awareness change made on this node: to publish to the other nodes. */
+  localAwareness(docName: string, update: Uint8Array): void;
+}
+
+/**
+ * One document in memory: its Y.Doc, the awareness of the people in it, and the connections of this
+ * node, to which every change is broadcast. Only created once the stored state loaded successfully.
+ */
+export class SharedDoc {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly peers = new Set<CollabPeer>();
+  /** An upper bound of the encoded size, recomputed exactly only near the limit. */
+  estimatedBytes: number;
+  destroyed = false;
+
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly sink: SharedDocSink,
+  ) {
+    this.estimatedBytes = Y.encodeStateAsUpdate(doc).byteLength;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server is not a participant: it has no caret.
+    this.awareness.setLocalState(null);
+    doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.estimatedBytes += update.byteLength;
+    const frame = encodeUpdateMessage(update);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+    if (this.isPeer(origin)) this.sink.clientUpdate(this.name, update);
+  };
+
+  private readonly onAwareness = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.length === 0) return;
+    if (this.isPeer(origin)) {
+      for (const id of [...changes.added, ...changes.updated]) origin.awarenessIds.add(id);
+      for (const id of changes.removed) origin.awarenessIds.delete(id);
+    }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // The sender gets its own state back too: the provider reconnects after 30 s without any message.
+    const frame = encodeAwarenessMessage(update);
+    for (const peer of this.peers) peer.send(frame);
+    if (origin !== FANOUT_ORIGIN) this.sink.localAwareness(this.name, update);
+  };
+
+  private isPeer(origin: unknown): origin is CollabPeer {
+    return typeof origin === 'object' && origin !== null && this.peers.has(origin as CollabPeer);
+  }
+
+  /** Exact encoded size of the document (costly: called only when the estimate nears the limit). */
+  measure(): number {
+    this.estimatedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.estimatedBytes;
+  }
+
+  /** Removes a connection and the carets it announced. */
+  removePeer(peer: CollabPeer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size > 0 && !this.destroyed) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], 'disconnect');
+    }
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

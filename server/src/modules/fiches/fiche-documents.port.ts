@@ -1,0 +1,14 @@
+import type { EntityManager } from 'typeorm';
+import type * as Y from 'yjs';
+
+/**
+ * What the fiches feature needs from the shared-document storage: create a document inside the
+ * fiche's transaction, and read its current state. Bound to the collab persistence in FichesModule,
+ * so fiches never reach into collab internals.
+ */
+export abstract class FicheDocuments {
+  /** Stores a new document with its first content, in the caller's transaction. */
+  abstract create(manager: EntityManager, docName: string, initialUpdate: Uint8Array): Promise<void>;
+  /** The document's current state (live in memory if open, else from storage). Caller destroys it. */
+  abstract read(docName: string): Promise<Y.Doc>;
+}

@@ -1,0 +1,147 @@
+import type { FicheVersion, PublishFicheRequest, Subject } from '@affluents/contracts';
+import {
+  documentPlainText,
+  emptySectionKeys,
+  ficheSections,
+  requiredSectionKeys,
+} from '@affluents/editor/template';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import * as Y from 'yjs';
+import { assertCan } from '../../common/auth/policy';
+import { conflict } from '../../common/errors/app-error';
+import type { FicheEntity } from './fiche.entity';
+import { FicheDocuments } from './fiche-documents.port';
+import { searchVectorSql } from './fiche-indexer';
+
+interface VersionRow {
+  id: string;
+  number: number;
+  label: string;
+  kind: FicheVersion['kind'];
+  reach: FicheVersion['reach'];
+  createdAt: Date;
+  createdById: string;
+  createdByName: string;
+}
+
+const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
+const dateLabel = () =>
+  new Date().toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' });
+
+/**
+ * Named versions of a fiche: frozen snapshots of its document taken on demand and at each publication.
+ * Publishing freezes the current text for the toolbox; later edits go on in the same document as the
+ * next draft until a facilitator publishes again.
+ */
+@Injectable()
+export class FicheVersionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documents: FicheDocuments,
+  ) {}
+
+  /** Versions of a fiche, newest first. */
+  async list(ficheId: string, manager: EntityManager = this.dataSource.manager): Promise<FicheVersion[]> {
+    const rows: VersionRow[] = await manager.query(
+      `SELECT v.id, v.number, v.label, v.kind, v.reach, v.created_at AS "createdAt",
+              u.id AS "createdById", u.display_name AS "createdByName"
+       FROM fiche_versions v JOIN users u ON u.id = v.created_by_id
+       WHERE v.fiche_id = $1 ORDER BY v.number DESC`,
+      [ficheId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      label: r.label,
+      kind: r.kind,
+      reach: r.reach,
+      createdBy: { id: r.createdById, displayName: r.createdByName },
+      createdAt: new Date(r.createdAt).toISOString(),
+    }));
+  }
+
+  /** Takes a named version of the current text (any member of the group). */
+  async takeVersion(fiche: FicheEntity, label: string, subject: Subject): Promise<FicheVersion> {
+    assertCan(subject, 'fiche.edit', { groupId: fiche.groupId });
+    const snapshot = await this.snapshot(fiche.docName);
+    const id = await this.dataSource.transaction((manager) =>
+      this.insertVersion(manager, fiche, snapshot, { label, kind: 'manual', reach: null }, subject.userId),
+    );
+    return (await this.list(fiche.id)).find((v) => v.id === id) as FicheVersion;
+  }
+
+  /**
+   * Publishes the current text with the chosen reach: a frozen version, indexed for the toolbox.
+   * Refused while a required section is empty or once the fiche is archived.
+   */
+  async publish(fiche: FicheEntity, input: PublishFicheRequest, subject: Subject): Promise<void> {
+    assertCan(subject, 'fiche.publish', { groupId: fiche.groupId });
+    if (fiche.status === 'archived') throw conflict('Restaurez la fiche avant de la publier.');
+    const snapshot = await this.snapshot(fiche.docName);
+    if (snapshot.missing.length > 0) {
+      throw conflict(
+        `Complétez d’abord ces rubriques obligatoires : ${snapshot.missing.map((k) => sectionTitle.get(k) ?? k).join(', ')}.`,
+        snapshot.missing.map((key) => ({ path: `sections.${key}`, message: 'Rubrique vide' })),
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const label = input.label ?? `Publication du ${dateLabel()}`;
+      const versionId = await this.insertVersion(
+        manager,
+        fiche,
+        snapshot,
+        { label, kind: 'publication', reach: input.reach },
+        subject.userId,
+      );
+      await manager.query(
+        `UPDATE fiches SET status = 'published', reach = $2, published_version_id = $3, published_at = now(),
+           updated_at = now(),
+           published_vector = ${searchVectorSql('title', "array_to_string(sectors || publics || themes, ' ')", '$4')}
+         WHERE id = $1`,
+        [fiche.id, input.reach, versionId, snapshot.text],
+      );
+    });
+  }
+
+  private async snapshot(docName: string): Promise<{ update: Uint8Array; text: string; missing: string[] }> {
+    const doc = await this.documents.read(docName);
+    try {
+      const empty = emptySectionKeys(doc);
+      return {
+        update: Y.encodeStateAsUpdate(doc),
+        text: documentPlainText(doc),
+        missing: requiredSectionKeys.filter((key) => empty.includes(key)),
+      };
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private async insertVersion(
+    manager: EntityManager,
+    fiche: FicheEntity,
+    snapshot: { update: Uint8Array; text: string },
+    meta: { label: string; kind: FicheVersion['kind']; reach: FicheVersion['reach'] },
+    userId: string,
+  ): Promise<string> {
+    // Numbering under a row lock on the fiche, so two versions taken at once get distinct numbers.
+    await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [fiche.id]);
+    const [{ id }] = await manager.query(
+      `INSERT INTO fiche_versions (fiche_id, number, label, kind, reach, title, snapshot, plain_text, created_by_id)
+       VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM fiche_versions WHERE fiche_id = $1), $2, $3, $4, $5, $6, $7, $8)
+       RETURNING id`,
+      [
+        fiche.id,
+        meta.label,
+        meta.kind,
+        meta.reach,
+        fiche.title,
+        Buffer.from(snapshot.update),
+        snapshot.text,
+        userId,
+      ],
+    );
+    return id;
+  }
+}

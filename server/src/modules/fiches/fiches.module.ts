@@ -1,0 +1,48 @@
+import { Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { CollabModule } from '../../collab/collab.module';
+import { CollabEvents } from '../../collab/collab-events';
+import { DocAccessRegistry } from '../../collab/doc-access-registry';
+import { CollabFicheDocuments } from './fiche-documents.adapter';
+import { FicheDocuments } from './fiche-documents.port';
+import { FicheIndexer } from './fiche-indexer';
+import { FicheSearchService } from './fiche-search.service';
+import { FicheVersionsService } from './fiche-versions.service';
+import { FichesController } from './fiches.controller';
+import { FichesService } from './fiches.service';
+
+@Module({
+  imports: [CollabModule],
+  controllers: [FichesController],
+  providers: [
+    FichesService,
+    FicheSearchService,
+    FicheVersionsService,
+    FicheIndexer,
+    { provide: FicheDocuments, useClass: CollabFicheDocuments },
+  ],
+})
+export class FichesModule implements OnModuleInit {
+  private readonly logger = new Logger('Fiches');
+
+  constructor(
+    private readonly registry: DocAccessRegistry,
+    private readonly events: CollabEvents,
+    private readonly fiches: FichesService,
+    private readonly indexer: FicheIndexer,
+  ) {}
+
+  onModuleInit(): void {
+    // Who may open `fiche:<id>` is decided here, by the fiche's group, not in the collab gateway.
+    this.registry.register({
+      prefix: 'fiche:',
+      resolve: (docName, subject) => this.fiches.documentAccess(docName, subject),
+    });
+    // Search indexing listens to stored documents; the collab persistence knows nothing about fiches.
+    this.events.onStored(async (docName) => {
+      if (!docName.startsWith('fiche:')) return;
+      await this.indexer
+        .refreshDocument(docName)
+        .catch((err: Error) => this.logger.warn(`indexing ${docName}: ${err.message}`));
+    });
+  }
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ChangeFicheStatusRequest,
+  type CreateFicheRequest,
+  can,
+  type DocumentAccess,
+  type FicheDetail,
+  type FicheSummary,
+  ficheDocName,
+  type PublishFicheRequest,
+  type Subject,
+  type UpdateFicheRequest,
+} from '@affluents/contracts';
+import {
+  emptySectionKeys,
+  ficheSections,
+  ficheTemplateUpdate,
+  requiredSectionKeys,
+} from '@affluents/editor/template';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { CollabAccess } from '../../collab/collab-access';
+import { assertCan } from '../../common/auth/policy';
+import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { GroupEntity } from '../groups/group.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { FicheEntity } from './fiche.entity';
+import { FicheDocuments } from './fiche-documents.port';
+import { FicheIndexer } from './fiche-indexer';
+import { FicheVersionsService } from './fiche-versions.service';
+
+interface SummaryRow {
+  id: string;
+  title: string;
+  status: FicheSummary['status'];
+  reach: FicheSummary['reach'];
+  sectors: string[];
+  publics: string[];
+  themes: string[];
+  year: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  groupId: string;
+  groupKind: FicheSummary['group']['kind'];
+  bassinId: string;
+  bassinName: string;
+  organisations: FicheSummary['organisations'] | null;
+}
+
+const uniqueTags = (tags: string[]) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
+const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
+
+/** Fiches actions: creation from the template, metadata, lifecycle and who may open their document. */
+@Injectable()
+export class FichesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documents: FicheDocuments,
+    private readonly indexer: FicheIndexer,
+    private readonly versions: FicheVersionsService,
+    private readonly collabAccess: CollabAccess,
+  ) {}
+
+  /** Creates a draft and its document, pre-filled with the template, in one transaction. */
+  async create(input: CreateFicheRequest, subject: Subject): Promise<FicheDetail> {
+    assertCan(subject, 'fiche.create', { groupId: input.groupId });
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const group = await manager
+        .getRepository(GroupEntity)
+        .findOneBy({ id: input.groupId, archivedAt: IsNull() });
+      if (!group) throw notFound('Groupe introuvable');
+      await this.assertOrganisations(manager, input.organisationIds);
+      await manager.getRepository(FicheEntity).insert({
+        id,
+        title: input.title,
+        groupId: group.id,
+        status: 'draft',
+        reach: null,
+        sectors: uniqueTags(input.sectors),
+        publics: uniqueTags(input.publics),
+        themes: uniqueTags(input.themes),
+        year: input.year,
+        docName: ficheDocName(id),
+        createdById: subject.userId,
+      });
+      await this.setOrganisations(manager, id, input.organisationIds);
+      await this.addAuthor(manager, id, subject.userId);
+      // The template is written once, here, on the server: clients never seed it.
+      await this.documents.create(manager, ficheDocName(id), ficheTemplateUpdate());
+    });
+    await this.indexer.refreshDocument(ficheDocName(id));
+    return this.detail(id, subject);
+  }
+
+  /** One fiche with its metadata, authors, empty sections and the caller's access to its document. */
+  async detail(id: string, subject: Subject): Promise<FicheDetail> {
+    const fiche = await this.visibleFiche(id, subject);
+    const [summary] = await this.summaries(this.dataSource.manager, { ids: [id] });
+    const doc = await this.documents.read(fiche.docName);
+    let emptySections: string[];
+    try {
+      emptySections = emptySectionKeys(doc);
+    } finally {
+      doc.destroy();
+    }
+    const authors: FicheDetail['authors'] = await this.dataSource.query(
+      `SELECT u.id, u.display_name AS "displayName" FROM fiche_authors a JOIN users u ON u.id = a.user_id
+       WHERE a.fiche_id = $1 ORDER BY a.first_contribution_at`,
+      [id],
+    );
+    return {
+      ...summary,
+      docName: fiche.docName,
+      access: this.accessOf(fiche, subject) ?? 'read',
+      authors,
+      emptySections,
+      missingRequiredSections: requiredSectionKeys.filter((key) => emptySections.includes(key)),
+      publishedAt: fiche.publishedAt?.toISOString() ?? null,
+      versions: await this.versions.list(id),
+    };
+  }
+
+  /** Updates metadata beside the text; the editor becomes an author. */
+  async update(id: string, input: UpdateFicheRequest, subject: Subject): Promise<FicheDetail> {
+    const fiche = await this.visibleFiche(id, subject);
+    assertCan(subject, 'fiche.edit', { groupId: fiche.groupId });
+    if (fiche.status === 'archived')
+      throw conflict('Cette fiche est archivée : restaurez-la avant de la modifier.');
+    await this.dataSource.transaction(async (manager) => {
+      const changes: Partial<FicheEntity> = {};
+      if (input.title !== undefined) changes.title = input.title;
+      if (input.sectors) changes.sectors = uniqueTags(input.sectors);
+      if (input.publics) changes.publics = uniqueTags(input.publics);
+      if (input.themes) changes.themes = uniqueTags(input.themes);
+      if (input.year !== undefined) changes.year = input.year;
+      // updated_at moves even when only the organisations change.
+      await manager.getRepository(FicheEntity).update({ id }, { ...changes, updatedAt: new Date() });
+      if (input.organisationIds) {
+        await this.assertOrganisations(manager, input.organisationIds);
+        await manager.query('DELETE FROM fiche_organisations WHERE fiche_id = $1', [id]);
+        await this.setOrganisations(manager, id, input.organisationIds);
+      }
+      await this.addAuthor(manager, id, subject.userId);
+      await this.indexer.refreshMetadata(manager, id);
+    });
+    return this.detail(id, subject);
+  }
+
+  /** Publishes the current text for the chosen reach (facilitators). */
+  async publish(id: string, input: PublishFicheRequest, subject: Subject): Promise<FicheDetail> {
+    const fiche = await this.visibleFiche(id, subject);
+    await this.versions.publish(fiche, input, subject);
+    return this.detail(id, subject);
+  }
+
+  /** Takes a named version of the current text. */
+  async takeVersion(id: string, label: string, subject: Subject): Promise<FicheDetail> {
+    const fiche = await this.visibleFiche(id, subject);
+    await this.versions.takeVersion(fiche, label, subject);
+    return this.detail(id, subject);
+  }
+
+  /** Moves a fiche between draft and review, or archives and restores it. */
+  async changeStatus(id: string, input: ChangeFicheStatusRequest, subject: Subject): Promise<FicheDetail> {
+    const fiche = await this.visibleFiche(id, subject);
+    const target = input.status;
+    if (target === 'archived' || fiche.status === 'archived') {
+      assertCan(subject, 'fiche.archive', { groupId: fiche.groupId });
+    } else {
+      assertCan(subject, 'fiche.edit', { groupId: fiche.groupId });
+    }
+    if (target === fiche.status) return this.detail(id, subject);
+    if (target === 'review') {
+      if (fiche.status !== 'draft') throw conflict('Seul un brouillon peut être soumis à relecture.');
+      const detail = await this.detail(id, subject);
+      if (detail.missingRequiredSections.length > 0) {
+        const titles = detail.missingRequiredSections.map((k) => sectionTitle.get(k) ?? k);
+        throw conflict(
+          `Complétez d’abord ces rubriques obligatoires : ${titles.join(', ')}.`,
+          detail.missingRequiredSections.map((key) => ({
+            path: `sections.${key}`,
+            message: 'Rubrique vide',
+          })),
+        );
+      }
+    }
+    if (target === 'draft' && fiche.status === 'published') {
+      throw badRequest('Une fiche publiée reçoit ses modifications dans un nouveau brouillon.');
+    }
+    await this.dataSource.getRepository(FicheEntity).update({ id }, { status: target });
+    if (target === 'archived') {
+      // Writers of an archived fiche become readers at once, on every node.
+      const members: Array<{ userId: string }> = await this.dataSource.query(
+        'SELECT user_id AS "userId" FROM memberships WHERE group_id = $1',
+        [fiche.groupId],
+      );
+      await Promise.all(members.map((m) => this.collabAccess.revalidateUser(m.userId)));
+    }
+    return this.detail(id, subject);
+  }
+
+  /**
+   * What a user may do with a fiche's document: its group's members write (not once archived),
+   * coordinators read, everyone else nothing. Used by the `/collab/` upgrade through the access registry.
+   */
+  async documentAccess(docName: string, subject: Subject): Promise<DocumentAccess | null> {
+    const fiche = await this.dataSource.getRepository(FicheEntity).findOneBy({ docName });
+    return fiche ? this.accessOf(fiche, subject) : null;
+  }
+
+  private accessOf(fiche: FicheEntity, subject: Subject): DocumentAccess | null {
+    if (fiche.status !== 'archived' && can(subject, 'fiche.edit', { groupId: fiche.groupId })) return 'write';
+    if (can(subject, 'fiche.view', { groupId: fiche.groupId })) return 'read';
+    return null;
+  }
+
+  /** Loads a fiche the subject may see; 403 (whether or not it exists) otherwise, 404 only to coordinators. */
+  private async visibleFiche(id: string, subject: Subject): Promise<FicheEntity> {
+    const fiche = await this.dataSource.getRepository(FicheEntity).findOneBy({ id });
+    if (!fiche) throw can(subject, 'user.list') ? notFound('Fiche introuvable') : forbidden();
+    if (!can(subject, 'fiche.view', { groupId: fiche.groupId })) throw forbidden();
+    return fiche;
+  }
+
+  private async assertOrganisations(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await manager
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where('o.id IN (:...ids)', { ids })
+      .getCount();
+    if (found !== new Set(ids).size) {
+      throw badRequest('Organisation inconnue', [
+        { path: 'organisationIds', message: 'Organisation introuvable' },
+      ]);
+    }
+  }
+
+  private async setOrganisations(manager: EntityManager, ficheId: string, ids: string[]): Promise<void> {
+    for (const organisationId of new Set(ids)) {
+      await manager.query('INSERT INTO fiche_organisations (fiche_id, organisation_id) VALUES ($1, $2)', [
+        ficheId,
+        organisationId,
+      ]);
+    }
+  }
+
+  private async addAuthor(manager: EntityManager, ficheId: string, userId: string): Promise<void> {
+    await manager.query(
+      'INSERT INTO fiche_authors (fiche_id, user_id) VALUES ($1, $2) ON CONFLICT (fiche_id, user_id) DO NOTHING',
+      [ficheId, userId],
+    );
+  }
+
+  private async summaries(manager: EntityManager, where: { ids: string[] }): Promise<FicheSummary[]> {
+    const rows: SummaryRow[] = await manager.query(
+      `SELECT f.id, f.title, f.status, f.reach, f.sectors, f.publics, f.themes, f.year,
+              f.created_at AS "createdAt", f.updated_at AS "updatedAt",
+              g.id AS "groupId", g.kind AS "groupKind", b.id AS "bassinId", b.name AS "bassinName",
+              (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
+                 FROM fiche_organisations fo JOIN organisations o ON o.id = fo.organisation_id
+                WHERE fo.fiche_id = f.id) AS organisations
+       FROM fiches f JOIN groups g ON g.id = f.group_id JOIN bassins b ON b.id = g.bassin_id
+       WHERE f.id = ANY($1)`,
+      [where.ids],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      reach: r.reach,
+      group: { id: r.groupId, kind: r.groupKind, bassin: { id: r.bassinId, name: r.bassinName } },
+      organisations: r.organisations ?? [],
+      sectors: r.sectors,
+      publics: r.publics,
+      themes: r.themes,
+      year: r.year,
+      createdAt: new Date(r.createdAt).toISOString(),
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    }));
+  }
+}

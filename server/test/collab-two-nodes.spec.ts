@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import {
+  type CollabNode,
+  type CollabStorage,
+  connectClient,
+  createCollabStorage,
+  groupId,
+  startCollabNode,
+  storedText,
+  type TestClient,
+  waitFor,
+} from './support/collab-client';
+
+// Two nodes need a shared PostgreSQL and Redis: this runs where both are configured (CI).
+const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+
+/** Characters stored per Yjs client id, summed over every stored row: twice the edits if stored twice. */
+async function storedLengthByClient(node: CollabNode, name: string): Promise<Map<number, number>> {
+  const rows: Array<{ update: Buffer }> = await node.dataSource.query(
+    `SELECT update FROM collab_updates WHERE doc_name = $1
+     UNION ALL SELECT snapshot FROM collab_documents WHERE name = $1 AND snapshot IS NOT NULL`,
+    [name],
+  );
+  const lengths = new Map<number, number>();
+  for (const row of rows) {
+    for (const struct of Y.decodeUpdate(row.update).structs) {
+      if (struct instanceof Y.Item)
+        lengths.set(struct.id.client, (lengths.get(struct.id.client) ?? 0) + struct.length);
+    }
+  }
+  return lengths;
+}
+
+shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
+  let storage: CollabStorage;
+  const nodes: CollabNode[] = [];
+  const clients: TestClient[] = [];
+  let group: string;
+
+  beforeAll(async () => {
+    storage = await createCollabStorage();
+    const redisPrefix = `affluents-collab2n-${randomBytes(4).toString('hex')}:`;
+    nodes.push(await startCollabNode(storage, { redisPrefix }));
+    nodes.push(await startCollabNode(storage, { redisPrefix }));
+    group = await groupId(nodes[0].dataSource, 'Hainaut Sud', 'social_workers');
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    for (const node of nodes) await node.close();
+    await storage?.dispose();
+  });
+
+  it('converges clients on different nodes and stores each update once', async () => {
+    const name = `test:${group}:two-nodes`;
+    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
+    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn('thomas@affluents.test'));
+    clients.push(a, b);
+    await waitFor(() => a.provider.synced && b.provider.synced, 'both synced');
+    a.provider.awareness.setLocalStateField('user', { name: 'Amina' });
+    await waitFor(
+      () => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Amina'),
+      'caret crosses nodes',
+    );
+    for (let i = 0; i < 10; i++) {
+      a.insert('a');
+      b.insert('b', 0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await waitFor(() => a.text() === b.text() && a.text().length === 20, 'convergence across nodes');
+    // A client joining on node B right after an edit on node A, before it is written, still gets it.
+    a.insert('!');
+    const c = connectClient(nodes[1].wsUrl, `${name}`, await nodes[1].signIn('amina@affluents.test'));
+    clients.push(c);
+    await waitFor(() => c.text() === a.text() && a.text().length === 21, 'late joiner on the other node');
+    await waitFor(async () => (await storedText(nodes[0].dataSource, name)) === a.text(), 'stored');
+    await new Promise((r) => setTimeout(r, 400));
+    const lengths = await storedLengthByClient(nodes[0], name);
+    expect(lengths.get(a.doc.clientID)).toBe(11);
+    expect(lengths.get(b.doc.clientID)).toBe(10);
+  });
+
+  it('loads on a second node a document another node still holds unwritten edits of', async () => {
+    const name = `test:${group}:late-load`;
+    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
+    clients.push(a);
+    await waitFor(() => a.provider.synced, 'synced');
+    a.insert('écrit sur A');
+    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn('thomas@affluents.test'));
+    clients.push(b);
+    await waitFor(() => b.provider.synced && b.text() === 'écrit sur A', 'node B got the unwritten edit');
+  });
+});

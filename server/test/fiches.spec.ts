@@ -1,0 +1,231 @@
+import type { AddressInfo } from 'node:net';
+import type { FicheDetail } from '@affluents/contracts';
+import { FICHE_FRAGMENT } from '@affluents/editor/template';
+import type TestAgent from 'supertest/lib/agent';
+import * as Y from 'yjs';
+import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Types `text` into the paragraph under the heading of `section`, as the editor would. */
+function writeSection(doc: Y.Doc, section: string, text: string): void {
+  const nodes = doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[];
+  const index = nodes.findIndex((n) => n.getAttribute('section') === section);
+  if (index < 0) throw new Error(`no section ${section}`);
+  nodes[index + 1].insert(0, [new Y.XmlText(text)]);
+}
+
+describe('fiches actions: template, access, lifecycle, publication and toolbox search', () => {
+  let t: TestApp;
+  let wsUrl: string;
+  let sophie: TestAgent;
+  let claire: TestAgent;
+  let namurSocial: string;
+  const clients: TestClient[] = [];
+  const cookies = new Map<string, string>();
+
+  async function signIn(email: string): Promise<TestAgent> {
+    const agent = t.agent();
+    const res = await agent.post('/api/auth/login').send({ email, password: 'affluents-demo' }).expect(200);
+    cookies.set(email, String(res.headers['set-cookie']).split(';')[0]);
+    return agent;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    wsUrl = `ws://127.0.0.1:${port}/collab`;
+    sophie = await signIn('sophie@affluents.test');
+    claire = await signIn('claire@affluents.test');
+    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
+    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await t.close();
+  });
+
+  let fiche: FicheDetail;
+
+  it('creates a draft whose document starts from the template, once', async () => {
+    const res = await sophie
+      .post('/api/fiches')
+      .send({
+        title: 'Potager partagé et remobilisation',
+        groupId: namurSocial,
+        sectors: ['maraîchage'],
+        year: 2026,
+      })
+      .expect(201);
+    fiche = res.body;
+    expect(fiche).toMatchObject({
+      status: 'draft',
+      access: 'write',
+      docName: `fiche:${fiche.id}`,
+      versions: [],
+    });
+    expect(fiche.emptySections).toHaveLength(10);
+    expect(fiche.missingRequiredSections).toEqual([
+      'objectifs',
+      'contexte',
+      'dispositif',
+      'public',
+      'resultats',
+      'contact',
+    ]);
+    expect(fiche.authors.map((a) => a.displayName)).toEqual(['Sophie Lambert']);
+  });
+
+  it('keeps a draft inside its group: others get 403, coordinators read', async () => {
+    const amina = await signIn('amina@affluents.test');
+    await amina.get(`/api/fiches/${fiche.id}`).expect(403);
+    await amina.get('/api/fiches/00000000-0000-4000-8000-000000000000').expect(403);
+    await amina.post('/api/fiches').send({ title: 'Intrusion', groupId: namurSocial }).expect(403);
+    await amina.patch(`/api/fiches/${fiche.id}`).send({ title: 'Piraté' }).expect(403);
+    const admin = await signIn('admin@affluents.test');
+    expect((await admin.get(`/api/fiches/${fiche.id}`).expect(200)).body.access).toBe('read');
+    await admin.post('/api/fiches').send({ title: 'Pas membre', groupId: namurSocial }).expect(403);
+    await sophie.post('/api/fiches').send({ title: '', groupId: namurSocial }).expect(400);
+  });
+
+  it('lets two members write the document together; its empty sections follow the text', async () => {
+    const a = connectClient(wsUrl, fiche.docName, cookies.get('sophie@affluents.test') ?? null, {
+      origin: 'http://localhost:3000',
+    });
+    const b = connectClient(wsUrl, fiche.docName, cookies.get('claire@affluents.test') ?? null);
+    clients.push(a, b);
+    const headings = (doc: Y.Doc) => doc.getXmlFragment(FICHE_FRAGMENT).length;
+    await waitFor(() => a.provider.synced && b.provider.synced, 'both clients synced');
+    // The template arrived from the server: nobody seeded it again.
+    expect(headings(a.doc)).toBe(headings(b.doc));
+    expect(headings(a.doc)).toBeGreaterThan(10);
+    writeSection(a.doc, 'objectifs', 'Remobiliser des stagiaires par le maraîchage et la formation.');
+    writeSection(
+      b.doc,
+      'contexte',
+      'Une équipe du CPAS, le centre public d’action sociale, oriente les participants.',
+    );
+    await waitFor(
+      () =>
+        a.doc.getXmlFragment(FICHE_FRAGMENT).toString() === b.doc.getXmlFragment(FICHE_FRAGMENT).toString(),
+      'convergence',
+    );
+    await waitFor(async () => {
+      const detail = (await claire.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
+      return !detail.emptySections.includes('objectifs') && !detail.emptySections.includes('contexte');
+    }, 'stored sections');
+  });
+
+  it('refuses review while required sections are empty, then accepts', async () => {
+    const refused = await claire
+      .post(`/api/fiches/${fiche.id}/status`)
+      .send({ status: 'review' })
+      .expect(409);
+    expect(refused.body.fieldErrors.map((e: { path: string }) => e.path)).toEqual([
+      'sections.dispositif',
+      'sections.public',
+      'sections.resultats',
+      'sections.contact',
+    ]);
+    const [client] = clients;
+    writeSection(client.doc, 'dispositif', 'Deux demi-journées par semaine au potager.');
+    writeSection(client.doc, 'public', 'Douze demandeurs d’emploi peu qualifiés.');
+    writeSection(
+      client.doc,
+      'resultats.quantitatifs',
+      'Neuf personnes en formation qualifiante après six mois.',
+    );
+    writeSection(client.doc, 'contact', 'Sophie Lambert, animatrice.');
+    await waitFor(async () => {
+      const detail = (await claire.get(`/api/fiches/${fiche.id}`)).body as FicheDetail;
+      return detail.missingRequiredSections.length === 0;
+    }, 'required sections stored');
+    const review = await claire.post(`/api/fiches/${fiche.id}/status`).send({ status: 'review' }).expect(200);
+    expect(review.body.status).toBe('review');
+    expect(review.body.authors.map((a: { displayName: string }) => a.displayName)).toContain(
+      'Sophie Lambert',
+    );
+  });
+
+  it('publishes through a facilitator only, as a frozen version', async () => {
+    await claire.post(`/api/fiches/${fiche.id}/publish`).send({ reach: 'bassin' }).expect(403);
+    const published = await sophie
+      .post(`/api/fiches/${fiche.id}/publish`)
+      .send({ reach: 'bassin' })
+      .expect(200);
+    expect(published.body).toMatchObject({ status: 'published', reach: 'bassin' });
+    expect(published.body.versions).toHaveLength(1);
+    expect(published.body.versions[0]).toMatchObject({ number: 1, kind: 'publication', reach: 'bassin' });
+    const named = await claire
+      .post(`/api/fiches/${fiche.id}/versions`)
+      .send({ label: 'Avant relecture CPAS' })
+      .expect(201);
+    expect(named.body.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
+  });
+
+  it('finds published fiches within their reach, with French stemming, accents and acronyms', async () => {
+    const search = async (agent: TestAgent, q: string, extra = '') =>
+      (await agent.get(`/api/fiches?q=${encodeURIComponent(q)}${extra}`).expect(200)).body;
+    const olivier = await signIn('olivier@affluents.test'); // Namur encadrants: same bassin
+    const amina = await signIn('amina@affluents.test'); // Hainaut Sud: another bassin
+    const sameBassin = await search(olivier, 'formations');
+    expect(sameBassin.items.map((i: { id: string }) => i.id)).toEqual([fiche.id]);
+    expect(sameBassin.items[0].matchedVersion).toBe('published');
+    expect(
+      sameBassin.items[0].snippet.some(
+        (p: { match: boolean; text: string }) => p.match && /formation/i.test(p.text),
+      ),
+    ).toBe(true);
+    expect((await search(amina, 'formations')).total).toBe(0);
+
+    await sophie.post(`/api/fiches/${fiche.id}/publish`).send({ reach: 'network' }).expect(200);
+    expect((await search(amina, 'equipe')).total).toBe(1);
+    expect((await search(amina, 'maraichage')).total).toBe(1);
+    expect((await search(amina, 'CPAS')).total).toBe(1);
+    expect((await search(amina, 'centre public d’action sociale')).total).toBe(1);
+    expect((await search(amina, 'formation', '&groupKind=managers')).total).toBe(0);
+    expect((await search(amina, 'formation', '&sector=MARAÎCHAGE')).total).toBe(1);
+    expect((await search(amina, 'formation', '&year=2025')).total).toBe(0);
+    expect((await search(amina, 'hélicoptère')).total).toBe(0);
+  });
+
+  it('lets members search their own group’s drafts, never others', async () => {
+    const draft = (
+      await claire
+        .post('/api/fiches')
+        .send({ title: 'Atelier vélo solidaire', groupId: namurSocial })
+        .expect(201)
+    ).body;
+    const amina = await signIn('amina@affluents.test');
+    const mine = (await claire.get('/api/fiches?q=velo').expect(200)).body;
+    expect(mine.items.map((i: { id: string }) => i.id)).toContain(draft.id);
+    expect(mine.items.find((i: { id: string }) => i.id === draft.id).matchedVersion).toBe('draft');
+    expect((await amina.get('/api/fiches?q=velo').expect(200)).body.total).toBe(0);
+    const list = (await claire.get(`/api/fiches?groupId=${namurSocial}&pageSize=1`).expect(200)).body;
+    expect(list.total).toBe(2);
+    expect(list.items).toHaveLength(1);
+    await claire.get('/api/fiches?pageSize=500').expect(400);
+  });
+
+  it('archives through a facilitator; an archived fiche is read-only', async () => {
+    await claire.post(`/api/fiches/${fiche.id}/status`).send({ status: 'archived' }).expect(403);
+    const archived = await sophie
+      .post(`/api/fiches/${fiche.id}/status`)
+      .send({ status: 'archived' })
+      .expect(200);
+    expect(archived.body.status).toBe('archived');
+    expect((await claire.get(`/api/fiches/${fiche.id}`).expect(200)).body.access).toBe('read');
+    await claire.patch(`/api/fiches/${fiche.id}`).send({ title: 'Encore' }).expect(409);
+    const amina = await signIn('amina@affluents.test');
+    expect((await amina.get('/api/fiches?q=equipe').expect(200)).body.total).toBe(0);
+    await sophie.post(`/api/fiches/${fiche.id}/status`).send({ status: 'draft' }).expect(200);
+  });
+
+  it('closes a removed member’s document connection at once', async () => {
+    const claireClient = clients[1];
+    const users = (await (await signIn('admin@affluents.test')).get('/api/users?q=claire').expect(200)).body;
+    await sophie.delete(`/api/groups/${namurSocial}/members/${users[0].id}`).expect(204);
+    await waitFor(() => claireClient.closes.some((c) => c.code === 4403), 'access revoked close', 5000);
+    await claire.get(`/api/fiches/${fiche.id}`).expect(403);
+  });
+});
