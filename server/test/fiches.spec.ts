@@ -163,6 +163,45 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     expect(named.body.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
   });
 
+  it('opens a version read-only, exports Markdown and restores a version as a new change', async () => {
+    const detail = (await claire.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
+    const published = detail.versions.find((v) => v.kind === 'publication');
+    if (!published) throw new Error('no publication version');
+    const content = (await claire.get(`/api/fiches/${fiche.id}/versions/${published.id}`).expect(200)).body;
+    const frozen = new Y.Doc();
+    Y.applyUpdate(frozen, Buffer.from(content.update, 'base64'));
+    expect(frozen.getXmlFragment(FICHE_FRAGMENT).toString()).toContain('Remobiliser des stagiaires');
+    frozen.destroy();
+
+    const [writer, other] = clients;
+    writeSection(writer.doc, 'specificites', 'Texte ajouté après la publication.');
+    await waitFor(async () => {
+      const md = await claire.get(`/api/fiches/${fiche.id}/export.md`);
+      return md.text.includes('Texte ajouté après la publication.');
+    }, 'live export');
+    const md = await claire.get(`/api/fiches/${fiche.id}/export.md?versionId=${published.id}`).expect(200);
+    expect(md.headers['content-type']).toContain('text/markdown');
+    expect(md.headers['content-disposition']).toContain('fiche-potager-partage-et-remobilisation.md');
+    expect(md.text).toContain('# Potager partagé et remobilisation');
+    expect(md.text).toContain('- **Bassin** : Namur');
+    expect(md.text).toContain('## Objectifs\n\nRemobiliser des stagiaires');
+    expect(md.text).not.toContain('Texte ajouté après la publication.');
+
+    const amina = await signIn('amina@affluents.test');
+    await amina.get(`/api/fiches/${fiche.id}/export.md`).expect(403);
+    await amina.post(`/api/fiches/${fiche.id}/versions/${published.id}/restore`).expect(403);
+    await claire.post(`/api/fiches/${fiche.id}/versions/${published.id}/restore`).expect(200);
+    // Both open editors receive the restored text, and it is stored.
+    const hasAddition = (c: TestClient) =>
+      c.doc.getXmlFragment(FICHE_FRAGMENT).toString().includes('Texte ajouté');
+    await waitFor(() => !hasAddition(writer) && !hasAddition(other), 'restored text in both editors');
+    await waitFor(async () => {
+      const live = await claire.get(`/api/fiches/${fiche.id}/export.md`);
+      return !live.text.includes('Texte ajouté') && live.text.includes('Remobiliser des stagiaires');
+    }, 'restored text stored');
+    await claire.get(`/api/fiches/${fiche.id}/versions/00000000-0000-4000-8000-000000000000`).expect(404);
+  });
+
   it('finds published fiches within their reach, with French stemming, accents and acronyms', async () => {
     const search = async (agent: TestAgent, q: string, extra = '') =>
       (await agent.get(`/api/fiches?q=${encodeURIComponent(q)}${extra}`).expect(200)).body;

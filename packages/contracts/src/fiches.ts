@@ -167,3 +167,15 @@ export type PublishFicheRequest = z.infer<typeof PublishFicheRequest>;
 /** POST /api/fiches/:id/versions: take a named version on demand. */
 export const CreateFicheVersionRequest = z.strictObject({ label: Label(120) });
 export type CreateFicheVersionRequest = z.infer<typeof CreateFicheVersionRequest>;
+
+/** GET /api/fiches/:id/versions/:versionId: a frozen version, to open read-only. */
+export const FicheVersionContent = FicheVersion.extend({
+  title: z.string(),
+  /** The version's document as one Yjs update, base64-encoded (render it read-only). */
+  update: z.string(),
+});
+export type FicheVersionContent = z.infer<typeof FicheVersionContent>;
+
+/** Query of GET /api/fiches/:id/export.md: the live text, or a given version. */
+export const ExportFicheQuery = z.strictObject({ versionId: Id.optional() });
+export type ExportFicheQuery = z.infer<typeof ExportFicheQuery>;

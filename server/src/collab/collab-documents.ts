@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { DocRegistry } from './doc-registry';
 import { CollabStore } from './persistence/collab-store';
+import type { CollabPeer } from './shared-doc';
 
 /** What feature modules (fiches) may do with documents outside a websocket. */
 @Injectable()
@@ -18,6 +19,20 @@ export class CollabDocuments {
    */
   createDocument(manager: EntityManager, name: string, initialUpdate: Uint8Array): Promise<void> {
     return this.store.create(manager, name, initialUpdate);
+  }
+
+  /**
+   * Changes a document on the server (e.g. restoring a version) as if a client had: the change is
+   * broadcast to the open connections, stored and fanned out to the other nodes like any edit.
+   */
+  async change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
+    const serverPeer: CollabPeer = { send: () => undefined, awarenessIds: new Set() };
+    const shared = await this.registry.acquire(name, serverPeer);
+    try {
+      shared.doc.transact(() => apply(shared.doc), serverPeer);
+    } finally {
+      this.registry.release(name, serverPeer);
+    }
   }
 
   /**

@@ -3,6 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** Listener of the "updates of a document were stored" event. */
 export type StoredListener = (docName: string) => void | Promise<void>;
+/** Listener of the "a user changed a document" event (first change of each connection). */
+export type ContributionListener = (docName: string, userId: string) => void | Promise<void>;
 
 /**
  * Domain events of the documents, for side effects that persistence must not know about (search
@@ -13,6 +15,7 @@ export type StoredListener = (docName: string) => void | Promise<void>;
 export class CollabEvents {
   private readonly logger = new Logger('CollabEvents');
   private readonly listeners: StoredListener[] = [];
+  private readonly contributionListeners: ContributionListener[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -20,6 +23,24 @@ export class CollabEvents {
   /** Registers a listener called with the name of a document whose updates were stored. */
   onStored(listener: StoredListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Registers a listener called when a user makes their first change to a document in a connection. */
+  onContributed(listener: ContributionListener): void {
+    this.contributionListeners.push(listener);
+  }
+
+  /** Notes that `userId` changed `docName`; listeners run in the background, failures are logged. */
+  contributed(docName: string, userId: string): void {
+    for (const listener of this.contributionListeners) {
+      Promise.resolve()
+        .then(() => listener(docName, userId))
+        .catch((err: unknown) =>
+          this.logger.warn(
+            `contribution listener failed for ${docName}: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        );
+    }
   }
 
   /** Notes that updates of a document were stored; listeners hear of it after the quiet period. */

@@ -349,6 +349,34 @@ const routes: Route[] = [
     response: c.FicheDetail,
     errors: [400, 401, 403, 404],
   },
+  {
+    method: 'get',
+    path: '/api/fiches/{id}/versions/{versionId}',
+    tag: 'Fiches actions',
+    summary: 'Une version figée (document Yjs en base64, à ouvrir en lecture seule)',
+    params: z.object({ id: c.Id, versionId: c.Id }),
+    response: c.FicheVersionContent,
+    errors: [401, 403, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/fiches/{id}/versions/{versionId}/restore',
+    tag: 'Fiches actions',
+    summary: 'Restaurer une version (nouvelle modification, l’historique est conservé)',
+    params: z.object({ id: c.Id, versionId: c.Id }),
+    response: c.FicheDetail,
+    errors: [401, 403, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/fiches/{id}/export.md',
+    tag: 'Fiches actions',
+    summary: 'Exporter en Markdown (texte vivant ou une version)',
+    params: idParam,
+    query: c.ExportFicheQuery,
+    response: z.string(),
+    errors: [401, 403, 404],
+  },
 ];
 
 const errorDescriptions: Record<number, string> = {

@@ -1,3 +1,4 @@
+export * from './markdown';
 export * from './sections';
 export * from './text';
 export * from './yjs-template';

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { documentMarkdown } from './markdown';
 import { requiredSectionKeys } from './sections';
 import { documentPlainText, emptySectionKeys, sectionTexts } from './text';
 import { FICHE_FRAGMENT, ficheTemplateUpdate, seedFicheTemplate } from './yjs-template';
@@ -66,5 +67,33 @@ describe('fiche template', () => {
     const text = documentPlainText(doc);
     expect(text).toContain('Contexte\nUn atelier de maraîchage à Monceau');
     expect(text).not.toContain('Quantitatifs');
+  });
+});
+
+describe('documentMarkdown', () => {
+  it('writes headings, marks, lists and tables', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    const nodes = doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[];
+    const paragraph = nodes[1];
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    text.insert(0, 'Former ');
+    text.insert(7, 'douze', { bold: true });
+    text.insert(12, ' stagiaires', { bold: null });
+    const list = new Y.XmlElement('bulletList');
+    const item = new Y.XmlElement('listItem');
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText('au potager')]);
+    item.insert(0, [p]);
+    list.insert(0, [item]);
+    doc.getXmlFragment(FICHE_FRAGMENT).insert(2, [list]);
+    const md = documentMarkdown(doc);
+    expect(md.split('\n\n').slice(0, 4)).toEqual([
+      '## Objectifs',
+      'Former **douze** stagiaires',
+      '- au potager',
+      '## Contexte',
+    ]);
+    expect(md).toContain('### Rôle des partenaires');
   });
 });

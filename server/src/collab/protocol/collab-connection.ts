@@ -29,6 +29,8 @@ export interface ConnectionContext {
   maxFrameBytes: number;
   maxDocumentBytes: number;
   onClosed(connection: CollabConnection): void;
+  /** Called once per connection, at the first update of this user that changes the document. */
+  onContribution(docName: string, userId: string): void;
 }
 
 /**
@@ -42,6 +44,7 @@ export class CollabConnection implements CollabPeer {
   private queue: Uint8Array[] = [];
   private queuedBytes = 0;
   private readerAttempts = 0;
+  private contributed = false;
   private closed = false;
   private released = false;
   /** Cleared on each ping, set by the pong: a socket that stays silent is terminated. */
@@ -191,6 +194,11 @@ export class CollabConnection implements CollabPeer {
     if (shared.estimatedBytes + update.byteLength > limit && shared.measure() + update.byteLength > limit) {
       this.fail(CollabCloseCode.TooLarge, 'document too large');
       return;
+    }
+    // Authorship is recorded once per connection, so the check runs only until the first real change.
+    if (!this.contributed && updateChangesDoc(shared.doc, update)) {
+      this.contributed = true;
+      this.context.onContribution(this.docName, this.userId);
     }
     Y.applyUpdate(shared.doc, update, this);
   }

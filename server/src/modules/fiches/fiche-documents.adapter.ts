@@ -18,4 +18,8 @@ export class CollabFicheDocuments extends FicheDocuments {
   read(docName: string): Promise<Y.Doc> {
     return this.collab.readDocument(docName);
   }
+
+  change(docName: string, apply: (doc: Y.Doc) => void): Promise<void> {
+    return this.collab.change(docName, apply);
+  }
 }

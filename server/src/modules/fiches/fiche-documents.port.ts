@@ -11,4 +11,6 @@ export abstract class FicheDocuments {
   abstract create(manager: EntityManager, docName: string, initialUpdate: Uint8Array): Promise<void>;
   /** The document's current state (live in memory if open, else from storage). Caller destroys it. */
   abstract read(docName: string): Promise<Y.Doc>;
+  /** Applies a server-side change to the live document, reaching connected editors like any edit. */
+  abstract change(docName: string, apply: (doc: Y.Doc) => void): Promise<void>;
 }

@@ -1,7 +1,9 @@
-import type { FicheVersion, PublishFicheRequest, Subject } from '@affluents/contracts';
+import type { FicheVersion, FicheVersionContent, PublishFicheRequest, Subject } from '@affluents/contracts';
 import {
+  documentMarkdown,
   documentPlainText,
   emptySectionKeys,
+  FICHE_FRAGMENT,
   ficheSections,
   requiredSectionKeys,
 } from '@affluents/editor/template';
@@ -9,7 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { assertCan } from '../../common/auth/policy';
-import { conflict } from '../../common/errors/app-error';
+import { conflict, notFound } from '../../common/errors/app-error';
 import type { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
 import { searchVectorSql } from './fiche-indexer';
@@ -102,6 +104,64 @@ export class FicheVersionsService {
         [fiche.id, input.reach, versionId, snapshot.text],
       );
     });
+  }
+
+  /** A frozen version with its document, to open read-only. */
+  async content(fiche: FicheEntity, versionId: string): Promise<FicheVersionContent> {
+    const version = (await this.list(fiche.id)).find((v) => v.id === versionId);
+    if (!version) throw notFound('Version introuvable');
+    const [row]: Array<{ title: string; snapshot: Buffer }> = await this.dataSource.query(
+      'SELECT title, snapshot FROM fiche_versions WHERE id = $1',
+      [versionId],
+    );
+    return { ...version, title: row.title, update: row.snapshot.toString('base64') };
+  }
+
+  /**
+   * Restores a version: the live document's content becomes a copy of the version's, as one new change
+   * that every open editor receives. History is never rewritten: the current text stays in earlier
+   * versions and in the document's own history.
+   */
+  async restore(fiche: FicheEntity, versionId: string, subject: Subject): Promise<void> {
+    assertCan(subject, 'fiche.edit', { groupId: fiche.groupId });
+    if (fiche.status === 'archived') throw conflict('Restaurez la fiche avant de modifier son texte.');
+    const version = await this.versionDoc(fiche.id, versionId);
+    try {
+      const source = version.getXmlFragment(FICHE_FRAGMENT);
+      await this.documents.change(fiche.docName, (live) => {
+        const target = live.getXmlFragment(FICHE_FRAGMENT);
+        target.delete(0, target.length);
+        target.insert(
+          0,
+          source.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()),
+        );
+      });
+    } finally {
+      version.destroy();
+    }
+  }
+
+  /** The fiche's text as Markdown: the live document, or a version. */
+  async markdown(fiche: FicheEntity, versionId: string | undefined): Promise<string> {
+    const doc = versionId
+      ? await this.versionDoc(fiche.id, versionId)
+      : await this.documents.read(fiche.docName);
+    try {
+      return documentMarkdown(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private async versionDoc(ficheId: string, versionId: string): Promise<Y.Doc> {
+    const [row]: Array<{ snapshot: Buffer }> = await this.dataSource.query(
+      'SELECT snapshot FROM fiche_versions WHERE id = $1 AND fiche_id = $2',
+      [versionId, ficheId],
+    );
+    if (!row) throw notFound('Version introuvable');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, row.snapshot);
+    return doc;
   }
 
   private async snapshot(docName: string): Promise<{ update: Uint8Array; text: string; missing: string[] }> {

@@ -2,14 +2,17 @@ import {
   ChangeFicheStatusRequest,
   CreateFicheRequest,
   CreateFicheVersionRequest,
+  ExportFicheQuery,
   type FicheDetail,
   type FicheSearchPage,
+  type FicheVersionContent,
   Id,
   PublishFicheRequest,
   SearchFichesQuery,
   UpdateFicheRequest,
 } from '@affluents/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
 import { FicheSearchService } from './fiche-search.service';
@@ -80,5 +83,37 @@ export class FichesController {
     @Body({ schema: CreateFicheVersionRequest }) body: CreateFicheVersionRequest,
   ): Promise<FicheDetail> {
     return this.fiches.takeVersion(id, body.label, auth.subject);
+  }
+
+  @Get(':id/versions/:versionId')
+  version(
+    @Auth() auth: AuthContext,
+    @Param('id', { schema: Id }) id: string,
+    @Param('versionId', { schema: Id }) versionId: string,
+  ): Promise<FicheVersionContent> {
+    return this.fiches.versionContent(id, versionId, auth.subject);
+  }
+
+  @Post(':id/versions/:versionId/restore')
+  @HttpCode(200)
+  restore(
+    @Auth() auth: AuthContext,
+    @Param('id', { schema: Id }) id: string,
+    @Param('versionId', { schema: Id }) versionId: string,
+  ): Promise<FicheDetail> {
+    return this.fiches.restoreVersion(id, versionId, auth.subject);
+  }
+
+  @Get(':id/export.md')
+  async exportMarkdown(
+    @Auth() auth: AuthContext,
+    @Param('id', { schema: Id }) id: string,
+    @Query({ schema: ExportFicheQuery }) query: ExportFicheQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const file = await this.fiches.exportMarkdown(id, query.versionId, auth.subject);
+    response.type('text/markdown; charset=utf-8');
+    response.attachment(file.filename);
+    return file.body;
   }
 }

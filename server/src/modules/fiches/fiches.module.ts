@@ -37,6 +37,8 @@ export class FichesModule implements OnModuleInit {
       prefix: 'fiche:',
       resolve: (docName, subject) => this.fiches.documentAccess(docName, subject),
     });
+    // Everyone who changes the text becomes an author of the fiche.
+    this.events.onContributed((docName, userId) => this.fiches.recordAuthor(docName, userId));
     // Search indexing listens to stored documents; the collab persistence knows nothing about fiches.
     this.events.onStored(async (docName) => {
       if (!docName.startsWith('fiche:')) return;

@@ -6,6 +6,7 @@ import {
   type DocumentAccess,
   type FicheDetail,
   type FicheSummary,
+  type FicheVersionContent,
   ficheDocName,
   type PublishFicheRequest,
   type Subject,
@@ -49,6 +50,17 @@ interface SummaryRow {
 
 const uniqueTags = (tags: string[]) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
 const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
+const groupKindLabel = {
+  social_workers: 'Travailleurs sociaux',
+  managers: 'Responsables d’entreprises',
+  encadrants: 'Personnel encadrant',
+} as const;
+const statusLabel = {
+  draft: 'Brouillon',
+  review: 'En relecture',
+  published: 'Publiée',
+  archived: 'Archivée',
+} as const;
 
 /** Fiches actions: creation from the template, metadata, lifecycle and who may open their document. */
 @Injectable()
@@ -161,6 +173,58 @@ export class FichesService {
     return this.detail(id, subject);
   }
 
+  /** A frozen version, to open read-only. */
+  async versionContent(id: string, versionId: string, subject: Subject): Promise<FicheVersionContent> {
+    const fiche = await this.visibleFiche(id, subject);
+    return this.versions.content(fiche, versionId);
+  }
+
+  /** Restores a version into the live document (a new change; history is kept). */
+  async restoreVersion(id: string, versionId: string, subject: Subject): Promise<FicheDetail> {
+    const fiche = await this.visibleFiche(id, subject);
+    await this.versions.restore(fiche, versionId, subject);
+    await this.indexer.refreshDocument(fiche.docName);
+    return this.detail(id, subject);
+  }
+
+  /** The fiche as Markdown: metadata, then the text with its template headings (live, or a version). */
+  async exportMarkdown(
+    id: string,
+    versionId: string | undefined,
+    subject: Subject,
+  ): Promise<{ filename: string; body: string }> {
+    await this.visibleFiche(id, subject);
+    const [summary] = await this.summaries(this.dataSource.manager, { ids: [id] });
+    const fiche = await this.dataSource.getRepository(FicheEntity).findOneByOrFail({ id });
+    const text = await this.versions.markdown(fiche, versionId);
+    const line = (label: string, values: Array<string | number | null | undefined>) => {
+      const shown = values.filter((v) => v !== null && v !== undefined && v !== '');
+      return shown.length ? [`- **${label}** : ${shown.join(', ')}`] : [];
+    };
+    const header = [
+      `# ${summary.title}`,
+      '',
+      ...line('Bassin', [summary.group.bassin.name]),
+      ...line('Groupe', [groupKindLabel[summary.group.kind]]),
+      ...line(
+        'Organisations',
+        summary.organisations.map((o) => o.name),
+      ),
+      ...line('Secteurs', summary.sectors),
+      ...line('Publics', summary.publics),
+      ...line('Thèmes', summary.themes),
+      ...line('Année', [summary.year]),
+      ...line('Statut', [statusLabel[summary.status]]),
+    ];
+    const slug = summary.title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
+    return { filename: `fiche-${slug || id}.md`, body: `${header.join('\n')}\n\n${text}\n` };
+  }
+
   /** Moves a fiche between draft and review, or archives and restores it. */
   async changeStatus(id: string, input: ChangeFicheStatusRequest, subject: Subject): Promise<FicheDetail> {
     const fiche = await this.visibleFiche(id, subject);
@@ -207,6 +271,15 @@ export class FichesService {
   async documentAccess(docName: string, subject: Subject): Promise<DocumentAccess | null> {
     const fiche = await this.dataSource.getRepository(FicheEntity).findOneBy({ docName });
     return fiche ? this.accessOf(fiche, subject) : null;
+  }
+
+  /** Records `userId` as an author of the fiche owning `docName` (first contribution wins the date). */
+  async recordAuthor(docName: string, userId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO fiche_authors (fiche_id, user_id) SELECT id, $2 FROM fiches WHERE doc_name = $1
+       ON CONFLICT (fiche_id, user_id) DO NOTHING`,
+      [docName, userId],
+    );
   }
 
   private accessOf(fiche: FicheEntity, subject: Subject): DocumentAccess | null {

@@ -1,0 +1,98 @@
+import * as Y from 'yjs';
+import { FICHE_FRAGMENT } from './yjs-template';
+
+type Delta = Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
+
+const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+
+/** Inline text with its marks (bold, italic, strike, code, links) in Markdown. */
+function inline(node: Y.XmlElement | Y.XmlText): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as Delta)
+      .map(({ insert, attributes = {} }) => {
+        if (typeof insert !== 'string') return '';
+        let out = attributes.code ? `\`${insert.replace(/`/g, '')}\`` : escapeMarkdown(insert);
+        if (attributes.bold) out = `**${out}**`;
+        if (attributes.italic) out = `*${out}*`;
+        if (attributes.strike) out = `~~${out}~~`;
+        const link = attributes.link as { href?: string } | undefined;
+        if (link?.href) out = `[${out}](${link.href})`;
+        return out;
+      })
+      .join('');
+  }
+  if (node.nodeName === 'hardBreak') return '  \n';
+  return children(node)
+    .map((c) => inline(c))
+    .join('');
+}
+
+const children = (node: Y.XmlElement | Y.XmlFragment) =>
+  node
+    .toArray()
+    .filter((c): c is Y.XmlElement | Y.XmlText => c instanceof Y.XmlElement || c instanceof Y.XmlText);
+
+/** One block (and its nested blocks) as Markdown lines. */
+function block(node: Y.XmlElement | Y.XmlText, indent = ''): string[] {
+  if (node instanceof Y.XmlText) return [indent + inline(node)];
+  switch (node.nodeName) {
+    case 'heading':
+      return [`${'#'.repeat(Number(node.getAttribute('level')) || 2)} ${inline(node)}`];
+    case 'paragraph': {
+      const text = inline(node);
+      return text ? [indent + text] : [];
+    }
+    case 'bulletList':
+    case 'orderedList':
+    case 'taskList':
+      return children(node).flatMap((item, i) => {
+        const checked = item instanceof Y.XmlElement && item.getAttribute('checked');
+        const marker =
+          node.nodeName === 'orderedList'
+            ? `${i + 1}.`
+            : node.nodeName === 'taskList'
+              ? `- [${checked ? 'x' : ' '}]`
+              : '-';
+        const [first = '', ...rest] =
+          item instanceof Y.XmlElement ? children(item).flatMap((c) => block(c, `${indent}  `)) : [];
+        return [`${indent}${marker} ${first.trimStart()}`, ...rest];
+      });
+    case 'blockquote':
+      return children(node).flatMap((c) => block(c).map((l) => `> ${l}`));
+    case 'codeBlock':
+      return [
+        '```',
+        node
+          .toArray()
+          .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
+          .join(''),
+        '```',
+      ];
+    case 'horizontalRule':
+      return ['---'];
+    case 'table': {
+      const rows = children(node).map((row) =>
+        row instanceof Y.XmlElement
+          ? children(row).map((cell) =>
+              cell instanceof Y.XmlElement ? children(cell).map(inline).join(' ') : '',
+            )
+          : [],
+      );
+      if (rows.length === 0) return [];
+      const width = Math.max(...rows.map((r) => r.length));
+      const line = (cells: string[]) =>
+        `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+      return [line(rows[0]), line(Array.from({ length: width }, () => '---')), ...rows.slice(1).map(line)];
+    }
+    default:
+      return children(node).flatMap((c) => block(c, indent));
+  }
+}
+
+/** The fiche's document as Markdown, its template headings included. */
+export function documentMarkdown(doc: Y.Doc): string {
+  return children(doc.getXmlFragment(FICHE_FRAGMENT))
+    .map((node) => block(node).join('\n'))
+    .filter((chunk) => chunk.length > 0)
+    .join('\n\n');
+}
