@@ -555,6 +555,118 @@ async function coWriting(page, base) {
   }
 }
 
+/**
+ * Scenario (h), after (g): Sophie completes the fiche's required sections, is first told by the server which
+ * ones are missing, publishes it to the whole network; Amina (Hainaut Sud) finds it in the toolbox by a word
+ * typed without its accent, highlighted in the snippet.
+ */
+async function publishAndFind(page, base) {
+  const title = 'Un atelier vélo pour venir en formation';
+  await signIn(page, base, 'sophie@affluents.test');
+  await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+  await page
+    .getByRole('region', { name: 'Namur', exact: true })
+    .getByRole('link', { name: /Travailleurs sociaux/ })
+    .click();
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await waitForSynced(page, 'Sophie');
+
+  // The server refuses while required sections are empty, and the dialog names them.
+  await page.getByRole('button', { name: 'Publier…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publier la fiche' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Publier', exact: true }).click();
+  const missing = dialog.getByRole('alert', { name: 'La fiche ne peut pas encore être publiée' });
+  await missing.waitFor();
+  const missingText = (await missing.textContent()) ?? '';
+  assert(
+    missingText.includes('Dispositif / action mis en place') && missingText.includes('Pour en savoir plus'),
+    `the dialog should list the empty required sections: ${missingText}`,
+  );
+  await checkA11y(page, 'publish dialog with missing sections');
+  await screenshot(page, 'h-1-publier-rubriques-manquantes');
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  await writeInSection(page, 'Dispositif', 'Une équipe de bénévoles répare les vélos avec les stagiaires.');
+  await writeInSection(page, 'Résultats', 'Douze stagiaires viennent désormais à vélo.');
+  await writeInSection(page, 'Pour en savoir plus', 'Sophie Lambert, animatrice.');
+  for (const section of ['dispositif', 'resultats', 'contact'])
+    await page.locator(`.section-item--filled[data-section="${section}"]`).waitFor();
+
+  await page.getByRole('button', { name: 'Publier…' }).click();
+  await dialog.waitFor();
+  await dialog.getByText('Tout le réseau', { exact: true }).click();
+  assert(
+    await dialog.getByRole('radio', { name: /^Tout le réseau/ }).isChecked(),
+    '"Tout le réseau" is not selected',
+  );
+  await checkA11y(page, 'publish dialog');
+  await screenshot(page, 'h-2-publier-tout-le-reseau');
+  await dialog.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('La fiche est publiée pour tout le réseau.').waitFor();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('.page-header .badge', { hasText: 'Publiée' }).waitFor();
+  const versions = page.getByRole('region', { name: 'Versions' });
+  const first = (await versions.locator('.version-list__item').first().textContent()) ?? '';
+  assert(
+    first.includes('Version 1') &&
+      first.includes('Publication pour tout le réseau') &&
+      first.includes('Sophie'),
+    `the versions list should show the publication: ${first}`,
+  );
+  await checkA11y(page, 'fiche page after publication');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'h-3-fiche-publiee');
+
+  // Amina, in another bassin, searches without the accent.
+  await page.context().clearCookies();
+  await signIn(page, base, 'amina@affluents.test');
+  await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Boîte à outils' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Boîte à outils' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Dernières fiches publiées' }).waitFor();
+  await page.getByRole('link', { name: title }).waitFor();
+  await checkA11y(page, 'toolbox before any search');
+  await screenshot(page, 'h-4-boite-a-outils');
+
+  await page.getByRole('searchbox', { name: 'Rechercher dans les fiches' }).fill('equipe');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/boite-a-outils\?q=equipe/);
+  await page.getByText(/fiches? trouvées? pour « equipe »/).waitFor();
+  const card = page.locator('.search-hit', { hasText: title });
+  await card.waitFor();
+  const marks = await card.locator('mark').allTextContents();
+  assert(
+    marks.some((m) => m.toLocaleLowerCase('fr') === 'équipe'),
+    `"équipe" is not highlighted in the snippet (marks: ${marks.join(', ')})`,
+  );
+  const cardText = (await card.textContent()) ?? '';
+  assert(
+    cardText.includes('Namur') && cardText.includes('Publiée'),
+    `the card lacks its origin: ${cardText}`,
+  );
+  await checkA11y(page, 'toolbox results');
+  await screenshot(page, 'h-5-recherche-equipe');
+
+  await page.getByRole('searchbox', { name: 'Rechercher dans les fiches' }).fill('hippopotame');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Aucune fiche ne correspond à « hippopotame »' }).waitFor();
+  await checkA11y(page, 'toolbox without results');
+  await screenshot(page, 'h-6-aucun-resultat');
+
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goBack();
+  await card.waitFor();
+  await checkNoHorizontalOverflow(page, 'toolbox at 375 px');
+  await checkA11y(page, 'toolbox at 375 px');
+  await screenshot(page, 'h-7-boite-a-outils-telephone');
+}
+
 const scenarios = [
   {
     name: '(a) Amina signs in, sees the nine bassins with her group highlighted and opens it',
@@ -703,6 +815,11 @@ const scenarios = [
     viewport: { width: 1280, height: 800 },
     timeout: 120_000,
     run: coWriting,
+  },
+  {
+    name: '(h) Sophie publishes the fiche to the whole network; Amina finds it in the toolbox without the accent',
+    viewport: { width: 1280, height: 800 },
+    run: publishAndFind,
   },
   {
     name: '(f) Sophie removes a member after confirming; admin adds an existing account to the group',

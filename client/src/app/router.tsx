@@ -8,6 +8,7 @@ import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
+import { ToolboxPage } from '../pages/ToolboxPage';
 import { RedirectIfSignedIn, RequireAuth } from './guards';
 
 /** The client routes. `/invitation/:token` and `/reinitialiser/:token` are linked from emails: keep them. */
@@ -29,6 +30,7 @@ export function createRouter() {
           children: [
             { index: true, element: <BassinsPage /> },
             { path: '/groupes/:groupId', element: <GroupPage /> },
+            { path: '/boite-a-outils', element: <ToolboxPage /> },
             {
               // The editor (Tiptap, Yjs) loads only with a fiche.
               path: '/fiches/:ficheId',

@@ -86,6 +86,11 @@ export function AppLayout() {
                     {t('layout.nav.bassins')}
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/boite-a-outils" className="main-nav__link">
+                    {t('layout.nav.toolbox')}
+                  </NavLink>
+                </li>
                 {can('user.list') && (
                   <li>
                     <NavLink to="/admin" className="main-nav__link">

@@ -28,6 +28,8 @@ export interface ComboBoxFieldProps
   filter?: 'local' | 'remote';
   /** Shown in the open list when no option matches. */
   emptyText?: string;
+  /** Shown in the empty field, e.g. what no choice means. */
+  placeholder?: string;
 }
 
 /** A searchable single-choice list (react-aria ComboBox), for long lists such as organisations or accounts. */
@@ -40,6 +42,7 @@ export function ComboBoxField({
   className,
   filter = 'local',
   emptyText,
+  placeholder,
   ...props
 }: ComboBoxFieldProps) {
   return (
@@ -55,7 +58,7 @@ export function ComboBoxField({
     >
       <Label className="field__label">{label}</Label>
       <div className="combobox__group">
-        <Input className="field__input combobox__input" />
+        <Input className="field__input combobox__input" placeholder={placeholder} />
         <Button className="combobox__button">
           <span aria-hidden="true">▾</span>
         </Button>

@@ -1,5 +1,11 @@
-import type { ChangeFicheStatusRequest, FicheDetail, UpdateFicheRequest } from '@affluents/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ChangeFicheStatusRequest,
+  CreateFicheVersionRequest,
+  FicheDetail,
+  PublishFicheRequest,
+  UpdateFicheRequest,
+} from '@affluents/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FicheQuery, fichesApi } from './api/fiches-api';
 
 export const ficheKeys = {
@@ -13,6 +19,15 @@ export function useFiches(query: FicheQuery, enabled = true) {
     queryKey: ficheKeys.list(query),
     queryFn: ({ signal }) => fichesApi.list(query, signal),
     enabled,
+  });
+}
+
+/** The toolbox search: the previous page stays shown (marked busy) while the next one loads. */
+export function useFicheSearch(query: FicheQuery) {
+  return useQuery({
+    queryKey: ficheKeys.list(query),
+    queryFn: ({ signal }) => fichesApi.list(query, signal),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -49,6 +64,22 @@ export function useChangeFicheStatus(id: string) {
   const store = useStoreFiche();
   return useMutation({
     mutationFn: (body: ChangeFicheStatusRequest) => fichesApi.changeStatus(id, body),
+    onSuccess: (fiche) => void store(fiche),
+  });
+}
+
+export function usePublishFiche(id: string) {
+  const store = useStoreFiche();
+  return useMutation({
+    mutationFn: (body: PublishFicheRequest) => fichesApi.publish(id, body),
+    onSuccess: (fiche) => void store(fiche),
+  });
+}
+
+export function useTakeFicheVersion(id: string) {
+  const store = useStoreFiche();
+  return useMutation({
+    mutationFn: (body: CreateFicheVersionRequest) => fichesApi.takeVersion(id, body),
     onSuccess: (fiche) => void store(fiche),
   });
 }

@@ -1,8 +1,10 @@
 import type {
   ChangeFicheStatusRequest,
   CreateFicheRequest,
+  CreateFicheVersionRequest,
   FicheDetail,
   FicheSearchPage,
+  PublishFicheRequest,
   SearchFichesQuery,
   UpdateFicheRequest,
 } from '@affluents/contracts';
@@ -22,4 +24,8 @@ export const fichesApi = {
   update: (id: string, body: UpdateFicheRequest) => api.patch<FicheDetail>(`/api/fiches/${id}`, body),
   changeStatus: (id: string, body: ChangeFicheStatusRequest) =>
     api.post<FicheDetail>(`/api/fiches/${id}/status`, body),
+  publish: (id: string, body: PublishFicheRequest) =>
+    api.post<FicheDetail>(`/api/fiches/${id}/publish`, body),
+  takeVersion: (id: string, body: CreateFicheVersionRequest) =>
+    api.post<FicheDetail>(`/api/fiches/${id}/versions`, body),
 };

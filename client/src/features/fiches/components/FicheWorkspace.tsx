@@ -22,6 +22,7 @@ import { FicheMetadataForm } from './FicheMetadataForm';
 import { FicheReview } from './FicheReview';
 import { FicheSectionsPanel } from './FicheSectionsPanel';
 import { FicheStatusBadge } from './FicheStatusBadge';
+import { FicheVersions } from './FicheVersions';
 import { PresenceAvatars } from './PresenceAvatars';
 
 const lostAccessReasons = new Set<CollabCloseReason>(['unauthenticated', 'forbidden', 'readOnly']);
@@ -151,6 +152,9 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
               onSelect={(key) => editor && goToSection(editor, key)}
             />
             <FicheReview fiche={fiche} emptySections={emptySections} mayEdit={mayEdit} onChanged={announce} />
+          </div>
+          <div className="side-panel__card">
+            <FicheVersions fiche={fiche} mayEdit={mayEdit} onChanged={announce} />
           </div>
           <div className="side-panel__card">
             <FicheMetadataForm fiche={fiche} mayEdit={mayEdit} onSaved={announce} />
