@@ -1,2 +1,3 @@
 export * from './extensions';
+export * from './section-hints';
 export * from './template';

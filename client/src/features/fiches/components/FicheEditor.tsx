@@ -8,7 +8,6 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSession } from '../../../realtime/document-session';
 import type { PresenceUser } from '../../../realtime/use-document-session';
-import { SectionHints } from '../section-hints';
 import { EditorToolbar } from './EditorToolbar';
 
 /** Words the authors wrote: the template's section titles do not count. */
@@ -50,8 +49,7 @@ export function FicheEditor({
   const editor = useEditor(
     {
       extensions: [
-        ...ficheExtensions().filter((extension) => extension.name !== 'placeholder'),
-        SectionHints,
+        ...ficheExtensions(),
         Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
       ],
