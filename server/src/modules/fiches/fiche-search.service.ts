@@ -8,6 +8,7 @@ import type {
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parseSearchQuery } from './acronyms';
+import { FICHE_SUMMARY_COLUMNS, type FicheSummaryRow, toFicheSummary } from './fiche-summary.sql';
 
 /** The text search configuration created by the migration: French stemming after accent folding. */
 export const SEARCH_CONFIG = 'affluents_fr';
@@ -32,22 +33,7 @@ export function snippetParts(headline: string): SnippetPart[] {
   return parts;
 }
 
-interface HitRow {
-  id: string;
-  title: string;
-  status: FicheSearchHit['status'];
-  reach: FicheSearchHit['reach'];
-  sectors: string[];
-  publics: string[];
-  themes: string[];
-  year: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  groupId: string;
-  groupKind: FicheSearchHit['group']['kind'];
-  bassinId: string;
-  bassinName: string;
-  organisations: FicheSearchHit['organisations'] | null;
+interface HitRow extends FicheSummaryRow {
   matchedVersion: 'draft' | 'published';
   headline: string;
   rank: number;
@@ -128,12 +114,7 @@ export class FicheSearchService {
     const offset = param((query.page - 1) * query.pageSize);
 
     const rows: HitRow[] = await this.dataSource.query(
-      `SELECT f.id, f.title, f.status, f.reach, f.sectors, f.publics, f.themes, f.year,
-              f.created_at AS "createdAt", f.updated_at AS "updatedAt",
-              g.id AS "groupId", g.kind AS "groupKind", b.id AS "bassinId", b.name AS "bassinName",
-              (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
-                 FROM fiche_organisations fo JOIN organisations o ON o.id = fo.organisation_id
-                WHERE fo.fiche_id = f.id) AS organisations,
+      `SELECT ${FICHE_SUMMARY_COLUMNS},
               CASE WHEN f.group_id = ANY(${myGroups}) THEN 'draft' ELSE 'published' END AS "matchedVersion",
               coalesce(${headline}, '') AS headline,
               ${rank} AS rank,
@@ -149,18 +130,7 @@ export class FicheSearchService {
     );
     return {
       items: rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        status: r.status,
-        reach: r.reach,
-        group: { id: r.groupId, kind: r.groupKind, bassin: { id: r.bassinId, name: r.bassinName } },
-        organisations: r.organisations ?? [],
-        sectors: r.sectors,
-        publics: r.publics,
-        themes: r.themes,
-        year: r.year,
-        createdAt: new Date(r.createdAt).toISOString(),
-        updatedAt: new Date(r.updatedAt).toISOString(),
+        ...toFicheSummary(r),
         matchedVersion: r.matchedVersion,
         snippet: tsquery ? snippetParts(r.headline) : r.headline ? [{ text: r.headline, match: false }] : [],
         rank: Number(r.rank),

@@ -28,25 +28,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
 import { FicheIndexer } from './fiche-indexer';
+import { FICHE_SUMMARY_COLUMNS, type FicheSummaryRow, toFicheSummary } from './fiche-summary.sql';
 import { FicheVersionsService } from './fiche-versions.service';
-
-interface SummaryRow {
-  id: string;
-  title: string;
-  status: FicheSummary['status'];
-  reach: FicheSummary['reach'];
-  sectors: string[];
-  publics: string[];
-  themes: string[];
-  year: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  groupId: string;
-  groupKind: FicheSummary['group']['kind'];
-  bassinId: string;
-  bassinName: string;
-  organisations: FicheSummary['organisations'] | null;
-}
 
 const uniqueTags = (tags: string[]) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
 const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
@@ -327,30 +310,12 @@ export class FichesService {
   }
 
   private async summaries(manager: EntityManager, where: { ids: string[] }): Promise<FicheSummary[]> {
-    const rows: SummaryRow[] = await manager.query(
-      `SELECT f.id, f.title, f.status, f.reach, f.sectors, f.publics, f.themes, f.year,
-              f.created_at AS "createdAt", f.updated_at AS "updatedAt",
-              g.id AS "groupId", g.kind AS "groupKind", b.id AS "bassinId", b.name AS "bassinName",
-              (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
-                 FROM fiche_organisations fo JOIN organisations o ON o.id = fo.organisation_id
-                WHERE fo.fiche_id = f.id) AS organisations
+    const rows: FicheSummaryRow[] = await manager.query(
+      `SELECT ${FICHE_SUMMARY_COLUMNS}
        FROM fiches f JOIN groups g ON g.id = f.group_id JOIN bassins b ON b.id = g.bassin_id
        WHERE f.id = ANY($1)`,
       [where.ids],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      reach: r.reach,
-      group: { id: r.groupId, kind: r.groupKind, bassin: { id: r.bassinId, name: r.bassinName } },
-      organisations: r.organisations ?? [],
-      sectors: r.sectors,
-      publics: r.publics,
-      themes: r.themes,
-      year: r.year,
-      createdAt: new Date(r.createdAt).toISOString(),
-      updatedAt: new Date(r.updatedAt).toISOString(),
-    }));
+    return rows.map(toFicheSummary);
   }
 }
