@@ -1,10 +1,4 @@
-import type {
-  FicheSearchHit,
-  FicheSearchPage,
-  SearchFichesQuery,
-  SnippetPart,
-  Subject,
-} from '@affluents/contracts';
+import type { FicheSearchPage, SearchFichesQuery, SnippetPart, Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parseSearchQuery } from './acronyms';
