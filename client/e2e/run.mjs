@@ -620,6 +620,23 @@ async function publishAndFind(page, base) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'h-3-fiche-publiee');
 
+  // Version 1, open read-only: its text is shown and cannot be changed; back to the live fiche.
+  await versions.getByRole('link', { name: 'Ouvrir la version 1' }).click();
+  await page.waitForURL(/\/fiches\/[^/]+\/versions\/[^/]+$/);
+  await page.getByText('Version en lecture seule').waitFor();
+  const versionText = page.getByRole('article', { name: /^Texte de la version 1 de la fiche/ });
+  await versionText.filter({ hasText: 'Douze stagiaires viennent désormais à vélo.' }).waitFor();
+  assert(
+    (await versionText.getAttribute('contenteditable')) === 'false',
+    'the version’s text should not be editable',
+  );
+  await page.getByRole('link', { name: 'Télécharger (Markdown)' }).waitFor();
+  await checkA11y(page, 'version 1 read-only');
+  await screenshot(page, 'h-3b-version-lecture-seule');
+  await page.getByRole('link', { name: 'Retour à la fiche' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('link', { name: 'Exporter en Markdown' }).waitFor();
+
   // Amina, in another bassin, searches without the accent.
   await page.context().clearCookies();
   await signIn(page, base, 'amina@affluents.test');
@@ -640,6 +657,8 @@ async function publishAndFind(page, base) {
   await page.getByText(/fiches? trouvées? pour « equipe »/).waitFor();
   const card = page.locator('.search-hit', { hasText: title });
   await card.waitFor();
+  // The previous list stays shown (marked busy) while the results load: wait for the highlighted snippet.
+  await card.locator('mark').first().waitFor();
   const marks = await card.locator('mark').allTextContents();
   assert(
     marks.some((m) => m.toLocaleLowerCase('fr') === 'équipe'),

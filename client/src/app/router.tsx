@@ -37,6 +37,12 @@ export function createRouter() {
               lazy: () => import('../pages/FichePage').then((m) => ({ Component: m.FichePage })),
             },
             {
+              // A frozen version, read-only: its own page, so it can be linked and left with "back".
+              path: '/fiches/:ficheId/versions/:versionId',
+              lazy: () =>
+                import('../pages/FicheVersionPage').then((m) => ({ Component: m.FicheVersionPage })),
+            },
+            {
               path: '/admin',
               lazy: () => import('../pages/AdminPage').then((m) => ({ Component: m.AdminPage })),
             },

@@ -15,6 +15,7 @@ export function LoginPage() {
       intro={<p>{returnTo ? t('auth.login.introReturn') : t('auth.login.intro')}</p>}
     >
       <LoginForm onSuccess={() => navigate(safeReturnTo(returnTo), { replace: true })} />
+      <p className="muted auth-card__note">{t('auth.login.offlineNote')}</p>
     </AuthCard>
   );
 }

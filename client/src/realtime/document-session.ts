@@ -2,6 +2,7 @@ import { CollabCloseCode } from '@affluents/contracts';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { rememberOfflineCopy } from './offline-copies';
 
 /**
  * Close codes of the `/collab/` server, by reason (the codes come from the shared contracts). 4401, 4403 and
@@ -54,11 +55,14 @@ export interface DocumentSession {
 
 /**
  * Opens a shared document (`fiche:<id>`): synchronised with the server over the y-websocket protocol and kept
- * in IndexedDB, so that edits made offline survive a reload and merge once the connection is back.
+ * in IndexedDB, so that edits made offline survive a reload and merge once the connection is back. The copy
+ * is deleted at sign-out (see offline-copies.ts).
  */
 export function openDocumentSession(docName: string): DocumentSession {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(`affluents:${docName}`, doc);
+  const copyName = `affluents:${docName}`;
+  rememberOfflineCopy(copyName);
+  const persistence = new IndexeddbPersistence(copyName, doc);
   const provider = new WebsocketProvider(collabUrl(), docName, doc, {
     shouldReconnect: (event) => shouldReconnectAfter(event.code),
   });

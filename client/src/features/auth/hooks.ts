@@ -2,6 +2,7 @@ import { type Action, type CurrentUser, can, type Subject, type Target } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { meQueryKey } from '../../lib/query-client';
+import { clearOfflineCopies } from '../../realtime/offline-copies';
 import { authApi } from './api/auth-api';
 
 /** The signed-in user (null when signed out); loaded once and shared by every screen. */
@@ -50,6 +51,9 @@ export function useLogout() {
   return useMutation({
     mutationKey: ['auth', 'logout'],
     mutationFn: authApi.logout,
+    // Once the server has closed the session, the fiche copies kept for offline work go too (shared
+    // professional secrecy). Not awaited: a copy still open finishes deleting when its page unmounts.
+    onSuccess: () => void clearOfflineCopies(),
     onSettled: () => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       queryClient.setQueryData(meQueryKey, null);

@@ -12,6 +12,7 @@ export const ficheKeys = {
   all: ['fiches'] as const,
   list: (query: FicheQuery) => ['fiches', 'list', query] as const,
   detail: (id: string) => ['fiches', 'detail', id] as const,
+  version: (id: string, versionId: string) => ['fiches', 'version', id, versionId] as const,
 };
 
 export function useFiches(query: FicheQuery, enabled = true) {
@@ -80,6 +81,24 @@ export function useTakeFicheVersion(id: string) {
   const store = useStoreFiche();
   return useMutation({
     mutationFn: (body: CreateFicheVersionRequest) => fichesApi.takeVersion(id, body),
+    onSuccess: (fiche) => void store(fiche),
+  });
+}
+
+/** A frozen version's content: it never changes, so it is kept as long as it is cached. */
+export function useFicheVersion(id: string, versionId: string) {
+  return useQuery({
+    queryKey: ficheKeys.version(id, versionId),
+    queryFn: ({ signal }) => fichesApi.getVersion(id, versionId, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Makes a version's text the live text again (a new change every open editor receives). */
+export function useRestoreFicheVersion(id: string) {
+  const store = useStoreFiche();
+  return useMutation({
+    mutationFn: (versionId: string) => fichesApi.restoreVersion(id, versionId),
     onSuccess: (fiche) => void store(fiche),
   });
 }

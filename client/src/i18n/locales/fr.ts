@@ -82,6 +82,8 @@ export const fr = {
       title: 'Se connecter',
       intro: 'Connectez-vous pour retrouver les groupes d’échange de votre bassin.',
       introReturn: 'Connectez-vous pour accéder à la page demandée.',
+      offlineNote:
+        'Les copies des fiches gardées dans ce navigateur pour travailler hors ligne sont effacées à la déconnexion.',
       submit: 'Se connecter',
       forgot: 'Mot de passe oublié ?',
       invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
@@ -291,6 +293,25 @@ export const fr = {
       docLabel: 'Texte de la fiche « {{title}} »',
       sidePanel: 'Rubriques et informations de la fiche',
     },
+    version: {
+      eyebrow: 'Version {{number}} · {{label}}',
+      readOnly: 'Version en lecture seule',
+      readOnlyHelp: 'Le texte tel qu’il était à ce moment-là. Il ne se modifie pas.',
+      by: 'Enregistrée par {{name}}, {{date}}',
+      docLabel: 'Texte de la version {{number}} de la fiche « {{title}} »',
+      back: 'Retour à la fiche',
+      download: 'Télécharger (Markdown)',
+      restore: 'Restaurer cette version',
+      restoreTitle: 'Restaurer la version {{number}} ?',
+      restoreText:
+        'Le texte actuel de la fiche sera remplacé par celui de cette version. Ce remplacement est une nouvelle modification : les personnes qui ont la fiche ouverte la verront arriver.',
+      restoreSafe:
+        'Rien n’est perdu : les versions précédentes restent disponibles dans la liste des versions.',
+      restored: 'La version {{number}} est restaurée : c’est maintenant le texte de la fiche.',
+      opening: 'Ouverture de la version…',
+      notFoundTitle: 'Version introuvable',
+      notFoundText: 'Cette version n’existe pas pour cette fiche.',
+    },
     editor: {
       toolbar: 'Mise en forme',
       heading2: 'Titre de rubrique',
@@ -383,6 +404,9 @@ export const fr = {
       publication: 'Publication pour {{reach}}',
       by: '{{name}}, {{date}}',
       take: 'Prendre une version',
+      open: 'Ouvrir',
+      openLabel: 'Ouvrir la version {{number}}',
+      export: 'Exporter en Markdown',
       takeDialog: {
         title: 'Prendre une version',
         intro: 'Le texte actuel est gardé tel quel sous ce nom ; l’écriture continue normalement.',

@@ -4,6 +4,7 @@ import type {
   CreateFicheVersionRequest,
   FicheDetail,
   FicheSearchPage,
+  FicheVersionContent,
   PublishFicheRequest,
   SearchFichesQuery,
   UpdateFicheRequest,
@@ -28,4 +29,14 @@ export const fichesApi = {
     api.post<FicheDetail>(`/api/fiches/${id}/publish`, body),
   takeVersion: (id: string, body: CreateFicheVersionRequest) =>
     api.post<FicheDetail>(`/api/fiches/${id}/versions`, body),
+  getVersion: (id: string, versionId: string, signal?: AbortSignal) =>
+    api.get<FicheVersionContent>(`/api/fiches/${id}/versions/${versionId}`, undefined, signal),
+  restoreVersion: (id: string, versionId: string) =>
+    api.post<FicheDetail>(`/api/fiches/${id}/versions/${versionId}/restore`),
 };
+
+/** The Markdown download of the live text, or of a version (a plain link: the server sends an attachment). */
+export function ficheExportUrl(id: string, versionId?: string): string {
+  const base = `/api/fiches/${id}/export.md`;
+  return versionId ? `${base}?${new URLSearchParams({ versionId })}` : base;
+}

@@ -1,5 +1,6 @@
 import type { FicheDetail } from '@affluents/contracts';
 import { useId, useState } from 'react';
+import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
@@ -8,6 +9,7 @@ import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCan } from '../../auth/hooks';
+import { ficheExportUrl } from '../api/fiches-api';
 import { useChangeFicheStatus } from '../hooks';
 import { PublishDialog } from './PublishDialog';
 import { TakeVersionDialog } from './TakeVersionDialog';
@@ -103,10 +105,22 @@ export function FicheVersions({ fiche, mayEdit, onChanged }: FicheVersionsProps)
                   }),
                 })}
               </p>
+              <Link
+                href={`/fiches/${fiche.id}/versions/${version.id}`}
+                className="link version-list__open"
+                aria-label={t('fiches.versions.openLabel', { number: version.number })}
+              >
+                {t('fiches.versions.open')}
+              </Link>
             </li>
           ))}
         </ol>
       )}
+      <p className="version-export">
+        <Link href={ficheExportUrl(fiche.id)} download className="link">
+          {t('fiches.versions.export')}
+        </Link>
+      </p>
 
       {mayEdit && (
         <TakeVersionDialog

@@ -1,0 +1,54 @@
+import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
+import Collaboration from '@tiptap/extension-collaboration';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo } from 'react';
+import * as Y from 'yjs';
+
+/** The bytes of a Yjs update sent base64-encoded by the API. */
+export function decodeUpdate(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+interface FicheVersionTextProps {
+  /** The version's document as one Yjs update, base64-encoded. */
+  update: string;
+  /** Accessible name of the text. */
+  label: string;
+}
+
+/**
+ * A frozen version's text, rendered by Tiptap from its own Yjs document: read-only, with no server connection
+ * and no carets (nobody else is in this copy).
+ */
+export function FicheVersionText({ update, label }: FicheVersionTextProps) {
+  const doc = useMemo(() => {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, decodeUpdate(update));
+    return d;
+  }, [update]);
+  useEffect(() => () => doc.destroy(), [doc]);
+
+  const editor = useEditor(
+    {
+      extensions: [
+        ...ficheExtensions().filter((extension) => extension.name !== 'placeholder'),
+        Collaboration.configure({ document: doc, field: FICHE_FRAGMENT }),
+      ],
+      editable: false,
+      editorProps: {
+        attributes: {
+          class: 'fiche-editor__content fiche-version__content',
+          role: 'article',
+          'aria-label': label,
+        },
+      },
+    },
+    [doc],
+  );
+
+  return (
+    <div className="fiche-editor fiche-version__text">
+      <EditorContent editor={editor} className="fiche-editor__body" />
+    </div>
+  );
+}

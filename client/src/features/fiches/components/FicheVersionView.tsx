@@ -1,0 +1,133 @@
+import type { FicheDetail, FicheVersionContent } from '@affluents/contracts';
+import { useState } from 'react';
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PageHeader } from '../../../components/layout/PageHeader';
+import { Badge } from '../../../components/ui/Badge';
+import { Button } from '../../../components/ui/Button';
+import { ButtonLink } from '../../../components/ui/ButtonLink';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
+import { notify } from '../../../components/ui/toast';
+import { formatDate } from '../../../i18n';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { ficheExportUrl } from '../api/fiches-api';
+import { useRestoreFicheVersion } from '../hooks';
+import { FicheVersionText } from './FicheVersionText';
+
+interface FicheVersionViewProps {
+  fiche: FicheDetail;
+  version: FicheVersionContent;
+}
+
+/**
+ * A frozen version of a fiche, open read-only on its own page: its text, who took it and when, its Markdown
+ * download and, for the fiche's writers, restoring it as the live text.
+ */
+export function FicheVersionView({ fiche, version }: FicheVersionViewProps) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const restore = useRestoreFicheVersion(fiche.id);
+  const [confirming, setConfirming] = useState(false);
+  const mayRestore = fiche.access === 'write';
+  const ficheHref = `/fiches/${fiche.id}`;
+  const groupLabel = `${fiche.group.bassin.name} – ${t(`groupKinds.${fiche.group.kind}`)}`;
+  const numberLabel = t('fiches.versions.number', { number: version.number });
+
+  return (
+    <div className="page fiche-page fiche-version">
+      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/" className="link">
+              {t('layout.nav.bassins')}
+            </Link>
+          </li>
+          <li>
+            <Link href={`/groupes/${fiche.group.id}`} className="link">
+              {groupLabel}
+            </Link>
+          </li>
+          <li>
+            <Link href={ficheHref} className="link">
+              {fiche.title}
+            </Link>
+          </li>
+          <li aria-current="page">{numberLabel}</li>
+        </ol>
+      </nav>
+      <PageHeader
+        eyebrow={t('fiches.version.eyebrow', { number: version.number, label: version.label })}
+        title={version.title}
+        documentTitle={`${version.title} – ${numberLabel}`}
+        actions={
+          version.kind === 'publication' ? (
+            <Badge tone="success">
+              {t('fiches.versions.publication', { reach: t(`fiches.reach.${version.reach ?? 'group'}`) })}
+            </Badge>
+          ) : (
+            <Badge>{t('fiches.versions.manual')}</Badge>
+          )
+        }
+      />
+      <div className="notice notice--info fiche-version__banner">
+        <div>
+          <p className="fiche-version__banner-title">{t('fiches.version.readOnly')}</p>
+          <p>{t('fiches.version.readOnlyHelp')}</p>
+        </div>
+      </div>
+      <p className="fiche-version__meta">
+        {t('fiches.version.by', {
+          name: version.createdBy.displayName,
+          date: formatDate(version.createdAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
+        })}
+      </p>
+      <div className="fiche-version__actions">
+        <ButtonLink href={ficheHref}>{t('fiches.version.back')}</ButtonLink>
+        <ButtonLink href={ficheExportUrl(fiche.id, version.id)} download>
+          {t('fiches.version.download')}
+        </ButtonLink>
+        {mayRestore && (
+          <Button
+            variant="primary"
+            onPress={() => {
+              restore.reset();
+              setConfirming(true);
+            }}
+          >
+            {t('fiches.version.restore')}
+          </Button>
+        )}
+      </div>
+      <FicheVersionText
+        update={version.update}
+        label={t('fiches.version.docLabel', { number: version.number, title: version.title })}
+      />
+
+      {mayRestore && (
+        <ConfirmDialog
+          title={t('fiches.version.restoreTitle', { number: version.number })}
+          isOpen={confirming}
+          onOpenChange={setConfirming}
+          confirmLabel={t('fiches.version.restore')}
+          tone="primary"
+          isPending={restore.isPending}
+          error={restore.error ? errorMessage(restore.error) : null}
+          onConfirm={() =>
+            restore.mutate(version.id, {
+              onSuccess: () => {
+                notify.success(t('fiches.version.restored', { number: version.number }));
+                setConfirming(false);
+                navigate(ficheHref);
+              },
+            })
+          }
+        >
+          <p>{t('fiches.version.restoreText')}</p>
+          <p>{t('fiches.version.restoreSafe')}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
