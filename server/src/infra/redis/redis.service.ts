@@ -11,6 +11,7 @@ import { type RedisKeys, redisKeys } from './redis-keys';
 export class RedisService implements OnModuleDestroy {
   private readonly logger = new Logger('Redis');
   private readonly clients = new Map<string, RedisClientType>();
+  private closed = false;
   readonly keys: RedisKeys;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -24,6 +25,8 @@ export class RedisService implements OnModuleDestroy {
   /** Returns the named client, connecting it on first use. Throws in single-node mode. */
   async client(name = 'main'): Promise<RedisClientType> {
     if (!this.config.redis) throw new Error('Redis is not configured (single-node mode)');
+    // After shutdown a late caller must not open a fresh connection that would keep the process alive.
+    if (this.closed) throw new Error('Redis connections are closed (shutting down)');
     let client = this.clients.get(name);
     if (!client) {
       client = createClient({
@@ -50,6 +53,7 @@ export class RedisService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     await Promise.all(
       [...this.clients.values()].map((c) => (c.isOpen ? c.close().catch(() => undefined) : undefined)),
     );
