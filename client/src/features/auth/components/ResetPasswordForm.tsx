@@ -3,11 +3,10 @@ import { Form, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { FormError } from '../../../components/ui/FormError';
-import { TextField } from '../../../components/ui/TextField';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { newPassword } from '../../../lib/validators';
 import { useConfirmPasswordReset } from '../hooks';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** Chooses a new password from the link received by email. */
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -15,7 +14,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const errorMessage = useErrorMessage();
   const confirm = useConfirmPasswordReset();
   const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
 
   if (confirm.isSuccess) {
     return (
@@ -43,28 +41,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
         confirm.mutate({ token, password });
       }}
     >
-      <TextField
-        name="password"
-        type="password"
+      <NewPasswordFields
         label={t('auth.reset.password')}
-        description={t('auth.passwordRule')}
-        autoComplete="new-password"
-        value={password}
-        onChange={setPassword}
-        isRequired
-        validate={newPassword(t)}
-      />
-      <TextField
-        name="repeat"
-        type="password"
-        label={t('auth.reset.repeat')}
-        autoComplete="new-password"
-        value={repeat}
-        onChange={setRepeat}
-        isRequired
-        validate={(value) =>
-          !value ? t('validation.required') : value === password ? null : t('validation.passwordsDiffer')
-        }
+        password={password}
+        onPasswordChange={setPassword}
       />
       <FormError
         message={

@@ -1,8 +1,8 @@
-import type { FicheDetail } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheTemplateUpdate } from '@affluents/editor/template';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { ficheDetail, ficheId } from '../../../test/fixtures';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { useEmptySections } from '../document-hooks';
 import { FicheReview } from './FicheReview';
@@ -21,44 +21,13 @@ function writeIn(doc: Y.Doc, sectionKey: string, text: string) {
   (nodes[index + 1] as Y.XmlElement).insert(0, [new Y.XmlText(text)]);
 }
 
-const ficheId = '00000000-0000-4000-8000-000000000042';
-
-function fiche(overrides: Partial<FicheDetail> = {}): FicheDetail {
-  return {
-    id: ficheId,
-    title: 'Un atelier vélo',
-    status: 'draft',
-    reach: null,
-    group: {
-      id: '00000000-0000-4000-8000-000000000100',
-      kind: 'social_workers',
-      bassin: { id: '00000000-0000-4000-8000-000000000090', name: 'Namur' },
-    },
-    organisations: [],
-    sectors: [],
-    publics: [],
-    themes: [],
-    year: null,
-    createdAt: '2026-11-20T09:00:00.000Z',
-    updatedAt: '2026-11-20T09:00:00.000Z',
-    docName: `fiche:${ficheId}`,
-    access: 'write',
-    authors: [],
-    emptySections: [],
-    missingRequiredSections: [],
-    publishedAt: null,
-    versions: [],
-    ...overrides,
-  };
-}
-
 /** The side panel as the fiche page wires it: sections and review fed by one live computation. */
 function LivePanel({ doc }: { doc: Y.Doc }) {
   const empty = useEmptySections(doc, 20);
   return (
     <>
       <FicheSectionsPanel emptySections={empty} />
-      <FicheReview fiche={fiche()} emptySections={empty} mayEdit />
+      <FicheReview fiche={ficheDetail()} emptySections={empty} mayEdit />
     </>
   );
 }
@@ -138,7 +107,7 @@ describe('FicheReview', () => {
       }),
     );
     vi.stubGlobal('fetch', fetchMock);
-    renderWithProviders(<FicheReview fiche={fiche()} emptySections={[]} mayEdit />);
+    renderWithProviders(<FicheReview fiche={ficheDetail()} emptySections={[]} mayEdit />);
     fireEvent.click(screen.getByRole('button', { name: 'Soumettre à relecture' }));
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe(
@@ -152,11 +121,11 @@ describe('FicheReview', () => {
 
   it('offers nothing to readers, and a way back to draft once in review', () => {
     const { unmount } = renderWithProviders(
-      <FicheReview fiche={fiche()} emptySections={[]} mayEdit={false} />,
+      <FicheReview fiche={ficheDetail()} emptySections={[]} mayEdit={false} />,
     );
     expect(screen.queryByRole('button')).toBeNull();
     unmount();
-    renderWithProviders(<FicheReview fiche={fiche({ status: 'review' })} emptySections={[]} mayEdit />);
+    renderWithProviders(<FicheReview fiche={ficheDetail({ status: 'review' })} emptySections={[]} mayEdit />);
     const region = screen.getByText(/La fiche est en relecture/).parentElement as HTMLElement;
     expect(within(region).getByRole('button', { name: 'Repasser en brouillon' })).toBeTruthy();
   });

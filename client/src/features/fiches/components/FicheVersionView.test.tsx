@@ -1,38 +1,14 @@
-import type { FicheDetail, FicheVersionContent } from '@affluents/contracts';
+import type { FicheVersionContent } from '@affluents/contracts';
 import { ficheTemplateUpdate } from '@affluents/editor/template';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { ficheDetail, ficheId } from '../../../test/fixtures';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { FicheVersionView } from './FicheVersionView';
 
-const ficheId = '00000000-0000-4000-8000-000000000042';
 const versionId = '00000000-0000-4000-8000-000000000077';
-const fiche: FicheDetail = {
-  id: ficheId,
-  title: 'Un atelier vélo',
-  status: 'published',
-  reach: 'network',
-  group: {
-    id: '00000000-0000-4000-8000-000000000100',
-    kind: 'social_workers',
-    bassin: { id: '00000000-0000-4000-8000-000000000090', name: 'Namur' },
-  },
-  organisations: [],
-  sectors: [],
-  publics: [],
-  themes: [],
-  year: null,
-  createdAt: '2026-11-20T09:00:00.000Z',
-  updatedAt: '2026-11-20T09:00:00.000Z',
-  docName: `fiche:${ficheId}`,
-  access: 'write',
-  authors: [],
-  emptySections: [],
-  missingRequiredSections: [],
-  publishedAt: '2026-11-21T10:00:00.000Z',
-  versions: [],
-};
+const fiche = ficheDetail({ status: 'published', reach: 'network', publishedAt: '2026-11-21T10:00:00.000Z' });
 
 /** The template with a sentence under its first section, as the API sends it: one update, base64. */
 function versionUpdate(text: string): string {

@@ -1,35 +1,10 @@
-import type { FicheDetail } from '@affluents/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ficheDetail, ficheId } from '../../../test/fixtures';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { PublishDialog } from './PublishDialog';
 
-const ficheId = '00000000-0000-4000-8000-000000000042';
-const fiche: FicheDetail = {
-  id: ficheId,
-  title: 'Un atelier vélo',
-  status: 'review',
-  reach: null,
-  group: {
-    id: '00000000-0000-4000-8000-000000000100',
-    kind: 'social_workers',
-    bassin: { id: '00000000-0000-4000-8000-000000000090', name: 'Namur' },
-  },
-  organisations: [],
-  sectors: [],
-  publics: [],
-  themes: [],
-  year: null,
-  createdAt: '2026-11-20T09:00:00.000Z',
-  updatedAt: '2026-11-20T09:00:00.000Z',
-  docName: `fiche:${ficheId}`,
-  access: 'write',
-  authors: [],
-  emptySections: [],
-  missingRequiredSections: [],
-  publishedAt: null,
-  versions: [],
-};
+const fiche = ficheDetail({ status: 'review' });
 
 afterEach(() => {
   vi.unstubAllGlobals();

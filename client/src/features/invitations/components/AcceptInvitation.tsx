@@ -12,7 +12,8 @@ import { formatDate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { signInUrl } from '../../../lib/return-to';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { maxLength, newPassword } from '../../../lib/validators';
+import { maxLength } from '../../../lib/validators';
+import { NewPasswordFields } from '../../auth/components/NewPasswordFields';
 import { useLogout } from '../../auth/hooks';
 import { useAcceptInvitation } from '../hooks';
 
@@ -31,7 +32,6 @@ export function AcceptInvitation({ token, preview, currentUser }: AcceptInvitati
   const logout = useLogout();
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
 
   const groupLabel = t(`groupKinds.${preview.group.kind}`);
   const sameAccount = currentUser?.email.toLowerCase() === preview.email.toLowerCase();
@@ -131,28 +131,10 @@ export function AcceptInvitation({ token, preview, currentUser }: AcceptInvitati
             isRequired
             validate={maxLength(t, 80)}
           />
-          <TextField
-            name="password"
-            type="password"
+          <NewPasswordFields
             label={t('acceptInvitation.password')}
-            description={t('auth.passwordRule')}
-            autoComplete="new-password"
-            value={password}
-            onChange={setPassword}
-            isRequired
-            validate={newPassword(t)}
-          />
-          <TextField
-            name="repeat"
-            type="password"
-            label={t('auth.reset.repeat')}
-            autoComplete="new-password"
-            value={repeat}
-            onChange={setRepeat}
-            isRequired
-            validate={(value) =>
-              !value ? t('validation.required') : value === password ? null : t('validation.passwordsDiffer')
-            }
+            password={password}
+            onPasswordChange={setPassword}
           />
           <FormError message={acceptError} />
           <div className="form__actions">

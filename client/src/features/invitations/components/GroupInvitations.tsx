@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorState } from '../../../components/ui/ErrorState';
-import { LoadingState } from '../../../components/ui/LoadingState';
+import { QueryList } from '../../../components/ui/QueryList';
 import { useInvitations } from '../hooks';
 import { InvitationTable } from './InvitationTable';
 import { InviteDialog } from './InviteDialog';
@@ -24,17 +22,12 @@ export function GroupInvitations({ groupId }: { groupId: string }) {
           {t('invitations.invite')}
         </Button>
       </div>
-      {invitations.isPending ? (
-        <LoadingState />
-      ) : invitations.isError ? (
-        <ErrorState error={invitations.error} onRetry={() => invitations.refetch()} />
-      ) : invitations.data.length === 0 ? (
-        <EmptyState title={t('invitations.noPendingTitle')}>
-          <p>{t('invitations.noPendingText')}</p>
-        </EmptyState>
-      ) : (
-        <InvitationTable invitations={invitations.data} showGroup={false} />
-      )}
+      <QueryList
+        query={invitations}
+        empty={{ title: t('invitations.noPendingTitle'), text: t('invitations.noPendingText') }}
+      >
+        {(items) => <InvitationTable invitations={items} showGroup={false} />}
+      </QueryList>
       <InviteDialog isOpen={open} onOpenChange={setOpen} groupId={groupId} />
     </section>
   );

@@ -2,9 +2,7 @@ import { type InvitationStatus, invitationStatuses } from '@affluents/contracts'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorState } from '../../../components/ui/ErrorState';
-import { LoadingState } from '../../../components/ui/LoadingState';
+import { QueryList } from '../../../components/ui/QueryList';
 import { SelectField } from '../../../components/ui/SelectField';
 import { useBassins } from '../../bassins/hooks';
 import { useInvitations } from '../hooks';
@@ -43,17 +41,12 @@ export function InvitationsAdmin() {
           onChange={(v) => setStatus(v ?? ALL)}
         />
       </div>
-      {invitations.isPending ? (
-        <LoadingState />
-      ) : invitations.isError ? (
-        <ErrorState error={invitations.error} onRetry={() => invitations.refetch()} />
-      ) : invitations.data.length === 0 ? (
-        <EmptyState title={t('invitations.emptyTitle')}>
-          <p>{t('invitations.emptyText')}</p>
-        </EmptyState>
-      ) : (
-        <InvitationTable invitations={invitations.data} showGroup />
-      )}
+      <QueryList
+        query={invitations}
+        empty={{ title: t('invitations.emptyTitle'), text: t('invitations.emptyText') }}
+      >
+        {(items) => <InvitationTable invitations={items} showGroup />}
+      </QueryList>
       <InviteDialog isOpen={open} onOpenChange={setOpen} groupOptions={groupOptions} />
     </div>
   );

@@ -13,9 +13,7 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorState } from '../../../components/ui/ErrorState';
-import { LoadingState } from '../../../components/ui/LoadingState';
+import { QueryList } from '../../../components/ui/QueryList';
 import { SelectField } from '../../../components/ui/SelectField';
 import { useBassins } from '../../bassins/hooks';
 import { useOrganisations } from '../hooks';
@@ -81,55 +79,56 @@ export function OrganisationsAdmin() {
           onChange={(v) => setBassinId(v ?? ALL)}
         />
       </div>
-      {organisations.isPending ? (
-        <LoadingState />
-      ) : organisations.isError ? (
-        <ErrorState error={organisations.error} onRetry={() => organisations.refetch()} />
-      ) : organisations.data.length === 0 ? (
-        <EmptyState title={filtered ? t('organisations.noMatch') : t('organisations.emptyTitle')}>
-          <p>{filtered ? t('organisations.noMatchText') : t('organisations.emptyText')}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <Table aria-label={t('organisations.title')} className="table">
-            <TableHeader>
-              <Column isRowHeader>{t('organisations.columns.name')}</Column>
-              <Column>{t('organisations.columns.kind')}</Column>
-              <Column>{t('organisations.columns.bassin')}</Column>
-              <Column>{t('organisations.columns.city')}</Column>
-              <Column>{t('organisations.columns.members')}</Column>
-              <Column>
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </Column>
-            </TableHeader>
-            <TableBody items={organisations.data} dependencies={[i18n.language]}>
-              {(o) => (
-                <Row id={o.id}>
-                  <Cell>
-                    <span className="cell-strong">{o.name}</span>
-                    {o.sectors.length > 0 && <span className="cell-sub">{o.sectors.join(', ')}</span>}
-                  </Cell>
-                  <Cell>
-                    <OrganisationKindLabel kind={o.kind} />
-                  </Cell>
-                  <Cell>{bassinName(o.bassinId)}</Cell>
-                  <Cell>{o.address.city || '—'}</Cell>
-                  <Cell>{o.memberCount}</Cell>
-                  <Cell>
-                    <Button
-                      size="sm"
-                      onPress={() => open(o)}
-                      aria-label={t('organisations.editNamed', { name: o.name })}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                  </Cell>
-                </Row>
-              )}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <QueryList
+        query={organisations}
+        empty={
+          filtered
+            ? { title: t('organisations.noMatch'), text: t('organisations.noMatchText') }
+            : { title: t('organisations.emptyTitle'), text: t('organisations.emptyText') }
+        }
+      >
+        {(items) => (
+          <div className="table-wrap">
+            <Table aria-label={t('organisations.title')} className="table">
+              <TableHeader>
+                <Column isRowHeader>{t('organisations.columns.name')}</Column>
+                <Column>{t('organisations.columns.kind')}</Column>
+                <Column>{t('organisations.columns.bassin')}</Column>
+                <Column>{t('organisations.columns.city')}</Column>
+                <Column>{t('organisations.columns.members')}</Column>
+                <Column>
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </Column>
+              </TableHeader>
+              <TableBody items={items} dependencies={[i18n.language]}>
+                {(o) => (
+                  <Row id={o.id}>
+                    <Cell>
+                      <span className="cell-strong">{o.name}</span>
+                      {o.sectors.length > 0 && <span className="cell-sub">{o.sectors.join(', ')}</span>}
+                    </Cell>
+                    <Cell>
+                      <OrganisationKindLabel kind={o.kind} />
+                    </Cell>
+                    <Cell>{bassinName(o.bassinId)}</Cell>
+                    <Cell>{o.address.city || '—'}</Cell>
+                    <Cell>{o.memberCount}</Cell>
+                    <Cell>
+                      <Button
+                        size="sm"
+                        onPress={() => open(o)}
+                        aria-label={t('organisations.editNamed', { name: o.name })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </Cell>
+                  </Row>
+                )}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </QueryList>
       <OrganisationFormDialog organisation={editing} isOpen={formOpen} onOpenChange={setFormOpen} />
     </div>
   );

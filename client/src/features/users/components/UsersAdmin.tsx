@@ -15,9 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
-import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorState } from '../../../components/ui/ErrorState';
-import { LoadingState } from '../../../components/ui/LoadingState';
+import { QueryList } from '../../../components/ui/QueryList';
 import { OrganisationKindLabel } from '../../organisations/components/OrganisationKindLabel';
 import { useUsers } from '../hooks';
 import { EditUserDialog } from './EditUserDialog';
@@ -45,73 +43,74 @@ export function UsersAdmin() {
           </Text>
         </SearchField>
       </div>
-      {users.isPending ? (
-        <LoadingState />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => users.refetch()} />
-      ) : users.data.length === 0 ? (
-        <EmptyState title={deferredQ ? t('users.noMatch') : t('users.emptyTitle')}>
-          <p>{deferredQ ? t('users.noMatchText') : t('users.emptyText')}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <Table aria-label={t('users.title')} className="table">
-            <TableHeader>
-              <Column isRowHeader>{t('users.columns.name')}</Column>
-              <Column>{t('users.columns.organisation')}</Column>
-              <Column>{t('users.columns.role')}</Column>
-              <Column>{t('users.columns.groups')}</Column>
-              <Column>{t('users.columns.status')}</Column>
-              <Column>
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </Column>
-            </TableHeader>
-            <TableBody items={users.data} dependencies={[i18n.language]}>
-              {(user) => (
-                <Row id={user.id}>
-                  <Cell>
-                    <span className="cell-strong">{user.displayName}</span>
-                    <span className="cell-sub">{user.email}</span>
-                  </Cell>
-                  <Cell>
-                    {user.organisation ? (
-                      <>
-                        {user.organisation.name} · <OrganisationKindLabel kind={user.organisation.kind} />
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </Cell>
-                  <Cell>
-                    {user.platformRole ? (
-                      <Badge tone="info">{t(`platformRoles.${user.platformRole}`)}</Badge>
-                    ) : (
-                      '—'
-                    )}
-                  </Cell>
-                  <Cell>{user.memberships.length}</Cell>
-                  <Cell>
-                    {user.disabledAt ? (
-                      <Badge tone="danger">{t('users.disabled')}</Badge>
-                    ) : (
-                      <Badge tone="success">{t('users.active')}</Badge>
-                    )}
-                  </Cell>
-                  <Cell>
-                    <Button
-                      size="sm"
-                      onPress={() => setEditing(user)}
-                      aria-label={t('users.editNamed', { name: user.displayName })}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                  </Cell>
-                </Row>
-              )}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <QueryList
+        query={users}
+        empty={
+          deferredQ
+            ? { title: t('users.noMatch'), text: t('users.noMatchText') }
+            : { title: t('users.emptyTitle'), text: t('users.emptyText') }
+        }
+      >
+        {(items) => (
+          <div className="table-wrap">
+            <Table aria-label={t('users.title')} className="table">
+              <TableHeader>
+                <Column isRowHeader>{t('users.columns.name')}</Column>
+                <Column>{t('users.columns.organisation')}</Column>
+                <Column>{t('users.columns.role')}</Column>
+                <Column>{t('users.columns.groups')}</Column>
+                <Column>{t('users.columns.status')}</Column>
+                <Column>
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </Column>
+              </TableHeader>
+              <TableBody items={items} dependencies={[i18n.language]}>
+                {(user) => (
+                  <Row id={user.id}>
+                    <Cell>
+                      <span className="cell-strong">{user.displayName}</span>
+                      <span className="cell-sub">{user.email}</span>
+                    </Cell>
+                    <Cell>
+                      {user.organisation ? (
+                        <>
+                          {user.organisation.name} · <OrganisationKindLabel kind={user.organisation.kind} />
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </Cell>
+                    <Cell>
+                      {user.platformRole ? (
+                        <Badge tone="info">{t(`platformRoles.${user.platformRole}`)}</Badge>
+                      ) : (
+                        '—'
+                      )}
+                    </Cell>
+                    <Cell>{user.memberships.length}</Cell>
+                    <Cell>
+                      {user.disabledAt ? (
+                        <Badge tone="danger">{t('users.disabled')}</Badge>
+                      ) : (
+                        <Badge tone="success">{t('users.active')}</Badge>
+                      )}
+                    </Cell>
+                    <Cell>
+                      <Button
+                        size="sm"
+                        onPress={() => setEditing(user)}
+                        aria-label={t('users.editNamed', { name: user.displayName })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </Cell>
+                  </Row>
+                )}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </QueryList>
       <EditUserDialog user={editing} onOpenChange={(open) => !open && setEditing(null)} />
     </div>
   );
