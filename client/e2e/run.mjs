@@ -5,12 +5,12 @@
 // with playwright-core, runs axe-core on every page visited, and always stops server and browser.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.resolve(here, '..');
@@ -21,7 +21,7 @@ const screenshotDir = path.join(here, 'screenshots');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 
-const RUN_TIMEOUT_MS = 300_000;
+const RUN_TIMEOUT_MS = 600_000;
 const HEALTH_TIMEOUT_MS = 60_000;
 const SCENARIO_TIMEOUT_MS = 60_000;
 const ACTION_TIMEOUT_MS = 10_000;
@@ -947,6 +947,30 @@ const scenarios = [
     },
   },
 ];
+
+// Scenarios of later features live in e2e/scenarios/*.mjs: each default-exports a function that receives
+// these helpers and returns its scenarios, run after the ones above in file-name order.
+const scenarioHelpers = {
+  PASSWORD,
+  ACTION_TIMEOUT_MS,
+  log,
+  assert,
+  signIn,
+  screenshot,
+  checkA11y,
+  checkNoHorizontalOverflow,
+  editorText,
+  waitForEditorText,
+  writeInSection,
+  waitForSynced,
+};
+const scenarioDir = path.join(here, 'scenarios');
+if (existsSync(scenarioDir)) {
+  for (const file of readdirSync(scenarioDir).filter((f) => f.endsWith('.mjs')).sort()) {
+    const module = await import(pathToFileURL(path.join(scenarioDir, file)).href);
+    scenarios.push(...module.default(scenarioHelpers));
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Runner

@@ -14,12 +14,18 @@ import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BassinsModule } from './modules/bassins/bassins.module';
+import { CommentsModule } from './modules/comments/comments.module';
+import { DiscussionsModule } from './modules/discussions/discussions.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { FichesModule } from './modules/fiches/fiches.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { PollsModule } from './modules/polls/polls.module';
 import { UsersModule } from './modules/users/users.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
 
 /** The application, assembled from an already-parsed config and an already-opened database. */
@@ -50,6 +56,12 @@ export class AppModule {
         InvitationsModule,
         CollabModule,
         FichesModule,
+        RealtimeModule,
+        NotificationsModule,
+        DiscussionsModule,
+        PollsModule,
+        CommentsModule,
+        ExportsModule,
         HealthModule,
         SeedModule,
       ],

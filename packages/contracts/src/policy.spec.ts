@@ -87,6 +87,78 @@ const expected: Record<Action, Record<Role, Place[]>> = {
   },
   'fiche.publish': { admin: Y, coordinator: Y, facilitator: OWN_ONLY, member: N, outsider: N, anonymous: N },
   'fiche.archive': { admin: Y, coordinator: Y, facilitator: OWN_ONLY, member: N, outsider: N, anonymous: N },
+  'fiche.comment': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'thread.view': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'thread.create': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'thread.announce': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: N,
+    outsider: N,
+    anonymous: N,
+  },
+  'thread.moderate': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: N,
+    outsider: N,
+    anonymous: N,
+  },
+  'thread.grant-access': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: N,
+    outsider: N,
+    anonymous: N,
+  },
+  'message.post': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'poll.create': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'poll.vote': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
 };
 
 const roles = [...Object.keys(subjects), 'anonymous'] as Role[];
@@ -105,6 +177,25 @@ describe('authorization policy matrix (role x action x place)', () => {
   it.each(cases)('%s by %s on the %s group -> %s', (action, role, place, allowed) => {
     const subject = role === 'anonymous' ? null : subjects[role];
     expect(can(subject, action, { groupId: groupOf[place] })).toBe(allowed);
+  });
+
+  it('lets a guest of one thread read it, post and vote there, and nothing else', () => {
+    const guest = subjects.outsider;
+    const target = { groupId: FAR, threadGrant: 'guest' as const };
+    expect(can(guest, 'thread.view', target)).toBe(true);
+    expect(can(guest, 'message.post', target)).toBe(true);
+    expect(can(guest, 'poll.vote', target)).toBe(true);
+    expect(can(guest, 'thread.create', target)).toBe(false);
+    expect(can(guest, 'thread.moderate', target)).toBe(false);
+    expect(can(guest, 'group.view', target)).toBe(false);
+  });
+
+  it('lets a former member keep reading a thread, without posting or voting', () => {
+    const target = { groupId: FAR, threadGrant: 'former_member' as const };
+    expect(can(subjects.outsider, 'thread.view', target)).toBe(true);
+    expect(can(subjects.outsider, 'message.post', target)).toBe(false);
+    expect(can(subjects.outsider, 'poll.vote', target)).toBe(false);
+    expect(can(null, 'thread.view', target)).toBe(false);
   });
 
   it('never grants a group-scoped right without a group', () => {

@@ -25,6 +25,15 @@ export const actions = [
   'fiche.edit',
   'fiche.publish',
   'fiche.archive',
+  'fiche.comment',
+  'thread.view',
+  'thread.create',
+  'thread.announce',
+  'thread.moderate',
+  'thread.grant-access',
+  'message.post',
+  'poll.create',
+  'poll.vote',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -38,6 +47,11 @@ export interface Subject {
 /** What the action is about. Group-scoped actions need `groupId`. */
 export interface Target {
   groupId?: string;
+  /**
+   * For thread actions: the caller's explicit access to this one thread, when they are not a member of
+   * its group (a guest invited to it, or a former member a facilitator let keep reading).
+   */
+  threadGrant?: 'guest' | 'former_member';
 }
 
 type Rule = (subject: Subject, target: Target) => boolean;
@@ -49,6 +63,8 @@ const roleInGroup = (s: Subject, t: Target) =>
   t.groupId ? s.memberships.find((m) => m.groupId === t.groupId)?.role : undefined;
 const memberOfGroup: Rule = (s, t) => roleInGroup(s, t) !== undefined;
 const facilitatorOfGroup: Rule = (s, t) => roleInGroup(s, t) === 'facilitator';
+const invitedGuest: Rule = (_s, t) => t.threadGrant === 'guest';
+const anyThreadGrant: Rule = (_s, t) => t.threadGrant !== undefined;
 const either =
   (...rules: Rule[]): Rule =>
   (s, t) =>
@@ -74,6 +90,17 @@ const rules: Record<Action, Rule> = {
   'fiche.edit': memberOfGroup,
   'fiche.publish': either(isCoordinator, facilitatorOfGroup),
   'fiche.archive': either(isCoordinator, facilitatorOfGroup),
+  // Comments are the group's working notes on a draft: its members only, never the follow-up roles.
+  'fiche.comment': memberOfGroup,
+  // Discussions stay inside the group (shared professional secrecy): coordinators do not read them.
+  'thread.view': either(memberOfGroup, anyThreadGrant),
+  'thread.create': memberOfGroup,
+  'thread.announce': facilitatorOfGroup,
+  'thread.moderate': facilitatorOfGroup,
+  'thread.grant-access': facilitatorOfGroup,
+  'message.post': either(memberOfGroup, invitedGuest),
+  'poll.create': memberOfGroup,
+  'poll.vote': either(memberOfGroup, invitedGuest),
 };
 
 /** True when `subject` may perform `action` on `target`. Anonymous callers may do nothing. */

@@ -1,27 +1,14 @@
 import * as c from '@affluents/contracts';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-
-type Method = 'get' | 'post' | 'patch' | 'delete';
-interface Route {
-  method: Method;
-  path: string;
-  summary: string;
-  tag: string;
-  public?: boolean;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  status?: number;
-  response?: z.ZodType;
-  errors?: number[];
-}
+import type { Route } from './route';
+import { featureRoutes } from './routes';
 
 const idParam = z.object({ id: c.Id });
 const tokenParam = z.object({ token: z.string() });
 
 /** Every HTTP route, documented from the same zod schemas the server validates with. */
-const routes: Route[] = [
+const coreRoutes: Route[] = [
   {
     method: 'get',
     path: '/api/health',
@@ -378,6 +365,8 @@ const routes: Route[] = [
     errors: [401, 403, 404],
   },
 ];
+
+const routes: Route[] = [...coreRoutes, ...featureRoutes];
 
 const errorDescriptions: Record<number, string> = {
   400: 'Entrée invalide (fieldErrors détaille chaque champ)',

@@ -1,3 +1,7 @@
+import { enComments } from './en-comments';
+import { enDiscussions } from './en-discussions';
+import { enNotifications } from './en-notifications';
+import { enPolls } from './en-polls';
 import type { Translation } from './fr';
 
 export const en: Translation = {
@@ -772,4 +776,8 @@ export const en: Translation = {
     text: 'The address you asked for matches no page of Affluents. It may have been copied incorrectly.',
     home: 'Back to the home page',
   },
+  discussions: enDiscussions,
+  notifications: enNotifications,
+  polls: enPolls,
+  comments: enComments,
 };

@@ -1,3 +1,7 @@
+import { frComments } from './fr-comments';
+import { frDiscussions } from './fr-discussions';
+import { frNotifications } from './fr-notifications';
+import { frPolls } from './fr-polls';
 /** French (Belgian usage): the reference locale; every other locale has exactly these keys. */
 export const fr = {
   common: {
@@ -789,9 +793,13 @@ export const fr = {
     text: 'L’adresse demandée ne correspond à aucune page d’Affluents. Elle a peut-être été mal copiée.',
     home: 'Retour à l’accueil',
   },
+  discussions: frDiscussions,
+  notifications: frNotifications,
+  polls: frPolls,
+  comments: frComments,
 };
 
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 /** The shape other locales must follow. */
 export type Translation = Messages<typeof fr>;

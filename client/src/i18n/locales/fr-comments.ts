@@ -1,0 +1,2 @@
+/** French strings of the comments feature (merged into the main translation under `comments`). */
+export const frComments = {};

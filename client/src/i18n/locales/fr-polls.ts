@@ -1,0 +1,2 @@
+/** French strings of the polls feature (merged into the main translation under `polls`). */
+export const frPolls = {};

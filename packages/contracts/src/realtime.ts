@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { FicheComment } from './comments';
+import { Id } from './common';
+import type { Message, ThreadSummary } from './discussions';
+import {
+  EditMessageRequest,
+  MarkReadRequest,
+  MessageRef,
+  ReactRequest,
+  SendMessageRequest,
+} from './discussions';
+import type { ApiError } from './errors';
+import type { Notification } from './notifications';
+import type { Poll } from './polls';
+import type { PresenceSnapshot } from './presence';
+import { PresenceScope } from './presence';
+
+/**
+ * The Socket.IO protocol of Affluents (path `/socket.io/`, same port as the API).
+ * The handshake is authenticated by the session cookie and its Origin checked. Every client event is
+ * acknowledged with `Ack<T>`: `{ ok: true, data }` or `{ ok: false, error }` (an invalid event changes nothing).
+ */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Catching up one thread: messages after `afterSeq` and changes to older ones after `afterChange`. */
+export const ThreadCursor = z
+  .object({
+    threadId: Id,
+    afterSeq: z.number().int().min(0),
+    afterChange: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type ThreadCursor = z.infer<typeof ThreadCursor>;
+
+/** `thread:join`: enter a thread's room and receive what was missed, in order. */
+export const JoinThreadEvent = ThreadCursor;
+export interface JoinThreadResult {
+  /** New messages with seq > afterSeq, ascending, no gap (capped: `truncated` says to page over HTTP). */
+  messages: Message[];
+  /** Older messages (seq <= afterSeq) changed after `afterChange`: edits, deletions, reactions. */
+  changed: Message[];
+  lastSeq: number;
+  lastChange: number;
+  truncated: boolean;
+}
+
+export const LeaveThreadEvent = z.object({ threadId: Id }).strict();
+export const TypingEvent = z.object({ threadId: Id }).strict();
+export const PresenceJoinEvent = z.object({ scope: PresenceScope }).strict();
+/** `fiche:join`: enter a fiche's room to receive its comments and metadata changes live. */
+export const FicheRoomEvent = z.object({ ficheId: Id }).strict();
+
+export const ClientEventSchemas = {
+  'thread:join': JoinThreadEvent,
+  'thread:leave': LeaveThreadEvent,
+  'message:send': SendMessageRequest,
+  'message:edit': EditMessageRequest,
+  'message:delete': MessageRef,
+  'reaction:set': ReactRequest,
+  typing: TypingEvent,
+  read: MarkReadRequest,
+  'presence:join': PresenceJoinEvent,
+  'presence:leave': PresenceJoinEvent,
+  'fiche:join': FicheRoomEvent,
+  'fiche:leave': FicheRoomEvent,
+} as const;
+export type ClientEventName = keyof typeof ClientEventSchemas;
+
+/** Results acknowledged for each client event. */
+export interface ClientEventResults {
+  'thread:join': JoinThreadResult;
+  'thread:leave': null;
+  'message:send': Message;
+  'message:edit': Message;
+  'message:delete': Message;
+  'reaction:set': Message;
+  typing: null;
+  read: { threadId: string; seq: number };
+  'presence:join': PresenceSnapshot;
+  'presence:leave': null;
+  'fiche:join': null;
+  'fiche:leave': null;
+}
+
+/** Events the server pushes. Rooms: `user:<id>`, `group:<id>`, `thread:<id>`, `fiche:<id>`, `presence:<scope>`. */
+export interface ServerEvents {
+  /** A new message in a joined thread. */
+  'message:new': (message: Message) => void;
+  /** An edited, deleted, hidden, moved or reacted message. */
+  'message:updated': (message: Message) => void;
+  /** A thread created or changed (title, pin, lock, solved, last message) in one of my groups. */
+  'thread:updated': (
+    thread: Pick<
+      ThreadSummary,
+      'id' | 'groupId' | 'title' | 'kind' | 'pinned' | 'locked' | 'status' | 'lastSeq' | 'lastMessageAt'
+    >,
+  ) => void;
+  typing: (event: { threadId: string; user: { id: string; displayName: string } }) => void;
+  /** My read position moved (from another tab or device). */
+  read: (event: { threadId: string; seq: number }) => void;
+  presence: (snapshot: PresenceSnapshot) => void;
+  notification: (notification: Notification) => void;
+  'poll:updated': (poll: Poll) => void;
+  'comment:updated': (comment: FicheComment) => void;
+  /** Metadata of a fiche changed (title, status, tags): refetch it. */
+  'fiche:updated': (event: { ficheId: string }) => void;
+  /** Access changed: the server removed the socket from these rooms. */
+  'access:revoked': (event: { rooms: string[] }) => void;
+}

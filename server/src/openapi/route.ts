@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** One documented HTTP route. */
+export interface Route {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  public?: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  status?: number;
+  response?: z.ZodType;
+  errors?: number[];
+}

@@ -1,0 +1,15 @@
+import type { Route } from '../route';
+import { commentsRoutes } from './comments';
+import { discussionsRoutes } from './discussions';
+import { exportsRoutes } from './exports';
+import { notificationsRoutes } from './notifications';
+import { pollsRoutes } from './polls';
+
+/** Routes of the features documented in their own files (one file per feature keeps edits apart). */
+export const featureRoutes: Route[] = [
+  ...discussionsRoutes,
+  ...pollsRoutes,
+  ...notificationsRoutes,
+  ...commentsRoutes,
+  ...exportsRoutes,
+];

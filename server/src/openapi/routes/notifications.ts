@@ -1,0 +1,4 @@
+import type { Route } from '../route';
+
+/** HTTP routes of the notifications feature, for the OpenAPI document. */
+export const notificationsRoutes: Route[] = [];

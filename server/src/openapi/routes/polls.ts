@@ -1,0 +1,4 @@
+import type { Route } from '../route';
+
+/** HTTP routes of the polls feature, for the OpenAPI document. */
+export const pollsRoutes: Route[] = [];
