@@ -966,7 +966,9 @@ const scenarioHelpers = {
 };
 const scenarioDir = path.join(here, 'scenarios');
 if (existsSync(scenarioDir)) {
-  for (const file of readdirSync(scenarioDir).filter((f) => f.endsWith('.mjs')).sort()) {
+  for (const file of readdirSync(scenarioDir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
     const module = await import(pathToFileURL(path.join(scenarioDir, file)).href);
     scenarios.push(...module.default(scenarioHelpers));
   }
