@@ -22,7 +22,8 @@ module.exports = {
   testTimeout: 30000,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+    // htmlparser2 and its dom* / entities packages (under sanitize-html) are ESM-only too.
+    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -52,6 +52,10 @@ export const MarkNotificationsReadRequest = z
   .strict();
 export type MarkNotificationsReadRequest = z.infer<typeof MarkNotificationsReadRequest>;
 
+/** Answer of `POST /api/notifications/read`: the unread count after marking, for the badge. */
+export const MarkNotificationsReadResult = z.object({ unreadCount: z.number().int() });
+export type MarkNotificationsReadResult = z.infer<typeof MarkNotificationsReadResult>;
+
 /** Per-user notification preferences (`GET/PUT /api/me/notification-preferences`). */
 export const NotificationPreferences = z
   .object({

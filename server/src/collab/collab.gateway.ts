@@ -11,6 +11,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { WebSocket, WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SOCKET_IO_PATH } from '../realtime/socket-server';
 import { COLLAB_PATH, CollabAuth } from './collab-auth';
 import { CollabConnections } from './collab-connections';
 import { CollabEvents } from './collab-events';
@@ -93,8 +94,8 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
 
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (!request.url?.startsWith(COLLAB_PATH)) {
-      // Not ours. With no other upgrade handler on the server, nobody will ever answer it.
-      if (this.server?.listenerCount('upgrade') === 1) refuse(socket, 404, 'not found');
+      // Socket.IO answers its own path; nobody else answers any other one (it runs with destroyUpgrade off).
+      if (!request.url?.startsWith(SOCKET_IO_PATH)) refuse(socket, 404, 'not found');
       return;
     }
     socket.on('error', () => undefined);

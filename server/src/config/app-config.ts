@@ -20,6 +20,26 @@ export interface AppConfig {
   clientDist: string;
   loginLimits: { failuresPerAccount: number; attemptsPerAddress: number };
   collab: CollabConfig;
+  notifications: NotificationsConfig;
+  realtime: RealtimeConfig;
+}
+
+/** Limits and timings of the Socket.IO layer and presence (server/src/realtime). */
+export interface RealtimeConfig {
+  maxPayloadBytes: number;
+  messagesPerMinute: number;
+  revalidateIntervalMs: number;
+  presenceHeartbeatMs: number;
+  presenceTtlMs: number;
+}
+
+/** Timings of mention emails and the daily digest (server/src/modules/notifications). */
+export interface NotificationsConfig {
+  mentionEmailDelayMs: number;
+  jobIntervalMs: number;
+  /** Local hour in `digestTimeZone` from which the daily digest goes out. */
+  digestHour: number;
+  digestTimeZone: string;
 }
 
 /** Limits and timings of the realtime documents (server/src/collab). */
@@ -90,6 +110,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       unloadDelayMs: env.COLLAB_UNLOAD_DELAY_MS,
       revalidateIntervalMs: env.COLLAB_REVALIDATE_INTERVAL_MS,
       storedEventDelayMs: env.COLLAB_STORED_EVENT_DELAY_MS,
+    },
+    notifications: {
+      mentionEmailDelayMs: env.NOTIFY_MENTION_EMAIL_DELAY_MS,
+      jobIntervalMs: env.NOTIFY_JOB_INTERVAL_MS,
+      digestHour: env.DIGEST_HOUR,
+      // The network lives in Wallonia and Brussels: "each morning" means Brussels mornings.
+      digestTimeZone: 'Europe/Brussels',
+    },
+    realtime: {
+      maxPayloadBytes: env.REALTIME_MAX_PAYLOAD_BYTES,
+      messagesPerMinute: env.REALTIME_MESSAGES_PER_MINUTE,
+      revalidateIntervalMs: env.REALTIME_REVALIDATE_INTERVAL_MS,
+      presenceHeartbeatMs: env.PRESENCE_HEARTBEAT_MS,
+      presenceTtlMs: env.PRESENCE_TTL_MS,
     },
   };
 }

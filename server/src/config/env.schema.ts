@@ -83,6 +83,26 @@ export const envSchema = z.object({
   COLLAB_REVALIDATE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30000),
   /** Quiet time (ms) after the last stored update of a document before its "stored" event (search indexing). */
   COLLAB_STORED_EVENT_DELAY_MS: z.coerce.number().int().min(0).default(2000),
+  /** Delay (ms) before a mention still unread is emailed (0: at the next run of the notification job). */
+  NOTIFY_MENTION_EMAIL_DELAY_MS: z.coerce.number().int().min(0).default(120000),
+  /** Period (ms) of the notification job that sends due mention emails and daily digests. */
+  NOTIFY_JOB_INTERVAL_MS: z.coerce.number().int().min(1000).default(60000),
+  /** Hour (0-23, Europe/Brussels time) from which the daily digest of followed threads is sent. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Largest Socket.IO message a client may send (bytes); a larger one closes that socket. */
+  REALTIME_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  /** Messages (sent or edited) a user may post per minute over Socket.IO, all nodes together. */
+  REALTIME_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Period (ms) of the safety-net check that connected sockets may still be in their rooms. */
+  REALTIME_REVALIDATE_INTERVAL_MS: z.coerce.number().int().min(1000).default(60000),
+  /** Period (ms) at which each node refreshes the presence of its connected sockets. */
+  PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10000),
+  /** Presence without a heartbeat for this long (ms) is gone: a dead node's users vanish after it. */
+  PRESENCE_TTL_MS: z.coerce.number().int().min(300).default(30000),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -64,3 +64,77 @@ export const groupKindLabels = {
   managers: 'Responsables d’entreprises',
   encadrants: 'Personnel encadrant',
 } as const;
+
+/** A mention still unread a few minutes later: of the member, of their group, or in a fiche comment. */
+export function mentionMail(vars: {
+  displayName: string;
+  actorName: string;
+  kind: 'mention' | 'group_mention' | 'comment_mention';
+  title: string;
+  excerpt: string;
+  url: string;
+}): RenderedMail {
+  const where =
+    vars.kind === 'comment_mention'
+      ? `dans un commentaire sur la fiche « ${vars.title} »`
+      : `dans la discussion « ${vars.title} »`;
+  const who = vars.kind === 'group_mention' ? 'a mentionné votre groupe' : 'vous a mentionné·e';
+  const paragraphs = [
+    `Bonjour ${vars.displayName},`,
+    `${vars.actorName} ${who} ${where} :`,
+    `« ${vars.excerpt} »`,
+    'Vous recevez ce courriel parce que la mention n’a pas encore été lue. Vous pouvez désactiver ces courriels dans vos préférences de notification.',
+  ];
+  return {
+    subject: `${vars.actorName} ${who} dans « ${vars.title} »`,
+    text: `${paragraphs.join('\n\n')}\n\nVoir la conversation : ${vars.url}\n`,
+    html: layout(paragraphs, { url: vars.url, label: 'Voir la conversation' }),
+  };
+}
+
+/** One followed thread in the daily digest: how many new messages and the first of them. */
+export interface DigestThread {
+  title: string;
+  url: string;
+  count: number;
+  /** The first new messages, as « Auteur : début du texte ». */
+  lines: string[];
+}
+
+/** The morning summary of what happened in the member's followed threads. */
+export function dailyDigestMail(vars: {
+  displayName: string;
+  threads: DigestThread[];
+  url: string;
+}): RenderedMail {
+  const total = vars.threads.reduce((sum, t) => sum + t.count, 0);
+  const messages = (n: number) => (n > 1 ? `${n} nouveaux messages` : '1 nouveau message');
+  const intro = [
+    `Bonjour ${vars.displayName},`,
+    `Voici ce qui s’est dit dans les discussions que vous suivez : ${messages(total)} dans ${
+      vars.threads.length > 1 ? `${vars.threads.length} discussions` : 'une discussion'
+    }.`,
+  ];
+  const outro =
+    'Vous recevez ce résumé chaque matin quand il y a du nouveau. Vous pouvez le désactiver dans vos préférences de notification.';
+  const textThreads = vars.threads.map(
+    (t) => `« ${t.title} » — ${messages(t.count)}\n${t.lines.map((l) => `  ${l}`).join('\n')}\n  ${t.url}`,
+  );
+  const htmlThreads = vars.threads
+    .map(
+      (t) => `<h3 style="margin-bottom:4px"><a href="${escapeHtml(t.url)}" style="color:#1d4f91">${escapeHtml(
+        t.title,
+      )}</a> <span style="color:#52606d;font-size:13px;font-weight:normal">${escapeHtml(messages(t.count))}</span></h3>
+<ul style="margin-top:0">${t.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    )
+    .join('\n');
+  const html = layout(intro, { url: vars.url, label: 'Ouvrir Affluents' }).replace(
+    '\n<p><a ',
+    `\n${htmlThreads}\n<p>${escapeHtml(outro)}</p>\n<p><a `,
+  );
+  return {
+    subject: `Affluents : ${messages(total)} dans vos discussions suivies`,
+    text: `${intro.join('\n\n')}\n\n${textThreads.join('\n\n')}\n\n${outro}\n\nOuvrir Affluents : ${vars.url}\n`,
+    html,
+  };
+}

@@ -14,6 +14,16 @@ export function redisKeys(prefix: string) {
     collabDocument: (docName: string) => `${prefix}collab:doc:${docName}`,
     /** Pub/sub channel asking every node to re-check the document connections of a user. */
     collabRevalidate: () => `${prefix}collab:revalidate`,
+    /** rate-limiter-flexible key prefix of one socket event's per-user limit (e.g. `message:send`). */
+    socketEventLimit: (limitName: string) => `${prefix}rl:socket:${limitName}`,
+    /** Channel prefix of the Socket.IO Redis adapter (room events and server-side events between nodes). */
+    socketIoAdapter: () => `${prefix}socket.io`,
+    /** Set of the presence scopes that may hold entries, walked by each node's expiry sweep. */
+    presenceScopes: () => `${prefix}presence:scopes`,
+    /** Sorted set of `<userId>|<socketId>` present in a scope, scored by their last heartbeat (ms). */
+    presenceOnline: (scope: string) => `${prefix}presence:online:${scope}`,
+    /** Sorted set of user ids seen in a scope, scored by when they were last seen (ms); kept one hour. */
+    presenceSeen: (scope: string) => `${prefix}presence:seen:${scope}`,
   };
 }
 export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -1,9 +1,37 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit, Optional } from '@nestjs/common';
+import { RealtimeHub } from '../../realtime/realtime-hub';
+import { DiscussionEvents } from './discussion-events';
+import { DiscussionSearchService } from './discussion-search.service';
+import { DiscussionSocketHandlers } from './discussion-socket-handlers';
+import { DiscussionsController } from './discussions.controller';
+import { LinkPreviews } from './link-previews';
+import { MessagesController } from './messages.controller';
+import { MessagesService } from './messages.service';
 import { ThreadAccess } from './thread-access';
+import { ThreadsController } from './threads.controller';
+import { ThreadsService } from './threads.service';
 
 /** Threads, messages, reading state and moderation. */
 @Module({
-  providers: [ThreadAccess],
+  controllers: [ThreadsController, MessagesController, DiscussionsController],
+  providers: [
+    ThreadAccess,
+    ThreadsService,
+    MessagesService,
+    DiscussionSearchService,
+    DiscussionEvents,
+    LinkPreviews,
+    DiscussionSocketHandlers,
+  ],
   exports: [ThreadAccess],
 })
-export class DiscussionsModule {}
+export class DiscussionsModule implements OnModuleInit {
+  constructor(
+    private readonly handlers: DiscussionSocketHandlers,
+    @Optional() private readonly hub?: RealtimeHub,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.hub) this.handlers.register(this.hub);
+  }
+}

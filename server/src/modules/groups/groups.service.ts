@@ -11,6 +11,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { CollabAccess } from '../../collab/collab-access';
 import { isUniqueViolation } from '../../common/database-errors';
 import { conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { RealtimeHub } from '../../realtime/realtime-hub';
 import { BassinEntity } from '../bassins/bassin.entity';
 import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';
@@ -34,6 +35,7 @@ export class GroupsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly collabAccess: CollabAccess,
+    private readonly realtimeHub: RealtimeHub,
   ) {}
 
   /** The group with its members, facilitators first then by name. */
@@ -127,6 +129,7 @@ export class GroupsService {
     await memberships.delete({ id: membership.id });
     // Their open documents of this group close on every node now, not at the next periodic check.
     await this.collabAccess.revalidateUser(userId);
+    await this.realtimeHub.revalidateUser(userId);
   }
 
   private async activeGroup(id: string): Promise<GroupEntity> {

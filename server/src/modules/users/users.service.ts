@@ -9,6 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CollabAccess } from '../../collab/collab-access';
 import { badRequest, forbidden, notFound } from '../../common/errors/app-error';
+import { RealtimeHub } from '../../realtime/realtime-hub';
 import { SessionService } from '../auth/session.service';
 import { MembershipEntity } from '../groups/membership.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -22,6 +23,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly collabAccess: CollabAccess,
+    private readonly realtimeHub: RealtimeHub,
   ) {}
 
   /** Lists accounts, optionally matching a name or email fragment. */
@@ -69,6 +71,7 @@ export class UsersService {
     if (input.disabled === true) {
       await this.sessions.destroyAllForUser(id);
       await this.collabAccess.revalidateUser(id);
+      await this.realtimeHub.revalidateUser(id);
     }
     const [view] = await this.views([await users.findOneByOrFail({ id })]);
     return view;

@@ -1,0 +1,79 @@
+import { type Action, can, type Subject } from '@affluents/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Anything that runs SQL: the DataSource, or a transaction's EntityManager (embedded mode has one connection). */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Who may receive a notification: the same `can()` policy as the routes, applied to many users at once.
+ * Subjects are built like SessionService.subjectOf (memberships of groups not archived), in one query.
+ */
+@Injectable()
+export class NotificationAudience {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Policy subjects of those of `userIds` whose account is active (disabled accounts are left out). */
+  async subjects(userIds: string[], db: Queryable = this.dataSource): Promise<Map<string, Subject>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const rows = (await db.query(
+      `SELECT u.id, u.platform_role AS "platformRole",
+              COALESCE(json_agg(json_build_object('groupId', m.group_id, 'role', m.role))
+                       FILTER (WHERE m.group_id IS NOT NULL), '[]') AS memberships
+         FROM users u
+         LEFT JOIN (SELECT ms.user_id, ms.group_id, ms.role FROM memberships ms
+                      JOIN groups g ON g.id = ms.group_id AND g.archived_at IS NULL) m ON m.user_id = u.id
+        WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL
+        GROUP BY u.id`,
+      [ids],
+    )) as Array<{ id: string; platformRole: Subject['platformRole']; memberships: unknown }>;
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          userId: r.id,
+          platformRole: r.platformRole,
+          memberships: (typeof r.memberships === 'string'
+            ? JSON.parse(r.memberships)
+            : r.memberships) as Subject['memberships'],
+        },
+      ]),
+    );
+  }
+
+  /** Those of `userIds` who may read the thread now: members of its group, or holders of a grant on it. */
+  async threadViewers(
+    thread: { id: string; groupId: string },
+    userIds: string[],
+    db: Queryable = this.dataSource,
+  ): Promise<Set<string>> {
+    const subjects = await this.subjects(userIds, db);
+    if (subjects.size === 0) return new Set();
+    const grants = (await db.query(
+      'SELECT user_id AS "userId", kind FROM thread_access_grants WHERE thread_id = $1 AND user_id = ANY($2::uuid[])',
+      [thread.id, [...subjects.keys()]],
+    )) as Array<{ userId: string; kind: 'guest' | 'former_member' }>;
+    const grantOf = new Map(grants.map((g) => [g.userId, g.kind]));
+    const viewers = new Set<string>();
+    for (const [userId, subject] of subjects) {
+      if (can(subject, 'thread.view', { groupId: thread.groupId, threadGrant: grantOf.get(userId) })) {
+        viewers.add(userId);
+      }
+    }
+    return viewers;
+  }
+
+  /** Those of `userIds` allowed to perform a group-scoped `action` in `groupId`. */
+  async allowedInGroup(
+    action: Action,
+    groupId: string,
+    userIds: string[],
+    db: Queryable = this.dataSource,
+  ): Promise<Set<string>> {
+    const subjects = await this.subjects(userIds, db);
+    return new Set([...subjects].filter(([, s]) => can(s, action, { groupId })).map(([id]) => id));
+  }
+}

@@ -1,0 +1,20 @@
+/** Length of the excerpt shown in a notification and its email. */
+export const EXCERPT_LENGTH = 140;
+
+/** The first ~140 characters of a text on one line, cut at a word and marked with an ellipsis. */
+export function excerptOf(text: string, max = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** Application path of a message in its thread. */
+export const messageLink = (threadId: string, seq: number) => `/discussions/${threadId}#m-${seq}`;
+
+/** Application path of a comment on a fiche. */
+export const commentLink = (ficheId: string, commentId: string) => `/fiches/${ficheId}?comment=${commentId}`;
+
+/** Application path of a poll in its thread. */
+export const pollLink = (threadId: string, pollId: string) => `/discussions/${threadId}#poll-${pollId}`;

@@ -1,0 +1,259 @@
+import type { NotificationKind } from '@affluents/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NotificationAudience } from './notification-audience';
+import { commentLink, excerptOf, messageLink, pollLink } from './notification-text';
+import { type NotificationDraft, NotificationsService } from './notifications.service';
+import type { Notifier } from './notifier';
+
+// When one message gives a member several reasons to be notified, the strongest one wins.
+const STRENGTH: Record<NotificationKind, number> = {
+  mention: 6,
+  comment_mention: 6,
+  group_mention: 5,
+  reply: 4,
+  poll_closed: 3,
+  poll_opened: 3,
+  followed_thread: 1,
+};
+
+/** The strongest reason per recipient. */
+class Reasons {
+  private readonly byUser = new Map<string, NotificationKind>();
+  add(userIds: Iterable<string | null>, kind: NotificationKind): void {
+    for (const userId of userIds) {
+      if (!userId) continue;
+      const current = this.byUser.get(userId);
+      if (!current || STRENGTH[kind] > STRENGTH[current]) this.byUser.set(userId, kind);
+    }
+  }
+  drop(userIds: Iterable<string>, keep: (kind: NotificationKind) => boolean = () => false): void {
+    for (const userId of userIds) {
+      const kind = this.byUser.get(userId);
+      if (kind && !keep(kind)) this.byUser.delete(userId);
+    }
+  }
+  get users(): string[] {
+    return [...this.byUser.keys()];
+  }
+  kindOf(userId: string): NotificationKind | undefined {
+    return this.byUser.get(userId);
+  }
+}
+
+interface ThreadRow {
+  threadId: string;
+  groupId: string;
+  title: string;
+}
+
+/**
+ * Works out who hears about a message, a fiche comment or a poll, and hands the drafts to
+ * NotificationsService. Recipients always pass the same `can()` policy as the routes; the author of the
+ * cause is never notified; a muted thread only lets direct mentions through. Errors are logged, never
+ * thrown: the cause is already committed and must not fail because of its notifications.
+ */
+@Injectable()
+export class NotificationsNotifier implements Notifier {
+  private readonly logger = new Logger('Notifier');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audience: NotificationAudience,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async messagePosted(messageId: string): Promise<void> {
+    await this.guard('messagePosted', () => this.notifyMessage(messageId));
+  }
+
+  async commentPosted(event: { commentId: string; replyId: string | null }): Promise<void> {
+    await this.guard('commentPosted', () => this.notifyComment(event.commentId, event.replyId));
+  }
+
+  async pollOpened(pollId: string): Promise<void> {
+    await this.guard('pollOpened', () => this.notifyPoll(pollId, 'poll_opened'));
+  }
+
+  async pollClosed(pollId: string): Promise<void> {
+    await this.guard('pollClosed', () => this.notifyPoll(pollId, 'poll_closed'));
+  }
+
+  private async guard(what: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.logger.error(`${what} failed: ${(err as Error).message}`);
+    }
+  }
+
+  private async notifyMessage(messageId: string): Promise<void> {
+    const [m] = (await this.dataSource.query(
+      `SELECT m.thread_id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.author_id AS "authorId",
+              a.display_name AS "authorName", m.body_text AS "bodyText", m.mentions,
+              m.mentions_group AS "mentionsGroup", r.author_id AS "repliedToAuthorId"
+         FROM messages m
+         JOIN threads t ON t.id = m.thread_id
+         JOIN users a ON a.id = m.author_id
+         LEFT JOIN messages r ON r.id = m.reply_to_id AND r.deleted_at IS NULL
+        WHERE m.id = $1 AND m.deleted_at IS NULL AND m.hidden_at IS NULL`,
+      [messageId],
+    )) as Array<
+      ThreadRow & {
+        seq: number;
+        authorId: string;
+        authorName: string;
+        bodyText: string;
+        mentions: string[];
+        mentionsGroup: boolean;
+        repliedToAuthorId: string | null;
+      }
+    >;
+    if (!m) return;
+    const follows = await this.follows(m.threadId);
+    const reasons = new Reasons();
+    reasons.add(follows.following, 'followed_thread');
+    reasons.add([m.repliedToAuthorId], 'reply');
+    if (m.mentionsGroup) reasons.add(await this.groupMembers(m.groupId), 'group_mention');
+    reasons.add(m.mentions, 'mention');
+    reasons.drop(follows.muted, (kind) => kind === 'mention');
+    reasons.drop([m.authorId]);
+    await this.deliverTo(
+      reasons,
+      await this.audience.threadViewers({ id: m.threadId, groupId: m.groupId }, reasons.users),
+      {
+        actor: { id: m.authorId, displayName: m.authorName },
+        groupId: m.groupId,
+        threadId: m.threadId,
+        messageId,
+        link: messageLink(m.threadId, m.seq),
+        title: m.title,
+        excerpt: excerptOf(m.bodyText),
+      },
+    );
+  }
+
+  private async notifyComment(commentId: string, replyId: string | null): Promise<void> {
+    const [c] = (await this.dataSource.query(
+      replyId
+        ? `SELECT c.fiche_id AS "ficheId", f.group_id AS "groupId", f.title, r.author_id AS "authorId",
+                  a.display_name AS "authorName", r.body, r.mentions
+             FROM fiche_comment_replies r
+             JOIN fiche_comments c ON c.id = r.comment_id
+             JOIN fiches f ON f.id = c.fiche_id
+             JOIN users a ON a.id = r.author_id
+            WHERE r.id = $2 AND c.id = $1`
+        : `SELECT c.fiche_id AS "ficheId", f.group_id AS "groupId", f.title, c.author_id AS "authorId",
+                  a.display_name AS "authorName", c.body, c.mentions
+             FROM fiche_comments c
+             JOIN fiches f ON f.id = c.fiche_id
+             JOIN users a ON a.id = c.author_id
+            WHERE c.id = $1`,
+      replyId ? [commentId, replyId] : [commentId],
+    )) as Array<{
+      ficheId: string;
+      groupId: string;
+      title: string;
+      authorId: string;
+      authorName: string;
+      body: string;
+      mentions: string[];
+    }>;
+    if (!c) return;
+    const reasons = new Reasons();
+    reasons.add(c.mentions, 'comment_mention');
+    reasons.drop([c.authorId]);
+    // Comments are the group's working notes: only those who may comment the fiche hear about them.
+    const allowed = await this.audience.allowedInGroup('fiche.comment', c.groupId, reasons.users);
+    await this.deliverTo(reasons, allowed, {
+      actor: { id: c.authorId, displayName: c.authorName },
+      groupId: c.groupId,
+      ficheId: c.ficheId,
+      link: commentLink(c.ficheId, commentId),
+      title: c.title,
+      excerpt: excerptOf(c.body),
+    });
+  }
+
+  private async notifyPoll(pollId: string, kind: 'poll_opened' | 'poll_closed'): Promise<void> {
+    const [p] = (await this.dataSource.query(
+      `SELECT p.thread_id AS "threadId", t.group_id AS "groupId", t.title, p.question, p.author_id AS "authorId",
+              a.display_name AS "authorName"
+         FROM polls p JOIN threads t ON t.id = p.thread_id JOIN users a ON a.id = p.author_id
+        WHERE p.id = $1`,
+      [pollId],
+    )) as Array<ThreadRow & { question: string; authorId: string; authorName: string }>;
+    if (!p) return;
+    const follows = await this.follows(p.threadId);
+    const reasons = new Reasons();
+    reasons.add(follows.following, kind);
+    if (kind === 'poll_opened') {
+      reasons.add(await this.groupMembers(p.groupId, { followingAllOnly: true }), kind);
+      reasons.drop([p.authorId]);
+    } else {
+      const voters = (await this.dataSource.query(
+        'SELECT user_id AS "userId" FROM poll_votes WHERE poll_id = $1',
+        [pollId],
+      )) as Array<{ userId: string }>;
+      reasons.add(
+        voters.map((v) => v.userId),
+        kind,
+      );
+    }
+    reasons.drop(follows.muted);
+    await this.deliverTo(
+      reasons,
+      await this.audience.threadViewers({ id: p.threadId, groupId: p.groupId }, reasons.users),
+      {
+        // A poll closes at its deadline as often as by hand: only its opening has an actor.
+        actor: kind === 'poll_opened' ? { id: p.authorId, displayName: p.authorName } : null,
+        groupId: p.groupId,
+        threadId: p.threadId,
+        link: pollLink(p.threadId, pollId),
+        title: p.title,
+        excerpt: excerptOf(p.question),
+      },
+    );
+  }
+
+  private async deliverTo(
+    reasons: Reasons,
+    allowed: Set<string>,
+    common: Omit<NotificationDraft, 'userId' | 'kind'>,
+  ): Promise<void> {
+    const drafts: NotificationDraft[] = [];
+    for (const userId of reasons.users) {
+      const kind = reasons.kindOf(userId);
+      if (kind && allowed.has(userId)) drafts.push({ ...common, userId, kind });
+    }
+    await this.notifications.deliver(drafts);
+  }
+
+  /** Who follows and who muted the thread. */
+  private async follows(threadId: string): Promise<{ following: string[]; muted: string[] }> {
+    const rows = (await this.dataSource.query(
+      'SELECT user_id AS "userId", level FROM thread_follows WHERE thread_id = $1',
+      [threadId],
+    )) as Array<{ userId: string; level: 'following' | 'muted' }>;
+    return {
+      following: rows.filter((r) => r.level === 'following').map((r) => r.userId),
+      muted: rows.filter((r) => r.level === 'muted').map((r) => r.userId),
+    };
+  }
+
+  /** Members of a group (optionally only those who follow all its new threads by default). */
+  private async groupMembers(
+    groupId: string,
+    options: { followingAllOnly?: boolean } = {},
+  ): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      options.followingAllOnly
+        ? `SELECT m.user_id AS "userId" FROM memberships m
+             JOIN group_member_settings s ON s.group_id = m.group_id AND s.user_id = m.user_id
+            WHERE m.group_id = $1 AND s.follow_all_new_threads`
+        : 'SELECT user_id AS "userId" FROM memberships WHERE group_id = $1',
+      [groupId],
+    )) as Array<{ userId: string }>;
+    return rows.map((r) => r.userId);
+  }
+}

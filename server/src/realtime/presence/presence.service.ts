@@ -1,0 +1,135 @@
+import type { PresenceEntry, PresenceSnapshot } from '@affluents/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { RedisService } from '../../infra/redis/redis.service';
+import { UserEntity } from '../../modules/users/user.entity';
+import { rooms } from '../realtime-hub';
+import type { IoSocket } from '../socket-data';
+import { SocketServer } from '../socket-server';
+import { MemoryPresenceStore } from './memory-presence-store';
+import type { PresenceStore } from './presence-store';
+import { RedisPresenceStore } from './redis-presence-store';
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Who is present in a group home, a thread or a fiche. Sockets enter a scope with `presence:join`; this
+ * node refreshes the heartbeats of its own sockets every PRESENCE_HEARTBEAT_MS and sweeps entries older
+ * than PRESENCE_TTL_MS; every change is pushed as a `presence` snapshot to the scope's presence room.
+ */
+@Injectable()
+export class PresenceService {
+  private readonly logger = new Logger('Presence');
+  private readonly store: PresenceStore;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly socketServer: SocketServer,
+    private readonly dataSource: DataSource,
+    redis: RedisService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const ttl = config.realtime.presenceTtlMs;
+    this.store = redis.enabled
+      ? new RedisPresenceStore(() => redis.client(), redis.keys, ttl)
+      : new MemoryPresenceStore(ttl);
+  }
+
+  /** Starts this node's heartbeats and expiry sweep. */
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.realtime.presenceHeartbeatMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timers and removes this node's sockets from presence (others see them leave at once). */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.all(this.socketServer.localSockets().map((socket) => this.disconnected(socket)));
+  }
+
+  /** Puts a socket in a scope (already authorised) and returns the scope's snapshot. */
+  async join(socket: IoSocket, scope: string): Promise<PresenceSnapshot> {
+    socket.data.presenceScopes.add(scope);
+    await socket.join(rooms.presence(scope));
+    await this.store.touch([{ scope, userId: socket.data.userId, socketId: socket.id }], Date.now());
+    const snapshot = await this.snapshot(scope);
+    socket.to(rooms.presence(scope)).emit('presence', snapshot);
+    return snapshot;
+  }
+
+  /** Takes a socket out of a scope and tells the others. */
+  async leave(socket: IoSocket, scope: string): Promise<void> {
+    if (!socket.data.presenceScopes.delete(scope)) return;
+    await socket.leave(rooms.presence(scope));
+    await this.store.remove({ scope, userId: socket.data.userId, socketId: socket.id }, Date.now());
+    await this.broadcast(scope);
+  }
+
+  /** A socket went away: it leaves all its scopes. Never throws. */
+  async disconnected(socket: IoSocket): Promise<void> {
+    const scopes = [...(socket.data.presenceScopes ?? [])];
+    await Promise.all(
+      scopes.map((scope) =>
+        this.leave(socket, scope).catch((err: unknown) =>
+          this.logger.warn(`presence leave of ${scope} failed: ${errorText(err)}`),
+        ),
+      ),
+    );
+  }
+
+  /** Online users first (by name), then users seen in the last hour (most recent first). */
+  async snapshot(scope: string): Promise<PresenceSnapshot> {
+    const state = await this.store.read(scope, Date.now());
+    const userIds = [...new Set([...state.online, ...state.lastSeen.keys()])];
+    const users = userIds.length
+      ? await this.dataSource.getRepository(UserEntity).find({
+          where: { id: In(userIds) },
+          select: { id: true, displayName: true },
+        })
+      : [];
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const entries: PresenceEntry[] = userIds
+      .filter((id) => names.has(id))
+      .map((id) => ({
+        userId: id,
+        displayName: names.get(id) ?? '',
+        online: state.online.has(id),
+        lastSeenAt: new Date(state.lastSeen.get(id) ?? Date.now()).toISOString(),
+      }));
+    entries.sort((a, b) =>
+      a.online !== b.online
+        ? Number(b.online) - Number(a.online)
+        : a.online
+          ? a.displayName.localeCompare(b.displayName, 'fr')
+          : b.lastSeenAt.localeCompare(a.lastSeenAt),
+    );
+    return { scope, entries };
+  }
+
+  private async broadcast(scope: string): Promise<void> {
+    if (!this.socketServer.started) return;
+    const snapshot = await this.snapshot(scope);
+    this.socketServer.io.to(rooms.presence(scope)).emit('presence', snapshot);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const marks = this.socketServer.localSockets().flatMap((socket) =>
+        [...(socket.data.presenceScopes ?? [])].map((scope) => ({
+          scope,
+          userId: socket.data.userId,
+          socketId: socket.id,
+        })),
+      );
+      const now = Date.now();
+      await this.store.touch(marks, now);
+      const changed = await this.store.sweep(now);
+      await Promise.all(changed.map((scope) => this.broadcast(scope)));
+    } catch (err) {
+      // Redis briefly away: the next tick catches up.
+      this.logger.warn(`presence heartbeat failed: ${errorText(err)}`);
+    }
+  }
+}

@@ -1,0 +1,392 @@
+import type { Notification, NotificationPage } from '@affluents/contracts';
+import { DailyDigestJob } from '../src/modules/notifications/daily-digest.job';
+import { MentionEmailJob } from '../src/modules/notifications/mention-email.job';
+import { NotificationsService } from '../src/modules/notifications/notifications.service';
+import { Notifier } from '../src/modules/notifications/notifier';
+import { nextEvent, type SocketTestApp, startSocketTestApp } from './support/socket-client';
+
+// Threads and messages are written with SQL here, as the discussions module stores them, so these tests
+// exercise the notifications module alone: the notifier is called the way the message service calls it.
+describe('notifications', () => {
+  let t: SocketTestApp;
+  let notifier: Notifier;
+  const ids: Record<string, string> = {};
+  let groupId: string;
+  const MINUTE = 60_000;
+
+  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    t.dataSource.query(sql, params) as Promise<T[]>;
+
+  async function createThread(title: string, authorId = ids.amina): Promise<string> {
+    const [row] = await q<{ id: string }>(
+      `INSERT INTO threads (group_id, kind, title, author_id) VALUES ($1, 'discussion', $2, $3) RETURNING id`,
+      [groupId, title, authorId],
+    );
+    return row.id;
+  }
+
+  async function post(
+    threadId: string,
+    authorId: string,
+    text: string,
+    extra: { mentions?: string[]; mentionsGroup?: boolean; replyToId?: string } = {},
+  ): Promise<{ id: string; seq: number }> {
+    // A CTE makes the UPDATE answer like a SELECT (TypeORM returns [rows, count] for a bare UPDATE).
+    const [{ seq }] = await q<{ seq: number }>(
+      `WITH next AS (UPDATE threads SET last_seq = last_seq + 1, last_change = last_change + 1,
+                                        last_message_at = now()
+                      WHERE id = $1 RETURNING last_seq)
+       SELECT last_seq AS seq FROM next`,
+      [threadId],
+    );
+    const [row] = await q<{ id: string }>(
+      `INSERT INTO messages (thread_id, seq, change, client_id, author_id, body, html, body_text, mentions,
+                             mentions_group, reply_to_id)
+       VALUES ($1, $2, $2, gen_random_uuid()::text, $3, $4, $4, $4, $5::uuid[], $6, $7) RETURNING id`,
+      [
+        threadId,
+        seq,
+        authorId,
+        text,
+        extra.mentions ?? [],
+        extra.mentionsGroup ?? false,
+        extra.replyToId ?? null,
+      ],
+    );
+    await notifier.messagePosted(row.id);
+    return { id: row.id, seq };
+  }
+
+  const follow = (userId: string, threadId: string, level: 'following' | 'muted') =>
+    q(
+      `INSERT INTO thread_follows (user_id, thread_id, level) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, thread_id) DO UPDATE SET level = $3`,
+      [userId, threadId, level],
+    );
+
+  const notificationsOf = (userId: string, threadId?: string) =>
+    q<{ id: string; kind: string; link: string; email_due_at: Date | null; read_at: Date | null }>(
+      `SELECT id, kind, link, email_due_at, read_at FROM notifications
+        WHERE user_id = $1 AND ($2::uuid IS NULL OR thread_id = $2) ORDER BY created_at`,
+      [userId, threadId ?? null],
+    );
+
+  beforeAll(async () => {
+    // The periodic jobs stay out of the way: the tests run them with explicit clocks.
+    t = await startSocketTestApp({ env: { NOTIFY_JOB_INTERVAL_MS: '3600000' } });
+    notifier = t.app.get(Notifier);
+    const users = await q<{ id: string; email: string }>('SELECT id, email FROM users');
+    for (const u of users) ids[u.email.split('@')[0]] = u.id;
+    // Amina, Thomas (members) and Inès (facilitator) share the social workers' group of Hainaut Sud;
+    // Marc is in the managers' group next door and may not read its discussions.
+    const [m] = await q<{ groupId: string }>(
+      'SELECT group_id AS "groupId" FROM memberships WHERE user_id = $1',
+      [ids.amina],
+    );
+    groupId = m.groupId;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('stores a mention, pushes it live, and emails it once if still unread after the delay', async () => {
+    const thomasSocket = await t.connectAs('thomas@affluents.test');
+    const threadId = await createThread('Accueil des stagiaires en septembre');
+    const live = nextEvent<Notification>(thomasSocket, 'notification');
+    const message = await post(
+      threadId,
+      ids.amina,
+      'Thomas, peux-tu partager ta grille d’accueil ? Elle nous aiderait beaucoup pour la rentrée.',
+      { mentions: [ids.thomas, ids.marc] },
+    );
+
+    const pushed = await live;
+    expect(pushed).toMatchObject({
+      kind: 'mention',
+      actor: { id: ids.amina, displayName: 'Amina Lahlou' },
+      groupId,
+      link: `/discussions/${threadId}#m-${message.seq}`,
+      title: 'Accueil des stagiaires en septembre',
+      excerpt: 'Thomas, peux-tu partager ta grille d’accueil ? Elle nous aiderait beaucoup pour la rentrée.',
+      readAt: null,
+    });
+    const agent = await t.signIn('thomas@affluents.test');
+    const page: NotificationPage = (await agent.get('/api/notifications').expect(200)).body;
+    expect(page.unreadCount).toBe(1);
+    expect(page.items).toEqual([pushed]);
+    // Marc was mentioned but cannot read the thread: nothing for him, in-app or by mail.
+    expect(await notificationsOf(ids.marc)).toEqual([]);
+
+    const emails = t.app.get(MentionEmailJob);
+    expect(await emails.runDueEmails(new Date())).toBe(0);
+    const later = new Date(Date.now() + 3 * MINUTE);
+    expect(await emails.runDueEmails(later)).toBe(1);
+    expect(await emails.runDueEmails(later)).toBe(0);
+    const mails = await t.mailsTo('thomas@affluents.test');
+    expect(mails).toHaveLength(1);
+    expect(mails[0].template).toBe('mention');
+    expect(mails[0].subject).toBe(
+      'Amina Lahlou vous a mentionné·e dans « Accueil des stagiaires en septembre »',
+    );
+    expect(mails[0].textBody).toContain('peux-tu partager ta grille');
+    expect(mails[0].textBody).toContain(`http://localhost:3000/discussions/${threadId}#m-${message.seq}`);
+    expect(await t.mailsTo('marc@affluents.test')).toHaveLength(0);
+  });
+
+  it('does not email a mention read in time, nor one whose recipient turned mention emails off', async () => {
+    const threadId = await createThread('Partenariat avec le FOREm');
+    await post(threadId, ids.amina, 'Thomas, tu as vu la réponse ?', { mentions: [ids.thomas] });
+    const [unread] = (await notificationsOf(ids.thomas, threadId)).filter((n) => !n.read_at);
+    const thomas = await t.signIn('thomas@affluents.test');
+    const marked = await thomas
+      .post('/api/notifications/read')
+      .send({ ids: [unread.id] })
+      .expect(200);
+    expect(marked.body.unreadCount).toBe(1); // the mention of the first test is still unread (emailed)
+
+    const ines = await t.signIn('ines@affluents.test');
+    await ines
+      .put('/api/me/notification-preferences')
+      .send({ emailMentions: false, dailyDigest: true })
+      .expect(200);
+    await post(threadId, ids.amina, 'Inès, un avis sur la convention ?', { mentions: [ids.ines] });
+    const [inesMention] = await notificationsOf(ids.ines, threadId);
+    expect(inesMention.kind).toBe('mention');
+    expect(inesMention.email_due_at).toBeNull();
+
+    const before = (await t.mailsTo('thomas@affluents.test')).length;
+    expect(await t.app.get(MentionEmailJob).runDueEmails(new Date(Date.now() + 10 * MINUTE))).toBe(0);
+    expect(await t.mailsTo('thomas@affluents.test')).toHaveLength(before);
+    expect(await t.mailsTo('ines@affluents.test')).toHaveLength(0);
+    await ines
+      .put('/api/me/notification-preferences')
+      .send({ emailMentions: true, dailyDigest: true })
+      .expect(200);
+  });
+
+  it('gives a muted thread nothing but direct mentions, and one notification per member per message', async () => {
+    const threadId = await createThread('Horaires d’été');
+    await follow(ids.thomas, threadId, 'following');
+    await follow(ids.ines, threadId, 'muted');
+
+    await post(threadId, ids.amina, 'Rappel : horaires d’été dès lundi.');
+    await post(threadId, ids.amina, '@groupe merci de confirmer vos présences', { mentionsGroup: true });
+    expect((await notificationsOf(ids.thomas, threadId)).map((n) => n.kind)).toEqual([
+      'followed_thread',
+      'group_mention',
+    ]);
+    expect(await notificationsOf(ids.ines, threadId)).toEqual([]);
+    // The author hears nothing of her own message, even a group mention.
+    expect(await notificationsOf(ids.amina, threadId)).toEqual([]);
+
+    await post(threadId, ids.amina, 'Inès, tu valides ?', { mentions: [ids.ines] });
+    expect((await notificationsOf(ids.ines, threadId)).map((n) => n.kind)).toEqual(['mention']);
+
+    // Called twice for the same message (a retry), the notifier stores nothing more.
+    const [last] = await q<{ id: string }>('SELECT id FROM messages WHERE thread_id = $1 AND seq = 3', [
+      threadId,
+    ]);
+    await notifier.messagePosted(last.id);
+    expect(await notificationsOf(ids.ines, threadId)).toHaveLength(1);
+  });
+
+  it('tells the author of a message when someone replies to it', async () => {
+    const threadId = await createThread('Fiche sur le tutorat');
+    await follow(ids.thomas, threadId, 'following');
+    const question = await post(threadId, ids.thomas, 'Qui a déjà testé le tutorat entre pairs ?');
+    await post(threadId, ids.ines, 'Nous, depuis deux ans : je te raconte.', { replyToId: question.id });
+    // Thomas both follows and is answered: one notification, the reply.
+    expect((await notificationsOf(ids.thomas, threadId)).map((n) => n.kind)).toEqual(['reply']);
+  });
+
+  it('never notifies someone who cannot view the thread, until a facilitator grants access', async () => {
+    const threadId = await createThread('Bilan des formations');
+    // Marc follows (he was a member once) but has no access any more.
+    await follow(ids.marc, threadId, 'following');
+    await post(threadId, ids.amina, 'Premier bilan en pièce jointe.', { mentions: [ids.marc] });
+    expect(await notificationsOf(ids.marc)).toEqual([]);
+
+    await q(
+      `INSERT INTO thread_access_grants (thread_id, user_id, kind, granted_by_id) VALUES ($1, $2, 'former_member', $3)`,
+      [threadId, ids.marc, ids.ines],
+    );
+    await post(threadId, ids.amina, 'Marc, tu peux relire ?', { mentions: [ids.marc] });
+    expect((await notificationsOf(ids.marc)).map((n) => n.kind)).toEqual(['mention']);
+  });
+
+  it('notifies a mention in a fiche comment to members who may comment it', async () => {
+    const [fiche] = await q<{ id: string }>(
+      `INSERT INTO fiches (title, group_id, doc_name, created_by_id)
+       VALUES ('Accueillir un stagiaire', $1, 'fiche:' || gen_random_uuid(), $2) RETURNING id`,
+      [groupId, ids.amina],
+    );
+    const [comment] = await q<{ id: string }>(
+      `INSERT INTO fiche_comments (fiche_id, anchor_start, anchor_end, author_id, body, mentions)
+       VALUES ($1, 'a', 'b', $2, 'Thomas, à compléter avec ton exemple', $3::uuid[]) RETURNING id`,
+      [fiche.id, ids.amina, [ids.thomas, ids.marc]],
+    );
+    await notifier.commentPosted({ commentId: comment.id, replyId: null });
+    const [row] = await q<{ kind: string; link: string; title: string }>(
+      'SELECT kind, link, title FROM notifications WHERE fiche_id = $1 AND user_id = $2',
+      [fiche.id, ids.thomas],
+    );
+    expect(row).toEqual({
+      kind: 'comment_mention',
+      link: `/fiches/${fiche.id}?comment=${comment.id}`,
+      title: 'Accueillir un stagiaire',
+    });
+    expect(
+      await q('SELECT 1 FROM notifications WHERE fiche_id = $1 AND user_id = $2', [fiche.id, ids.marc]),
+    ).toEqual([]);
+  });
+
+  it('announces a poll to followers and to members following all threads, and its result to voters', async () => {
+    const threadId = await createThread('Date de la prochaine rencontre');
+    await follow(ids.thomas, threadId, 'following');
+    await q(
+      'INSERT INTO group_member_settings (group_id, user_id, follow_all_new_threads) VALUES ($1, $2, true)',
+      [groupId, ids.ines],
+    );
+    const [poll] = await q<{ id: string }>(
+      `INSERT INTO polls (thread_id, kind, question, closes_at, author_id)
+       VALUES ($1, 'single', 'Mardi ou jeudi ?', now() + interval '2 days', $2) RETURNING id`,
+      [threadId, ids.amina],
+    );
+    await notifier.pollOpened(poll.id);
+    const kinds = async (userId: string) => (await notificationsOf(userId, threadId)).map((n) => n.kind);
+    expect(await kinds(ids.thomas)).toEqual(['poll_opened']);
+    expect(await kinds(ids.ines)).toEqual(['poll_opened']);
+    expect(await kinds(ids.amina)).toEqual([]);
+
+    await q(`INSERT INTO poll_votes (poll_id, user_id) VALUES ($1, $2)`, [poll.id, ids.amina]);
+    await follow(ids.ines, threadId, 'muted');
+    await notifier.pollClosed(poll.id);
+    expect(await kinds(ids.amina)).toEqual(['poll_closed']);
+    expect(await kinds(ids.thomas)).toEqual(['poll_opened', 'poll_closed']);
+    expect(await kinds(ids.ines)).toEqual(['poll_opened']);
+  });
+
+  it('sends a due mention once even when several runs race for it', async () => {
+    const emails = t.app.get(MentionEmailJob);
+    const later = new Date(Date.now() + 5 * MINUTE);
+    await emails.runDueEmails(later); // mentions of the earlier tests first
+    const threadId = await createThread('Course aux courriels');
+    await post(threadId, ids.ines, 'Thomas, urgent', { mentions: [ids.thomas] });
+    const before = (await t.mailsTo('thomas@affluents.test')).length;
+    const runs = await Promise.all([1, 2, 3].map(() => emails.runDueEmails(later)));
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+    const mails = await t.mailsTo('thomas@affluents.test');
+    expect(mails).toHaveLength(before + 1);
+    expect(mails[0].subject).toBe('Inès Moreau vous a mentionné·e dans « Course aux courriels »');
+  });
+
+  it('marks the notifications of a thread read when the member reads it', async () => {
+    const threadId = await createThread('Matériel de cuisine');
+    const first = await post(threadId, ids.amina, 'Thomas ?', { mentions: [ids.thomas] });
+    await post(threadId, ids.amina, 'Thomas, encore moi', { mentions: [ids.thomas] });
+    await t.app.get(NotificationsService).markThreadRead(ids.thomas, threadId, first.seq);
+    expect((await notificationsOf(ids.thomas, threadId)).map((n) => n.read_at !== null)).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it('pages notifications newest first with a cursor, and filters unread ones', async () => {
+    const thomas = await t.signIn('thomas@affluents.test');
+    const all: NotificationPage = (await thomas.get('/api/notifications?limit=100').expect(200)).body;
+    expect(all.items.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/notifications?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page: NotificationPage = (await thomas.get(url).expect(200)).body;
+      seen.push(...page.items.map((n) => n.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((n) => n.id));
+    const unread: NotificationPage = (await thomas.get('/api/notifications?unreadOnly=true').expect(200))
+      .body;
+    expect(unread.items.every((n) => n.readAt === null)).toBe(true);
+    expect(unread.items).toHaveLength(all.unreadCount);
+
+    await thomas.get('/api/notifications?cursor=nimporte-quoi').expect(400);
+    await thomas.post('/api/notifications/read').send({ all: true }).expect(200, { unreadCount: 0 });
+    await t.agent().get('/api/notifications').expect(401);
+  });
+
+  it('round-trips preferences and rejects bad input', async () => {
+    const julie = await t.signIn('julie@affluents.test');
+    await julie
+      .get('/api/me/notification-preferences')
+      .expect(200, { emailMentions: true, dailyDigest: true });
+    await julie
+      .put('/api/me/notification-preferences')
+      .send({ emailMentions: false, dailyDigest: false })
+      .expect(200, { emailMentions: false, dailyDigest: false });
+    await julie
+      .get('/api/me/notification-preferences')
+      .expect(200, { emailMentions: false, dailyDigest: false });
+
+    const bad = await julie
+      .put('/api/me/notification-preferences')
+      .send({ emailMentions: 'oui' })
+      .expect(400);
+    expect(bad.body.code).toBe('validation_failed');
+    expect(bad.body.fieldErrors.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['emailMentions', 'dailyDigest']),
+    );
+    await julie
+      .put('/api/me/notification-preferences')
+      .send({ emailMentions: true, dailyDigest: true, sms: true })
+      .expect(400);
+    await julie.post('/api/notifications/read').send({}).expect(400);
+    await julie
+      .get('/api/me/notification-preferences')
+      .expect(200, { emailMentions: false, dailyDigest: false });
+  });
+
+  it('sends one daily digest of followed threads, not twice a day, and none when nothing is new', async () => {
+    const threadId = await createThread('Recrutement d’un formateur');
+    await follow(ids.claire, threadId, 'following'); // Claire is in Namur: she may not read it
+    await q('INSERT INTO memberships (user_id, group_id, role) VALUES ($1, $2, $3)', [
+      ids.olivier,
+      groupId,
+      'member',
+    ]);
+    await follow(ids.olivier, threadId, 'following');
+    await post(threadId, ids.amina, 'L’offre d’emploi est en ligne depuis ce matin.');
+    await post(threadId, ids.ines, 'Je la relaie auprès du réseau.');
+    await post(threadId, ids.olivier, 'Merci à vous deux.');
+
+    // The first hour from now that is past 7:00 in Brussels.
+    let at = new Date(Date.now() + 60 * MINUTE);
+    const brusselsHour = (d: Date) =>
+      Number(
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Europe/Brussels',
+          hour: 'numeric',
+          hourCycle: 'h23',
+        }).format(d),
+      );
+    while (brusselsHour(at) < 7 || brusselsHour(at) === 23) at = new Date(at.getTime() + 60 * MINUTE);
+
+    const digests = t.app.get(DailyDigestJob);
+    expect(await digests.runDigests(at)).toBeGreaterThanOrEqual(1);
+    const mails = await t.mailsTo('olivier@affluents.test');
+    expect(mails).toHaveLength(1);
+    expect(mails[0].template).toBe('daily_digest');
+    expect(mails[0].subject).toBe('Affluents : 2 nouveaux messages dans vos discussions suivies');
+    expect(mails[0].textBody).toContain('« Recrutement d’un formateur » — 2 nouveaux messages');
+    expect(mails[0].textBody).toContain('Amina Lahlou : L’offre d’emploi est en ligne depuis ce matin.');
+    expect(mails[0].textBody).toContain('Inès Moreau : Je la relaie auprès du réseau.');
+    expect(mails[0].textBody).not.toContain('Merci à vous deux');
+    expect(await t.mailsTo('claire@affluents.test')).toHaveLength(0);
+
+    // Later the same day: already sent.
+    await digests.runDigests(new Date(at.getTime() + 30 * MINUTE));
+    expect(await t.mailsTo('olivier@affluents.test')).toHaveLength(1);
+    // The next morning, nothing new in the followed threads: no mail.
+    await digests.runDigests(new Date(at.getTime() + 24 * 60 * MINUTE));
+    expect(await t.mailsTo('olivier@affluents.test')).toHaveLength(1);
+  });
+});

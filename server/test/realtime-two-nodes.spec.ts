@@ -1,0 +1,193 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+import type { PresenceSnapshot } from '@affluents/contracts';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { loadConfig } from '../src/config/app-config';
+import { RealtimeHub, rooms } from '../src/realtime/realtime-hub';
+import { DemoSeeder } from '../src/seed/demo-seeder';
+import { ack, connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+/**
+ * Two server nodes on one PostgreSQL and one Redis (issue 4, "Tests"): node A runs in this process,
+ * node B as a child process (the TypeScript sources compiled on the fly by SWC) so it can be SIGKILLed.
+ */
+const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+
+const HEARTBEAT_MS = 300;
+const TTL_MS = 1500;
+
+// Runs src/main.ts with an SWC require hook (same options as the Jest transform).
+const RUN_TS = `
+const swc = require('@swc/core');
+const fs = require('node:fs');
+require.extensions['.ts'] = (module, filename) => {
+  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
+    filename,
+    jsc: { target: 'es2022', keepClassNames: true, parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true } },
+    module: { type: 'commonjs' },
+  });
+  module._compile(code, filename);
+};
+require(process.argv[1]);
+`;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const online = (snapshot: PresenceSnapshot) =>
+  snapshot.entries.filter((e) => e.online).map((e) => e.displayName);
+
+shared('Socket.IO on two nodes with one Redis', () => {
+  let database: TestDatabase;
+  let nodeA: NestExpressApplication;
+  let child: ChildProcess | null = null;
+  let output = '';
+  let urlA: string;
+  let urlB: string;
+  let groupId: string;
+  let aminaId: string;
+  const sockets: Socket[] = [];
+  const killOnExit = () => child?.kill('SIGKILL');
+
+  async function connect(baseUrl: string, email: string): Promise<Socket> {
+    const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, email));
+    sockets.push(socket);
+    return socket;
+  }
+
+  beforeAll(async () => {
+    process.once('exit', killOnExit);
+    database = await createTestDatabase();
+    const env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.url ?? '',
+      REDIS_URL: process.env.REDIS_URL ?? '',
+      REDIS_KEY_PREFIX: `affluents-rt2-${randomBytes(4).toString('hex')}:`,
+      PRESENCE_HEARTBEAT_MS: String(HEARTBEAT_MS),
+      PRESENCE_TTL_MS: String(TTL_MS),
+      SEED_DEMO: 'false',
+    };
+    nodeA = (await createApp(loadConfig({ ...env, LOG_LEVEL: 'silent', PORT: '0' }))).app;
+    await nodeA.get(DemoSeeder).seedIfEmpty();
+    urlA = await listen(nodeA);
+    const portB = await freePort();
+    urlB = `http://127.0.0.1:${portB}`;
+    child = spawn(process.execPath, ['-e', RUN_TS, path.join(__dirname, '..', 'src', 'main.ts')], {
+      env: { PATH: process.env.PATH ?? '', ...env, HOST: '127.0.0.1', PORT: String(portB), PUBLIC_URL: urlB },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d) => {
+      output += d;
+    });
+    child.stderr?.on('data', (d) => {
+      output += d;
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`node B exited:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`node B not healthy:\n${output}`);
+      if (
+        await fetch(`${urlB}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await sleep(200);
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child?.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    process.off('exit', killOnExit);
+    await nodeA?.close();
+    await database?.drop();
+  });
+
+  let ines: Socket;
+  let thomasB: Socket;
+  let aminaB: Socket;
+
+  it('shows in one presence snapshot the users of both nodes', async () => {
+    const [row] = await nodeA.get(DataSource).query(
+      `SELECT m.group_id AS "groupId", u.id AS "userId" FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE u.email = 'amina@affluents.test' LIMIT 1`,
+    );
+    groupId = row.groupId;
+    aminaId = row.userId;
+    const scope = `group:${groupId}`;
+    ines = await connect(urlA, 'ines@affluents.test');
+    thomasB = await connect(urlB, 'thomas@affluents.test');
+    aminaB = await connect(urlB, 'amina@affluents.test');
+    expect((await ack(ines, 'presence:join', { scope })).ok).toBe(true);
+    const seenByInes = nextEvent<PresenceSnapshot>(ines, 'presence', (s) => online(s).length === 3);
+    expect((await ack(thomasB, 'presence:join', { scope })).ok).toBe(true);
+    const last = await ack(aminaB, 'presence:join', { scope });
+    if (!last.ok) throw new Error(last.error.message);
+    expect(online(last.data)).toHaveLength(3);
+    expect(online(await seenByInes)).toHaveLength(3);
+  });
+
+  it('delivers an event emitted on node A to a socket of node B', async () => {
+    const received = nextEvent<{ threadId: string; seq: number }>(aminaB, 'read');
+    nodeA.get(RealtimeHub).emit(rooms.user(aminaId), 'read', { threadId: groupId, seq: 7 });
+    expect(await received).toEqual({ threadId: groupId, seq: 7 });
+  });
+
+  it('makes a removed member leave the group rooms on the other node within seconds', async () => {
+    const revoked = nextEvent<{ rooms: string[] }>(aminaB, 'access:revoked');
+    const inesCookie = await signInCookie(urlA, 'ines@affluents.test');
+    const started = Date.now();
+    const res = await fetch(`${urlA}/api/groups/${groupId}/members/${aminaId}`, {
+      method: 'DELETE',
+      headers: { cookie: inesCookie },
+    });
+    expect(res.status).toBeLessThan(300);
+    const event = await revoked;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(event.rooms).toEqual(
+      expect.arrayContaining([rooms.group(groupId), rooms.presence(`group:${groupId}`)]),
+    );
+    const again = await ack(aminaB, 'presence:join', { scope: `group:${groupId}` });
+    expect(again).toMatchObject({ ok: false, error: { status: 403 } });
+    expect(aminaB.connected).toBe(true);
+  });
+
+  it('clears the presence of a killed node’s users within the heartbeat expiry', async () => {
+    await sleep(HEARTBEAT_MS * 2);
+    const gone = nextEvent<PresenceSnapshot>(
+      ines,
+      'presence',
+      (s) => s.entries.some((e) => e.displayName.startsWith('Thomas') && !e.online),
+      TTL_MS + 5 * HEARTBEAT_MS + 2000,
+    );
+    const killed = Date.now();
+    const exited = new Promise((r) => child?.once('exit', r));
+    child?.kill('SIGKILL');
+    await exited;
+    const snapshot = await gone;
+    const elapsed = Date.now() - killed;
+    expect(online(snapshot)).toHaveLength(1);
+    expect(elapsed).toBeLessThan(TTL_MS + 3 * HEARTBEAT_MS + 1000);
+  });
+});
