@@ -246,6 +246,10 @@ export const en: Translation = {
     },
   },
   fiches: {
+    pdf: {
+      download: 'Download as PDF',
+      withComments: 'with the open comments',
+    },
     status: {
       draft: 'Draft',
       review: 'In review',
@@ -454,6 +458,9 @@ export const en: Translation = {
     },
   },
   toolbox: {
+    booklet: {
+      download: 'Download as PDF (booklet)',
+    },
     title: 'Toolbox',
     lede: 'The fiches actions published by the exchange groups of every bassin: look for a good practice by word, sector, public, theme or territory.',
     search: {

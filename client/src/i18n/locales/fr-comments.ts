@@ -1,2 +1,21 @@
 /** French strings of the comments feature (merged into the main translation under `comments`). */
-export const frComments = {};
+export const frComments = {
+  title: 'Commentaires',
+  commentSelection: 'Commenter',
+  newLabel: 'Votre commentaire',
+  submit: 'Publier le commentaire',
+  replyLabel: 'Répondre',
+  reply: 'Envoyer la réponse',
+  replies_one: '{{count}} réponse',
+  replies_other: '{{count}} réponses',
+  resolve: 'Résoudre',
+  reopen: 'Rouvrir',
+  resolvedBy: 'Résolu par {{name}}',
+  showResolved_one: 'Afficher le commentaire résolu ({{count}})',
+  showResolved_other: 'Afficher les commentaires résolus ({{count}})',
+  empty: 'Aucun commentaire. Sélectionnez un passage du texte puis « Commenter » (Ctrl+Alt+M).',
+  orphaned: 'Passage supprimé',
+  orphanedHint: 'Le texte commenté a été supprimé ; le commentaire est conservé avec sa citation.',
+  threadLabel: 'Commentaire de {{author}}',
+  goToPassage: 'Aller au passage commenté : ',
+};

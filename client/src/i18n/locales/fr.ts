@@ -251,6 +251,10 @@ export const fr = {
     },
   },
   fiches: {
+    pdf: {
+      download: 'Télécharger en PDF',
+      withComments: 'avec les commentaires ouverts',
+    },
     status: {
       draft: 'Brouillon',
       review: 'En relecture',
@@ -467,6 +471,9 @@ export const fr = {
     },
   },
   toolbox: {
+    booklet: {
+      download: 'Télécharger en PDF (livret)',
+    },
     title: 'Boîte à outils',
     lede: 'Les fiches actions publiées par les groupes d’échange de tous les bassins : cherchez une bonne pratique par mot, secteur, public, thème ou territoire.',
     search: {

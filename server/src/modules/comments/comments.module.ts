@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CollabModule } from '../../collab/collab.module';
+import { FicheCommentsController } from './fiche-comments.controller';
+import { FicheCommentsService } from './fiche-comments.service';
 
-/** Comments anchored in the text of fiches (built next). */
-@Module({})
+/** Comments anchored in the text of fiches: threads of replies, resolution, orphaned passages. */
+@Module({
+  imports: [CollabModule],
+  controllers: [FicheCommentsController],
+  providers: [FicheCommentsService],
+  // Exports (PDF) read the open comments to print them as numbered notes.
+  exports: [FicheCommentsService],
+})
 export class CommentsModule {}

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { FichesModule } from '../fiches/fiches.module';
+import { BookletController, FichePdfController } from './exports.controller';
+import { FicheExportService } from './fiche-export.service';
+import { PdfExporter } from './pdf-exporter.service';
 
-/** PDF exports of fiches and of toolbox search results (built next). */
-@Module({})
+/** PDF exports of fiches and of toolbox search results (a booklet). */
+@Module({
+  imports: [FichesModule],
+  controllers: [FichePdfController, BookletController],
+  providers: [FicheExportService, PdfExporter],
+})
 export class ExportsModule {}

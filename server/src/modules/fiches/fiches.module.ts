@@ -20,6 +20,8 @@ import { FichesService } from './fiches.service';
     FicheIndexer,
     { provide: FicheDocuments, useClass: CollabFicheDocuments },
   ],
+  // The exports module renders fiches under the same access rules and search.
+  exports: [FichesService, FicheSearchService, FicheDocuments],
 })
 export class FichesModule implements OnModuleInit {
   private readonly logger = new Logger('Fiches');

@@ -1,5 +1,5 @@
 import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
-import type { Editor } from '@tiptap/core';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { Node as PMNode } from '@tiptap/pm/model';
@@ -33,6 +33,12 @@ interface FicheEditorProps {
   /** Connection status and avatars, shown beside the toolbar. */
   status: ReactNode;
   onReady?: (editor: Editor | null) => void;
+  /** Editor extensions of features beside the text (comment highlights), read once per document. */
+  extraExtensions?: AnyExtension[];
+  /** More tools in the editor's bar (e.g. "Commenter"). */
+  tools?: ReactNode;
+  /** Overlays bound to the editor (e.g. the selection's bubble menu). */
+  children?: ReactNode;
 }
 
 /** The shared text of a fiche: Tiptap bound to the Yjs document, with everyone's caret and a word count. */
@@ -44,6 +50,9 @@ export function FicheEditor({
   label,
   status,
   onReady,
+  extraExtensions = [],
+  tools,
+  children,
 }: FicheEditorProps) {
   const { t } = useTranslation();
   const editor = useEditor(
@@ -52,6 +61,7 @@ export function FicheEditor({
         ...ficheExtensions(),
         Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
+        ...extraExtensions,
       ],
       editable,
       editorProps: {
@@ -83,9 +93,11 @@ export function FicheEditor({
     <div className="fiche-editor">
       <div className="fiche-editor__bar">
         {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} />}
+        {tools}
         <div className="fiche-editor__status">{status}</div>
       </div>
       <EditorContent editor={editor} className="fiche-editor__body" />
+      {children}
       <p className="fiche-editor__count">{t('fiches.editor.words', { count: words })}</p>
     </div>
   );

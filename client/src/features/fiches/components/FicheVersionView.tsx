@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { useRestoreFicheVersion } from '../hooks';
 import { FicheVersionText } from './FicheVersionText';
@@ -88,6 +89,12 @@ export function FicheVersionView({ fiche, version }: FicheVersionViewProps) {
         <ButtonLink href={ficheExportUrl(fiche.id, version.id)} download>
           {t('fiches.version.download')}
         </ButtonLink>
+        <FichePdfDownload
+          fiche={fiche}
+          versionId={version.id}
+          mayComment={fiche.access === 'write'}
+          look="button"
+        />
         {mayRestore && (
           <Button
             variant="primary"

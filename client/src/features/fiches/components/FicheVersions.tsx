@@ -9,6 +9,7 @@ import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCan } from '../../auth/hooks';
+import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { useChangeFicheStatus } from '../hooks';
 import { PublishDialog } from './PublishDialog';
@@ -120,6 +121,7 @@ export function FicheVersions({ fiche, mayEdit, onChanged }: FicheVersionsProps)
         <Link href={ficheExportUrl(fiche.id)} download className="link">
           {t('fiches.versions.export')}
         </Link>
+        <FichePdfDownload fiche={fiche} mayComment={can('fiche.comment', target)} />
       </p>
 
       {mayEdit && (

@@ -13,6 +13,7 @@ import type { CollabCloseReason } from '../../../realtime/document-session';
 import { useDocumentSession } from '../../../realtime/use-document-session';
 import { usePresence } from '../../../realtime/use-presence';
 import { useCurrentUser } from '../../auth/hooks';
+import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
 import { useEmptySections, useFicheChangeSignals } from '../document-hooks';
 import { ficheKeys } from '../hooks';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -69,6 +70,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
   const present = usePresence(awareness);
   const [editor, setEditor] = useState<Editor | null>(null);
   const onReady = useCallback((e: Editor | null) => setEditor(e), []);
+  const comments = useFicheCommentsWorkspace(fiche, editor, me);
 
   const accessLost = shared.stopped && lostAccessReasons.has(shared.closeReason ?? 'malformed');
   const mayEdit = fiche.access === 'write' && !accessLost;
@@ -140,7 +142,11 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
               label={t('fiches.page.docLabel', { title: fiche.title })}
               status={status}
               onReady={onReady}
-            />
+              extraExtensions={[comments.extension]}
+              tools={comments.toolbarButton}
+            >
+              {comments.bubble}
+            </FicheEditor>
           ) : (
             <LoadingState label={t('fiches.page.opening')} />
           )}
@@ -153,6 +159,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
             />
             <FicheReview fiche={fiche} emptySections={emptySections} mayEdit={mayEdit} onChanged={announce} />
           </div>
+          {comments.panel && <div className="side-panel__card">{comments.panel}</div>}
           <div className="side-panel__card">
             <FicheVersions fiche={fiche} mayEdit={mayEdit} onChanged={announce} />
           </div>

@@ -18,6 +18,7 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { Pagination } from '../../../components/ui/Pagination';
 import { SelectField, type SelectOption } from '../../../components/ui/SelectField';
 import { useBassins } from '../../bassins/hooks';
+import { BookletPdfDownload } from '../../exports/PdfDownloads';
 import { useFicheSearch } from '../hooks';
 import {
   isSearching,
@@ -280,6 +281,7 @@ export function Toolbox() {
               )}
             </p>
           </div>
+          {results.data && total > 0 && <BookletPdfDownload query={toFicheQuery(search)} />}
           {search.q && (
             <SelectField
               className="toolbox__sort"

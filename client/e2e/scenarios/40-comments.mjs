@@ -1,0 +1,134 @@
+// Browser scenario (issue 3, comments): Thomas selects a passage of a fiche and comments it; Inès (the
+// group's facilitator, in a second browser context) sees the comment, its highlight, and replies; Thomas
+// sees the reply arrive live and resolves the thread, which leaves the open list on both sides.
+// Hainaut Sud's social workers: scenario (f) removes Claire from Namur's group.
+
+const SENTENCE = 'Le potager partagé remobilise les stagiaires du CPAS.';
+const PASSAGE = 'potager partagé';
+
+/** Creates a draft in the Hainaut Sud social workers' group through the API of the signed-in page. */
+async function createFiche(page, title) {
+  return page.evaluate(async (ficheTitle) => {
+    const bassins = await (await fetch('/api/bassins')).json();
+    const hainaut = bassins.find((b) => b.name === 'Hainaut Sud');
+    const group = hainaut.groups.find((g) => g.kind === 'social_workers');
+    const res = await fetch('/api/fiches', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: ficheTitle, groupId: group.id }),
+    });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`POST /api/fiches: ${res.status} ${JSON.stringify(body)}`);
+    return body.id;
+  }, title);
+}
+
+/** Selects `text` inside the editor as a user dragging over it would. */
+async function selectInEditor(page, text) {
+  await page.evaluate((wanted) => {
+    const content = document.querySelector('.fiche-editor__content');
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.indexOf(wanted);
+      if (at < 0) continue;
+      content.focus();
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the editor`);
+  }, text);
+}
+
+const commentsPanel = (page) => page.getByRole('region', { name: 'Commentaires' });
+const threadOf = (page, author) =>
+  commentsPanel(page).getByRole('article', { name: `Commentaire de ${author}` });
+
+export default ({
+  assert,
+  signIn,
+  screenshot,
+  checkA11y,
+  waitForSynced,
+  writeInSection,
+  waitForEditorText,
+  ACTION_TIMEOUT_MS,
+}) => [
+  {
+    name: '(40) comments: select a passage, comment it, a colleague replies live, the author resolves it',
+    viewport: { width: 1280, height: 900 },
+    run: async (thomas, base) => {
+      const browser = thomas.context().browser();
+      const inesContext = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: 'fr-BE',
+      });
+      inesContext.setDefaultTimeout(ACTION_TIMEOUT_MS);
+      const ines = await inesContext.newPage();
+      const inesErrors = [];
+      ines.on('pageerror', (error) => inesErrors.push(error.message));
+      try {
+        await signIn(thomas, base, 'thomas@affluents.test');
+        await thomas.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+        const ficheId = await createFiche(thomas, 'Un potager pour se remobiliser');
+        await thomas.goto(`${base}/fiches/${ficheId}`);
+        await waitForSynced(thomas, 'Thomas');
+        await writeInSection(thomas, 'Objectifs', SENTENCE);
+        await waitForEditorText(thomas, SENTENCE, 'Thomas');
+
+        // The selection offers "Commenter"; the form opens in the side panel with the quote.
+        await selectInEditor(thomas, PASSAGE);
+        const bubble = thomas.locator('.comment-bubble').getByRole('button', { name: 'Commenter' });
+        await bubble.waitFor();
+        await screenshot(thomas, '40-1-selection-commenter');
+        await bubble.click();
+        const field = commentsPanel(thomas).getByLabel('Votre commentaire');
+        await field.waitFor();
+        await field.fill('Quelle surface cultivée ? Et combien de stagiaires par saison ?');
+        await commentsPanel(thomas).getByRole('button', { name: 'Publier le commentaire' }).click();
+        const thomasThread = threadOf(thomas, 'Thomas Dubois');
+        await thomasThread.waitFor();
+        assert((await thomasThread.textContent()).includes(PASSAGE), 'the thread should quote the passage');
+        await thomas.locator('.comment-highlight', { hasText: PASSAGE }).first().waitFor();
+
+        // Inès opens the fiche: the comment and its highlight are there; she replies.
+        await signIn(ines, base, 'ines@affluents.test');
+        await ines.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+        await ines.goto(`${base}/fiches/${ficheId}`);
+        await waitForSynced(ines, 'Inès');
+        const inesThread = threadOf(ines, 'Thomas Dubois');
+        await inesThread.waitFor();
+        const highlight = ines.locator('.comment-highlight', { hasText: PASSAGE }).first();
+        await highlight.waitFor();
+        await highlight.click();
+        await ines.locator('.comment-card--active').waitFor();
+        await inesThread.getByLabel('Répondre').fill('Environ 200 m², douze stagiaires.');
+        await inesThread.getByRole('button', { name: 'Envoyer la réponse' }).click();
+        await inesThread.getByText('Environ 200 m², douze stagiaires.').waitFor();
+        await checkA11y(ines, 'fiche with a comment thread');
+        await screenshot(ines, '40-2-reponse-ines');
+
+        // Thomas sees the reply arrive without reloading, then resolves his comment.
+        await thomasThread.getByText('Environ 200 m², douze stagiaires.').waitFor();
+        await thomasThread.getByRole('button', { name: 'Résoudre' }).click();
+        await thomasThread.waitFor({ state: 'detached' });
+        await thomas.locator('.comment-highlight').first().waitFor({ state: 'detached' });
+        await inesThread.waitFor({ state: 'detached' });
+        // Resolved threads stay reachable through the filter, with who resolved them.
+        await commentsPanel(thomas)
+          .getByLabel(/Afficher le commentaire résolu/)
+          .check();
+        await threadOf(thomas, 'Thomas Dubois').getByText('Résolu par Thomas Dubois').waitFor();
+        await threadOf(thomas, 'Thomas Dubois').getByRole('button', { name: 'Rouvrir' }).waitFor();
+        await screenshot(thomas, '40-3-commentaire-resolu');
+        assert(inesErrors.length === 0, `uncaught errors in Inès's page: ${inesErrors.join('; ')}`);
+      } finally {
+        await inesContext.close().catch(() => {});
+      }
+    },
+  },
+];

@@ -1,0 +1,72 @@
+import type { FicheComment } from '@affluents/contracts';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/Button';
+import { CommentBody } from './CommentBody';
+import { CommentComposer } from './CommentComposer';
+
+interface CommentCardProps {
+  comment: FicheComment;
+  active: boolean;
+  mayResolve: boolean;
+  onFocus: () => void;
+  onReply: (body: string) => Promise<unknown>;
+  onResolve: (resolved: boolean) => void;
+}
+
+/** One comment thread: the quoted passage, the comment, its replies, a reply form and resolution. */
+export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onResolve }: CommentCardProps) {
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const resolved = comment.resolvedAt !== null;
+  return (
+    <article
+      className={`comment-card${active ? ' comment-card--active' : ''}${resolved ? ' comment-card--resolved' : ''}`}
+      data-comment-id={comment.id}
+      aria-label={t('comments.threadLabel', { author: comment.author.displayName })}
+    >
+      <button type="button" className="comment-card__quote" onClick={onFocus}>
+        <span className="visually-hidden">{t('comments.goToPassage')}</span>
+        <q>{comment.quote}</q>
+      </button>
+      <header className="comment-card__meta">
+        <strong>{comment.author.displayName}</strong>{' '}
+        <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
+      </header>
+      <CommentBody body={comment.body} />
+      {comment.replies.length > 0 && (
+        <ol
+          className="comment-card__replies"
+          aria-label={t('comments.replies', { count: comment.replies.length })}
+        >
+          {comment.replies.map((reply) => (
+            <li key={reply.id}>
+              <span className="comment-card__meta">
+                <strong>{reply.author.displayName}</strong>{' '}
+                <time dateTime={reply.createdAt}>{when(reply.createdAt)}</time>
+              </span>
+              <CommentBody body={reply.body} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {resolved && comment.resolvedBy && (
+        <p className="comment-card__resolved">
+          {t('comments.resolvedBy', { name: comment.resolvedBy.displayName })}
+        </p>
+      )}
+      {!resolved && (
+        <CommentComposer
+          label={t('comments.replyLabel')}
+          submitLabel={t('comments.reply')}
+          onSubmit={onReply}
+        />
+      )}
+      {mayResolve && (
+        <Button size="sm" variant="ghost" onPress={() => onResolve(!resolved)}>
+          {resolved ? t('comments.reopen') : t('comments.resolve')}
+        </Button>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,72 @@
+import { COMMENT_MAX_CHARS } from '@affluents/contracts';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/Button';
+import { FormError } from '../../components/ui/FormError';
+import { useErrorMessage } from '../../lib/use-error-message';
+
+interface CommentComposerProps {
+  label: string;
+  submitLabel: string;
+  onSubmit: (body: string) => Promise<unknown>;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+}
+
+/** A small form for a comment or a reply: a text area and a submit button. */
+export function CommentComposer({ label, submitLabel, onSubmit, onCancel, autoFocus }: CommentComposerProps) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState('');
+  const [pending, setPending] = useState(false);
+  const errorMessage = useErrorMessage();
+  const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (autoFocus) field.current?.focus();
+  }, [autoFocus]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!body.trim()) return;
+    setPending(true);
+    setError(null);
+    try {
+      await onSubmit(body.trim());
+      setBody('');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form className="comment-composer" onSubmit={submit}>
+      <label className="comment-composer__label">
+        <span>{label}</span>
+        <textarea
+          ref={field}
+          value={body}
+          maxLength={COMMENT_MAX_CHARS}
+          rows={3}
+          onChange={(e) => setBody(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+            if (e.key === 'Escape' && onCancel) onCancel();
+          }}
+        />
+      </label>
+      <FormError message={error} />
+      <div className="comment-composer__actions">
+        {onCancel && (
+          <Button variant="ghost" size="sm" onPress={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        )}
+        <Button type="submit" variant="primary" size="sm" isPending={pending} isDisabled={!body.trim()}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

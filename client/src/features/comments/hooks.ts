@@ -1,0 +1,83 @@
+import type { CreateFicheCommentRequest, FicheComment } from '@affluents/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { request, useSocketEvent } from '../../realtime/socket';
+import { commentsApi } from './comments-api';
+
+export const commentKeys = { list: (ficheId: string) => ['fiches', ficheId, 'comments'] as const };
+
+/** The fiche's comments (all of them, in document order), kept live through the fiche's socket room. */
+export function useFicheComments(ficheId: string, enabled: boolean) {
+  const queryClient = useQueryClient();
+  const key = commentKeys.list(ficheId);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => commentsApi.list(ficheId, signal),
+    enabled,
+  });
+
+  const join = useCallback(() => {
+    // Without the room the list still works; it only stops being live.
+    request('fiche:join', { ficheId }).catch(() => {});
+  }, [ficheId]);
+  useEffect(() => {
+    if (!enabled) return;
+    join();
+    return () => {
+      request('fiche:leave', { ficheId }).catch(() => {});
+    };
+  }, [enabled, join, ficheId]);
+  // Rooms are lost with the connection: join again, and catch up on what happened meanwhile.
+  useSocketEvent('connect', () => {
+    if (!enabled) return;
+    join();
+    void queryClient.invalidateQueries({ queryKey: key });
+  });
+  useSocketEvent('comment:updated', (comment: FicheComment) => {
+    if (comment.ficheId !== ficheId) return;
+    // The server orders comments by their place in the text and drops deleted ones: refetch the list.
+    void queryClient.invalidateQueries({ queryKey: key });
+  });
+  return query;
+}
+
+/** Replaces one comment in the cached list (the answer of a change), before the refetch. */
+function useApplyComment(ficheId: string) {
+  const queryClient = useQueryClient();
+  return (comment: FicheComment) => {
+    const key = commentKeys.list(ficheId);
+    queryClient.setQueryData<FicheComment[]>(key, (list) => {
+      if (!list) return [comment];
+      return list.some((c) => c.id === comment.id)
+        ? list.map((c) => (c.id === comment.id ? comment : c))
+        : [...list, comment];
+    });
+    void queryClient.invalidateQueries({ queryKey: key });
+  };
+}
+
+export function useCreateComment(ficheId: string) {
+  const apply = useApplyComment(ficheId);
+  return useMutation({
+    mutationFn: (body: CreateFicheCommentRequest) => commentsApi.create(ficheId, body),
+    onSuccess: apply,
+  });
+}
+
+export function useReplyComment(ficheId: string) {
+  const apply = useApplyComment(ficheId);
+  return useMutation({
+    mutationFn: (input: { commentId: string; body: string }) =>
+      commentsApi.reply(ficheId, input.commentId, input.body),
+    onSuccess: apply,
+  });
+}
+
+export function useResolveComment(ficheId: string) {
+  const apply = useApplyComment(ficheId);
+  return useMutation({
+    mutationFn: (input: { commentId: string; resolved: boolean }) =>
+      commentsApi.resolve(ficheId, input.commentId, input.resolved),
+    onSuccess: apply,
+  });
+}

@@ -1,0 +1,171 @@
+import * as Y from 'yjs';
+import type { ExportNote, FicheExportSource } from './fiche-export-source';
+import { contentWidth, ensureSpace, type Pdf, pdfStyle } from './pdf-layout';
+import { toWinAnsi } from './win-ansi';
+import { type NoteCalls, YjsPdfBlocks } from './yjs-pdf-blocks';
+
+const groupKindLabel = {
+  social_workers: 'Travailleurs sociaux',
+  managers: 'Responsables d’entreprises',
+  encadrants: 'Personnel encadrant',
+} as const;
+const statusLabel = {
+  draft: 'Brouillon',
+  review: 'En relecture',
+  published: 'Publiée',
+  archived: 'Archivée',
+} as const;
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' });
+
+/**
+ * Finds where each note's passage ends in the rendered document: its end anchor (a Yjs relative
+ * position) resolved to an offset in a text node. A passage that is gone, or that ends between blocks,
+ * gets no call in the text; its note still lists the quote.
+ */
+function noteCalls(ydoc: Y.Doc, notes: ExportNote[]): NoteCalls & { numbers: Map<string, number> } {
+  const byText = new Map<Y.XmlText, Array<{ offset: number; commentId: string }>>();
+  for (const note of notes) {
+    try {
+      const relative = Y.decodeRelativePosition(Buffer.from(note.anchorEnd, 'base64'));
+      const absolute = Y.createAbsolutePositionFromRelativePosition(relative, ydoc);
+      if (absolute && absolute.type instanceof Y.XmlText) {
+        const list = byText.get(absolute.type) ?? [];
+        list.push({ offset: absolute.index, commentId: note.id });
+        byText.set(absolute.type, list);
+      }
+    } catch {
+      // An anchor that does not decode is treated as a passage that is gone.
+    }
+  }
+  const numbers = new Map<string, number>();
+  return {
+    numbers,
+    at: (text) => byText.get(text) ?? [],
+    callFor: (id) => {
+      if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+      return numbers.get(id) as number;
+    },
+  };
+}
+
+/** One fiche: its title block with metadata, its text under the template headings, then its notes. */
+export function renderFiche(doc: Pdf, source: FicheExportSource): void {
+  renderTitleBlock(doc, source);
+  const calls = noteCalls(source.doc, source.notes);
+  const blocks = new YjsPdfBlocks(doc, calls);
+  blocks.renderDocument(source.doc);
+  if (source.notes.length > 0) {
+    // Notes whose passage was not found are numbered after the others, in creation order.
+    for (const note of source.notes) calls.callFor(note.id);
+    const ordered = [...source.notes].sort(
+      (a, b) => (calls.numbers.get(a.id) ?? 0) - (calls.numbers.get(b.id) ?? 0),
+    );
+    renderNotes(doc, blocks, ordered, calls.numbers);
+  }
+}
+
+function renderTitleBlock(doc: Pdf, source: FicheExportSource): void {
+  const { summary, version } = source;
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  doc
+    .font(pdfStyle.font.bold)
+    .fontSize(pdfStyle.size.h1)
+    .fillColor(pdfStyle.color.text)
+    .text(toWinAnsi(summary.title), left, doc.y, { width });
+  doc.moveDown(0.3);
+  const versionLine = version
+    ? `Version ${version.number} « ${version.label} » du ${day(version.createdAt)} (par ${version.createdBy})`
+    : `Texte en cours, modifié le ${day(summary.updatedAt)}`;
+  const rows: Array<[string, string]> = [
+    ['Groupe', `${groupKindLabel[summary.group.kind]} — bassin ${summary.group.bassin.name}`],
+    ['Organisations', summary.organisations.map((o) => o.name).join(', ')],
+    ['Secteurs', summary.sectors.join(', ')],
+    ['Publics', summary.publics.join(', ')],
+    ['Thèmes', summary.themes.join(', ')],
+    ['Année', summary.year ? String(summary.year) : ''],
+    ['Statut', statusLabel[summary.status]],
+    ['Version', versionLine],
+    ['Auteurs', source.authors.join(', ')],
+  ];
+  const labelWidth = 82;
+  const boxTop = doc.y;
+  doc.y += 6;
+  for (const [label, value] of rows) {
+    if (!value) continue;
+    const y = doc.y;
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(pdfStyle.size.meta)
+      .fillColor(pdfStyle.color.muted)
+      .text(toWinAnsi(label), left + 8, y, { width: labelWidth, lineBreak: false });
+    doc
+      .font(pdfStyle.font.regular)
+      .fillColor(pdfStyle.color.text)
+      .text(toWinAnsi(value), left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
+    doc.moveDown(0.15);
+  }
+  doc.y += 4;
+  doc
+    .rect(left, boxTop, width, doc.y - boxTop)
+    .lineWidth(0.6)
+    .strokeColor(pdfStyle.color.rule)
+    .stroke();
+  doc.x = left;
+  doc.moveDown(0.5);
+  doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
+}
+
+function renderNotes(
+  doc: Pdf,
+  blocks: YjsPdfBlocks,
+  notes: ExportNote[],
+  numbers: Map<string, number>,
+): void {
+  doc.moveDown(1);
+  ensureSpace(doc, 80);
+  doc
+    .font(pdfStyle.font.bold)
+    .fontSize(pdfStyle.size.h2)
+    .fillColor(pdfStyle.color.accent)
+    .text('Notes (commentaires ouverts)', doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.4);
+  for (const note of notes) {
+    ensureSpace(doc, 40);
+    const quote = note.quote.trim();
+    blocks.paragraph(
+      [
+        { text: `[${numbers.get(note.id)}] `, marks: { bold: true } },
+        ...(quote
+          ? [
+              {
+                text: `« ${quote.length > 300 ? `${quote.slice(0, 300)}…` : quote} »`,
+                marks: { italic: true },
+              },
+            ]
+          : []),
+      ],
+      0,
+      { gap: 0.1 },
+    );
+    blocks.paragraph(
+      [
+        { text: `${note.author}, le ${day(note.createdAt)} : `, marks: { bold: true } },
+        { text: note.body, marks: {} },
+      ],
+      16,
+      { gap: 0.1 },
+    );
+    for (const reply of note.replies)
+      blocks.paragraph(
+        [
+          { text: `${reply.author} : `, marks: { bold: true } },
+          { text: reply.body, marks: {} },
+        ],
+        32,
+        { gap: 0.1, color: pdfStyle.color.muted },
+      );
+    doc.moveDown(0.4);
+  }
+}

@@ -1,0 +1,120 @@
+import type { Subject } from '@affluents/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { fillContents, renderCover, tocPageCount } from './booklet-pdf';
+import type { ExportBookletQuery, ExportFichePdfQuery } from './export-queries';
+import { FicheExportService } from './fiche-export.service';
+import { renderFiche } from './fiche-pdf';
+import { type Pdf, slugify, stampFooters } from './pdf-layout';
+
+/** A PDF ready to stream: headers are known, `write` draws it into the given document. */
+export interface PdfFile {
+  filename: string;
+  title: string;
+  write(doc: Pdf): Promise<void>;
+}
+
+const groupKindLabel: Record<string, string> = {
+  social_workers: 'Travailleurs sociaux',
+  managers: 'Responsables d’entreprises',
+  encadrants: 'Personnel encadrant',
+};
+const statusLabel: Record<string, string> = {
+  draft: 'Brouillon',
+  review: 'En relecture',
+  published: 'Publiée',
+  archived: 'Archivée',
+};
+
+/**
+ * Builds the PDF exports. Everything that can refuse (access, missing version, comments of another group)
+ * happens in `fiche()` / `booklet()`, before the response starts; `write()` then only draws.
+ */
+@Injectable()
+export class PdfExporter {
+  private readonly logger = new Logger('Exports');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sources: FicheExportService,
+  ) {}
+
+  /** One fiche as a PDF (its Y.Doc is loaded now and freed once drawn). */
+  async fiche(id: string, query: ExportFichePdfQuery, subject: Subject): Promise<PdfFile> {
+    const source = await this.sources.ficheSource(id, query, subject);
+    const suffix = source.version ? `-v${source.version.number}` : '';
+    return {
+      filename: `fiche-${slugify(source.summary.title) || id}${suffix}.pdf`,
+      title: source.summary.title,
+      write: async (doc) => {
+        try {
+          renderFiche(doc, source);
+        } finally {
+          source.doc.destroy();
+        }
+        stampFooters(doc, new Date());
+      },
+    };
+  }
+
+  /**
+   * The toolbox results as one booklet: cover, contents, then each fiche on new pages. The contents
+   * pages are reserved right after the cover (their number follows from the number of fiches) and filled
+   * last, once every fiche has its page: the reader finds them where a booklet has them.
+   */
+  async booklet(query: ExportBookletQuery, subject: Subject): Promise<PdfFile> {
+    const { hits, total } = await this.sources.bookletHits(query, subject);
+    const filters = await this.filterLines(query);
+    const exportedAt = new Date();
+    const day = exportedAt.toISOString().slice(0, 10);
+    return {
+      filename: `livret-affluents-${day}.pdf`,
+      title: 'Boîte à outils Affluents',
+      write: async (doc) => {
+        renderCover(doc, { filters, exportedAt, shown: hits.length, total });
+        const contentsPage = 1;
+        const contentsPages = hits.length ? tocPageCount(doc, hits.length) : 0;
+        for (let i = 0; i < contentsPages; i++) doc.addPage();
+        const entries: Array<{ hit: (typeof hits)[number]; page: number; destination: string }> = [];
+        for (const [i, hit] of hits.entries()) {
+          // One fiche's document at a time: memory stays with the pages, not with 100 Y.Docs.
+          const source = await this.sources.bookletSource(hit).catch((err: Error) => {
+            this.logger.warn(`booklet: fiche ${hit.id} skipped: ${err.message}`);
+            return null;
+          });
+          if (!source) continue;
+          doc.addPage();
+          const destination = `fiche-${i + 1}`;
+          doc.addNamedDestination(destination);
+          doc.outline.addItem(hit.title);
+          entries.push({ hit, page: doc.bufferedPageRange().count, destination });
+          try {
+            renderFiche(doc, source);
+          } finally {
+            source.doc.destroy();
+          }
+        }
+        if (contentsPages) fillContents(doc, contentsPage, entries);
+        stampFooters(doc, exportedAt);
+      },
+    };
+  }
+
+  /** The search and its filters in words, for the cover. */
+  private async filterLines(query: ExportBookletQuery): Promise<Array<[string, string]>> {
+    const lines: Array<[string, string]> = [];
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === '') continue;
+      let shown = String(value);
+      if (key === 'groupKind') shown = groupKindLabel[shown] ?? shown;
+      if (key === 'status') shown = statusLabel[shown] ?? shown;
+      if (key === 'sort') shown = shown === 'date' ? 'par date' : 'par pertinence';
+      if (key === 'bassinId') {
+        const [row] = await this.dataSource.query('SELECT name FROM bassins WHERE id = $1', [shown]);
+        shown = row?.name ?? shown;
+      }
+      lines.push([key, shown]);
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,112 @@
+import PDFDocument from 'pdfkit';
+import { toWinAnsi } from './win-ansi';
+
+/** The fonts, sizes and colours of every exported PDF, in one place. */
+export const pdfStyle = {
+  margin: 56,
+  footerHeight: 28,
+  font: {
+    regular: 'Helvetica',
+    bold: 'Helvetica-Bold',
+    italic: 'Helvetica-Oblique',
+    boldItalic: 'Helvetica-BoldOblique',
+    mono: 'Courier',
+  },
+  size: { body: 10.5, small: 8.5, meta: 9.5, h1: 20, h2: 14, h3: 11.5, h4: 10.5 },
+  color: {
+    text: '#1f2933',
+    muted: '#5f6b7a',
+    accent: '#0b5e7e',
+    link: '#0b5394',
+    rule: '#c5ccd6',
+    box: '#3e4c59',
+  },
+} as const;
+
+export type Pdf = PDFKit.PDFDocument;
+
+/**
+ * A new A4 document. Pages stay buffered until the end so the footer can say "Page n / N" and a booklet
+ * can fill its table of contents once every fiche has found its page: memory grows with the page count,
+ * which the booklet caps.
+ */
+export function createPdf(title: string): Pdf {
+  const doc = new PDFDocument({
+    size: 'A4',
+    bufferPages: true,
+    margins: {
+      top: pdfStyle.margin,
+      left: pdfStyle.margin,
+      right: pdfStyle.margin,
+      bottom: pdfStyle.margin + pdfStyle.footerHeight,
+    },
+    info: { Title: toWinAnsi(title), Creator: 'Affluents', Producer: 'Affluents' },
+    lang: 'fr-BE',
+    displayTitle: true,
+  });
+  doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
+  return doc;
+}
+
+/** Width of the text column. */
+export const contentWidth = (doc: Pdf) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+/** Lowest y the text may reach on the current page. */
+export const pageBottom = (doc: Pdf) => doc.page.height - doc.page.margins.bottom;
+
+/** Starts a new page unless `height` points still fit on this one. */
+export function ensureSpace(doc: Pdf, height: number): void {
+  if (doc.y + height > pageBottom(doc)) doc.addPage();
+}
+
+/** The export date, as written in footers and covers. */
+export function exportDateLabel(date: Date): string {
+  return date.toLocaleString('fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+}
+
+/** Writes "Page n / N" and the export date at the foot of every buffered page. Call once, before `end()`. */
+export function stampFooters(doc: Pdf, exportedAt: Date): void {
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  for (let i = range.start; i < range.start + total; i++) {
+    doc.switchToPage(i);
+    // The footer sits in the bottom margin: lift the margin meanwhile, or pdfkit would open a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - pdfStyle.margin;
+    const width = contentWidth(doc);
+    doc
+      .moveTo(doc.page.margins.left, y - 6)
+      .lineTo(doc.page.margins.left + width, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(pdfStyle.color.rule)
+      .stroke();
+    doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.small).fillColor(pdfStyle.color.muted);
+    doc.text(toWinAnsi(`Affluents — exporté le ${exportDateLabel(exportedAt)}`), doc.page.margins.left, y, {
+      width,
+      align: 'left',
+      lineBreak: false,
+    });
+    doc.text(`Page ${i - range.start + 1} / ${total}`, doc.page.margins.left, y, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** A filename-safe slug of a title ("Potager partagé" -> "potager-partage"). */
+export function slugify(title: string): string {
+  return title
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'Oe')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'Ae')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 80);
+}

@@ -1,0 +1,328 @@
+import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
+import * as Y from 'yjs';
+import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle } from './pdf-layout';
+import { toWinAnsi } from './win-ansi';
+
+type Marks = { bold?: boolean; italic?: boolean; strike?: boolean; code?: boolean; link?: { href?: string } };
+type Delta = Array<{ insert?: unknown; attributes?: Marks }>;
+/** A piece of inline text with its marks; `note` marks a note call such as "[2]". */
+interface Run {
+  text: string;
+  marks: Marks;
+  note?: boolean;
+}
+
+const sectionTitle = new Map<string, string>(ficheSections.map((s) => [s.key, s.title]));
+for (const s of ficheSections) for (const p of s.parts ?? []) sectionTitle.set(`${s.key}.${p.key}`, p.title);
+
+const children = (node: Y.XmlElement | Y.XmlFragment) =>
+  node
+    .toArray()
+    .filter((c): c is Y.XmlElement | Y.XmlText => c instanceof Y.XmlElement || c instanceof Y.XmlText);
+
+/**
+ * Where note calls go: for a text node, the offsets after which a commented passage ends. `callFor`
+ * gives the note's number (numbered in reading order, the first time the text reaches it).
+ */
+export interface NoteCalls {
+  at(text: Y.XmlText): Array<{ offset: number; commentId: string }>;
+  callFor(commentId: string): number;
+}
+
+const noCalls: NoteCalls = { at: () => [], callFor: () => 0 };
+
+/** Renders a fiche's Yjs document (Tiptap's XmlFragment) as PDF blocks. */
+export class YjsPdfBlocks {
+  constructor(
+    private readonly doc: Pdf,
+    private readonly calls: NoteCalls = noCalls,
+  ) {}
+
+  /** Every top-level block of the fiche's text, template headings included. */
+  renderDocument(ydoc: Y.Doc): void {
+    for (const node of children(ydoc.getXmlFragment(FICHE_FRAGMENT))) this.block(node, 0);
+  }
+
+  private block(node: Y.XmlElement | Y.XmlText, indent: number): void {
+    if (node instanceof Y.XmlText) {
+      this.paragraph(this.runsOf(node), indent);
+      return;
+    }
+    const render: Record<string, () => void> = {
+      heading: () => this.heading(node),
+      paragraph: () => this.paragraph(this.inline(node), indent),
+      bulletList: () => this.list(node, indent),
+      orderedList: () => this.list(node, indent),
+      taskList: () => this.list(node, indent),
+      blockquote: () => this.quote(node, indent),
+      codeBlock: () => this.code(node, indent),
+      horizontalRule: () => this.rule(),
+      table: () => this.table(node, indent),
+    };
+    const known = render[node.nodeName];
+    if (known) known();
+    else for (const child of children(node)) this.block(child, indent);
+  }
+
+  private heading(node: Y.XmlElement): void {
+    const level = Number(node.getAttribute('level')) || 2;
+    const key = node.getAttribute('section');
+    // The template's French title, whatever the heading's text became; free headings keep their text.
+    const title =
+      (typeof key === 'string' && sectionTitle.get(key)) ||
+      this.inline(node)
+        .map((r) => r.text)
+        .join('');
+    const size = level <= 2 ? pdfStyle.size.h2 : level === 3 ? pdfStyle.size.h3 : pdfStyle.size.h4;
+    const doc = this.doc;
+    doc.moveDown(level <= 2 ? 0.9 : 0.5);
+    // Keep a heading with at least two lines of what follows.
+    ensureSpace(doc, size * 1.4 + pdfStyle.size.body * 3);
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(size)
+      .fillColor(level <= 2 ? pdfStyle.color.accent : pdfStyle.color.text)
+      .text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+    if (level <= 2) {
+      const y = doc.y + 2;
+      doc
+        .moveTo(doc.page.margins.left, y)
+        .lineTo(doc.page.margins.left + contentWidth(doc), y)
+        .lineWidth(0.6)
+        .strokeColor(pdfStyle.color.rule)
+        .stroke();
+      doc.y = y + 4;
+    }
+    doc.moveDown(0.2);
+    this.resetFont();
+  }
+
+  /** Inline content of a block: text runs with marks, hard breaks as new lines. */
+  private inline(node: Y.XmlElement): Run[] {
+    return children(node).flatMap((child) => {
+      if (child instanceof Y.XmlText) return this.runsOf(child);
+      if (child.nodeName === 'hardBreak') return [{ text: '\n', marks: {} }];
+      return this.inline(child);
+    });
+  }
+
+  /** The runs of one text node, with the note calls of the passages that end inside it. */
+  private runsOf(text: Y.XmlText): Run[] {
+    const calls = [...this.calls.at(text)].sort((a, b) => a.offset - b.offset);
+    const runs: Run[] = [];
+    let offset = 0;
+    for (const { insert, attributes = {} } of text.toDelta() as Delta) {
+      if (typeof insert !== 'string') continue;
+      let rest = insert;
+      while (calls.length && calls[0].offset <= offset + rest.length) {
+        const call = calls.shift() as { offset: number; commentId: string };
+        const cut = Math.max(0, call.offset - offset);
+        if (cut > 0) runs.push({ text: rest.slice(0, cut), marks: attributes });
+        runs.push({ text: `[${this.calls.callFor(call.commentId)}]`, marks: { bold: true }, note: true });
+        rest = rest.slice(cut);
+        offset += cut;
+      }
+      if (rest) runs.push({ text: rest, marks: attributes });
+      offset += rest.length;
+    }
+    for (const call of calls)
+      runs.push({ text: `[${this.calls.callFor(call.commentId)}]`, marks: { bold: true }, note: true });
+    return runs;
+  }
+
+  /** One paragraph of rich text at `indent` points from the left margin. */
+  paragraph(runs: Run[], indent: number, options: { color?: string; gap?: number } = {}): void {
+    const doc = this.doc;
+    const shown = runs.filter((r) => r.text.length > 0);
+    if (shown.every((r) => r.text.trim() === '')) return;
+    const x = doc.page.margins.left + indent;
+    const width = contentWidth(doc) - indent;
+    ensureSpace(doc, pdfStyle.size.body * 1.3);
+    doc.x = x;
+    shown.forEach((run, i) => {
+      const last = i === shown.length - 1;
+      const href = run.marks.link?.href;
+      const safeHref = href && /^(https?:|mailto:|tel:)/i.test(href) ? href : undefined;
+      doc
+        .font(this.fontOf(run.marks))
+        .fontSize(run.note ? pdfStyle.size.small : pdfStyle.size.body)
+        .fillColor(
+          safeHref
+            ? pdfStyle.color.link
+            : run.note
+              ? pdfStyle.color.accent
+              : (options.color ?? pdfStyle.color.text),
+        );
+      const textOptions: PDFKit.Mixins.TextOptions = {
+        continued: !last,
+        link: safeHref ?? null,
+        underline: Boolean(safeHref),
+        strike: Boolean(run.marks.strike),
+        lineGap: 1.5,
+      };
+      if (i === 0) doc.text(toWinAnsi(run.text), x, doc.y, { ...textOptions, width });
+      else doc.text(toWinAnsi(run.text), textOptions);
+    });
+    doc.x = doc.page.margins.left;
+    doc.moveDown(options.gap ?? 0.45);
+    this.resetFont();
+  }
+
+  private list(node: Y.XmlElement, indent: number): void {
+    const doc = this.doc;
+    const step = 16;
+    children(node).forEach((item, i) => {
+      if (!(item instanceof Y.XmlElement)) return;
+      ensureSpace(doc, pdfStyle.size.body * 1.4);
+      const y = doc.y;
+      const markerX = doc.page.margins.left + indent;
+      if (node.nodeName === 'taskList') {
+        // ☐ and ☑ are not in the standard fonts: draw the box, and a tick when done.
+        const size = 7.5;
+        const top = y + 1.5;
+        doc.lineWidth(0.7).strokeColor(pdfStyle.color.box).rect(markerX, top, size, size).stroke();
+        if (item.getAttribute('checked')) {
+          doc
+            .moveTo(markerX + 1.5, top + size / 2)
+            .lineTo(markerX + size / 2.4, top + size - 1.5)
+            .lineTo(markerX + size - 1, top + 1)
+            .lineWidth(1.1)
+            .stroke();
+        }
+      } else {
+        const marker =
+          node.nodeName === 'orderedList' ? `${Number(node.getAttribute('start')) + i || i + 1}.` : '•';
+        doc
+          .font(pdfStyle.font.regular)
+          .fontSize(pdfStyle.size.body)
+          .fillColor(pdfStyle.color.text)
+          .text(marker, markerX, y, { width: step, lineBreak: false });
+      }
+      doc.y = y;
+      const before = doc.y;
+      for (const child of children(item)) this.block(child, indent + step);
+      // An empty item still takes its line, so the marker never overlaps the next one.
+      if (doc.y === before) doc.moveDown(1);
+    });
+    doc.moveDown(0.2);
+  }
+
+  private quote(node: Y.XmlElement, indent: number): void {
+    const doc = this.doc;
+    const top = doc.y;
+    const page = doc.page;
+    for (const child of children(node)) {
+      if (child instanceof Y.XmlElement && child.nodeName === 'paragraph')
+        this.paragraph(this.inline(child), indent + 14, { color: pdfStyle.color.muted });
+      else this.block(child, indent + 14);
+    }
+    if (doc.page === page) {
+      const x = doc.page.margins.left + indent + 4;
+      doc
+        .moveTo(x, top)
+        .lineTo(x, doc.y - 4)
+        .lineWidth(2)
+        .strokeColor(pdfStyle.color.rule)
+        .stroke();
+    }
+  }
+
+  private code(node: Y.XmlElement, indent: number): void {
+    const doc = this.doc;
+    const text = children(node)
+      .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
+      .join('');
+    ensureSpace(doc, pdfStyle.size.body * 2);
+    doc
+      .font(pdfStyle.font.mono)
+      .fontSize(pdfStyle.size.body - 1)
+      .fillColor(pdfStyle.color.text)
+      .text(toWinAnsi(text), doc.page.margins.left + indent + 8, doc.y, {
+        width: contentWidth(doc) - indent - 16,
+      });
+    doc.moveDown(0.5);
+    this.resetFont();
+  }
+
+  private rule(): void {
+    const doc = this.doc;
+    ensureSpace(doc, 12);
+    const y = doc.y + 4;
+    doc
+      .moveTo(doc.page.margins.left, y)
+      .lineTo(doc.page.margins.left + contentWidth(doc), y)
+      .lineWidth(0.5)
+      .strokeColor(pdfStyle.color.rule)
+      .stroke();
+    doc.y = y + 8;
+  }
+
+  /** A simple grid: equal columns, header cells in bold, rows kept whole (a new page when needed). */
+  private table(node: Y.XmlElement, indent: number): void {
+    const doc = this.doc;
+    const rows = children(node)
+      .filter((r): r is Y.XmlElement => r instanceof Y.XmlElement)
+      .map((row) =>
+        children(row)
+          .filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
+          .map((cell) => ({
+            header: cell.nodeName === 'tableHeader',
+            text: toWinAnsi(
+              children(cell)
+                .map((block) =>
+                  block instanceof Y.XmlElement
+                    ? this.inline(block)
+                        .map((r) => r.text)
+                        .join('')
+                    : block.toString(),
+                )
+                .join('\n'),
+            ),
+          })),
+      );
+    const columns = Math.max(0, ...rows.map((r) => r.length));
+    if (columns === 0) return;
+    const left = doc.page.margins.left + indent;
+    const width = (contentWidth(doc) - indent) / columns;
+    const pad = 4;
+    doc.moveDown(0.2);
+    for (const row of rows) {
+      const heights = row.map((cell) =>
+        doc
+          .font(cell.header ? pdfStyle.font.bold : pdfStyle.font.regular)
+          .fontSize(pdfStyle.size.body - 0.5)
+          .heightOfString(cell.text || ' ', { width: width - 2 * pad }),
+      );
+      const height = Math.max(...heights, pdfStyle.size.body) + 2 * pad;
+      if (doc.y + height > pageBottom(doc)) doc.addPage();
+      const top = doc.y;
+      for (let c = 0; c < columns; c++) {
+        const cell = row[c] ?? { header: false, text: '' };
+        const x = left + c * width;
+        if (cell.header) doc.rect(x, top, width, height).fillColor('#eef1f5').fill();
+        doc.rect(x, top, width, height).lineWidth(0.5).strokeColor(pdfStyle.color.rule).stroke();
+        doc
+          .font(cell.header ? pdfStyle.font.bold : pdfStyle.font.regular)
+          .fontSize(pdfStyle.size.body - 0.5)
+          .fillColor(pdfStyle.color.text)
+          .text(cell.text, x + pad, top + pad, { width: width - 2 * pad });
+      }
+      doc.y = top + height;
+    }
+    doc.x = doc.page.margins.left;
+    doc.moveDown(0.6);
+    this.resetFont();
+  }
+
+  private fontOf(marks: Marks): string {
+    if (marks.code) return pdfStyle.font.mono;
+    if (marks.bold && marks.italic) return pdfStyle.font.boldItalic;
+    if (marks.bold) return pdfStyle.font.bold;
+    if (marks.italic) return pdfStyle.font.italic;
+    return pdfStyle.font.regular;
+  }
+
+  private resetFont(): void {
+    this.doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
+  }
+}

@@ -1,0 +1,353 @@
+import { inflateSync } from 'node:zlib';
+import type { FicheDetail } from '@affluents/contracts';
+import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
+import type TestAgent from 'supertest/lib/agent';
+import * as Y from 'yjs';
+import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Windows-1252 0x80-0x9F (Node's TextDecoder may treat this range as Latin-1 control characters). */
+const WIN_ANSI_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
+const decodeWinAnsi = (bytes: Buffer) =>
+  [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? WIN_ANSI_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
+
+/**
+ * The text a PDF shows, line by line: every content stream is inflated, and the strings of its
+ * `TJ`/`Tj` operators (pdfkit writes them as hex of WinAnsi codes) are decoded as Windows-1252.
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  const streams = /<<([^<>]*)>>\s*stream\r?\n/g;
+  for (let match = streams.exec(raw); match; match = streams.exec(raw)) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    let bytes = pdf.subarray(start, end);
+    if (match[1].includes('/FlateDecode')) {
+      try {
+        bytes = inflateSync(bytes);
+      } catch {
+        continue; // Not a content stream pdfkit compressed (fonts are not embedded anyway).
+      }
+    }
+    const content = bytes.toString('latin1');
+    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      const hex = op[1] ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('') : op[2];
+      lines.push(decodeWinAnsi(Buffer.from(hex, 'hex')));
+    }
+  }
+  return lines.join('\n');
+}
+
+const binary = (res: import('node:stream').Readable, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+async function getPdf(
+  agent: TestAgent,
+  url: string,
+): Promise<{ text: string; pdf: Buffer; filename: string }> {
+  const res = await agent
+    .get(url)
+    .buffer(true)
+    .parse(binary as never)
+    .expect(200);
+  expect(res.headers['content-type']).toBe('application/pdf');
+  const pdf = res.body as Buffer;
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  return { text: pdfText(pdf), pdf, filename: String(res.headers['content-disposition']) };
+}
+
+/** Replaces the text under a section heading with a paragraph (or given blocks), server-side. */
+function sectionWriter(doc: Y.Doc) {
+  return (section: string, blocks: Array<Y.XmlElement>) => {
+    const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
+    const nodes = fragment.toArray() as Y.XmlElement[];
+    const index = nodes.findIndex((n) => n.getAttribute('section') === section);
+    if (index < 0) throw new Error(`no section ${section}`);
+    fragment.delete(index + 1, 1);
+    fragment.insert(index + 1, blocks);
+  };
+}
+
+function paragraph(...runs: Array<string | [string, Record<string, unknown>]>): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  p.insert(0, [text]);
+  let at = 0;
+  for (const run of runs) {
+    const [value, marks] = typeof run === 'string' ? [run, {}] : run;
+    text.insert(at, value, marks);
+    at += value.length;
+  }
+  return p;
+}
+
+function list(kind: 'bulletList' | 'taskList', items: Array<[string, boolean?]>): Y.XmlElement {
+  const el = new Y.XmlElement(kind);
+  el.insert(
+    0,
+    items.map(([text, checked]) => {
+      const item = new Y.XmlElement(kind === 'taskList' ? 'taskItem' : 'listItem');
+      if (kind === 'taskList') item.setAttribute('checked', checked as unknown as string);
+      item.insert(0, [paragraph(text)]);
+      return item;
+    }),
+  );
+  return el;
+}
+
+function table(rows: string[][]): Y.XmlElement {
+  const el = new Y.XmlElement('table');
+  el.insert(
+    0,
+    rows.map((cells, r) => {
+      const row = new Y.XmlElement('tableRow');
+      row.insert(
+        0,
+        cells.map((c) => {
+          const cell = new Y.XmlElement(r === 0 ? 'tableHeader' : 'tableCell');
+          cell.insert(0, [paragraph(c)]);
+          return cell;
+        }),
+      );
+      return row;
+    }),
+  );
+  return el;
+}
+
+describe('PDF exports of fiches and of toolbox results', () => {
+  let t: TestApp;
+  let sophie: TestAgent;
+  let claire: TestAgent;
+  let amina: TestAgent;
+  let admin: TestAgent;
+  let namurSocial: string;
+  let hainautSocial: string;
+  let fiche: FicheDetail;
+  let other: FicheDetail;
+  let documents: FicheDocuments;
+
+  const write = (docName: string, apply: (put: ReturnType<typeof sectionWriter>, doc: Y.Doc) => void) =>
+    documents.change(docName, (doc) => apply(sectionWriter(doc), doc));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    documents = t.app.get(FicheDocuments);
+    [sophie, claire, amina, admin] = await Promise.all(
+      ['sophie', 'claire', 'amina', 'admin'].map((who) => t.signIn(`${who}@affluents.test`)),
+    );
+    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
+    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    const [row] = await t.dataSource.query(
+      `SELECT m.group_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`,
+      ['amina@affluents.test'],
+    );
+    hainautSocial = row.id;
+    fiche = (
+      await sophie
+        .post('/api/fiches')
+        .send({
+          title: 'Potager partagé « Les Œillets »',
+          groupId: namurSocial,
+          sectors: ['maraîchage'],
+          year: 2026,
+        })
+        .expect(201)
+    ).body;
+    other = (
+      await amina
+        .post('/api/fiches')
+        .send({ title: 'Ressourcerie de quartier à Charleroi', groupId: hainautSocial })
+        .expect(201)
+    ).body;
+    await write(fiche.docName, (put) => {
+      put('objectifs', [
+        paragraph(
+          'Remobiliser des stagiaires par le ',
+          ['maraîchage', { bold: true }],
+          ' et l’',
+          ['école', { italic: true }],
+          ' — coût : 10 € ',
+          ['voir le site', { link: { href: 'https://example.org/potager' } }],
+          ' 😀 ✓',
+        ),
+      ]);
+      put('contexte', [paragraph('Une équipe du CPAS oriente les participants.')]);
+      put('dispositif', [list('bulletList', [['Semis en serre'], ['Récolte partagée']])]);
+      put('public', [
+        list('taskList', [
+          ['Inscrire les stagiaires', true],
+          ['Évaluer en juin', false],
+        ]),
+      ]);
+      put('resultats', [
+        table([
+          ['Indicateur', 'Valeur'],
+          ['Personnes formées', '12'],
+        ]),
+      ]);
+      put('contact', [paragraph('Claire Renard, assistante sociale.')]);
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('exports a fiche with its metadata, template headings and formatted text', async () => {
+    const { text, filename } = await getPdf(sophie, `/api/fiches/${fiche.id}/export.pdf`);
+    expect(filename).toContain('attachment');
+    expect(filename).toContain('fiche-potager-partage-les-oeillets.pdf');
+    expect(text).toContain('Potager partagé « Les Œillets »');
+    expect(text).toContain('Travailleurs sociaux — bassin Namur');
+    expect(text).toContain('maraîchage');
+    expect(text).toContain('Sophie Lambert');
+    for (const section of ficheSections) expect(text).toContain(section.title);
+    // Runs of different styles are separate text operators: join them to read the paragraph.
+    const paragraphText = text.replace(/\n/g, '');
+    expect(paragraphText).toContain(
+      'Remobiliser des stagiaires par le maraîchage et l’école — coût : 10 € voir le site',
+    );
+    // Characters outside WinAnsi are replaced, never written as garbage.
+    expect(paragraphText).toContain('voir le site ? v');
+    expect(text).toContain('Semis en serre');
+    expect(text).toContain('Inscrire les stagiaires');
+    expect(text).toContain('Personnes formées');
+    expect(text).toMatch(/Page 1 \/ \d/);
+    expect(text).toContain('exporté le');
+  });
+
+  it('makes links clickable', async () => {
+    const { pdf } = await getPdf(sophie, `/api/fiches/${fiche.id}/export.pdf`);
+    const raw = pdf.toString('latin1');
+    // Annotations are objects outside the compressed content streams.
+    expect(raw).toContain('/URI (https://example.org/potager)');
+  });
+
+  it('exports an older version with that version’s text, not the current one', async () => {
+    const taken = (
+      await claire.post(`/api/fiches/${fiche.id}/versions`).send({ label: 'Avant la relecture' }).expect(201)
+    ).body as FicheDetail;
+    const version = taken.versions[0];
+    await write(fiche.docName, (put) => put('contexte', [paragraph('Texte réécrit après la version.')]));
+    const old = await getPdf(claire, `/api/fiches/${fiche.id}/export.pdf?versionId=${version.id}`);
+    expect(old.text).toContain('Une équipe du CPAS oriente les participants.');
+    expect(old.text).not.toContain('Texte réécrit après la version.');
+    expect(old.text).toContain('Avant la relecture');
+    expect(old.filename).toContain('-v1.pdf');
+    const live = await getPdf(claire, `/api/fiches/${fiche.id}/export.pdf`);
+    expect(live.text).toContain('Texte réécrit après la version.');
+    await claire
+      .get(`/api/fiches/${fiche.id}/export.pdf?versionId=00000000-0000-4000-8000-000000000000`)
+      .expect(404);
+    await claire.get(`/api/fiches/${fiche.id}/export.pdf?versionId=pas-un-id`).expect(400);
+    await claire.get(`/api/fiches/${fiche.id}/export.pdf?comments=all`).expect(400);
+  });
+
+  it('keeps a draft inside its group, as the Markdown export does', async () => {
+    const md = await sophie.get(`/api/fiches/${other.id}/export.md`);
+    const pdf = await sophie.get(`/api/fiches/${other.id}/export.pdf`);
+    expect(pdf.status).toBe(md.status);
+    expect(pdf.status).toBe(403);
+    expect((await admin.get('/api/fiches/00000000-0000-4000-8000-000000000000/export.pdf')).status).toBe(404);
+    await t.agent().get(`/api/fiches/${fiche.id}/export.pdf`).expect(401);
+  });
+
+  it('appends the open comments as numbered notes, for members only', async () => {
+    const [{ id: sophieId }] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
+      'sophie@affluents.test',
+    ]);
+    const [{ id: claireId }] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
+      'claire@affluents.test',
+    ]);
+    const doc = await documents.read(fiche.docName);
+    let anchors: { start: string; end: string };
+    try {
+      const nodes = doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[];
+      const index = nodes.findIndex((n) => n.getAttribute('section') === 'contact');
+      const text = (nodes[index + 1] as Y.XmlElement).get(0) as Y.XmlText;
+      const encode = (i: number) =>
+        Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, i))).toString(
+          'base64',
+        );
+      anchors = { start: encode(0), end: encode('Claire Renard'.length) };
+    } finally {
+      doc.destroy();
+    }
+    const [{ id: commentId }] = await t.dataSource.query(
+      `INSERT INTO fiche_comments (fiche_id, anchor_start, anchor_end, quote, author_id, body)
+       VALUES ($1, $2, $3, 'Claire Renard', $4, 'Ajouter son numéro de téléphone ?') RETURNING id`,
+      [fiche.id, anchors.start, anchors.end, sophieId],
+    );
+    await t.dataSource.query(
+      'INSERT INTO fiche_comment_replies (comment_id, author_id, body) VALUES ($1, $2, $3)',
+      [commentId, claireId, 'Je le demande demain.'],
+    );
+    await t.dataSource.query(
+      `INSERT INTO fiche_comments (fiche_id, anchor_start, anchor_end, quote, author_id, body, resolved_at)
+       VALUES ($1, 'AAAA', 'AAAA', 'ancien passage', $2, 'Déjà réglé', now())`,
+      [fiche.id, sophieId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO fiche_comments (fiche_id, anchor_start, anchor_end, quote, author_id, body)
+       VALUES ($1, 'AAAA', 'AAAA', 'passage disparu', $2, 'Ce passage a été supprimé')`,
+      [fiche.id, claireId],
+    );
+
+    const { text } = await getPdf(claire, `/api/fiches/${fiche.id}/export.pdf?comments=open`);
+    expect(text).toContain('Notes (commentaires ouverts)');
+    expect(text).toMatch(/Claire Renard\n?\[1\]/);
+    expect(text).toContain('« Claire Renard »');
+    expect(text).toContain('Ajouter son numéro de téléphone ?');
+    expect(text).toContain('Je le demande demain.');
+    expect(text).toContain('[2]');
+    expect(text).toContain('« passage disparu »');
+    expect(text).not.toContain('Déjà réglé');
+    // Without the option, no notes.
+    expect((await getPdf(claire, `/api/fiches/${fiche.id}/export.pdf`)).text).not.toContain('Notes (');
+    // Coordinators follow drafts but never read the group's comments.
+    await admin.get(`/api/fiches/${fiche.id}/export.pdf?comments=open`).expect(403);
+    expect((await getPdf(admin, `/api/fiches/${fiche.id}/export.pdf`)).text).toContain('Potager partagé');
+  });
+
+  it('exports the toolbox results as one booklet with a cover and contents', async () => {
+    await sophie.post(`/api/fiches/${fiche.id}/publish`).send({ reach: 'network' }).expect(200);
+    // After publication, the live draft moves on: readers outside the group keep the published text.
+    await write(fiche.docName, (put) => put('contact', [paragraph('Nouveau contact pas encore publié.')]));
+    await write(other.docName, (put) => put('objectifs', [paragraph('Réemployer les meubles du quartier.')]));
+
+    const mine = await getPdf(amina, '/api/exports/booklet.pdf?sort=date');
+    expect(mine.filename).toMatch(/livret-affluents-\d{4}-\d{2}-\d{2}\.pdf/);
+    expect(mine.text).toContain('Boîte à outils Affluents');
+    expect(mine.text).toContain('Sommaire');
+    expect(mine.text).toContain('2 fiches');
+    expect(mine.text).toContain('Potager partagé « Les Œillets »');
+    expect(mine.text).toContain('Ressourcerie de quartier à Charleroi');
+    expect(mine.text).toContain('Réemployer les meubles du quartier.');
+    expect(mine.text).toContain('Claire Renard, assistante sociale.');
+    expect(mine.text).not.toContain('Nouveau contact pas encore publié.');
+    expect(mine.text).toMatch(/Page 1 \/ \d+/);
+
+    // A coordinator sees the published version only, and never another group's draft.
+    const coordinator = await getPdf(admin, '/api/exports/booklet.pdf');
+    expect(coordinator.text).toContain('Potager partagé « Les Œillets »');
+    expect(coordinator.text).not.toContain('Nouveau contact pas encore publié.');
+    expect(coordinator.text).not.toContain('Ressourcerie de quartier à Charleroi');
+    expect(coordinator.text).toContain('1 fiche');
+
+    // The query and filters are on the cover; members get their own live draft.
+    const filtered = await getPdf(sophie, '/api/exports/booklet.pdf?q=potager&groupKind=social_workers');
+    expect(filtered.text).toContain('Recherche : potager');
+    expect(filtered.text).toContain('Groupe : Travailleurs sociaux');
+    expect(filtered.text).toContain('Nouveau contact pas encore publié.');
+    expect(filtered.text).not.toContain('Ressourcerie de quartier');
+
+    const none = await getPdf(sophie, '/api/exports/booklet.pdf?q=introuvablexyz');
+    expect(none.text).toContain('0 fiche');
+    await sophie.get('/api/exports/booklet.pdf?year=12').expect(400);
+    await t.agent().get('/api/exports/booklet.pdf').expect(401);
+  });
+});
