@@ -202,6 +202,35 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     await claire.get(`/api/fiches/${fiche.id}/versions/00000000-0000-4000-8000-000000000000`).expect(404);
   });
 
+  it('lets readers within the reach of a publication read the published version only', async () => {
+    const [writer] = clients;
+    writeSection(writer.doc, 'resultats', 'Brouillon interne au groupe.');
+    await waitFor(async () => {
+      const live = await claire.get(`/api/fiches/${fiche.id}/export.md`);
+      return live.text.includes('Brouillon interne au groupe.');
+    }, 'draft edit stored');
+
+    const olivier = await signIn('olivier@affluents.test'); // Namur encadrants: same bassin, other group
+    const detail = (await olivier.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
+    expect(detail).toMatchObject({ liveDocument: false, access: 'read', reach: 'bassin' });
+    expect(detail.publishedVersionId).toBeTruthy();
+    expect(detail.versions.map((v) => v.id)).toEqual([detail.publishedVersionId]);
+    await olivier.get(`/api/fiches/${fiche.id}/versions/${detail.publishedVersionId}`).expect(200);
+    const manual = ((await claire.get(`/api/fiches/${fiche.id}`)).body as FicheDetail).versions.find(
+      (v) => v.kind === 'manual',
+    );
+    await olivier.get(`/api/fiches/${fiche.id}/versions/${manual?.id}`).expect(404);
+    const md = await olivier.get(`/api/fiches/${fiche.id}/export.md`).expect(200);
+    expect(md.text).toContain('Remobiliser des stagiaires');
+    expect(md.text).not.toContain('Brouillon interne au groupe.');
+    await olivier.get(`/api/fiches/${fiche.id}/export.md?versionId=${manual?.id}`).expect(404);
+
+    // The group's own members keep the live fiche; another bassin is outside a 'bassin' reach.
+    expect((await claire.get(`/api/fiches/${fiche.id}`)).body).toMatchObject({ liveDocument: true });
+    const amina = await signIn('amina@affluents.test');
+    await amina.get(`/api/fiches/${fiche.id}`).expect(403);
+  });
+
   it('finds published fiches within their reach, with French stemming, accents and acronyms', async () => {
     const search = async (agent: TestAgent, q: string, extra = '') =>
       (await agent.get(`/api/fiches?q=${encodeURIComponent(q)}${extra}`).expect(200)).body;
@@ -265,6 +294,9 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     const users = (await (await signIn('admin@affluents.test')).get('/api/users?q=claire').expect(200)).body;
     await sophie.delete(`/api/groups/${namurSocial}/members/${users[0].id}`).expect(204);
     await waitFor(() => claireClient.closes.some((c) => c.code === 4403), 'access revoked close', 5000);
-    await claire.get(`/api/fiches/${fiche.id}`).expect(403);
+    // She keeps what any reader within the publication's reach has: the published version, not the draft.
+    const after = (await claire.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
+    expect(after).toMatchObject({ liveDocument: false, access: 'read' });
+    expect(after.versions.map((v) => v.id)).toEqual([after.publishedVersionId]);
   });
 });

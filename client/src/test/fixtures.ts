@@ -28,6 +28,8 @@ export function ficheDetail(overrides: Partial<FicheDetail> = {}): FicheDetail {
     emptySections: [],
     missingRequiredSections: [],
     publishedAt: null,
+    publishedVersionId: null,
+    liveDocument: true,
     versions: [],
     ...overrides,
   };

@@ -74,6 +74,13 @@ export const FicheDetail = FicheSummary.extend({
   /** Required sections still empty: the fiche cannot go to review while this is not empty. */
   missingRequiredSections: z.array(z.string()),
   publishedAt: Timestamp.nullable(),
+  /** The version readers see in the toolbox, when the fiche is published. */
+  publishedVersionId: Id.nullable(),
+  /**
+   * False for a reader outside the group who reaches the fiche through its publication: they see the
+   * published version only, never the live draft (its document, later versions, comments).
+   */
+  liveDocument: z.boolean(),
   versions: z.array(FicheVersion),
 });
 export type FicheDetail = z.infer<typeof FicheDetail>;

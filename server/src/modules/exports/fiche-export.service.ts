@@ -38,14 +38,24 @@ export class FicheExportService {
     options: { versionId?: string; comments?: 'open' },
     subject: Subject,
   ): Promise<FicheExportSource> {
-    const { docName, authors, versions: _versions, ...summary } = await this.fiches.detail(id, subject);
+    const {
+      docName,
+      authors,
+      versions: _versions,
+      liveDocument,
+      publishedVersionId,
+      ...summary
+    } = await this.fiches.detail(id, subject);
     if (options.comments === 'open' && !can(subject, 'fiche.comment', { groupId: summary.group.id })) {
       throw forbidden('Les commentaires sont réservés aux membres du groupe de la fiche.');
     }
+    // Readers outside the group reach the published version only, never the live draft.
+    const versionId = liveDocument ? options.versionId : (options.versionId ?? publishedVersionId);
+    if (!liveDocument && versionId !== publishedVersionId) throw notFound('Version introuvable');
     let version: ExportedVersion | null = null;
     let doc: Y.Doc;
-    if (options.versionId) {
-      const row = await this.versionRow(id, options.versionId);
+    if (versionId) {
+      const row = await this.versionRow(id, versionId);
       if (!row) throw notFound('Version introuvable');
       version = this.exportedVersion(row);
       doc = this.docOf(row.snapshot);

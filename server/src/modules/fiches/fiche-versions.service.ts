@@ -153,6 +153,11 @@ export class FicheVersionsService {
     }
   }
 
+  /** The frozen document of a version; the caller destroys it. */
+  async snapshotDoc(ficheId: string, versionId: string): Promise<Y.Doc> {
+    return this.versionDoc(ficheId, versionId);
+  }
+
   private async versionDoc(ficheId: string, versionId: string): Promise<Y.Doc> {
     const [row]: Array<{ snapshot: Buffer }> = await this.dataSource.query(
       'SELECT snapshot FROM fiche_versions WHERE id = $1 AND fiche_id = $2',

@@ -88,11 +88,16 @@ export class FichesService {
     return this.detail(id, subject);
   }
 
-  /** One fiche with its metadata, authors, empty sections and the caller's access to its document. */
+  /**
+   * One fiche with its metadata, authors, empty sections and the caller's access to its document.
+   * A reader outside the group who reaches it through its publication gets the published version only.
+   */
   async detail(id: string, subject: Subject): Promise<FicheDetail> {
-    const fiche = await this.visibleFiche(id, subject);
+    const { fiche, live } = await this.readableFiche(id, subject);
     const [summary] = await this.summaries(this.dataSource.manager, { ids: [id] });
-    const doc = await this.documents.read(fiche.docName);
+    const doc = live
+      ? await this.documents.read(fiche.docName)
+      : await this.versions.snapshotDoc(fiche.id, fiche.publishedVersionId as string);
     let emptySections: string[];
     try {
       emptySections = emptySectionKeys(doc);
@@ -104,15 +109,18 @@ export class FichesService {
        WHERE a.fiche_id = $1 ORDER BY a.first_contribution_at`,
       [id],
     );
+    const versions = await this.versions.list(id);
     return {
       ...summary,
       docName: fiche.docName,
-      access: this.accessOf(fiche, subject) ?? 'read',
+      access: (live && this.accessOf(fiche, subject)) || 'read',
       authors,
       emptySections,
       missingRequiredSections: requiredSectionKeys.filter((key) => emptySections.includes(key)),
       publishedAt: fiche.publishedAt?.toISOString() ?? null,
-      versions: await this.versions.list(id),
+      publishedVersionId: fiche.publishedVersionId,
+      liveDocument: live,
+      versions: live ? versions : versions.filter((v) => v.id === fiche.publishedVersionId),
     };
   }
 
@@ -158,7 +166,8 @@ export class FichesService {
 
   /** A frozen version, to open read-only. */
   async versionContent(id: string, versionId: string, subject: Subject): Promise<FicheVersionContent> {
-    const fiche = await this.visibleFiche(id, subject);
+    const { fiche, live } = await this.readableFiche(id, subject);
+    if (!live && versionId !== fiche.publishedVersionId) throw notFound('Version introuvable');
     return this.versions.content(fiche, versionId);
   }
 
@@ -176,10 +185,10 @@ export class FichesService {
     versionId: string | undefined,
     subject: Subject,
   ): Promise<{ filename: string; body: string }> {
-    await this.visibleFiche(id, subject);
+    const { fiche, live } = await this.readableFiche(id, subject);
+    if (!live && versionId && versionId !== fiche.publishedVersionId) throw notFound('Version introuvable');
     const [summary] = await this.summaries(this.dataSource.manager, { ids: [id] });
-    const fiche = await this.dataSource.getRepository(FicheEntity).findOneByOrFail({ id });
-    const text = await this.versions.markdown(fiche, versionId);
+    const text = await this.versions.markdown(fiche, live ? versionId : (fiche.publishedVersionId as string));
     const line = (label: string, values: Array<string | number | null | undefined>) => {
       const shown = values.filter((v) => v !== null && v !== undefined && v !== '');
       return shown.length ? [`- **${label}** : ${shown.join(', ')}`] : [];
@@ -269,6 +278,31 @@ export class FichesService {
     if (fiche.status !== 'archived' && can(subject, 'fiche.edit', { groupId: fiche.groupId })) return 'write';
     if (can(subject, 'fiche.view', { groupId: fiche.groupId })) return 'read';
     return null;
+  }
+
+  /**
+   * Loads a fiche for reading: its group (and the follow-up roles) read the live fiche; anyone else
+   * within the reach of its publication reads the published version (`live: false`); 403 otherwise.
+   */
+  async readableFiche(id: string, subject: Subject): Promise<{ fiche: FicheEntity; live: boolean }> {
+    const fiche = await this.dataSource.getRepository(FicheEntity).findOneBy({ id });
+    if (!fiche) throw can(subject, 'user.list') ? notFound('Fiche introuvable') : forbidden();
+    if (can(subject, 'fiche.view', { groupId: fiche.groupId })) return { fiche, live: true };
+    if (await this.publicationReaches(fiche, subject)) return { fiche, live: false };
+    throw forbidden();
+  }
+
+  /** True when the fiche has a published version, is not archived, and its reach includes the subject. */
+  private async publicationReaches(fiche: FicheEntity, subject: Subject): Promise<boolean> {
+    if (!fiche.publishedVersionId || fiche.status === 'archived') return false;
+    if (fiche.reach === 'network') return true;
+    if (fiche.reach !== 'bassin' || subject.memberships.length === 0) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM groups mine JOIN groups theirs ON theirs.bassin_id = mine.bassin_id
+        WHERE mine.id = ANY($1::uuid[]) AND theirs.id = $2 LIMIT 1`,
+      [subject.memberships.map((m) => m.groupId), fiche.groupId],
+    );
+    return rows.length > 0;
   }
 
   /** Loads a fiche the subject may see; 403 (whether or not it exists) otherwise, 404 only to coordinators. */
