@@ -22,8 +22,7 @@ module.exports = {
   testTimeout: 30000,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    // htmlparser2 and its dom* / entities packages (under sanitize-html) are ESM-only too.
-    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

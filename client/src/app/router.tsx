@@ -2,9 +2,11 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage';
 import { BassinsPage } from '../pages/BassinsPage';
+import { DiscussionSearchPage } from '../pages/DiscussionSearchPage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { GroupPage } from '../pages/GroupPage';
 import { LoginPage } from '../pages/LoginPage';
+import { NewsPage } from '../pages/NewsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
@@ -31,6 +33,9 @@ export function createRouter() {
             { index: true, element: <BassinsPage /> },
             { path: '/groupes/:groupId', element: <GroupPage /> },
             { path: '/boite-a-outils', element: <ToolboxPage /> },
+            { path: '/nouveautes', element: <NewsPage /> },
+            // A static segment outranks `/discussions/:threadId`, whatever the order of the routes.
+            { path: '/discussions/recherche', element: <DiscussionSearchPage /> },
             {
               // The editor (Tiptap, Yjs) loads only with a fiche.
               path: '/fiches/:ficheId',
@@ -41,6 +46,10 @@ export function createRouter() {
               path: '/fiches/:ficheId/versions/:versionId',
               lazy: () =>
                 import('../pages/FicheVersionPage').then((m) => ({ Component: m.FicheVersionPage })),
+            },
+            {
+              path: '/discussions/:threadId',
+              lazy: () => import('../pages/ThreadPage').then((m) => ({ Component: m.ThreadPage })),
             },
             {
               path: '/admin',

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { PageHeader } from '../components/layout/PageHeader';
 import { ButtonLink } from '../components/ui/ButtonLink';
 import { ErrorState } from '../components/ui/ErrorState';
 import { LoadingState } from '../components/ui/LoadingState';
+import { useCan } from '../features/auth/hooks';
+import { FicheDiscussionLink } from '../features/discussions/components/FicheDiscussionLink';
 import { FicheWorkspace } from '../features/fiches/components/FicheWorkspace';
 import { useFiche } from '../features/fiches/hooks';
 import { isApiError } from '../lib/api-client';
@@ -12,6 +14,7 @@ export function FichePage() {
   const { t } = useTranslation();
   const { ficheId = '' } = useParams();
   const fiche = useFiche(ficheId);
+  const allowed = useCan();
 
   if (fiche.isPending) return <LoadingState />;
   if (fiche.isError) {
@@ -30,6 +33,17 @@ export function FichePage() {
     }
     return <ErrorState error={fiche.error} onRetry={() => fiche.refetch()} />;
   }
+  // Readers outside the group reach the fiche through the toolbox: they read its published version.
+  if (!fiche.data.liveDocument && fiche.data.publishedVersionId) {
+    return <Navigate replace to={`/fiches/${fiche.data.id}/versions/${fiche.data.publishedVersionId}`} />;
+  }
   // A new workspace per fiche: the shared document and the forms start afresh.
-  return <FicheWorkspace key={fiche.data.id} fiche={fiche.data} />;
+  return (
+    <>
+      {allowed('thread.view', { groupId: fiche.data.group.id }) && (
+        <FicheDiscussionLink ficheId={fiche.data.id} />
+      )}
+      <FicheWorkspace key={fiche.data.id} fiche={fiche.data} />
+    </>
+  );
 }

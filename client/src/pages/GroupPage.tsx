@@ -8,6 +8,7 @@ import { ButtonLink } from '../components/ui/ButtonLink';
 import { ErrorState } from '../components/ui/ErrorState';
 import { LoadingState } from '../components/ui/LoadingState';
 import { toSubject, useCan, useCurrentUser } from '../features/auth/hooks';
+import { GroupDiscussions } from '../features/discussions/components/GroupDiscussions';
 import { GroupFiches } from '../features/fiches/components/GroupFiches';
 import { GroupMembers } from '../features/groups/components/GroupMembers';
 import { UpcomingSections } from '../features/groups/components/UpcomingSections';
@@ -89,6 +90,7 @@ export function GroupPage() {
         />
         <div className="group-layout__main">
           <GroupFiches groupId={g.id} archived={!!g.archivedAt} />
+          <GroupDiscussions groupId={g.id} archived={!!g.archivedAt} />
           <UpcomingSections />
         </div>
       </div>

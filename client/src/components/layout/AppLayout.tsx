@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useHref, useLocation, useNavigate } from 'react-router';
 import { UserMenu } from '../../features/auth/components/UserMenu';
 import { useCan, useCurrentUser } from '../../features/auth/hooks';
+import { NewsNavLink } from '../../features/news/components/NewsNavLink';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { Toasts } from '../ui/toast';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -91,6 +93,9 @@ export function AppLayout() {
                     {t('layout.nav.toolbox')}
                   </NavLink>
                 </li>
+                <li>
+                  <NewsNavLink />
+                </li>
                 {can('user.list') && (
                   <li>
                     <NavLink to="/admin" className="main-nav__link">
@@ -101,7 +106,16 @@ export function AppLayout() {
               </ul>
             </nav>
           )}
-          <div className="app-header__end">{user ? <UserMenu user={user} /> : <LanguageSwitcher />}</div>
+          <div className="app-header__end">
+            {user ? (
+              <>
+                <NotificationBell />
+                <UserMenu user={user} />
+              </>
+            ) : (
+              <LanguageSwitcher />
+            )}
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">

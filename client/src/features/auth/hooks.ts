@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { meQueryKey } from '../../lib/query-client';
 import { clearOfflineCopies } from '../../realtime/offline-copies';
+import { closeSocket } from '../../realtime/socket';
 import { authApi } from './api/auth-api';
 
 /** The signed-in user (null when signed out); loaded once and shared by every screen. */
@@ -55,6 +56,8 @@ export function useLogout() {
     // professional secrecy). Not awaited: a copy still open finishes deleting when its page unmounts.
     onSuccess: () => void clearOfflineCopies(),
     onSettled: () => {
+      // The live connection belongs to the session that ended: the next sign-in opens a new one.
+      closeSocket();
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       queryClient.setQueryData(meQueryKey, null);
     },

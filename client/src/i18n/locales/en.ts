@@ -300,6 +300,7 @@ export const en: Translation = {
       by: 'Saved by {{name}}, {{date}}',
       docLabel: 'Text of version {{number}} of the fiche “{{title}}”',
       back: 'Back to the fiche',
+      backToToolbox: 'Back to the toolbox',
       download: 'Download (Markdown)',
       restore: 'Restore this version',
       restoreTitle: 'Restore version {{number}}?',

@@ -308,6 +308,7 @@ export const fr = {
       by: 'Enregistrée par {{name}}, {{date}}',
       docLabel: 'Texte de la version {{number}} de la fiche « {{title}} »',
       back: 'Retour à la fiche',
+      backToToolbox: 'Retour à la boîte à outils',
       download: 'Télécharger (Markdown)',
       restore: 'Restaurer cette version',
       restoreTitle: 'Restaurer la version {{number}} ?',

@@ -10,6 +10,7 @@ import { notify } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
+import { NotificationPreferencesSection } from '../../notifications/components/NotificationPreferencesSection';
 import { useUpdateProfile } from '../hooks';
 
 interface ProfileDialogProps {
@@ -80,6 +81,7 @@ export function ProfileDialog({ user, isOpen, onOpenChange }: ProfileDialogProps
           </Button>
         </div>
       </Form>
+      <NotificationPreferencesSection />
     </ModalDialog>
   );
 }

@@ -45,15 +45,24 @@ export function FicheVersionView({ fiche, version }: FicheVersionViewProps) {
               {t('layout.nav.bassins')}
             </Link>
           </li>
+          {/* Readers outside the group see neither its home nor the live fiche: plain text, no dead links. */}
           <li>
-            <Link href={`/groupes/${fiche.group.id}`} className="link">
-              {groupLabel}
-            </Link>
+            {fiche.liveDocument ? (
+              <Link href={`/groupes/${fiche.group.id}`} className="link">
+                {groupLabel}
+              </Link>
+            ) : (
+              groupLabel
+            )}
           </li>
           <li>
-            <Link href={ficheHref} className="link">
-              {fiche.title}
-            </Link>
+            {fiche.liveDocument ? (
+              <Link href={ficheHref} className="link">
+                {fiche.title}
+              </Link>
+            ) : (
+              fiche.title
+            )}
           </li>
           <li aria-current="page">{numberLabel}</li>
         </ol>
@@ -85,7 +94,11 @@ export function FicheVersionView({ fiche, version }: FicheVersionViewProps) {
         })}
       </p>
       <div className="fiche-version__actions">
-        <ButtonLink href={ficheHref}>{t('fiches.version.back')}</ButtonLink>
+        {fiche.liveDocument ? (
+          <ButtonLink href={ficheHref}>{t('fiches.version.back')}</ButtonLink>
+        ) : (
+          <ButtonLink href="/boite-a-outils">{t('fiches.version.backToToolbox')}</ButtonLink>
+        )}
         <ButtonLink href={ficheExportUrl(fiche.id, version.id)} download>
           {t('fiches.version.download')}
         </ButtonLink>

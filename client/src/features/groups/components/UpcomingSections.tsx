@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import type { IconName } from '../../../components/ui/Icon';
 
-const sections = ['discussions', 'meetings'] as const;
+// Discussions have their own section now (features/discussions).
+const sections = ['meetings'] as const;
 const icons: Record<(typeof sections)[number], IconName> = {
-  discussions: 'chat',
   meetings: 'calendar',
 };
 

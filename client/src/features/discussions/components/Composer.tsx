@@ -1,0 +1,140 @@
+import type { Message } from '@affluents/contracts';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { filterCandidates, type MentionCandidate, mentionQueryAt, mentionToken } from '../mentions';
+import { MentionMenu } from './MentionMenu';
+
+interface ComposerProps {
+  members: readonly MentionCandidate[];
+  replyTo: Message | null;
+  onCancelReply: () => void;
+  onSend: (body: string) => void;
+  onTyping: () => void;
+}
+
+/** Writing a message: Enter sends, Shift+Enter goes to the line, @ suggests the group's members. */
+export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: ComposerProps) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState('');
+  const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
+  const [active, setActive] = useState(0);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const inputId = useId();
+  const hintId = useId();
+  const menuId = useId();
+  const everyone: MentionCandidate = { id: null, label: t('discussions.composer.groupMention') };
+  const candidates = mention ? filterCandidates([...members, everyone], mention.query) : [];
+  const menuOpen = candidates.length > 0;
+
+  const update = (value: string, caret: number) => {
+    setBody(value);
+    setMention(mentionQueryAt(value, caret));
+    setActive(0);
+    if (value.trim()) onTyping();
+  };
+
+  const pick = (candidate: MentionCandidate) => {
+    const node = textarea.current;
+    if (!mention || !node) return;
+    const caret = node.selectionStart;
+    const token = `${mentionToken(candidate)} `;
+    const next = body.slice(0, mention.start) + token + body.slice(caret);
+    setBody(next);
+    setMention(null);
+    const position = mention.start + token.length;
+    requestAnimationFrame(() => {
+      node.focus();
+      node.setSelectionRange(position, position);
+    });
+  };
+
+  const send = () => {
+    const text = body.trim();
+    if (!text) return;
+    onSend(text);
+    setBody('');
+    setMention(null);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (menuOpen) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive((i) => (i + step + candidates.length) % candidates.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        const candidate = candidates[active];
+        if (candidate) pick(candidate);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setMention(null);
+        return;
+      }
+    }
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+    if (event.key === 'Escape' && replyTo) onCancelReply();
+  };
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      {replyTo && (
+        <div className="composer__reply">
+          <span>
+            {t('discussions.composer.replyingTo', { name: replyTo.author.displayName })}{' '}
+            <span className="composer__reply-excerpt">{replyTo.body.slice(0, 80)}</span>
+          </span>
+          <Button
+            size="sm"
+            variant="ghost"
+            onPress={onCancelReply}
+            aria-label={t('discussions.composer.cancelReply')}
+          >
+            <span aria-hidden="true">×</span>
+          </Button>
+        </div>
+      )}
+      {menuOpen && <MentionMenu id={menuId} candidates={candidates} active={active} onPick={pick} />}
+      <label htmlFor={inputId} className="visually-hidden">
+        {t('discussions.composer.label')}
+      </label>
+      <div className="composer__row">
+        <textarea
+          ref={textarea}
+          id={inputId}
+          className="field__input field__textarea composer__input"
+          rows={2}
+          value={body}
+          placeholder={t('discussions.composer.placeholder')}
+          aria-describedby={hintId}
+          aria-autocomplete="list"
+          aria-controls={menuOpen ? menuId : undefined}
+          aria-activedescendant={menuOpen ? `${menuId}-${active}` : undefined}
+          onChange={(e) => update(e.target.value, e.target.selectionStart)}
+          onKeyDown={onKeyDown}
+          onBlur={() => setMention(null)}
+        />
+        <Button type="submit" variant="primary" isDisabled={!body.trim()}>
+          {t('discussions.composer.send')}
+        </Button>
+      </div>
+      <p id={hintId} className="composer__hint">
+        {t('discussions.composer.hint')}
+      </p>
+    </form>
+  );
+}

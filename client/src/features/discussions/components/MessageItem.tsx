@@ -1,0 +1,218 @@
+import type { Message, ThreadDetail } from '@affluents/contracts';
+import { useState } from 'react';
+import { Button as AriaButton, Link, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { formatTime, safeHtml } from '../format';
+import type { MessageActions } from '../use-message-actions';
+import { AddReactionButton, ReactionBar } from './ReactionBar';
+
+export interface MessageItemProps {
+  message: Message;
+  thread: ThreadDetail;
+  myId: string | undefined;
+  actions: MessageActions;
+  onReply: (message: Message) => void;
+  onShowRevisions: (message: Message) => void;
+  onMove: (message: Message) => void;
+  onMarkSolution: (message: Message | null) => void;
+}
+
+/** One message: author, time, content or its marker, reply quote, reactions and its actions menu. */
+export function MessageItem({
+  message,
+  thread,
+  myId,
+  actions,
+  onReply,
+  onShowRevisions,
+  onMove,
+  onMarkSolution,
+}: MessageItemProps) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const gone = !!(message.deletedAt || message.hiddenAt || message.movedTo);
+  const mine = message.author.id === myId;
+  const isSolution = thread.solvedMessageId === message.id;
+  const maySolve = thread.kind === 'question' && (thread.canModerate || thread.author.id === myId) && !gone;
+  const html = safeHtml(message.html);
+
+  const menuItems = [
+    thread.canPost && !gone && { id: 'reply', label: t('discussions.message.reply') },
+    mine && thread.canPost && !gone && { id: 'edit', label: t('discussions.message.edit') },
+    mine && !gone && { id: 'delete', label: t('discussions.message.delete') },
+    thread.canModerate &&
+      !message.hiddenAt &&
+      !message.deletedAt && { id: 'hide', label: t('discussions.message.hide') },
+    thread.canModerate && message.hiddenAt && { id: 'unhide', label: t('discussions.message.unhide') },
+    thread.canModerate && !gone && { id: 'move', label: t('discussions.message.move') },
+    maySolve &&
+      (isSolution
+        ? { id: 'unsolve', label: t('discussions.message.unmarkSolution') }
+        : { id: 'solve', label: t('discussions.message.markSolution') }),
+  ].filter((item): item is { id: string; label: string } => !!item);
+
+  const onAction = (key: string) => {
+    if (key === 'reply') onReply(message);
+    if (key === 'edit') setEditing(true);
+    if (key === 'delete' && window.confirm(t('discussions.message.confirmDelete')))
+      actions.remove(message.id);
+    if (key === 'hide') actions.hide(message.id);
+    if (key === 'unhide') actions.unhide(message.id);
+    if (key === 'move') onMove(message);
+    if (key === 'solve') onMarkSolution(message);
+    if (key === 'unsolve') onMarkSolution(null);
+  };
+
+  return (
+    <article
+      id={`m-${message.seq}`}
+      className={`message${isSolution ? ' message--solution' : ''}${mine ? ' message--mine' : ''}`}
+      aria-labelledby={`m-${message.seq}-author`}
+    >
+      <header className="message__head">
+        <span id={`m-${message.seq}-author`} className="message__author">
+          {message.author.displayName}
+        </span>
+        <time className="message__time" dateTime={message.createdAt}>
+          {formatTime(message.createdAt, i18n.language)}
+        </time>
+        {message.editedAt && !gone && (
+          <AriaButton className="message__edited" onPress={() => onShowRevisions(message)}>
+            {t('discussions.message.edited')}
+          </AriaButton>
+        )}
+        {isSolution && <span className="badge badge--success">{t('discussions.message.solution')}</span>}
+        <span className="message__tools">
+          {thread.canPost && !gone && (
+            <AddReactionButton picking={picking} onPress={() => setPicking((p) => !p)} />
+          )}
+          {menuItems.length > 0 && (
+            <MenuTrigger>
+              <AriaButton
+                className="message__menu-button"
+                aria-label={t('discussions.message.actions', { name: message.author.displayName })}
+              >
+                <span aria-hidden="true">⋯</span>
+              </AriaButton>
+              <Popover className="popover popover--menu" placement="bottom end">
+                <Menu className="menu" items={menuItems} onAction={(key) => onAction(String(key))}>
+                  {(item) => (
+                    <MenuItem id={item.id} className="menu__item">
+                      {item.label}
+                    </MenuItem>
+                  )}
+                </Menu>
+              </Popover>
+            </MenuTrigger>
+          )}
+        </span>
+      </header>
+      {message.replyTo && !gone && (
+        <a className="message__quote" href={`#m-${message.replyTo.seq}`}>
+          <span className="message__quote-author">
+            {t('discussions.message.replyTo', { name: message.replyTo.author.displayName })}
+          </span>
+          <span className="message__quote-text">{message.replyTo.excerpt}</span>
+        </a>
+      )}
+      {message.movedTo ? (
+        <p className="message__marker">
+          {t('discussions.message.movedTo')}{' '}
+          <Link href={`/discussions/${message.movedTo.threadId}`} className="link">
+            {message.movedTo.title}
+          </Link>
+        </p>
+      ) : message.hiddenAt ? (
+        <p className="message__marker">{t('discussions.message.hidden')}</p>
+      ) : message.deletedAt ? (
+        <p className="message__marker">{t('discussions.message.deleted')}</p>
+      ) : editing ? (
+        <EditForm
+          initial={message.body}
+          onCancel={() => setEditing(false)}
+          onSave={(body) => {
+            setEditing(false);
+            void actions.edit(message.id, body);
+          }}
+        />
+      ) : html !== null ? (
+        // The server renders the Markdown and sanitises it (allow-list of tags, safe link schemes).
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side, see above.
+        <div className="message__body markdown" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <p className="message__marker">{t('discussions.message.unsafe')}</p>
+      )}
+      {message.previews.length > 0 && !gone && (
+        <ul className="message__previews">
+          {message.previews.map((p) => (
+            <li key={p.url}>
+              <a
+                href={p.url}
+                className="link"
+                {...(p.internal ? {} : { target: '_blank', rel: 'noopener noreferrer' })}
+              >
+                {p.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!gone && (
+        <ReactionBar
+          reactions={message.reactions}
+          myId={myId}
+          disabled={!thread.canPost}
+          picking={picking}
+          onPicked={() => setPicking(false)}
+          onToggle={(emoji, on) => actions.react(message.id, emoji, on)}
+        />
+      )}
+    </article>
+  );
+}
+
+function EditForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: string;
+  onSave: (body: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState(initial);
+  return (
+    <form
+      className="message__edit"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (body.trim()) onSave(body.trim());
+      }}
+    >
+      <label className="visually-hidden" htmlFor="message-edit">
+        {t('discussions.message.editLabel')}
+      </label>
+      <textarea
+        id="message-edit"
+        className="field__input field__textarea"
+        value={body}
+        rows={3}
+        // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this message.
+        autoFocus
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      />
+      <div className="message__edit-actions">
+        <Button size="sm" onPress={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button size="sm" variant="primary" type="submit">
+          {t('discussions.message.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

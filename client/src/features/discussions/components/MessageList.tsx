@@ -1,0 +1,146 @@
+import type { Message } from '@affluents/contracts';
+import { Fragment, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { dayKey, formatDay, formatTime } from '../format';
+import type { PendingMessage } from '../merge-messages';
+import { MessageItem, type MessageItemProps } from './MessageItem';
+
+interface MessageListProps extends Omit<MessageItemProps, 'message'> {
+  messages: readonly Message[];
+  pending: readonly PendingMessage[];
+  /** My read position when the thread was opened: the "Nouveaux messages" divider goes after it. */
+  readSeqAtOpen: number;
+  hasOlder: boolean;
+  onLoadOlder: () => Promise<void>;
+  onRetry: (clientId: string) => void;
+  /** Newest seq while the end of the list is on screen, 0 when it is not. */
+  onEndVisible: (seq: number) => void;
+}
+
+/** The messages in order with day separators, the unread divider, pending sends and "load older". */
+export function MessageList({
+  messages,
+  pending,
+  readSeqAtOpen,
+  hasOlder,
+  onLoadOlder,
+  onRetry,
+  onEndVisible,
+  ...itemProps
+}: MessageListProps) {
+  const { t, i18n } = useTranslation();
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const end = useRef<HTMLDivElement>(null);
+  const divider = useRef<HTMLDivElement>(null);
+  const endVisible = useRef(false);
+  const newest = messages.at(-1)?.seq ?? 0;
+  // The divider marks what was unread when the thread was opened; messages arriving while it is open
+  // are read as they come and do not move it.
+  const [dividerSeq, setDividerSeq] = useState<number | null | undefined>(undefined);
+  const firstUnread =
+    dividerSeq === undefined
+      ? messages.find((m) => m.seq > readSeqAtOpen && m.author.id !== itemProps.myId)
+      : messages.find((m) => m.seq === dividerSeq);
+
+  // Opening: straight to the first unread message, else to the newest.
+  useLayoutEffect(() => {
+    if (dividerSeq !== undefined || messages.length === 0) return;
+    setDividerSeq(firstUnread?.seq ?? null);
+    (divider.current ?? end.current)?.scrollIntoView?.({ block: divider.current ? 'start' : 'end' });
+  }, [messages.length, dividerSeq, firstUnread]);
+
+  // New messages keep the view at the bottom only if the reader was already there.
+  const count = messages.length + pending.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the count changes.
+  useEffect(() => {
+    if (endVisible.current) end.current?.scrollIntoView?.({ block: 'end' });
+  }, [count]);
+
+  useEffect(() => {
+    const node = end.current;
+    if (!node || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(([entry]) => {
+      endVisible.current = !!entry?.isIntersecting;
+      onEndVisible(endVisible.current ? newest : 0);
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [newest, onEndVisible]);
+
+  const today = dayKey(new Date().toISOString());
+  const yesterday = dayKey(new Date(Date.now() - 86_400_000).toISOString());
+  const dayLabel = (iso: string) => {
+    const key = dayKey(iso);
+    if (key === today) return t('discussions.today');
+    if (key === yesterday) return t('discussions.yesterday');
+    return formatDay(iso, i18n.language);
+  };
+
+  let previousDay = '';
+  const separatorFor = (iso: string): ReactNode => {
+    const key = dayKey(iso);
+    if (key === previousDay) return null;
+    previousDay = key;
+    return (
+      <div className="day-separator">
+        <span>{dayLabel(iso)}</span>
+      </div>
+    );
+  };
+
+  return (
+    <div className="message-list">
+      {hasOlder && (
+        <Button
+          className="message-list__older"
+          isPending={loadingOlder}
+          onPress={() => {
+            setLoadingOlder(true);
+            onLoadOlder().finally(() => setLoadingOlder(false));
+          }}
+        >
+          {t('discussions.loadOlder')}
+        </Button>
+      )}
+      {messages.map((message) => (
+        <Fragment key={message.id}>
+          {separatorFor(message.createdAt)}
+          {message === firstUnread && (
+            <div ref={divider} className="unread-divider">
+              <span>{t('discussions.newMessages')}</span>
+            </div>
+          )}
+          <MessageItem message={message} {...itemProps} />
+        </Fragment>
+      ))}
+      {pending.map((p) => (
+        <article
+          key={p.clientId}
+          className={`message message--pending message--${p.status}`}
+          aria-busy={p.status === 'sending'}
+        >
+          <header className="message__head">
+            <span className="message__author">{t('discussions.you')}</span>
+            <time className="message__time" dateTime={p.createdAt}>
+              {formatTime(p.createdAt, i18n.language)}
+            </time>
+            <span className="message__state">
+              {p.status === 'sending' ? t('discussions.sending') : t('discussions.sendFailed')}
+            </span>
+          </header>
+          <p className="message__body message__body--plain">{p.body}</p>
+          {p.status === 'failed' && (
+            <div className="message__retry">
+              {p.error && <span className="message__error">{p.error}</span>}
+              <Button size="sm" onPress={() => onRetry(p.clientId)}>
+                {t('discussions.retry')}
+              </Button>
+            </div>
+          )}
+        </article>
+      ))}
+      <div ref={end} className="message-list__end" />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { type ThreadKind, threadKinds } from '@affluents/contracts';
+import { useEffect, useState } from 'react';
+import { TextField as AriaTextField, FieldError, Form, Label, Text, TextArea } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Button } from '../../../components/ui/Button';
+import { ModalDialog } from '../../../components/ui/Dialog';
+import { FormError } from '../../../components/ui/FormError';
+import { SelectField } from '../../../components/ui/SelectField';
+import { TextField } from '../../../components/ui/TextField';
+import { isApiError } from '../../../lib/api-client';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { maxLength } from '../../../lib/validators';
+import { useCan } from '../../auth/hooks';
+import { useCreateThread } from '../hooks';
+
+interface NewThreadDialogProps {
+  groupId: string;
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+/** Opens a thread with its first message; announcements are offered to facilitators only. */
+export function NewThreadDialog({ groupId, isOpen, onOpenChange }: NewThreadDialogProps) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const create = useCreateThread(groupId);
+  const [kind, setKind] = useState<ThreadKind>('discussion');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const { reset } = create;
+  const kinds = threadKinds.filter((k) => k !== 'announcement' || can('thread.announce', { groupId }));
+
+  useEffect(() => {
+    if (isOpen) {
+      setKind('discussion');
+      setTitle('');
+      setBody('');
+      reset();
+    }
+  }, [isOpen, reset]);
+
+  return (
+    <ModalDialog title={t('discussions.create.title')} isOpen={isOpen} onOpenChange={onOpenChange}>
+      <Form
+        className="form"
+        validationErrors={isApiError(create.error) ? create.error.fieldErrorMap : undefined}
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate(
+            { kind, title: title.trim(), body: body.trim(), clientId: crypto.randomUUID() },
+            {
+              onSuccess: (thread) => {
+                onOpenChange(false);
+                navigate(`/discussions/${thread.id}`);
+              },
+            },
+          );
+        }}
+      >
+        <SelectField
+          label={t('discussions.create.kind')}
+          options={kinds.map((k) => ({
+            id: k,
+            label: t(`discussions.kind.${k}`),
+            description: t(`discussions.kindHelp.${k}`),
+          }))}
+          value={kind}
+          onChange={(value) => value && setKind(value as ThreadKind)}
+        />
+        <TextField
+          name="title"
+          label={t('discussions.create.titleLabel')}
+          value={title}
+          onChange={setTitle}
+          isRequired
+          autoFocus
+          validate={maxLength(t, 200)}
+        />
+        <AriaTextField name="body" value={body} onChange={setBody} isRequired className="field">
+          <Label className="field__label">{t('discussions.create.body')}</Label>
+          <TextArea className="field__input field__textarea" rows={5} />
+          <Text slot="description" className="field__description">
+            {t('discussions.composer.markdownHint')}
+          </Text>
+          <FieldError className="field__error" />
+        </AriaTextField>
+        <FormError message={create.error ? errorMessage(create.error) : null} />
+        <div className="dialog__actions">
+          <Button onPress={() => onOpenChange(false)} isDisabled={create.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="primary" isPending={create.isPending}>
+            {t('discussions.create.submit')}
+          </Button>
+        </div>
+      </Form>
+    </ModalDialog>
+  );
+}

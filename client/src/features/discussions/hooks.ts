@@ -1,0 +1,95 @@
+import type {
+  CreateThreadRequest,
+  FollowLevel,
+  GroupDiscussionSettings,
+  ThreadDetail,
+  UpdateThreadRequest,
+} from '@affluents/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSocketEvent } from '../../realtime/socket';
+import { discussionsApi } from './api/discussions-api';
+
+export const discussionKeys = {
+  threads: (groupId: string) => ['discussions', 'threads', groupId] as const,
+  thread: (id: string) => ['discussions', 'thread', id] as const,
+  settings: (groupId: string) => ['discussions', 'settings', groupId] as const,
+  revisions: (messageId: string) => ['discussions', 'revisions', messageId] as const,
+};
+
+/** A group's threads with the caller's unread counts, refreshed when one of them changes live. */
+export function useThreads(groupId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: discussionKeys.threads(groupId) });
+  useSocketEvent('thread:updated', (thread) => {
+    if (thread.groupId === groupId) void refresh();
+  });
+  // My read position moved in another tab: the counts change.
+  useSocketEvent('read', () => void refresh());
+  useSocketEvent('connect', () => void refresh());
+  return useQuery({
+    queryKey: discussionKeys.threads(groupId),
+    queryFn: ({ signal }) => discussionsApi.listThreads(groupId, signal),
+  });
+}
+
+export function useThread(id: string) {
+  const queryClient = useQueryClient();
+  useSocketEvent('thread:updated', (thread) => {
+    if (thread.id === id) void queryClient.invalidateQueries({ queryKey: discussionKeys.thread(id) });
+  });
+  return useQuery({
+    queryKey: discussionKeys.thread(id),
+    queryFn: ({ signal }) => discussionsApi.getThread(id, signal),
+  });
+}
+
+export function useCreateThread(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateThreadRequest) => discussionsApi.createThread(groupId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: discussionKeys.threads(groupId) }),
+  });
+}
+
+/** Pin, lock, rename or mark the solution; the answer replaces the cached thread. */
+export function useUpdateThread(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateThreadRequest) => discussionsApi.updateThread(id, body),
+    onSuccess: (thread: ThreadDetail) => {
+      queryClient.setQueryData(discussionKeys.thread(id), thread);
+      return queryClient.invalidateQueries({ queryKey: discussionKeys.threads(thread.groupId) });
+    },
+  });
+}
+
+export function useSetFollow(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (follow: FollowLevel) => discussionsApi.setFollow(id, follow),
+    onSuccess: (thread) => queryClient.setQueryData(discussionKeys.thread(id), thread),
+  });
+}
+
+export function useDiscussionSettings(groupId: string) {
+  return useQuery({
+    queryKey: discussionKeys.settings(groupId),
+    queryFn: ({ signal }) => discussionsApi.settings(groupId, signal),
+  });
+}
+
+export function useUpdateDiscussionSettings(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GroupDiscussionSettings) => discussionsApi.updateSettings(groupId, body),
+    onSuccess: (settings) => queryClient.setQueryData(discussionKeys.settings(groupId), settings),
+  });
+}
+
+export function useRevisions(messageId: string | null) {
+  return useQuery({
+    queryKey: discussionKeys.revisions(messageId ?? ''),
+    queryFn: ({ signal }) => discussionsApi.revisions(messageId ?? '', signal),
+    enabled: !!messageId,
+  });
+}

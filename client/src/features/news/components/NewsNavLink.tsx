@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useLiveNews, useNews } from '../hooks';
+import '../news.css';
+
+/** The header's "Nouveautés" link, with the number of unread messages across my groups, kept live. */
+export function NewsNavLink() {
+  const { t } = useTranslation();
+  const news = useNews();
+  useLiveNews();
+  const unread = news.data?.totalUnread ?? 0;
+  return (
+    <NavLink to="/nouveautes" className="main-nav__link news-nav-link">
+      {t('notifications.news.nav')}
+      {unread > 0 && (
+        <>
+          <span className="news-nav-link__count" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+          <span className="visually-hidden">{t('notifications.news.navUnread', { count: unread })}</span>
+        </>
+      )}
+    </NavLink>
+  );
+}

@@ -1,0 +1,143 @@
+import type { Notification } from '@affluents/contracts';
+import { useState } from 'react';
+import { Button as AriaButton, Dialog, DialogTrigger, Heading, Link, Popover } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { ErrorState } from '../../../components/ui/ErrorState';
+import { LoadingState } from '../../../components/ui/LoadingState';
+import { localeOf } from '../../../i18n';
+import { initialsOf, userColor } from '../../../lib/user-color';
+import { useLiveNotifications, useMarkNotificationsRead, useNotificationFeed } from '../hooks';
+import { feedItems, feedUnreadCount } from '../notification-feed';
+import { fullDateTime, relativeTime } from '../relative-time';
+import '../notifications.css';
+
+function BellIcon() {
+  return (
+    <svg className="notification-bell__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0" />
+    </svg>
+  );
+}
+
+/** Shown in the badge; beyond 99 the exact figure stops mattering (the accessible name keeps it). */
+const badgeText = (count: number) => (count > 99 ? '99+' : String(count));
+
+/**
+ * The header's notification bell: the unread count on the button, and a panel listing my notifications.
+ * Opening one marks it read and goes where it points. Notifications arrive live over the socket.
+ */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const [isOpen, setOpen] = useState(false);
+  const feed = useNotificationFeed();
+  const markRead = useMarkNotificationsRead();
+  useLiveNotifications();
+  const unread = feedUnreadCount(feed.data);
+  const items = feedItems(feed.data);
+
+  return (
+    <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
+      <AriaButton
+        className="button button--ghost notification-bell__trigger"
+        aria-label={
+          unread > 0 ? t('notifications.bell.labelUnread', { count: unread }) : t('notifications.bell.label')
+        }
+      >
+        <BellIcon />
+        {unread > 0 && (
+          <span className="notification-bell__badge" aria-hidden="true">
+            {badgeText(unread)}
+          </span>
+        )}
+      </AriaButton>
+      <Popover className="popover notification-panel" placement="bottom end">
+        <Dialog className="notification-panel__dialog" aria-label={t('notifications.bell.label')}>
+          <div className="notification-panel__header">
+            <Heading slot="title" level={2} className="notification-panel__title">
+              {t('notifications.bell.label')}
+            </Heading>
+            {unread > 0 && (
+              <Button size="sm" variant="ghost" onPress={() => markRead.mutate('all')}>
+                {t('notifications.bell.markAllRead')}
+              </Button>
+            )}
+          </div>
+          {feed.isPending ? (
+            <LoadingState />
+          ) : feed.isError ? (
+            <ErrorState error={feed.error} onRetry={() => feed.refetch()} />
+          ) : items.length === 0 ? (
+            <p className="notification-panel__empty">{t('notifications.bell.empty')}</p>
+          ) : (
+            <>
+              <ul className="notification-list">
+                {items.map((notification) => (
+                  <NotificationItem
+                    key={notification.id}
+                    notification={notification}
+                    onOpen={() => {
+                      if (!notification.readAt) markRead.mutate([notification.id]);
+                      setOpen(false);
+                    }}
+                  />
+                ))}
+              </ul>
+              {feed.hasNextPage && (
+                <div className="notification-panel__more">
+                  <Button size="sm" onPress={() => feed.fetchNextPage()} isPending={feed.isFetchingNextPage}>
+                    {t('notifications.bell.more')}
+                  </Button>
+                </div>
+              )}
+            </>
+          )}
+        </Dialog>
+      </Popover>
+    </DialogTrigger>
+  );
+}
+
+function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: () => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const unread = !notification.readAt;
+  const actor = notification.actor;
+  return (
+    <li className={unread ? 'notification-item notification-item--unread' : 'notification-item'}>
+      <Link href={notification.link} onPress={onOpen} className="notification-item__link">
+        {actor ? (
+          <span
+            className="notification-item__avatar"
+            style={{ backgroundColor: userColor(actor.id) }}
+            aria-hidden="true"
+          >
+            {initialsOf(actor.displayName)}
+          </span>
+        ) : (
+          <span className="notification-item__avatar notification-item__avatar--system" aria-hidden="true">
+            A
+          </span>
+        )}
+        <span className="notification-item__body">
+          {unread && <span className="visually-hidden">{t('notifications.bell.unread')} </span>}
+          <span className="notification-item__what">
+            {t(`notifications.kinds.${notification.kind}`, {
+              name: actor?.displayName ?? t('notifications.someone'),
+            })}
+          </span>
+          <span className="notification-item__title">{notification.title}</span>
+          {notification.excerpt && <span className="notification-item__excerpt">{notification.excerpt}</span>}
+          <time
+            className="notification-item__time"
+            dateTime={notification.createdAt}
+            title={fullDateTime(notification.createdAt, locale)}
+          >
+            {relativeTime(notification.createdAt, locale, t('notifications.justNow'))}
+          </time>
+        </span>
+        {unread && <span className="notification-item__dot" aria-hidden="true" />}
+      </Link>
+    </li>
+  );
+}

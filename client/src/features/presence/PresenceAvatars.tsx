@@ -1,0 +1,116 @@
+import { Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/Button';
+import { localeOf } from '../../i18n';
+import { useCurrentUser } from '../auth/hooks';
+import { type PresenceDisplay, presenceDisplay } from './presence-display';
+import { usePresence } from './use-presence';
+import './presence.css';
+
+const MAX_SHOWN = 5;
+
+/**
+ * Who is here now in a group, a thread (and who left recently): initials avatars and a count. The count is a
+ * button that opens the full list with names and "vu à 14:32", so nothing depends on hovering or on colour.
+ */
+export function PresenceAvatars({ scope }: { scope: string }) {
+  const { i18n } = useTranslation();
+  const snapshot = usePresence(scope);
+  const { data: me } = useCurrentUser();
+  if (!snapshot) return null;
+  const display = presenceDisplay(snapshot.entries, { selfId: me?.id, locale: localeOf(i18n.language) });
+  if (display.online.length === 0 && display.recent.length === 0) return null;
+  return <PresenceView display={display} />;
+}
+
+/** The presentation alone, for a known display (also used by tests and stories). */
+export function PresenceView({ display }: { display: PresenceDisplay }) {
+  const { t } = useTranslation();
+  const { online, recent } = display;
+  const shown = online.slice(0, MAX_SHOWN);
+  const more = online.length - shown.length;
+  const nameOf = (p: { name: string; isSelf: boolean }) =>
+    p.isSelf ? t('notifications.presence.you', { name: p.name }) : p.name;
+
+  return (
+    <div className="presence-avatars">
+      {shown.length > 0 && (
+        <ul className="presence-avatars__list" aria-label={t('notifications.presence.onlineList')}>
+          {shown.map((person) => (
+            <li key={person.id} className="presence-avatars__item" title={nameOf(person)}>
+              <span
+                className="presence-avatars__avatar"
+                style={{ backgroundColor: person.color }}
+                aria-hidden="true"
+              >
+                {person.initials}
+              </span>
+              <span className="visually-hidden">{nameOf(person)}</span>
+            </li>
+          ))}
+          {more > 0 && (
+            <li className="presence-avatars__item">
+              <span className="presence-avatars__avatar presence-avatars__avatar--more" aria-hidden="true">
+                +{more}
+              </span>
+              <span className="visually-hidden">{t('notifications.presence.more', { count: more })}</span>
+            </li>
+          )}
+        </ul>
+      )}
+      <DialogTrigger>
+        <Button variant="ghost" size="sm" className="presence-avatars__count">
+          {t('notifications.presence.online', { count: online.length })}
+          {recent.length > 0 && (
+            <span className="presence-avatars__recent-count">
+              {' · '}
+              {t('notifications.presence.recentCount', { count: recent.length })}
+            </span>
+          )}
+        </Button>
+        <Popover className="popover presence-avatars__popover" placement="bottom start">
+          <Dialog className="presence-avatars__dialog" aria-label={t('notifications.presence.title')}>
+            <Heading slot="title" level={2} className="presence-avatars__heading">
+              {t('notifications.presence.online', { count: online.length })}
+            </Heading>
+            {online.length > 0 ? (
+              <ul className="presence-avatars__people">
+                {online.map((person) => (
+                  <li key={person.id} className="presence-avatars__person">
+                    <span
+                      className="presence-avatars__avatar presence-avatars__avatar--sm"
+                      style={{ backgroundColor: person.color }}
+                      aria-hidden="true"
+                    >
+                      {person.initials}
+                    </span>
+                    {nameOf(person)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t('notifications.presence.nobody')}</p>
+            )}
+            {recent.length > 0 && (
+              <>
+                <h3 className="presence-avatars__heading">{t('notifications.presence.recentTitle')}</h3>
+                <ul className="presence-avatars__people">
+                  {recent.map((person) => (
+                    <li key={person.id} className="presence-avatars__person presence-avatars__person--gone">
+                      <span>{person.name}</span>
+                      <span className="presence-avatars__seen">
+                        {person.seenOn
+                          ? t('notifications.presence.seenOn', { day: person.seenOn, time: person.seenAt })
+                          : t('notifications.presence.seenAt', { time: person.seenAt })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Dialog>
+        </Popover>
+      </DialogTrigger>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Message, ThreadDetail } from '@affluents/contracts';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { PageHeader } from '../components/layout/PageHeader';
+import { ButtonLink } from '../components/ui/ButtonLink';
+import { ErrorState } from '../components/ui/ErrorState';
+import { LoadingState } from '../components/ui/LoadingState';
+import { useCurrentUser } from '../features/auth/hooks';
+import { Composer } from '../features/discussions/components/Composer';
+import { MessageList } from '../features/discussions/components/MessageList';
+import { MoveMessageDialog } from '../features/discussions/components/MoveMessageDialog';
+import { RevisionsDialog } from '../features/discussions/components/RevisionsDialog';
+import { SocketStatusLine } from '../features/discussions/components/SocketStatusLine';
+import { ThreadHeader } from '../features/discussions/components/ThreadHeader';
+import '../features/discussions/discussions.css';
+import { useThread, useUpdateThread } from '../features/discussions/hooks';
+import { useMarkRead } from '../features/discussions/use-mark-read';
+import { useMessageActions } from '../features/discussions/use-message-actions';
+import { useThreadMessages } from '../features/discussions/use-thread-messages';
+import { useSendTyping, useTypingNames } from '../features/discussions/use-typing';
+import { useGroup } from '../features/groups/hooks';
+import { ThreadPolls } from '../features/polls/ThreadPolls';
+import { isApiError } from '../lib/api-client';
+
+export function ThreadPage() {
+  const { t } = useTranslation();
+  const { threadId = '' } = useParams();
+  const thread = useThread(threadId);
+
+  // A failed refresh keeps the thread on screen (the chat has its own live state); only a thread that
+  // never loaded shows the error.
+  if (thread.data) return <ThreadView key={thread.data.id} thread={thread.data} />;
+  if (thread.isPending) return <LoadingState />;
+  const forbidden = isApiError(thread.error, 'forbidden');
+  const missing = isApiError(thread.error, 'not_found') || isApiError(thread.error, 'bad_request');
+  if (forbidden || missing) {
+    return (
+      <div className="page">
+        <PageHeader
+          title={forbidden ? t('discussions.page.forbiddenTitle') : t('discussions.page.notFoundTitle')}
+          lede={forbidden ? t('discussions.page.forbiddenText') : t('discussions.page.notFoundText')}
+        />
+        <ButtonLink href="/">{t('group.backToBassins')}</ButtonLink>
+      </div>
+    );
+  }
+  return <ErrorState error={thread.error} onRetry={() => thread.refetch()} />;
+}
+
+function ThreadView({ thread }: { thread: ThreadDetail }) {
+  const { t } = useTranslation();
+  const { data: me } = useCurrentUser();
+  const group = useGroup(thread.groupId);
+  const chat = useThreadMessages(thread);
+  const actions = useMessageActions(chat.apply);
+  const markRead = useMarkRead(thread);
+  const sendTyping = useSendTyping(thread.id);
+  const typingNames = useTypingNames(thread.id, me?.id);
+  const solve = useUpdateThread(thread.id);
+  const [readSeqAtOpen] = useState(thread.lastReadSeq);
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const [revisionsOf, setRevisionsOf] = useState<Message | null>(null);
+  const [moving, setMoving] = useState<Message | null>(null);
+  const members = useMemo(
+    () =>
+      (group.data?.members ?? [])
+        .filter((m) => m.userId !== me?.id)
+        .map((m) => ({ id: m.userId, label: m.displayName })),
+    [group.data, me?.id],
+  );
+
+  return (
+    <div className="page thread-page">
+      <ThreadHeader thread={thread} />
+      <SocketStatusLine />
+      <ThreadPolls threadId={thread.id} canCreate={thread.canPost} />
+      <section className="thread-page__messages" aria-label={t('discussions.messages')}>
+        {chat.loadState === 'loading' ? (
+          <LoadingState />
+        ) : chat.loadState === 'error' ? (
+          <ErrorState error={null} onRetry={() => window.location.reload()} />
+        ) : (
+          <MessageList
+            messages={chat.messages}
+            pending={chat.pending}
+            readSeqAtOpen={readSeqAtOpen}
+            hasOlder={chat.hasOlder}
+            onLoadOlder={chat.loadOlder}
+            onRetry={chat.retry}
+            onEndVisible={markRead}
+            thread={thread}
+            myId={me?.id}
+            actions={actions}
+            onReply={setReplyTo}
+            onShowRevisions={setRevisionsOf}
+            onMove={setMoving}
+            onMarkSolution={(message) => solve.mutate({ solvedMessageId: message?.id ?? null })}
+          />
+        )}
+      </section>
+      <div className="thread-page__bottom">
+        <p className="typing" aria-live="polite">
+          {typingNames.length > 0 &&
+            t('discussions.typing', { names: typingNames.join(', '), count: typingNames.length })}
+        </p>
+        {thread.canPost ? (
+          <Composer
+            members={members}
+            replyTo={replyTo}
+            onCancelReply={() => setReplyTo(null)}
+            onTyping={sendTyping}
+            onSend={(body) => {
+              chat.send(body, replyTo);
+              setReplyTo(null);
+            }}
+          />
+        ) : (
+          <p className="notice notice--info">
+            {thread.locked ? t('discussions.lockedExplain') : t('discussions.readOnlyExplain')}
+          </p>
+        )}
+      </div>
+      <RevisionsDialog message={revisionsOf} onClose={() => setRevisionsOf(null)} />
+      <MoveMessageDialog
+        message={moving}
+        groupId={thread.groupId}
+        onMove={actions.move}
+        onClose={() => setMoving(null)}
+      />
+    </div>
+  );
+}
