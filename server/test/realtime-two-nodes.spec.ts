@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
-import type { PresenceSnapshot } from '@affluents/contracts';
+import type { Message, PresenceSnapshot } from '@affluents/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
@@ -152,6 +152,38 @@ shared('Socket.IO on two nodes with one Redis', () => {
     const received = nextEvent<{ threadId: string; seq: number }>(aminaB, 'read');
     nodeA.get(RealtimeHub).emit(rooms.user(aminaId), 'read', { threadId: groupId, seq: 7 });
     expect(await received).toEqual({ threadId: groupId, seq: 7 });
+  });
+
+  it('delivers a message sent through node A to a thread member on node B, and back', async () => {
+    const inesCookie = await signInCookie(urlA, 'ines@affluents.test');
+    const created = await fetch(`${urlA}/api/groups/${groupId}/threads`, {
+      method: 'POST',
+      headers: { cookie: inesCookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Deux nœuds, une discussion', body: 'Premier message' }),
+    });
+    expect(created.status).toBe(201);
+    const thread = (await created.json()) as { id: string; lastSeq: number };
+    for (const socket of [ines, thomasB]) {
+      const joined = await ack(socket, 'thread:join', { threadId: thread.id, afterSeq: thread.lastSeq });
+      expect(joined.ok).toBe(true);
+    }
+    const onB = nextEvent<Message>(thomasB, 'message:new', (m) => m.threadId === thread.id);
+    const sent = await ack(ines, 'message:send', {
+      threadId: thread.id,
+      clientId: `two-nodes-${randomBytes(6).toString('hex')}`,
+      body: 'Envoyé par le nœud A',
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(await onB).toMatchObject({ id: sent.data.id, seq: 2, body: 'Envoyé par le nœud A' });
+
+    const onA = nextEvent<Message>(ines, 'message:new', (m) => m.threadId === thread.id);
+    const reply = await ack(thomasB, 'message:send', {
+      threadId: thread.id,
+      clientId: `two-nodes-${randomBytes(6).toString('hex')}`,
+      body: 'Reçu sur le nœud B',
+    });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(await onA).toMatchObject({ id: reply.data.id, seq: 3 });
   });
 
   it('makes a removed member leave the group rooms on the other node within seconds', async () => {
