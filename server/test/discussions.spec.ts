@@ -112,10 +112,15 @@ describe('discussions over HTTP: access, posting, Markdown, unread, moderation, 
       namurSocial,
     ]);
     await as.olivier.get(`/api/threads/${thread.id}`).expect(404);
+    // The facilitator is offered exactly the people who wrote here and left the group.
+    await as.claire.get(`/api/threads/${thread.id}/former-participants`).expect(403);
+    const former = (await as.sophie.get(`/api/threads/${thread.id}/former-participants`).expect(200)).body;
+    expect(former.map((p: { id: string }) => p.id)).toEqual([ids.olivier]);
     await as.sophie
       .post(`/api/threads/${thread.id}/access-grants`)
       .send({ userId: ids.olivier, kind: 'former_member' })
       .expect(201);
+    expect((await as.sophie.get(`/api/threads/${thread.id}/former-participants`)).body).toEqual([]);
     const page = (await as.olivier.get(`/api/threads/${thread.id}/messages`).expect(200)).body;
     expect(page.items.map((m: Message) => m.author.displayName)).toHaveLength(3);
     await as.olivier

@@ -21,6 +21,7 @@ export const enNotifications: Messages<typeof frNotifications> = {
     poll_opened: '{{name}} opened a poll',
     poll_closed: 'A poll has closed',
     comment_mention: '{{name}} mentioned you in a comment',
+    fiche_mention: '{{name}} mentioned you in a fiche',
   },
   toast: {
     mention: '{{name}} mentioned you',

@@ -19,6 +19,7 @@ export const frNotifications = {
     poll_opened: '{{name}} a ouvert un vote',
     poll_closed: 'Un vote est clos',
     comment_mention: '{{name}} vous a mentionné·e dans un commentaire',
+    fiche_mention: '{{name}} vous a mentionné·e dans une fiche',
   },
   toast: {
     mention: '{{name}} vous a mentionné·e',

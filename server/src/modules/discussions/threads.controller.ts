@@ -7,6 +7,7 @@ import {
   ListThreadsQuery,
   type Message,
   type MessagePage,
+  type PersonRef,
   SendMessageRequest,
   SetFollowRequest,
   type ThreadAccessGrant,
@@ -125,6 +126,14 @@ export class ThreadsController {
   @Get('threads/:id/access-grants')
   grants(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<ThreadAccessGrant[]> {
     return this.threads.grants(id, auth.subject);
+  }
+
+  @Get('threads/:id/former-participants')
+  formerParticipants(
+    @Auth() auth: AuthContext,
+    @Param('id', { schema: Id }) id: string,
+  ): Promise<PersonRef[]> {
+    return this.threads.formerParticipants(id, auth.subject);
   }
 
   @Post('threads/:id/access-grants')

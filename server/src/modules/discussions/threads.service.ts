@@ -7,6 +7,7 @@ import {
   type GroupDiscussionSettings,
   type ListThreadsQuery,
   type NewsPage,
+  type PersonRef,
   type Subject,
   type ThreadAccessGrant,
   type ThreadDetail,
@@ -243,6 +244,23 @@ export class ThreadsService {
       grantedBy: { id: r.grantedById, displayName: r.grantedByName },
       createdAt: new Date(r.createdAt).toISOString(),
     }));
+  }
+
+  /**
+   * People who wrote in the thread and are no longer members of its group, without a grant yet: those a
+   * facilitator may let keep reading it.
+   */
+  async formerParticipants(threadId: string, subject: Subject): Promise<PersonRef[]> {
+    const { thread } = await this.access.assert(threadId, subject, 'thread.grant-access');
+    return this.dataSource.query(
+      `SELECT DISTINCT u.id, u.display_name AS "displayName"
+         FROM messages m JOIN users u ON u.id = m.author_id
+        WHERE m.thread_id = $1
+          AND NOT EXISTS (SELECT 1 FROM memberships ms WHERE ms.user_id = u.id AND ms.group_id = $2)
+          AND NOT EXISTS (SELECT 1 FROM thread_access_grants g WHERE g.thread_id = $1 AND g.user_id = u.id)
+        ORDER BY u.display_name`,
+      [threadId, thread.groupId],
+    );
   }
 
   /** Lets a guest in, or lets a former member keep reading a thread they took part in. */

@@ -121,6 +121,15 @@ export const discussionsRoutes: Route[] = [
     errors: [401, 403, 404],
   },
   {
+    method: 'get',
+    path: '/api/threads/{id}/former-participants',
+    tag,
+    summary: 'Ancien·nes membres ayant écrit dans la discussion, sans accès accordé (animateur·rice)',
+    params: id,
+    response: z.array(c.PersonRef),
+    errors: [401, 403, 404],
+  },
+  {
     method: 'post',
     path: '/api/threads/{id}/access-grants',
     tag,

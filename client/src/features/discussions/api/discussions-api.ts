@@ -5,6 +5,8 @@ import type {
   Message,
   MessagePage,
   MessageRevision,
+  PersonRef,
+  ThreadAccessGrant,
   ThreadDetail,
   ThreadPage,
   ThreadSummary,
@@ -42,5 +44,12 @@ export const discussionsApi = {
       method: 'PUT',
       body,
     }),
+  accessGrants: (id: string, signal?: AbortSignal) =>
+    api.get<ThreadAccessGrant[]>(`/api/threads/${id}/access-grants`, undefined, signal),
+  formerParticipants: (id: string, signal?: AbortSignal) =>
+    api.get<PersonRef[]>(`/api/threads/${id}/former-participants`, undefined, signal),
+  grantReading: (id: string, userId: string) =>
+    api.post<ThreadAccessGrant[]>(`/api/threads/${id}/access-grants`, { userId, kind: 'former_member' }),
+  revokeAccess: (id: string, userId: string) => api.delete(`/api/threads/${id}/access-grants/${userId}`),
   ficheThread: (ficheId: string) => api.get<ThreadSummary>(`/api/fiches/${ficheId}/thread`),
 };

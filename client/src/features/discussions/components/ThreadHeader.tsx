@@ -1,4 +1,5 @@
 import type { FollowLevel, GroupKind, ThreadDetail } from '@affluents/contracts';
+import { useState } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
@@ -6,6 +7,7 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { PresenceAvatars } from '../../presence/PresenceAvatars';
 import { useSetFollow, useUpdateThread } from '../hooks';
+import { ThreadAccessDialog } from './ThreadAccessDialog';
 import { ThreadKindBadge } from './ThreadKindBadge';
 
 const followLevels: FollowLevel[] = ['following', 'default', 'muted'];
@@ -15,6 +17,7 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
   const { t } = useTranslation();
   const setFollow = useSetFollow(thread.id);
   const update = useUpdateThread(thread.id);
+  const [accessOpen, setAccessOpen] = useState(false);
   const groupName = `${thread.group.bassinName} – ${t(`groupKinds.${thread.group.kind as GroupKind}`)}`;
   useDocumentTitle(thread.title);
   return (
@@ -69,6 +72,14 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
             >
               {thread.locked ? t('discussions.unlock') : t('discussions.lock')}
             </Button>
+            <Button size="sm" onPress={() => setAccessOpen(true)}>
+              {t('discussions.access.open')}
+            </Button>
+            <ThreadAccessDialog
+              threadId={thread.id}
+              isOpen={accessOpen}
+              onClose={() => setAccessOpen(false)}
+            />
           </>
         )}
       </div>
