@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { FicheDetail } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
@@ -57,6 +59,10 @@ async function getPdf(
   expect(res.headers['content-type']).toBe('application/pdf');
   const pdf = res.body as Buffer;
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // PDF_DUMP_DIR=/tmp/pdfs keeps every exported PDF, to look at them (e.g. in Chromium).
+  const dumpDir = process.env.PDF_DUMP_DIR;
+  if (dumpDir)
+    writeFileSync(path.join(dumpDir, `${Date.now()}-${url.replace(/[^a-z0-9]+/gi, '-')}.pdf`), pdf);
   return { text: pdfText(pdf), pdf, filename: String(res.headers['content-disposition']) };
 }
 

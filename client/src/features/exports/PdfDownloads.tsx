@@ -1,3 +1,4 @@
+import './exports.css';
 import type { FicheDetail } from '@affluents/contracts';
 import { useState } from 'react';
 import { Checkbox, Link } from 'react-aria-components';
@@ -24,17 +25,7 @@ export function FichePdfDownload({ fiche, versionId, mayComment, look = 'link' }
   const [withComments, setWithComments] = useState(false);
   const href = fichePdfUrl(fiche.id, { versionId, withComments: mayComment && withComments });
   return (
-    // Laid out here: the shared stylesheets belong to other features.
-    <span
-      className="pdf-download"
-      style={{
-        display: 'inline-flex',
-        flexWrap: 'wrap',
-        alignItems: 'center',
-        gap: '0.75rem',
-        marginInlineStart: '0.75rem',
-      }}
-    >
+    <span className="pdf-download">
       {look === 'button' ? (
         <ButtonLink href={href} download>
           {t('fiches.pdf.download')}
