@@ -17,6 +17,7 @@ import { BassinsModule } from './modules/bassins/bassins.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { FicheMentionsModule } from './modules/fiche-mentions/fiche-mentions.module';
 import { FichesModule } from './modules/fiches/fiches.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
@@ -24,6 +25,10 @@ import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PollsModule } from './modules/polls/polls.module';
+import { SessionCalendarModule } from './modules/sessions/calendar/session-calendar.module';
+import { SessionLiveModule } from './modules/sessions/live/session-live.module';
+import { SessionMinutesModule } from './modules/sessions/minutes/session-minutes.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
@@ -62,6 +67,11 @@ export class AppModule {
         PollsModule,
         CommentsModule,
         ExportsModule,
+        SessionsModule,
+        SessionCalendarModule,
+        SessionLiveModule,
+        SessionMinutesModule,
+        FicheMentionsModule,
         HealthModule,
         SeedModule,
       ],

@@ -16,4 +16,5 @@ export * from './policy';
 export * from './polls';
 export * from './presence';
 export * from './realtime';
+export * from './sessions';
 export * from './users';

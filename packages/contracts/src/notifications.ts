@@ -11,6 +11,8 @@ export const notificationKinds = [
   'poll_opened',
   'poll_closed',
   'comment_mention',
+  /** Mentioned in the text of a fiche (the first time only). */
+  'fiche_mention',
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;

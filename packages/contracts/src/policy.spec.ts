@@ -159,6 +159,23 @@ const expected: Record<Action, Record<Role, Place[]>> = {
     outsider: N,
     anonymous: N,
   },
+  'session.view': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
+  'session.manage': { admin: N, coordinator: N, facilitator: OWN_ONLY, member: N, outsider: N, anonymous: N },
+  'session.participate': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
 };
 
 const roles = [...Object.keys(subjects), 'anonymous'] as Role[];
@@ -196,6 +213,15 @@ describe('authorization policy matrix (role x action x place)', () => {
     expect(can(subjects.outsider, 'message.post', target)).toBe(false);
     expect(can(subjects.outsider, 'poll.vote', target)).toBe(false);
     expect(can(null, 'thread.view', target)).toBe(false);
+  });
+
+  it('lets a guest of one session see it and take part, never manage it or see the group', () => {
+    const target = { groupId: FAR, sessionGuest: true };
+    expect(can(subjects.outsider, 'session.view', target)).toBe(true);
+    expect(can(subjects.outsider, 'session.participate', target)).toBe(true);
+    expect(can(subjects.outsider, 'session.manage', target)).toBe(false);
+    expect(can(subjects.outsider, 'group.view', target)).toBe(false);
+    expect(can(subjects.outsider, 'thread.view', target)).toBe(false);
   });
 
   it('never grants a group-scoped right without a group', () => {

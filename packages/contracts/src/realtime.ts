@@ -14,6 +14,8 @@ import type { Notification } from './notifications';
 import type { Poll } from './polls';
 import type { PresenceSnapshot } from './presence';
 import { PresenceScope } from './presence';
+import type { LiveState } from './sessions';
+import { GiveFloorEvent, GotoItemEvent, SessionRoomEvent } from './sessions';
 
 /**
  * The Socket.IO protocol of Affluents (path `/socket.io/`, same port as the API).
@@ -63,6 +65,17 @@ export const ClientEventSchemas = {
   'presence:leave': PresenceJoinEvent,
   'fiche:join': FicheRoomEvent,
   'fiche:leave': FicheRoomEvent,
+  /** Live mode of a session: join its room (members and its guests) and get the live state. */
+  'session:join': SessionRoomEvent,
+  'session:leave': SessionRoomEvent,
+  /** Facilitators: start, move to an item (timer restarts), end. */
+  'session:start': SessionRoomEvent,
+  'session:goto': GotoItemEvent,
+  'session:end': SessionRoomEvent,
+  /** Participants raise and lower their hand; facilitators give the floor (null: nobody). */
+  'hand:raise': SessionRoomEvent,
+  'hand:lower': SessionRoomEvent,
+  'floor:give': GiveFloorEvent,
 } as const;
 export type ClientEventName = keyof typeof ClientEventSchemas;
 
@@ -80,6 +93,14 @@ export interface ClientEventResults {
   'presence:leave': null;
   'fiche:join': null;
   'fiche:leave': null;
+  'session:join': LiveState;
+  'session:leave': null;
+  'session:start': LiveState;
+  'session:goto': LiveState;
+  'session:end': LiveState;
+  'hand:raise': LiveState;
+  'hand:lower': LiveState;
+  'floor:give': LiveState;
 }
 
 /** Events the server pushes. Rooms: `user:<id>`, `group:<id>`, `thread:<id>`, `fiche:<id>`, `presence:<scope>`. */
@@ -104,6 +125,10 @@ export interface ServerEvents {
   'comment:updated': (comment: FicheComment) => void;
   /** Metadata of a fiche changed (title, status, tags): refetch it. */
   'fiche:updated': (event: { ficheId: string }) => void;
+  /** Live mode: the whole state after any change (item, timer, queue, speaker, status). */
+  'session:live': (state: LiveState) => void;
+  /** A session's details changed (date, place, answers, attendance, actions, minutes): refetch it. */
+  'session:updated': (event: { sessionId: string }) => void;
   /** Access changed: the server removed the socket from these rooms. */
   'access:revoked': (event: { rooms: string[] }) => void;
 }

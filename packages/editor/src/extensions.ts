@@ -1,5 +1,6 @@
 import { type AnyExtension, Extension } from '@tiptap/core';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
+import Mention, { type MentionOptions } from '@tiptap/extension-mention';
 import { TableKit } from '@tiptap/extension-table';
 import { CharacterCount } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
@@ -28,11 +29,28 @@ export const SectionHeadings = Extension.create({
   },
 });
 
+/** How the editor suggests members after `@` (the client's popup); absent, mentions are only shown. */
+export type FicheMentionSuggestion = MentionOptions['suggestion'];
+
+/**
+ * A member mentioned in the text: an inline atom whose `id` is the user id and `label` their display
+ * name, shown as a chip "@Amina Lahlou". The server notifies newly mentioned members when it stores
+ * the document.
+ */
+export function ficheMention(suggestion: FicheMentionSuggestion = {}): AnyExtension {
+  return Mention.configure({
+    HTMLAttributes: { class: 'mention' },
+    suggestion: { char: '@', ...suggestion },
+  });
+}
+
 /**
  * The extensions of a fiche document, shared by every editor. Undo/redo is left out: with
  * collaboration, history comes from Yjs (the client adds Collaboration and CollaborationCaret).
  */
-export function ficheExtensions(): AnyExtension[] {
+export function ficheExtensions(
+  options: { mentionSuggestion?: FicheMentionSuggestion } = {},
+): AnyExtension[] {
   return [
     StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3, 4] }, link: { openOnClick: false } }),
     SectionHeadings,
@@ -41,5 +59,6 @@ export function ficheExtensions(): AnyExtension[] {
     TableKit.configure({ table: { resizable: false } }),
     CharacterCount,
     SectionHints,
+    ficheMention(options.mentionSuggestion),
   ];
 }

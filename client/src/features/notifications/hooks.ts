@@ -45,6 +45,7 @@ const mentionKinds: ReadonlySet<Notification['kind']> = new Set([
   'mention',
   'group_mention',
   'comment_mention',
+  'fiche_mention',
 ]);
 
 /**

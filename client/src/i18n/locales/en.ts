@@ -1,7 +1,9 @@
 import { enComments } from './en-comments';
 import { enDiscussions } from './en-discussions';
+import { enLive } from './en-live';
 import { enNotifications } from './en-notifications';
 import { enPolls } from './en-polls';
+import { enSessions } from './en-sessions';
 import type { Translation } from './fr';
 
 export const en: Translation = {
@@ -311,6 +313,9 @@ export const en: Translation = {
       opening: 'Opening the version…',
       notFoundTitle: 'Version not found',
       notFoundText: 'This version does not exist for this fiche.',
+    },
+    mention: {
+      listLabel: 'Group members to mention',
     },
     editor: {
       toolbar: 'Formatting',
@@ -788,4 +793,6 @@ export const en: Translation = {
   notifications: enNotifications,
   polls: enPolls,
   comments: enComments,
+  sessions: enSessions,
+  live: enLive,
 };

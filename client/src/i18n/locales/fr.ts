@@ -1,7 +1,9 @@
 import { frComments } from './fr-comments';
 import { frDiscussions } from './fr-discussions';
+import { frLive } from './fr-live';
 import { frNotifications } from './fr-notifications';
 import { frPolls } from './fr-polls';
+import { frSessions } from './fr-sessions';
 /** French (Belgian usage): the reference locale; every other locale has exactly these keys. */
 export const fr = {
   common: {
@@ -320,6 +322,9 @@ export const fr = {
       opening: 'Ouverture de la version…',
       notFoundTitle: 'Version introuvable',
       notFoundText: 'Cette version n’existe pas pour cette fiche.',
+    },
+    mention: {
+      listLabel: 'Membres du groupe à mentionner',
     },
     editor: {
       toolbar: 'Mise en forme',
@@ -805,6 +810,8 @@ export const fr = {
   notifications: frNotifications,
   polls: frPolls,
   comments: frComments,
+  sessions: frSessions,
+  live: frLive,
 };
 
 export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };

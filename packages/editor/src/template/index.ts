@@ -1,4 +1,6 @@
+export * from './agenda';
 export * from './markdown';
+export * from './mentions';
 export * from './sections';
 export * from './text';
 export * from './yjs-template';

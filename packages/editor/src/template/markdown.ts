@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { MENTION_NODE, mentionText } from './mentions';
 import { FICHE_FRAGMENT } from './yjs-template';
 
 type Delta = Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
@@ -22,6 +23,7 @@ function inline(node: Y.XmlElement | Y.XmlText): string {
       .join('');
   }
   if (node.nodeName === 'hardBreak') return '  \n';
+  if (node.nodeName === MENTION_NODE) return escapeMarkdown(mentionText(node));
   return children(node)
     .map((c) => inline(c))
     .join('');
@@ -34,7 +36,7 @@ const children = (node: Y.XmlElement | Y.XmlFragment) =>
 
 /** One block (and its nested blocks) as Markdown lines. */
 function block(node: Y.XmlElement | Y.XmlText, indent = ''): string[] {
-  if (node instanceof Y.XmlText) return [indent + inline(node)];
+  if (node instanceof Y.XmlText || node.nodeName === MENTION_NODE) return [indent + inline(node)];
   switch (node.nodeName) {
     case 'heading':
       return [`${'#'.repeat(Number(node.getAttribute('level')) || 2)} ${inline(node)}`];

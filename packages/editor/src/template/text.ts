@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
+import { MENTION_NODE, mentionText } from './mentions';
 import { ficheSections } from './sections';
 import { FICHE_FRAGMENT } from './yjs-template';
+
+/** Inline content: text, and mentions read as `@Label`. */
+const isInline = (node: unknown) =>
+  node instanceof Y.XmlText || (node instanceof Y.XmlElement && node.nodeName === MENTION_NODE);
 
 /** The text of one top-level block, with line breaks between nested blocks (lists, tables). */
 function blockText(node: Y.XmlElement | Y.XmlText): string {
@@ -9,11 +14,12 @@ function blockText(node: Y.XmlElement | Y.XmlText): string {
       .toDelta()
       .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
       .join('');
+  if (node.nodeName === MENTION_NODE) return mentionText(node);
   const parts: string[] = [];
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlElement || child instanceof Y.XmlText) parts.push(blockText(child));
   }
-  const inline = node.toArray().every((c) => c instanceof Y.XmlText);
+  const inline = node.toArray().every(isInline);
   return parts.join(inline ? '' : '\n');
 }
 

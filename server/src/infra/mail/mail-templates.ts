@@ -69,7 +69,7 @@ export const groupKindLabels = {
 export function mentionMail(vars: {
   displayName: string;
   actorName: string;
-  kind: 'mention' | 'group_mention' | 'comment_mention';
+  kind: 'mention' | 'group_mention' | 'comment_mention' | 'fiche_mention';
   title: string;
   excerpt: string;
   url: string;
@@ -77,7 +77,9 @@ export function mentionMail(vars: {
   const where =
     vars.kind === 'comment_mention'
       ? `dans un commentaire sur la fiche « ${vars.title} »`
-      : `dans la discussion « ${vars.title} »`;
+      : vars.kind === 'fiche_mention'
+        ? `dans le texte de la fiche « ${vars.title} »`
+        : `dans la discussion « ${vars.title} »`;
   const who = vars.kind === 'group_mention' ? 'a mentionné votre groupe' : 'vous a mentionné·e';
   const paragraphs = [
     `Bonjour ${vars.displayName},`,

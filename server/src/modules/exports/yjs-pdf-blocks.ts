@@ -1,4 +1,4 @@
-import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
+import { FICHE_FRAGMENT, ficheSections, MENTION_NODE, mentionText } from '@affluents/editor/template';
 import * as Y from 'yjs';
 import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle } from './pdf-layout';
 import { toWinAnsi } from './win-ansi';
@@ -102,6 +102,7 @@ export class YjsPdfBlocks {
     return children(node).flatMap((child) => {
       if (child instanceof Y.XmlText) return this.runsOf(child);
       if (child.nodeName === 'hardBreak') return [{ text: '\n', marks: {} }];
+      if (child.nodeName === MENTION_NODE) return [{ text: mentionText(child), marks: {} }];
       return this.inline(child);
     });
   }

@@ -12,7 +12,7 @@ const BATCH = 50;
 interface DueMention {
   id: string;
   userId: string;
-  kind: 'mention' | 'group_mention' | 'comment_mention';
+  kind: 'mention' | 'group_mention' | 'comment_mention' | 'fiche_mention';
   groupId: string | null;
   threadId: string | null;
   ficheId: string | null;

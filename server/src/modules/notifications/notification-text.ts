@@ -18,3 +18,6 @@ export const commentLink = (ficheId: string, commentId: string) => `/fiches/${fi
 
 /** Application path of a poll in its thread. */
 export const pollLink = (threadId: string, pollId: string) => `/discussions/${threadId}#poll-${pollId}`;
+
+/** Application path of a fiche. */
+export const ficheLink = (ficheId: string) => `/fiches/${ficheId}`;

@@ -2,7 +2,7 @@ import type { NotificationKind } from '@affluents/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotificationAudience } from './notification-audience';
-import { commentLink, excerptOf, messageLink, pollLink } from './notification-text';
+import { commentLink, excerptOf, ficheLink, messageLink, pollLink } from './notification-text';
 import { type NotificationDraft, NotificationsService } from './notifications.service';
 import type { Notifier } from './notifier';
 
@@ -10,6 +10,7 @@ import type { Notifier } from './notifier';
 const STRENGTH: Record<NotificationKind, number> = {
   mention: 6,
   comment_mention: 6,
+  fiche_mention: 6,
   group_mention: 5,
   reply: 4,
   poll_closed: 3,
@@ -69,6 +70,14 @@ export class NotificationsNotifier implements Notifier {
 
   async commentPosted(event: { commentId: string; replyId: string | null }): Promise<void> {
     await this.guard('commentPosted', () => this.notifyComment(event.commentId, event.replyId));
+  }
+
+  async ficheTextMentioned(event: {
+    ficheId: string;
+    userIds: string[];
+    actorId: string | null;
+  }): Promise<void> {
+    await this.guard('ficheTextMentioned', () => this.notifyFicheText(event));
   }
 
   async pollOpened(pollId: string): Promise<void> {
@@ -172,6 +181,33 @@ export class NotificationsNotifier implements Notifier {
       link: commentLink(c.ficheId, commentId),
       title: c.title,
       excerpt: excerptOf(c.body),
+    });
+  }
+
+  private async notifyFicheText(event: {
+    ficheId: string;
+    userIds: string[];
+    actorId: string | null;
+  }): Promise<void> {
+    const [f] = (await this.dataSource.query(
+      `SELECT f.group_id AS "groupId", f.title, f.draft_text AS "text", a.display_name AS "actorName"
+         FROM fiches f LEFT JOIN users a ON a.id = $2::uuid
+        WHERE f.id = $1`,
+      [event.ficheId, event.actorId],
+    )) as Array<{ groupId: string; title: string; text: string | null; actorName: string | null }>;
+    if (!f) return;
+    const reasons = new Reasons();
+    reasons.add(event.userIds, 'fiche_mention');
+    if (event.actorId) reasons.drop([event.actorId]);
+    // The draft text is the group's work in progress: only those who may comment the fiche hear of it.
+    const allowed = await this.audience.allowedInGroup('fiche.comment', f.groupId, reasons.users);
+    await this.deliverTo(reasons, allowed, {
+      actor: event.actorId && f.actorName ? { id: event.actorId, displayName: f.actorName } : null,
+      groupId: f.groupId,
+      ficheId: event.ficheId,
+      link: ficheLink(event.ficheId),
+      title: f.title,
+      excerpt: excerptOf(`Vous avez été mentionné·e dans le texte de la fiche « ${f.title} ».`),
     });
   }
 

@@ -27,7 +27,12 @@ export interface NotificationDraft {
 }
 
 /** Kinds that are emailed when still unread after NOTIFY_MENTION_EMAIL_DELAY_MS. */
-export const EMAILED_KINDS: readonly NotificationKind[] = ['mention', 'group_mention', 'comment_mention'];
+export const EMAILED_KINDS: readonly NotificationKind[] = [
+  'mention',
+  'group_mention',
+  'comment_mention',
+  'fiche_mention',
+];
 
 const DEFAULT_PREFERENCES: NotificationPreferences = { emailMentions: true, dailyDigest: true };
 

@@ -8,6 +8,15 @@ export abstract class Notifier {
   abstract messagePosted(messageId: string): Promise<void>;
   /** A comment or a reply on a fiche mentioned members (`replyId` null for the comment itself). */
   abstract commentPosted(event: { commentId: string; replyId: string | null }): Promise<void>;
+  /**
+   * Members were mentioned for the first time in the text of a fiche. `actorId` is the member who last
+   * changed the text, when known (null otherwise).
+   */
+  abstract ficheTextMentioned(event: {
+    ficheId: string;
+    userIds: string[];
+    actorId: string | null;
+  }): Promise<void>;
   /** A poll was opened or closed in a thread. */
   abstract pollOpened(pollId: string): Promise<void>;
   abstract pollClosed(pollId: string): Promise<void>;

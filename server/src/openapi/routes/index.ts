@@ -4,6 +4,10 @@ import { discussionsRoutes } from './discussions';
 import { exportsRoutes } from './exports';
 import { notificationsRoutes } from './notifications';
 import { pollsRoutes } from './polls';
+import { sessionCalendarRoutes } from './session-calendar';
+import { sessionLiveRoutes } from './session-live';
+import { sessionMinutesRoutes } from './session-minutes';
+import { sessionSessionsRoutes } from './session-sessions';
 
 /** Routes of the features documented in their own files (one file per feature keeps edits apart). */
 export const featureRoutes: Route[] = [
@@ -12,4 +16,8 @@ export const featureRoutes: Route[] = [
   ...notificationsRoutes,
   ...commentsRoutes,
   ...exportsRoutes,
+  ...sessionSessionsRoutes,
+  ...sessionCalendarRoutes,
+  ...sessionLiveRoutes,
+  ...sessionMinutesRoutes,
 ];

@@ -8,6 +8,8 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSession } from '../../../realtime/document-session';
 import type { PresenceUser } from '../../../realtime/use-document-session';
+import { memberMentionSuggestion } from '../mentions/mention-suggestion';
+import { useMentionableMembers } from '../mentions/use-mentionable-members';
 import { EditorToolbar } from './EditorToolbar';
 
 /** Words the authors wrote: the template's section titles do not count. */
@@ -55,10 +57,17 @@ export function FicheEditor({
   children,
 }: FicheEditorProps) {
   const { t } = useTranslation();
+  // Writers mention the fiche group's members after `@`; readers only see the mentions as chips.
+  const members = useMentionableMembers(session, user.id, editable);
   const editor = useEditor(
     {
       extensions: [
-        ...ficheExtensions(),
+        ...ficheExtensions({
+          mentionSuggestion: memberMentionSuggestion({
+            members: () => members.current,
+            label: t('fiches.mention.listLabel'),
+          }),
+        }),
         Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
         ...extraExtensions,

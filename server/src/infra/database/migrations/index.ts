@@ -3,6 +3,8 @@ import { CollabDocuments1764000000000 } from './1764000000000-collab-documents';
 import { Fiches1764000000100 } from './1764000000100-fiches';
 import { FicheVersionsAndSearch1764000000200 } from './1764000000200-fiche-versions-and-search';
 import { Discussions1764100000000 } from './1764100000000-discussions';
+import { FicheTextMentions1764100000100 } from './1764100000100-fiche-text-mentions';
+import { Sessions1764200000000 } from './1764200000000-sessions';
 
 /** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   Fiches1764000000100,
   FicheVersionsAndSearch1764000000200,
   Discussions1764100000000,
+  FicheTextMentions1764100000100,
+  Sessions1764200000000,
 ];

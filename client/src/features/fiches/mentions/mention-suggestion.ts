@@ -1,0 +1,105 @@
+import type { FicheMentionSuggestion } from '@affluents/editor';
+import type { Editor } from '@tiptap/core';
+import { ReactRenderer } from '@tiptap/react';
+import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
+import { MentionList, type MentionListProps } from './MentionList';
+import { filterMentionableMembers, type MentionableMember } from './member-candidates';
+import './mentions.css';
+
+let lists = 0;
+
+/** Sets or clears the combobox attributes of the editor while the list is open. */
+function describeEditor(editor: Editor, listId: string | null, activeId: string | null): void {
+  const dom = editor.view.dom;
+  for (const [name, value] of [
+    ['aria-controls', listId],
+    ['aria-autocomplete', listId ? 'list' : null],
+    ['aria-activedescendant', activeId],
+  ] as const) {
+    if (value) dom.setAttribute(name, value);
+    else dom.removeAttribute(name);
+  }
+}
+
+/**
+ * The `@` suggestion of the fiche editor: the group's members (read through `members()`, which may
+ * change after the editor is built), arrows to move, Enter or Tab to pick, Escape to close.
+ */
+export function memberMentionSuggestion(options: {
+  members: () => readonly MentionableMember[];
+  label: string;
+}): FicheMentionSuggestion {
+  return {
+    items: ({ query }) => filterMentionableMembers(options.members(), query),
+    render: () => {
+      const listId = `fiche-mentions-${++lists}`;
+      let renderer: ReactRenderer<unknown, MentionListProps> | null = null;
+      let props: SuggestionProps<MentionableMember> | null = null;
+      let active = 0;
+
+      const draw = () => {
+        if (!renderer || !props) return;
+        const items = props.items;
+        if (active >= items.length) active = 0;
+        const rect = props.clientRect?.() ?? null;
+        const open = items.length > 0 && rect !== null;
+        renderer.updateProps({
+          id: listId,
+          label: options.label,
+          members: items,
+          active,
+          anchor: rect ? { left: rect.left, bottom: rect.bottom } : null,
+          onPick: pick,
+        });
+        describeEditor(props.editor, open ? listId : null, open ? `${listId}-${active}` : null);
+      };
+      const pick = (member: MentionableMember) => {
+        props?.command({ id: member.id, label: member.label });
+      };
+
+      return {
+        onStart(start) {
+          props = start as SuggestionProps<MentionableMember>;
+          active = 0;
+          renderer = new ReactRenderer(MentionList, {
+            editor: start.editor,
+            props: { id: listId, label: options.label, members: [], active, anchor: null, onPick: pick },
+          });
+          document.body.appendChild(renderer.element);
+          draw();
+        },
+        onUpdate(update) {
+          props = update as SuggestionProps<MentionableMember>;
+          draw();
+        },
+        onKeyDown({ event }: SuggestionKeyDownProps) {
+          const items = props?.items ?? [];
+          if (event.key === 'Escape') {
+            renderer?.updateProps({ members: [] });
+            if (props) describeEditor(props.editor, null, null);
+            return items.length > 0;
+          }
+          if (items.length === 0) return false;
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            const step = event.key === 'ArrowDown' ? 1 : -1;
+            active = (active + step + items.length) % items.length;
+            draw();
+            return true;
+          }
+          if (event.key === 'Enter' || event.key === 'Tab') {
+            pick(items[active]);
+            return true;
+          }
+          return false;
+        },
+        onExit() {
+          if (props) describeEditor(props.editor, null, null);
+          renderer?.element.remove();
+          renderer?.destroy();
+          renderer = null;
+          props = null;
+        },
+      };
+    },
+  };
+}

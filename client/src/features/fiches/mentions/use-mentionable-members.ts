@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { DocumentSession } from '../../../realtime/document-session';
+import { useGroup } from '../../groups/hooks';
+import { fichesApi } from '../api/fiches-api';
+import { ficheKeys } from '../hooks';
+import { type MentionableMember, mentionableMembers } from './member-candidates';
+
+/** The fiche id of a session on `fiche:<id>` (the provider's room), or null for another document. */
+function ficheIdOf(session: DocumentSession): string | null {
+  const room = (session.provider as { roomname?: unknown }).roomname;
+  return typeof room === 'string' && room.startsWith('fiche:') ? room.slice('fiche:'.length) : null;
+}
+
+/**
+ * The members a writer may mention in the fiche text: those of the fiche's group (the fiche detail is
+ * already cached by the page). Returned as a ref, because the editor's suggestion is built once and
+ * must read the latest list.
+ */
+export function useMentionableMembers(session: DocumentSession, selfId: string, enabled: boolean) {
+  const ficheId = ficheIdOf(session);
+  const fiche = useQuery({
+    queryKey: ficheKeys.detail(ficheId ?? ''),
+    queryFn: ({ signal }) => fichesApi.get(ficheId ?? '', signal),
+    enabled: enabled && ficheId !== null,
+  });
+  const groupId = fiche.data?.group.id ?? '';
+  const group = useGroup(groupId, { enabled: enabled && groupId !== '' });
+  const members = useRef<readonly MentionableMember[]>([]);
+  useEffect(() => {
+    members.current = mentionableMembers(group.data?.members ?? [], selfId);
+  }, [group.data, selfId]);
+  return members;
+}

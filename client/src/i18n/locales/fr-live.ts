@@ -1,0 +1,2 @@
+/** French strings of the live feature (merged into the main translation under `live`). */
+export const frLive = {};

@@ -1,0 +1,2 @@
+/** French strings of the sessions feature (merged into the main translation under `sessions`). */
+export const frSessions = {};

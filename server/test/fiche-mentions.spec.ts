@@ -1,0 +1,185 @@
+import type { AddressInfo } from 'node:net';
+import { inflateSync } from 'node:zlib';
+import type { FicheDetail, GroupDetail, NotificationPage } from '@affluents/contracts';
+import { FICHE_FRAGMENT } from '@affluents/editor/template';
+import type TestAgent from 'supertest/lib/agent';
+import * as Y from 'yjs';
+import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Writes "<before><mention> " into the paragraph under `section`, as the Tiptap Mention node is stored. */
+function writeMention(
+  doc: Y.Doc,
+  section: string,
+  before: string,
+  person: { id: string; label: string },
+): void {
+  const nodes = doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[];
+  const index = nodes.findIndex((n) => n.getAttribute('section') === section);
+  if (index < 0) throw new Error(`no section ${section}`);
+  const mention = new Y.XmlElement('mention');
+  mention.setAttribute('id', person.id);
+  mention.setAttribute('label', person.label);
+  mention.setAttribute('mentionSuggestionChar', '@');
+  const paragraph = nodes[index + 1];
+  paragraph.insert(paragraph.length, [new Y.XmlText(before), mention, new Y.XmlText(' ')]);
+}
+
+/** Removes every mention of `userId` from the document. */
+function removeMentions(doc: Y.Doc, userId: string): void {
+  for (const node of doc.getXmlFragment(FICHE_FRAGMENT).toArray()) {
+    if (!(node instanceof Y.XmlElement)) continue;
+    const children = node.toArray();
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (
+        child instanceof Y.XmlElement &&
+        child.nodeName === 'mention' &&
+        child.getAttribute('id') === userId
+      )
+        node.delete(i, 1);
+    }
+  }
+}
+
+/** The strings a PDF shows (pdfkit writes them as hex in TJ/Tj operators of deflated streams), ASCII only. */
+function pdfStrings(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const out: string[] = [];
+  const streams = /<<([^<>]*)>>\s*stream\r?\n/g;
+  for (let match = streams.exec(raw); match; match = streams.exec(raw)) {
+    const start = match.index + match[0].length;
+    let bytes = pdf.subarray(start, raw.indexOf('endstream', start));
+    try {
+      if (match[1].includes('/FlateDecode')) bytes = inflateSync(bytes);
+    } catch {
+      continue;
+    }
+    for (const op of bytes
+      .toString('latin1')
+      .matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      const hex = op[1] ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('') : op[2];
+      out.push(Buffer.from(hex, 'hex').toString('latin1'));
+    }
+  }
+  return out.join('\n');
+}
+
+describe('mentions in the text of a fiche', () => {
+  let t: TestApp;
+  let wsUrl: string;
+  let sophie: TestAgent;
+  let claire: TestAgent;
+  let amina: TestAgent;
+  let group: GroupDetail;
+  let fiche: FicheDetail;
+  let writer: TestClient;
+  const cookies = new Map<string, string>();
+
+  async function signIn(email: string): Promise<TestAgent> {
+    const agent = t.agent();
+    const res = await agent.post('/api/auth/login').send({ email, password: 'affluents-demo' }).expect(200);
+    cookies.set(email, String(res.headers['set-cookie']).split(';')[0]);
+    return agent;
+  }
+
+  const ficheMentions = async (agent: TestAgent) =>
+    ((await agent.get('/api/notifications?limit=100').expect(200)).body as NotificationPage).items.filter(
+      (n) => n.kind === 'fiche_mention',
+    );
+  const memberId = (name: string) => {
+    const member = group.members.find((m) => m.displayName.startsWith(name));
+    if (!member) throw new Error(`no member ${name}`);
+    return member.userId;
+  };
+  const mentionRows = async () =>
+    (await t.dataSource.query('SELECT user_id AS "userId" FROM fiche_text_mentions WHERE fiche_id = $1', [
+      fiche.id,
+    ])) as Array<{ userId: string }>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    wsUrl = `ws://127.0.0.1:${port}/collab`;
+    sophie = await signIn('sophie@affluents.test');
+    claire = await signIn('claire@affluents.test');
+    amina = await signIn('amina@affluents.test');
+    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
+    const namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    group = (await sophie.get(`/api/groups/${namurSocial}`).expect(200)).body;
+    fiche = (
+      await sophie.post('/api/fiches').send({ title: 'Jardin solidaire', groupId: namurSocial }).expect(201)
+    ).body;
+    writer = connectClient(wsUrl, fiche.docName, cookies.get('sophie@affluents.test') ?? null);
+    await waitFor(() => writer.provider.synced, 'writer synced');
+  });
+  afterAll(async () => {
+    writer?.destroy();
+    await t.close();
+  });
+
+  it('notifies a member of the group mentioned in a section, once, with a link to the fiche', async () => {
+    const claireId = memberId('Claire');
+    writeMention(writer.doc, 'contact', 'Contact : ', { id: claireId, label: 'Claire Renard' });
+    await waitFor(async () => (await ficheMentions(claire)).length > 0, 'the mention notification', 8000);
+    const [notification] = await ficheMentions(claire);
+    expect(notification).toMatchObject({
+      kind: 'fiche_mention',
+      link: `/fiches/${fiche.id}`,
+      title: 'Jardin solidaire',
+      groupId: group.id,
+      actor: { displayName: 'Sophie Lambert' },
+    });
+    expect(notification.excerpt).toContain('Jardin solidaire');
+    // The author of the mention hears nothing of it.
+    expect(await ficheMentions(sophie)).toHaveLength(0);
+  });
+
+  it('does not notify again on a later store, nor when the mention is removed and written again', async () => {
+    const claireId = memberId('Claire');
+    writeMention(writer.doc, 'objectifs', 'Avancer vite. ', { id: claireId, label: 'Claire Renard' });
+    await waitFor(async () => {
+      const detail = (await sophie.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
+      return !detail.emptySections.includes('objectifs');
+    }, 'the second store');
+    removeMentions(writer.doc, claireId);
+    writeMention(writer.doc, 'public', 'Pour ', { id: claireId, label: 'Claire Renard' });
+    await waitFor(async () => {
+      const detail = (await sophie.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
+      return !detail.emptySections.includes('public');
+    }, 'the third store');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ficheMentions(claire)).toHaveLength(1);
+  });
+
+  it('notifies nobody for a mention of someone outside the group, or of an id that is no user', async () => {
+    const [{ id }] = (await t.dataSource.query(
+      "SELECT id FROM users WHERE email = 'amina@affluents.test'",
+    )) as Array<{
+      id: string;
+    }>;
+    expect(group.members.some((m) => m.userId === id)).toBe(false);
+    writeMention(writer.doc, 'dispositif', 'Avec ', { id, label: 'Amina' });
+    writeMention(writer.doc, 'dispositif', ' et ', { id: 'pas-un-identifiant', label: 'Personne' });
+    await waitFor(async () => (await mentionRows()).some((r) => r.userId === id), 'the mention recorded');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ficheMentions(amina)).toHaveLength(0);
+    expect((await mentionRows()).map((r) => r.userId)).not.toContain('pas-un-identifiant');
+  });
+
+  it('writes mentions as @Name in the Markdown and PDF exports', async () => {
+    const md = (await claire.get(`/api/fiches/${fiche.id}/export.md`).expect(200)).text;
+    expect(md).toContain('## Public bénéficiaire\n\nPour @Claire Renard');
+    const pdf = await claire
+      .get(`/api/fiches/${fiche.id}/export.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdfStrings(pdf.body as Buffer)).toContain('@Claire Renard');
+  });
+});
