@@ -1,6 +1,7 @@
 // Browser scenario (issue 3, comments): Thomas selects a passage of a fiche and comments it; Inès (the
 // group's facilitator, in a second browser context) sees the comment, its highlight, and replies; Thomas
-// sees the reply arrive live and resolves the thread, which leaves the open list on both sides.
+// sees the reply arrive live and resolves the thread, which leaves the open list on both sides. Thomas also
+// mentions Inès in the text with the @ menu, and Inès is notified.
 // Hainaut Sud's social workers: scenario (f) removes Claire from Namur's group.
 
 const SENTENCE = 'Le potager partagé remobilise les stagiaires du CPAS.';
@@ -111,6 +112,20 @@ export default ({
         await inesThread.getByText('Environ 200 m², douze stagiaires.').waitFor();
         await checkA11y(ines, 'fiche with a comment thread');
         await screenshot(ines, '40-2-reponse-ines');
+
+        // Thomas mentions Inès in the text itself: "@" offers the group's members, Enter inserts a chip,
+        // and Inès is notified once the text is stored.
+        await writeInSection(thomas, 'Contexte', 'Demander le plan du terrain à @Inè');
+        const mentionList = thomas.getByRole('listbox', { name: 'Membres du groupe à mentionner' });
+        await mentionList.getByRole('option', { name: /Inès Moreau/ }).waitFor();
+        await screenshot(thomas, '40-2b-mention-liste');
+        await thomas.keyboard.press('Enter');
+        await mentionList.waitFor({ state: 'detached' });
+        await thomas.locator('.fiche-editor__content .mention', { hasText: '@Inès Moreau' }).waitFor();
+        await ines.getByRole('button', { name: /^Notifications, \d+ non lue/ }).waitFor({ timeout: 15_000 });
+        await ines.getByRole('button', { name: /^Notifications/ }).click();
+        await ines.getByText('Thomas Dubois vous a mentionné·e dans une fiche').waitFor();
+        await ines.keyboard.press('Escape');
 
         // Thomas sees the reply arrive without reloading, then resolves his comment.
         await thomasThread.getByText('Environ 200 m², douze stagiaires.').waitFor();
