@@ -48,8 +48,30 @@ export function createRouter() {
                 import('../pages/FicheVersionPage').then((m) => ({ Component: m.FicheVersionPage })),
             },
             {
+              // Live mode and minutes load the editor (Tiptap, Yjs) with the session's notes.
+              path: '/rencontres/:sessionId/direct',
+              lazy: () => import('../pages/SessionLivePage').then((m) => ({ Component: m.SessionLivePage })),
+            },
+            {
+              path: '/rencontres/:sessionId/proces-verbal',
+              lazy: () =>
+                import('../pages/SessionMinutesPage').then((m) => ({ Component: m.SessionMinutesPage })),
+            },
+            {
               path: '/discussions/:threadId',
               lazy: () => import('../pages/ThreadPage').then((m) => ({ Component: m.ThreadPage })),
+            },
+            {
+              // The agenda (Yjs) loads only with a session.
+              path: '/rencontres/:sessionId',
+              lazy: () => import('../pages/SessionPage').then((m) => ({ Component: m.SessionPage })),
+            },
+            {
+              path: '/actions',
+              lazy: () =>
+                import('../features/sessions/components/MyActionsPage').then((m) => ({
+                  Component: m.MyActionsPage,
+                })),
             },
             {
               path: '/admin',

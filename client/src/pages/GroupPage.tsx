@@ -11,9 +11,9 @@ import { toSubject, useCan, useCurrentUser } from '../features/auth/hooks';
 import { GroupDiscussions } from '../features/discussions/components/GroupDiscussions';
 import { GroupFiches } from '../features/fiches/components/GroupFiches';
 import { GroupMembers } from '../features/groups/components/GroupMembers';
-import { UpcomingSections } from '../features/groups/components/UpcomingSections';
 import { useGroup } from '../features/groups/hooks';
 import { GroupInvitations } from '../features/invitations/components/GroupInvitations';
+import { GroupSessions } from '../features/sessions/components/GroupSessions';
 import { isApiError } from '../lib/api-client';
 
 export function GroupPage() {
@@ -91,7 +91,7 @@ export function GroupPage() {
         <div className="group-layout__main">
           <GroupFiches groupId={g.id} archived={!!g.archivedAt} />
           <GroupDiscussions groupId={g.id} archived={!!g.archivedAt} />
-          <UpcomingSections />
+          <GroupSessions groupId={g.id} archived={!!g.archivedAt} />
         </div>
       </div>
     </div>

@@ -21,6 +21,8 @@ export interface AppConfig {
   loginLimits: { failuresPerAccount: number; attemptsPerAddress: number };
   collab: CollabConfig;
   notifications: NotificationsConfig;
+  /** Period (ms) of the session reminders job (server/src/modules/sessions/calendar). */
+  sessionReminderIntervalMs: number;
   realtime: RealtimeConfig;
 }
 
@@ -118,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       // The network lives in Wallonia and Brussels: "each morning" means Brussels mornings.
       digestTimeZone: 'Europe/Brussels',
     },
+    sessionReminderIntervalMs: env.SESSION_REMINDER_INTERVAL_MS,
     realtime: {
       maxPayloadBytes: env.REALTIME_MAX_PAYLOAD_BYTES,
       messagesPerMinute: env.REALTIME_MESSAGES_PER_MINUTE,

@@ -89,6 +89,8 @@ export const envSchema = z.object({
   NOTIFY_JOB_INTERVAL_MS: z.coerce.number().int().min(1000).default(60000),
   /** Hour (0-23, Europe/Brussels time) from which the daily digest of followed threads is sent. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Period (ms) of the job that queues session reminder emails (a week and a day before). */
+  SESSION_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
   /** Largest Socket.IO message a client may send (bytes); a larger one closes that socket. */
   REALTIME_MAX_PAYLOAD_BYTES: z.coerce
     .number()

@@ -96,6 +96,11 @@ export function AppLayout() {
                 <li>
                   <NewsNavLink />
                 </li>
+                <li>
+                  <NavLink to="/actions" className="main-nav__link">
+                    {t('sessions.mine.nav')}
+                  </NavLink>
+                </li>
                 {can('user.list') && (
                   <li>
                     <NavLink to="/admin" className="main-nav__link">

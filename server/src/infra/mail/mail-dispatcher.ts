@@ -71,7 +71,8 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
       `UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => $1), attempts = attempts + 1
        WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= now()
                     ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id, to_address AS "to", subject, text_body AS "textBody", html_body AS "htmlBody", attempts`,
+       RETURNING id, to_address AS "to", subject, text_body AS "textBody", html_body AS "htmlBody",
+                 attachments, attempts`,
       [LEASE_SECONDS, BATCH],
     );
     const rows = Array.isArray(claimed[0]) ? (claimed[0] as MailOutboxEntity[]) : claimed;
@@ -89,10 +90,20 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
           subject: mail.subject,
           text: mail.textBody,
           html: mail.htmlBody,
+          attachments: mail.attachments.map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: file.content,
+          })),
         });
         await outbox.update({ id: mail.id }, { status: 'sent', sentAt: new Date(), lastError: null });
       } else {
-        this.logger.log(`Courriel (pas de SMTP_URL) à ${mail.to} : ${mail.subject}\n${mail.textBody}`);
+        const files = mail.attachments.length
+          ? `\nPièces jointes : ${mail.attachments.map((file) => file.filename).join(', ')}`
+          : '';
+        this.logger.log(
+          `Courriel (pas de SMTP_URL) à ${mail.to} : ${mail.subject}\n${mail.textBody}${files}`,
+        );
         await outbox.update({ id: mail.id }, { status: 'logged', sentAt: new Date() });
       }
     } catch (err) {

@@ -2,6 +2,13 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type OutboxStatus = 'pending' | 'sent' | 'logged' | 'failed';
 
+/** A file sent with a mail (e.g. a session's .ics); `content` is the file's text. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 /** A mail waiting to be sent. Written in the same transaction as what caused it, sent by the dispatcher. */
 @Entity({ name: 'mail_outbox' })
 export class MailOutboxEntity {
@@ -22,6 +29,9 @@ export class MailOutboxEntity {
 
   @Column({ name: 'html_body', type: 'text' })
   htmlBody: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: MailAttachment[];
 
   @Column({ type: 'text', default: 'pending' })
   status: OutboxStatus;

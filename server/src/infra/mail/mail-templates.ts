@@ -140,3 +140,89 @@ export function dailyDigestMail(vars: {
     html,
   };
 }
+
+/** What the session mails say about the session (dates already written out in French, Brussels time). */
+export interface SessionMailFacts {
+  displayName: string;
+  title: string;
+  groupLabel: string;
+  /** "jeudi 15 janvier 2026 de 14:00 à 16:00". */
+  slot: string;
+  location: string | null;
+  url: string;
+}
+
+function sessionLines(vars: SessionMailFacts): string[] {
+  return [`Quand : ${vars.slot}`, ...(vars.location ? [`Où : ${vars.location}`] : [])];
+}
+
+/** The date of a session is fixed: invitation with the calendar file attached. */
+export function sessionInvitationMail(vars: SessionMailFacts): RenderedMail {
+  const paragraphs = [
+    `Bonjour ${vars.displayName},`,
+    `Vous êtes invité·e à la rencontre « ${vars.title} » du groupe ${vars.groupLabel}.`,
+    ...sessionLines(vars),
+    'Le fichier joint l’ajoute à votre agenda. Dites-nous si vous venez (oui, non, peut-être) sur la page de la rencontre.',
+  ];
+  return {
+    subject: `Invitation : ${vars.title} — ${vars.slot}`,
+    text: `${paragraphs.join('\n\n')}\n\nRépondre et voir l’ordre du jour : ${vars.url}\n`,
+    html: layout(paragraphs, { url: vars.url, label: 'Répondre à l’invitation' }),
+  };
+}
+
+/** A session moved (new date or place) or was cancelled. */
+export function sessionChangedMail(vars: SessionMailFacts & { cancelled: boolean }): RenderedMail {
+  const paragraphs = vars.cancelled
+    ? [
+        `Bonjour ${vars.displayName},`,
+        `La rencontre « ${vars.title} » du groupe ${vars.groupLabel}, prévue le ${vars.slot}, est annulée.`,
+        'Le fichier joint la retire de votre agenda.',
+      ]
+    : [
+        `Bonjour ${vars.displayName},`,
+        `La rencontre « ${vars.title} » du groupe ${vars.groupLabel} a changé. Voici la nouvelle date :`,
+        ...sessionLines(vars),
+        'Le fichier joint met votre agenda à jour. Si votre réponse change, indiquez-le sur la page de la rencontre.',
+      ];
+  return {
+    subject: vars.cancelled ? `Annulée : ${vars.title}` : `Changement : ${vars.title} — ${vars.slot}`,
+    text: `${paragraphs.join('\n\n')}\n\nVoir la rencontre : ${vars.url}\n`,
+    html: layout(paragraphs, { url: vars.url, label: 'Voir la rencontre' }),
+  };
+}
+
+/** Reminder a week or a day before a session. */
+export function sessionReminderMail(vars: SessionMailFacts & { kind: 'week' | 'day' }): RenderedMail {
+  const when = vars.kind === 'week' ? 'dans une semaine' : 'demain';
+  const paragraphs = [
+    `Bonjour ${vars.displayName},`,
+    `Petit rappel : la rencontre « ${vars.title} » du groupe ${vars.groupLabel} a lieu ${when}.`,
+    ...sessionLines(vars),
+    'L’ordre du jour et la discussion de la rencontre vous attendent sur sa page.',
+  ];
+  return {
+    subject: `Rappel : ${vars.title} ${when}`,
+    text: `${paragraphs.join('\n\n')}\n\nVoir la rencontre : ${vars.url}\n`,
+    html: layout(paragraphs, { url: vars.url, label: 'Voir la rencontre' }),
+  };
+}
+
+/** A guest invited to one session got a new account: a link to choose their password. */
+export function guestAccountMail(vars: {
+  displayName: string;
+  inviterName: string;
+  title: string;
+  url: string;
+}): RenderedMail {
+  const paragraphs = [
+    `Bonjour ${vars.displayName},`,
+    `${vars.inviterName} vous invite à la rencontre « ${vars.title} » sur Affluents, l’espace des groupes d’échange des bassins. Un compte invité a été créé pour vous : il donne accès à cette rencontre seulement (ordre du jour, discussion, procès-verbal).`,
+    'Choisissez votre mot de passe avec le lien ci-dessous. Il est valable sept jours et ne sert qu’une fois ; ensuite, « Mot de passe oublié » vous en envoie un nouveau.',
+  ];
+  return {
+    subject: `Invitation à la rencontre « ${vars.title} »`,
+    text: `${paragraphs.join('\n\n')}\n\nChoisir mon mot de passe : ${vars.url}\n`,
+    html: layout(paragraphs, { url: vars.url, label: 'Choisir mon mot de passe' }),
+  };
+}

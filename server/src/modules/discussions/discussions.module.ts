@@ -23,7 +23,8 @@ import { ThreadsService } from './threads.service';
     LinkPreviews,
     DiscussionSocketHandlers,
   ],
-  exports: [ThreadAccess],
+  // MessagesService: other features (sessions' minutes) post their announcements in a thread.
+  exports: [ThreadAccess, MessagesService],
 })
 export class DiscussionsModule implements OnModuleInit {
   constructor(

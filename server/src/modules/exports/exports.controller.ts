@@ -8,7 +8,7 @@ import { PdfExporter, type PdfFile } from './pdf-exporter.service';
 import { createPdf } from './pdf-layout';
 
 /** Streams a PDF; a failure once bytes are out can only cut the response (and is logged). */
-async function streamPdf(file: PdfFile, response: Response, logger: Logger): Promise<void> {
+export async function streamPdf(file: PdfFile, response: Response, logger: Logger): Promise<void> {
   const doc = createPdf(file.title);
   response.status(200);
   response.type('application/pdf');

@@ -11,6 +11,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { NotificationPreferencesSection } from '../../notifications/components/NotificationPreferencesSection';
+import { CalendarFeedSection } from '../../sessions/components/CalendarFeedSection';
 import { useUpdateProfile } from '../hooks';
 
 interface ProfileDialogProps {
@@ -82,6 +83,7 @@ export function ProfileDialog({ user, isOpen, onOpenChange }: ProfileDialogProps
         </div>
       </Form>
       <NotificationPreferencesSection />
+      <CalendarFeedSection />
     </ModalDialog>
   );
 }

@@ -5,6 +5,8 @@ import { FicheVersionsAndSearch1764000000200 } from './1764000000200-fiche-versi
 import { Discussions1764100000000 } from './1764100000000-discussions';
 import { FicheTextMentions1764100000100 } from './1764100000100-fiche-text-mentions';
 import { Sessions1764200000000 } from './1764200000000-sessions';
+import { MailAttachments1764200000200 } from './1764200000200-mail-attachments';
+import { MinutesFicheLinks1764200000400 } from './1764200000400-minutes-fiche-links';
 
 /** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   Discussions1764100000000,
   FicheTextMentions1764100000100,
   Sessions1764200000000,
+  MailAttachments1764200000200,
+  MinutesFicheLinks1764200000400,
 ];

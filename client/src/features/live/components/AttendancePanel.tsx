@@ -1,0 +1,64 @@
+import type { AttendanceState, Participant } from '@affluents/contracts';
+import { attendanceStates } from '@affluents/contracts';
+import { Radio, RadioGroup } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { notify } from '../../../components/ui/toast';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useSetAttendance } from '../hooks';
+
+interface AttendancePanelProps {
+  sessionId: string;
+  participants: Participant[];
+}
+
+/** Facilitators note who is present, excused or absent (members and guests); each choice is saved at once. */
+export function AttendancePanel({ sessionId, participants }: AttendancePanelProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const setAttendance = useSetAttendance(sessionId);
+  const choosing = setAttendance.isPending ? setAttendance.variables : undefined;
+
+  function choose(userId: string, state: AttendanceState) {
+    setAttendance.mutate(
+      { userId, state },
+      { onError: (error) => notify.error(t('live.attendance.failed'), errorMessage(error)) },
+    );
+  }
+
+  return (
+    <section className="panel live-attendance" aria-labelledby="live-attendance-title">
+      <h2 id="live-attendance-title" className="panel__title">
+        {t('live.attendance.title')}
+      </h2>
+      <ul className="live-attendance__list">
+        {participants.map((participant) => {
+          const { person } = participant;
+          const value = choosing?.userId === person.id ? choosing.state : participant.attendance;
+          return (
+            <li key={person.id} className="live-attendance__row">
+              <span className="live-attendance__name">
+                {person.displayName}
+                {participant.role !== 'member' && (
+                  <span className="live-muted"> · {t(`live.roles.${participant.role}`)}</span>
+                )}
+              </span>
+              <RadioGroup
+                className="live-attendance__choices"
+                orientation="horizontal"
+                aria-label={t('live.attendance.of', { name: person.displayName })}
+                value={value}
+                onChange={(next) => choose(person.id, next as AttendanceState)}
+              >
+                {attendanceStates.map((state) => (
+                  <Radio key={state} value={state} className="live-choice">
+                    {t(`live.attendance.states.${state}`)}
+                  </Radio>
+                ))}
+              </RadioGroup>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

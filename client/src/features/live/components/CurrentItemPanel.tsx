@@ -1,0 +1,62 @@
+import type { AgendaItem, LiveState } from '@affluents/contracts';
+import { useTranslation } from 'react-i18next';
+import { formatDuration, itemTimer } from '../live-clock';
+import { useNow } from '../use-now';
+
+interface CurrentItemPanelProps {
+  state: LiveState;
+  offset: number;
+  next: AgendaItem | null;
+}
+
+/** The item being discussed, big, with its timer "12:30 / 20:00" (and "Temps dépassé" in words) and the next one. */
+export function CurrentItemPanel({ state, offset, next }: CurrentItemPanelProps) {
+  const { t } = useTranslation();
+  const now = useNow(state.status === 'live' && !!state.item);
+  const item = state.item;
+  if (!item) {
+    return (
+      <section className="live-current" aria-labelledby="live-current-title">
+        <h2 id="live-current-title" className="live-current__eyebrow">
+          {t('live.current.heading')}
+        </h2>
+        <p className="live-current__title">{t('live.current.none')}</p>
+      </section>
+    );
+  }
+  const timer = itemTimer(state.itemStartedAt, item.durationMinutes, now, offset);
+  return (
+    <section
+      className={`live-current${timer.overTime ? ' live-current--over' : ''}`}
+      aria-labelledby="live-current-title"
+    >
+      <h2 id="live-current-title" className="live-current__eyebrow">
+        {t('live.current.heading')}
+        {state.currentItem !== null && (
+          <span className="live-current__position">
+            {' '}
+            {t('live.current.position', { number: state.currentItem + 1 })}
+          </span>
+        )}
+      </h2>
+      <p className="live-current__title">{item.title}</p>
+      {item.ownerName && (
+        <p className="live-current__owner">{t('live.current.owner', { name: item.ownerName })}</p>
+      )}
+      <p className="live-timer">
+        <span className="live-timer__label">{t('live.timer.label')}</span>{' '}
+        <span className="live-timer__value" data-testid="live-timer">
+          {timer.label}
+        </span>
+        {timer.overTime && (
+          <span className="live-timer__over">
+            {t('live.timer.over', { time: formatDuration(timer.overByMs) })}
+          </span>
+        )}
+      </p>
+      <p className="live-current__next">
+        {next ? t('live.current.next', { title: next.title }) : t('live.current.last')}
+      </p>
+    </section>
+  );
+}

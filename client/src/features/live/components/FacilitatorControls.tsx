@@ -1,0 +1,65 @@
+import type { LiveState } from '@affluents/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
+import type { LiveSession } from '../use-live-session';
+
+interface FacilitatorControlsProps {
+  state: LiveState;
+  live: LiveSession;
+  agendaLength: number;
+}
+
+/** Start, move through the agenda (with the explicit index, so a double press cannot skip an item), end. */
+export function FacilitatorControls({ state, live, agendaLength }: FacilitatorControlsProps) {
+  const { t } = useTranslation();
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  if (state.status === 'planned') {
+    return (
+      <div className="live-controls">
+        <Button variant="primary" onPress={live.start} isPending={live.pending === 'start'}>
+          {t('live.controls.start')}
+        </Button>
+      </div>
+    );
+  }
+  if (state.status !== 'live') return null;
+  const index = state.currentItem;
+  const previous = index === null ? null : index - 1;
+  const next = index === null ? 0 : index + 1;
+  return (
+    <div className="live-controls">
+      <Button
+        onPress={() => previous !== null && live.goto(previous)}
+        isDisabled={previous === null || previous < 0 || live.pending === 'goto'}
+      >
+        {t('live.controls.previous')}
+      </Button>
+      <Button
+        variant="primary"
+        onPress={() => live.goto(next)}
+        isDisabled={next >= agendaLength || live.pending === 'goto'}
+      >
+        {t('live.controls.next')}
+      </Button>
+      <Button variant="danger" onPress={() => setConfirmingEnd(true)}>
+        {t('live.controls.end')}
+      </Button>
+      <ConfirmDialog
+        title={t('live.controls.endTitle')}
+        isOpen={confirmingEnd}
+        onOpenChange={setConfirmingEnd}
+        confirmLabel={t('live.controls.endConfirm')}
+        tone="primary"
+        isPending={live.pending === 'end'}
+        onConfirm={() => {
+          live.end();
+          setConfirmingEnd(false);
+        }}
+      >
+        <p>{t('live.controls.endText')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import type { SessionDetail } from '@affluents/contracts';
+import { useState } from 'react';
+import { Checkbox } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/layout/PageHeader';
+import { Badge } from '../../../components/ui/Badge';
+import { Button } from '../../../components/ui/Button';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
+import { notify } from '../../../components/ui/toast';
+import { formatDate } from '../../../i18n';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { usePublishMinutes, useStartReview } from '../hooks';
+import { AmendmentsPanel } from './AmendmentsPanel';
+import { PublishedMinutesView } from './PublishedMinutesView';
+import { SessionBreadcrumb } from './SessionBreadcrumb';
+import { ActionList, AttendanceSummary, DecisionList } from './SessionFacts';
+import { SessionNotes } from './SessionNotes';
+import '../live.css';
+
+const REVIEW_DAYS = 7;
+
+/** After the session: the draft minutes (the live notes), their review with amendments, then the published version. */
+export function MinutesView({ session }: { session: SessionDetail }) {
+  const { t, i18n } = useTranslation();
+  const minutesStatus = session.minutes?.status ?? 'draft';
+  const tone = { draft: 'neutral', review: 'info', published: 'success' } as const;
+
+  return (
+    <div className="page live-page">
+      <SessionBreadcrumb session={session} page={t('live.minutes.crumb')} />
+      <PageHeader
+        eyebrow={t('live.minutes.eyebrow')}
+        title={session.title}
+        documentTitle={t('live.minutes.documentTitle', { title: session.title })}
+        actions={<Badge tone={tone[minutesStatus]}>{t(`live.minutes.status.${minutesStatus}`)}</Badge>}
+      />
+      {minutesStatus === 'published' ? (
+        <PublishedMinutesView sessionId={session.id} />
+      ) : (
+        <>
+          {session.status !== 'done' ? (
+            <p className="notice notice--info">{t('live.minutes.notEnded')}</p>
+          ) : minutesStatus === 'review' && session.minutes?.reviewEndsAt ? (
+            <p className="notice notice--info">
+              {t('live.minutes.reviewUntil', {
+                date: formatDate(session.minutes.reviewEndsAt, i18n.language, { dateStyle: 'full' }),
+              })}
+            </p>
+          ) : (
+            <p className="notice notice--info">{t('live.minutes.draftHelp')}</p>
+          )}
+          {session.canManage && session.status === 'done' && (
+            <MinutesControls sessionId={session.id} reviewStarted={minutesStatus === 'review'} />
+          )}
+          <div className="live-layout">
+            <div className="live-layout__main">
+              <section aria-labelledby="live-draft-title">
+                <h2 id="live-draft-title" className="panel__title">
+                  {t('live.minutes.draft')}
+                </h2>
+                <SessionNotes
+                  docName={session.notesDocName}
+                  mayWrite={session.canManage}
+                  label={t('live.minutes.draftLabel', { title: session.title })}
+                />
+              </section>
+              {minutesStatus === 'review' && (
+                <AmendmentsPanel sessionId={session.id} canManage={session.canManage} reviewOpen />
+              )}
+            </div>
+            <div className="live-layout__side">
+              <section className="panel" aria-labelledby="live-draft-attendance">
+                <h2 id="live-draft-attendance" className="panel__title">
+                  {t('live.attendance.title')}
+                </h2>
+                <AttendanceSummary participants={session.participants} />
+              </section>
+              <section className="panel" aria-labelledby="live-draft-decisions">
+                <h2 id="live-draft-decisions" className="panel__title">
+                  {t('live.capture.decisions')}
+                </h2>
+                <DecisionList decisions={session.decisions} />
+              </section>
+              <section className="panel" aria-labelledby="live-draft-actions">
+                <h2 id="live-draft-actions" className="panel__title">
+                  {t('live.capture.actions')}
+                </h2>
+                <ActionList actions={session.actions} />
+              </section>
+            </div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Facilitators open the review (7 days) and publish, choosing whether guests may read the minutes. */
+function MinutesControls({ sessionId, reviewStarted }: { sessionId: string; reviewStarted: boolean }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const startReview = useStartReview(sessionId);
+  const publish = usePublishMinutes(sessionId);
+  const [visibleToGuests, setVisibleToGuests] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  return (
+    <div className="live-controls live-minutes__controls">
+      {!reviewStarted && (
+        <Button
+          onPress={() =>
+            startReview.mutate(REVIEW_DAYS, {
+              onSuccess: () => notify.success(t('live.minutes.reviewStarted')),
+              onError: (error) => notify.error(t('live.minutes.reviewFailed'), errorMessage(error)),
+            })
+          }
+          isPending={startReview.isPending}
+        >
+          {t('live.minutes.startReview', { count: REVIEW_DAYS })}
+        </Button>
+      )}
+      <Button
+        variant="primary"
+        onPress={() => {
+          publish.reset();
+          setConfirming(true);
+        }}
+      >
+        {t('live.minutes.publish')}
+      </Button>
+      <ConfirmDialog
+        title={t('live.minutes.publishTitle')}
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        confirmLabel={t('live.minutes.publishConfirm')}
+        tone="primary"
+        isPending={publish.isPending}
+        error={publish.error ? errorMessage(publish.error) : null}
+        onConfirm={() =>
+          publish.mutate(visibleToGuests, {
+            onSuccess: () => {
+              setConfirming(false);
+              notify.success(t('live.minutes.published'));
+            },
+          })
+        }
+      >
+        <p>{t('live.minutes.publishText')}</p>
+        <Checkbox isSelected={visibleToGuests} onChange={setVisibleToGuests} className="checkbox">
+          <span className="checkbox__box" aria-hidden="true">
+            <svg viewBox="0 0 18 18" aria-hidden="true">
+              <polyline points="2 9 7 14 16 4" />
+            </svg>
+          </span>
+          <span>{t('live.minutes.visibleToGuests')}</span>
+        </Checkbox>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { type ReactNode, useEffect } from 'react';
+import type { DocumentSession } from '../../../realtime/document-session';
+import type { PresenceUser } from '../../../realtime/use-document-session';
+import { EditorToolbar } from '../../fiches/components/EditorToolbar';
+
+interface NotesEditorProps {
+  session: DocumentSession;
+  user: PresenceUser;
+  /** Writers once the text is loaded; readers never (the server would drop their changes). */
+  editable: boolean;
+  /** Accessible name of the text area. */
+  label: string;
+  /** Connection status and avatars, shown beside the toolbar. */
+  status: ReactNode;
+}
+
+/**
+ * The session's shared notes (`session-notes:<id>`): the fiche's rich-text schema bound to the Yjs document,
+ * with everyone's caret, but free text (no template sections). They become the draft of the minutes.
+ */
+export function NotesEditor({ session, user, editable, label, status }: NotesEditorProps) {
+  const editor = useEditor(
+    {
+      extensions: [
+        ...ficheExtensions(),
+        Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
+        CollaborationCaret.configure({ provider: session.provider, user }),
+      ],
+      editable,
+      editorProps: {
+        attributes: {
+          class: 'fiche-editor__content live-notes__content',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+        },
+      },
+    },
+    // The user and the label are read once: a new editor per document only.
+    [session],
+  );
+
+  useEffect(() => {
+    editor.setEditable(editable, false);
+    editor.view.dom.setAttribute('aria-readonly', String(!editable));
+  }, [editor, editable]);
+
+  return (
+    <div className="fiche-editor live-notes">
+      <div className="fiche-editor__bar">
+        {editable && <EditorToolbar editor={editor} />}
+        <div className="fiche-editor__status">{status}</div>
+      </div>
+      <EditorContent editor={editor} className="fiche-editor__body" />
+    </div>
+  );
+}

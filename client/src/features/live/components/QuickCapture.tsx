@@ -1,0 +1,119 @@
+import type { Decision, FollowUpAction, Participant } from '@affluents/contracts';
+import { type FormEvent, useState } from 'react';
+import { TextField as AriaTextField, Form, Label, TextArea } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { FormError } from '../../../components/ui/FormError';
+import { SelectField } from '../../../components/ui/SelectField';
+import { TextField } from '../../../components/ui/TextField';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useAddAction, useAddDecision } from '../hooks';
+import { ActionList, DecisionList } from './SessionFacts';
+
+interface QuickCaptureProps {
+  sessionId: string;
+  participants: Participant[];
+  decisions: Decision[];
+  actions: FollowUpAction[];
+  /** Facilitators write decisions and actions; everyone reads them. */
+  canManage: boolean;
+}
+
+const NOBODY = 'nobody';
+
+/** Decisions and follow-up actions (what, who, by when) noted during the session, listed as they come. */
+export function QuickCapture({ sessionId, participants, decisions, actions, canManage }: QuickCaptureProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel live-capture" aria-labelledby="live-capture-title">
+      <h2 id="live-capture-title" className="panel__title">
+        {t('live.capture.title')}
+      </h2>
+      <h3 className="live-capture__heading">{t('live.capture.decisions')}</h3>
+      <DecisionList decisions={decisions} />
+      {canManage && <DecisionForm sessionId={sessionId} />}
+      <h3 className="live-capture__heading">{t('live.capture.actions')}</h3>
+      <ActionList actions={actions} />
+      {canManage && <ActionForm sessionId={sessionId} participants={participants} />}
+    </section>
+  );
+}
+
+function DecisionForm({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const add = useAddDecision(sessionId);
+  const [text, setText] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim()) return;
+    add.mutate(text.trim(), { onSuccess: () => setText('') });
+  }
+
+  return (
+    <Form className="live-capture__form" onSubmit={submit}>
+      <AriaTextField className="field" value={text} onChange={setText} isRequired>
+        <Label className="field__label">{t('live.capture.decisionLabel')}</Label>
+        <TextArea className="field__input live-capture__textarea" rows={2} maxLength={2000} />
+      </AriaTextField>
+      <FormError message={add.error ? errorMessage(add.error) : null} />
+      <Button type="submit" size="sm" isPending={add.isPending}>
+        {t('live.capture.addDecision')}
+      </Button>
+    </Form>
+  );
+}
+
+function ActionForm({ sessionId, participants }: { sessionId: string; participants: Participant[] }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const add = useAddAction(sessionId);
+  const [title, setTitle] = useState('');
+  const [owner, setOwner] = useState<string>(NOBODY);
+  const [dueOn, setDueOn] = useState('');
+  const options = [
+    { id: NOBODY, label: t('live.capture.ownerNobody') },
+    ...participants.map((p) => ({ id: p.person.id, label: p.person.displayName })),
+  ];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim()) return;
+    add.mutate(
+      { title: title.trim(), ownerId: owner === NOBODY ? null : owner, dueOn: dueOn || null },
+      {
+        onSuccess: () => {
+          setTitle('');
+          setOwner(NOBODY);
+          setDueOn('');
+        },
+      },
+    );
+  }
+
+  return (
+    <Form className="live-capture__form" onSubmit={submit}>
+      <TextField
+        label={t('live.capture.actionLabel')}
+        value={title}
+        onChange={setTitle}
+        isRequired
+        maxLength={300}
+      />
+      <div className="live-capture__row">
+        <SelectField
+          label={t('live.capture.owner')}
+          options={options}
+          value={owner}
+          onChange={(value) => setOwner(value ?? NOBODY)}
+        />
+        <TextField label={t('live.capture.dueOn')} type="date" value={dueOn} onChange={setDueOn} />
+      </div>
+      <FormError message={add.error ? errorMessage(add.error) : null} />
+      <Button type="submit" size="sm" isPending={add.isPending}>
+        {t('live.capture.addAction')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,72 @@
+import type { LiveState } from '@affluents/contracts';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { hasRaisedHand, queueDisplay } from '../queue-display';
+import type { LiveSession } from '../use-live-session';
+
+interface SpeakingQueueProps {
+  state: LiveState;
+  live: LiveSession;
+  userId: string | undefined;
+  canManage: boolean;
+}
+
+/** Who has the floor and who asked for it, in order; raise or lower one's hand; facilitators give the floor. */
+export function SpeakingQueue({ state, live, userId, canManage }: SpeakingQueueProps) {
+  const { t } = useTranslation();
+  const { speaker, waiting, nextNames } = queueDisplay(state);
+  const raised = hasRaisedHand(state, userId);
+  const running = state.status === 'live';
+  return (
+    <section className="panel live-queue" aria-labelledby="live-queue-title">
+      <h2 id="live-queue-title" className="panel__title">
+        {t('live.queue.title')}
+      </h2>
+      <p className="live-queue__speaker">
+        {speaker ? t('live.queue.speaker', { name: speaker.displayName }) : t('live.queue.nobody')}
+      </p>
+      <p className="live-queue__next">
+        {nextNames ? t('live.queue.next', { names: nextNames }) : t('live.queue.empty')}
+      </p>
+      {running && (
+        <div className="live-queue__actions">
+          {raised ? (
+            <Button onPress={live.lowerHand} isPending={live.pending === 'hand'}>
+              {t('live.queue.lower')}
+            </Button>
+          ) : (
+            <Button variant="primary" onPress={live.raiseHand} isPending={live.pending === 'hand'}>
+              {t('live.queue.raise')}
+            </Button>
+          )}
+          {canManage && speaker && (
+            <Button
+              variant="ghost"
+              onPress={() => live.giveFloor(null)}
+              isDisabled={live.pending === 'floor'}
+            >
+              {t('live.queue.close')}
+            </Button>
+          )}
+        </div>
+      )}
+      {canManage && running && waiting.length > 0 && (
+        <ol className="live-queue__list" aria-label={t('live.queue.listLabel')}>
+          {waiting.map((person) => (
+            <li key={person.id} className="live-queue__person">
+              <span>{person.displayName}</span>
+              <Button
+                size="sm"
+                onPress={() => live.giveFloor(person.id)}
+                isDisabled={live.pending === 'floor'}
+                aria-label={t('live.queue.giveLabel', { name: person.displayName })}
+              >
+                {t('live.queue.give')}
+              </Button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

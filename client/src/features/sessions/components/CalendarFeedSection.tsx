@@ -1,0 +1,81 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
+import { notify } from '../../../components/ui/toast';
+import { isApiError } from '../../../lib/api-client';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useCalendarFeed, useRotateCalendarFeed } from '../hooks';
+
+/** In the profile: my personal calendar feed address (secret), to copy, and to replace if it leaked. */
+export function CalendarFeedSection() {
+  const { t } = useTranslation();
+  const id = useId();
+  const errorMessage = useErrorMessage();
+  const feed = useCalendarFeed(true);
+  const rotate = useRotateCalendarFeed();
+  const [confirming, setConfirming] = useState(false);
+  const url = feed.data?.url ?? '';
+  // The server keeps only a hash of the secret: an existing address cannot be shown twice (409).
+  const hidden = feed.isError && isApiError(feed.error, 'conflict');
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      notify.success(t('sessions.feed.copied'));
+    } catch {
+      // Without clipboard access (insecure page, refused permission) the field stays there to copy by hand.
+      document.getElementById(`${id}-url`)?.focus();
+    }
+  }
+
+  return (
+    <section className="stack calendar-feed" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="calendar-feed__title">
+        {t('sessions.feed.title')}
+      </h3>
+      <p className="muted">{t('sessions.feed.help')}</p>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-url`}>
+          {t('sessions.feed.label')}
+        </label>
+        <input
+          id={`${id}-url`}
+          className="field__input calendar-feed__url"
+          readOnly
+          value={feed.isError ? '' : url}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      </div>
+      {hidden && <p className="muted">{t('sessions.feed.hidden')}</p>}
+      {feed.isError && !hidden && <p className="form-error">{errorMessage(feed.error)}</p>}
+      <div className="calendar-feed__actions">
+        <Button size="sm" isDisabled={!url} onPress={() => void copy()}>
+          {t('sessions.feed.copy')}
+        </Button>
+        <Button size="sm" variant="ghost" onPress={() => setConfirming(true)}>
+          {t('sessions.feed.rotate')}
+        </Button>
+      </div>
+      <ConfirmDialog
+        title={t('sessions.feed.rotate')}
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        confirmLabel={t('sessions.feed.rotate')}
+        tone="primary"
+        isPending={rotate.isPending}
+        error={rotate.error ? errorMessage(rotate.error) : null}
+        onConfirm={() =>
+          rotate.mutate(undefined, {
+            onSuccess: () => {
+              notify.success(t('sessions.feed.rotated'));
+              setConfirming(false);
+            },
+          })
+        }
+      >
+        <p>{t('sessions.feed.rotateText')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

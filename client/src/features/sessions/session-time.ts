@@ -1,0 +1,71 @@
+import { formatDate } from '../../i18n';
+import { brusselsToIso, TIME_ZONE } from '../polls/brussels-time';
+
+export { brusselsToIso };
+
+/** "mardi 3 mars 2026", the day of a session in Brussels whatever the reader's computer says. */
+export function formatSessionDay(iso: string, language: string): string {
+  return formatDate(iso, language, { dateStyle: 'full', timeZone: TIME_ZONE });
+}
+
+/** "09:30", in Brussels time. */
+export function formatSessionClock(iso: string, language: string): string {
+  return formatDate(iso, language, { timeStyle: 'short', timeZone: TIME_ZONE });
+}
+
+/** "mardi 3 mars 2026, 09:30 – 12:30" (a session never spans midnight in practice; if so, both days). */
+export function formatSessionRange(startsAt: string, endsAt: string | null, language: string): string {
+  const day = formatSessionDay(startsAt, language);
+  const start = formatSessionClock(startsAt, language);
+  if (!endsAt) return `${day}, ${start}`;
+  const sameDay = brusselsParts(startsAt).date === brusselsParts(endsAt).date;
+  const end = sameDay
+    ? formatSessionClock(endsAt, language)
+    : `${formatSessionDay(endsAt, language)}, ${formatSessionClock(endsAt, language)}`;
+  return `${day}, ${start} – ${end}`;
+}
+
+/** The wall-clock date (`2026-03-03`) and time (`09:30`) of an instant in Brussels, for date and time inputs. */
+export function brusselsParts(iso: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    time: `${part('hour')}:${part('minute')}`,
+  };
+}
+
+/** Whole minutes between two instants (0 when either is missing or the order is wrong). */
+export function minutesBetween(startsAt: string | null, endsAt: string | null): number {
+  if (!startsAt || !endsAt) return 0;
+  const ms = new Date(endsAt).getTime() - new Date(startsAt).getTime();
+  return ms > 0 ? Math.round(ms / 60_000) : 0;
+}
+
+/** A session's times from a Brussels date and two clock times, or null when incomplete or reversed. */
+export function sessionTimes(
+  date: string,
+  start: string,
+  end: string,
+): { startsAt: string; endsAt: string } | null {
+  const startsAt = brusselsToIso(date, start);
+  const endsAt = brusselsToIso(date, end);
+  if (!startsAt || !endsAt || endsAt <= startsAt) return null;
+  return { startsAt, endsAt };
+}
+
+/** "3 h 30", "45 min": a duration as people say it. */
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+}

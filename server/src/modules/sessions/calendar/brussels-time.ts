@@ -1,0 +1,99 @@
+import type { ICalDayJsStub } from 'ical-generator';
+
+/** Sessions happen in Wallonia and Brussels: their wall clock is Brussels time, whatever the server's zone. */
+export const SESSION_TIME_ZONE = 'Europe/Brussels';
+
+type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  return Object.fromEntries(parts.map((p) => [p.type, p.value])) as WallClock;
+}
+
+/**
+ * An instant as ical-generator's time-zone-aware date interface expects (the day.js shape): given a plain
+ * JS Date, ical-generator writes the server's local clock under TZID=Europe/Brussels, which is wrong on
+ * any server not set to Brussels. This adapter writes the true Brussels wall time, DST included, using
+ * the runtime's own time zone data (Intl).
+ */
+export class ZonedInstant implements ICalDayJsStub {
+  /**
+   * `stampInUtc`: DTSTAMP must be written in UTC with a 'Z' (RFC 5545 3.8.7.2), but once the calendar has
+   * a time zone ical-generator formats it in that zone without a 'Z'; such an instant stays in UTC.
+   */
+  constructor(
+    private readonly instant: Date,
+    private readonly zone: string = 'UTC',
+    private readonly stampInUtc = false,
+  ) {}
+
+  /** A DTSTAMP value: always UTC, marked 'Z'. */
+  static stamp(instant: Date): ZonedInstant {
+    return new ZonedInstant(instant, 'UTC', true);
+  }
+
+  tz(zone?: string): ZonedInstant {
+    if (this.stampInUtc || !zone) return this;
+    return new ZonedInstant(this.instant, zone);
+  }
+
+  utc(): ZonedInstant {
+    return new ZonedInstant(this.instant, 'UTC', this.stampInUtc);
+  }
+
+  format(format?: string): string {
+    const c = wallClock(this.instant, this.zone);
+    if (format === 'YYYYMMDD') return `${c.year}${c.month}${c.day}`;
+    if (format === 'HHmmss') return `${c.hour}${c.minute}${c.second}${this.stampInUtc ? 'Z' : ''}`;
+    return this.instant.toISOString();
+  }
+
+  isValid(): boolean {
+    return !Number.isNaN(this.instant.getTime());
+  }
+
+  toDate(): Date {
+    return new Date(this.instant);
+  }
+
+  toJSON(): string {
+    return this.instant.toISOString();
+  }
+}
+
+const dayFormat = new Intl.DateTimeFormat('fr-BE', {
+  timeZone: SESSION_TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const timeFormat = new Intl.DateTimeFormat('fr-BE', {
+  timeZone: SESSION_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "jeudi 15 janvier 2026 de 14:00 à 16:00" (Brussels time), for mails and descriptions. */
+export function frenchSlot(startsAt: Date, endsAt: Date | null): string {
+  const day = dayFormat.format(startsAt);
+  const from = timeFormat.format(startsAt).replace('.', ':');
+  if (!endsAt) return `${day} à ${from}`;
+  const to = timeFormat.format(endsAt).replace('.', ':');
+  return dayFormat.format(endsAt) === day ? `${day} de ${from} à ${to}` : `${day} à ${from}`;
+}
+
+/** "2026-01-15": the Brussels calendar day of an instant (file names). */
+export function brusselsDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: SESSION_TIME_ZONE }).format(instant);
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { MailService } from '../../../infra/mail/mail.service';
+import { sessionReminderMail } from '../../../infra/mail/mail-templates';
+import { PeriodicJob } from '../../notifications/periodic-job';
+import { CalendarSessions } from './calendar-sessions';
+import { sessionMailFacts } from './session-mailer';
+import { sessionRecipients } from './session-recipients';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
+
+export type ReminderKind = 'week' | 'day';
+
+/** Which reminder is due for a session starting in `untilStartMs`: the day one within 24 h, else the week one. */
+export function reminderKind(untilStartMs: number): ReminderKind | null {
+  if (untilStartMs <= 0 || untilStartMs > WEEK_MS) return null;
+  return untilStartMs <= DAY_MS ? 'day' : 'week';
+}
+
+/**
+ * Reminder mails a week and a day before each planned session, to the members and guests who did not
+ * answer "no". A reminder is claimed by its row in session_reminders (session, kind, start): the mails
+ * are queued in the transaction that inserted it, so two nodes never send it twice, and a session moved
+ * to another date is reminded again for its new date.
+ */
+@Injectable()
+export class SessionReminders implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly job: PeriodicJob;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: CalendarSessions,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.job = new PeriodicJob('SessionReminders', dataSource, () => this.runDue());
+  }
+
+  onApplicationBootstrap(): void {
+    this.job.start(this.config.sessionReminderIntervalMs);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.job.stop();
+  }
+
+  /** Queues the reminders due at `now`; returns how many mails were queued. */
+  async runDue(now: Date = new Date()): Promise<number> {
+    const due: Array<{ id: string; startsAt: Date }> = await this.dataSource.query(
+      `SELECT id, starts_at AS "startsAt" FROM sessions
+        WHERE status = 'planned' AND starts_at > $1 AND starts_at <= $2
+        ORDER BY starts_at`,
+      [now, new Date(now.getTime() + WEEK_MS)],
+    );
+    let queued = 0;
+    for (const { id, startsAt } of due) {
+      const kind = reminderKind(startsAt.getTime() - now.getTime());
+      if (kind) queued += await this.remind(id, kind, startsAt);
+    }
+    return queued;
+  }
+
+  private remind(sessionId: string, kind: ReminderKind, startsAt: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed: unknown[] = await manager.query(
+        `INSERT INTO session_reminders (session_id, kind, starts_at) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING session_id`,
+        [sessionId, kind, startsAt],
+      );
+      if (claimed.length === 0) return 0;
+      const session = await this.sessions.one(sessionId, manager);
+      if (!session?.startsAt) return 0;
+      const dated = { ...session, startsAt: session.startsAt };
+      const recipients = (await sessionRecipients(manager, session)).filter((r) => r.answer !== 'no');
+      for (const recipient of recipients) {
+        const facts = sessionMailFacts(dated, recipient, this.config.publicUrl);
+        await this.mail.enqueue(
+          manager,
+          recipient.email,
+          `session_reminder_${kind}`,
+          sessionReminderMail({ ...facts, kind }),
+        );
+      }
+      return recipients.length;
+    });
+  }
+}

@@ -1,0 +1,203 @@
+import type { LiveState, Subject } from '@affluents/contracts';
+import { Injectable, Optional } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { badRequest, conflict } from '../../../common/errors/app-error';
+import { RealtimeHub } from '../../../realtime/realtime-hub';
+import { type ResolvedSession, SessionAccess } from '../session-access';
+import { affectedRows } from './affected-rows';
+import { SessionAgenda } from './session-agenda';
+import { isSessionParticipant } from './session-participants';
+import { sessionRoom } from './session-room';
+
+const toIso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * The live mode of a session: current agenda item and its timer, the speaking queue and the speaker.
+ * Everything lives in PostgreSQL (sessions.live_*, session_hands), so a reload, a reconnect or another
+ * node sees the same state; every transition is a guarded UPDATE so concurrent facilitators cannot
+ * skip items or restart a finished session. After each change the full state goes to the room.
+ */
+@Injectable()
+export class LiveSessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: SessionAccess,
+    private readonly agenda: SessionAgenda,
+    @Optional() private readonly hub?: RealtimeHub,
+  ) {}
+
+  async view(sessionId: string, subject: Subject): Promise<LiveState> {
+    const resolved = await this.access.assert(sessionId, subject, 'session.view');
+    return this.state(resolved);
+  }
+
+  /** Starts the session at the first item; pressing "start" again while live changes nothing. */
+  async start(sessionId: string, subject: Subject): Promise<LiveState> {
+    const resolved = await this.access.assert(sessionId, subject, 'session.manage');
+    const items = await this.agenda.items(resolved.session.agendaDocName);
+    const started = await this.dataSource.query(
+      `UPDATE sessions SET status = 'live', live_started_at = clock_timestamp(), live_current_item = $2,
+              live_item_started_at = clock_timestamp(), live_speaker_id = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'planned' RETURNING id`,
+      [sessionId, items.length > 0 ? 0 : null],
+    );
+    if (affectedRows(started) === 0)
+      await this.requireStatus(sessionId, 'live', 'Cette rencontre ne peut plus commencer');
+    return this.changed(resolved, { statusChanged: true });
+  }
+
+  /**
+   * Moves to an explicit item: going to the item already current changes nothing (two facilitators
+   * pressing "next" at once both send the same index, so no item is skipped and the timer runs on).
+   */
+  async goto(sessionId: string, index: number, subject: Subject): Promise<LiveState> {
+    const resolved = await this.access.assert(sessionId, subject, 'session.manage');
+    const items = await this.agenda.items(resolved.session.agendaDocName);
+    if (index >= items.length) throw badRequest('Ce point n’existe pas à l’ordre du jour');
+    const moved = await this.dataSource.query(
+      `UPDATE sessions SET live_current_item = $2, live_item_started_at = clock_timestamp(), updated_at = now()
+        WHERE id = $1 AND status = 'live' AND live_current_item IS DISTINCT FROM $2 RETURNING id`,
+      [sessionId, index],
+    );
+    if (affectedRows(moved) === 0) {
+      await this.requireStatus(sessionId, 'live', 'La rencontre n’est pas en cours');
+      return this.state(resolved);
+    }
+    return this.changed(resolved);
+  }
+
+  /** Ends the session: the queue and the speaker are cleared; ending twice changes nothing. */
+  async end(sessionId: string, subject: Subject): Promise<LiveState> {
+    const resolved = await this.access.assert(sessionId, subject, 'session.manage');
+    const ended = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query(
+        `UPDATE sessions SET status = 'done', ended_at = clock_timestamp(), live_speaker_id = NULL,
+                updated_at = now()
+          WHERE id = $1 AND status = 'live' RETURNING id`,
+        [sessionId],
+      );
+      if (affectedRows(rows) > 0)
+        await manager.query('DELETE FROM session_hands WHERE session_id = $1', [sessionId]);
+      return affectedRows(rows) > 0;
+    });
+    if (!ended) {
+      await this.requireStatus(sessionId, 'done', 'La rencontre n’est pas en cours');
+      return this.state(resolved);
+    }
+    return this.changed(resolved, { statusChanged: true });
+  }
+
+  /** Raises the caller's hand; raising again keeps the first place in the queue. */
+  async raiseHand(sessionId: string, subject: Subject): Promise<LiveState> {
+    const resolved = await this.access.assert(sessionId, subject, 'session.participate');
+    const inserted = await this.dataSource.query(
+      `INSERT INTO session_hands (session_id, user_id)
+       SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM sessions WHERE id = $1 AND status = 'live')
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [sessionId, subject.userId],
+    );
+    if (affectedRows(inserted) === 0) {
+      await this.requireStatus(sessionId, 'live', 'La rencontre n’est pas en cours');
+      return this.state(resolved);
+    }
+    return this.changed(resolved);
+  }
+
+  async lowerHand(sessionId: string, subject: Subject): Promise<LiveState> {
+    const resolved = await this.access.assert(sessionId, subject, 'session.participate');
+    const deleted = await this.dataSource.query(
+      'DELETE FROM session_hands WHERE session_id = $1 AND user_id = $2 RETURNING user_id',
+      [sessionId, subject.userId],
+    );
+    return affectedRows(deleted) > 0 ? this.changed(resolved) : this.state(resolved);
+  }
+
+  /** Gives the floor to a participant (who leaves the queue), or to nobody with null. */
+  async giveFloor(sessionId: string, userId: string | null, subject: Subject): Promise<LiveState> {
+    const resolved = await this.access.assert(sessionId, subject, 'session.manage');
+    if (userId && !(await isSessionParticipant(this.dataSource, sessionId, userId))) {
+      throw badRequest('Cette personne ne participe pas à la rencontre');
+    }
+    const given = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query(
+        `UPDATE sessions SET live_speaker_id = $2, updated_at = now()
+          WHERE id = $1 AND status = 'live' RETURNING id`,
+        [sessionId, userId],
+      );
+      if (affectedRows(rows) === 0) return false;
+      if (userId) {
+        await manager.query('DELETE FROM session_hands WHERE session_id = $1 AND user_id = $2', [
+          sessionId,
+          userId,
+        ]);
+      }
+      return true;
+    });
+    if (!given) throw conflict('La rencontre n’est pas en cours');
+    return this.changed(resolved);
+  }
+
+  /**
+   * Reads the state and pushes it to the session's room; a start or an end also changes the session's
+   * status, so its page refetches the details ('session:updated').
+   */
+  private async changed(
+    resolved: ResolvedSession,
+    options: { statusChanged?: boolean } = {},
+  ): Promise<LiveState> {
+    const state = await this.state(resolved);
+    const room = sessionRoom(resolved.session.id);
+    this.hub?.emit(room, 'session:live', state);
+    if (options.statusChanged) this.hub?.emit(room, 'session:updated', { sessionId: resolved.session.id });
+    return state;
+  }
+
+  private async requireStatus(sessionId: string, status: string, message: string): Promise<void> {
+    const rows: Array<{ status: string }> = await this.dataSource.query(
+      'SELECT status FROM sessions WHERE id = $1',
+      [sessionId],
+    );
+    if (rows[0]?.status !== status) throw conflict(message);
+  }
+
+  async state(resolved: ResolvedSession): Promise<LiveState> {
+    const sessionId = resolved.session.id;
+    const [row]: Array<{
+      status: LiveState['status'];
+      currentItem: number | null;
+      itemStartedAt: Date | null;
+      startedAt: Date | null;
+      speakerId: string | null;
+      speakerName: string | null;
+      now: Date;
+    }> = await this.dataSource.query(
+      `SELECT s.status, s.live_current_item AS "currentItem", s.live_item_started_at AS "itemStartedAt",
+              s.live_started_at AS "startedAt", s.live_speaker_id AS "speakerId",
+              u.display_name AS "speakerName", clock_timestamp() AS now
+         FROM sessions s LEFT JOIN users u ON u.id = s.live_speaker_id
+        WHERE s.id = $1`,
+      [sessionId],
+    );
+    const hands: Array<{ id: string; displayName: string; raisedAt: Date }> = await this.dataSource.query(
+      `SELECT u.id, u.display_name AS "displayName", h.raised_at AS "raisedAt"
+         FROM session_hands h JOIN users u ON u.id = h.user_id
+        WHERE h.session_id = $1 ORDER BY h.raised_at, h.user_id`,
+      [sessionId],
+    );
+    const items = row.currentItem === null ? [] : await this.agenda.items(resolved.session.agendaDocName);
+    return {
+      sessionId,
+      status: row.status,
+      currentItem: row.currentItem,
+      item: row.currentItem === null ? null : (items[row.currentItem] ?? null),
+      itemStartedAt: toIso(row.itemStartedAt),
+      startedAt: toIso(row.startedAt),
+      queue: hands.map((h) => ({
+        person: { id: h.id, displayName: h.displayName },
+        raisedAt: toIso(h.raisedAt) as string,
+      })),
+      speaker: row.speakerId ? { id: row.speakerId, displayName: row.speakerName ?? '' } : null,
+      serverTime: toIso(row.now) as string,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Whether a user takes part in a session: a member of its group or a guest invited to it. Attendance,
+ * the floor and action owners are limited to them.
+ */
+export async function isSessionParticipant(
+  manager: Pick<EntityManager, 'query'>,
+  sessionId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows: Array<{ ok: boolean }> = await manager.query(
+    `SELECT EXISTS (
+              SELECT 1 FROM sessions s JOIN memberships m ON m.group_id = s.group_id
+               WHERE s.id = $1 AND m.user_id = $2)
+         OR EXISTS (SELECT 1 FROM session_guests g WHERE g.session_id = $1 AND g.user_id = $2) AS ok`,
+    [sessionId, userId],
+  );
+  return rows[0]?.ok === true;
+}

@@ -1,0 +1,152 @@
+import type { AttendanceState, Decision, FollowUpAction, Participant } from '@affluents/contracts';
+import type * as Y from 'yjs';
+import { contentWidth, ensureSpace, type Pdf, pdfStyle } from '../../exports/pdf-layout';
+import { toWinAnsi } from '../../exports/win-ansi';
+import { YjsPdfBlocks } from '../../exports/yjs-pdf-blocks';
+import type { MinutesHeader } from './minutes-facts';
+
+/** Everything the PDF of published minutes shows. */
+export interface MinutesPdfSource {
+  header: MinutesHeader;
+  publishedAt: string;
+  publishedBy: string;
+  attendance: Participant[];
+  decisions: Decision[];
+  actions: FollowUpAction[];
+  /** The frozen notes (the caller owns and destroys it). */
+  notes: Y.Doc;
+}
+
+const zone = { timeZone: 'Europe/Brussels' } as const;
+const dateTime = (iso: string) =>
+  new Date(iso).toLocaleString('fr-BE', { dateStyle: 'full', timeStyle: 'short', ...zone });
+const time = (iso: string) => new Date(iso).toLocaleTimeString('fr-BE', { timeStyle: 'short', ...zone });
+const day = (iso: string) =>
+  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('fr-BE', { dateStyle: 'long', ...zone });
+
+const attendanceLabel: Record<AttendanceState, string> = {
+  present: 'Présents',
+  excused: 'Excusés',
+  absent: 'Absents',
+};
+
+/** The minutes: title and facts, attendance, decisions, actions, then the notes as they were published. */
+export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
+  const { header } = source;
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  doc
+    .font(pdfStyle.font.bold)
+    .fontSize(pdfStyle.size.h1)
+    .fillColor(pdfStyle.color.text)
+    .text(toWinAnsi(`Procès-verbal — ${header.title}`), left, doc.y, { width });
+  doc.moveDown(0.4);
+  const when = header.startsAt
+    ? `${dateTime(header.startsAt)}${header.endsAt ? ` – ${time(header.endsAt)}` : ''}`
+    : 'Date à fixer';
+  meta(doc, [
+    ['Groupe', header.groupLabel],
+    ['Date', when],
+    ['Lieu', header.place],
+    ['Publié', `le ${dateTime(source.publishedAt)} par ${source.publishedBy}`],
+  ]);
+
+  const blocks = new YjsPdfBlocks(doc);
+  sectionTitle(doc, 'Présences');
+  for (const state of ['present', 'excused', 'absent'] as const) {
+    const people = source.attendance.filter((p) => p.attendance === state);
+    blocks.paragraph(
+      [
+        { text: `${attendanceLabel[state]} : `, marks: { bold: true } },
+        { text: people.length ? people.map(personLine).join(', ') : '—', marks: {} },
+      ],
+      0,
+    );
+  }
+
+  sectionTitle(doc, 'Décisions');
+  if (source.decisions.length === 0)
+    blocks.paragraph([{ text: 'Aucune décision consignée.', marks: { italic: true } }], 0);
+  source.decisions.forEach((decision, i) => {
+    blocks.paragraph(
+      [
+        { text: `${i + 1}. `, marks: { bold: true } },
+        { text: decision.text, marks: {} },
+      ],
+      0,
+    );
+  });
+
+  sectionTitle(doc, 'Actions');
+  if (source.actions.length === 0)
+    blocks.paragraph([{ text: 'Aucune action décidée.', marks: { italic: true } }], 0);
+  for (const action of source.actions) {
+    const who = action.owner ? action.owner.displayName : 'sans responsable';
+    const due = action.dueOn ? `pour le ${day(action.dueOn)}` : 'sans échéance';
+    blocks.paragraph(
+      [
+        { text: '• ', marks: {} },
+        { text: action.title, marks: { bold: true } },
+        { text: ` — ${who}, ${due}${action.status === 'done' ? ' (fait)' : ''}`, marks: {} },
+      ],
+      0,
+    );
+  }
+
+  sectionTitle(doc, 'Notes de la rencontre');
+  const before = doc.y;
+  blocks.renderDocument(source.notes);
+  if (doc.y === before) blocks.paragraph([{ text: 'Pas de notes.', marks: { italic: true } }], 0);
+}
+
+const personLine = (p: Participant) =>
+  `${p.person.displayName}${p.organisation ? ` (${p.organisation})` : ''}${p.role === 'guest' ? ', invité·e' : ''}`;
+
+function meta(doc: Pdf, rows: Array<[string, string]>): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const labelWidth = 60;
+  const top = doc.y;
+  doc.y += 6;
+  for (const [label, value] of rows) {
+    const y = doc.y;
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(pdfStyle.size.meta)
+      .fillColor(pdfStyle.color.muted)
+      .text(toWinAnsi(label), left + 8, y, { width: labelWidth, lineBreak: false });
+    doc
+      .font(pdfStyle.font.regular)
+      .fillColor(pdfStyle.color.text)
+      .text(toWinAnsi(value), left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
+    doc.moveDown(0.15);
+  }
+  doc.y += 4;
+  doc
+    .rect(left, top, width, doc.y - top)
+    .lineWidth(0.6)
+    .strokeColor(pdfStyle.color.rule)
+    .stroke();
+  doc.x = left;
+  doc.moveDown(0.5);
+}
+
+function sectionTitle(doc: Pdf, title: string): void {
+  doc.moveDown(0.6);
+  ensureSpace(doc, pdfStyle.size.h2 * 1.4 + pdfStyle.size.body * 3);
+  doc
+    .font(pdfStyle.font.bold)
+    .fontSize(pdfStyle.size.h2)
+    .fillColor(pdfStyle.color.accent)
+    .text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  const y = doc.y + 2;
+  doc
+    .moveTo(doc.page.margins.left, y)
+    .lineTo(doc.page.margins.left + contentWidth(doc), y)
+    .lineWidth(0.6)
+    .strokeColor(pdfStyle.color.rule)
+    .stroke();
+  doc.y = y + 4;
+  doc.moveDown(0.2);
+  doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
+}

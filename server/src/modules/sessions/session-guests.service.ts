@@ -1,0 +1,160 @@
+import type { InviteGuestRequest, SessionDetail, Subject } from '@affluents/contracts';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CollabAccess } from '../../collab/collab-access';
+import { hashPassword } from '../../common/auth/password-hasher';
+import { hashToken, newSecretToken } from '../../common/auth/tokens';
+import { conflict, notFound } from '../../common/errors/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MailService } from '../../infra/mail/mail.service';
+import { guestAccountMail } from '../../infra/mail/mail-templates';
+import { RealtimeHub } from '../../realtime/realtime-hub';
+import { SessionAccess } from './session-access';
+import { SessionEvents } from './session-events';
+import { SessionsService } from './sessions.service';
+
+/** A new guest chooses their password within a week (a password reset token with a longer life). */
+const GUEST_LINK_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Outside people invited to one session (a focus thématique): an account without membership and
+ * without a usable password until they choose one, a guest row and a guest grant on the session's
+ * thread. They see that session and nothing else of the group.
+ */
+@Injectable()
+export class SessionGuestsService {
+  private readonly logger = new Logger('SessionGuests');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: SessionAccess,
+    private readonly events: SessionEvents,
+    private readonly sessions: SessionsService,
+    private readonly mail: MailService,
+    private readonly collabAccess: CollabAccess,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly hub?: RealtimeHub,
+  ) {}
+
+  /** Invites a guest by email (facilitators); inviting the same person twice changes nothing. */
+  async invite(sessionId: string, input: InviteGuestRequest, subject: Subject): Promise<SessionDetail> {
+    const { session } = await this.access.assert(sessionId, subject, 'session.manage');
+    if (session.status === 'done' || session.status === 'cancelled') {
+      throw conflict('Cette rencontre est annulée ou terminée');
+    }
+    // Hashing is slow: done before the transaction, used only if the account is new.
+    const unusablePassword = await hashPassword(newSecretToken());
+    const invited = await this.dataSource.transaction(async (manager) => {
+      const user = await this.findOrCreateUser(manager, input, unusablePassword);
+      const [membership] = await manager.query(
+        'SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2',
+        [session.groupId, user.id],
+      );
+      if (membership) throw conflict('Cette personne est déjà membre du groupe');
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO session_guests (session_id, user_id, organisation, invited_by_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (session_id, user_id) DO NOTHING RETURNING user_id`,
+        [sessionId, user.id, input.organisation ?? null, subject.userId],
+      );
+      if (session.threadId) {
+        await manager.query(
+          `INSERT INTO thread_access_grants (thread_id, user_id, kind, granted_by_id) VALUES ($1, $2, 'guest', $3)
+           ON CONFLICT (thread_id, user_id) DO UPDATE SET kind = 'guest'`,
+          [session.threadId, user.id, subject.userId],
+        );
+      }
+      if (user.created) await this.sendAccountLink(manager, user, input.displayName, session.title, subject);
+      return { userId: user.id, isNew: inserted.length > 0 };
+    });
+    await this.revalidate(invited.userId);
+    if (invited.isNew) this.events.guestInvited(sessionId, invited.userId);
+    this.sessions.announce(session.groupId, sessionId);
+    return this.sessions.detail(sessionId, subject);
+  }
+
+  /** Withdraws a guest's invitation (facilitators): their access to the session and its thread ends now. */
+  async remove(sessionId: string, userId: string, subject: Subject): Promise<SessionDetail> {
+    const { session } = await this.access.assert(sessionId, subject, 'session.manage');
+    const removed = await this.dataSource.transaction(async (manager) => {
+      // A DELETE's result comes back as [rows, count] from the driver: counting in SQL stays unambiguous.
+      const [{ n }]: Array<{ n: number }> = await manager.query(
+        `WITH d AS (DELETE FROM session_guests WHERE session_id = $1 AND user_id = $2 RETURNING 1)
+         SELECT count(*)::int AS n FROM d`,
+        [sessionId, userId],
+      );
+      if (n === 0) return false;
+      if (session.threadId) {
+        await manager.query(
+          `DELETE FROM thread_access_grants WHERE thread_id = $1 AND user_id = $2 AND kind = 'guest'`,
+          [session.threadId, userId],
+        );
+      }
+      return true;
+    });
+    if (!removed) throw notFound('Invité introuvable');
+    await this.revalidate(userId);
+    this.sessions.announce(session.groupId, sessionId);
+    return this.sessions.detail(sessionId, subject);
+  }
+
+  private async findOrCreateUser(
+    manager: EntityManager,
+    input: InviteGuestRequest,
+    unusablePassword: string,
+  ): Promise<{ id: string; email: string; created: boolean }> {
+    const [existing]: Array<{ id: string; disabledAt: Date | null }> = await manager.query(
+      'SELECT id, disabled_at AS "disabledAt" FROM users WHERE email = $1',
+      [input.email],
+    );
+    if (existing?.disabledAt) throw conflict('Ce compte est désactivé');
+    if (existing) return { id: existing.id, email: input.email, created: false };
+    // A concurrent invitation of the same address creates the account once; the loser reads it back.
+    const [created]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [input.email, input.displayName, unusablePassword],
+    );
+    if (created) return { id: created.id, email: input.email, created: true };
+    const [raced]: Array<{ id: string }> = await manager.query('SELECT id FROM users WHERE email = $1', [
+      input.email,
+    ]);
+    return { id: raced.id, email: input.email, created: false };
+  }
+
+  /** The password link of a new guest account: the password reset token, valid a week. */
+  private async sendAccountLink(
+    manager: EntityManager,
+    user: { id: string; email: string },
+    displayName: string,
+    title: string,
+    subject: Subject,
+  ): Promise<void> {
+    const token = newSecretToken();
+    await manager.query(
+      'INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)',
+      [user.id, hashToken(token), new Date(Date.now() + GUEST_LINK_TTL_MS)],
+    );
+    const [inviter]: Array<{ displayName: string }> = await manager.query(
+      'SELECT display_name AS "displayName" FROM users WHERE id = $1',
+      [subject.userId],
+    );
+    await this.mail.enqueue(
+      manager,
+      user.email,
+      'session_guest_account',
+      guestAccountMail({
+        displayName,
+        inviterName: inviter?.displayName ?? 'Un animateur',
+        title,
+        url: `${this.config.publicUrl}/reinitialiser/${token}`,
+      }),
+    );
+  }
+
+  /** Sockets and open documents of the user re-check their access (a removed guest leaves at once). */
+  private async revalidate(userId: string): Promise<void> {
+    await Promise.all([this.hub?.revalidateUser(userId), this.collabAccess.revalidateUser(userId)]).catch(
+      (err: Error) => this.logger.warn(`revalidating ${userId}: ${err.message}`),
+    );
+  }
+}
