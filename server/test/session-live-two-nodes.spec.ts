@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { LiveState } from '@affluents/contracts';
-import { addAgendaItem } from '@affluents/editor/template';
+import { addAgendaItem, readAgenda } from '@affluents/editor/template';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
@@ -61,6 +61,16 @@ shared('live mode of a session on two server nodes', () => {
       addAgendaItem(doc, { id: 'a', title: 'Accueil', durationMinutes: 10, ownerName: null });
       addAgendaItem(doc, { id: 'b', title: 'Échanges', durationMinutes: 60, ownerName: null });
     });
+    // The other node reads the agenda from PostgreSQL: wait until the change is stored (≤ 250 ms batches).
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const doc = await nodes[1].get(CollabDocuments).readDocument(`session-agenda:${sessionId}`);
+      const stored = readAgenda(doc).length;
+      doc.destroy();
+      if (stored === 2) break;
+      if (Date.now() > deadline) throw new Error('agenda not stored within 5 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();

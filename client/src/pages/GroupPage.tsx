@@ -13,6 +13,7 @@ import { GroupFiches } from '../features/fiches/components/GroupFiches';
 import { GroupMembers } from '../features/groups/components/GroupMembers';
 import { useGroup } from '../features/groups/hooks';
 import { GroupInvitations } from '../features/invitations/components/GroupInvitations';
+import { GroupActions } from '../features/sessions/components/GroupActions';
 import { GroupSessions } from '../features/sessions/components/GroupSessions';
 import { isApiError } from '../lib/api-client';
 
@@ -92,6 +93,7 @@ export function GroupPage() {
           <GroupFiches groupId={g.id} archived={!!g.archivedAt} />
           <GroupDiscussions groupId={g.id} archived={!!g.archivedAt} />
           <GroupSessions groupId={g.id} archived={!!g.archivedAt} />
+          <GroupActions groupId={g.id} />
         </div>
       </div>
     </div>

@@ -18,6 +18,8 @@ export const sessionKeys = {
   nextHost: (groupId: string) => ['sessions', 'next-host', groupId] as const,
   actions: ['actions'] as const,
   myActions: (status: ActionsStatus) => ['actions', 'me', status] as const,
+  groupActions: (groupId: string, status: ActionsStatus) => ['actions', 'group', groupId, status] as const,
+  ficheMinutes: (ficheId: string) => ['sessions', 'fiche-minutes', ficheId] as const,
   calendarFeed: ['calendar-feed'] as const,
 };
 
@@ -147,6 +149,22 @@ export function useMyActions(status: ActionsStatus = 'open') {
   return useQuery({
     queryKey: sessionKeys.myActions(status),
     queryFn: ({ signal }) => sessionsApi.myActions(status, signal),
+  });
+}
+
+/** A group's follow-up actions (open by default): tracked per group until done. */
+export function useGroupActions(groupId: string, status: ActionsStatus = 'open') {
+  return useQuery({
+    queryKey: sessionKeys.groupActions(groupId, status),
+    queryFn: ({ signal }) => sessionsApi.groupActions(groupId, status, signal),
+  });
+}
+
+/** The published minutes that link to a fiche, as the caller may read them. */
+export function useFicheMinutes(ficheId: string) {
+  return useQuery({
+    queryKey: sessionKeys.ficheMinutes(ficheId),
+    queryFn: ({ signal }) => sessionsApi.ficheMinutes(ficheId, signal),
   });
 }
 

@@ -181,6 +181,7 @@ export const enSessions: Messages<typeof frSessions> = {
     connecting: 'Connecting to the shared agenda…',
   },
   actions: {
+    groupTitle: 'The group’s follow-up actions',
     openTitle: 'Open actions from earlier sessions',
     sessionTitle: 'Actions decided',
     decisionsTitle: 'Decisions',
@@ -203,6 +204,8 @@ export const enSessions: Messages<typeof frSessions> = {
     session: 'See the session',
     showDone: 'Also show done actions',
   },
+  ficheMinutes: { title: 'Cited in the minutes' },
+  home: { title: 'My next sessions' },
   feed: {
     title: 'Calendar',
     help: 'Subscribe your calendar (Outlook, Google, phone) to this secret address: your sessions are added and kept up to date.',

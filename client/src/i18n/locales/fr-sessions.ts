@@ -182,6 +182,7 @@ export const frSessions = {
     connecting: 'Connexion à l’ordre du jour partagé…',
   },
   actions: {
+    groupTitle: 'Actions de suivi du groupe',
     openTitle: 'Actions ouvertes des rencontres précédentes',
     sessionTitle: 'Actions décidées',
     decisionsTitle: 'Décisions',
@@ -204,6 +205,8 @@ export const frSessions = {
     session: 'Voir la rencontre',
     showDone: 'Afficher aussi les actions faites',
   },
+  ficheMinutes: { title: 'Cités dans les procès-verbaux' },
+  home: { title: 'Mes prochaines rencontres' },
   feed: {
     title: 'Calendrier',
     help: 'Abonnez votre agenda (Outlook, Google, téléphone) à cette adresse secrète : vos rencontres s’y ajoutent et se mettent à jour.',

@@ -14,6 +14,7 @@ import { useDocumentSession } from '../../../realtime/use-document-session';
 import { usePresence } from '../../../realtime/use-presence';
 import { useCurrentUser } from '../../auth/hooks';
 import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
+import { FicheMinutesLinks } from '../../sessions/components/FicheMinutesLinks';
 import { useEmptySections, useFicheChangeSignals } from '../document-hooks';
 import { ficheKeys } from '../hooks';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -162,6 +163,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
           {comments.panel && <div className="side-panel__card">{comments.panel}</div>}
           <div className="side-panel__card">
             <FicheVersions fiche={fiche} mayEdit={mayEdit} onChanged={announce} />
+            <FicheMinutesLinks ficheId={fiche.id} />
           </div>
           <div className="side-panel__card">
             <FicheMetadataForm fiche={fiche} mayEdit={mayEdit} onSaved={announce} />

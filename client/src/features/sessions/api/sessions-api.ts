@@ -46,6 +46,12 @@ export const sessionsApi = {
   inviteGuest: (id: string, body: InviteGuestRequest) =>
     api.post<unknown>(`/api/sessions/${id}/guests`, body),
   removeGuest: (id: string, userId: string) => api.delete(`/api/sessions/${id}/guests/${userId}`),
+  ficheMinutes: (ficheId: string, signal?: AbortSignal) =>
+    api.get<Array<{ sessionId: string; title: string; publishedAt: string }>>(
+      `/api/fiches/${ficheId}/minutes`,
+      undefined,
+      signal,
+    ),
   groupActions: (groupId: string, status: ActionsStatus, signal?: AbortSignal) =>
     api.get<FollowUpAction[]>(`/api/groups/${groupId}/actions`, { status }, signal),
   myActions: (status: ActionsStatus, signal?: AbortSignal) =>
