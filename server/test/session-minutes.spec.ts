@@ -258,12 +258,21 @@ describe('Minutes of a session: review, amendments, frozen publication, PDF, fic
     await documents.change(session.notes, (doc) => {
       doc.getXmlFragment('default').insert(0, [paragraph('Ajout après la publication')]);
     });
+    // Facts are frozen too: an action marked done and a decision added later leave the minutes as published.
+    await t.dataSource.query(
+      `UPDATE follow_up_actions SET status = 'done', done_at = now() WHERE session_id = $1`,
+      [session.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO session_decisions (session_id, text, created_by_id) VALUES ($1, 'Décision ajoutée après', $2)`,
+      [session.id, userId.sophie],
+    );
     const read: PublishedMinutes = (await claire.get(`/api/sessions/${session.id}/minutes`).expect(200)).body;
     expect(notesText(read.update)).toContain('Tour de table');
     expect(notesText(read.update)).not.toContain('Ajout après la publication');
     expect(read.decisions.map((d) => d.text)).toEqual(['Visiter la ressourcerie de Jambes en mai']);
     expect(read.actions).toMatchObject([
-      { title: 'Réserver la salle', owner: { id: userId.claire }, dueOn: '2026-04-15' },
+      { title: 'Réserver la salle', owner: { id: userId.claire }, dueOn: '2026-04-15', status: 'open' },
     ]);
     expect(read.attendance.find((p) => p.person.id === userId.claire)?.attendance).toBe('present');
     expect(read.attendance.find((p) => p.person.id === userId.nadia)).toMatchObject({

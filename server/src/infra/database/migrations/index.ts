@@ -7,6 +7,7 @@ import { FicheTextMentions1764100000100 } from './1764100000100-fiche-text-menti
 import { Sessions1764200000000 } from './1764200000000-sessions';
 import { MailAttachments1764200000200 } from './1764200000200-mail-attachments';
 import { MinutesFicheLinks1764200000400 } from './1764200000400-minutes-fiche-links';
+import { FrozenMinutesFacts1764200000500 } from './1764200000500-frozen-minutes-facts';
 
 /** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Sessions1764200000000,
   MailAttachments1764200000200,
   MinutesFicheLinks1764200000400,
+  FrozenMinutesFacts1764200000500,
 ];

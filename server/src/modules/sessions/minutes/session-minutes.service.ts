@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   can,
+  type Decision,
+  type FollowUpAction,
   type MinutesAmendment,
+  type Participant,
   type ProposeAmendmentRequest,
   type PublishedMinutes,
   type PublishMinutesRequest,
@@ -33,6 +36,14 @@ interface MinutesRow {
   publishedByName: string | null;
   snapshot: Buffer | null;
   visibleToGuests: boolean;
+  facts: FrozenFacts | null;
+}
+
+/** Attendance, decisions and actions as they stood when the minutes were published. */
+interface FrozenFacts {
+  attendance: Participant[];
+  decisions: Decision[];
+  actions: FollowUpAction[];
 }
 
 const AMENDMENT_COLUMNS = `a.id, a.quote, a.body, a.status, a.created_at AS "createdAt",
@@ -174,15 +185,21 @@ export class SessionMinutesService {
       notes.destroy();
     }
     await this.dataSource.transaction(async (manager) => {
+      // The facts are frozen with the notes: later changes (an action marked done) leave the minutes as published.
+      const facts: FrozenFacts = {
+        attendance: await readAttendance(manager, sessionId),
+        decisions: await readDecisions(manager, sessionId),
+        actions: await readActions(manager, sessionId),
+      };
       const rows: unknown[] = await manager.query(
-        `INSERT INTO session_minutes (session_id, status, published_at, published_by_id, snapshot, visible_to_guests)
-         VALUES ($1, 'published', now(), $2, $3, $4)
+        `INSERT INTO session_minutes (session_id, status, published_at, published_by_id, snapshot, visible_to_guests, facts)
+         VALUES ($1, 'published', now(), $2, $3, $4, $5)
          ON CONFLICT (session_id) DO UPDATE
            SET status = 'published', published_at = now(), published_by_id = $2, snapshot = $3,
-               visible_to_guests = $4
+               visible_to_guests = $4, facts = $5
            WHERE session_minutes.status <> 'published'
          RETURNING session_id`,
-        [sessionId, subject.userId, Buffer.from(snapshot), input.visibleToGuests],
+        [sessionId, subject.userId, Buffer.from(snapshot), input.visibleToGuests, JSON.stringify(facts)],
       );
       if (rows.length === 0) throw conflict('Le procès-verbal est déjà publié');
       // Only links to fiches that exist are kept (a pasted link may point anywhere).
@@ -211,21 +228,15 @@ export class SessionMinutesService {
       publishedAt: (row.publishedAt as Date).toISOString(),
       publishedBy: { id: row.publishedById as string, displayName: row.publishedByName ?? '' },
       update: (row.snapshot ?? Buffer.alloc(0)).toString('base64'),
-      attendance: await readAttendance(this.dataSource, sessionId),
-      decisions: await readDecisions(this.dataSource, sessionId),
-      actions: await readActions(this.dataSource, sessionId),
+      ...(await this.frozenFacts(sessionId, row)),
     };
   }
 
   /** What the PDF of the published minutes shows (same access as `published`); the caller destroys `notes`. */
   async pdfSource(sessionId: string, subject: Subject): Promise<MinutesPdfSource> {
     const { row } = await this.readable(sessionId, subject);
-    const [header, attendance, decisions, actions] = await Promise.all([
-      readHeader(this.dataSource, sessionId),
-      readAttendance(this.dataSource, sessionId),
-      readDecisions(this.dataSource, sessionId),
-      readActions(this.dataSource, sessionId),
-    ]);
+    const header = await readHeader(this.dataSource, sessionId);
+    const { attendance, decisions, actions } = await this.frozenFacts(sessionId, row);
     const notes = new Y.Doc();
     if (row.snapshot) Y.applyUpdate(notes, row.snapshot);
     return {
@@ -282,6 +293,16 @@ export class SessionMinutesService {
     return visibleToGuests && can(subject, 'session.view', { groupId: s.groupId, sessionGuest: s.guest });
   }
 
+  /** The facts frozen at publication (minutes published before they were frozen: read as they are now). */
+  private async frozenFacts(sessionId: string, row: MinutesRow): Promise<FrozenFacts> {
+    if (row.facts) return row.facts;
+    return {
+      attendance: await readAttendance(this.dataSource, sessionId),
+      decisions: await readDecisions(this.dataSource, sessionId),
+      actions: await readActions(this.dataSource, sessionId),
+    };
+  }
+
   private async readable(
     sessionId: string,
     subject: Subject,
@@ -290,7 +311,7 @@ export class SessionMinutesService {
     const [row]: MinutesRow[] = await this.dataSource.query(
       `SELECT m.status, m.review_ends_at AS "reviewEndsAt", m.published_at AS "publishedAt",
               m.published_by_id AS "publishedById", u.display_name AS "publishedByName", m.snapshot,
-              m.visible_to_guests AS "visibleToGuests"
+              m.visible_to_guests AS "visibleToGuests", m.facts
          FROM session_minutes m LEFT JOIN users u ON u.id = m.published_by_id
         WHERE m.session_id = $1 AND m.status = 'published'`,
       [sessionId],
