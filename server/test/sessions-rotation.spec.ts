@@ -74,13 +74,15 @@ describe('sessions: hosting rotation', () => {
         .send({ ...body, dryRun: true })
         .expect(200)
     ).body;
+    // Always 10:00 in Brussels (09:00 UTC in winter, 08:00 in summer); Sundays 14 March and 14 November
+    // 2027 move to the Monday.
     expect(dry.map((s) => s.startsAt)).toEqual([
       '2027-01-14T09:00:00.000Z',
-      '2027-03-14T09:00:00.000Z',
-      '2027-05-14T09:00:00.000Z',
-      '2027-07-14T09:00:00.000Z',
-      '2027-09-14T09:00:00.000Z',
-      '2027-11-14T09:00:00.000Z',
+      '2027-03-15T09:00:00.000Z',
+      '2027-05-14T08:00:00.000Z',
+      '2027-07-14T08:00:00.000Z',
+      '2027-09-14T08:00:00.000Z',
+      '2027-11-15T09:00:00.000Z',
     ]);
     expect(dry[0].endsAt).toBe('2027-01-14T12:00:00.000Z');
     const hosts = dry.map((s) => s.host?.name);
@@ -113,7 +115,7 @@ describe('sessions: hosting rotation', () => {
       ['CISP Alpha', 2],
       ['EFT Delta', 2],
     ]);
-    expect(after[0].lastHostedAt).toBe('2027-05-14T09:00:00.000Z');
+    expect(after[0].lastHostedAt).toBe('2027-05-14T08:00:00.000Z');
   });
 
   it('a declined organisation is skipped for that turn and comes back in the next round', async () => {

@@ -38,6 +38,7 @@ export const enSessions: Messages<typeof frSessions> = {
     date: 'Day',
     start: 'Start',
     end: 'End',
+    times: 'Day and times',
     timesHelp: 'Brussels time',
     place: 'Place',
     placeHost: 'At an organisation of the group',

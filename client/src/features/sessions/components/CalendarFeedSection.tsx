@@ -35,25 +35,30 @@ export function CalendarFeedSection() {
         {t('sessions.feed.title')}
       </h3>
       <p className="muted">{t('sessions.feed.help')}</p>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-url`}>
-          {t('sessions.feed.label')}
-        </label>
-        <input
-          id={`${id}-url`}
-          className="field__input calendar-feed__url"
-          readOnly
-          value={feed.isError ? '' : url}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-      </div>
+      {/* An address already shown once cannot be shown again: no empty field, only the way to a new one. */}
+      {!hidden && (
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-url`}>
+            {t('sessions.feed.label')}
+          </label>
+          <input
+            id={`${id}-url`}
+            className="field__input calendar-feed__url"
+            readOnly
+            value={feed.isError ? '' : url}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </div>
+      )}
       {hidden && <p className="muted">{t('sessions.feed.hidden')}</p>}
       {feed.isError && !hidden && <p className="form-error">{errorMessage(feed.error)}</p>}
       <div className="calendar-feed__actions">
-        <Button size="sm" isDisabled={!url} onPress={() => void copy()}>
-          {t('sessions.feed.copy')}
-        </Button>
-        <Button size="sm" variant="ghost" onPress={() => setConfirming(true)}>
+        {!hidden && (
+          <Button size="sm" isDisabled={!url} onPress={() => void copy()}>
+            {t('sessions.feed.copy')}
+          </Button>
+        )}
+        <Button size="sm" variant={hidden ? 'secondary' : 'ghost'} onPress={() => setConfirming(true)}>
           {t('sessions.feed.rotate')}
         </Button>
       </div>

@@ -20,7 +20,7 @@ export function TimeFields({
   return (
     <fieldset className="session-form__times">
       <legend className="field__label">
-        {t('sessions.form.when')} <span className="muted">({t('sessions.form.timesHelp')})</span>
+        {t('sessions.form.times')} <span className="muted">({t('sessions.form.timesHelp')})</span>
       </legend>
       <label className="session-form__mini" htmlFor={`${id}-date`}>
         <span>{t('sessions.form.date')}</span>
