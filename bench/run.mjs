@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/**
+ * The benchmark table of issue 6: runs the scenarios in order, prints one table (each figure for
+ * Affluents and each reference, and Affluents / reference), writes the raw rows to
+ * bench/results/<iso>.json. Prints figures; asserts nothing about time.
+ *   npm run bench [-- --quick] [-- --only editing,loading]
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { killAll } from './lib/children.mjs';
+import { machine } from './lib/proc.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SCENARIOS = ['editing', 'loading', 'idle', 'chat', 'two-nodes', 'persistence'];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : null;
+const unknown = only?.filter((s) => !SCENARIOS.includes(s)) ?? [];
+if (unknown.length) {
+  console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+  process.exit(2);
+}
+
+const fmt = (v) =>
+  v == null || Number.isNaN(v)
+    ? '-'
+    : Math.abs(v) >= 100
+      ? Math.round(v).toLocaleString('en')
+      : v.toFixed(Math.abs(v) >= 10 ? 1 : 2);
+const ratio = (a, b) => (a == null || b == null || b === 0 ? '-' : `${(a / b).toFixed(2)}x`);
+
+function table(rows) {
+  const head = [
+    'scenario',
+    'metric',
+    'unit',
+    'Affluents',
+    'y-websocket-server',
+    'Hocuspocus',
+    'relay',
+    'A/yws',
+    'A/hocus',
+    'A/relay',
+  ];
+  const body = rows.map((r) => [
+    r.scenario,
+    r.metric,
+    r.unit,
+    fmt(r.affluents),
+    fmt(r.ywebsocket),
+    fmt(r.hocuspocus),
+    fmt(r.relay),
+    ratio(r.affluents, r.ywebsocket),
+    ratio(r.affluents, r.hocuspocus),
+    ratio(r.affluents, r.relay),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const out = [
+    line(head),
+    `|${widths.map((w, i) => (i < 3 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  ];
+  for (const b of body) out.push(line(b));
+  const notes = rows.filter((r) => r.note).map((r) => `- ${r.scenario} / ${r.metric}: ${r.note}`);
+  return [...out, ...(notes.length ? ['', 'Notes:', ...notes] : [])].join('\n');
+}
+
+async function main() {
+  const started = new Date();
+  const command = `npm run bench --${args.length ? ` ${args.join(' ')}` : ''}`;
+  const host = machine();
+  const log = (msg) =>
+    console.error(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+  const rows = [];
+  const failures = [];
+  for (const name of SCENARIOS) {
+    if (only && !only.includes(name)) continue;
+    const file = path.join(here, 'scenarios', `${name}.mjs`);
+    if (!existsSync(file)) {
+      log(`${name}: no scenarios/${name}.mjs, skipped`);
+      continue;
+    }
+    log(`${name}: start${quick ? ' (quick)' : ''}`);
+    try {
+      const { default: run } = await import(pathToFileURL(file).href);
+      rows.push(...(await run({ quick, log })));
+    } catch (err) {
+      // One failing scenario must not hide the others' figures.
+      failures.push({ scenario: name, error: String(err?.stack ?? err) });
+      log(`${name}: FAILED ${err?.stack ?? err}`);
+    }
+  }
+  console.log(
+    `\nAffluents benchmarks${quick ? ' (QUICK run: a few seconds per scenario)' : ''}, ${started.toISOString()}`,
+  );
+  console.log(
+    `machine: ${host.cpu}, ${host.cores} cores, ${host.ramGiB} GiB RAM, Node ${host.node}, load average at start ${host.loadavg.join(' ')}`,
+  );
+  console.log(`command: ${command}\n`);
+  console.log(table(rows));
+  if (failures.length) console.log(`\nFailed scenarios: ${failures.map((f) => f.scenario).join(', ')}`);
+  const dir = path.join(here, 'results');
+  mkdirSync(dir, { recursive: true });
+  const out = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ started, quick, command, machine: host, rows, failures }, null, 2)}\n`,
+  );
+  console.log(`\nraw rows: ${path.relative(process.cwd(), out)}`);
+  if (failures.length) process.exitCode = 1;
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(killAll);
