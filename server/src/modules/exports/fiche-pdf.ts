@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { ExportNote, FicheExportSource } from './fiche-export-source';
-import { contentWidth, ensureSpace, type Pdf, pdfStyle } from './pdf-layout';
+import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle } from './pdf-layout';
 import { toWinAnsi } from './win-ansi';
 import { type NoteCalls, YjsPdfBlocks } from './yjs-pdf-blocks';
 
@@ -89,31 +89,7 @@ function renderTitleBlock(doc: Pdf, source: FicheExportSource): void {
     ['Version', versionLine],
     ['Auteurs', source.authors.join(', ')],
   ];
-  const labelWidth = 82;
-  const boxTop = doc.y;
-  doc.y += 6;
-  for (const [label, value] of rows) {
-    if (!value) continue;
-    const y = doc.y;
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(pdfStyle.size.meta)
-      .fillColor(pdfStyle.color.muted)
-      .text(toWinAnsi(label), left + 8, y, { width: labelWidth, lineBreak: false });
-    doc
-      .font(pdfStyle.font.regular)
-      .fillColor(pdfStyle.color.text)
-      .text(toWinAnsi(value), left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
-    doc.moveDown(0.15);
-  }
-  doc.y += 4;
-  doc
-    .rect(left, boxTop, width, doc.y - boxTop)
-    .lineWidth(0.6)
-    .strokeColor(pdfStyle.color.rule)
-    .stroke();
-  doc.x = left;
-  doc.moveDown(0.5);
+  labelledBox(doc, rows, { labelWidth: 82, skipEmpty: true });
   doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
 }
 

@@ -110,3 +110,41 @@ export function slugify(title: string): string {
     .toLowerCase()
     .slice(0, 80);
 }
+
+/**
+ * A framed box of label / value lines (the metadata under a title). Empty values are left out when
+ * `skipEmpty` is set, so a fiche without sectors shows no empty "Secteurs" line.
+ */
+export function labelledBox(
+  doc: Pdf,
+  rows: Array<[string, string]>,
+  options: { labelWidth: number; skipEmpty?: boolean },
+): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const { labelWidth } = options;
+  const top = doc.y;
+  doc.y += 6;
+  for (const [label, value] of rows) {
+    if (options.skipEmpty && !value) continue;
+    const y = doc.y;
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(pdfStyle.size.meta)
+      .fillColor(pdfStyle.color.muted)
+      .text(toWinAnsi(label), left + 8, y, { width: labelWidth, lineBreak: false });
+    doc
+      .font(pdfStyle.font.regular)
+      .fillColor(pdfStyle.color.text)
+      .text(toWinAnsi(value), left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
+    doc.moveDown(0.15);
+  }
+  doc.y += 4;
+  doc
+    .rect(left, top, width, doc.y - top)
+    .lineWidth(0.6)
+    .strokeColor(pdfStyle.color.rule)
+    .stroke();
+  doc.x = left;
+  doc.moveDown(0.5);
+}

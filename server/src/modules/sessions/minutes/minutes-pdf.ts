@@ -1,6 +1,6 @@
 import type { AttendanceState, Decision, FollowUpAction, Participant } from '@affluents/contracts';
 import type * as Y from 'yjs';
-import { contentWidth, ensureSpace, type Pdf, pdfStyle } from '../../exports/pdf-layout';
+import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle } from '../../exports/pdf-layout';
 import { toWinAnsi } from '../../exports/win-ansi';
 import { YjsPdfBlocks } from '../../exports/yjs-pdf-blocks';
 import type { MinutesHeader } from './minutes-facts';
@@ -103,32 +103,7 @@ const personLine = (p: Participant) =>
   `${p.person.displayName}${p.organisation ? ` (${p.organisation})` : ''}${p.role === 'guest' ? ', invité·e' : ''}`;
 
 function meta(doc: Pdf, rows: Array<[string, string]>): void {
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  const labelWidth = 60;
-  const top = doc.y;
-  doc.y += 6;
-  for (const [label, value] of rows) {
-    const y = doc.y;
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(pdfStyle.size.meta)
-      .fillColor(pdfStyle.color.muted)
-      .text(toWinAnsi(label), left + 8, y, { width: labelWidth, lineBreak: false });
-    doc
-      .font(pdfStyle.font.regular)
-      .fillColor(pdfStyle.color.text)
-      .text(toWinAnsi(value), left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
-    doc.moveDown(0.15);
-  }
-  doc.y += 4;
-  doc
-    .rect(left, top, width, doc.y - top)
-    .lineWidth(0.6)
-    .strokeColor(pdfStyle.color.rule)
-    .stroke();
-  doc.x = left;
-  doc.moveDown(0.5);
+  labelledBox(doc, rows, { labelWidth: 60 });
 }
 
 function sectionTitle(doc: Pdf, title: string): void {
