@@ -57,7 +57,9 @@ export async function createBenchDatabase() {
 export async function startAffluents(db, { redis = true, env = {} } = {}) {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
-  const child = spawnServer(process.execPath, [MAIN], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under test.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawnServer(process.execPath, [...nodeArgs, MAIN], {
     cwd: path.join(root, 'server'),
     env: {
       // development: production needs the client build and the benchmark does not serve pages.

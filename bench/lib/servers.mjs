@@ -6,7 +6,11 @@
 import { createBenchDatabase, seedBench, startAffluents } from './affluents.mjs';
 import { REFERENCES, startReference } from './references.mjs';
 
-export const SERVER_KEYS = ['affluents', ...REFERENCES.map((r) => r.key)];
+const ALL_KEYS = ['affluents', ...REFERENCES.map((r) => r.key)];
+/** The servers compared; BENCH_SERVERS=affluents (comma-separated) narrows a profiling run to some of them. */
+export const SERVER_KEYS = process.env.BENCH_SERVERS
+  ? ALL_KEYS.filter((k) => process.env.BENCH_SERVERS.split(',').includes(k))
+  : ALL_KEYS;
 
 /**
  * Starts `key` ('affluents' | 'ywebsocket' | 'hocuspocus') ready for `users` clients over `docs`

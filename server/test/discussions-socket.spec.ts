@@ -94,6 +94,66 @@ describe('discussions over Socket.IO: acks, replay without gap, idempotent resen
     expect(n).toBe(1);
   });
 
+  it('writes concurrent sends together: gapless sequences, one ack each, errors and resends per send', async () => {
+    const stored = await ack(claire, 'message:send', {
+      threadId,
+      clientId: 'claire-batch-old',
+      body: 'Déjà là',
+    });
+    if (!stored.ok) throw new Error(stored.error.message);
+    const before = await ack(claire, 'thread:join', { threadId, afterSeq: 0, afterChange: 0 });
+    if (!before.ok) throw new Error(before.error.message);
+    const sends = [
+      ...Array.from({ length: 6 }, (_, i) => ({
+        socket: claire,
+        clientId: `claire-batch-${i}0`,
+        body: `Lot ${i}`,
+      })),
+      ...Array.from({ length: 4 }, (_, i) => ({
+        socket: sophie,
+        clientId: `sophie-batch-${i}0`,
+        body: `Lot S${i}`,
+      })),
+    ];
+    // Sent without waiting, they reach the server together and share batches with the refused ones.
+    const answers = await Promise.all([
+      ...sends.map(({ socket, clientId, body }) => ack(socket, 'message:send', { threadId, clientId, body })),
+      ack(claire, 'message:send', {
+        threadId,
+        clientId: 'claire-batch-bad',
+        body: 'x',
+        replyToId: crypto.randomUUID(),
+      }),
+      ack(claire, 'message:send', {
+        threadId: crypto.randomUUID(),
+        clientId: 'claire-batch-nowhere',
+        body: 'x',
+      }),
+      ack(claire, 'message:send', { threadId, clientId: 'claire-batch-old', body: 'Déjà là' }),
+    ]);
+    const [resent, nowhere, badReply, ...fresh] = answers.reverse();
+    fresh.reverse();
+    const messages = fresh.map((a) => {
+      if (!a.ok) throw new Error(a.error.message);
+      return a.data as Message;
+    });
+    expect(messages.map((m) => m.clientId)).toEqual(sends.map((s) => s.clientId));
+    expect(messages.map((m) => m.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: sends.length }, (_, i) => before.data.lastSeq + 1 + i),
+    );
+    expect(badReply).toMatchObject({ ok: false, error: { status: 400 } });
+    expect(nowhere).toMatchObject({ ok: false, error: { status: 404 } });
+    expect(resent.ok && resent.data.id).toBe(stored.data.id);
+    const after = await ack(claire, 'thread:join', {
+      threadId,
+      afterSeq: before.data.lastSeq,
+      afterChange: 0,
+    });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.data.lastSeq).toBe(before.data.lastSeq + sends.length);
+    expect(after.data.messages.map((m) => m.id).sort()).toEqual(messages.map((m) => m.id).sort());
+  });
+
   it('pushes reactions, typing and read markers', async () => {
     const res = await ack(claire, 'message:send', {
       threadId,

@@ -190,6 +190,39 @@ describe('notifications', () => {
     expect(await notificationsOf(ids.ines, threadId)).toHaveLength(1);
   });
 
+  it('rings once per followed thread until read (mentions still one per message), then again', async () => {
+    const threadId = await createThread('Covoiturage pour la rencontre');
+    await follow(ids.thomas, threadId, 'following');
+    const first = await post(threadId, ids.amina, 'Qui part de Charleroi ?');
+    await post(threadId, ids.amina, 'Je peux prendre trois personnes.');
+    // Posted together, they reach the notifier in one batch: still nothing more for Thomas.
+    await Promise.all([
+      post(threadId, ids.amina, 'Départ à 8 h.'),
+      post(threadId, ids.amina, 'Devant la gare.'),
+    ]);
+    const linkOf = (seq: number) => `/discussions/${threadId}#m-${seq}`;
+    const state = async () =>
+      (await notificationsOf(ids.thomas, threadId)).map((n) => [n.kind, n.link, n.read_at === null]);
+    // The bell says there is news in the thread and leads to the first unread message.
+    expect(await state()).toEqual([['followed_thread', linkOf(first.seq), true]]);
+
+    const mention = await post(threadId, ids.amina, 'Thomas, tu viens ?', { mentions: [ids.thomas] });
+    expect(await state()).toEqual([
+      ['followed_thread', linkOf(first.seq), true],
+      ['mention', linkOf(mention.seq), true],
+    ]);
+
+    // Thomas reads the thread: both are read; the next message rings again.
+    await t.app.get(NotificationsService).markThreadRead(ids.thomas, threadId, mention.seq);
+    const next = await post(threadId, ids.amina, 'Il reste une place.');
+    await post(threadId, ids.amina, 'Plus de place.');
+    expect(await state()).toEqual([
+      ['followed_thread', linkOf(first.seq), false],
+      ['mention', linkOf(mention.seq), false],
+      ['followed_thread', linkOf(next.seq), true],
+    ]);
+  });
+
   it('tells the author of a message when someone replies to it', async () => {
     const threadId = await createThread('Fiche sur le tutorat');
     await follow(ids.thomas, threadId, 'following');

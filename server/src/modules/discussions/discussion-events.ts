@@ -1,19 +1,20 @@
-import type { Message, ServerEvents } from '@affluents/contracts';
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import type { Message } from '@affluents/contracts';
+import { Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Notifier } from '../notifications/notifier';
-
-type ThreadUpdate = Parameters<ServerEvents['thread:updated']>[0];
+import type { ThreadUpdate } from './message-batch-writer';
+import { ThreadUpdateThrottle } from './thread-update-throttle';
 
 /**
  * The live side effects of committed discussion changes: socket events through the RealtimeHub and the
  * notifier. REST and socket handlers share it, so both paths emit the same events.
  */
 @Injectable()
-export class DiscussionEvents {
+export class DiscussionEvents implements OnModuleDestroy {
   private readonly logger = new Logger('Discussions');
+  private readonly threadUpdates = new ThreadUpdateThrottle((update) => this.sendThreadUpdate(update));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -22,12 +23,33 @@ export class DiscussionEvents {
     @Optional() private readonly notifications?: NotificationsService,
   ) {}
 
+  onModuleDestroy(): void {
+    this.threadUpdates.close();
+  }
+
   /** A new message: to the thread's room, the thread's new state to its group, then notifications. */
   async messagePosted(message: Message): Promise<void> {
     this.hub?.emit(rooms.thread(message.threadId), 'message:new', message);
     await this.threadChanged(message.threadId);
-    // The notifier never throws by contract; the catch keeps a broken one from failing the sender.
-    await this.notifier?.messagePosted(message.id).catch((err: Error) => this.logger.warn(err.message));
+    this.notify(message);
+  }
+
+  /**
+   * Messages written by one batch, with their threads' states as the batch left them (no re-reading):
+   * each message to its thread's room, each thread's state throttled, then notifications.
+   */
+  messagesPosted(messages: Message[], threads: ThreadUpdate[]): void {
+    for (const message of messages) this.hub?.emit(rooms.thread(message.threadId), 'message:new', message);
+    if (this.hub) for (const thread of threads) this.threadUpdates.offer(thread);
+    for (const message of messages) this.notify(message);
+  }
+
+  /**
+   * Notifications are not awaited: the sender's ack does not wait for the followers' bells (the notifier
+   * batches them). It never throws by contract; the catch keeps a broken one from failing anything.
+   */
+  private notify(message: Message): void {
+    void this.notifier?.messagePosted(message.id).catch((err: Error) => this.logger.warn(err.message));
   }
 
   /** An edited, deleted, hidden, moved or reacted message. */
@@ -50,9 +72,14 @@ export class DiscussionEvents {
       ...thread,
       lastMessageAt: thread.lastMessageAt ? new Date(thread.lastMessageAt).toISOString() : null,
     };
-    this.hub.emit(rooms.group(update.groupId), 'thread:updated', update);
+    this.threadUpdates.sentDirectly(update);
+    this.sendThreadUpdate(update);
+  }
+
+  private sendThreadUpdate(update: ThreadUpdate): void {
+    this.hub?.emit(rooms.group(update.groupId), 'thread:updated', update);
     // Guests are not in the group's room: they learn about their thread in its own room.
-    this.hub.emit(rooms.thread(threadId), 'thread:updated', update);
+    this.hub?.emit(rooms.thread(update.id), 'thread:updated', update);
   }
 
   /** The user's read position moved: their other tabs and devices follow. */

@@ -5,6 +5,7 @@ import { DiscussionSearchService } from './discussion-search.service';
 import { DiscussionSocketHandlers } from './discussion-socket-handlers';
 import { DiscussionsController } from './discussions.controller';
 import { LinkPreviews } from './link-previews';
+import { MessageBatchWriter } from './message-batch-writer';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
 import { ThreadAccess } from './thread-access';
@@ -18,6 +19,7 @@ import { ThreadsService } from './threads.service';
     ThreadAccess,
     ThreadsService,
     MessagesService,
+    MessageBatchWriter,
     DiscussionSearchService,
     DiscussionEvents,
     LinkPreviews,

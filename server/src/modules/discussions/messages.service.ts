@@ -13,10 +13,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { DiscussionEvents } from './discussion-events';
+import { GroupCommit, type Outcome } from './group-commit';
 import { LinkPreviews } from './link-previews';
+import { MessageBatchWriter, type PostRequest } from './message-batch-writer';
 import { type RenderedMessage, renderMessage } from './message-markdown';
 import { selectMessage, selectMessages } from './message-rows';
-import { type ResolvedThread, ThreadAccess } from './thread-access';
+import { assertOpen, type ResolvedThread, ThreadAccess } from './thread-access';
 
 /** What is needed to post a message (the socket event, the REST route and a new thread's first message). */
 export interface PostMessageInput {
@@ -62,20 +64,52 @@ interface StoredRef {
  */
 @Injectable()
 export class MessagesService {
+  private readonly postQueue = new GroupCommit<PostRequest, Message>((batch) => this.postBatch(batch));
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ThreadAccess,
     private readonly previews: LinkPreviews,
     private readonly events: DiscussionEvents,
+    private readonly batchWriter: MessageBatchWriter,
   ) {}
 
-  /** Posts a message, or returns the stored one when this client id was already used in this thread. */
-  async post(input: PostMessageInput, subject: Subject): Promise<Message> {
-    const clientId = input.clientId ?? randomUUID();
+  /**
+   * Posts a message, or returns the stored one when this client id was already used in this thread.
+   * Concurrent posts are written together (group commit); each caller still gets its own answer or error.
+   */
+  post(input: PostMessageInput, subject: Subject): Promise<Message> {
+    return this.postQueue.push({ input: { ...input, clientId: input.clientId ?? randomUUID() }, subject });
+  }
+
+  /** Writes one batch of posts, then sends their live events; what the batch set aside is posted alone. */
+  private async postBatch(requests: PostRequest[]): Promise<Array<Outcome<Message>>> {
+    const { results, threads } = await this.batchWriter.write(requests);
+    const posted = results.flatMap((r) => (r.kind === 'posted' ? [r.message] : []));
+    if (posted.length > 0) this.events.messagesPosted(posted, threads);
+    return Promise.all(
+      results.map(async (result, i): Promise<Outcome<Message>> => {
+        if (result.kind === 'posted' || result.kind === 'resent') return { ok: true, value: result.message };
+        if (result.kind === 'failed') return { ok: false, error: result.error };
+        try {
+          return { ok: true, value: await this.postAlone(requests[i].input, requests[i].subject) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+  }
+
+  /** The single path of a post (duplicates inside a batch, batches that could not be written whole). */
+  private async postAlone(
+    input: PostMessageInput & { clientId: string },
+    subject: Subject,
+  ): Promise<Message> {
+    const clientId = input.clientId;
     const resent = await this.findResend(subject, clientId, input.threadId);
     if (resent) return resent;
     const resolved = await this.access.assert(input.threadId, subject, 'message.post');
-    this.assertOpen(resolved, subject);
+    assertOpen(resolved, subject);
     const prepared = await this.prepare(resolved.thread.groupId, input.body, subject);
     let id: string;
     try {
@@ -150,7 +184,7 @@ export class MessagesService {
     const { stored, resolved } = await this.loadForChange(messageId, subject);
     if (stored.authorId !== subject.userId) throw forbidden('Seul·e l’auteur·rice peut modifier ce message');
     if (!can(subject, 'message.post', resolved.target)) throw forbidden();
-    this.assertOpen(resolved, subject);
+    assertOpen(resolved, subject);
     this.assertLive(stored);
     if (stored.body === body) return this.load(messageId);
     const { rendered, previews } = await this.prepare(resolved.thread.groupId, body, subject);
@@ -393,12 +427,6 @@ export class MessagesService {
     const resolved = await this.access.resolve(stored.threadId, subject);
     if (!resolved || !can(subject, 'thread.view', resolved.target)) throw notFound('Message introuvable');
     return { stored, resolved };
-  }
-
-  private assertOpen(resolved: ResolvedThread, subject: Subject): void {
-    if (resolved.thread.locked && !can(subject, 'thread.moderate', resolved.target)) {
-      throw forbidden('Cette discussion est verrouillée');
-    }
   }
 
   private assertLive(stored: StoredRef): void {

@@ -45,6 +45,30 @@ export class ThreadAccess {
     return { thread, target: { groupId: thread.groupId, threadGrant: grant ?? undefined } };
   }
 
+  /**
+   * `resolve` for many (thread, caller) pairs in one query (group commit of posts): the answers are in
+   * the order of `pairs`, null where the thread does not exist.
+   */
+  async resolveMany(
+    pairs: Array<{ threadId: string; subject: Subject }>,
+  ): Promise<Array<ResolvedThread | null>> {
+    if (pairs.length === 0) return [];
+    const rows: Array<ThreadFacts & { i: number; grant: 'guest' | 'former_member' | null }> =
+      await this.dataSource.query(
+        `SELECT x.i::int AS i, t.id, t.group_id AS "groupId", t.kind, t.title, t.author_id AS "authorId",
+                t.locked, g.kind AS "grant"
+           FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS x(thread_id, user_id, i)
+           JOIN threads t ON t.id = x.thread_id
+           LEFT JOIN thread_access_grants g ON g.thread_id = t.id AND g.user_id = x.user_id`,
+        [pairs.map((p) => p.threadId), pairs.map((p) => p.subject.userId)],
+      );
+    const answers: Array<ResolvedThread | null> = pairs.map(() => null);
+    for (const { i, grant, ...thread } of rows) {
+      answers[i - 1] = { thread, target: { groupId: thread.groupId, threadGrant: grant ?? undefined } };
+    }
+    return answers;
+  }
+
   /** True when the caller may read the thread. */
   async canView(threadId: string, subject: Subject): Promise<boolean> {
     const resolved = await this.resolve(threadId, subject);
@@ -53,9 +77,24 @@ export class ThreadAccess {
 
   /** Resolves the thread and checks `action`: 404 when invisible to the caller, 403 when visible only. */
   async assert(threadId: string, subject: Subject, action: Action): Promise<ResolvedThread> {
-    const resolved = await this.resolve(threadId, subject);
-    if (!resolved || !can(subject, 'thread.view', resolved.target)) throw notFound('Discussion introuvable');
-    if (!can(subject, action, resolved.target)) throw forbidden();
-    return resolved;
+    return checkAccess(await this.resolve(threadId, subject), subject, action);
+  }
+}
+
+/** The check of `ThreadAccess.assert` on an already resolved thread: 404 when invisible, 403 when visible only. */
+export function checkAccess(
+  resolved: ResolvedThread | null,
+  subject: Subject,
+  action: Action,
+): ResolvedThread {
+  if (!resolved || !can(subject, 'thread.view', resolved.target)) throw notFound('Discussion introuvable');
+  if (!can(subject, action, resolved.target)) throw forbidden();
+  return resolved;
+}
+
+/** A locked thread takes messages from its moderators only. */
+export function assertOpen(resolved: ResolvedThread, subject: Subject): void {
+  if (resolved.thread.locked && !can(subject, 'thread.moderate', resolved.target)) {
+    throw forbidden('Cette discussion est verrouillée');
   }
 }

@@ -50,20 +50,37 @@ export class NotificationAudience {
     userIds: string[],
     db: Queryable = this.dataSource,
   ): Promise<Set<string>> {
-    const subjects = await this.subjects(userIds, db);
-    if (subjects.size === 0) return new Set();
+    return (await this.threadsViewers([{ thread, userIds }], db)).get(thread.id) ?? new Set();
+  }
+
+  /** `threadViewers` for several threads in two queries (a batch of messages): thread id -> viewers. */
+  async threadsViewers(
+    asks: Array<{ thread: { id: string; groupId: string }; userIds: string[] }>,
+    db: Queryable = this.dataSource,
+  ): Promise<Map<string, Set<string>>> {
+    const answer = new Map(asks.map((a) => [a.thread.id, new Set<string>()]));
+    const subjects = await this.subjects(
+      asks.flatMap((a) => a.userIds),
+      db,
+    );
+    if (subjects.size === 0) return answer;
     const grants = (await db.query(
-      'SELECT user_id AS "userId", kind FROM thread_access_grants WHERE thread_id = $1 AND user_id = ANY($2::uuid[])',
-      [thread.id, [...subjects.keys()]],
-    )) as Array<{ userId: string; kind: 'guest' | 'former_member' }>;
-    const grantOf = new Map(grants.map((g) => [g.userId, g.kind]));
-    const viewers = new Set<string>();
-    for (const [userId, subject] of subjects) {
-      if (can(subject, 'thread.view', { groupId: thread.groupId, threadGrant: grantOf.get(userId) })) {
-        viewers.add(userId);
+      `SELECT thread_id AS "threadId", user_id AS "userId", kind FROM thread_access_grants
+        WHERE thread_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[])`,
+      [[...new Set(asks.map((a) => a.thread.id))], [...subjects.keys()]],
+    )) as Array<{ threadId: string; userId: string; kind: 'guest' | 'former_member' }>;
+    const grantOf = new Map(grants.map((g) => [`${g.threadId}:${g.userId}`, g.kind]));
+    for (const { thread, userIds } of asks) {
+      const viewers = answer.get(thread.id) ?? new Set<string>();
+      for (const userId of userIds) {
+        const subject = subjects.get(userId);
+        const threadGrant = grantOf.get(`${thread.id}:${userId}`);
+        if (subject && can(subject, 'thread.view', { groupId: thread.groupId, threadGrant }))
+          viewers.add(userId);
       }
+      answer.set(thread.id, viewers);
     }
-    return viewers;
+    return answer;
   }
 
   /** Those of `userIds` allowed to perform a group-scoped `action` in `groupId`. */

@@ -1,6 +1,7 @@
 import type { NotificationKind } from '@affluents/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { GroupCommit, type Outcome } from '../discussions/group-commit';
 import { NotificationAudience } from './notification-audience';
 import { commentLink, excerptOf, ficheLink, messageLink, pollLink } from './notification-text';
 import { type NotificationDraft, NotificationsService } from './notifications.service';
@@ -17,6 +18,22 @@ const STRENGTH: Record<NotificationKind, number> = {
   poll_opened: 3,
   followed_thread: 1,
 };
+
+/**
+ * A followed thread rings the bell once until read: of several `followed_thread` drafts of one member in
+ * one thread, the first (earliest message) stays, so the notification leads to the first unread message.
+ * The database enforces the same across batches (one unread `followed_thread` per member and thread).
+ */
+function coalesceFollowedThreads(drafts: NotificationDraft[]): NotificationDraft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    if (d.kind !== 'followed_thread') return true;
+    const key = `${d.userId}:${d.threadId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** The strongest reason per recipient. */
 class Reasons {
@@ -57,6 +74,8 @@ interface ThreadRow {
 @Injectable()
 export class NotificationsNotifier implements Notifier {
   private readonly logger = new Logger('Notifier');
+  // Messages posted together are notified together: one round of queries per batch, not per message.
+  private readonly messageQueue = new GroupCommit<string, void>((ids) => this.notifyMessageBatch(ids));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,7 +84,7 @@ export class NotificationsNotifier implements Notifier {
   ) {}
 
   async messagePosted(messageId: string): Promise<void> {
-    await this.guard('messagePosted', () => this.notifyMessage(messageId));
+    await this.guard('messagePosted', () => this.messageQueue.push(messageId));
   }
 
   async commentPosted(event: { commentId: string; replyId: string | null }): Promise<void> {
@@ -88,6 +107,26 @@ export class NotificationsNotifier implements Notifier {
     await this.guard('pollClosed', () => this.notifyPoll(pollId, 'poll_closed'));
   }
 
+  /** A batch that fails as a whole is retried message by message, so one bad message fails alone. */
+  private async notifyMessageBatch(ids: string[]): Promise<Array<Outcome<void>>> {
+    try {
+      await this.notifyMessages(ids);
+      return ids.map(() => ({ ok: true, value: undefined }));
+    } catch (batchError) {
+      if (ids.length === 1) return [{ ok: false, error: batchError }];
+      return Promise.all(
+        ids.map(async (id): Promise<Outcome<void>> => {
+          try {
+            await this.notifyMessages([id]);
+            return { ok: true, value: undefined };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }),
+      );
+    }
+  }
+
   private async guard(what: string, work: () => Promise<void>): Promise<void> {
     try {
       await work();
@@ -96,19 +135,25 @@ export class NotificationsNotifier implements Notifier {
     }
   }
 
-  private async notifyMessage(messageId: string): Promise<void> {
-    const [m] = (await this.dataSource.query(
-      `SELECT m.thread_id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.author_id AS "authorId",
+  /**
+   * Notifications of a batch of messages with a fixed number of queries: the messages, their threads'
+   * follows, the groups mentioned, the recipients' access, then one insert of every notification.
+   */
+  private async notifyMessages(messageIds: string[]): Promise<void> {
+    const messages = (await this.dataSource.query(
+      `SELECT m.id, m.thread_id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.author_id AS "authorId",
               a.display_name AS "authorName", m.body_text AS "bodyText", m.mentions,
               m.mentions_group AS "mentionsGroup", r.author_id AS "repliedToAuthorId"
          FROM messages m
          JOIN threads t ON t.id = m.thread_id
          JOIN users a ON a.id = m.author_id
          LEFT JOIN messages r ON r.id = m.reply_to_id AND r.deleted_at IS NULL
-        WHERE m.id = $1 AND m.deleted_at IS NULL AND m.hidden_at IS NULL`,
-      [messageId],
+        WHERE m.id = ANY($1::uuid[]) AND m.deleted_at IS NULL AND m.hidden_at IS NULL
+        ORDER BY m.thread_id, m.seq`,
+      [messageIds],
     )) as Array<
       ThreadRow & {
+        id: string;
         seq: number;
         authorId: string;
         authorName: string;
@@ -118,28 +163,39 @@ export class NotificationsNotifier implements Notifier {
         repliedToAuthorId: string | null;
       }
     >;
-    if (!m) return;
-    const follows = await this.follows(m.threadId);
-    const reasons = new Reasons();
-    reasons.add(follows.following, 'followed_thread');
-    reasons.add([m.repliedToAuthorId], 'reply');
-    if (m.mentionsGroup) reasons.add(await this.groupMembers(m.groupId), 'group_mention');
-    reasons.add(m.mentions, 'mention');
-    reasons.drop(follows.muted, (kind) => kind === 'mention');
-    reasons.drop([m.authorId]);
-    await this.deliverTo(
-      reasons,
-      await this.audience.threadViewers({ id: m.threadId, groupId: m.groupId }, reasons.users),
-      {
+    if (messages.length === 0) return;
+    const follows = await this.followsOf(messages.map((m) => m.threadId));
+    const mentionedGroups = messages.filter((m) => m.mentionsGroup).map((m) => m.groupId);
+    const groupMembers = await this.membersOf(mentionedGroups);
+    const reasonsOf = messages.map((m) => {
+      const follow = follows.get(m.threadId) ?? { following: [], muted: [] };
+      const reasons = new Reasons();
+      reasons.add(follow.following, 'followed_thread');
+      reasons.add([m.repliedToAuthorId], 'reply');
+      if (m.mentionsGroup) reasons.add(groupMembers.get(m.groupId) ?? [], 'group_mention');
+      reasons.add(m.mentions, 'mention');
+      reasons.drop(follow.muted, (kind) => kind === 'mention');
+      reasons.drop([m.authorId]);
+      return reasons;
+    });
+    const viewers = await this.audience.threadsViewers(
+      messages.map((m, i) => ({
+        thread: { id: m.threadId, groupId: m.groupId },
+        userIds: reasonsOf[i].users,
+      })),
+    );
+    const drafts = messages.flatMap((m, i) =>
+      this.draftsFor(reasonsOf[i], viewers.get(m.threadId) ?? new Set(), {
         actor: { id: m.authorId, displayName: m.authorName },
         groupId: m.groupId,
         threadId: m.threadId,
-        messageId,
+        messageId: m.id,
         link: messageLink(m.threadId, m.seq),
         title: m.title,
         excerpt: excerptOf(m.bodyText),
-      },
+      }),
     );
+    await this.notifications.deliver(coalesceFollowedThreads(drafts));
   }
 
   private async notifyComment(commentId: string, replyId: string | null): Promise<void> {
@@ -257,24 +313,52 @@ export class NotificationsNotifier implements Notifier {
     allowed: Set<string>,
     common: Omit<NotificationDraft, 'userId' | 'kind'>,
   ): Promise<void> {
+    await this.notifications.deliver(this.draftsFor(reasons, allowed, common));
+  }
+
+  private draftsFor(
+    reasons: Reasons,
+    allowed: Set<string>,
+    common: Omit<NotificationDraft, 'userId' | 'kind'>,
+  ): NotificationDraft[] {
     const drafts: NotificationDraft[] = [];
     for (const userId of reasons.users) {
       const kind = reasons.kindOf(userId);
       if (kind && allowed.has(userId)) drafts.push({ ...common, userId, kind });
     }
-    await this.notifications.deliver(drafts);
+    return drafts;
   }
 
   /** Who follows and who muted the thread. */
   private async follows(threadId: string): Promise<{ following: string[]; muted: string[] }> {
+    return (await this.followsOf([threadId])).get(threadId) ?? { following: [], muted: [] };
+  }
+
+  /** `follows` of several threads in one query: thread id -> followers and muters. */
+  private async followsOf(
+    threadIds: string[],
+  ): Promise<Map<string, { following: string[]; muted: string[] }>> {
+    const ids = [...new Set(threadIds)];
+    const answer = new Map(ids.map((id) => [id, { following: [] as string[], muted: [] as string[] }]));
     const rows = (await this.dataSource.query(
-      'SELECT user_id AS "userId", level FROM thread_follows WHERE thread_id = $1',
-      [threadId],
-    )) as Array<{ userId: string; level: 'following' | 'muted' }>;
-    return {
-      following: rows.filter((r) => r.level === 'following').map((r) => r.userId),
-      muted: rows.filter((r) => r.level === 'muted').map((r) => r.userId),
-    };
+      'SELECT thread_id AS "threadId", user_id AS "userId", level FROM thread_follows WHERE thread_id = ANY($1::uuid[])',
+      [ids],
+    )) as Array<{ threadId: string; userId: string; level: 'following' | 'muted' }>;
+    for (const r of rows) answer.get(r.threadId)?.[r.level].push(r.userId);
+    return answer;
+  }
+
+  /** Members of several groups in one query: group id -> member ids. */
+  private async membersOf(groupIds: string[]): Promise<Map<string, string[]>> {
+    const ids = [...new Set(groupIds)];
+    const answer = new Map(ids.map((id) => [id, [] as string[]]));
+    if (ids.length === 0) return answer;
+    const rows = (await this.dataSource.query(
+      'SELECT group_id AS "groupId", user_id AS "userId" FROM memberships WHERE group_id = ANY($1::uuid[])',
+      [ids],
+    )) as Array<{ groupId: string; userId: string }>;
+    for (const r of rows) answer.get(r.groupId)?.push(r.userId);
+    return answer;
   }
 
   /** Members of a group (optionally only those who follow all its new threads by default). */

@@ -77,8 +77,9 @@ export class NotificationsService {
   ) {}
 
   /**
-   * Stores one notification per draft (a recipient already notified of the same message is skipped),
-   * schedules the email of mentions for those who want it, and pushes each to its recipient's sockets.
+   * Stores one notification per draft (a recipient already notified of the same message is skipped, and
+   * so is a `followed_thread` for a thread whose previous one is still unread), schedules the email of
+   * mentions for those who want it, and pushes each stored one to its recipient's sockets.
    */
   async deliver(drafts: NotificationDraft[]): Promise<Notification[]> {
     if (drafts.length === 0) return [];
@@ -96,7 +97,9 @@ export class NotificationsService {
          LEFT JOIN notification_preferences p ON p.user_id = d.user_id
         WHERE d.message_id IS NULL
            OR NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = d.user_id AND n.message_id = d.message_id)
-       RETURNING id, user_id AS "userId", created_at AS "createdAt"`,
+       ON CONFLICT DO NOTHING
+       RETURNING id, user_id AS "userId", kind, message_id AS "messageId", fiche_id AS "ficheId", link,
+                 created_at AS "createdAt"`,
       [
         col('userId'),
         col('kind'),
@@ -111,11 +114,27 @@ export class NotificationsService {
         EMAILED_KINDS,
         this.config.notifications.mentionEmailDelayMs,
       ],
-    )) as Array<{ id: string; userId: string; createdAt: Date }>;
-    const draftOf = new Map(drafts.map((d) => [d.userId, d]));
+    )) as Array<{
+      id: string;
+      userId: string;
+      kind: string;
+      messageId: string | null;
+      ficheId: string | null;
+      link: string;
+      createdAt: Date;
+    }>;
+    // A batch holds several drafts per recipient (one per message): rows find theirs by all that differs.
+    const keyOf = (d: {
+      userId: string;
+      kind: string;
+      messageId?: string | null;
+      ficheId?: string | null;
+      link: string;
+    }) => [d.userId, d.kind, d.messageId ?? '', d.ficheId ?? '', d.link].join('\n');
+    const draftOf = new Map(drafts.map((d) => [keyOf(d), d]));
     const delivered: Notification[] = [];
     for (const row of rows) {
-      const draft = draftOf.get(row.userId);
+      const draft = draftOf.get(keyOf(row));
       if (!draft) continue;
       const notification: Notification = {
         id: row.id,

@@ -8,6 +8,7 @@ import { Sessions1764200000000 } from './1764200000000-sessions';
 import { MailAttachments1764200000200 } from './1764200000200-mail-attachments';
 import { MinutesFicheLinks1764200000400 } from './1764200000400-minutes-fiche-links';
 import { FrozenMinutesFacts1764200000500 } from './1764200000500-frozen-minutes-facts';
+import { CoalescedFollowedThreadNotifications1764200000800 } from './1764200000800-coalesced-followed-thread-notifications';
 
 /** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   MailAttachments1764200000200,
   MinutesFicheLinks1764200000400,
   FrozenMinutesFacts1764200000500,
+  CoalescedFollowedThreadNotifications1764200000800,
 ];
