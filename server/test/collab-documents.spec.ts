@@ -73,7 +73,7 @@ describe('realtime documents: sync, persistence, restart', () => {
     const a = open(node.wsUrl, name, amina);
     await waitFor(() => a.provider.synced, 'synced');
     a.insert('dernier mot');
-    // Wait only for the frame to reach the server, far less than the 250 ms batch delay.
+    // Wait only for the frame to reach the server, far less than the 100 ms batch delay.
     await waitFor(
       async () => node.app.get(DocRegistry).loaded(name)?.doc.getText('body').toString() === 'dernier mot',
       'server has it',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
+import { CollabFanout } from '../src/collab/fanout/collab-fanout';
 import {
   type CollabNode,
   type CollabStorage,
@@ -89,5 +90,30 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
     const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn('thomas@affluents.test'));
     clients.push(b);
     await waitFor(() => b.provider.synced && b.text() === 'écrit sur A', 'node B got the unwritten edit');
+  });
+
+  it('keeps a document nobody else holds off Redis, and publishes again once another node loads it', async () => {
+    const name = `test:${group}:kept-local`;
+    const fanoutA = nodes[0].app.get(CollabFanout);
+    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
+    clients.push(a);
+    await waitFor(() => a.provider.synced, 'synced');
+    const keptBefore = fanoutA.stats().keptLocal;
+    // Node A learns from Redis's receiver counts that it is alone on the channel, then stops publishing.
+    await waitFor(async () => {
+      a.insert('a');
+      await new Promise((r) => setTimeout(r, 20));
+      return fanoutA.stats().keptLocal > keptBefore;
+    }, 'node A keeps its updates local');
+    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn('thomas@affluents.test'));
+    clients.push(b);
+    await waitFor(() => b.provider.synced && b.text() === a.text(), 'node B got what A kept local');
+    // From now on B only hears A's edits through Redis (it does not read storage again).
+    a.insert('Z');
+    b.insert('Y', 0);
+    await waitFor(
+      () => a.text() === b.text() && a.text().startsWith('Y') && a.text().endsWith('Z'),
+      'live edits cross nodes again',
+    );
   });
 });

@@ -61,7 +61,7 @@ shared('live mode of a session on two server nodes', () => {
       addAgendaItem(doc, { id: 'a', title: 'Accueil', durationMinutes: 10, ownerName: null });
       addAgendaItem(doc, { id: 'b', title: 'Échanges', durationMinutes: 60, ownerName: null });
     });
-    // The other node reads the agenda from PostgreSQL: wait until the change is stored (≤ 250 ms batches).
+    // The other node reads the agenda from PostgreSQL: wait until the change is stored (≤ 100 ms batches).
     const deadline = Date.now() + 5000;
     for (;;) {
       const doc = await nodes[1].get(CollabDocuments).readDocument(`session-agenda:${sessionId}`);

@@ -73,8 +73,8 @@ export const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
-  /** Longest wait (ms) before a client's update is written to PostgreSQL; updates within it share one row. */
-  COLLAB_FLUSH_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(250),
+  /** Longest wait (ms) before a client's update is written to PostgreSQL; updates within it share one row. 100 ms keeps every edit committed within 250 ms under load (docs/BENCHMARKS.md). */
+  COLLAB_FLUSH_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(100),
   /** Stored updates after which a document is compacted into a new snapshot. */
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
   /** How long (ms) a document stays in memory after its last connection closed. */

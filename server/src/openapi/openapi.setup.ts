@@ -1,7 +1,7 @@
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import * as express from 'express';
-import { absolutePath } from 'swagger-ui-dist';
 import { buildOpenApiDocument } from './openapi-document';
 
 const uiPage = `<!doctype html>
@@ -14,6 +14,10 @@ const uiPage = `<!doctype html>
 
 const initScript = `window.ui = SwaggerUIBundle({ url: '/api/docs/openapi.json', dom_id: '#swagger-ui' });`;
 
+// The folder of swagger-ui-dist's static files, found without importing the package: its index loads
+// the whole UI bundle (several MB of heap in every server process) only to answer this path.
+const swaggerUiFolder = () => path.dirname(require.resolve('swagger-ui-dist/package.json'));
+
 /** Serves the OpenAPI document and the Swagger UI at /api/docs. */
 export function setupOpenApi(app: INestApplication, version: string): void {
   const document = buildOpenApiDocument(version);
@@ -24,7 +28,7 @@ export function setupOpenApi(app: INestApplication, version: string): void {
   http.get('/api/docs/init.js', (_req: Request, res: Response) => {
     res.type('application/javascript').send(initScript);
   });
-  http.use('/api/docs/assets', express.static(absolutePath(), { index: false }));
+  http.use('/api/docs/assets', express.static(swaggerUiFolder(), { index: false }));
   http.get(['/api/docs', '/api/docs/'], (_req: Request, res: Response) => {
     res.type('html').send(uiPage);
   });

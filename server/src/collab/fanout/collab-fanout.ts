@@ -15,6 +15,29 @@ export interface FanoutHandlers {
 const Kind = { Update: 0, Awareness: 1, SyncRequest: 2 } as const;
 
 /**
+ * What this node knows about the other nodes holding one of its documents. `othersMayHold` starts true
+ * and turns false when Redis answers a publish with one receiver (this node's own subscription) and no
+ * other node spoke on the channel meanwhile (`heard` unchanged): updates and awareness are then not
+ * published at all. A node that loads the document later always announces itself with a sync request,
+ * which turns `othersMayHold` back on; the answer to that request is the diff against its state vector,
+ * so it still gets every update this node kept to itself.
+ */
+interface ChannelState {
+  handlers: FanoutHandlers;
+  subscribed: boolean;
+  othersMayHold: boolean;
+  /** Messages heard from other nodes on this channel. */
+  heard: number;
+}
+
+/** Counts for the health endpoint and the tests. */
+export interface FanoutStats {
+  published: number;
+  /** Updates and awareness changes not published because no other node held the document. */
+  keptLocal: number;
+}
+
+/**
  * Carries document updates and awareness between server nodes over one Redis pub/sub channel per
  * document (redis-keys.ts), on a publisher and a subscriber client of their own. Each message is tagged
  * with this node's id, so a node ignores its own. Without REDIS_URL every method is a no-op: a single
@@ -24,7 +47,8 @@ const Kind = { Update: 0, Awareness: 1, SyncRequest: 2 } as const;
 export class CollabFanout implements OnModuleDestroy {
   private readonly logger = new Logger('CollabFanout');
   readonly nodeId = randomUUID();
-  private readonly handlers = new Map<string, FanoutHandlers>();
+  private readonly channels = new Map<string, ChannelState>();
+  private readonly counts: FanoutStats = { published: 0, keptLocal: 0 };
   private revalidateListener: ((userId: string) => void) | null = null;
   private stopped = false;
 
@@ -42,7 +66,8 @@ export class CollabFanout implements OnModuleDestroy {
 
   /** Starts receiving the document's messages from the other nodes. */
   async subscribe(docName: string, handlers: FanoutHandlers): Promise<void> {
-    this.handlers.set(docName, handlers);
+    const state: ChannelState = { handlers, subscribed: false, othersMayHold: true, heard: 0 };
+    this.channels.set(docName, state);
     if (!this.enabled) return;
     const subscriber = await this.redis.client('collab-sub');
     await subscriber.subscribe(
@@ -50,18 +75,23 @@ export class CollabFanout implements OnModuleDestroy {
       (message: Buffer) => this.receive(docName, message),
       true,
     );
+    state.subscribed = true;
+  }
+
+  stats(): FanoutStats {
+    return { ...this.counts };
   }
 
   /** Stops receiving the document's messages (it was unloaded). */
   unsubscribe(docName: string, handlers: FanoutHandlers): void {
-    if (this.handlers.get(docName) !== handlers) return;
-    this.handlers.delete(docName);
+    if (this.channels.get(docName)?.handlers !== handlers) return;
+    this.channels.delete(docName);
     if (!this.enabled) return;
     void this.redis
       .client('collab-sub')
       .then((subscriber) =>
         // A new load of the same document may have subscribed again meanwhile.
-        this.handlers.has(docName)
+        this.channels.has(docName)
           ? undefined
           : subscriber.unsubscribe(this.redis.keys.collabDocument(docName)),
       )
@@ -103,6 +133,13 @@ export class CollabFanout implements OnModuleDestroy {
 
   private publish(docName: string, kind: number, payload: Uint8Array, flag = false): void {
     if (!this.enabled) return;
+    const state = this.channels.get(docName);
+    if (state && !state.othersMayHold && kind !== Kind.SyncRequest) {
+      this.counts.keptLocal++;
+      return;
+    }
+    // Only a count taken while this node listens on the channel says whether anyone else does.
+    const probe = state?.subscribed ? { state, heard: state.heard } : null;
     const encoder = encoding.createEncoder();
     encoding.writeVarString(encoder, this.nodeId);
     encoding.writeVarUint(encoder, kind);
@@ -112,19 +149,26 @@ export class CollabFanout implements OnModuleDestroy {
     void this.redis
       .client('collab-pub')
       .then((publisher) => publisher.publish(this.redis.keys.collabDocument(docName), message))
+      .then((receivers) => {
+        this.counts.published++;
+        if (probe && receivers <= 1 && probe.state.heard === probe.heard) probe.state.othersMayHold = false;
+      })
       .catch((err: unknown) =>
         this.logger.warn(`publish to ${docName} failed: ${err instanceof Error ? err.message : String(err)}`),
       );
   }
 
   private receive(docName: string, message: Buffer): void {
-    const handlers = this.handlers.get(docName);
-    if (!handlers) return;
+    const state = this.channels.get(docName);
+    if (!state) return;
     try {
       const decoder = decoding.createDecoder(
         new Uint8Array(message.buffer, message.byteOffset, message.byteLength),
       );
       if (decoding.readVarString(decoder) === this.nodeId) return;
+      state.heard++;
+      state.othersMayHold = true;
+      const { handlers } = state;
       const kind = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
       const flag = decoding.readVarUint(decoder) === 1;
