@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol/messages';
+import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from './protocol/messages';
 
 /** One client connection as the shared document sees it. */
 export interface CollabPeer {
@@ -9,6 +9,9 @@ export interface CollabPeer {
   /** Awareness client ids this connection announced, removed when it leaves. */
   readonly awarenessIds: Set<number>;
 }
+
+/** The state vector of a client that has nothing yet (no client ids). */
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Map());
 
 /** Origin of changes that came from another node through the fan-out: never stored nor re-published here. */
 export const FANOUT_ORIGIN = Symbol('collab-fanout');
@@ -33,13 +36,21 @@ export class SharedDoc {
   /** An upper bound of the encoded size, recomputed exactly only near the limit. */
   estimatedBytes: number;
   destroyed = false;
+  /**
+   * Sync step 2 for a client that has nothing yet (every new tab), encoded once per version of the
+   * document: clients joining together share one encoding of the whole document instead of one each.
+   * Dropped at the next change.
+   */
+  private fullStateFrame: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
     readonly doc: Y.Doc,
     private readonly sink: SharedDocSink,
   ) {
-    this.estimatedBytes = Y.encodeStateAsUpdate(doc).byteLength;
+    // The first joiner needs the whole document anyway: encode it once for both.
+    this.fullStateFrame = encodeSyncStep2(doc, EMPTY_STATE_VECTOR);
+    this.estimatedBytes = this.fullStateFrame.byteLength;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it has no caret.
     this.awareness.setLocalState(null);
@@ -49,6 +60,7 @@ export class SharedDoc {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.estimatedBytes += update.byteLength;
+    this.fullStateFrame = null;
     const frame = encodeUpdateMessage(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
     if (this.isPeer(origin)) this.sink.clientUpdate(this.name, update);
@@ -75,6 +87,13 @@ export class SharedDoc {
     return typeof origin === 'object' && origin !== null && this.peers.has(origin as CollabPeer);
   }
 
+  /** Sync step 2 answering a client's sync step 1: what it lacks given its state vector. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) return encodeSyncStep2(this.doc, stateVector);
+    this.fullStateFrame ??= encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR);
+    return this.fullStateFrame;
+  }
+
   /** Exact encoded size of the document (costly: called only when the estimate nears the limit). */
   measure(): number {
     this.estimatedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
@@ -92,6 +111,7 @@ export class SharedDoc {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.fullStateFrame = null;
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();

@@ -12,7 +12,6 @@ import {
   encodeAwarenessStates,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeSyncStep2,
   MalformedMessageError,
   validateUpdate,
 } from './messages';
@@ -150,7 +149,7 @@ export class CollabConnection implements CollabPeer {
       const message = decodeClientMessage(frame);
       switch (message.type) {
         case 'sync-step1':
-          this.send(encodeSyncStep2(shared.doc, message.stateVector));
+          this.send(shared.syncStep2For(message.stateVector));
           break;
         case 'sync-update':
           this.receiveUpdate(shared, message.update);
