@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
+/** A document stored without pause is announced at least every this many quiet periods. */
+const STORED_EVENT_MAX_WAIT_FACTOR = 5;
+
 /** Listener of the "updates of a document were stored" event. */
 export type StoredListener = (docName: string) => void | Promise<void>;
 /** Listener of the "a user changed a document" event (first change of each connection). */
@@ -17,6 +20,8 @@ export class CollabEvents {
   private readonly listeners: StoredListener[] = [];
   private readonly contributionListeners: ContributionListener[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When the oldest store not yet announced happened, per document. */
+  private readonly firstStoredAt = new Map<string, number>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -43,14 +48,22 @@ export class CollabEvents {
     }
   }
 
-  /** Notes that updates of a document were stored; listeners hear of it after the quiet period. */
+  /**
+   * Notes that updates of a document were stored; listeners hear of it after the quiet period, or at the
+   * latest STORED_EVENT_MAX_WAIT_FACTOR quiet periods after the first unannounced store, so a fiche edited
+   * without pause is still indexed while people type.
+   */
   stored(docName: string): void {
     if (this.listeners.length === 0) return;
+    const delay = this.config.collab.storedEventDelayMs;
     const previous = this.timers.get(docName);
+    const firstAt = this.firstStoredAt.get(docName) ?? Date.now();
     if (previous) clearTimeout(previous);
+    this.firstStoredAt.set(docName, firstAt);
+    const wait = Math.max(0, Math.min(delay, firstAt + delay * STORED_EVENT_MAX_WAIT_FACTOR - Date.now()));
     this.timers.set(
       docName,
-      setTimeout(() => void this.emit(docName), this.config.collab.storedEventDelayMs),
+      setTimeout(() => void this.emit(docName), wait),
     );
   }
 
@@ -63,6 +76,7 @@ export class CollabEvents {
 
   private async emit(docName: string): Promise<void> {
     this.timers.delete(docName);
+    this.firstStoredAt.delete(docName);
     for (const listener of this.listeners) {
       try {
         await listener(docName);

@@ -81,7 +81,7 @@ export const envSchema = z.object({
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30000),
   /** Period (ms) of the safety-net check that open document connections are still allowed. */
   COLLAB_REVALIDATE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30000),
-  /** Quiet time (ms) after the last stored update of a document before its "stored" event (search indexing). */
+  /** Quiet time (ms) after the last stored update of a document before its "stored" event (search indexing); a document edited without pause gets one at least every 5 such delays. */
   COLLAB_STORED_EVENT_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** Delay (ms) before a mention still unread is emailed (0: at the next run of the notification job). */
   NOTIFY_MENTION_EMAIL_DELAY_MS: z.coerce.number().int().min(0).default(120000),
