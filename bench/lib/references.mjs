@@ -18,7 +18,9 @@ export const REFERENCES = [
  */
 export async function startReference(ref, { loadFile } = {}) {
   const port = await freePort();
-  const child = spawnServer(process.execPath, [path.join(here, '..', 'servers', ref.script)], {
+  // BENCH_NODE_ARGS profiles the references the same way as Affluents (lib/affluents.mjs).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawnServer(process.execPath, [...nodeArgs, path.join(here, '..', 'servers', ref.script)], {
     env: { PORT: String(port), ...(loadFile ? { LOAD_FILE: loadFile } : {}) },
   });
   await waitFor(() => child.output.includes('READY'), child, `${ref.label} did not start`);
