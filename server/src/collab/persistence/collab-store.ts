@@ -58,24 +58,48 @@ export class CollabStore {
    * updates the document now has since its snapshot.
    */
   async append(name: string, updates: Uint8Array[]): Promise<number> {
-    const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
-    const rows: Array<{ updates_since_snapshot: number }> = await this.dataSource.query(
-      `WITH doc AS (
+    const counts = await this.appendMany([{ name, updates }]);
+    return counts.get(name) ?? 0;
+  }
+
+  /**
+   * Appends the updates of several documents in one statement (the write-behind of every document of
+   * the node in one round trip), creating document rows if needed. Document rows are upserted in name
+   * order, so two nodes writing overlapping sets lock them in the same order. Returns, per document,
+   * how many updates it now has since its snapshot.
+   */
+  async appendMany(
+    batches: ReadonlyArray<{ name: string; updates: Uint8Array[] }>,
+  ): Promise<Map<string, number>> {
+    const names: string[] = [];
+    const updates: Buffer[] = [];
+    for (const batch of batches) {
+      for (const u of batch.updates) {
+        names.push(batch.name);
+        updates.push(Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+      }
+    }
+    if (updates.length === 0) return new Map();
+    const rows: Array<{ name: string; updates_since_snapshot: number }> = await this.dataSource.query(
+      `WITH input AS (
+         SELECT doc_name, u, n FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_name, u, n)
+       ), totals AS (
+         SELECT doc_name, count(*)::int AS c, sum(octet_length(u))::int AS b FROM input GROUP BY doc_name
+       ), doc AS (
          INSERT INTO collab_documents AS d (name, updates_since_snapshot, byte_size)
-         VALUES ($1, $3, $4)
+         SELECT doc_name, c, b FROM totals ORDER BY doc_name
          ON CONFLICT (name) DO UPDATE SET
            updates_since_snapshot = d.updates_since_snapshot + EXCLUDED.updates_since_snapshot,
            byte_size = d.byte_size + EXCLUDED.byte_size,
            updated_at = now()
-         RETURNING updates_since_snapshot
+         RETURNING name, updates_since_snapshot
        ), inserted AS (
-         INSERT INTO collab_updates (doc_name, update)
-         SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n
+         INSERT INTO collab_updates (doc_name, update) SELECT doc_name, u FROM input ORDER BY n
        )
-       SELECT updates_since_snapshot FROM doc`,
-      [name, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)), updates.length, bytes],
+       SELECT name, updates_since_snapshot FROM doc`,
+      [names, updates],
     );
-    return rows[0].updates_since_snapshot;
+    return new Map(rows.map((r) => [r.name, r.updates_since_snapshot]));
   }
 
   /**

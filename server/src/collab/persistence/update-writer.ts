@@ -13,10 +13,9 @@ interface PendingDoc {
   updates: Uint8Array[];
   /** When the oldest pending update arrived. */
   since: number;
-  timer: NodeJS.Timeout | null;
-  /** The one write in flight for this document; resolves to false when it failed. */
-  inFlight: Promise<boolean> | null;
+  /** Failed writes in a row; while above 0 the document waits for `retryAt`. */
   failures: number;
+  retryAt: number;
 }
 
 /** Persistence health, for GET /api/health. */
@@ -27,16 +26,24 @@ export interface WriterHealth {
 }
 
 /**
- * Write-behind of client updates. Each document has at most one write in flight; updates arriving
- * meanwhile wait and go together in the next one, so a slow database sees fewer, larger writes instead
- * of a storm. While the database is healthy an update waits at most COLLAB_FLUSH_DELAY_MS; after a
- * failure, the batch is kept and retried with backoff until the database is back.
+ * Write-behind of client updates, in rounds: one round writes the pending updates of every document
+ * of the node in one statement (CollabStore.appendMany), so the database sees one write per round
+ * however many documents are being edited. At most one round is in flight; updates arriving meanwhile
+ * go in the next one. While the database is healthy an update waits at most COLLAB_FLUSH_DELAY_MS
+ * plus the round before it. When a round fails, each of its documents is tried alone, so one document
+ * the database refuses cannot hold the others back; a document that still fails keeps its updates in
+ * memory and is retried with backoff until the database takes them.
  */
 @Injectable()
 export class UpdateWriter {
   private readonly logger = new Logger('CollabPersistence');
   private readonly pending = new Map<string, PendingDoc>();
   private compactionListener: (docName: string) => void = () => undefined;
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
+  /** Documents whose updates the round in flight is writing. */
+  private readonly writing = new Set<string>();
+  private stopped = false;
 
   constructor(
     private readonly store: CollabStore,
@@ -53,43 +60,50 @@ export class UpdateWriter {
   enqueue(docName: string, update: Uint8Array): void {
     let p = this.pending.get(docName);
     if (!p) {
-      p = { updates: [], since: Date.now(), timer: null, inFlight: null, failures: 0 };
+      p = { updates: [], since: Date.now(), failures: 0, retryAt: 0 };
       this.pending.set(docName, p);
     }
     if (p.updates.length === 0) p.since = Date.now();
     p.updates.push(update);
-    this.schedule(docName, p);
+    this.schedule();
   }
 
   /** True when the document has nothing waiting and nothing being written. */
   isIdle(docName: string): boolean {
     const p = this.pending.get(docName);
-    return !p || (p.updates.length === 0 && p.inFlight === null);
+    return (!p || p.updates.length === 0) && !this.writing.has(docName);
   }
 
   /** Writes everything pending for the document now; rejects if the database refuses it. */
   async flush(docName: string): Promise<void> {
-    const p = this.pending.get(docName);
-    if (!p) return;
     for (;;) {
-      if (p.inFlight) {
-        if (!(await p.inFlight)) throw new Error(`updates of ${docName} could not be written`);
+      if (this.inFlight) {
+        await this.inFlight;
         continue;
       }
-      if (p.updates.length === 0) return;
-      this.run(docName, p);
+      const p = this.pending.get(docName);
+      if (!p || p.updates.length === 0) return;
+      const failures = p.failures;
+      await this.round([docName]);
+      const after = this.pending.get(docName);
+      if (after && after.updates.length > 0 && after.failures > failures) {
+        throw new Error(`updates of ${docName} could not be written`);
+      }
     }
   }
 
   /** Flushes every document; resolves with the number of updates that could not be written. */
   async flushAll(): Promise<number> {
-    await Promise.allSettled([...this.pending.keys()].map((name) => this.flush(name)));
+    while (this.inFlight) await this.inFlight;
+    if (this.pendingUpdates() > 0) await this.round([...this.pending.keys()]);
     return this.pendingUpdates();
   }
 
-  /** Stops the timers (shutdown, after flushAll). */
+  /** Stops the timer (shutdown, after flushAll). */
   stop(): void {
-    for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.pending.clear();
   }
 
@@ -109,63 +123,121 @@ export class UpdateWriter {
     return total;
   }
 
-  private schedule(docName: string, p: PendingDoc): void {
-    if (p.timer || p.inFlight || p.updates.length === 0) return;
-    const delay =
-      p.failures > 0
-        ? Math.min(this.config.collab.flushDelayMs * 2 ** p.failures, MAX_RETRY_DELAY_MS)
-        : Math.max(0, this.config.collab.flushDelayMs - (Date.now() - p.since));
-    p.timer = setTimeout(() => {
-      p.timer = null;
-      this.run(docName, p);
-    }, delay);
-  }
-
-  private run(docName: string, p: PendingDoc): void {
-    if (p.inFlight || p.updates.length === 0) return;
-    if (p.timer) {
-      clearTimeout(p.timer);
-      p.timer = null;
+  /** Arms the timer for the earliest document due: its oldest update's deadline, or its retry time. */
+  private schedule(): void {
+    if (this.timer || this.inFlight || this.stopped) return;
+    let due = Number.POSITIVE_INFINITY;
+    for (const p of this.pending.values()) {
+      if (p.updates.length === 0) continue;
+      due = Math.min(due, p.failures > 0 ? p.retryAt : p.since + this.config.collab.flushDelayMs);
     }
-    const batch = p.updates;
-    p.updates = [];
-    p.inFlight = this.write(docName, batch).then(
-      (count) => {
-        if (p.failures > 0)
-          this.logger.log(`${docName}: updates written again after ${p.failures} failed attempts`);
-        p.failures = 0;
-        this.events.stored(docName);
-        if (count > this.config.collab.compactAfterUpdates) this.compactionListener(docName);
-        return true;
+    if (due === Number.POSITIVE_INFINITY) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.round();
       },
-      (err: unknown) => {
-        p.updates = batch.concat(p.updates);
-        p.failures++;
-        if (p.failures === 1 || p.failures % 10 === 0) {
-          this.logger.warn(
-            `${docName}: ${p.updates.length} updates not written (attempt ${p.failures}), kept in memory: ${err instanceof Error ? err.message : String(err)}`,
-          );
-        }
-        return false;
-      },
+      Math.max(0, due - Date.now()),
     );
-    void p.inFlight.then(() => {
-      p.inFlight = null;
-      if (p.updates.length > 0) {
-        p.since = Math.min(p.since, Date.now());
-        this.schedule(docName, p);
-      } else if (!p.timer && this.pending.get(docName) === p) {
-        this.pending.delete(docName);
-      }
-    });
   }
 
-  private write(docName: string, batch: Uint8Array[]): Promise<number> {
-    const rows: Uint8Array[] = [];
-    for (let i = 0; i < batch.length; i += MERGE_GROUP) {
-      const group = batch.slice(i, i + MERGE_GROUP);
-      rows.push(group.length === 1 ? group[0] : Y.mergeUpdates(group));
+  /**
+   * Writes one round: the documents asked for, or else every healthy document with pending updates
+   * (not only the one whose deadline came: writing the others early costs nothing and saves rounds)
+   * and every failing document whose retry time came.
+   */
+  private round(only?: string[]): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
     }
-    return this.store.append(docName, rows);
+    const now = Date.now();
+    const batches: Array<{ name: string; updates: Uint8Array[] }> = [];
+    const names = only ?? [...this.pending.keys()];
+    for (const name of names) {
+      const p = this.pending.get(name);
+      if (!p || p.updates.length === 0) continue;
+      if (!only && p.failures > 0 && p.retryAt > now) continue;
+      batches.push({ name, updates: p.updates });
+      p.updates = [];
+      this.writing.add(name);
+    }
+    if (batches.length === 0) {
+      this.schedule();
+      return Promise.resolve();
+    }
+    const done = this.writeRound(batches).finally(() => {
+      this.writing.clear();
+      this.inFlight = null;
+      for (const [name, p] of this.pending)
+        if (p.updates.length === 0 && p.failures === 0) this.pending.delete(name);
+      this.schedule();
+    });
+    this.inFlight = done;
+    return done;
   }
+
+  private async writeRound(batches: Array<{ name: string; updates: Uint8Array[] }>): Promise<void> {
+    try {
+      this.written(
+        await this.store.appendMany(batches.map((b) => ({ name: b.name, updates: rowsOf(b.updates) }))),
+      );
+      return;
+    } catch (err) {
+      if (batches.length === 1) {
+        this.failed(batches[0], err);
+        return;
+      }
+    }
+    // The round as a whole was refused: each document alone, so a document the database refuses
+    // (or an outage) is found out without holding the others back.
+    for (const batch of batches) {
+      try {
+        this.written(await this.store.appendMany([{ name: batch.name, updates: rowsOf(batch.updates) }]));
+      } catch (err) {
+        this.failed(batch, err);
+      }
+    }
+  }
+
+  private written(counts: Map<string, number>): void {
+    for (const [name, count] of counts) {
+      const p = this.pending.get(name);
+      if (p && p.failures > 0) {
+        this.logger.log(`${name}: updates written again after ${p.failures} failed attempts`);
+        p.failures = 0;
+        p.retryAt = 0;
+      }
+      this.events.stored(name);
+      if (count > this.config.collab.compactAfterUpdates) this.compactionListener(name);
+    }
+  }
+
+  private failed(batch: { name: string; updates: Uint8Array[] }, err: unknown): void {
+    let p = this.pending.get(batch.name);
+    if (!p) {
+      p = { updates: [], since: Date.now(), failures: 0, retryAt: 0 };
+      this.pending.set(batch.name, p);
+    }
+    // The batch goes back in front of what arrived meanwhile, in order.
+    p.updates = batch.updates.concat(p.updates);
+    p.failures++;
+    p.retryAt = Date.now() + Math.min(this.config.collab.flushDelayMs * 2 ** p.failures, MAX_RETRY_DELAY_MS);
+    if (p.failures === 1 || p.failures % 10 === 0) {
+      this.logger.warn(
+        `${batch.name}: ${p.updates.length} updates not written (attempt ${p.failures}), kept in memory: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+}
+
+/** Stored rows of a batch: its updates merged by small groups. */
+function rowsOf(batch: Uint8Array[]): Uint8Array[] {
+  const rows: Uint8Array[] = [];
+  for (let i = 0; i < batch.length; i += MERGE_GROUP) {
+    const group = batch.slice(i, i + MERGE_GROUP);
+    rows.push(group.length === 1 ? group[0] : Y.mergeUpdates(group));
+  }
+  return rows;
 }
