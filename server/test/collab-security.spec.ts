@@ -3,6 +3,7 @@ import request from 'supertest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CollabAccess } from '../src/collab/collab-access';
+import { hashToken } from '../src/common/auth/tokens';
 import {
   type CollabNode,
   type CollabStorage,
@@ -94,6 +95,63 @@ describe('realtime documents: authorisation, readers, limits', () => {
     const allowed = await upgrade(url(doc), { cookie: amina, origin: 'http://localhost:3000' });
     expect(allowed.status).toBeNull();
     allowed.ws.close();
+  });
+
+  it('applies the session rules to upgrades: expired sessions refused and deleted, disabled accounts refused, expiry renewed', async () => {
+    const url = `${node.wsUrl}/test:${group}:sessions`;
+    const tokenHash = (cookie: string) => hashToken(decodeURIComponent(cookie.split('=')[1]));
+    const expired = await node.signIn('amina@affluents.test');
+    await node.dataSource.query(
+      `UPDATE auth_sessions SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`,
+      [tokenHash(expired)],
+    );
+    expect((await upgrade(url, { cookie: expired })).status).toBe(401);
+    const left = await node.dataSource.query(`SELECT 1 FROM auth_sessions WHERE token_hash = $1`, [
+      tokenHash(expired),
+    ]);
+    expect(left).toHaveLength(0);
+
+    const stale = await node.signIn('amina@affluents.test');
+    await node.dataSource.query(
+      `UPDATE auth_sessions SET last_seen_at = now() - interval '2 hours', expires_at = now() + interval '1 hour'
+        WHERE token_hash = $1`,
+      [tokenHash(stale)],
+    );
+    const renewed = await upgrade(url, { cookie: stale });
+    expect(renewed.status).toBeNull();
+    renewed.ws.close();
+    const [row] = await node.dataSource.query(
+      `SELECT now() - last_seen_at < interval '1 minute' AS seen, expires_at > now() + interval '1 day' AS extended
+         FROM auth_sessions WHERE token_hash = $1`,
+      [tokenHash(stale)],
+    );
+    expect(row).toEqual({ seen: true, extended: true });
+
+    const sophie = await node.signIn('sophie@affluents.test');
+    await node.dataSource.query(`UPDATE users SET disabled_at = now() WHERE email = 'sophie@affluents.test'`);
+    try {
+      expect((await upgrade(url, { cookie: sophie })).status).toBe(401);
+    } finally {
+      await node.dataSource.query(
+        `UPDATE users SET disabled_at = NULL WHERE email = 'sophie@affluents.test'`,
+      );
+    }
+  });
+
+  it('revalidateUser closes the connections of a session that ended (4401)', async () => {
+    const name = `test:${group}:signed-out`;
+    const cookie = await node.signIn('amina@affluents.test');
+    const client = open(node.wsUrl, name, cookie);
+    await waitFor(() => client.provider.synced, 'synced');
+    const [user] = await node.dataSource.query(`SELECT id FROM users WHERE email = 'amina@affluents.test'`);
+    await node.dataSource.query(`DELETE FROM auth_sessions WHERE token_hash = $1`, [
+      hashToken(decodeURIComponent(cookie.split('=')[1])),
+    ]);
+    await node.app.get(CollabAccess).revalidateUser(user.id);
+    await waitFor(
+      () => client.closes.some((c) => c.code === CollabCloseCode.Unauthenticated),
+      'closed with 4401',
+    );
   });
 
   it('gives a reader the document and carets but drops its updates, then closes it with 4405', async () => {

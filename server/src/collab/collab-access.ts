@@ -1,7 +1,7 @@
 import { CollabCloseCode } from '@affluents/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { type ResolvedSession, SessionService } from '../modules/auth/session.service';
+import { SessionService, type SessionSubject } from '../modules/auth/session.service';
 import { CollabConnections } from './collab-connections';
 import { DocAccessRegistry } from './doc-access-registry';
 import { CollabFanout } from './fanout/collab-fanout';
@@ -55,13 +55,13 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   }
 
   private async revalidate(connections: CollabConnection[]): Promise<void> {
-    const sessions = new Map<string, Promise<ResolvedSession | null>>();
+    const sessions = new Map<string, Promise<SessionSubject | null>>();
     await Promise.all(
       connections.map(async (connection) => {
         try {
           let session = sessions.get(connection.sessionToken);
           if (!session) {
-            session = this.sessions.resolve(connection.sessionToken);
+            session = this.sessions.resolveSubject(connection.sessionToken);
             sessions.set(connection.sessionToken, session);
           }
           const resolved = await session;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { type ResolvedSession, SessionService } from '../modules/auth/session.service';
+import { SessionService, type SessionSubject } from '../modules/auth/session.service';
 import { type DocAccess, DocAccessRegistry } from './doc-access-registry';
 
 /** Path under which the document websockets live; the provider appends the document name. */
@@ -12,7 +12,7 @@ const DOC_NAME = /^[a-z][a-z0-9-]*:[A-Za-z0-9._~:-]{1,160}$/;
 
 /** The verdict on an upgrade request: a connection to open, or an HTTP refusal. */
 export type UpgradeDecision =
-  | { ok: true; docName: string; access: DocAccess; session: ResolvedSession; token: string }
+  | { ok: true; docName: string; access: DocAccess; userId: string; token: string }
   | { ok: false; status: 400 | 401 | 403 | 503; reason: string; docName?: string };
 
 /** Reads one cookie from a raw Cookie header (the upgrade request does not go through cookie-parser). */
@@ -70,16 +70,16 @@ export class CollabAuth {
     }
     const token = readCookie(request.headers.cookie, this.config.session.cookieName);
     if (!token || token.length >= 200) return { ok: false, status: 401, reason: 'no session', docName };
-    let session: ResolvedSession | null;
+    let session: SessionSubject | null;
     let access: DocAccess | null;
     try {
-      session = await this.sessions.resolve(token);
+      session = await this.sessions.resolveSubject(token);
       if (!session) return { ok: false, status: 401, reason: 'invalid session', docName };
       access = await this.access.resolve(docName, session.subject);
     } catch {
       return { ok: false, status: 503, reason: 'authorisation unavailable', docName };
     }
     if (!access) return { ok: false, status: 403, reason: 'no access to document', docName };
-    return { ok: true, docName, access, session, token };
+    return { ok: true, docName, access, userId: session.subject.userId, token };
   }
 }

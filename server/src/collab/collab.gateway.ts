@@ -31,6 +31,13 @@ class CollabSocket extends WebSocket {
   }
 }
 
+/**
+ * Keeps a socket error during authorisation from crashing the process. A module-level function, not
+ * an arrow inside onUpgrade: such a closure would share onUpgrade's scope and keep each connection's
+ * request and head buffer alive for as long as the socket lives.
+ */
+function ignoreSocketError(): void {}
+
 /** Answers an upgrade we refuse with a real HTTP response, then closes the socket. */
 function refuse(socket: Duplex, status: number, reason: string): void {
   if (socket.destroyed) return;
@@ -98,7 +105,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       if (!request.url?.startsWith(SOCKET_IO_PATH)) refuse(socket, 404, 'not found');
       return;
     }
-    socket.on('error', () => undefined);
+    socket.on('error', ignoreSocketError);
     if (this.shuttingDown) {
       refuse(socket, 503, 'shutting down');
       return;
@@ -115,11 +122,13 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
         }
         if (this.shuttingDown) return refuse(socket, 503, 'shutting down');
         this.wss.handleUpgrade(request, socket, head, (ws) => {
+          // ws handles the socket's errors from here on.
+          socket.off('error', ignoreSocketError);
           const connection = new CollabConnection(
             ws,
             decision.docName,
             decision.access,
-            decision.session.user.id,
+            decision.userId,
             decision.token,
             this.context,
           );

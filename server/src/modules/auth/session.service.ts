@@ -18,6 +18,34 @@ export interface ResolvedSession {
   subject: Subject;
 }
 
+/** A valid session reduced to what an authorization check needs (no user entity). */
+export interface SessionSubject {
+  sessionId: string;
+  subject: Subject;
+}
+
+interface SessionSubjectRow {
+  sessionId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  /** Null when the account is disabled. */
+  userId: string | null;
+  platformRole: Subject['platformRole'];
+  memberships: Subject['memberships'];
+}
+
+// The session, its (enabled) user and the user's memberships of live groups, in one round trip.
+const SESSION_SUBJECT_SQL = `
+  SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+         u.id AS "userId", u.platform_role AS "platformRole",
+         COALESCE((SELECT json_agg(json_build_object('groupId', m.group_id, 'role', m.role))
+                     FROM memberships m
+                     JOIN groups g ON g.id = m.group_id AND g.archived_at IS NULL
+                    WHERE m.user_id = u.id), '[]'::json) AS "memberships"
+    FROM auth_sessions s
+    LEFT JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
+   WHERE s.token_hash = $1`;
+
 /** Sign-in sessions stored in PostgreSQL, so every server node accepts every cookie. */
 @Injectable()
 export class SessionService implements OnModuleInit, OnModuleDestroy {
@@ -70,13 +98,38 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       .getRepository(UserEntity)
       .findOneBy({ id: session.userId, disabledAt: IsNull() });
     if (!user) return null;
-    if (now - session.lastSeenAt.getTime() > RENEW_AFTER_MS) {
-      await sessions.update(
-        { id: session.id },
-        { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) },
-      );
-    }
+    await this.renewIfStale(session.id, session.lastSeenAt, now);
     return { sessionId: session.id, user, subject: await this.subjectOf(user) };
+  }
+
+  /**
+   * resolve() without the user entity, in one statement and with the same rules (expired sessions
+   * deleted, disabled accounts refused, sliding expiry): for the paths that only need the subject and
+   * run once per connection, like a document upgrade, where TypeORM's entity loading was most of the
+   * garbage a connection left behind.
+   */
+  async resolveSubject(token: string): Promise<SessionSubject | null> {
+    const rows: SessionSubjectRow[] = await this.dataSource.query(SESSION_SUBJECT_SQL, [hashToken(token)]);
+    const row = rows[0];
+    if (!row) return null;
+    const now = Date.now();
+    if (row.expiresAt.getTime() <= now) {
+      await this.dataSource.getRepository(AuthSessionEntity).delete({ id: row.sessionId });
+      return null;
+    }
+    if (!row.userId) return null;
+    await this.renewIfStale(row.sessionId, row.lastSeenAt, now);
+    return {
+      sessionId: row.sessionId,
+      subject: { userId: row.userId, platformRole: row.platformRole, memberships: row.memberships },
+    };
+  }
+
+  private async renewIfStale(sessionId: string, lastSeenAt: Date, now: number): Promise<void> {
+    if (now - lastSeenAt.getTime() <= RENEW_AFTER_MS) return;
+    await this.dataSource
+      .getRepository(AuthSessionEntity)
+      .update({ id: sessionId }, { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) });
   }
 
   /** Builds the authorization subject (platform role and group roles) of a user. */

@@ -261,8 +261,12 @@ export class FichesService {
    * coordinators read, everyone else nothing. Used by the `/collab/` upgrade through the access registry.
    */
   async documentAccess(docName: string, subject: Subject): Promise<DocumentAccess | null> {
-    const fiche = await this.dataSource.getRepository(FicheEntity).findOneBy({ docName });
-    return fiche ? this.accessOf(fiche, subject) : null;
+    // Runs on every document upgrade: two columns in plain SQL, not the whole entity through TypeORM.
+    const rows: Pick<FicheEntity, 'groupId' | 'status'>[] = await this.dataSource.query(
+      'SELECT group_id AS "groupId", status FROM fiches WHERE doc_name = $1',
+      [docName],
+    );
+    return rows[0] ? this.accessOf(rows[0], subject) : null;
   }
 
   /** Records `userId` as an author of the fiche owning `docName` (first contribution wins the date). */
@@ -274,7 +278,7 @@ export class FichesService {
     );
   }
 
-  private accessOf(fiche: FicheEntity, subject: Subject): DocumentAccess | null {
+  private accessOf(fiche: Pick<FicheEntity, 'groupId' | 'status'>, subject: Subject): DocumentAccess | null {
     if (fiche.status !== 'archived' && can(subject, 'fiche.edit', { groupId: fiche.groupId })) return 'write';
     if (can(subject, 'fiche.view', { groupId: fiche.groupId })) return 'read';
     return null;
