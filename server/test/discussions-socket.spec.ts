@@ -9,7 +9,8 @@ describe('discussions over Socket.IO: acks, replay without gap, idempotent resen
   let sophie: Socket;
 
   beforeAll(async () => {
-    t = await startSocketTestApp();
+    // Bursts of sends here test batching, not the per-user limit (realtime-socket.spec.ts tests that).
+    t = await startSocketTestApp({ env: { REALTIME_MESSAGES_PER_MINUTE: '1000' } });
     const agent = await t.signIn('claire@affluents.test');
     const bassins = (await agent.get('/api/bassins').expect(200)).body;
     const namurSocial = bassins
@@ -152,6 +153,49 @@ describe('discussions over Socket.IO: acks, replay without gap, idempotent resen
     if (!after.ok) throw new Error(after.error.message);
     expect(after.data.lastSeq).toBe(before.data.lastSeq + sends.length);
     expect(after.data.messages.map((m) => m.id).sort()).toEqual(messages.map((m) => m.id).sort());
+  });
+
+  it('acks a batched message as it reads back (reply, mention) and keeps one sender’s order across batches', async () => {
+    const target = await ack(sophie, 'message:send', {
+      threadId,
+      clientId: 'sophie-target-0001',
+      body: 'Qui vient *jeudi* ?',
+    });
+    if (!target.ok) throw new Error(target.error.message);
+    const sophieRef = target.data.author;
+    const before = await ack(claire, 'thread:join', { threadId, afterSeq: 0, afterChange: 0 });
+    if (!before.ok) throw new Error(before.error.message);
+    // The message is built from what the batch statement returns, not read again: it must be the same.
+    const reply = await ack(claire, 'message:send', {
+      threadId,
+      clientId: 'claire-reply-0001',
+      body: `Moi ! @[${sophieRef.displayName}](user:${sophieRef.id})`,
+      replyToId: target.data.id,
+    });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.data.replyTo).toMatchObject({ id: target.data.id, seq: target.data.seq, author: sophieRef });
+    expect(reply.data.mentions).toEqual([sophieRef.id]);
+    // Sent without waiting, more than one batch: seqs follow the sending order of one socket.
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        ack(claire, 'message:send', { threadId, clientId: `claire-order-${1000 + i}`, body: `N° ${i}` }),
+      ),
+    );
+    const seqs = burst.map((a) => {
+      if (!a.ok) throw new Error(a.error.message);
+      return a.data.seq;
+    });
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => reply.data.seq + 1 + i));
+    const after = await ack(claire, 'thread:join', {
+      threadId,
+      afterSeq: before.data.lastSeq,
+      afterChange: 0,
+    });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.data.messages.find((m) => m.id === reply.data.id)).toEqual(reply.data);
+    expect(after.data.messages.find((m) => m.seq === seqs[7])).toEqual(
+      (burst[7] as { ok: true; data: Message }).data,
+    );
   });
 
   it('pushes reactions, typing and read markers', async () => {

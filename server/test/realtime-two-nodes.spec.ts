@@ -205,6 +205,26 @@ shared('Socket.IO on two nodes with one Redis', () => {
     expect(aminaB.connected).toBe(true);
   });
 
+  it('refuses a message flood spread over both nodes once the user’s budget is spent', async () => {
+    // Default budget: 30 messages a minute. Each node decides locally and adds its counts up in Redis.
+    const marcA = await connect(urlA, 'marc@affluents.test');
+    const marcB = await connect(urlB, 'marc@affluents.test');
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const answer = await ack(i % 2 === 0 ? marcA : marcB, 'message:send', {
+        threadId: '00000000-0000-4000-8000-000000000000',
+        clientId: `marc-flood-${1000 + i}`,
+        body: 'Spam',
+      });
+      statuses.push(answer.ok ? 200 : answer.error.status);
+    }
+    const admitted = statuses.filter((s) => s !== 429).length;
+    // A node learns the other's counts one Redis round trip late: a small overshoot at most.
+    expect(admitted).toBeGreaterThanOrEqual(30);
+    expect(admitted).toBeLessThanOrEqual(32);
+    expect(statuses.slice(-10).every((s) => s === 429)).toBe(true);
+  });
+
   it('clears the presence of a killed node’s users within the heartbeat expiry', async () => {
     await sleep(HEARTBEAT_MS * 2);
     const gone = nextEvent<PresenceSnapshot>(

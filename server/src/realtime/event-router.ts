@@ -67,7 +67,7 @@ export class EventRouter {
     }
     const handler = this.handlers.get(name);
     try {
-      await this.limits.consume(name, ctx.userId);
+      this.limits.consume(name, ctx.userId);
       if (!handler) return this.fail(501, 'service_unavailable', 'Fonction pas encore disponible');
       const data = await handler(ctx, parsed.data);
       return { ok: true, data: data ?? null };

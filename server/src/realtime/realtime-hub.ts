@@ -51,9 +51,9 @@ export type RoomAuthorizer = (subject: Subject, id: string) => Promise<boolean>;
  * validation of payloads against `ClientEventSchemas`, acknowledgements, rate limits and presence.
  */
 export abstract class RealtimeHub {
-  /** Emits to everyone in a room, on every node. */
+  /** Emits to everyone in a room (or in any of several rooms, once per socket), on every node. */
   abstract emit<E extends keyof ServerEvents>(
-    room: string,
+    room: string | string[],
     event: E,
     ...args: Parameters<ServerEvents[E]>
   ): void;

@@ -30,7 +30,11 @@ export class SocketIoHub extends RealtimeHub implements OnApplicationBootstrap, 
     super();
   }
 
-  emit<E extends keyof ServerEvents>(room: string, event: E, ...args: Parameters<ServerEvents[E]>): void {
+  emit<E extends keyof ServerEvents>(
+    room: string | string[],
+    event: E,
+    ...args: Parameters<ServerEvents[E]>
+  ): void {
     if (!this.socketServer.started) return;
     const target = this.socketServer.io.to(room);
     (target.emit as (e: E, ...a: Parameters<ServerEvents[E]>) => boolean)(event, ...args);

@@ -4,9 +4,9 @@
  */
 export function redisKeys(prefix: string) {
   return {
-    /** rate-limiter-flexible key prefix for failed sign-ins per account. */
+    /** the shared rate limit (realtime/shared-rate-limit.ts) key prefix for failed sign-ins per account. */
     loginFailuresByAccount: () => `${prefix}rl:login:account`,
-    /** rate-limiter-flexible key prefix for sign-in attempts per client address. */
+    /** the shared rate limit (realtime/shared-rate-limit.ts) key prefix for sign-in attempts per client address. */
     loginAttemptsByAddress: () => `${prefix}rl:login:address`,
     /** Key used by the health check round trip. */
     healthProbe: () => `${prefix}health`,
@@ -14,7 +14,7 @@ export function redisKeys(prefix: string) {
     collabDocument: (docName: string) => `${prefix}collab:doc:${docName}`,
     /** Pub/sub channel asking every node to re-check the document connections of a user. */
     collabRevalidate: () => `${prefix}collab:revalidate`,
-    /** rate-limiter-flexible key prefix of one socket event's per-user limit (e.g. `message:send`). */
+    /** Key prefix of one socket event's per-user limit (e.g. `message:send`), counted by realtime/shared-rate-limit.ts. */
     socketEventLimit: (limitName: string) => `${prefix}rl:socket:${limitName}`,
     /** Channel prefix of the Socket.IO Redis adapter (room events and server-side events between nodes). */
     socketIoAdapter: () => `${prefix}socket.io`,

@@ -77,9 +77,9 @@ export class DiscussionEvents implements OnModuleDestroy {
   }
 
   private sendThreadUpdate(update: ThreadUpdate): void {
-    this.hub?.emit(rooms.group(update.groupId), 'thread:updated', update);
-    // Guests are not in the group's room: they learn about their thread in its own room.
-    this.hub?.emit(rooms.thread(update.id), 'thread:updated', update);
+    // Guests are not in the group's room: they learn about their thread in its own room. One emit to both
+    // rooms reaches a member in both once, and crosses Redis once.
+    this.hub?.emit([rooms.group(update.groupId), rooms.thread(update.id)], 'thread:updated', update);
   }
 
   /** The user's read position moved: their other tabs and devices follow. */

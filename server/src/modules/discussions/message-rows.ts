@@ -22,7 +22,8 @@ const MESSAGE_SELECT = `
     LEFT JOIN messages r ON r.id = m.reply_to_id
     LEFT JOIN users ru ON ru.id = r.author_id`;
 
-interface MessageRow {
+/** One message's columns as MESSAGE_SELECT reads them (timestamps as dates or ISO strings). */
+export interface MessageRow {
   id: string;
   threadId: string;
   seq: number;
@@ -36,7 +37,7 @@ interface MessageRow {
   mentions: string[];
   mentionsGroup: boolean;
   previews: LinkPreview[];
-  createdAt: Date;
+  createdAt: Date | string;
   editedAt: Date | null;
   deletedAt: Date | null;
   hiddenAt: Date | null;
@@ -53,7 +54,7 @@ interface MessageRow {
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** The API shape of a stored row; deleted, hidden and moved messages lose their text for everyone. */
-function toMessage(row: MessageRow): Message {
+export function messageFromRow(row: MessageRow): Message {
   const gone = row.deletedAt !== null || row.hiddenAt !== null || row.movedToId !== null;
   return {
     id: row.id,
@@ -92,7 +93,7 @@ export async function selectMessages(
   params: unknown[],
 ): Promise<Message[]> {
   const rows: MessageRow[] = await manager.query(`${MESSAGE_SELECT} ${clause}`, params);
-  return rows.map(toMessage);
+  return rows.map(messageFromRow);
 }
 
 /** One message by id, or null. */

@@ -12,8 +12,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { GroupCommit, type Outcome } from '../../common/group-commit';
 import { DiscussionEvents } from './discussion-events';
-import { GroupCommit, type Outcome } from './group-commit';
 import { LinkPreviews } from './link-previews';
 import { MessageBatchWriter, type PostRequest } from './message-batch-writer';
 import { type RenderedMessage, renderMessage } from './message-markdown';
@@ -64,7 +64,11 @@ interface StoredRef {
  */
 @Injectable()
 export class MessagesService {
-  private readonly postQueue = new GroupCommit<PostRequest, Message>((batch) => this.postBatch(batch));
+  // One batch at a time: two in flight (one reading while the other writes, their writes kept in order by
+  // the writer) measured no faster on 2 cores, as they make more, smaller batches (docs/BENCHMARKS.md).
+  private readonly postQueue = new GroupCommit<PostRequest, Message>((batch) => this.postBatch(batch), {
+    maxRunning: 1,
+  });
 
   constructor(
     private readonly dataSource: DataSource,

@@ -39,34 +39,7 @@ export class ThreadAccess {
         WHERE t.id = $1`,
         [threadId, subject.userId],
       );
-    const row = rows[0];
-    if (!row) return null;
-    const { grant, ...thread } = row;
-    return { thread, target: { groupId: thread.groupId, threadGrant: grant ?? undefined } };
-  }
-
-  /**
-   * `resolve` for many (thread, caller) pairs in one query (group commit of posts): the answers are in
-   * the order of `pairs`, null where the thread does not exist.
-   */
-  async resolveMany(
-    pairs: Array<{ threadId: string; subject: Subject }>,
-  ): Promise<Array<ResolvedThread | null>> {
-    if (pairs.length === 0) return [];
-    const rows: Array<ThreadFacts & { i: number; grant: 'guest' | 'former_member' | null }> =
-      await this.dataSource.query(
-        `SELECT x.i::int AS i, t.id, t.group_id AS "groupId", t.kind, t.title, t.author_id AS "authorId",
-                t.locked, g.kind AS "grant"
-           FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS x(thread_id, user_id, i)
-           JOIN threads t ON t.id = x.thread_id
-           LEFT JOIN thread_access_grants g ON g.thread_id = t.id AND g.user_id = x.user_id`,
-        [pairs.map((p) => p.threadId), pairs.map((p) => p.subject.userId)],
-      );
-    const answers: Array<ResolvedThread | null> = pairs.map(() => null);
-    for (const { i, grant, ...thread } of rows) {
-      answers[i - 1] = { thread, target: { groupId: thread.groupId, threadGrant: grant ?? undefined } };
-    }
-    return answers;
+    return rows[0] ? resolvedThread(rows[0]) : null;
   }
 
   /** True when the caller may read the thread. */
@@ -79,6 +52,14 @@ export class ThreadAccess {
   async assert(threadId: string, subject: Subject, action: Action): Promise<ResolvedThread> {
     return checkAccess(await this.resolve(threadId, subject), subject, action);
   }
+}
+
+/** A thread's facts and the caller's grant on it (if any) as a resolved thread. */
+export function resolvedThread({
+  grant,
+  ...thread
+}: ThreadFacts & { grant: 'guest' | 'former_member' | null }): ResolvedThread {
+  return { thread, target: { groupId: thread.groupId, threadGrant: grant ?? undefined } };
 }
 
 /** The check of `ThreadAccess.assert` on an already resolved thread: 404 when invisible, 403 when visible only. */

@@ -1,11 +1,14 @@
 import type { NotificationKind } from '@affluents/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { GroupCommit, type Outcome } from '../discussions/group-commit';
+import { GroupCommit, type Outcome } from '../../common/group-commit';
 import { NotificationAudience } from './notification-audience';
 import { commentLink, excerptOf, ficheLink, messageLink, pollLink } from './notification-text';
 import { type NotificationDraft, NotificationsService } from './notifications.service';
 import type { Notifier } from './notifier';
+
+/** How long notifications of new messages wait to be batched with later ones. */
+const NOTIFY_LINGER_MS = 50;
 
 // When one message gives a member several reasons to be notified, the strongest one wins.
 const STRENGTH: Record<NotificationKind, number> = {
@@ -75,7 +78,10 @@ interface ThreadRow {
 export class NotificationsNotifier implements Notifier {
   private readonly logger = new Logger('Notifier');
   // Messages posted together are notified together: one round of queries per batch, not per message.
-  private readonly messageQueue = new GroupCommit<string, void>((ids) => this.notifyMessageBatch(ids));
+  // Nobody waits on a bell: a batch lingers a little so that under load it carries many post batches.
+  private readonly messageQueue = new GroupCommit<string, void>((ids) => this.notifyMessageBatch(ids), {
+    lingerMs: NOTIFY_LINGER_MS,
+  });
 
   constructor(
     private readonly dataSource: DataSource,
