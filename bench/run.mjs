@@ -119,6 +119,8 @@ async function main() {
     console.error(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
   const runsOfRows = [];
   const failures = [];
+  mkdirSync(path.join(here, 'results'), { recursive: true });
+  const partial = path.join(here, 'results', `${started.toISOString().replace(/[:.]/g, '-')}.partial.json`);
   for (let run = 1; run <= runs; run++) {
     const rows = [];
     if (runs > 1) log(`run ${run} of ${runs}`);
@@ -140,6 +142,14 @@ async function main() {
       }
     }
     runsOfRows.push(rows);
+    if (run < runs) {
+      // A long series that is stopped still leaves the runs done so far.
+      writeFileSync(
+        partial,
+        `${JSON.stringify({ started, runsDone: run, runs, command, runsOfRows, failures }, null, 2)}\n`,
+      );
+      console.error(table(medianRows(runsOfRows)));
+    }
   }
   const rows = medianRows(runsOfRows);
   console.log(
