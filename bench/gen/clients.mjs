@@ -26,16 +26,15 @@ async function connectAll({ concurrency = 50 } = {}) {
     while (next < config.targets.length) {
       const i = next++;
       const t0 = performance.now();
-      clients[i] = await connectDoc({ ...config.targets[i], onRemote: () => delivered++ });
-      joinMs[i] = performance.now() - t0;
-      clients[i].doc.getText('body').observe((event, txn) => {
-        if (txn.origin !== 'remote') return;
-        const now = wallMs();
-        for (const op of event.delta) {
-          if (typeof op.insert !== 'string') continue;
-          for (const m of op.insert.matchAll(STAMP)) samples.push(now - Number(m[1]));
-        }
+      clients[i] = await connectDoc({
+        ...config.targets[i],
+        onRemote: (_update, texts) => {
+          delivered++;
+          const now = wallMs();
+          for (const text of texts) for (const m of text.matchAll(STAMP)) samples.push(now - Number(m[1]));
+        },
       });
+      joinMs[i] = performance.now() - t0;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, config.targets.length) }, worker));

@@ -15,8 +15,23 @@ const AUTH = 2;
 
 /**
  * Opens `url` for document `docName`; resolves once the first sync is done (the server's step 2
- * applied) with { doc, ws, send(update), close() }. `onRemote(update)` sees every update from others.
+ * applied) with { doc, ws, send(update), close() }. `onRemote(update, texts)` sees every update from others
+ * once applied, with the strings it inserted that the document did not have before (read from the update
+ * itself: Y.Text's event.delta walks the whole text, which made the generator's cost grow with the
+ * document and saturate it in a minute of editing).
  */
+/** The strings an update inserts that `doc` does not have yet (the part of each string beyond its state). */
+function newTexts(doc, update) {
+  const texts = [];
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
+    const known = Y.getState(doc.store, struct.id.client) - struct.id.clock;
+    if (known >= struct.length) continue;
+    texts.push(known > 0 ? struct.content.str.slice(known) : struct.content.str);
+  }
+  return texts;
+}
+
 export function connectDoc({ url, docName, flavour = 'yws', headers, onRemote, timeoutMs = 30_000 }) {
   return new Promise((resolve, reject) => {
     const doc = new Y.Doc();
@@ -99,12 +114,13 @@ export function connectDoc({ url, docName, flavour = 'yws', headers, onRemote, t
         return;
       }
       const update = decoding.readVarUint8Array(decoder);
+      const texts = synced && onRemote ? newTexts(doc, update) : null;
       Y.applyUpdate(doc, update, 'remote');
       if (syncType === syncProtocol.messageYjsSyncStep2 && !synced) {
         synced = true;
         clearTimeout(timer);
         resolve(api);
-      } else if (synced) onRemote?.(update);
+      } else if (synced) onRemote?.(update, texts);
     });
     ws.on('unexpected-response', (_req, res) => fail(new Error(`upgrade refused: HTTP ${res.statusCode}`)));
     ws.on('error', (err) => !synced && fail(err));

@@ -46,6 +46,26 @@ export class CollabDocuments {
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(loaded.doc));
       return copy;
     }
+    return this.readStored(name, copy);
+  }
+
+  /**
+   * Runs `read` on the current state of a document: the live Y.Doc itself when this node holds it (no
+   * copy: a copy of a large fiche costs an encode and a decode on the event loop), else a copy read from
+   * storage. `read` must be synchronous, must not change the doc and must not keep it.
+   */
+  async inspect<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const loaded = this.registry.loaded(name);
+    if (loaded) return read(loaded.doc);
+    const copy = await this.readStored(name, new Y.Doc());
+    try {
+      return read(copy);
+    } finally {
+      copy.destroy();
+    }
+  }
+
+  private async readStored(name: string, copy: Y.Doc): Promise<Y.Doc> {
     try {
       const stored = await this.store.load(name);
       if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);

@@ -56,12 +56,8 @@ export class FicheTextMentionsService {
 
   /** User ids mentioned in the stored text; anything that is not a user id is ignored. */
   private async mentionsIn(docName: string): Promise<string[]> {
-    const doc = await this.documents.read(docName);
-    try {
-      return mentionedUserIds(doc).filter((id) => UUID.test(id));
-    } finally {
-      doc.destroy();
-    }
+    // Runs every few seconds while a fiche is edited: read in place, without copying the document.
+    return this.documents.inspect(docName, (doc) => mentionedUserIds(doc).filter((id) => UUID.test(id)));
   }
 
   /** Records the mentions of existing accounts; returns those recorded now (first seen). */

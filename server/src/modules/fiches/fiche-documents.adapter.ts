@@ -19,6 +19,10 @@ export class CollabFicheDocuments extends FicheDocuments {
     return this.collab.readDocument(docName);
   }
 
+  inspect<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.collab.inspect(docName, read);
+  }
+
   change(docName: string, apply: (doc: Y.Doc) => void): Promise<void> {
     return this.collab.change(docName, apply);
   }

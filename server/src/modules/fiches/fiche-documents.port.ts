@@ -11,6 +11,11 @@ export abstract class FicheDocuments {
   abstract create(manager: EntityManager, docName: string, initialUpdate: Uint8Array): Promise<void>;
   /** The document's current state (live in memory if open, else from storage). Caller destroys it. */
   abstract read(docName: string): Promise<Y.Doc>;
+  /**
+   * Reads the document's current state without copying it when this node holds it open: `read` runs at
+   * once and must neither change the doc nor keep it. For frequent readers (indexing, mentions).
+   */
+  abstract inspect<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** Applies a server-side change to the live document, reaching connected editors like any edit. */
   abstract change(docName: string, apply: (doc: Y.Doc) => void): Promise<void>;
 }

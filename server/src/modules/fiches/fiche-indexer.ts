@@ -25,13 +25,8 @@ export class FicheIndexer {
 
   /** Re-extracts the document text of the fiche owning `docName` and refreshes its draft vector. */
   async refreshDocument(docName: string): Promise<void> {
-    const doc = await this.documents.read(docName);
-    let text: string;
-    try {
-      text = documentPlainText(doc);
-    } finally {
-      doc.destroy();
-    }
+    // Runs every few seconds while a fiche is edited: read in place, without copying the document.
+    const text = await this.documents.inspect(docName, documentPlainText);
     await this.dataSource.query(
       `UPDATE fiches SET draft_text = $2, draft_vector = ${searchVectorSql('title', TAGS, '$2')} WHERE doc_name = $1`,
       [docName, text],
