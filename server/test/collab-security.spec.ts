@@ -61,7 +61,11 @@ describe('realtime documents: authorisation, readers, limits', () => {
   beforeAll(async () => {
     storage = await createCollabStorage();
     node = await startCollabNode(storage, {
-      env: { COLLAB_MAX_FRAME_BYTES: '65536', COLLAB_MAX_DOCUMENT_BYTES: '131072' },
+      env: {
+        COLLAB_MAX_FRAME_BYTES: '65536',
+        COLLAB_MAX_DOCUMENT_BYTES: '131072',
+        COLLAB_REVALIDATE_INTERVAL_MS: '2000',
+      },
     });
     group = await groupId(node.dataSource, 'Hainaut Sud', 'social_workers');
     amina = await node.signIn('amina@affluents.test');
@@ -151,6 +155,22 @@ describe('realtime documents: authorisation, readers, limits', () => {
     await waitFor(
       () => client.closes.some((c) => c.code === CollabCloseCode.Unauthenticated),
       'closed with 4401',
+    );
+  });
+
+  it('the safety net closes the connection of a session that ended without anyone asking (4401)', async () => {
+    const name = `test:${group}:safety-net`;
+    const cookie = await node.signIn('thomas@affluents.test');
+    const client = open(node.wsUrl, name, cookie);
+    await waitFor(() => client.provider.synced, 'synced');
+    await node.dataSource.query(`DELETE FROM auth_sessions WHERE token_hash = $1`, [
+      hashToken(decodeURIComponent(cookie.split('=')[1])),
+    ]);
+    // COLLAB_REVALIDATE_INTERVAL_MS is 2 s here: every connection is checked once per round of slices.
+    await waitFor(
+      () => client.closes.some((c) => c.code === CollabCloseCode.Unauthenticated),
+      'closed with 4401 by the periodic check',
+      6000,
     );
   });
 

@@ -7,15 +7,23 @@ import { DocAccessRegistry } from './doc-access-registry';
 import { CollabFanout } from './fanout/collab-fanout';
 import type { CollabConnection } from './protocol/collab-connection';
 
+/** How often the safety net checks its next slice of connections. */
+const SWEEP_TICK_MS = 1000;
+
 /**
  * Keeps open document connections in line with the policy: a user who lost access (removed from the
  * group, account disabled, signed out) has their connections closed on every node, on request
- * (`revalidateUser`) and, as a safety net, every COLLAB_REVALIDATE_INTERVAL_MS.
+ * (`revalidateUser`) and, as a safety net, every COLLAB_REVALIDATE_INTERVAL_MS. The safety net checks
+ * a slice of the connections every second, so each is checked once per interval without a burst of
+ * two queries per connection at once (which held every editor's updates back for tens of ms).
  */
 @Injectable()
 export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('CollabAccess');
   private timer: NodeJS.Timeout | null = null;
+  /** The connections of the current safety-net round not checked yet, and how many to check per tick. */
+  private round: CollabConnection[] = [];
+  private perTick = 1;
 
   constructor(
     private readonly connections: CollabConnections,
@@ -26,10 +34,8 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.timer = setInterval(
-      () => void this.revalidate(this.connections.list()),
-      this.config.collab.revalidateIntervalMs,
-    );
+    const tick = Math.min(SWEEP_TICK_MS, this.config.collab.revalidateIntervalMs);
+    this.timer = setInterval(() => void this.revalidateSlice(tick), tick);
     this.timer.unref();
     await this.fanout
       .onRevalidate((userId) => void this.revalidate(this.connections.ofUser(userId)))
@@ -52,6 +58,16 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
         .publishRevalidate(userId)
         .catch((err: unknown) => this.logger.warn(`revalidation not sent to other nodes: ${String(err)}`)),
     ]);
+  }
+
+  /** Checks the next slice of the current round; a new round starts with the connections open now. */
+  private revalidateSlice(tick: number): Promise<void> {
+    if (this.round.length === 0) {
+      this.round = this.connections.list();
+      const ticksPerRound = Math.max(1, Math.floor(this.config.collab.revalidateIntervalMs / tick));
+      this.perTick = Math.ceil(this.round.length / ticksPerRound);
+    }
+    return this.revalidate(this.round.splice(0, this.perTick).filter((c) => !c.isClosed));
   }
 
   private async revalidate(connections: CollabConnection[]): Promise<void> {

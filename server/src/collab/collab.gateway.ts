@@ -19,6 +19,9 @@ import { DocRegistry } from './doc-registry';
 import { CollabConnection, type ConnectionContext } from './protocol/collab-connection';
 
 const PING_INTERVAL_MS = 30_000;
+// Pings go out in slices every second, each connection once per interval: pinging thousands of
+// sockets in one go held every editor's updates back for several ms.
+const PING_TICK_MS = 1000;
 
 /**
  * ws closes a frame above maxPayload with 1009, on which the provider reconnects and resends the same
@@ -62,6 +65,9 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
   private readonly wss: WebSocketServer;
   private server: Server | null = null;
   private pingTimer: NodeJS.Timeout | null = null;
+  /** Connections of the current ping round not pinged yet, and how many to ping per tick. */
+  private pingRound: CollabConnection[] = [];
+  private pingsPerTick = 1;
   private shuttingDown = false;
   private readonly context: ConnectionContext;
 
@@ -94,8 +100,14 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.server.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => {
-      for (const connection of this.connections.list()) connection.ping();
-    }, PING_INTERVAL_MS);
+      if (this.pingRound.length === 0) {
+        this.pingRound = this.connections.list();
+        this.pingsPerTick = Math.ceil(this.pingRound.length / (PING_INTERVAL_MS / PING_TICK_MS));
+      }
+      for (const connection of this.pingRound.splice(0, this.pingsPerTick)) {
+        if (!connection.isClosed) connection.ping();
+      }
+    }, PING_TICK_MS);
     this.pingTimer.unref();
   }
 

@@ -90,6 +90,11 @@ export class CollabConnection implements CollabPeer {
     );
   }
 
+  /** True once the connection closed (or began closing). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Sends one frame, unless the socket is closing. */
   send(frame: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
