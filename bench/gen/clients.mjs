@@ -6,6 +6,7 @@
  * so that runs where the generator, not the server, is the bottleneck can be flagged.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { serveRunner } from '../lib/runner-ipc.mjs';
 import { connectDoc } from '../lib/yclient.mjs';
 
 const STAMP = /\[(\d+\.\d+)\]/g;
@@ -118,21 +119,10 @@ const handlers = {
   lengths: async () => ({ lengths: clients.map((c) => c.doc.getText('body').length) }),
 };
 
-process.on('message', async (msg) => {
-  if (msg.cmd === 'config') {
-    config = msg.config;
-    return;
-  }
-  if (msg.cmd === 'exit') {
-    await closeAll().catch(() => {});
-    process.exit(0);
-  }
-  try {
-    const result = await handlers[msg.cmd](msg);
-    process.send({ reply: msg.cmd, ...result });
-  } catch (err) {
-    process.send({ reply: msg.cmd, error: String(err?.stack ?? err) });
-  }
+serveRunner({
+  handlers,
+  setConfig: (c) => {
+    config = c;
+  },
+  closeAll,
 });
-// The runner going away must not leave this process behind.
-process.on('disconnect', () => process.exit(0));

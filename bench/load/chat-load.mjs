@@ -10,6 +10,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
+import { serveRunner } from '../lib/runner-ipc.mjs';
 
 const wallMs = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -164,21 +165,10 @@ async function closeAll() {
 
 const handlers = { connect: connectAll, step: runStep, close: closeAll };
 
-process.on('message', async (msg) => {
-  if (msg.cmd === 'config') {
-    config = msg.config;
-    return;
-  }
-  if (msg.cmd === 'exit') {
-    await closeAll().catch(() => {});
-    process.exit(0);
-  }
-  try {
-    const result = await handlers[msg.cmd](msg);
-    process.send({ reply: msg.cmd, ...result });
-  } catch (err) {
-    process.send({ reply: msg.cmd, error: String(err?.stack ?? err) });
-  }
+serveRunner({
+  handlers,
+  setConfig: (c) => {
+    config = c;
+  },
+  closeAll,
 });
-// The runner going away must not leave this process behind.
-process.on('disconnect', () => process.exit(0));

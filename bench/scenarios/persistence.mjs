@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import { startLoad } from '../lib/load.mjs';
 import { rssKiB } from '../lib/proc.mjs';
+import { affluentsRow } from '../lib/rows.mjs';
 import { bringUp, planClients } from '../lib/servers.mjs';
 import { summarize } from '../lib/stats.mjs';
 
@@ -122,15 +123,7 @@ export default async function run({ quick, log }) {
   } finally {
     await up.stop();
   }
-  const row = (metric, unit, value, note) => ({
-    scenario: 'persistence',
-    metric,
-    unit,
-    affluents: value,
-    ywebsocket: null,
-    hocuspocus: null,
-    note,
-  });
+  const row = affluentsRow('persistence');
   return [
     row('collab_updates rows per 1,000 edits', 'rows', writes.rows),
     row(

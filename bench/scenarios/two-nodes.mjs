@@ -4,6 +4,7 @@
  * neither reference server scales out in memory.
  */
 import { runEditing } from '../lib/editing.mjs';
+import { affluentsRow } from '../lib/rows.mjs';
 import { bringUp } from '../lib/servers.mjs';
 import { CONFIGS } from './editing.mjs';
 
@@ -21,15 +22,7 @@ export default async function run({ quick, log }) {
     }
   }
   const [one, two] = [results[1], results[2]];
-  const row = (metric, unit, value, note) => ({
-    scenario: label,
-    metric,
-    unit,
-    affluents: value,
-    ywebsocket: null,
-    hocuspocus: null,
-    note,
-  });
+  const row = affluentsRow(label);
   return [
     row('propagation p50, one node', 'ms', one.p50),
     row('propagation p50, two nodes', 'ms', two.p50),
