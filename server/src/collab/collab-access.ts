@@ -1,6 +1,7 @@
 import { CollabCloseCode } from '@affluents/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AccessEvents } from '../modules/auth/access-events';
 import { SessionService, type SessionSubject } from '../modules/auth/session.service';
 import { CollabConnections } from './collab-connections';
 import { DocAccessRegistry } from './doc-access-registry';
@@ -11,9 +12,10 @@ import type { CollabConnection } from './protocol/collab-connection';
 const SWEEP_TICK_MS = 1000;
 
 /**
- * Keeps open document connections in line with the policy: a user who lost access (removed from the
- * group, account disabled, signed out) has their connections closed on every node, on request
- * (`revalidateUser`) and, as a safety net, every COLLAB_REVALIDATE_INTERVAL_MS. The safety net checks
+ * Keeps open document connections in line with the policy: when a user's access changed (the
+ * AccessEvents domain event: signed out, sessions ended, removed from the group, role changed, account
+ * disabled) their connections are re-checked on every node and closed if no longer allowed, and, as a
+ * safety net, every connection is re-checked every COLLAB_REVALIDATE_INTERVAL_MS. The safety net checks
  * a slice of the connections every second, so each is checked once per interval without a burst of
  * two queries per connection at once (which held every editor's updates back for tens of ms).
  */
@@ -24,16 +26,21 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   /** The connections of the current safety-net round not checked yet, and how many to check per tick. */
   private round: CollabConnection[] = [];
   private perTick = 1;
+  /** The latest check started per connection: an older one finishing later must not bring stale rights back. */
+  private readonly latestCheck = new WeakMap<CollabConnection, number>();
+  private checks = 0;
 
   constructor(
     private readonly connections: CollabConnections,
     private readonly sessions: SessionService,
     private readonly access: DocAccessRegistry,
     private readonly fanout: CollabFanout,
+    private readonly accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    this.accessEvents.onChanged((userId) => this.revalidateUser(userId));
     const tick = Math.min(SWEEP_TICK_MS, this.config.collab.revalidateIntervalMs);
     this.timer = setInterval(() => void this.revalidateSlice(tick), tick);
     this.timer.unref();
@@ -49,15 +56,14 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   /**
    * Re-checks the open document connections of a user on every node and closes those no longer
    * allowed (4401 session ended, 4403 access lost); a writer who became a reader stays, read-only.
-   * Call it after the change (membership removed, account disabled) is committed.
+   * Resolves once this node's connections are checked; the other nodes are asked without waiting for
+   * Redis, so a sign-out never hangs on it. Runs on each AccessEvents change, after its commit.
    */
   async revalidateUser(userId: string): Promise<void> {
-    await Promise.all([
-      this.revalidate(this.connections.ofUser(userId)),
-      this.fanout
-        .publishRevalidate(userId)
-        .catch((err: unknown) => this.logger.warn(`revalidation not sent to other nodes: ${String(err)}`)),
-    ]);
+    void this.fanout
+      .publishRevalidate(userId)
+      .catch((err: unknown) => this.logger.warn(`revalidation not sent to other nodes: ${String(err)}`));
+    await this.revalidate(this.connections.ofUser(userId));
   }
 
   /** Checks the next slice of the current round; a new round starts with the connections open now. */
@@ -74,6 +80,8 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
     const sessions = new Map<string, Promise<SessionSubject | null>>();
     await Promise.all(
       connections.map(async (connection) => {
+        const check = ++this.checks;
+        this.latestCheck.set(connection, check);
         try {
           let session = sessions.get(connection.sessionToken);
           if (!session) {
@@ -81,8 +89,11 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
             sessions.set(connection.sessionToken, session);
           }
           const resolved = await session;
+          if (this.latestCheck.get(connection) !== check) return;
           if (!resolved) return connection.close(CollabCloseCode.Unauthenticated, 'session ended');
           const access = await this.access.resolve(connection.docName, resolved.subject);
+          // A later check started meanwhile reads fresher rights: it decides.
+          if (this.latestCheck.get(connection) !== check) return;
           if (!access) {
             this.connections.counters.accessRevoked++;
             this.logger.log(

@@ -63,10 +63,4 @@ export abstract class RealtimeHub {
 
   /** Registers who may be in rooms `<prefix>:<id>` (e.g. `thread`, `fiche`). */
   abstract authorizeRooms(prefix: string, authorizer: RoomAuthorizer): void;
-
-  /**
-   * Re-checks, on every node, the rooms of a user's sockets after their access changed (removed from a
-   * group, account disabled): sockets leave rooms they may no longer be in within seconds.
-   */
-  abstract revalidateUser(userId: string): Promise<void>;
 }

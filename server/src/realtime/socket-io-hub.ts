@@ -48,10 +48,6 @@ export class SocketIoHub extends RealtimeHub implements OnApplicationBootstrap, 
     this.roomRegistry.register(prefix, authorizer);
   }
 
-  revalidateUser(userId: string): Promise<void> {
-    return this.revalidation.revalidateUser(userId);
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     const io = await this.socketServer.start();
     io.use(this.handshake.middleware);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AccessEvents } from '../modules/auth/access-events';
 import { type ResolvedSession, SessionService } from '../modules/auth/session.service';
 import { PresenceService } from './presence/presence.service';
 import { rooms } from './realtime-hub';
@@ -10,26 +11,33 @@ import { SocketServer } from './socket-server';
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
- * Keeps connected sockets in line with the policy: on request for one user (on every node, through
- * the adapter's server-side events) and, as a safety net, every REALTIME_REVALIDATE_INTERVAL_MS for all
- * of this node's sockets. A socket whose session ended is disconnected; one that lost access to rooms
- * leaves them and receives `access:revoked`; new group memberships are joined.
+ * Keeps connected sockets in line with the policy: when a user's access changed (the AccessEvents domain
+ * event: a session ended, a role, membership or grant changed), on every node through the adapter's
+ * server-side events, and, as a safety net, every REALTIME_REVALIDATE_INTERVAL_MS for all of this node's
+ * sockets. A socket whose session ended is disconnected; the others take the user's current rights
+ * (the subject event handlers authorise with), leave the rooms they lost (and receive `access:revoked`)
+ * and join their new group rooms.
  */
 @Injectable()
 export class SocketRevalidation {
   private readonly logger = new Logger('SocketRevalidation');
   private timer: NodeJS.Timeout | null = null;
+  /** The latest check started per socket: an older one finishing later must not bring stale rights back. */
+  private readonly latestCheck = new WeakMap<IoSocket, number>();
+  private checks = 0;
 
   constructor(
     private readonly socketServer: SocketServer,
     private readonly sessions: SessionService,
     private readonly roomRegistry: RoomRegistry,
     private readonly presence: PresenceService,
+    private readonly accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Listens to other nodes' requests and starts the periodic check. */
+  /** Listens to access changes made on this node and to other nodes' requests, starts the periodic check. */
   start(): void {
+    this.accessEvents.onChanged((userId) => this.revalidateUser(userId));
     this.socketServer.io.on('revalidate', (userId: unknown) => {
       if (typeof userId === 'string') void this.revalidateLocal(userId);
     });
@@ -64,6 +72,8 @@ export class SocketRevalidation {
     const sessions = new Map<string, Promise<ResolvedSession | null>>();
     await Promise.all(
       sockets.map(async (socket) => {
+        const check = ++this.checks;
+        this.latestCheck.set(socket, check);
         try {
           const token = socket.data.sessionToken;
           let session = sessions.get(token);
@@ -72,11 +82,12 @@ export class SocketRevalidation {
             sessions.set(token, session);
           }
           const resolved = await session;
+          if (this.latestCheck.get(socket) !== check) return;
           if (!resolved) {
             socket.disconnect(true);
             return;
           }
-          await this.refresh(socket, resolved);
+          await this.refresh(socket, resolved, check);
         } catch (err) {
           // Database unreachable: keep the socket as it is, the next check decides.
           this.logger.debug(`revalidation skipped: ${errorText(err)}`);
@@ -85,7 +96,7 @@ export class SocketRevalidation {
     );
   }
 
-  private async refresh(socket: IoSocket, session: ResolvedSession): Promise<void> {
+  private async refresh(socket: IoSocket, session: ResolvedSession, check: number): Promise<void> {
     const subject = session.subject;
     socket.data.subject = subject;
     socket.data.displayName = session.user.displayName;
@@ -97,7 +108,10 @@ export class SocketRevalidation {
       if (room.startsWith('presence:')) await this.presence.leave(socket, room.slice('presence:'.length));
       await socket.leave(room);
     }
-    for (const membership of subject.memberships) await socket.join(rooms.group(membership.groupId));
+    // A later check started meanwhile has fresher memberships: joining from these could undo a removal.
+    if (this.latestCheck.get(socket) === check) {
+      for (const membership of subject.memberships) await socket.join(rooms.group(membership.groupId));
+    }
     if (revoked.length > 0) {
       this.logger.log(`user ${socket.data.userId} lost access to ${revoked.join(', ')}`);
       socket.emit('access:revoked', { rooms: revoked });

@@ -45,7 +45,7 @@ export class AuthController {
     @OptionalAuth() auth: AuthContext | null,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    if (auth) await this.sessions.destroy(auth.sessionId);
+    if (auth) await this.sessions.end(auth.user.id, auth.sessionId);
     clearSessionCookie(response, this.config);
   }
 

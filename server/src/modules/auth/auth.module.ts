@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessEvents } from './access-events';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -7,7 +8,7 @@ import { SessionService } from './session.service';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SessionService, LoginRateLimiter],
-  exports: [AuthService, SessionService],
+  providers: [AccessEvents, AuthService, SessionService, LoginRateLimiter],
+  exports: [AccessEvents, AuthService, SessionService],
 })
 export class AuthModule {}

@@ -110,6 +110,6 @@ export class AuthService {
       await manager.getRepository(UserEntity).update({ id: reset.userId }, { passwordHash });
       return reset.userId;
     });
-    await this.sessions.destroyAllForUser(userId);
+    await this.sessions.end(userId);
   }
 }

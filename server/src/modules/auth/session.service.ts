@@ -5,6 +5,7 @@ import { hashToken, newSecretToken } from '../../common/auth/tokens';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MembershipEntity } from '../groups/membership.entity';
 import { UserEntity } from '../users/user.entity';
+import { AccessEvents } from './access-events';
 import { AuthSessionEntity } from './auth-session.entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +54,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -144,14 +146,16 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     return { userId: user.id, platformRole: user.platformRole, memberships };
   }
 
-  /** Ends one session. */
-  async destroy(sessionId: string): Promise<void> {
-    await this.dataSource.getRepository(AuthSessionEntity).delete({ id: sessionId });
-  }
-
-  /** Ends every session of a user (password reset, account disabled). */
-  async destroyAllForUser(userId: string): Promise<void> {
-    await this.dataSource.getRepository(AuthSessionEntity).delete({ userId });
+  /**
+   * Ends one session of a user (sign-out), or every session of theirs (password reset, account
+   * disabled). The one way sessions end on purpose: the document and socket connections opened with
+   * those sessions close on every node before this resolves here, within milliseconds elsewhere.
+   */
+  async end(userId: string, sessionId?: string): Promise<void> {
+    await this.dataSource
+      .getRepository(AuthSessionEntity)
+      .delete(sessionId === undefined ? { userId } : { id: sessionId, userId });
+    await this.accessEvents.changed(userId);
   }
 
   /** Removes expired sessions; called periodically. */

@@ -12,6 +12,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { isUniqueViolation } from '../../common/database-errors';
 import { badRequest, conflict, notFound } from '../../common/errors/app-error';
 import { slugify } from '../../common/slug';
+import { AccessEvents } from '../auth/access-events';
 import { GroupEntity } from '../groups/group.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { BassinEntity } from './bassin.entity';
@@ -21,7 +22,10 @@ const kindOrder = (kind: GroupKind) => groupKinds.indexOf(kind);
 /** Bassins and their three groups: listing, creation, renaming, archiving and merging. */
 @Injectable()
 export class BassinsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accessEvents: AccessEvents,
+  ) {}
 
   /** Every bassin (archived ones on request) with its active groups, member counts and the caller's roles. */
   async list(subject: Subject, includeArchived: boolean): Promise<BassinSummary[]> {
@@ -89,7 +93,8 @@ export class BassinsService {
    */
   async merge(sourceId: string, targetId: string, subject: Subject): Promise<MergeBassinResult> {
     if (sourceId === targetId) throw badRequest('Un bassin ne peut pas être fusionné avec lui-même');
-    return this.dataSource.transaction(async (manager) => {
+    const regrouped: string[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
       const bassins = manager.getRepository(BassinEntity);
       // Lock both rows in a fixed order so two concurrent merges cannot deadlock or interleave.
       const locked = await bassins
@@ -117,7 +122,7 @@ export class BassinsService {
           movedGroups++;
           continue;
         }
-        movedMemberships += await this.foldGroupInto(manager, group.id, twin.id);
+        movedMemberships += await this.foldGroupInto(manager, group.id, twin.id, regrouped);
         await groups.update({ id: group.id }, { archivedAt: new Date() });
         mergedGroups++;
       }
@@ -134,10 +139,26 @@ export class BassinsService {
         movedOrganisations: movedOrganisations.affected ?? 0,
       };
     });
+    // Members of a folded group now belong to its twin: their open tabs follow (rooms, rights).
+    await this.accessEvents.changed(regrouped);
+    return result;
   }
 
-  /** Moves memberships and pending invitations of one group into another; returns memberships moved. */
-  private async foldGroupInto(manager: EntityManager, fromId: string, toId: string): Promise<number> {
+  /**
+   * Moves memberships and pending invitations of one group into another; returns memberships moved and
+   * adds the people concerned to `regrouped`.
+   */
+  private async foldGroupInto(
+    manager: EntityManager,
+    fromId: string,
+    toId: string,
+    regrouped: string[],
+  ): Promise<number> {
+    const members: Array<{ userId: string }> = await manager.query(
+      'SELECT user_id AS "userId" FROM memberships WHERE group_id = $1',
+      [fromId],
+    );
+    regrouped.push(...members.map((m) => m.userId));
     // A person in both groups keeps one membership with the higher role (facilitator > member).
     await manager.query(
       `UPDATE memberships t SET role = 'facilitator'

@@ -90,9 +90,4 @@ export class DiscussionEvents implements OnModuleDestroy {
       ?.markThreadRead(userId, threadId, seq)
       .catch((err: Error) => this.logger.warn(`notifications of a read thread: ${err.message}`));
   }
-
-  /** A grant was withdrawn: the user's sockets leave the rooms they may no longer be in. */
-  async accessChanged(userId: string): Promise<void> {
-    await this.hub?.revalidateUser(userId).catch((err: Error) => this.logger.warn(err.message));
-  }
 }

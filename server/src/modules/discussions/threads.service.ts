@@ -18,6 +18,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { AccessEvents } from '../auth/access-events';
 import { DiscussionEvents } from './discussion-events';
 import { followThread, MessagesService } from './messages.service';
 import { ThreadAccess } from './thread-access';
@@ -33,6 +34,7 @@ export class ThreadsService {
     private readonly access: ThreadAccess,
     private readonly messages: MessagesService,
     private readonly events: DiscussionEvents,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /** A page of a group's threads (pinned first, then most recent), with the caller's unread counts. */
@@ -289,7 +291,7 @@ export class ThreadsService {
       [threadId, input.userId, input.kind, subject.userId],
     );
     // A guest turned former member loses the right to post: their sockets are re-checked.
-    await this.events.accessChanged(input.userId);
+    await this.accessEvents.changed(input.userId);
     return this.grants(threadId, subject);
   }
 
@@ -300,7 +302,7 @@ export class ThreadsService {
       threadId,
       userId,
     ]);
-    await this.events.accessChanged(userId);
+    await this.accessEvents.changed(userId);
   }
 
   /** "Nouveautés": threads with unread messages across my groups and grants, newest first. */

@@ -20,9 +20,9 @@ import {
 } from '@affluents/editor/template';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { CollabAccess } from '../../collab/collab-access';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { AccessEvents } from '../auth/access-events';
 import { GroupEntity } from '../groups/group.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { FicheEntity } from './fiche.entity';
@@ -53,7 +53,7 @@ export class FichesService {
     private readonly documents: FicheDocuments,
     private readonly indexer: FicheIndexer,
     private readonly versions: FicheVersionsService,
-    private readonly collabAccess: CollabAccess,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /** Creates a draft and its document, pre-filled with the template, in one transaction. */
@@ -251,7 +251,7 @@ export class FichesService {
         'SELECT user_id AS "userId" FROM memberships WHERE group_id = $1',
         [fiche.groupId],
       );
-      await Promise.all(members.map((m) => this.collabAccess.revalidateUser(m.userId)));
+      await this.accessEvents.changed(members.map((m) => m.userId));
     }
     return this.detail(id, subject);
   }

@@ -8,10 +8,9 @@ import {
 } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { CollabAccess } from '../../collab/collab-access';
 import { isUniqueViolation } from '../../common/database-errors';
 import { conflict, forbidden, notFound } from '../../common/errors/app-error';
-import { RealtimeHub } from '../../realtime/realtime-hub';
+import { AccessEvents } from '../auth/access-events';
 import { BassinEntity } from '../bassins/bassin.entity';
 import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';
@@ -34,8 +33,7 @@ interface MemberRow {
 export class GroupsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly collabAccess: CollabAccess,
-    private readonly realtimeHub: RealtimeHub,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /** The group with its members, facilitators first then by name. */
@@ -99,6 +97,7 @@ export class GroupsService {
       if (isUniqueViolation(err)) throw conflict('Cette personne fait déjà partie du groupe');
       throw err;
     }
+    await this.accessEvents.changed(user.id);
     return this.member(groupId, user.id);
   }
 
@@ -115,6 +114,7 @@ export class GroupsService {
     const touchesFacilitator = role === 'facilitator' || membership.role === 'facilitator';
     if (touchesFacilitator && !can(subject, 'group.facilitators.manage', { groupId })) throw forbidden();
     await memberships.update({ id: membership.id }, { role });
+    if (role !== membership.role) await this.accessEvents.changed(userId);
     return this.member(groupId, userId);
   }
 
@@ -127,9 +127,7 @@ export class GroupsService {
     if (removingAnotherFacilitator && !can(subject, 'group.facilitators.manage', { groupId }))
       throw forbidden();
     await memberships.delete({ id: membership.id });
-    // Their open documents of this group close on every node now, not at the next periodic check.
-    await this.collabAccess.revalidateUser(userId);
-    await this.realtimeHub.revalidateUser(userId);
+    await this.accessEvents.changed(userId);
   }
 
   private async activeGroup(id: string): Promise<GroupEntity> {

@@ -26,6 +26,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
 import { groupKindLabels, invitationMail } from '../../infra/mail/mail-templates';
+import { AccessEvents } from '../auth/access-events';
 import { AuthService } from '../auth/auth.service';
 import { SessionService } from '../auth/session.service';
 import { BassinEntity } from '../bassins/bassin.entity';
@@ -68,6 +69,7 @@ export class InvitationsService {
     private readonly mail: MailService,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
+    private readonly accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -225,6 +227,8 @@ export class InvitationsService {
         .update({ id: invitation.id }, { acceptedAt: new Date(), acceptedById: user.id });
       return { userId: user.id, created };
     });
+    // An existing account's open tabs join the group's rooms and take a facilitator's rights now.
+    if (!created) await this.accessEvents.changed(userId);
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
     const sessionToken = created ? await this.sessions.create(user.id, meta) : null;
     return { user: await this.auth.currentUser(user), sessionToken };

@@ -1,14 +1,13 @@
 import type { InviteGuestRequest, SessionDetail, Subject } from '@affluents/contracts';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CollabAccess } from '../../collab/collab-access';
 import { hashPassword } from '../../common/auth/password-hasher';
 import { hashToken, newSecretToken } from '../../common/auth/tokens';
 import { conflict, notFound } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
 import { guestAccountMail } from '../../infra/mail/mail-templates';
-import { RealtimeHub } from '../../realtime/realtime-hub';
+import { AccessEvents } from '../auth/access-events';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
 import { SessionsService } from './sessions.service';
@@ -23,17 +22,14 @@ const GUEST_LINK_TTL_MS = 7 * 24 * 60 * 60 * 1000;
  */
 @Injectable()
 export class SessionGuestsService {
-  private readonly logger = new Logger('SessionGuests');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: SessionAccess,
     private readonly events: SessionEvents,
     private readonly sessions: SessionsService,
     private readonly mail: MailService,
-    private readonly collabAccess: CollabAccess,
+    private readonly accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() private readonly hub?: RealtimeHub,
   ) {}
 
   /** Invites a guest by email (facilitators); inviting the same person twice changes nothing. */
@@ -66,7 +62,7 @@ export class SessionGuestsService {
       if (user.created) await this.sendAccountLink(manager, user, input.displayName, session.title, subject);
       return { userId: user.id, isNew: inserted.length > 0 };
     });
-    await this.revalidate(invited.userId);
+    await this.accessEvents.changed(invited.userId);
     if (invited.isNew) this.events.guestInvited(sessionId, invited.userId);
     this.sessions.announce(session.groupId, sessionId);
     return this.sessions.detail(sessionId, subject);
@@ -92,7 +88,8 @@ export class SessionGuestsService {
       return true;
     });
     if (!removed) throw notFound('Invité introuvable');
-    await this.revalidate(userId);
+    // Their sockets and open documents of this session lose it now, on every node.
+    await this.accessEvents.changed(userId);
     this.sessions.announce(session.groupId, sessionId);
     return this.sessions.detail(sessionId, subject);
   }
@@ -148,13 +145,6 @@ export class SessionGuestsService {
         title,
         url: `${this.config.publicUrl}/reinitialiser/${token}`,
       }),
-    );
-  }
-
-  /** Sockets and open documents of the user re-check their access (a removed guest leaves at once). */
-  private async revalidate(userId: string): Promise<void> {
-    await Promise.all([this.hub?.revalidateUser(userId), this.collabAccess.revalidateUser(userId)]).catch(
-      (err: Error) => this.logger.warn(`revalidating ${userId}: ${err.message}`),
     );
   }
 }

@@ -7,9 +7,8 @@ import {
 } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CollabAccess } from '../../collab/collab-access';
 import { badRequest, forbidden, notFound } from '../../common/errors/app-error';
-import { RealtimeHub } from '../../realtime/realtime-hub';
+import { AccessEvents } from '../auth/access-events';
 import { SessionService } from '../auth/session.service';
 import { MembershipEntity } from '../groups/membership.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -22,8 +21,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
-    private readonly collabAccess: CollabAccess,
-    private readonly realtimeHub: RealtimeHub,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /** Lists accounts, optionally matching a name or email fragment. */
@@ -68,10 +66,9 @@ export class UsersService {
     if (input.disabled !== undefined)
       changes.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
     if (Object.keys(changes).length > 0) await users.update({ id }, changes);
-    if (input.disabled === true) {
-      await this.sessions.destroyAllForUser(id);
-      await this.collabAccess.revalidateUser(id);
-      await this.realtimeHub.revalidateUser(id);
+    if (input.disabled === true) await this.sessions.end(id);
+    else if (input.platformRole !== undefined && input.platformRole !== user.platformRole) {
+      await this.accessEvents.changed(id);
     }
     const [view] = await this.views([await users.findOneByOrFail({ id })]);
     return view;
