@@ -297,4 +297,26 @@ shared('access changes reach open connections on every node', () => {
         `closed at ${close.at - sent}`,
     );
   });
+
+  it('a person added to a group gets its live updates on both nodes at once', async () => {
+    const olivier = await nodeA.signIn('olivier@affluents.test');
+    const onA = await socketOn(nodeA, olivier);
+    const onB = await socketOn(nodeB, olivier);
+    const added = await call(nodeA, 'POST', `/api/groups/${group}/members`, adminCookie, {
+      userId: users.olivier,
+      role: 'member',
+    });
+    expect(added.status).toBe(201);
+    const amina = await nodeB.signIn('amina@affluents.test');
+    const title = 'Bienvenue à Olivier';
+    const updates = [onA, onB].map((socket) =>
+      nextEvent<{ title: string }>(socket, 'thread:updated', (t) => t.title === title, PROMPTLY_MS),
+    );
+    const thread = await call(nodeB, 'POST', `/api/groups/${group}/threads`, amina, {
+      title,
+      body: 'Premier message',
+    });
+    expect(thread.status).toBe(201);
+    await Promise.all(updates);
+  });
 });
