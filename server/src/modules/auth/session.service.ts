@@ -149,7 +149,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   /**
    * Ends one session of a user (sign-out), or every session of theirs (password reset, account
    * disabled). The one way sessions end on purpose: the document and socket connections opened with
-   * those sessions close on every node before this resolves here, within milliseconds elsewhere.
+   * those sessions close on this node before this resolves, and on the other nodes within milliseconds.
    */
   async end(userId: string, sessionId?: string): Promise<void> {
     await this.dataSource
