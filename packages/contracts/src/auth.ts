@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Email, Id, Label, NewPassword } from './common';
+import { Email, FreeText, Id, Label, NewPassword } from './common';
 import { MembershipRole, OrganisationKind, PlatformRole } from './enums';
 
 /** POST /api/auth/login */
 export const LoginRequest = z.strictObject({
   email: Email,
-  password: z.string().min(1, { message: 'Mot de passe requis' }).max(200),
+  password: FreeText().min(1, { message: 'Mot de passe requis' }).max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -34,7 +34,7 @@ export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
 
 /** POST /api/auth/password-reset/confirm */
 export const PasswordResetConfirm = z.strictObject({
-  token: z.string().min(20).max(200),
+  token: FreeText().min(20).max(200),
   password: NewPassword,
 });
 export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirm>;

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { FreeText, Id, Timestamp } from './common';
 import { PersonRef } from './discussions';
 
 /** Upper bound of one comment, in characters. */
 export const COMMENT_MAX_CHARS = 4000;
 
-export const CommentBody = z
-  .string()
+export const CommentBody = FreeText()
   .trim()
   .min(1, { message: 'Le commentaire est vide' })
   .max(COMMENT_MAX_CHARS, { message: `${COMMENT_MAX_CHARS} caractères au maximum` });
@@ -53,7 +52,7 @@ const Anchor = z
 
 /** `POST /api/fiches/:id/comments` */
 export const CreateFicheCommentRequest = z
-  .object({ anchorStart: Anchor, anchorEnd: Anchor, quote: z.string().max(2000), body: CommentBody })
+  .object({ anchorStart: Anchor, anchorEnd: Anchor, quote: FreeText().max(2000), body: CommentBody })
   .strict();
 export type CreateFicheCommentRequest = z.infer<typeof CreateFicheCommentRequest>;
 

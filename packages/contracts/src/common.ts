@@ -8,26 +8,45 @@ z.config(fr());
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
 
+/** Message of a text refused for its control characters. */
+export const CONTROL_CHARACTER_MESSAGE = 'Caractère de contrôle non autorisé';
+
+// C0 controls but tab, line feed and carriage return: never typed on purpose, NUL is refused by
+// PostgreSQL (a 500 instead of a 400) and the others break the PDF, mail and calendar writers.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const WITHOUT_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F]*$/;
+
+/**
+ * Any text a client sends (bodies, titles, names, searches, ids made by the client): a string without
+ * control characters. Every string field of a request schema starts from it, so HTTP and socket
+ * validation both refuse them with a 400 / `validation_failed` naming the field.
+ */
+export const FreeText = () =>
+  z.string().regex(WITHOUT_CONTROL_CHARACTERS, { message: CONTROL_CHARACTER_MESSAGE });
+
 /** Emails are compared case-insensitively, so they travel trimmed and lower-cased. */
-export const Email = z
-  .string()
+export const Email = FreeText()
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'Adresse e-mail invalide' }).max(254));
 
 /** Passwords: long enough to resist guessing, bounded so hashing stays cheap. */
-export const NewPassword = z
-  .string()
+export const NewPassword = FreeText()
   .min(10, { message: 'Le mot de passe doit contenir au moins 10 caractères' })
   .max(200, { message: 'Le mot de passe ne peut dépasser 200 caractères' });
 
 /** A human name or label: trimmed, never empty. */
 export const Label = (max = 120) =>
-  z
-    .string()
+  FreeText()
     .trim()
     .min(1, { message: 'Ce champ est obligatoire' })
     .max(max, { message: `${max} caractères au maximum` });
+
+/** A web address (http or https), as an organisation's site or a meeting link. */
+export const WebAddress = (max: number) =>
+  FreeText()
+    .max(max)
+    .pipe(z.url({ protocol: /^https?$/, message: 'Adresse web invalide' }));
 
 /** ISO-8601 timestamps as sent over JSON. */
 export const Timestamp = z.iso.datetime({ offset: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Label, Timestamp } from './common';
+import { FreeText, Id, Label, Timestamp } from './common';
 
 /** Kinds of threads (topics): a conversation, a question the group should solve, an announcement. */
 export const threadKinds = ['discussion', 'question', 'announcement'] as const;
@@ -26,8 +26,7 @@ export type FollowLevel = z.infer<typeof FollowLevel>;
 export const MESSAGE_MAX_CHARS = 10_000;
 
 /** Markdown source of a message: trimmed, never empty, bounded. */
-export const MessageBody = z
-  .string()
+export const MessageBody = FreeText()
   .trim()
   .min(1, { message: 'Le message est vide' })
   .max(MESSAGE_MAX_CHARS, { message: `${MESSAGE_MAX_CHARS} caractères au maximum` });
@@ -122,7 +121,7 @@ export type MessageRevision = z.infer<typeof MessageRevision>;
 /** `GET /api/groups/:groupId/threads` */
 export const ListThreadsQuery = z.object({
   kind: ThreadKind.optional(),
-  cursor: z.string().max(100).optional(),
+  cursor: FreeText().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export type ListThreadsQuery = z.infer<typeof ListThreadsQuery>;
@@ -141,7 +140,7 @@ export const CreateThreadRequest = z
     kind: ThreadKind.default('discussion'),
     title: Label(200),
     body: MessageBody,
-    clientId: z.string().min(8).max(64).optional(),
+    clientId: FreeText().min(8).max(64).optional(),
   })
   .strict();
 export type CreateThreadRequest = z.infer<typeof CreateThreadRequest>;
@@ -165,7 +164,7 @@ export type MessagePage = z.infer<typeof MessagePage>;
 export const SendMessageRequest = z
   .object({
     threadId: Id,
-    clientId: z.string().min(8).max(64),
+    clientId: FreeText().min(8).max(64),
     body: MessageBody,
     replyToId: Id.optional(),
   })
@@ -232,7 +231,7 @@ export type GroupDiscussionSettings = z.infer<typeof GroupDiscussionSettings>;
 
 /** `GET /api/discussions/search?q=` over the threads and messages of my groups. */
 export const SearchDiscussionsQuery = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: FreeText().trim().min(1).max(200),
   groupId: Id.optional(),
   page: z.coerce.number().int().min(1).max(100).default(1),
 });

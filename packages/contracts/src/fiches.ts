@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Label, TagList, Timestamp } from './common';
+import { FreeText, Id, Label, TagList, Timestamp } from './common';
 import { GroupKind, OrganisationKind } from './enums';
 
 /** Lifecycle of a fiche action. */
@@ -126,14 +126,14 @@ const intFromQuery = (min: number, max: number, fallback: number) =>
  * drafts of the caller's own groups. Without `q`, lists by date (a group's fiches with `groupId`).
  */
 export const SearchFichesQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: FreeText().trim().max(200).optional(),
   groupId: Id.optional(),
   bassinId: Id.optional(),
   groupKind: GroupKind.optional(),
   organisationKind: OrganisationKind.optional(),
-  sector: z.string().trim().max(60).optional(),
-  public: z.string().trim().max(60).optional(),
-  theme: z.string().trim().max(60).optional(),
+  sector: FreeText().trim().max(60).optional(),
+  public: FreeText().trim().max(60).optional(),
+  theme: FreeText().trim().max(60).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   status: FicheStatus.optional(),
   sort: FicheSort.optional(),

@@ -10,6 +10,7 @@ export * from './fiches';
 export * from './groups';
 export * from './health';
 export * from './invitations';
+export * from './links';
 export * from './notifications';
 export * from './organisations';
 export * from './policy';

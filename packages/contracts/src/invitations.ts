@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, Label, NewPassword, Timestamp } from './common';
+import { Email, FreeText, Id, Label, NewPassword, Timestamp } from './common';
 import { GroupKind, MembershipRole } from './enums';
 
 export const invitationStatuses = ['pending', 'accepted', 'revoked', 'expired'] as const;
@@ -12,7 +12,7 @@ export const CreateInvitationRequest = z.strictObject({
   groupId: Id,
   role: MembershipRole.default('member'),
   organisationId: Id.nullable().default(null),
-  message: z.string().trim().max(1000).optional(),
+  message: FreeText().trim().max(1000).optional(),
 });
 export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { FreeText, Id, Timestamp } from './common';
 import { PersonRef } from './discussions';
 
 /** Why a member is notified. */
@@ -43,7 +43,7 @@ export const ListNotificationsQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  cursor: z.string().max(100).optional(),
+  cursor: FreeText().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export type ListNotificationsQuery = z.infer<typeof ListNotificationsQuery>;

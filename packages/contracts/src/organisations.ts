@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { Id, Label, TagList, Timestamp } from './common';
+import { FreeText, Id, Label, TagList, Timestamp, WebAddress } from './common';
 import { OrganisationKind } from './enums';
 
 /** Postal address of a structure; groups meet there in rotation. */
 export const Address = z.strictObject({
-  street: z.string().trim().max(160).default(''),
-  postalCode: z
-    .string()
+  street: FreeText().trim().max(160).default(''),
+  postalCode: FreeText()
     .trim()
     .regex(/^\d{4}$/, { message: 'Code postal belge à 4 chiffres' })
     .or(z.literal('')),
-  city: z.string().trim().max(80).default(''),
+  city: FreeText().trim().max(80).default(''),
 });
 export type Address = z.infer<typeof Address>;
 
@@ -37,7 +36,7 @@ export const CreateOrganisationRequest = z.strictObject({
   address: Address.default({ street: '', postalCode: '', city: '' }),
   sectors: TagList.default([]),
   publics: TagList.default([]),
-  website: z.url({ message: 'Adresse web invalide' }).max(300).nullable().default(null),
+  website: WebAddress(300).nullable().default(null),
 });
 export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;
 
@@ -49,7 +48,7 @@ export const UpdateOrganisationRequest = z.strictObject({
   address: Address.optional(),
   sectors: TagList.optional(),
   publics: TagList.optional(),
-  website: z.url({ message: 'Adresse web invalide' }).max(300).nullable().optional(),
+  website: WebAddress(300).nullable().optional(),
 });
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
 
@@ -57,6 +56,6 @@ export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest
 export const ListOrganisationsQuery = z.strictObject({
   bassinId: Id.optional(),
   kind: OrganisationKind.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: FreeText().trim().max(100).optional(),
 });
 export type ListOrganisationsQuery = z.infer<typeof ListOrganisationsQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Label, Timestamp } from './common';
+import { FreeText, Id, Label, Timestamp } from './common';
 import { PersonRef } from './discussions';
 
 /**
@@ -83,7 +83,7 @@ export const CreatePollRequest = z
   .object({
     kind: PollKind,
     question: Label(300),
-    details: z.string().trim().max(4000).optional(),
+    details: FreeText().trim().max(4000).optional(),
     /** Choices (single, multiple) or slots (dates); ignored for a proposal. */
     options: z.array(PollOptionInput).max(30).default([]),
     closesAt: Timestamp,
@@ -112,7 +112,7 @@ export const CastVoteRequest = z
     position: ProposalPosition.optional(),
     optionIds: z.array(Id).max(30).optional(),
     dateAnswers: z.record(Id, DateAnswer).optional(),
-    reason: z.string().trim().max(2000).optional(),
+    reason: FreeText().trim().max(2000).optional(),
   })
   .strict();
 export type CastVoteRequest = z.infer<typeof CastVoteRequest>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, Label, Timestamp } from './common';
+import { Email, FreeText, Id, Label, Timestamp, WebAddress } from './common';
 import { PersonRef } from './discussions';
 
 /**
@@ -21,7 +21,7 @@ export type SessionStatus = z.infer<typeof SessionStatus>;
 export const SessionPlace = z.discriminatedUnion('type', [
   z.object({ type: z.literal('host') }),
   z.object({ type: z.literal('address'), address: Label(300) }),
-  z.object({ type: z.literal('online'), url: z.url({ protocol: /^https?$/ }).max(500) }),
+  z.object({ type: z.literal('online'), url: WebAddress(500) }),
 ]);
 export type SessionPlace = z.infer<typeof SessionPlace>;
 
@@ -251,7 +251,7 @@ export const MinutesAmendment = z.object({
 export type MinutesAmendment = z.infer<typeof MinutesAmendment>;
 
 export const ProposeAmendmentRequest = z
-  .object({ quote: z.string().max(2000).default(''), body: Label(4000) })
+  .object({ quote: FreeText().max(2000).default(''), body: Label(4000) })
   .strict();
 export type ProposeAmendmentRequest = z.infer<typeof ProposeAmendmentRequest>;
 

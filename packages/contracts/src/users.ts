@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Label, Timestamp } from './common';
+import { FreeText, Id, Label, Timestamp } from './common';
 import { MembershipRole, OrganisationKind, PlatformRole } from './enums';
 
 /** An account as administrators see it. */
@@ -17,7 +17,7 @@ export const UserAdminView = z.object({
 export type UserAdminView = z.infer<typeof UserAdminView>;
 
 /** Query of GET /api/users */
-export const ListUsersQuery = z.strictObject({ q: z.string().trim().max(100).optional() });
+export const ListUsersQuery = z.strictObject({ q: FreeText().trim().max(100).optional() });
 export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
 
 /** PATCH /api/users/:id: platform role (admins only), organisation, name, disabling. */

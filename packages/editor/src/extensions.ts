@@ -1,3 +1,4 @@
+import { isAllowedHref } from '@affluents/contracts';
 import { type AnyExtension, Extension } from '@tiptap/core';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import Mention, { type MentionOptions } from '@tiptap/extension-mention';
@@ -52,7 +53,13 @@ export function ficheExtensions(
   options: { mentionSuggestion?: FicheMentionSuggestion } = {},
 ): AnyExtension[] {
   return [
-    StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3, 4] }, link: { openOnClick: false } }),
+    StarterKit.configure({
+      undoRedo: false,
+      heading: { levels: [2, 3, 4] },
+      // The shared link rule, for typed, pasted and auto-detected links and for links already stored
+      // (a peer can write any href into the document: it is rendered without it).
+      link: { openOnClick: false, isAllowedUri: (url) => isAllowedHref(url) },
+    }),
     SectionHeadings,
     TaskList,
     TaskItem.configure({ nested: true }),

@@ -50,7 +50,8 @@ const mentionKinds: ReadonlySet<Notification['kind']> = new Set([
 
 /**
  * Keeps the feed live: a pushed notification goes on top (and a mention shows a short toast); after a
- * reconnection, the feed is refetched, since what was pushed meanwhile was lost.
+ * reconnection, the feed is refetched, since what was pushed meanwhile was lost; after an access was
+ * withdrawn too, since the server no longer lists the notifications about what was left.
  */
 export function useLiveNotifications() {
   const { t } = useTranslation();
@@ -67,6 +68,9 @@ export function useLiveNotifications() {
     }
   });
   useSocketEvent('connect', () => {
+    void queryClient.invalidateQueries({ queryKey: feedKey });
+  });
+  useSocketEvent('access:revoked', () => {
     void queryClient.invalidateQueries({ queryKey: feedKey });
   });
 }

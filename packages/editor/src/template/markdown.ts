@@ -1,3 +1,4 @@
+import { isAllowedHref } from '@affluents/contracts';
 import * as Y from 'yjs';
 import { MENTION_NODE, mentionText } from './mentions';
 import { FICHE_FRAGMENT } from './yjs-template';
@@ -17,7 +18,8 @@ function inline(node: Y.XmlElement | Y.XmlText): string {
         if (attributes.italic) out = `*${out}*`;
         if (attributes.strike) out = `~~${out}~~`;
         const link = attributes.link as { href?: string } | undefined;
-        if (link?.href) out = `[${out}](${link.href})`;
+        // A link the shared rule refuses (javascript:, data:...) is exported as its text alone.
+        if (link?.href && isAllowedHref(link.href)) out = `[${out}](${link.href})`;
         return out;
       })
       .join('');

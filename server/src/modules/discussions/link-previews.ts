@@ -1,4 +1,4 @@
-import { can, type LinkPreview, type Subject } from '@affluents/contracts';
+import { can, isAllowedHref, type LinkPreview, type Subject } from '@affluents/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -32,6 +32,7 @@ export class LinkPreviews {
   }
 
   private async previewOne(link: string, subject: Subject): Promise<LinkPreview | null> {
+    if (!isAllowedHref(link)) return null;
     let url: URL;
     try {
       url = new URL(link, this.config.publicUrl);

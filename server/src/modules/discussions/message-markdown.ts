@@ -1,4 +1,4 @@
-import { mentionPattern } from '@affluents/contracts';
+import { allowedLinkSchemes, isAllowedHref, mentionPattern } from '@affluents/contracts';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
@@ -25,6 +25,8 @@ const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typo
   'html_block',
   'html_inline',
 ]);
+// A link the shared rule refuses (javascript:, data:, file:, //host...) stays text: no anchor, no preview.
+markdown.validateLink = isAllowedHref;
 
 type Token = ReturnType<typeof markdown.parse>[number];
 
@@ -47,12 +49,20 @@ const SANITIZE: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: { a: ['href', 'rel', 'target'], span: ['class', 'data-user-id'], ol: ['start'] },
   allowedClasses: { span: ['mention'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: [...allowedLinkSchemes],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+    // The Markdown rule already refused other links; the same rule again guards the HTML itself.
+    a: (_tagName, { href }) => ({
+      tagName: 'a',
+      attribs: {
+        ...(href && isAllowedHref(href) ? { href } : {}),
+        rel: 'noopener noreferrer nofollow',
+        target: '_blank',
+      },
+    }),
   },
 };
 

@@ -1,4 +1,4 @@
-import type { LinkPreview, Message } from '@affluents/contracts';
+import { isAllowedHref, type LinkPreview, type Message } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { excerpt } from './message-markdown';
 
@@ -77,7 +77,8 @@ export function messageFromRow(row: MessageRow): Message {
     mentions: gone ? [] : row.mentions,
     mentionsGroup: gone ? false : row.mentionsGroup,
     reactions: gone ? [] : row.reactions,
-    previews: gone ? [] : row.previews,
+    // Previews stored before the link rule existed may hold a data: link: the rule applies on the way out too.
+    previews: gone ? [] : row.previews.filter((p) => isAllowedHref(p.url)),
     createdAt: new Date(row.createdAt).toISOString(),
     editedAt: iso(row.editedAt),
     deletedAt: iso(row.deletedAt),

@@ -1,3 +1,4 @@
+import { linkTarget } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheSections, MENTION_NODE, mentionText } from '@affluents/editor/template';
 import * as Y from 'yjs';
 import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle } from './pdf-layout';
@@ -143,7 +144,8 @@ export class YjsPdfBlocks {
     shown.forEach((run, i) => {
       const last = i === shown.length - 1;
       const href = run.marks.link?.href;
-      const safeHref = href && /^(https?:|mailto:|tel:)/i.test(href) ? href : undefined;
+      // The shared link rule; app paths stay text too, a PDF has no address to resolve them against.
+      const safeHref = href && linkTarget(href) === 'external' ? href : undefined;
       doc
         .font(this.fontOf(run.marks))
         .fontSize(run.note ? pdfStyle.size.small : pdfStyle.size.body)

@@ -2,6 +2,7 @@ import {
   AcceptInvitationRequest,
   CreateInvitationRequest,
   type CurrentUser,
+  FreeText,
   Id,
   type Invitation,
   type InvitationPreview,
@@ -21,14 +22,13 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth, OptionalAuth, Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { setSessionCookie } from '../auth/session-cookie';
 import { InvitationsService } from './invitations.service';
 
-const Token = z.string().min(20).max(200);
+const Token = FreeText().min(20).max(200);
 
 // Group-scoped rights depend on the body or the invitation row, so the service applies the policy.
 @Controller('invitations')

@@ -2,6 +2,8 @@ import { type Action, can, type Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+const threadGrantKinds = ['guest', 'former_member'] as const;
+
 /** Anything that runs SQL: the DataSource, or a transaction's EntityManager (embedded mode has one connection). */
 export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
@@ -81,6 +83,35 @@ export class NotificationAudience {
       answer.set(thread.id, viewers);
     }
     return answer;
+  }
+
+  /**
+   * A SQL condition on a notification `n` of `subject`: true while they may still read what it is about,
+   * by the same policy as its delivery (the thread: `thread.view`, from its group or a grant; the fiche:
+   * `fiche.comment`). Listing filters by it, so leaving a group hides that group's titles and excerpts
+   * at once, and a grant given later (a former member who keeps reading) shows them again.
+   * `at` is the number of the first of the returned parameters.
+   */
+  readableBy(subject: Subject, at: number): { sql: string; params: unknown[] } {
+    const groups = subject.memberships.map((m) => m.groupId);
+    const threadGroups = groups.filter((groupId) => can(subject, 'thread.view', { groupId }));
+    const grantKinds = threadGrantKinds.filter((threadGrant) => can(subject, 'thread.view', { threadGrant }));
+    const ficheGroups = groups.filter((groupId) => can(subject, 'fiche.comment', { groupId }));
+    // Every kind is about a thread or a fiche; one about neither has nothing to check against: hidden.
+    return {
+      sql: `CASE
+              WHEN n.thread_id IS NOT NULL THEN EXISTS (
+                SELECT 1 FROM threads nt WHERE nt.id = n.thread_id
+                   AND (nt.group_id = ANY($${at}::uuid[])
+                        OR EXISTS (SELECT 1 FROM thread_access_grants ng
+                                    WHERE ng.thread_id = nt.id AND ng.user_id = n.user_id
+                                      AND ng.kind = ANY($${at + 1}::text[]))))
+              WHEN n.fiche_id IS NOT NULL THEN EXISTS (
+                SELECT 1 FROM fiches nf WHERE nf.id = n.fiche_id AND nf.group_id = ANY($${at + 2}::uuid[]))
+              ELSE false
+            END`,
+      params: [threadGroups, grantKinds, ficheGroups],
+    };
   }
 
   /** Those of `userIds` allowed to perform a group-scoped `action` in `groupId`. */

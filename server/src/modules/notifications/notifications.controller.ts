@@ -12,7 +12,8 @@ import { NotificationsService } from './notifications.service';
 
 /**
  * The signed-in member's own notifications and preferences. Every query is scoped to the caller's user
- * id: nobody reads or changes another member's notifications, so no group policy applies here.
+ * id (nobody reads or changes another member's notifications), and the list and its unread count keep
+ * only notifications about what the caller may still read.
  */
 @Controller()
 export class NotificationsController {
@@ -23,7 +24,7 @@ export class NotificationsController {
     @Auth() auth: AuthContext,
     @Query({ schema: ListNotificationsQuery }) query: ListNotificationsQuery,
   ): Promise<NotificationPage> {
-    return this.notifications.list(auth.user.id, query);
+    return this.notifications.list(auth.subject, query);
   }
 
   @Post('notifications/read')
@@ -32,7 +33,7 @@ export class NotificationsController {
     @Auth() auth: AuthContext,
     @Body({ schema: MarkNotificationsReadRequest }) body: MarkNotificationsReadRequest,
   ): Promise<MarkNotificationsReadResult> {
-    return this.notifications.markRead(auth.user.id, body);
+    return this.notifications.markRead(auth.subject, body);
   }
 
   @Get('me/notification-preferences')

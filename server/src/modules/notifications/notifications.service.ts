@@ -5,12 +5,14 @@ import type {
   NotificationKind,
   NotificationPage,
   NotificationPreferences,
+  Subject,
 } from '@affluents/contracts';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
+import { NotificationAudience } from './notification-audience';
 
 /** A notification about to be stored for one recipient. */
 export interface NotificationDraft {
@@ -73,6 +75,7 @@ export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audience: NotificationAudience,
     @Optional() private readonly hub?: RealtimeHub,
   ) {}
 
@@ -158,16 +161,21 @@ export class NotificationsService {
     return delivered;
   }
 
-  /** A page of the member's notifications, newest first, with their unread count. */
-  async list(userId: string, query: ListNotificationsQuery): Promise<NotificationPage> {
-    const params: unknown[] = [userId, query.limit + 1];
-    const where = ['n.user_id = $1'];
+  /**
+   * A page of the member's notifications, newest first, with their unread count. Only those about what
+   * the member may read now are counted and shown: access lost since (a group left, a grant withdrawn)
+   * hides them, access given back shows them again.
+   */
+  async list(subject: Subject, query: ListNotificationsQuery): Promise<NotificationPage> {
+    const readable = this.audience.readableBy(subject, 3);
+    const params: unknown[] = [subject.userId, query.limit + 1, ...readable.params];
+    const where = ['n.user_id = $1', readable.sql];
     if (query.unreadOnly) where.push('n.read_at IS NULL');
     if (query.cursor) {
       const match = CURSOR.exec(query.cursor);
       if (!match) throw badRequest('Curseur de pagination invalide');
       params.push(match[1], match[2]);
-      where.push('(n.created_at, n.id) < ($3::timestamptz, $4::uuid)');
+      where.push(`(n.created_at, n.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const rows = (await this.dataSource.query(
       `SELECT n.id, n.kind, n.actor_id AS "actorId", a.display_name AS "actorName", n.group_id AS "groupId",
@@ -182,22 +190,25 @@ export class NotificationsService {
     const page = rows.slice(0, query.limit);
     return {
       items: page.map(toNotification),
-      unreadCount: await this.unreadCount(userId),
+      unreadCount: await this.unreadCount(subject),
       nextCursor: rows.length > query.limit ? page[page.length - 1].cursor : null,
     };
   }
 
-  /** Number of the member's unread notifications. */
-  async unreadCount(userId: string): Promise<number> {
+  /** Number of the member's unread notifications about what they may read now (see `list`). */
+  async unreadCount(subject: Subject): Promise<number> {
+    const readable = this.audience.readableBy(subject, 2);
     const [row] = (await this.dataSource.query(
-      'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
-      [userId],
+      `SELECT count(*)::int AS n FROM notifications n
+        WHERE n.user_id = $1 AND n.read_at IS NULL AND ${readable.sql}`,
+      [subject.userId, ...readable.params],
     )) as Array<{ n: number }>;
     return row.n;
   }
 
   /** Marks some of the member's notifications read (others' ids are ignored), or all of them. */
-  async markRead(userId: string, request: MarkNotificationsReadRequest): Promise<{ unreadCount: number }> {
+  async markRead(subject: Subject, request: MarkNotificationsReadRequest): Promise<{ unreadCount: number }> {
+    const userId = subject.userId;
     if (request.all) {
       await this.dataSource.query(
         'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL',
@@ -211,7 +222,7 @@ export class NotificationsService {
     } else {
       throw badRequest('Indiquez les notifications à marquer comme lues (ids) ou toutes (all)');
     }
-    return { unreadCount: await this.unreadCount(userId) };
+    return { unreadCount: await this.unreadCount(subject) };
   }
 
   /**

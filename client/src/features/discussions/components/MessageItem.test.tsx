@@ -73,6 +73,23 @@ describe('MessageItem', () => {
     expect(document.getElementById('m-3')).not.toBeNull();
   });
 
+  it('renders a preview as a link only under the shared link rule', () => {
+    show(
+      message({
+        previews: [
+          { url: 'data:text/html,<b>x</b>', title: 'piège', internal: false },
+          { url: 'javascript:alert(1)', title: 'autre piège', internal: false },
+          { url: 'https://www.forem.be', title: 'www.forem.be', internal: false },
+          { url: '/fiches/1234', title: 'Jardin partagé', internal: true },
+        ],
+      }),
+    );
+    expect(screen.queryByText('piège')).toBeNull();
+    expect(screen.queryByText('autre piège')).toBeNull();
+    expect(screen.getByText('www.forem.be').getAttribute('href')).toBe('https://www.forem.be');
+    expect(screen.getByText('Jardin partagé').getAttribute('href')).toBe('/fiches/1234');
+  });
+
   it('shows a marker instead of a deleted, hidden or moved message', () => {
     show(message({ deletedAt: '2025-03-04T14:00:00.000Z', body: '', html: '' }));
     expect(screen.getByText('Message supprimé')).toBeTruthy();

@@ -1,4 +1,4 @@
-import type { Message, ThreadDetail } from '@affluents/contracts';
+import { isAllowedHref, type Message, type ThreadDetail } from '@affluents/contracts';
 import { useState } from 'react';
 import { Button as AriaButton, Link, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,8 @@ export function MessageItem({
   const isSolution = thread.solvedMessageId === message.id;
   const maySolve = thread.kind === 'question' && (thread.canModerate || thread.author.id === myId) && !gone;
   const html = safeHtml(message.html);
+  // The server keeps only allowed links; the same rule here keeps a stale or forged one from becoming a link.
+  const previews = message.previews.filter((p) => isAllowedHref(p.url));
 
   const menuItems = [
     thread.canPost && !gone && { id: 'reply', label: t('discussions.message.reply') },
@@ -144,9 +146,9 @@ export function MessageItem({
       ) : (
         <p className="message__marker">{t('discussions.message.unsafe')}</p>
       )}
-      {message.previews.length > 0 && !gone && (
+      {previews.length > 0 && !gone && (
         <ul className="message__previews">
-          {message.previews.map((p) => (
+          {previews.map((p) => (
             <li key={p.url}>
               <a
                 href={p.url}
