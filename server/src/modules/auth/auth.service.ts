@@ -62,7 +62,7 @@ export class AuthService implements OnModuleDestroy {
     // A failure stays counted: the attempt was counted as one when it was admitted.
     if (!user || !valid) throw unauthenticated('Adresse e-mail ou mot de passe incorrect');
     await this.limiter.signInSucceeded(attempt);
-    const token = await this.sessions.create(user.id, meta);
+    const token = await this.sessions.create(user.id, { ip: meta.ip, userAgent: meta.userAgent });
     return {
       user: await this.currentUser(user),
       token,
@@ -114,8 +114,17 @@ export class AuthService implements OnModuleDestroy {
         .findOne({ where: { email, disabledAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!user) return;
       const tokens = manager.getRepository(PasswordResetTokenEntity);
-      // Only the newest link works: an older mail read later, or by someone else, is worth nothing.
-      await tokens.delete({ userId: user.id, usedAt: IsNull() });
+      // Only the newest link works: an older mail read later, or by someone else, is worth nothing. A link
+      // being confirmed right now is locked: it is skipped (it is being used up) rather than waited for,
+      // which could deadlock with the confirmation's own update of the user row.
+      const earlier = await tokens
+        .createQueryBuilder('t')
+        .select('t.id')
+        .where('t.user_id = :userId AND t.used_at IS NULL', { userId: user.id })
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (earlier.length > 0) await tokens.delete(earlier.map((t) => t.id));
       const token = newSecretToken();
       await tokens.insert({
         userId: user.id,
