@@ -20,7 +20,7 @@ shared('two server nodes on one PostgreSQL and one Redis', () => {
       DATABASE_URL: database.url ?? '',
       REDIS_URL: process.env.REDIS_URL ?? '',
       REDIS_KEY_PREFIX: `affluents-2n-${randomBytes(4).toString('hex')}:`,
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '4',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: '4',
     };
     for (let i = 0; i < 2; i++) nodes.push((await createApp(loadConfig(env))).app);
     await nodes[0].get(DemoSeeder).seedIfEmpty();
@@ -40,7 +40,7 @@ shared('two server nodes on one PostgreSQL and one Redis', () => {
     expect(me.body.email).toBe('julie@affluents.test');
   });
 
-  it('counts failed sign-ins across nodes in Redis', async () => {
+  it('counts failed sign-ins of one account and address across nodes in Redis', async () => {
     for (let i = 0; i < 4; i++) {
       await request(nodes[i % 2].getHttpServer())
         .post('/api/auth/login')

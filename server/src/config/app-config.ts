@@ -18,12 +18,21 @@ export interface AppConfig {
   logLevel: string;
   seedDemo: boolean;
   clientDist: string;
-  loginLimits: { failuresPerAccount: number; attemptsPerAddress: number };
+  loginLimits: LoginLimitsConfig;
   collab: CollabConfig;
   notifications: NotificationsConfig;
   /** Period (ms) of the session reminders job (server/src/modules/sessions/calendar). */
   sessionReminderIntervalMs: number;
   realtime: RealtimeConfig;
+}
+
+/** Failure budgets per hour of sign-in and password reset requests (server/src/modules/auth). */
+export interface LoginLimitsConfig {
+  failuresPerAccountAndAddress: number;
+  failuresPerAccount: number;
+  failuresPerAddress: number;
+  passwordResetsPerAccount: number;
+  passwordResetsPerAddress: number;
 }
 
 /** Limits and timings of the Socket.IO layer and presence (server/src/realtime). */
@@ -101,8 +110,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO ?? !production,
     clientDist: path.resolve(env.CLIENT_DIST ?? path.join(__dirname, '..', '..', '..', 'client', 'dist')),
     loginLimits: {
+      failuresPerAccountAndAddress: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
       failuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      attemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+      failuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      passwordResetsPerAccount: env.PASSWORD_RESET_MAX_PER_ACCOUNT,
+      passwordResetsPerAddress: env.PASSWORD_RESET_MAX_PER_ADDRESS,
     },
     collab: {
       maxFrameBytes: env.COLLAB_MAX_FRAME_BYTES,

@@ -57,10 +57,16 @@ export const envSchema = z.object({
   SEED_DEMO: booleanString.optional(),
   /** Folder of the built client, served on every non-API path. Defaults to ../client/dist next to the server. */
   CLIENT_DIST: z.string().optional(),
-  /** Failed sign-ins allowed per account within 15 minutes. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  /** Sign-in attempts allowed per client address within 15 minutes. */
-  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Failed sign-ins per hour to one account from one address, or from one browser it signed in on, before each further attempt there waits (30 s, doubling up to 15 min). Only that pair waits: the owner elsewhere is not slowed. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins per hour to one account from browsers it never signed in on, every address together, before each further attempt from them waits (30 s, then 1 min): a distributed attack is slowed, the account never locked. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+  /** Failed sign-ins per hour from one client address (an IPv6 /64), every account together, before each further attempt from there waits (30 s, doubling up to 15 min). Successful sign-ins and browsers known to the account are not counted. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /** Password reset mails per hour for one account; requests beyond get the same answer and no mail. */
+  PASSWORD_RESET_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
+  /** Password reset requests per hour from one client address; requests beyond get the same answer and no mail. */
+  PASSWORD_RESET_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   /** Largest websocket frame a document client may send (bytes); a larger one closes that connection (4413). */
   COLLAB_MAX_FRAME_BYTES: z.coerce
     .number()

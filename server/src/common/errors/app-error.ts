@@ -2,6 +2,9 @@ import type { ErrorCode, FieldError } from '@affluents/contracts';
 
 /** An error meant for the client: carries the HTTP status, the shared error code and a French message. */
 export class AppError extends Error {
+  /** Sent as the Retry-After header (seconds) with a 429. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
@@ -23,4 +26,5 @@ export const notFound = (message = 'Ressource introuvable') => new AppError(404,
 export const conflict = (message: string, fieldErrors?: FieldError[]) =>
   new AppError(409, 'conflict', message, fieldErrors);
 export const gone = (message: string) => new AppError(410, 'gone', message);
-export const rateLimited = (message: string) => new AppError(429, 'rate_limited', message);
+export const rateLimited = (message: string, retryAfterSeconds?: number) =>
+  Object.assign(new AppError(429, 'rate_limited', message), { retryAfterSeconds });

@@ -4,10 +4,8 @@
  */
 export function redisKeys(prefix: string) {
   return {
-    /** the shared rate limit (realtime/shared-rate-limit.ts) key prefix for failed sign-ins per account. */
-    loginFailuresByAccount: () => `${prefix}rl:login:account`,
-    /** the shared rate limit (realtime/shared-rate-limit.ts) key prefix for sign-in attempts per client address. */
-    loginAttemptsByAddress: () => `${prefix}rl:login:address`,
+    /** Hash of one sign-in or password-reset throttle count (modules/auth/throttle-store.ts); `id` is a digest. */
+    authThrottle: (scope: AuthThrottleScope, id: string) => `${prefix}rl:auth:${scope}:${id}`,
     /** Key used by the health check round trip. */
     healthProbe: () => `${prefix}health`,
     /** Pub/sub channel of one collaborative document: Yjs updates, awareness and sync between nodes. */
@@ -26,4 +24,13 @@ export function redisKeys(prefix: string) {
     presenceSeen: (scope: string) => `${prefix}presence:seen:${scope}`,
   };
 }
+/** What an auth throttle counts against (modules/auth/login-rate-limiter.ts). */
+export type AuthThrottleScope =
+  | 'login-pair'
+  | 'login-account'
+  | 'login-address'
+  | 'login-device'
+  | 'reset-account'
+  | 'reset-address';
+
 export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -11,6 +11,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth, OptionalAuth, Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthService } from './auth.service';
+import { KNOWN_DEVICE_COOKIE, setKnownDeviceCookie } from './known-device';
 import { SessionService } from './session.service';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -30,11 +31,13 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CurrentUser> {
-    const { user, token } = await this.auth.login(body, {
+    const { user, token, knownDevice } = await this.auth.login(body, {
       ip: request.ip ?? 'unknown',
       userAgent: request.get('user-agent'),
+      knownDevice: request.cookies?.[KNOWN_DEVICE_COOKIE],
     });
     setSessionCookie(response, this.config, token);
+    setKnownDeviceCookie(response, this.config, knownDevice);
     return user;
   }
 
@@ -62,8 +65,11 @@ export class AuthController {
   @Public()
   @Post('password-reset')
   @HttpCode(202)
-  async requestReset(@Body({ schema: PasswordResetRequest }) body: PasswordResetRequest): Promise<void> {
-    await this.auth.requestPasswordReset(body.email);
+  requestReset(
+    @Body({ schema: PasswordResetRequest }) body: PasswordResetRequest,
+    @Req() request: Request,
+  ): void {
+    this.auth.requestPasswordReset(body.email, request.ip ?? 'unknown');
   }
 
   @Public()

@@ -5,7 +5,7 @@ import type {
   Subject,
   UpdateMyProfile,
 } from '@affluents/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../common/auth/password-hasher';
 import { hashToken, newSecretToken } from '../../common/auth/tokens';
@@ -16,6 +16,7 @@ import { passwordResetMail } from '../../infra/mail/mail-templates';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { toCurrentUser } from '../users/user-views';
+import { knownDeviceId, nextKnownDeviceCookie } from './known-device';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { SessionService } from './session.service';
@@ -24,7 +25,10 @@ const RESET_TTL_MS = 60 * 60 * 1000;
 
 /** Signing in and out, the current user, and password resets. */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleDestroy {
+  private readonly logger = new Logger('AuthService');
+  private readonly resetsInFlight = new Set<Promise<void>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
@@ -33,28 +37,37 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks the credentials (rate limited) and opens a session. Returns the user and the cookie token. */
+  /**
+   * Checks the credentials (throttled, see LoginRateLimiter) and opens a session. Returns the user, the
+   * session cookie token and the new value of the known-device cookie (`knownDevice` is the one sent).
+   */
   async login(
     input: LoginRequest,
-    meta: { ip: string; userAgent?: string },
-  ): Promise<{ user: CurrentUser; token: string }> {
-    await this.limiter.beforeAttempt(input.email, meta.ip);
+    meta: { ip: string; userAgent?: string; knownDevice?: unknown },
+  ): Promise<{ user: CurrentUser; token: string; knownDevice: string }> {
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: input.email })
       .getOne();
+    const attempt = await this.limiter.admitSignIn({
+      email: input.email,
+      ip: meta.ip,
+      deviceId: knownDeviceId(meta.knownDevice, user),
+    });
     let valid = false;
     if (user) valid = user.disabledAt === null && (await verifyPassword(user.passwordHash, input.password));
     else await verifyAgainstDummy(input.password);
-    if (!user || !valid) {
-      await this.limiter.onFailure(input.email);
-      throw unauthenticated('Adresse e-mail ou mot de passe incorrect');
-    }
-    await this.limiter.onSuccess(input.email);
-    const token = await this.sessions.create(user.id, meta);
-    return { user: await this.currentUser(user), token };
+    // A failure stays counted: the attempt was counted as one when it was admitted.
+    if (!user || !valid) throw unauthenticated('Adresse e-mail ou mot de passe incorrect');
+    await this.limiter.signInSucceeded(attempt);
+    const token = await this.sessions.create(user.id, { ip: meta.ip, userAgent: meta.userAgent });
+    return {
+      user: await this.currentUser(user),
+      token,
+      knownDevice: nextKnownDeviceCookie(meta.knownDevice, user),
+    };
   }
 
   /** The user as `GET /api/auth/me` returns it. */
@@ -72,13 +85,48 @@ export class AuthService {
     return this.currentUser(await users.findOneByOrFail({ id: user.id }));
   }
 
-  /** Emails a reset link if the account exists; says nothing either way. */
-  async requestPasswordReset(email: string): Promise<void> {
+  /**
+   * Answers at once and mails a reset link afterwards if the account exists and neither the account's nor
+   * the address's budget is spent: the caller learns nothing from the answer or its timing either way.
+   */
+  requestPasswordReset(email: string, ip: string): void {
+    const task: Promise<void> = this.sendPasswordReset(email, ip)
+      .catch((err: Error) => this.logger.error({ err }, 'password reset mail not queued'))
+      .finally(() => this.resetsInFlight.delete(task));
+    this.resetsInFlight.add(task);
+  }
+
+  /** Resolves once every password reset request received so far has been handled (shutdown, tests). */
+  async passwordResetsSettled(): Promise<void> {
+    while (this.resetsInFlight.size > 0) await Promise.all(this.resetsInFlight);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.passwordResetsSettled();
+  }
+
+  private async sendPasswordReset(email: string, ip: string): Promise<void> {
+    if (!(await this.limiter.admitPasswordReset(email, ip))) return;
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.getRepository(UserEntity).findOneBy({ email, disabledAt: IsNull() });
+      // The row lock queues concurrent requests for one account, so each sees (and removes) the last link.
+      const user = await manager
+        .getRepository(UserEntity)
+        .findOne({ where: { email, disabledAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!user) return;
+      const tokens = manager.getRepository(PasswordResetTokenEntity);
+      // Only the newest link works: an older mail read later, or by someone else, is worth nothing. A link
+      // being confirmed right now is locked: it is skipped (it is being used up) rather than waited for,
+      // which could deadlock with the confirmation's own update of the user row.
+      const earlier = await tokens
+        .createQueryBuilder('t')
+        .select('t.id')
+        .where('t.user_id = :userId AND t.used_at IS NULL', { userId: user.id })
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (earlier.length > 0) await tokens.delete(earlier.map((t) => t.id));
       const token = newSecretToken();
-      await manager.getRepository(PasswordResetTokenEntity).insert({
+      await tokens.insert({
         userId: user.id,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + RESET_TTL_MS),

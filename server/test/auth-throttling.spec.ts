@@ -1,0 +1,240 @@
+import { type AddressInfo, createServer, type Server, Socket } from 'node:net';
+import type TestAgent from 'supertest/lib/agent';
+import { AuthService } from '../src/modules/auth/auth.service';
+import { linkToken, startTestApp, type TestApp } from './support/test-app';
+
+const PASSWORD = 'affluents-demo';
+
+/** Signs in as `email` with `password` from the client address `ip` (the app trusts X-Forwarded-For here). */
+function signIn(agent: TestAgent, ip: string, email: string, password = PASSWORD) {
+  return agent.post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+}
+
+describe('sign-in throttling: attackers are slowed, owners are never locked out (issue 11, item 7)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Default budgets: 5 failures per account and address, 20 per account, 60 per address, per hour.
+    t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it('throttles only the attacker’s address after 5 failures; the owner signs in from elsewhere and from a known browser', async () => {
+    const owner = t.agent();
+    // The administrator signed in on this browser before: it is a known device from now on.
+    await signIn(owner, '198.51.100.7', 'admin@affluents.test').expect(200);
+    await owner.post('/api/auth/logout').expect(204);
+
+    for (let i = 0; i < 5; i++) {
+      await signIn(t.agent(), '203.0.113.66', 'admin@affluents.test', `devine-${i}`).expect(401);
+    }
+    const throttled = await signIn(t.agent(), '203.0.113.66', 'admin@affluents.test', PASSWORD).expect(429);
+    expect(throttled.body).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/^Trop de tentatives/),
+    });
+    const retryAfter = Number(throttled.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(30);
+
+    // Same account from another address, on a browser it never used: not slowed at all.
+    await signIn(t.agent(), '192.0.2.10', 'admin@affluents.test').expect(200);
+    // The owner's known browser, even behind the attacker's very address.
+    await signIn(owner, '203.0.113.66', 'admin@affluents.test').expect(200);
+  });
+
+  it('after 50 guesses from 50 addresses the owner still signs in on a known browser; other browsers are only slowed', async () => {
+    const owner = t.agent();
+    await signIn(owner, '198.51.100.8', 'sophie@affluents.test').expect(200);
+    const answers: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const res = await signIn(t.agent(), `10.66.${i}.1`, 'sophie@affluents.test', `devine-${i}`);
+      answers.push(res.status);
+    }
+    const guesses = answers.filter((s) => s === 401).length;
+    // A figure for the report, not an assertion on time.
+    console.info(
+      `distributed attack: ${guesses} of 50 guesses checked, ${answers.length - guesses} answered 429`,
+    );
+    expect(guesses).toBe(20);
+    expect(answers.slice(20).every((s) => s === 429)).toBe(true);
+
+    await signIn(owner, '10.66.0.1', 'sophie@affluents.test').expect(200);
+    // A browser the account never used waits at most a minute (and is told so), it is never locked out.
+    const slowed = await signIn(t.agent(), '192.0.2.11', 'sophie@affluents.test').expect(429);
+    expect(Number(slowed.headers['retry-after'])).toBeLessThanOrEqual(60);
+  });
+
+  it('does not count successful sign-ins against the address: 40 colleagues behind one office address', async () => {
+    const colleagues = [
+      'amina@affluents.test',
+      'marc@affluents.test',
+      'julie@affluents.test',
+      'nadia@affluents.test',
+      'thomas@affluents.test',
+      'claire@affluents.test',
+      'olivier@affluents.test',
+      'ines@affluents.test',
+    ];
+    for (let i = 0; i < 40; i++) {
+      await signIn(t.agent(), '203.0.113.200', colleagues[i % colleagues.length]).expect(200);
+    }
+  });
+
+  it('keeps an attacker’s parallel guesses to the budget', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        signIn(t.agent(), '203.0.113.77', 'marc@affluents.test', `parallele-${i}`).then((r) => r.status),
+      ),
+    );
+    expect(answers.filter((s) => s === 401)).toHaveLength(5);
+    expect(answers.filter((s) => s === 429)).toHaveLength(7);
+  });
+});
+
+describe('password reset requests (issue 11, item 8)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TRUST_PROXY: 'true', PASSWORD_RESET_MAX_PER_ADDRESS: '4' } });
+  });
+  afterAll(() => t.close());
+
+  const requestReset = (ip: string, email: string) =>
+    t.agent().post('/api/auth/password-reset').set('X-Forwarded-For', ip).send({ email });
+
+  it('answers every request the same but mails at most 3 links per account, and only the newest works', async () => {
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await requestReset(`10.1.${i}.1`, 'olivier@affluents.test'));
+    for (const res of answers) {
+      expect(res.status).toBe(202);
+      expect(res.text).toBe(answers[0].text);
+    }
+    await t.app.get(AuthService).passwordResetsSettled();
+    const mails = await t.mailsTo('olivier@affluents.test');
+    expect(mails).toHaveLength(3);
+    // Every link but the last one issued was invalidated when the next one was: exactly one works.
+    const confirmations = [];
+    for (const mail of mails) {
+      const token = linkToken(mail.textBody, 'reinitialiser');
+      confirmations.push(
+        (
+          await t
+            .agent()
+            .post('/api/auth/password-reset/confirm')
+            .send({ token, password: 'un-nouveau-secret' })
+        ).status,
+      );
+    }
+    expect(confirmations.sort()).toEqual([204, 400, 400]);
+  });
+
+  it('mails no more than the address budget from one address', async () => {
+    const accounts = ['amina', 'marc', 'julie', 'sophie', 'thomas', 'claire'].map(
+      (n) => `${n}@affluents.test`,
+    );
+    for (const email of accounts) await requestReset('203.0.113.9', email).expect(202);
+    await t.app.get(AuthService).passwordResetsSettled();
+    let mailed = 0;
+    for (const email of accounts) mailed += (await t.mailsTo(email)).length;
+    expect(mailed).toBe(4);
+  });
+
+  it('answers a known and an unknown account identically', async () => {
+    const timings: Record<'known' | 'unknown', number[]> = { known: [], unknown: [] };
+    const bodies = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      for (const [kind, email] of [
+        ['known', 'nadia@affluents.test'],
+        ['unknown', `personne-${i}@affluents.test`],
+      ] as const) {
+        const started = process.hrtime.bigint();
+        const res = await requestReset(`10.2.${i}.${kind.length}`, email);
+        timings[kind].push(Number(process.hrtime.bigint() - started) / 1e6);
+        expect(res.status).toBe(202);
+        expect(res.headers['content-length'] ?? '0').toBe('0');
+        bodies.add(res.text);
+      }
+    }
+    expect(bodies.size).toBe(1);
+    await t.app.get(AuthService).passwordResetsSettled();
+    expect(await t.mailsTo('personne-0@affluents.test')).toHaveLength(0);
+    expect(await t.mailsTo('nadia@affluents.test')).toHaveLength(3);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.info(
+      `password reset answer, median of 20: known account ${median(timings.known).toFixed(2)} ms, unknown ${median(timings.unknown).toFixed(2)} ms`,
+    );
+  });
+});
+
+/** A TCP hop in front of Redis that the test can stall, as a network partition does. */
+class StallingProxy {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  private readonly held: Array<() => void> = [];
+  private stalled = false;
+
+  async start(target: URL): Promise<string> {
+    this.server = createServer((client) => {
+      const upstream = new Socket();
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('error', () => undefined);
+        s.on('close', () => this.sockets.delete(s));
+      }
+      upstream.connect(Number(target.port || 6379), target.hostname);
+      // While stalled, bytes are held (nothing answers, nothing is reset) and delivered in order on `flow()`.
+      const forward = (to: Socket) => (chunk: Buffer) => {
+        if (this.stalled) this.held.push(() => to.write(chunk));
+        else to.write(chunk);
+      };
+      client.on('data', forward(upstream));
+      upstream.on('data', forward(client));
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `redis://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stall(): void {
+    this.stalled = true;
+  }
+
+  flow(): void {
+    this.stalled = false;
+    for (const write of this.held.splice(0)) write();
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+const withRedis = process.env.REDIS_URL ? describe : describe.skip;
+
+withRedis('sign-in while Redis does not answer (issue 11, item 10)', () => {
+  let t: TestApp;
+  const proxy = new StallingProxy();
+  beforeAll(async () => {
+    const url = await proxy.start(new URL(process.env.REDIS_URL ?? ''));
+    t = await startTestApp({ env: { REDIS_URL: url, TRUST_PROXY: 'true' } });
+  });
+  afterAll(async () => {
+    proxy.flow();
+    await t?.close();
+    await proxy.close();
+  });
+
+  it('signs in, and still throttles, counting in the process', async () => {
+    await signIn(t.agent(), '198.51.100.20', 'julie@affluents.test').expect(200);
+    proxy.stall();
+    const started = Date.now();
+    await signIn(t.agent(), '198.51.100.20', 'julie@affluents.test').timeout(5000).expect(200);
+    console.info(`first sign-in during the Redis partition: ${Date.now() - started} ms`);
+    for (let i = 0; i < 5; i++) {
+      await signIn(t.agent(), '203.0.113.5', 'julie@affluents.test', `devine-${i}`).timeout(5000).expect(401);
+    }
+    await signIn(t.agent(), '203.0.113.5', 'julie@affluents.test').timeout(5000).expect(429);
+    await signIn(t.agent(), '198.51.100.21', 'julie@affluents.test').timeout(5000).expect(200);
+  });
+});
