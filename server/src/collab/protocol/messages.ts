@@ -12,9 +12,16 @@ export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'sync-update'; update: Uint8Array }
-  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' }
   | { type: 'auth' };
+
+/** One client's part of an awareness update: its caret state, or null when the caret left. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+}
 
 /** Thrown for a frame that is not a well-formed y-websocket message. */
 export class MalformedMessageError extends Error {}
@@ -48,8 +55,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       case MessageType.Awareness: {
         const update = decoding.readVarUint8Array(decoder);
         done(decoder);
-        validateAwarenessUpdate(update);
-        return { type: 'awareness', update };
+        return { type: 'awareness', entries: decodeAwarenessUpdate(update) };
       }
       case MessageType.QueryAwareness:
         done(decoder);
@@ -66,15 +72,32 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 }
 
 /** Parses an awareness update fully (client ids, clocks, JSON states) without applying it. */
-function validateAwarenessUpdate(update: Uint8Array): void {
+function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, state: JSON.parse(decoding.readVarString(decoder)) });
   }
   done(decoder);
+  return entries;
+}
+
+/** Encodes awareness entries (states already serialised) as an awareness update. */
+export function encodeAwarenessEntries(
+  entries: Iterable<{ clientId: number; clock: number; json: string }>,
+): Uint8Array {
+  return message((e) => {
+    const list = [...entries];
+    encoding.writeVarUint(e, list.length);
+    for (const entry of list) {
+      encoding.writeVarUint(e, entry.clientId);
+      encoding.writeVarUint(e, entry.clock);
+      encoding.writeVarString(e, entry.json);
+    }
+  });
 }
 
 /**
