@@ -5,6 +5,7 @@ import {
   AWARENESS_UPDATES_PER_SECOND,
   MAX_AWARENESS_IDS_PER_CONNECTION,
 } from '../src/collab/protocol/awareness-guard';
+import { MAX_AWARENESS_ENTRIES } from '../src/collab/protocol/messages';
 import { type AwarenessPeer, openAwarenessPeer } from './support/awareness-peer';
 import {
   type CollabNode,
@@ -156,6 +157,13 @@ describe('document carets (awareness): each connection speaks for itself only', 
     for (const fake of fakes.slice(0, 50)) hostile.send([fake]);
     await marker(hostile, observer, 2);
     expect([...observer.states.keys()].sort()).toEqual([HOSTILE_ID, victimId].sort());
+
+    // As many entries as a frame may carry, every one the victim's id: dropped, the caret untouched.
+    const before = observer.states.get(victimId);
+    const repeated = { clientId: victimId, clock: (before?.clock ?? 0) + 1, state: {} };
+    hostile.send(Array.from({ length: MAX_AWARENESS_ENTRIES }, () => repeated));
+    await marker(hostile, observer, 3);
+    expect(observer.states.get(victimId)).toEqual(before);
 
     // A fresh connection whose first frame announces 500 ids gets the first one only.
     const fresh = await openAwarenessPeer(node.wsUrl, observerDoc(observer), thomas);

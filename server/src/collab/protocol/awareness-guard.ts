@@ -57,17 +57,27 @@ export class AwarenessGuard {
 
   /** Checks the entries of one awareness frame; what passes is applied now or at the next slot. */
   receive(shared: SharedDoc, entries: AwarenessEntry[]): void {
-    let own = false;
+    // Only the last entry of each own id counts; the others are never parsed.
+    const latest = new Map<number, AwarenessEntry>();
+    // One claim per frame: a frame repeating ids held by others costs a lookup per entry, not a scan each.
+    let mayClaim = true;
     for (const entry of entries) {
-      if (!this.owns(shared, entry.clientId)) continue;
+      if (!this.owner.awarenessIds.has(entry.clientId)) {
+        if (!mayClaim) continue;
+        mayClaim = false;
+        if (!this.claim(shared, entry.clientId)) continue;
+      }
+      latest.set(entry.clientId, entry);
+    }
+    if (latest.size === 0) return;
+    for (const entry of latest.values()) {
       this.held.set(entry.clientId, {
         clientId: entry.clientId,
         clock: entry.clock,
         json: this.rewrite(entry),
       });
-      own = true;
     }
-    if (own) this.flush();
+    this.flush();
   }
 
   /** The connection closed: nothing held is applied any more. */
@@ -77,9 +87,8 @@ export class AwarenessGuard {
     this.held.clear();
   }
 
-  private owns(shared: SharedDoc, clientId: number): boolean {
+  private claim(shared: SharedDoc, clientId: number): boolean {
     const mine = this.owner.awarenessIds;
-    if (mine.has(clientId)) return true;
     if (mine.size >= MAX_AWARENESS_IDS_PER_CONNECTION || clientId === shared.awareness.clientID) return false;
     let previous: CollabPeer | null = null;
     for (const peer of shared.peers) {
@@ -95,11 +104,17 @@ export class AwarenessGuard {
   }
 
   private rewrite(entry: AwarenessEntry): string {
-    if (entry.state === null) return 'null';
-    if (typeof entry.state !== 'object' || Array.isArray(entry.state)) {
+    let state: unknown;
+    try {
+      state = JSON.parse(entry.json);
+    } catch {
+      throw new MalformedMessageError('awareness state is not JSON');
+    }
+    if (state === null) return 'null';
+    if (typeof state !== 'object' || Array.isArray(state)) {
       throw new MalformedMessageError('awareness state is not an object');
     }
-    const json = JSON.stringify({ ...entry.state, user: this.user });
+    const json = JSON.stringify({ ...state, user: this.user });
     if (Buffer.byteLength(json) > AWARENESS_MAX_STATE_BYTES) {
       throw new AwarenessTooLargeError(`awareness state above ${AWARENESS_MAX_STATE_BYTES} bytes`);
     }
