@@ -22,12 +22,6 @@ export interface AwarenessOwner extends CollabPeer {
   readonly userId: string;
 }
 
-interface Held {
-  clientId: number;
-  clock: number;
-  json: string;
-}
-
 /**
  * The awareness (carets) of one connection, checked before anything reaches the shared document. A
  * connection owns the client ids it claims: the first ones it announces (MAX_AWARENESS_IDS_PER_CONNECTION),
@@ -45,7 +39,8 @@ interface Held {
 export class AwarenessGuard {
   private tokens = AWARENESS_BURST;
   private refilledAt = performance.now();
-  private readonly held = new Map<number, Held>();
+  /** Own entries not passed on yet, their state rewritten, the latest per id. */
+  private readonly held = new Map<number, AwarenessEntry>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(

@@ -100,9 +100,7 @@ function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
 }
 
 /** Encodes awareness entries (states already serialised) as an awareness update. */
-export function encodeAwarenessEntries(
-  entries: Iterable<{ clientId: number; clock: number; json: string }>,
-): Uint8Array {
+export function encodeAwarenessEntries(entries: Iterable<AwarenessEntry>): Uint8Array {
   return message((e) => {
     const list = [...entries];
     encoding.writeVarUint(e, list.length);
