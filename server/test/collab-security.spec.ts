@@ -185,7 +185,7 @@ describe('realtime documents: authorisation, readers, limits', () => {
     const reader = open(node.wsUrl, name, admin);
     await waitFor(() => reader.provider.synced && reader.text() === 'texte du groupe', 'reader has the text');
     await waitFor(
-      () => [...reader.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Amina'),
+      () => [...reader.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Amina Lahlou'),
       'reader sees the caret',
     );
     reader.insert(' + ajout du lecteur');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { CollabFanout } from '../src/collab/fanout/collab-fanout';
+import { openAwarenessPeer } from './support/awareness-peer';
 import {
   type CollabNode,
   type CollabStorage,
@@ -60,7 +61,7 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
     await waitFor(() => a.provider.synced && b.provider.synced, 'both synced');
     a.provider.awareness.setLocalStateField('user', { name: 'Amina' });
     await waitFor(
-      () => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Amina'),
+      () => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Amina Lahlou'),
       'caret crosses nodes',
     );
     for (let i = 0; i < 10; i++) {
@@ -115,5 +116,39 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
       () => a.text() === b.text() && a.text().startsWith('Y') && a.text().endsWith('Z'),
       'live edits cross nodes again',
     );
+  });
+  it('refuses on another node a caret forged for a client id held on this one, and names carets from the session', async () => {
+    const name = `test:${group}:carets`;
+    const victim = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
+    clients.push(victim);
+    await waitFor(() => victim.provider.synced, 'victim synced');
+    victim.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+    const victimId = victim.provider.awareness.clientID;
+    const observer = await openAwarenessPeer(
+      nodes[0].wsUrl,
+      name,
+      await nodes[0].signIn('admin@affluents.test'),
+    );
+    const hostile = await openAwarenessPeer(
+      nodes[1].wsUrl,
+      name,
+      await nodes[1].signIn('thomas@affluents.test'),
+    );
+    try {
+      // Node B knows the victim's caret (through the fan-out) before the forgery is sent.
+      await waitFor(() => hostile.states.has(victimId), 'the caret reached node B');
+      const before = observer.states.get(victimId);
+      const forged = { user: { name: 'Faux nom', color: '#000000' } };
+      hostile.send([{ clientId: victimId, clock: (before?.clock ?? 0) + 100, state: forged }]);
+      hostile.send([{ clientId: victimId, clock: (before?.clock ?? 0) + 101, state: null }]);
+      hostile.send([{ clientId: 777, clock: 1, state: { user: { name: 'Amina Lahlou' }, marker: 1 } }]);
+      await waitFor(() => observer.states.get(777)?.state?.marker === 1, 'the marker crossed nodes');
+      expect(observer.states.get(victimId)).toEqual(before);
+      expect(victim.provider.awareness.getLocalState()?.user).toBeUndefined();
+      expect(observer.states.get(777)?.state?.user).toMatchObject({ name: 'Thomas Dubois' });
+    } finally {
+      observer.close();
+      hostile.close();
+    }
   });
 });

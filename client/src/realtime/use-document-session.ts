@@ -1,3 +1,4 @@
+import type { PresenceUser } from '@affluents/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import {
   type CollabCloseReason,
@@ -8,13 +9,6 @@ import {
 
 /** What the person sees of the connection: "Synchronisé", "Synchronisation…", "Hors ligne". */
 export type ConnectionState = 'synced' | 'syncing' | 'offline';
-
-/** Who is in a document, as each tab announces itself in the awareness. */
-export interface PresenceUser {
-  id: string;
-  name: string;
-  color: string;
-}
 
 export interface DocumentSessionState {
   session: DocumentSession | null;
@@ -62,7 +56,8 @@ function useOnline(): boolean {
 }
 
 /**
- * Opens the shared document `docName` for as long as the component is mounted, announces `user` in it and
+ * Opens the shared document `docName` for as long as the component is mounted, announces `user` in it (the
+ * server replaces the name and colour with the session's: others always see who is really there) and
  * follows the connection. Everything opened is destroyed on unmount (socket, awareness, IndexedDB, doc).
  */
 export function useDocumentSession(docName: string | null, user: PresenceUser | null): DocumentSessionState {

@@ -1,6 +1,6 @@
+import type { PresenceUser } from '@affluents/contracts';
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import type { PresenceUser } from './use-document-session';
 
 type Awareness = WebsocketProvider['awareness'];
 

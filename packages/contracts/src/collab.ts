@@ -5,7 +5,10 @@
  * Refusals before the upgrade are plain HTTP answers instead: 400, 401, 403, 503.
  */
 export const CollabCloseCode = {
-  /** A frame that is not a valid y-websocket message (text frame, truncated, trailing bytes, bad update). */
+  /**
+   * A frame that is not a valid y-websocket message (text frame, truncated, trailing bytes, bad update, a caret
+   * state that is not a JSON object, more than 1,000 caret entries).
+   */
   Malformed: 4400,
   /** The session behind the connection ended (signed out, expired, account disabled). */
   Unauthenticated: 4401,
@@ -13,7 +16,10 @@ export const CollabCloseCode = {
   Forbidden: 4403,
   /** A reader kept sending changes after being told the document is read-only for them. */
   ReadOnly: 4405,
-  /** A frame above COLLAB_MAX_FRAME_BYTES, or an update that would grow the document past COLLAB_MAX_DOCUMENT_BYTES. */
+  /**
+   * A frame above COLLAB_MAX_FRAME_BYTES, an update that would grow the document past COLLAB_MAX_DOCUMENT_BYTES,
+   * or a caret (awareness) state above 4 KiB.
+   */
   TooLarge: 4413,
   /** The document could not be loaded (database unreachable, stored state unreadable): retry later. */
   Unavailable: 4503,

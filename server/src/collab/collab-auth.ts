@@ -12,7 +12,7 @@ const DOC_NAME = /^[a-z][a-z0-9-]*:[A-Za-z0-9._~:-]{1,160}$/;
 
 /** The verdict on an upgrade request: a connection to open, or an HTTP refusal. */
 export type UpgradeDecision =
-  | { ok: true; docName: string; access: DocAccess; userId: string; token: string }
+  | { ok: true; docName: string; access: DocAccess; userId: string; displayName: string; token: string }
   | { ok: false; status: 400 | 401 | 403 | 503; reason: string; docName?: string };
 
 /** Reads one cookie from a raw Cookie header (the upgrade request does not go through cookie-parser). */
@@ -80,6 +80,13 @@ export class CollabAuth {
       return { ok: false, status: 503, reason: 'authorisation unavailable', docName };
     }
     if (!access) return { ok: false, status: 403, reason: 'no access to document', docName };
-    return { ok: true, docName, access, userId: session.subject.userId, token };
+    return {
+      ok: true,
+      docName,
+      access,
+      userId: session.subject.userId,
+      displayName: session.displayName,
+      token,
+    };
   }
 }

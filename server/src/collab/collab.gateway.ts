@@ -143,6 +143,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
             decision.userId,
             decision.token,
             this.context,
+            decision.displayName,
           );
           this.connections.add(connection);
           connection.start();

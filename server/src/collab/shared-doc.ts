@@ -6,8 +6,10 @@ import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from './
 export interface CollabPeer {
   /** Sends one frame to the client (dropped if the socket is closing). */
   send(frame: Uint8Array): void;
-  /** Awareness client ids this connection announced, removed when it leaves. */
+  /** Awareness client ids this connection owns (see AwarenessGuard), whose carets are removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** The user behind the connection; absent for the server's own changes. */
+  readonly userId?: string;
 }
 
 /** The state vector of a client that has nothing yet (no client ids). */
@@ -72,10 +74,6 @@ export class SharedDoc {
   ): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (changed.length === 0) return;
-    if (this.isPeer(origin)) {
-      for (const id of [...changes.added, ...changes.updated]) origin.awarenessIds.add(id);
-      for (const id of changes.removed) origin.awarenessIds.delete(id);
-    }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     // The sender gets its own state back too: the provider reconnects after 30 s without any message.
     const frame = encodeAwarenessMessage(update);

@@ -1,12 +1,14 @@
 import type { CreateFicheCommentRequest, FicheComment } from '@affluents/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
-import { request, useSocketEvent } from '../../realtime/socket';
+import { useSocketEvent } from '../../realtime/socket';
 import { commentsApi } from './comments-api';
 
 export const commentKeys = { list: (ficheId: string) => ['fiches', ficheId, 'comments'] as const };
 
-/** The fiche's comments (all of them, in document order), kept live through the fiche's socket room. */
+/**
+ * The fiche's comments (all of them, in document order), kept live through the group's socket room (joined
+ * at connection by members, the only ones who see comments).
+ */
 export function useFicheComments(ficheId: string, enabled: boolean) {
   const queryClient = useQueryClient();
   const key = commentKeys.list(ficheId);
@@ -16,22 +18,9 @@ export function useFicheComments(ficheId: string, enabled: boolean) {
     enabled,
   });
 
-  const join = useCallback(() => {
-    // Without the room the list still works; it only stops being live.
-    request('fiche:join', { ficheId }).catch(() => {});
-  }, [ficheId]);
-  useEffect(() => {
-    if (!enabled) return;
-    join();
-    return () => {
-      request('fiche:leave', { ficheId }).catch(() => {});
-    };
-  }, [enabled, join, ficheId]);
-  // Rooms are lost with the connection: join again, and catch up on what happened meanwhile.
+  // Catch up on what happened while the connection was lost.
   useSocketEvent('connect', () => {
-    if (!enabled) return;
-    join();
-    void queryClient.invalidateQueries({ queryKey: key });
+    if (enabled) void queryClient.invalidateQueries({ queryKey: key });
   });
   useSocketEvent('comment:updated', (comment: FicheComment) => {
     if (comment.ficheId !== ficheId) return;

@@ -6,6 +6,8 @@ import type {
   UpdateFicheRequest,
 } from '@affluents/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { request, useSocketEvent } from '../../realtime/socket';
 import { type FicheQuery, fichesApi } from './api/fiches-api';
 
 export const ficheKeys = {
@@ -36,6 +38,36 @@ export function useFiche(id: string) {
   return useQuery({
     queryKey: ficheKeys.detail(id),
     queryFn: ({ signal }) => fichesApi.get(id, signal),
+  });
+}
+
+/**
+ * Keeps an open fiche up to date while the component is mounted: joins the fiche's socket room (again after
+ * each reconnection, catching up on what was missed) and refetches the fiche when the server says that its
+ * metadata, status or versions changed (`fiche:updated`, whoever changed them).
+ */
+export function useFicheUpdates(ficheId: string): void {
+  const queryClient = useQueryClient();
+  const refetch = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: ficheKeys.detail(ficheId) }),
+    [queryClient, ficheId],
+  );
+  const join = useCallback(() => {
+    // Without the room the page still works; it only stops being live.
+    request('fiche:join', { ficheId }).catch(() => {});
+  }, [ficheId]);
+  useEffect(() => {
+    join();
+    return () => {
+      request('fiche:leave', { ficheId }).catch(() => {});
+    };
+  }, [join, ficheId]);
+  useSocketEvent('connect', () => {
+    join();
+    refetch();
+  });
+  useSocketEvent('fiche:updated', (event) => {
+    if (event.ficheId === ficheId) refetch();
   });
 }
 

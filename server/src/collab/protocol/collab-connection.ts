@@ -1,4 +1,4 @@
-import { CollabCloseCode } from '@affluents/contracts';
+import { CollabCloseCode, userColor } from '@affluents/contracts';
 import type { Logger } from '@nestjs/common';
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -7,6 +7,7 @@ import type { CollabCounters } from '../collab-connections';
 import type { DocAccess } from '../doc-access-registry';
 import type { DocRegistry } from '../doc-registry';
 import type { CollabPeer, SharedDoc } from '../shared-doc';
+import { AwarenessGuard, AwarenessTooLargeError } from './awareness-guard';
 import {
   decodeClientMessage,
   encodeAwarenessStates,
@@ -48,6 +49,7 @@ export class CollabConnection implements CollabPeer {
   private released = false;
   /** Cleared on each ping, set by the pong: a socket that stays silent is terminated. */
   alive = true;
+  private readonly awareness: AwarenessGuard;
 
   constructor(
     private readonly ws: WebSocket,
@@ -57,7 +59,18 @@ export class CollabConnection implements CollabPeer {
     /** The session token the connection was opened with, re-checked by CollabAccess. */
     readonly sessionToken: string,
     private readonly context: ConnectionContext,
-  ) {}
+    /** The user's display name when the connection opened: the name on this connection's caret. */
+    displayName: string,
+  ) {
+    this.awareness = new AwarenessGuard(
+      this,
+      { id: userId, name: displayName, color: userColor(userId) },
+      (update) => {
+        if (this.shared && !this.closed)
+          awarenessProtocol.applyAwarenessUpdate(this.shared.awareness, update, this);
+      },
+    );
+  }
 
   /** Wires the socket and joins the document. */
   start(): void {
@@ -160,7 +173,7 @@ export class CollabConnection implements CollabPeer {
           this.receiveUpdate(shared, message.update);
           break;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, this);
+          this.awareness.receive(shared, message.entries);
           break;
         case 'query-awareness': {
           const states = encodeAwarenessStates(shared.awareness);
@@ -171,6 +184,10 @@ export class CollabConnection implements CollabPeer {
           break;
       }
     } catch (err) {
+      if (err instanceof AwarenessTooLargeError) {
+        this.fail(CollabCloseCode.TooLarge, err.message);
+        return;
+      }
       const reason =
         err instanceof MalformedMessageError ? err.message : `unprocessable message: ${String(err)}`;
       this.fail(CollabCloseCode.Malformed, reason);
@@ -210,6 +227,7 @@ export class CollabConnection implements CollabPeer {
   private onClose(): void {
     this.closed = true;
     this.queue = [];
+    this.awareness.stop();
     if (this.released) return;
     this.released = true;
     if (this.shared) {

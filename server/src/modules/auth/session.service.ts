@@ -23,6 +23,8 @@ export interface ResolvedSession {
 export interface SessionSubject {
   sessionId: string;
   subject: Subject;
+  /** The user's name as others see it (on document carets). */
+  displayName: string;
 }
 
 interface SessionSubjectRow {
@@ -31,6 +33,7 @@ interface SessionSubjectRow {
   lastSeenAt: Date;
   /** Null when the account is disabled. */
   userId: string | null;
+  displayName: string | null;
   platformRole: Subject['platformRole'];
   memberships: Subject['memberships'];
 }
@@ -38,7 +41,7 @@ interface SessionSubjectRow {
 // The session, its (enabled) user and the user's memberships of live groups, in one round trip.
 const SESSION_SUBJECT_SQL = `
   SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
-         u.id AS "userId", u.platform_role AS "platformRole",
+         u.id AS "userId", u.display_name AS "displayName", u.platform_role AS "platformRole",
          COALESCE((SELECT json_agg(json_build_object('groupId', m.group_id, 'role', m.role))
                      FROM memberships m
                      JOIN groups g ON g.id = m.group_id AND g.archived_at IS NULL
@@ -124,6 +127,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     return {
       sessionId: row.sessionId,
       subject: { userId: row.userId, platformRole: row.platformRole, memberships: row.memberships },
+      displayName: row.displayName ?? '',
     };
   }
 

@@ -18,10 +18,11 @@ import {
   ficheTemplateUpdate,
   requiredSectionKeys,
 } from '@affluents/editor/template';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { AccessEvents } from '../auth/access-events';
 import { GroupEntity } from '../groups/group.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -54,6 +55,7 @@ export class FichesService {
     private readonly indexer: FicheIndexer,
     private readonly versions: FicheVersionsService,
     private readonly accessEvents: AccessEvents,
+    @Optional() private readonly hub?: RealtimeHub,
   ) {}
 
   /** Creates a draft and its document, pre-filled with the template, in one transaction. */
@@ -147,6 +149,7 @@ export class FichesService {
       await this.addAuthor(manager, id, subject.userId);
       await this.indexer.refreshMetadata(manager, id);
     });
+    this.changed(id);
     return this.detail(id, subject);
   }
 
@@ -154,6 +157,7 @@ export class FichesService {
   async publish(id: string, input: PublishFicheRequest, subject: Subject): Promise<FicheDetail> {
     const fiche = await this.visibleFiche(id, subject);
     await this.versions.publish(fiche, input, subject);
+    this.changed(id);
     return this.detail(id, subject);
   }
 
@@ -161,6 +165,7 @@ export class FichesService {
   async takeVersion(id: string, label: string, subject: Subject): Promise<FicheDetail> {
     const fiche = await this.visibleFiche(id, subject);
     await this.versions.takeVersion(fiche, label, subject);
+    this.changed(id);
     return this.detail(id, subject);
   }
 
@@ -176,6 +181,7 @@ export class FichesService {
     const fiche = await this.visibleFiche(id, subject);
     await this.versions.restore(fiche, versionId, subject);
     await this.indexer.refreshDocument(fiche.docName);
+    this.changed(id);
     return this.detail(id, subject);
   }
 
@@ -253,7 +259,17 @@ export class FichesService {
       );
       await this.accessEvents.changed(members.map((m) => m.userId));
     }
+    this.changed(id);
     return this.detail(id, subject);
+  }
+
+  /**
+   * Tells every open page of the fiche (its room, on every node) that its metadata, status or versions
+   * changed, so they refetch it. Sent by the server after the change is committed: the pages never learn
+   * it from each other.
+   */
+  private changed(id: string): void {
+    this.hub?.emit(rooms.fiche(id), 'fiche:updated', { ficheId: id });
   }
 
   /**

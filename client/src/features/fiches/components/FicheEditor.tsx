@@ -1,3 +1,4 @@
+import type { PresenceUser } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -7,7 +8,6 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSession } from '../../../realtime/document-session';
-import type { PresenceUser } from '../../../realtime/use-document-session';
 import { memberMentionSuggestion } from '../mentions/mention-suggestion';
 import { useMentionableMembers } from '../mentions/use-mentionable-members';
 import { EditorToolbar } from './EditorToolbar';

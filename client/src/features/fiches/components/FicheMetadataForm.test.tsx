@@ -22,7 +22,7 @@ describe('FicheMetadataForm', () => {
     expect(metadataChanges({ ...base, year: '2024' }, base)).toEqual({ year: null });
   });
 
-  it('saves the year through PATCH and announces the save to the others', async () => {
+  it('saves the year through PATCH', async () => {
     const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
       if (String(input) === '/api/organisations') return jsonResponse(200, []);
       if (String(input) === `/api/fiches/${ficheId}` && init.method === 'PATCH')
@@ -30,8 +30,7 @@ describe('FicheMetadataForm', () => {
       throw new Error(`unexpected ${init.method ?? 'GET'} ${String(input)}`);
     });
     vi.stubGlobal('fetch', fetchMock);
-    const onSaved = vi.fn();
-    renderWithProviders(<FicheMetadataForm fiche={fiche} mayEdit onSaved={onSaved} />);
+    renderWithProviders(<FicheMetadataForm fiche={fiche} mayEdit />);
     const save = screen.getByRole('button', { name: 'Enregistrer les informations' });
     expect(save.hasAttribute('disabled')).toBe(true);
 
@@ -44,7 +43,11 @@ describe('FicheMetadataForm', () => {
 
     fireEvent.change(screen.getByLabelText(/Année/), { target: { value: '2025' } });
     fireEvent.click(save);
-    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Enregistrer les informations' }).hasAttribute('disabled'),
+      ).toBe(true),
+    );
     const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
     expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ year: 2025 });
     expect(

@@ -56,14 +56,13 @@ export function metadataChanges(before: Values, after: Values): UpdateFicheReque
 interface FicheMetadataFormProps {
   fiche: FicheDetail;
   mayEdit: boolean;
-  onSaved?: () => void;
 }
 
 /**
  * The metadata beside the text, saved through the API. A change saved by someone else replaces the form's
  * values unless this person has unsaved changes of their own.
  */
-export function FicheMetadataForm({ fiche, mayEdit, onSaved }: FicheMetadataFormProps) {
+export function FicheMetadataForm({ fiche, mayEdit }: FicheMetadataFormProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const update = useUpdateFiche(fiche.id);
@@ -124,7 +123,6 @@ export function FicheMetadataForm({ fiche, mayEdit, onSaved }: FicheMetadataForm
               setBase(fresh);
               setValues(fresh);
               notify.success(t('fiches.metadata.saved'));
-              onSaved?.();
             },
           });
         }}

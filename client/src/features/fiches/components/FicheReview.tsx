@@ -20,14 +20,13 @@ interface FicheReviewProps {
   /** Live, from the shared document: the server checks again when the fiche is submitted. */
   emptySections: readonly string[];
   mayEdit: boolean;
-  onChanged?: () => void;
 }
 
 /**
  * Sending a draft to review. The button stays disabled, with the reason beside it, while required sections are
  * empty; if the server still refuses (its stored copy may lag a few instants), its answer is shown.
  */
-export function FicheReview({ fiche, emptySections, mayEdit, onChanged }: FicheReviewProps) {
+export function FicheReview({ fiche, emptySections, mayEdit }: FicheReviewProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const change = useChangeFicheStatus(fiche.id);
@@ -49,7 +48,6 @@ export function FicheReview({ fiche, emptySections, mayEdit, onChanged }: FicheR
               {
                 onSuccess: () => {
                   notify.success(t('fiches.review.backedToDraft'));
-                  onChanged?.();
                 },
               },
             )
@@ -76,7 +74,6 @@ export function FicheReview({ fiche, emptySections, mayEdit, onChanged }: FicheR
             {
               onSuccess: () => {
                 notify.success(t('fiches.review.submitted'));
-                onChanged?.();
               },
             },
           )

@@ -19,14 +19,13 @@ interface FicheVersionsProps {
   fiche: FicheDetail;
   /** The caller may write in the text now (a member, the fiche not archived, the connection allowed). */
   mayEdit: boolean;
-  onChanged?: () => void;
 }
 
 /**
  * The fiche's named versions, newest first, and what the person may do with its lifecycle: take a version
  * (writers), publish (facilitators, coordination), archive and restore (the same).
  */
-export function FicheVersions({ fiche, mayEdit, onChanged }: FicheVersionsProps) {
+export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const errorMessage = useErrorMessage();
@@ -124,22 +123,8 @@ export function FicheVersions({ fiche, mayEdit, onChanged }: FicheVersionsProps)
         <FichePdfDownload fiche={fiche} mayComment={can('fiche.comment', target)} />
       </p>
 
-      {mayEdit && (
-        <TakeVersionDialog
-          ficheId={fiche.id}
-          isOpen={dialog === 'take'}
-          onOpenChange={close}
-          onTaken={onChanged}
-        />
-      )}
-      {mayPublish && (
-        <PublishDialog
-          fiche={fiche}
-          isOpen={dialog === 'publish'}
-          onOpenChange={close}
-          onPublished={onChanged}
-        />
-      )}
+      {mayEdit && <TakeVersionDialog ficheId={fiche.id} isOpen={dialog === 'take'} onOpenChange={close} />}
+      {mayPublish && <PublishDialog fiche={fiche} isOpen={dialog === 'publish'} onOpenChange={close} />}
       {mayArchive && (
         <ConfirmDialog
           title={
@@ -159,7 +144,6 @@ export function FicheVersions({ fiche, mayEdit, onChanged }: FicheVersionsProps)
               {
                 onSuccess: () => {
                   notify.success(archived ? t('fiches.archive.restored') : t('fiches.archive.archived'));
-                  onChanged?.();
                   setDialog(null);
                 },
               },

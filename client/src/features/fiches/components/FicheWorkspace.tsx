@@ -15,8 +15,8 @@ import { usePresence } from '../../../realtime/use-presence';
 import { useCurrentUser } from '../../auth/hooks';
 import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
 import { FicheMinutesLinks } from '../../sessions/components/FicheMinutesLinks';
-import { useEmptySections, useFicheChangeSignals } from '../document-hooks';
-import { ficheKeys } from '../hooks';
+import { useEmptySections } from '../document-hooks';
+import { ficheKeys, useFicheUpdates } from '../hooks';
 import { ConnectionStatus } from './ConnectionStatus';
 import { FicheAuthors } from './FicheAuthors';
 import { FicheEditor } from './FicheEditor';
@@ -67,7 +67,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
   const shared = useDocumentSession(fiche.docName, presenceUser);
   const awareness = shared.session?.provider.awareness ?? null;
   const emptySections = useEmptySections(shared.session?.doc ?? null);
-  const announce = useFicheChangeSignals(awareness, fiche.id);
+  useFicheUpdates(fiche.id);
   const present = usePresence(awareness);
   const [editor, setEditor] = useState<Editor | null>(null);
   const onReady = useCallback((e: Editor | null) => setEditor(e), []);
@@ -158,15 +158,15 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
               emptySections={emptySections}
               onSelect={(key) => editor && goToSection(editor, key)}
             />
-            <FicheReview fiche={fiche} emptySections={emptySections} mayEdit={mayEdit} onChanged={announce} />
+            <FicheReview fiche={fiche} emptySections={emptySections} mayEdit={mayEdit} />
           </div>
           {comments.panel && <div className="side-panel__card">{comments.panel}</div>}
           <div className="side-panel__card">
-            <FicheVersions fiche={fiche} mayEdit={mayEdit} onChanged={announce} />
+            <FicheVersions fiche={fiche} mayEdit={mayEdit} />
             <FicheMinutesLinks ficheId={fiche.id} />
           </div>
           <div className="side-panel__card">
-            <FicheMetadataForm fiche={fiche} mayEdit={mayEdit} onSaved={announce} />
+            <FicheMetadataForm fiche={fiche} mayEdit={mayEdit} />
           </div>
           <div className="side-panel__card">
             <FicheAuthors authors={fiche.authors} />

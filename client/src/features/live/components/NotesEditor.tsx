@@ -1,10 +1,10 @@
+import type { PresenceUser } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
 import type { DocumentSession } from '../../../realtime/document-session';
-import type { PresenceUser } from '../../../realtime/use-document-session';
 import { EditorToolbar } from '../../fiches/components/EditorToolbar';
 
 interface NotesEditorProps {
