@@ -4,6 +4,7 @@ import { addAgendaItem } from '@affluents/editor/template';
 import type { Socket } from 'socket.io-client';
 import { CollabDocuments } from '../src/collab/collab-documents';
 import { MailDispatcher } from '../src/infra/mail/mail-dispatcher';
+import { AuthService } from '../src/modules/auth/auth.service';
 import {
   type CollabNode,
   type CollabStorage,
@@ -166,6 +167,8 @@ shared('access changes reach open connections on every node', () => {
       (await call(nodeB, 'POST', '/api/auth/password-reset', null, { email: 'thomas@affluents.test' }))
         .status,
     ).toBe(202);
+    // The answer goes out before the link is made and mailed.
+    await nodeB.app.get(AuthService).passwordResetsSettled();
     await nodeB.app.get(MailDispatcher).flush();
     const [mail]: Array<{ textBody: string }> = await nodeB.dataSource.query(
       `SELECT text_body AS "textBody" FROM mail_outbox WHERE to_address = 'thomas@affluents.test'
