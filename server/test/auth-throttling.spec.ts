@@ -91,6 +91,37 @@ describe('sign-in throttling: attackers are slowed, owners are never locked out 
   });
 });
 
+describe('sign-in throttling: the mailed reset link lets the owner in on a new browser (issue 11, item 7)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it('lets the owner in on a new browser once the mailed reset link proves the mailbox, even under a distributed attack', async () => {
+    for (let i = 0; i < 25; i++) {
+      await signIn(t.agent(), `10.77.${i}.1`, 'julie@affluents.test', `devine-${i}`);
+    }
+    // A browser the account never used is slowed by the account-wide budget the attacker spent...
+    const browser = t.agent();
+    await signIn(browser, '192.0.2.12', 'julie@affluents.test').expect(429);
+    // ...until the owner follows the mailed link on it: that browser is known from then on.
+    await browser.post('/api/auth/password-reset').set('X-Forwarded-For', '192.0.2.12').send({
+      email: 'julie@affluents.test',
+    });
+    await t.app.get(AuthService).passwordResetsSettled();
+    const [mail] = await t.mailsTo('julie@affluents.test');
+    const token = linkToken(mail.textBody, 'reinitialiser');
+    await browser
+      .post('/api/auth/password-reset/confirm')
+      .send({ token, password: 'un-secret-tout-neuf' })
+      .expect(204);
+    await signIn(browser, '192.0.2.12', 'julie@affluents.test', 'un-secret-tout-neuf').expect(200);
+    // Another new browser is still slowed: the attack goes on against the account.
+    await signIn(t.agent(), '192.0.2.13', 'julie@affluents.test', 'un-secret-tout-neuf').expect(429);
+  });
+});
+
 describe('password reset requests (issue 11, item 8)', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -75,7 +75,12 @@ export class AuthController {
   @Public()
   @Post('password-reset/confirm')
   @HttpCode(204)
-  async confirmReset(@Body({ schema: PasswordResetConfirm }) body: PasswordResetConfirm): Promise<void> {
-    await this.auth.confirmPasswordReset(body);
+  async confirmReset(
+    @Body({ schema: PasswordResetConfirm }) body: PasswordResetConfirm,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const knownDevice = await this.auth.confirmPasswordReset(body, request.cookies?.[KNOWN_DEVICE_COOKIE]);
+    setKnownDeviceCookie(response, this.config, knownDevice);
   }
 }

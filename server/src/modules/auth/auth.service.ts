@@ -141,8 +141,12 @@ export class AuthService implements OnModuleDestroy {
     });
   }
 
-  /** Sets a new password from a valid token, uses the token up and signs out every session. */
-  async confirmPasswordReset(input: PasswordResetConfirm): Promise<void> {
+  /**
+   * Sets a new password from a valid token, uses the token up and signs out every session. Returns the new
+   * value of the known-device cookie: following the mailed link proves the mailbox, so this browser is known
+   * from now on and the owner gets past an attack that spends the account-wide budget (OWASP device cookies).
+   */
+  async confirmPasswordReset(input: PasswordResetConfirm, knownDevice?: unknown): Promise<string> {
     const passwordHash = await hashPassword(input.password);
     const userId = await this.dataSource.transaction(async (manager) => {
       const tokens = manager.getRepository(PasswordResetTokenEntity);
@@ -159,5 +163,6 @@ export class AuthService implements OnModuleDestroy {
       return reset.userId;
     });
     await this.sessions.end(userId);
+    return nextKnownDeviceCookie(knownDevice, { id: userId, passwordHash });
   }
 }

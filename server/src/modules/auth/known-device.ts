@@ -57,13 +57,13 @@ export function nextKnownDeviceCookie(cookie: unknown, account: DeviceAccount): 
     .join('~');
 }
 
-/** Sets the known-device cookie: httpOnly, sent only to the sign-in route, kept a year. */
+/** Sets the known-device cookie: httpOnly, sent only to the sign-in routes (login, reset confirmation), kept a year. */
 export function setKnownDeviceCookie(response: Response, config: AppConfig, value: string): void {
   response.cookie(KNOWN_DEVICE_COOKIE, value, {
     httpOnly: true,
     sameSite: 'strict',
     secure: config.session.cookieSecure,
-    path: '/api/auth/login',
+    path: '/api/auth',
     maxAge: MAX_AGE_MS,
   });
 }
