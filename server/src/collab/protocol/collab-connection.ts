@@ -3,7 +3,6 @@ import { MAX_DOCUMENT_DEPTH } from '@affluents/editor/template';
 import type { Logger } from '@nestjs/common';
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import type { CollabCounters } from '../collab-connections';
 import type { DocAccess } from '../doc-access-registry';
 import type { DocRegistry } from '../doc-registry';

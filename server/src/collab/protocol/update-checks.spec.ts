@@ -10,9 +10,6 @@ function docWith(text: string, client: number): Y.Doc {
   return doc;
 }
 
-/** Everything `from` has beyond `base`, as one update. */
-const diff = (from: Y.Doc, base: Y.Doc) => Y.encodeStateAsUpdate(from, Y.encodeStateVector(base));
-
 /** `levels` blockquotes nested in one another, the innermost holding a paragraph with `text`. */
 function nestedQuotes(levels: number, text = 'profond'): Y.XmlElement {
   const innermost = new Y.XmlElement('paragraph');
