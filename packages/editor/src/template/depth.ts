@@ -38,3 +38,16 @@ export function flattenedText(node: XmlNode): string {
   }
   return lines.join('\n');
 }
+
+/** Whether some element or text under `fragment` sits deeper than `max` levels (walked with a stack). */
+export function nestedDeeperThan(fragment: Y.XmlFragment, max: number): boolean {
+  const stack: Array<{ node: Y.XmlFragment; depth: number }> = [{ node: fragment, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: Y.XmlFragment; depth: number };
+    for (const child of xmlChildren(node)) {
+      if (depth + 1 > max) return true;
+      if (child instanceof Y.XmlElement) stack.push({ node: child, depth: depth + 1 });
+    }
+  }
+  return false;
+}
