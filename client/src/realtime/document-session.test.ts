@@ -14,8 +14,9 @@ describe('document connection', () => {
   it('stops reconnecting once the session or the access is gone, and retries otherwise', () => {
     expect(closeReasonOf(4401)).toBe('unauthenticated');
     expect(closeReasonOf(4403)).toBe('forbidden');
+    expect(closeReasonOf(4422)).toBe('unprocessable');
     expect(closeReasonOf(1006)).toBeNull();
-    for (const code of [4401, 4403, 4405, 4413]) expect(shouldReconnectAfter(code)).toBe(false);
+    for (const code of [4401, 4403, 4405, 4413, 4422]) expect(shouldReconnectAfter(code)).toBe(false);
     for (const code of [4400, 4503, 1001, 1006]) expect(shouldReconnectAfter(code)).toBe(true);
   });
 

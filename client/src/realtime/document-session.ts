@@ -7,7 +7,7 @@ import { rememberOfflineCopy } from './offline-copies';
 /**
  * Close codes of the `/collab/` server, by reason (the codes come from the shared contracts). 4401, 4403 and
  * 4405 mean the session or the right to write is gone: reconnecting cannot help. 4413 would resend the same
- * oversized change. 4400 and 4503 are worth another try.
+ * oversized change, 4422 the same over-nested one. 4400 and 4503 are worth another try.
  */
 export const collabCloseCodes = {
   malformed: CollabCloseCode.Malformed,
@@ -15,6 +15,7 @@ export const collabCloseCodes = {
   forbidden: CollabCloseCode.Forbidden,
   readOnly: CollabCloseCode.ReadOnly,
   tooLarge: CollabCloseCode.TooLarge,
+  unprocessable: CollabCloseCode.Unprocessable,
   unavailable: CollabCloseCode.Unavailable,
 } as const;
 
@@ -28,6 +29,7 @@ const permanent = new Set<number>([
   collabCloseCodes.forbidden,
   collabCloseCodes.readOnly,
   collabCloseCodes.tooLarge,
+  collabCloseCodes.unprocessable,
 ]);
 
 /** The reason of a server close code, or null for codes the server does not send on purpose. */

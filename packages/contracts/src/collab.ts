@@ -17,10 +17,14 @@ export const CollabCloseCode = {
   /** A reader kept sending changes after being told the document is read-only for them. */
   ReadOnly: 4405,
   /**
-   * A frame above COLLAB_MAX_FRAME_BYTES, an update that would grow the document past COLLAB_MAX_DOCUMENT_BYTES,
-   * or a caret (awareness) state above 4 KiB.
+   * A frame above COLLAB_MAX_FRAME_BYTES, an update that would grow the document past
+   * COLLAB_MAX_DOCUMENT_BYTES, a caret (awareness) state above 4 KiB, or more updates depending on changes
+   * the server never received than one connection may send (an honest client sends a few at most, while
+   * its sync step 2 is on its way).
    */
   TooLarge: 4413,
+  /** A well-formed update the document's shape refuses: shared types nested deeper than MAX_DOCUMENT_DEPTH. */
+  Unprocessable: 4422,
   /** The document could not be loaded (database unreachable, stored state unreadable): retry later. */
   Unavailable: 4503,
 } as const;

@@ -7,6 +7,8 @@ export interface CollabCounters {
   malformedFrames: number;
   tooLarge: number;
   readerUpdatesDropped: number;
+  /** Writers' updates dropped because they depended on changes the server never received. */
+  unresolvedUpdatesDropped: number;
   accessRevoked: number;
 }
 
@@ -19,6 +21,7 @@ export class CollabConnections {
     malformedFrames: 0,
     tooLarge: 0,
     readerUpdatesDropped: 0,
+    unresolvedUpdatesDropped: 0,
     accessRevoked: 0,
   };
 

@@ -15,6 +15,11 @@ export interface CollabPeer {
 /** The state vector of a client that has nothing yet (no client ids). */
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Map());
 
+/** Bytes Yjs holds for updates it could not integrate yet (they wait for changes never received). */
+function pendingBytes(store: Y.Doc['store']): number {
+  return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+}
+
 /** Origin of changes that came from another node through the fan-out: never stored nor re-published here. */
 export const FANOUT_ORIGIN = Symbol('collab-fanout');
 /** Origin of changes read back from storage: shown to local clients, never stored again. */
@@ -90,6 +95,30 @@ export class SharedDoc {
     if (Y.decodeStateVector(stateVector).size > 0) return encodeSyncStep2(this.doc, stateVector);
     this.fullStateFrame ??= encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR);
     return this.fullStateFrame;
+  }
+
+  /**
+   * Applies an update from a local client. Whatever part of it Yjs cannot integrate yet (it depends on
+   * changes this node never received) is dropped rather than kept pending, where it would escape the
+   * size limit, be merged again at every update and go to every joining tab: the pending set is put
+   * back as it was. Returns the size of what was dropped (0: the update integrated completely).
+   * Pending data from other nodes is kept: the fan-out resolves it with the next sync answer.
+   */
+  applyClientUpdate(update: Uint8Array, peer: CollabPeer): number {
+    const store = this.doc.store;
+    const structs = store.pendingStructs;
+    // Yjs merges into the pending set in place: keep a copy of what it held.
+    const before = {
+      structs: structs && { missing: new Map(structs.missing), update: structs.update },
+      ds: store.pendingDs,
+    };
+    const pendingBefore = pendingBytes(store);
+    Y.applyUpdate(this.doc, update, peer);
+    const dropped = pendingBytes(store) - pendingBefore;
+    if (dropped <= 0) return 0;
+    store.pendingStructs = before.structs;
+    store.pendingDs = before.ds;
+    return dropped;
   }
 
   /** Exact encoded size of the document (costly: called only when the estimate nears the limit). */

@@ -353,6 +353,8 @@ export const en: Translation = {
         readOnly: 'This sheet is read only for you: your changes were not sent. Reload the page.',
         tooLarge:
           'The document is larger than allowed: your latest changes were not sent. Shorten the text, then reconnect.',
+        unprocessable:
+          'Blocks are nested too deeply (lists, quotes): your latest changes were not sent. Reduce the nesting, then reconnect.',
         unavailable: 'The document is temporarily unavailable. Trying again…',
       },
     },

@@ -365,6 +365,8 @@ export const fr = {
           'Cette fiche est en lecture seule pour vous : vos modifications n’ont pas été envoyées. Rechargez la page.',
         tooLarge:
           'Le document dépasse la taille autorisée : vos dernières modifications n’ont pas été envoyées. Raccourcissez le texte, puis reconnectez-vous.',
+        unprocessable:
+          'Des blocs sont imbriqués trop profondément (listes, citations) : vos dernières modifications n’ont pas été envoyées. Réduisez l’imbrication, puis reconnectez-vous.',
         unavailable: 'Le document est momentanément indisponible. Nouvelle tentative en cours…',
       },
     },

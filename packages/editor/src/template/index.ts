@@ -1,4 +1,5 @@
 export * from './agenda';
+export * from './depth';
 export * from './markdown';
 export * from './mentions';
 export * from './sections';

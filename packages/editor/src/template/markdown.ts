@@ -1,5 +1,6 @@
 import { isAllowedHref } from '@affluents/contracts';
 import * as Y from 'yjs';
+import { flattenedText, MAX_DOCUMENT_DEPTH } from './depth';
 import { MENTION_NODE, mentionText } from './mentions';
 import { FICHE_FRAGMENT } from './yjs-template';
 
@@ -8,7 +9,7 @@ type Delta = Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
 /** Inline text with its marks (bold, italic, strike, code, links) in Markdown. */
-function inline(node: Y.XmlElement | Y.XmlText): string {
+function inline(node: Y.XmlElement | Y.XmlText, depth: number): string {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as Delta)
       .map(({ insert, attributes = {} }) => {
@@ -26,8 +27,9 @@ function inline(node: Y.XmlElement | Y.XmlText): string {
   }
   if (node.nodeName === 'hardBreak') return '  \n';
   if (node.nodeName === MENTION_NODE) return escapeMarkdown(mentionText(node));
+  if (depth >= MAX_DOCUMENT_DEPTH) return escapeMarkdown(flattenedText(node).replace(/\n/g, ' '));
   return children(node)
-    .map((c) => inline(c))
+    .map((c) => inline(c, depth + 1))
     .join('');
 }
 
@@ -36,14 +38,21 @@ const children = (node: Y.XmlElement | Y.XmlFragment) =>
     .toArray()
     .filter((c): c is Y.XmlElement | Y.XmlText => c instanceof Y.XmlElement || c instanceof Y.XmlText);
 
-/** One block (and its nested blocks) as Markdown lines. */
-function block(node: Y.XmlElement | Y.XmlText, indent = ''): string[] {
-  if (node instanceof Y.XmlText || node.nodeName === MENTION_NODE) return [indent + inline(node)];
+/**
+ * One block (and its nested blocks) as Markdown lines. Content nested beyond MAX_DOCUMENT_DEPTH is
+ * written as plain lines, without its structure.
+ */
+function block(node: Y.XmlElement | Y.XmlText, depth: number, indent = ''): string[] {
+  if (node instanceof Y.XmlText || node.nodeName === MENTION_NODE) return [indent + inline(node, depth)];
+  if (depth >= MAX_DOCUMENT_DEPTH)
+    return flattenedText(node)
+      .split('\n')
+      .map((line) => indent + escapeMarkdown(line));
   switch (node.nodeName) {
     case 'heading':
-      return [`${'#'.repeat(Number(node.getAttribute('level')) || 2)} ${inline(node)}`];
+      return [`${'#'.repeat(Number(node.getAttribute('level')) || 2)} ${inline(node, depth)}`];
     case 'paragraph': {
-      const text = inline(node);
+      const text = inline(node, depth);
       return text ? [indent + text] : [];
     }
     case 'bulletList':
@@ -58,11 +67,13 @@ function block(node: Y.XmlElement | Y.XmlText, indent = ''): string[] {
               ? `- [${checked ? 'x' : ' '}]`
               : '-';
         const [first = '', ...rest] =
-          item instanceof Y.XmlElement ? children(item).flatMap((c) => block(c, `${indent}  `)) : [];
+          item instanceof Y.XmlElement
+            ? children(item).flatMap((c) => block(c, depth + 2, `${indent}  `))
+            : [];
         return [`${indent}${marker} ${first.trimStart()}`, ...rest];
       });
     case 'blockquote':
-      return children(node).flatMap((c) => block(c).map((l) => `> ${l}`));
+      return children(node).flatMap((c) => block(c, depth + 1).map((l) => `> ${l}`));
     case 'codeBlock':
       return [
         '```',
@@ -78,7 +89,11 @@ function block(node: Y.XmlElement | Y.XmlText, indent = ''): string[] {
       const rows = children(node).map((row) =>
         row instanceof Y.XmlElement
           ? children(row).map((cell) =>
-              cell instanceof Y.XmlElement ? children(cell).map(inline).join(' ') : '',
+              cell instanceof Y.XmlElement
+                ? children(cell)
+                    .map((c) => inline(c, depth + 3))
+                    .join(' ')
+                : '',
             )
           : [],
       );
@@ -89,14 +104,14 @@ function block(node: Y.XmlElement | Y.XmlText, indent = ''): string[] {
       return [line(rows[0]), line(Array.from({ length: width }, () => '---')), ...rows.slice(1).map(line)];
     }
     default:
-      return children(node).flatMap((c) => block(c, indent));
+      return children(node).flatMap((c) => block(c, depth + 1, indent));
   }
 }
 
 /** The fiche's document as Markdown, its template headings included. */
 export function documentMarkdown(doc: Y.Doc): string {
   return children(doc.getXmlFragment(FICHE_FRAGMENT))
-    .map((node) => block(node).join('\n'))
+    .map((node) => block(node, 1).join('\n'))
     .filter((chunk) => chunk.length > 0)
     .join('\n\n');
 }

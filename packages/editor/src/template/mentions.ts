@@ -14,18 +14,25 @@ export function mentionText(element: Y.XmlElement): string {
   return `@${typeof label === 'string' && label ? label : typeof id === 'string' ? id : ''}`;
 }
 
-/** The distinct user ids mentioned anywhere in a fiche's text, in reading order. */
+/**
+ * The distinct user ids mentioned anywhere in a fiche's text, in reading order. An explicit stack, not
+ * recursion: a document nested deeper than the call stack still reads.
+ */
 export function mentionedUserIds(doc: Y.Doc): string[] {
   const ids = new Set<string>();
-  const visit = (node: Y.XmlFragment | Y.XmlElement) => {
-    for (const child of node.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.nodeName === MENTION_NODE) {
-        const id = child.getAttribute('id');
-        if (typeof id === 'string' && id) ids.add(id);
-      } else visit(child);
+  const stack: Array<Y.XmlFragment | Y.XmlElement> = [doc.getXmlFragment(FICHE_FRAGMENT)];
+  while (stack.length > 0) {
+    const node = stack.pop() as Y.XmlFragment | Y.XmlElement;
+    if (node instanceof Y.XmlElement && node.nodeName === MENTION_NODE) {
+      const id = node.getAttribute('id');
+      if (typeof id === 'string' && id) ids.add(id);
+      continue;
     }
-  };
-  visit(doc.getXmlFragment(FICHE_FRAGMENT));
+    const children = node.toArray();
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child instanceof Y.XmlElement) stack.push(child);
+    }
+  }
   return [...ids];
 }

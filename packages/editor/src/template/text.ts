@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { flattenedText, MAX_DOCUMENT_DEPTH } from './depth';
 import { MENTION_NODE, mentionText } from './mentions';
 import { ficheSections } from './sections';
 import { FICHE_FRAGMENT } from './yjs-template';
@@ -8,16 +9,17 @@ const isInline = (node: unknown) =>
   node instanceof Y.XmlText || (node instanceof Y.XmlElement && node.nodeName === MENTION_NODE);
 
 /** The text of one top-level block, with line breaks between nested blocks (lists, tables). */
-function blockText(node: Y.XmlElement | Y.XmlText): string {
+function blockText(node: Y.XmlElement | Y.XmlText, depth = 1): string {
   if (node instanceof Y.XmlText)
     return node
       .toDelta()
       .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
       .join('');
   if (node.nodeName === MENTION_NODE) return mentionText(node);
+  if (depth >= MAX_DOCUMENT_DEPTH) return flattenedText(node);
   const parts: string[] = [];
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) parts.push(blockText(child));
+    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) parts.push(blockText(child, depth + 1));
   }
   const inline = node.toArray().every(isInline);
   return parts.join(inline ? '' : '\n');

@@ -1,8 +1,8 @@
 import { CollabCloseCode, userColor } from '@affluents/contracts';
+import { MAX_DOCUMENT_DEPTH } from '@affluents/editor/template';
 import type { Logger } from '@nestjs/common';
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import type { CollabCounters } from '../collab-connections';
 import type { DocAccess } from '../doc-access-registry';
 import type { DocRegistry } from '../doc-registry';
@@ -16,10 +16,16 @@ import {
   MalformedMessageError,
   validateUpdate,
 } from './messages';
-import { updateChangesDoc } from './update-checks';
+import { missingDependency, updateChangesDoc, updateDepth } from './update-checks';
 
 /** Changes a reader may attempt before its connection is closed with 4405. */
 const READER_ATTEMPTS_BEFORE_CLOSE = 20;
+/**
+ * Updates depending on changes the server never received that a connection may send before it is
+ * closed with 4413 (their bytes count too, up to one frame). An honest provider sends some only while
+ * its sync step 2, which carries them again, is on its way: what it types in that round trip.
+ */
+const UNRESOLVED_UPDATES_BEFORE_CLOSE = 20;
 
 /** What a connection needs from the node. */
 export interface ConnectionContext {
@@ -44,6 +50,8 @@ export class CollabConnection implements CollabPeer {
   private queue: Uint8Array[] = [];
   private queuedBytes = 0;
   private readerAttempts = 0;
+  private unresolvedUpdates = 0;
+  private unresolvedBytes = 0;
   private contributed = false;
   private closed = false;
   private released = false;
@@ -195,7 +203,7 @@ export class CollabConnection implements CollabPeer {
   }
 
   private receiveUpdate(shared: SharedDoc, update: Uint8Array): void {
-    validateUpdate(update);
+    const decoded = validateUpdate(update);
     if (this.access === 'read') {
       if (!updateChangesDoc(shared.doc, update)) return;
       this.readerAttempts++;
@@ -216,12 +224,39 @@ export class CollabConnection implements CollabPeer {
       this.fail(CollabCloseCode.TooLarge, 'document too large');
       return;
     }
+    // Refused whole rather than kept pending: the client's sync step 2 brings it again with what it needs.
+    const missing = missingDependency(shared.doc, decoded);
+    if (missing) {
+      this.unresolved(update.byteLength, missing);
+      return;
+    }
+    const depth = updateDepth(shared.doc, decoded, MAX_DOCUMENT_DEPTH);
+    if (depth > MAX_DOCUMENT_DEPTH) {
+      this.fail(CollabCloseCode.Unprocessable, `nesting depth ${depth} above ${MAX_DOCUMENT_DEPTH}`);
+      return;
+    }
     // Authorship is recorded once per connection, so the check runs only until the first real change.
     if (!this.contributed && updateChangesDoc(shared.doc, update)) {
       this.contributed = true;
       this.context.onContribution(this.docName, this.userId);
     }
-    Y.applyUpdate(shared.doc, update, this);
+    const dropped = shared.applyClientUpdate(update, this);
+    if (dropped > 0) this.unresolved(dropped, 'part of the update could not be integrated');
+  }
+
+  /** Counts an update that depended on changes never received; too many close the connection. */
+  private unresolved(bytes: number, reason: string): void {
+    this.unresolvedUpdates++;
+    this.unresolvedBytes += bytes;
+    this.context.counters.unresolvedUpdatesDropped++;
+    if (
+      this.unresolvedUpdates > UNRESOLVED_UPDATES_BEFORE_CLOSE ||
+      this.unresolvedBytes > this.context.maxFrameBytes
+    ) {
+      this.fail(CollabCloseCode.TooLarge, `too many updates with missing dependencies (${reason})`);
+      return;
+    }
+    this.context.logger.debug(`${this.docName}: update of user ${this.userId} dropped: ${reason}`);
   }
 
   private onClose(): void {

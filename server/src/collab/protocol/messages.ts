@@ -114,11 +114,12 @@ export function encodeAwarenessEntries(entries: Iterable<AwarenessEntry>): Uint8
 
 /**
  * Parses a Yjs update completely (every struct and the delete set) without integrating it, so a
- * truncated or garbled update is refused before it can leave a shared document half-applied.
+ * truncated or garbled update is refused before it can leave a shared document half-applied. Returns
+ * the decoded structs and delete set for the checks that follow.
  */
-export function validateUpdate(update: Uint8Array): void {
+export function validateUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   try {
-    Y.decodeUpdate(update);
+    return Y.decodeUpdate(update);
   } catch (err) {
     throw new MalformedMessageError(`invalid update: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -34,29 +34,56 @@ class FragmentLayout {
   private readonly texts: Array<{ start: number; text: string }> = [];
 
   constructor(fragment: Y.XmlFragment) {
-    this.layout(fragment, 0);
+    this.layout(fragment);
   }
 
-  private layout(type: Y.XmlFragment | Y.XmlElement, start: number): number {
-    this.contentStart.set(type, start);
-    let pos = start;
-    for (const child of type.toArray()) {
+  /**
+   * Walks the fragment with an explicit stack rather than recursion, so a document nested deeper than
+   * the call stack (stored before the server refused such updates) still resolves its comments.
+   */
+  private layout(fragment: Y.XmlFragment): void {
+    interface Frame {
+      children: unknown[];
+      index: number;
+      /** The next position inside this type. */
+      pos: number;
+      /** The element this frame lays out (none for the fragment) and where it opens in its parent. */
+      element?: Y.XmlElement;
+      opensAt: number;
+    }
+    this.contentStart.set(fragment, 0);
+    const stack: Frame[] = [{ children: fragment.toArray(), index: 0, pos: 0, opensAt: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (frame.index === frame.children.length) {
+        stack.pop();
+        if (frame.element) {
+          const size = frame.element.length === 0 ? 1 : frame.pos - frame.opensAt + 1;
+          this.sizes.set(frame.element, size);
+          stack[stack.length - 1].pos += size;
+        }
+        continue;
+      }
+      const child = frame.children[frame.index++];
       if (child instanceof Y.XmlText) {
         // The delta, not toString(): formatting (bold, links) must not leak into the text as tags.
         const delta = child.toDelta() as Array<{ insert: unknown }>;
         const value = delta.map((op) => (typeof op.insert === 'string' ? op.insert : ' ')).join('');
-        this.contentStart.set(child, pos);
+        this.contentStart.set(child, frame.pos);
         this.sizes.set(child, child.length);
-        this.texts.push({ start: pos, text: value });
-        pos += child.length;
+        this.texts.push({ start: frame.pos, text: value });
+        frame.pos += child.length;
       } else if (child instanceof Y.XmlElement) {
-        const end = this.layout(child, pos + 1);
-        const size = child.length === 0 ? 1 : end - pos + 1;
-        this.sizes.set(child, size);
-        pos += size;
+        this.contentStart.set(child, frame.pos + 1);
+        stack.push({
+          children: child.toArray(),
+          index: 0,
+          pos: frame.pos + 1,
+          element: child,
+          opensAt: frame.pos,
+        });
       }
     }
-    return pos;
   }
 
   /** The position of an absolute Yjs position, or null when its type left the fragment. */

@@ -1,5 +1,12 @@
 import { linkTarget } from '@affluents/contracts';
-import { FICHE_FRAGMENT, ficheSections, MENTION_NODE, mentionText } from '@affluents/editor/template';
+import {
+  FICHE_FRAGMENT,
+  ficheSections,
+  flattenedText,
+  MAX_DOCUMENT_DEPTH,
+  MENTION_NODE,
+  mentionText,
+} from '@affluents/editor/template';
 import * as Y from 'yjs';
 import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle } from './pdf-layout';
 import { toWinAnsi } from './win-ansi';
@@ -41,37 +48,44 @@ export class YjsPdfBlocks {
 
   /** Every top-level block of the fiche's text, template headings included. */
   renderDocument(ydoc: Y.Doc): void {
-    for (const node of children(ydoc.getXmlFragment(FICHE_FRAGMENT))) this.block(node, 0);
+    for (const node of children(ydoc.getXmlFragment(FICHE_FRAGMENT))) this.block(node, 0, 1);
   }
 
-  private block(node: Y.XmlElement | Y.XmlText, indent: number): void {
+  /** One block at `depth`; content nested beyond MAX_DOCUMENT_DEPTH is printed as plain paragraphs. */
+  private block(node: Y.XmlElement | Y.XmlText, at: number, depth: number): void {
+    // Nested lists and quotes indent further; past half the width they stop, so text keeps room.
+    const indent = Math.min(at, contentWidth(this.doc) / 2);
     if (node instanceof Y.XmlText) {
       this.paragraph(this.runsOf(node), indent);
       return;
     }
+    if (depth >= MAX_DOCUMENT_DEPTH) {
+      for (const line of flattenedText(node).split('\n')) this.paragraph([{ text: line, marks: {} }], indent);
+      return;
+    }
     const render: Record<string, () => void> = {
-      heading: () => this.heading(node),
-      paragraph: () => this.paragraph(this.inline(node), indent),
-      bulletList: () => this.list(node, indent),
-      orderedList: () => this.list(node, indent),
-      taskList: () => this.list(node, indent),
-      blockquote: () => this.quote(node, indent),
+      heading: () => this.heading(node, depth),
+      paragraph: () => this.paragraph(this.inline(node, depth), indent),
+      bulletList: () => this.list(node, indent, depth),
+      orderedList: () => this.list(node, indent, depth),
+      taskList: () => this.list(node, indent, depth),
+      blockquote: () => this.quote(node, indent, depth),
       codeBlock: () => this.code(node, indent),
       horizontalRule: () => this.rule(),
-      table: () => this.table(node, indent),
+      table: () => this.table(node, indent, depth),
     };
     const known = render[node.nodeName];
     if (known) known();
-    else for (const child of children(node)) this.block(child, indent);
+    else for (const child of children(node)) this.block(child, indent, depth + 1);
   }
 
-  private heading(node: Y.XmlElement): void {
+  private heading(node: Y.XmlElement, depth: number): void {
     const level = Number(node.getAttribute('level')) || 2;
     const key = node.getAttribute('section');
     // The template's French title, whatever the heading's text became; free headings keep their text.
     const title =
       (typeof key === 'string' && sectionTitle.get(key)) ||
-      this.inline(node)
+      this.inline(node, depth)
         .map((r) => r.text)
         .join('');
     const size = level <= 2 ? pdfStyle.size.h2 : level === 3 ? pdfStyle.size.h3 : pdfStyle.size.h4;
@@ -99,12 +113,13 @@ export class YjsPdfBlocks {
   }
 
   /** Inline content of a block: text runs with marks, hard breaks as new lines. */
-  private inline(node: Y.XmlElement): Run[] {
+  private inline(node: Y.XmlElement, depth: number): Run[] {
+    if (depth >= MAX_DOCUMENT_DEPTH) return [{ text: flattenedText(node), marks: {} }];
     return children(node).flatMap((child) => {
       if (child instanceof Y.XmlText) return this.runsOf(child);
       if (child.nodeName === 'hardBreak') return [{ text: '\n', marks: {} }];
       if (child.nodeName === MENTION_NODE) return [{ text: mentionText(child), marks: {} }];
-      return this.inline(child);
+      return this.inline(child, depth + 1);
     });
   }
 
@@ -171,7 +186,7 @@ export class YjsPdfBlocks {
     this.resetFont();
   }
 
-  private list(node: Y.XmlElement, indent: number): void {
+  private list(node: Y.XmlElement, indent: number, depth: number): void {
     const doc = this.doc;
     const step = 16;
     children(node).forEach((item, i) => {
@@ -203,21 +218,21 @@ export class YjsPdfBlocks {
       }
       doc.y = y;
       const before = doc.y;
-      for (const child of children(item)) this.block(child, indent + step);
+      for (const child of children(item)) this.block(child, indent + step, depth + 2);
       // An empty item still takes its line, so the marker never overlaps the next one.
       if (doc.y === before) doc.moveDown(1);
     });
     doc.moveDown(0.2);
   }
 
-  private quote(node: Y.XmlElement, indent: number): void {
+  private quote(node: Y.XmlElement, indent: number, depth: number): void {
     const doc = this.doc;
     const top = doc.y;
     const page = doc.page;
     for (const child of children(node)) {
       if (child instanceof Y.XmlElement && child.nodeName === 'paragraph')
-        this.paragraph(this.inline(child), indent + 14, { color: pdfStyle.color.muted });
-      else this.block(child, indent + 14);
+        this.paragraph(this.inline(child, depth + 1), indent + 14, { color: pdfStyle.color.muted });
+      else this.block(child, indent + 14, depth + 1);
     }
     if (doc.page === page) {
       const x = doc.page.margins.left + indent + 4;
@@ -261,7 +276,7 @@ export class YjsPdfBlocks {
   }
 
   /** A simple grid: equal columns, header cells in bold, rows kept whole (a new page when needed). */
-  private table(node: Y.XmlElement, indent: number): void {
+  private table(node: Y.XmlElement, indent: number, depth: number): void {
     const doc = this.doc;
     const rows = children(node)
       .filter((r): r is Y.XmlElement => r instanceof Y.XmlElement)
@@ -274,7 +289,7 @@ export class YjsPdfBlocks {
               children(cell)
                 .map((block) =>
                   block instanceof Y.XmlElement
-                    ? this.inline(block)
+                    ? this.inline(block, depth + 3)
                         .map((r) => r.text)
                         .join('')
                     : block.toString(),

@@ -5,6 +5,8 @@ import {
   emptySectionKeys,
   FICHE_FRAGMENT,
   ficheSections,
+  MAX_DOCUMENT_DEPTH,
+  nestedDeeperThan,
   requiredSectionKeys,
 } from '@affluents/editor/template';
 import { Injectable } from '@nestjs/common';
@@ -128,6 +130,11 @@ export class FicheVersionsService {
     const version = await this.versionDoc(fiche.id, versionId);
     try {
       const source = version.getXmlFragment(FICHE_FRAGMENT);
+      // Copying is recursive (Yjs' clone), and such content would not be accepted from an editor either.
+      if (nestedDeeperThan(source, MAX_DOCUMENT_DEPTH))
+        throw conflict(
+          `Cette version imbrique des blocs sur plus de ${MAX_DOCUMENT_DEPTH} niveaux : elle ne peut pas être restaurée.`,
+        );
       await this.documents.change(fiche.docName, (live) => {
         const target = live.getXmlFragment(FICHE_FRAGMENT);
         target.delete(0, target.length);

@@ -28,7 +28,7 @@ export function ConnectionStatus({ connection, closeReason, stopped, onReconnect
           role={stopped ? 'alert' : undefined}
         >
           <p>{t(`fiches.connection.reasons.${closeReason}`)}</p>
-          {stopped && closeReason === 'tooLarge' && (
+          {stopped && (closeReason === 'tooLarge' || closeReason === 'unprocessable') && (
             <Button size="sm" onPress={onReconnect}>
               {t('fiches.connection.reconnect')}
             </Button>

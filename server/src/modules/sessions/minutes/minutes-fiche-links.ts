@@ -11,17 +11,23 @@ const FICHE_LINK =
  */
 export function linkedFicheIds(doc: Y.Doc): string[] {
   const ids = new Set<string>();
-  const visit = (node: Y.XmlFragment | Y.XmlElement) => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) {
-        for (const run of child.toDelta() as Array<{ attributes?: { link?: { href?: unknown } } }>) {
-          const href = run.attributes?.link?.href;
-          const match = typeof href === 'string' ? FICHE_LINK.exec(href.trim()) : null;
-          if (match) ids.add(match[1].toLowerCase());
-        }
-      } else if (child instanceof Y.XmlElement) visit(child);
+  // An explicit stack, not recursion: notes nested deeper than the call stack still read.
+  const stack: Array<Y.XmlFragment | Y.XmlText> = [doc.getXmlFragment(FICHE_FRAGMENT)];
+  while (stack.length > 0) {
+    const node = stack.pop() as Y.XmlFragment | Y.XmlText;
+    if (node instanceof Y.XmlText) {
+      for (const run of node.toDelta() as Array<{ attributes?: { link?: { href?: unknown } } }>) {
+        const href = run.attributes?.link?.href;
+        const match = typeof href === 'string' ? FICHE_LINK.exec(href.trim()) : null;
+        if (match) ids.add(match[1].toLowerCase());
+      }
+      continue;
     }
-  };
-  visit(doc.getXmlFragment(FICHE_FRAGMENT));
+    const children = node.toArray();
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child instanceof Y.XmlText || child instanceof Y.XmlElement) stack.push(child);
+    }
+  }
   return [...ids];
 }
