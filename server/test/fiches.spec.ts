@@ -275,6 +275,21 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     await claire.get('/api/fiches?pageSize=500').expect(400);
   });
 
+  it('indexes and versions a fiche whose text holds control characters (Yjs takes them, PostgreSQL no NUL)', async () => {
+    const draft = (
+      await claire.post('/api/fiches').send({ title: 'Potager partagé', groupId: namurSocial }).expect(201)
+    ).body as FicheDetail;
+    const client = connectClient(wsUrl, draft.docName, cookies.get('claire@affluents.test') ?? null);
+    clients.push(client);
+    await waitFor(() => client.provider.synced, 'synced');
+    writeSection(client.doc, 'contexte', 'Des bacs\u0000 surélevés\u0007 à Jambes.');
+    await waitFor(async () => {
+      const found = (await claire.get('/api/fiches?q=sureleves').expect(200)).body;
+      return found.items.some((i: { id: string }) => i.id === draft.id);
+    }, 'the draft indexed with its text');
+    await claire.post(`/api/fiches/${draft.id}/versions`).send({ label: 'Premier jet' }).expect(201);
+  });
+
   it('archives through a facilitator; an archived fiche is read-only', async () => {
     await claire.post(`/api/fiches/${fiche.id}/status`).send({ status: 'archived' }).expect(403);
     const archived = await sophie

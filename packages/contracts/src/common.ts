@@ -15,6 +15,16 @@ export const CONTROL_CHARACTER_MESSAGE = 'Caractère de contrôle non autorisé'
 // PostgreSQL (a 500 instead of a 400) and the others break the PDF, mail and calendar writers.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const WITHOUT_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/**
+ * `text` with the control characters `FreeText` refuses replaced by spaces: for text that reaches the
+ * database from somewhere other than a request (a shared document's content, where Yjs accepts anything).
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, ' ');
+}
 
 /**
  * Any text a client sends (bodies, titles, names, searches, ids made by the client): a string without

@@ -68,6 +68,15 @@ describe('fiche template', () => {
     expect(text).toContain('Contexte\nUn atelier de maraîchage à Monceau');
     expect(text).not.toContain('Quantitatifs');
   });
+
+  it('keeps no control character in the plain text (PostgreSQL refuses NUL in text)', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    writeIn(doc, 'contexte', 'Un atelier\u0000 de maraîchage\u0007 à Monceau\tle mardi');
+    const text = documentPlainText(doc);
+    expect(text).toContain('Un atelier  de maraîchage  à Monceau\tle mardi');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
+    expect(text).not.toMatch(/[\u0000-\u0008]/);
+  });
 });
 
 describe('documentMarkdown', () => {

@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from '@affluents/contracts';
 import * as Y from 'yjs';
 import { flattenedText, MAX_DOCUMENT_DEPTH } from './depth';
 import { MENTION_NODE, mentionText } from './mentions';
@@ -59,11 +60,16 @@ export function sectionTexts(doc: Y.Doc): SectionText[] {
   return sections;
 }
 
-/** Plain text of the whole document, headings included, for full-text search. */
+/**
+ * Plain text of the whole document, headings included, for full-text search and stored versions. Yjs takes
+ * any character, PostgreSQL no NUL in text: control characters become spaces.
+ */
 export function documentPlainText(doc: Y.Doc): string {
-  return sectionTexts(doc)
-    .map((s) => [s.title, s.text].filter(Boolean).join('\n'))
-    .join('\n\n');
+  return withoutControlCharacters(
+    sectionTexts(doc)
+      .map((s) => [s.title, s.text].filter(Boolean).join('\n'))
+      .join('\n\n'),
+  );
 }
 
 /** Keys of the template sections that have no text (a section whose heading was deleted counts as empty). */
