@@ -24,3 +24,7 @@ export const conflict = (message: string, fieldErrors?: FieldError[]) =>
   new AppError(409, 'conflict', message, fieldErrors);
 export const gone = (message: string) => new AppError(410, 'gone', message);
 export const rateLimited = (message: string) => new AppError(429, 'rate_limited', message);
+/** 503: a dependency (database, Redis) is unreachable or too slow; the client may try again shortly. */
+export const serviceUnavailable = (
+  message = 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+) => new AppError(503, 'service_unavailable', message);
