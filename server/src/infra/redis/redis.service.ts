@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { createClient, type RedisClientType } from 'redis';
+import { ClientOfflineError, createClient, type RedisClientType, TimeoutError } from 'redis';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type RedisKeys, redisKeys } from './redis-keys';
 
@@ -19,6 +19,53 @@ const MAX_QUEUED_COMMANDS = 10_000;
 const FIRST_CONNECT_WAIT_MS = 1000;
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Methods of a client that manage its connection rather than send a command: never bounded. */
+const connectionMethods = new Set(['connect', 'close', 'destroy', 'quit', 'disconnect']);
+
+/**
+ * A view of a `commands` client whose every command is bounded by `timeoutMs`. node-redis 6.3 has a
+ * command timeout, but it only covers the wait before the command is written: once written, a command
+ * waits for its reply for as long as Redis is partitioned (TCP gives up after many minutes), and MULTI
+ * or pipelines get neither that timeout nor `disableOfflineQueue`. Sign-in, presence and rate limits
+ * must not wait that long. A command that timed out keeps its place in the client's reply queue, so
+ * replies still match their commands if the partition heals.
+ */
+function boundCommands(client: RedisClientType, timeoutMs: number): RedisClientType {
+  const bound = <T>(answer: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimeoutError('Redis did not answer in time')), timeoutMs);
+    });
+    return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+  };
+  const boundBatch = (batch: ReturnType<RedisClientType['multi']>) => {
+    const run =
+      <A extends unknown[], T>(exec: (...args: A) => Promise<T>) =>
+      (...args: A): Promise<T> =>
+        client.isReady ? bound(exec(...args)) : Promise.reject(new ClientOfflineError());
+    batch.exec = run(batch.exec.bind(batch)) as typeof batch.exec;
+    batch.execAsPipeline = run(batch.execAsPipeline.bind(batch)) as typeof batch.execAsPipeline;
+    return batch;
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      // node-redis keeps its state in private fields: its methods must run on the client itself.
+      const method = (value as (...args: unknown[]) => unknown).bind(target);
+      if (property === 'multi' || property === 'MULTI') {
+        return () => boundBatch(method() as ReturnType<RedisClientType['multi']>);
+      }
+      if (connectionMethods.has(String(property))) return method;
+      return (...args: unknown[]) => {
+        const result = method(...args);
+        // Methods that do not answer a promise (on, once, withCommandOptions...) answer as they are.
+        return result instanceof Promise ? bound(result) : result;
+      };
+    },
+  });
+}
 
 /**
  * The one home of Redis connections: named clients created from the single REDIS_URL. Each client
@@ -55,7 +102,8 @@ export class RedisService implements OnModuleDestroy {
     const existing = this.clients.get(name);
     if (existing) return existing;
     const client = this.create(name, role, this.config.redis);
-    this.clients.set(name, client);
+    const view = role === 'commands' ? boundCommands(client, this.config.redis.commandTimeoutMs) : client;
+    this.clients.set(name, view);
     const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
     // connect() resolves on the first successful connection and retries until then; it rejects only when
     // the client is closed meanwhile (shutdown).
@@ -64,7 +112,7 @@ export class RedisService implements OnModuleDestroy {
     await Promise.race([ready, new Promise((r) => (timer = setTimeout(r, FIRST_CONNECT_WAIT_MS)))]);
     clearTimeout(timer);
     if (!client.isReady) this.logger.warn(`client ${name}: Redis unreachable, working without it meanwhile`);
-    return client;
+    return view;
   }
 
   /** Whether every client created so far is connected (false when one is reconnecting). */
@@ -72,11 +120,11 @@ export class RedisService implements OnModuleDestroy {
     return this.enabled && [...this.clients.values()].every((c) => c.isReady);
   }
 
-  /** Round trip to Redis with a timeout, for the health endpoint. */
-  async ping(timeoutMs = 1000): Promise<void> {
+  /** Round trip to Redis, for the health endpoint (bounded by REDIS_COMMAND_TIMEOUT_MS). */
+  async ping(): Promise<void> {
     const client = await this.client();
     if (!client.isReady) throw new Error('Redis injoignable (reconnexion en cours)');
-    await client.withCommandOptions({ timeout: timeoutMs }).ping();
+    await client.ping();
   }
 
   async onModuleDestroy(): Promise<void> {

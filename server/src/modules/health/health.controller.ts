@@ -59,7 +59,7 @@ export class HealthController {
   ): Promise<HealthResponse & { collab: CollabHealthReport }> {
     const [database, redis] = await Promise.all([
       probe('PostgreSQL', () => this.pingDatabase()),
-      this.redis.enabled ? probe('Redis', () => this.redis.ping(PROBE_TIMEOUT_MS)) : undefined,
+      this.redis.enabled ? probe('Redis', () => this.redis.ping()) : undefined,
     ]);
     const collab = this.collab.report();
     const degraded = database.status === 'down' || redis?.status === 'down' || collab.persistence !== 'ok';
