@@ -36,6 +36,8 @@ export function freePort(): Promise<number> {
 /** A server node running in a child process (child-node-main.ts), so a crash ends it and not the test. */
 export interface ChildNode {
   url: string;
+  /** ws://127.0.0.1:<port>/collab, what a document provider is given. */
+  wsUrl: string;
   child: ChildProcess;
   /** Everything the node printed. */
   output(): string;
@@ -76,6 +78,7 @@ export async function startChildNode(env: Record<string, string>, timeoutMs = 60
   process.once('exit', killOnExit);
   const node: ChildNode = {
     url,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
     child,
     output: () => output,
     alive: () => child.exitCode === null && child.signalCode === null && !output.includes(UNHANDLED_MARKER),
