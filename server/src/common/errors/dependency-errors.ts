@@ -39,7 +39,8 @@ const pgUnavailableState = (code: string) =>
  * than that the request or the code is wrong: such errors answer 503 `service_unavailable`.
  */
 export function isDependencyUnavailable(err: unknown, depth = 0): boolean {
-  if (!(err instanceof Error) || depth > 4) return false;
+  // Not `instanceof Error`: Node's socket errors may come from another realm (a test's VM context).
+  if (typeof err !== 'object' || err === null || depth > 4) return false;
   if (
     err instanceof ClientOfflineError ||
     err instanceof ClientClosedError ||
@@ -56,8 +57,10 @@ export function isDependencyUnavailable(err: unknown, depth = 0): boolean {
   ) {
     return true;
   }
-  if (pgMessages.some((m) => err.message.includes(m))) return true;
+  const message = (err as { message?: unknown }).message;
+  if (typeof message === 'string' && pgMessages.some((m) => message.includes(m))) return true;
   // TypeORM wraps the driver's error (QueryFailedError.driverError); others chain it as `cause`.
-  const inner = (err as { driverError?: unknown }).driverError ?? err.cause;
+  const inner =
+    (err as { driverError?: unknown; cause?: unknown }).driverError ?? (err as { cause?: unknown }).cause;
   return isDependencyUnavailable(inner, depth + 1);
 }
