@@ -14,6 +14,14 @@ const withPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
 const UNAVAILABLE = { status: 503, code: 'service_unavailable' };
 
+/** The fields of a health or error body these tests read. */
+interface Body {
+  status: string | number;
+  code?: string;
+  message?: string;
+  database?: { status: string; error?: string };
+}
+
 withPostgres('HTTP and socket answers while PostgreSQL is unreachable', () => {
   let database: TestDatabase;
   let proxy: TcpProxy;
@@ -24,13 +32,17 @@ withPostgres('HTTP and socket answers while PostgreSQL is unreachable', () => {
   const sockets: Socket[] = [];
 
   /** A request with the session cookie, aborted (and so failed) if it takes longer than `limitMs`. */
-  async function get(path: string, limitMs = 15_000): Promise<{ status: number; body: any; ms: number }> {
+  async function get(path: string, limitMs = 15_000): Promise<{ status: number; body: Body; ms: number }> {
     const started = performance.now();
     const res = await fetch(`${baseUrl}${path}`, {
       headers: { cookie },
       signal: AbortSignal.timeout(limitMs),
     });
-    return { status: res.status, body: await res.json(), ms: Math.round(performance.now() - started) };
+    return {
+      status: res.status,
+      body: (await res.json()) as Body,
+      ms: Math.round(performance.now() - started),
+    };
   }
 
   beforeAll(async () => {
