@@ -33,9 +33,9 @@ export const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Connections in the PostgreSQL pool (forced to 1 in embedded mode, where queries are serialised anyway). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Longest wait (ms) for a PostgreSQL connection (a new one, or a free one of the pool); beyond it the request answers 503. */
+  /** With DATABASE_URL: longest wait (ms) for a PostgreSQL connection (a new one, or a free one of the pool); beyond it the request answers 503. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
-  /** Longest wait (ms) for the answer to one query (migrations excepted): a partitioned database answers 503 instead of hanging. */
+  /** With DATABASE_URL: longest wait (ms) for the answer to one query (migrations excepted): a partitioned database answers 503 instead of hanging. */
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   /** Redis connection string. Absent: single node, with in-process presence and fan-out. */
   REDIS_URL: optionalUrl(/^rediss?:\/\//, 'redis://127.0.0.1:6379'),
