@@ -164,9 +164,18 @@ shared('Redis outages under two nodes', () => {
     expectAlive(nodeA, nodeB);
   }, 60_000);
 
-  it('answers sign-in and health within bounds while Redis is partitioned', async () => {
+  it('answers sign-in and health within bounds while Redis is partitioned, and converges documents after', async () => {
+    const docName = `test:${groupId}:redis-partition`;
+    const onA = connectClient(nodeA.wsUrl, docName, await signInCookie(nodeA.url, 'amina@affluents.test'));
+    const onB = connectClient(nodeB.wsUrl, docName, await signInCookie(nodeB.url, 'thomas@affluents.test'));
+    clients.push(onA, onB);
+    await waitFor(() => onA.provider.synced && onB.provider.synced, 'documents open on both nodes');
+    onA.insert('avant. ');
+    await waitFor(() => onB.text() === onA.text(), 'shared across nodes before the partition');
     proxy.pause();
     try {
+      onA.insert('A pendant la partition. ');
+      onB.insert('B pendant la partition. ');
       const probe = await health(nodeA);
       console.log(`health during a Redis partition: ${probe.ms} ms (${JSON.stringify(probe.body.redis)})`);
       expect(probe.body).toMatchObject({ status: 'degraded', redis: { status: 'down' } });
@@ -184,12 +193,19 @@ shared('Redis outages under two nodes', () => {
     } finally {
       await proxy.resume();
     }
+    const healed = Date.now();
+    await waitFor(
+      () => onA.text() === onB.text() && onA.text().includes('A pendant') && onA.text().includes('B pendant'),
+      'documents converge once the partition heals',
+      20_000,
+    );
+    console.log(`documents converged ${Date.now() - healed} ms after the Redis partition healed`);
     await waitFor(
       async () => (await health(nodeA)).body.status === 'ok',
       'Redis up again after the partition',
       15_000,
     );
-    expectAlive(nodeA);
+    expectAlive(nodeA, nodeB);
   }, 60_000);
 
   it('starts and serves one node while Redis refuses connections, and joins the nodes up when it is back', async () => {

@@ -65,7 +65,7 @@ export class CollabFanout implements OnModuleDestroy {
   private stopped = false;
   /** The two clients, watched for reconnections once both exist. */
   private clients: Promise<{ pub: RedisClientType; sub: RedisClientType }> | null = null;
-  /** A publish failed since the last success: logged once per outage. */
+  /** A publish failed since the last success: logged once per outage, and a resync follows the next success. */
   private publishFailing = false;
 
   constructor(private readonly redis: RedisService) {}
@@ -223,8 +223,12 @@ export class CollabFanout implements OnModuleDestroy {
       .then(({ pub }) => pub.publish(this.redis.keys.collabDocument(docName), message))
       .then((receivers) => {
         this.counts.published++;
-        this.publishFailing = false;
         if (probe && receivers <= 1 && probe.state.heard === probe.heard) probe.state.othersMayHold = false;
+        if (this.publishFailing) {
+          // A partition that healed brings no reconnection ('ready'): resync here for what failed.
+          this.publishFailing = false;
+          this.resync();
+        }
       })
       .catch((err: unknown) => {
         // Lost for the other nodes only; the sync after Redis comes back brings them what they missed.
