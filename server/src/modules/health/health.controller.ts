@@ -82,10 +82,11 @@ export class HealthController {
   /**
    * SELECT 1 straight on the pool with its own read timeout: a query that times out there has its
    * connection dropped from the pool, so a partitioned connection is not kept for the requests after.
+   * The embedded database runs in the process (it cannot be partitioned) on its one connection.
    */
   private pingDatabase(): Promise<unknown> {
     const pool = (this.dataSource.driver as { master?: Pool }).master;
-    if (!pool) return this.dataSource.query('SELECT 1');
+    if (!pool || this.config.database.mode === 'embedded') return this.dataSource.query('SELECT 1');
     // pg reads query_timeout from the query config too; @types/pg only declares it on the connection.
     return pool.query({ text: 'SELECT 1', query_timeout: PROBE_TIMEOUT_MS } as { text: string });
   }
