@@ -33,9 +33,11 @@ function adapterClient(client: RedisClientType, onError: (what: string, err: unk
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => unknown;
       const name = String(property);
+      // A method that throws instead of rejecting (a closed client) is caught the same way.
+      const call = (args: unknown[]) => new Promise((resolve) => resolve(method.apply(target, args)));
       if (fireAndForget.has(name)) {
         return (...args: unknown[]) =>
-          Promise.resolve(method.apply(target, args)).catch((err: unknown) => {
+          call(args).catch((err: unknown) => {
             onError(name, err);
             return 0;
           });
@@ -43,7 +45,7 @@ function adapterClient(client: RedisClientType, onError: (what: string, err: unk
       if (subscribe.has(name)) {
         return (...args: unknown[]) => {
           const attempt = (): Promise<void> =>
-            Promise.resolve(method.apply(target, args)).then(
+            call(args).then(
               () => undefined,
               (err: unknown) => {
                 if (!target.isOpen) return;

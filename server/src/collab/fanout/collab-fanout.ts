@@ -191,7 +191,7 @@ export class CollabFanout implements OnModuleDestroy {
     }
   }
 
-  /** After Redis came back: every document held asks the other nodes for what it missed, and answers. */
+  /** Redis answers again: every document held asks the other nodes for what it missed, and answers theirs. */
   private resync(): void {
     let documents = 0;
     for (const [docName, state] of this.channels) {
@@ -201,7 +201,7 @@ export class CollabFanout implements OnModuleDestroy {
       documents++;
     }
     if (documents > 0)
-      this.logger.log(`Redis back: ${documents} document(s) resynchronised with the other nodes`);
+      this.logger.log(`Redis answers again: ${documents} document(s) sent their state to the other nodes`);
   }
 
   private publish(docName: string, kind: number, payload: Uint8Array, flag = false): void {

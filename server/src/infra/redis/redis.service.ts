@@ -61,7 +61,8 @@ function boundCommands(client: RedisClientType, timeoutMs: number): RedisClientT
       return (...args: unknown[]) => {
         const result = method(...args);
         // Methods that do not answer a promise (on, once, withCommandOptions...) answer as they are.
-        return result instanceof Promise ? bound(result) : result;
+        const answers = typeof (result as { then?: unknown } | null)?.then === 'function';
+        return answers ? bound(result as Promise<unknown>) : result;
       };
     },
   });
@@ -115,11 +116,6 @@ export class RedisService implements OnModuleDestroy {
     return view;
   }
 
-  /** Whether every client created so far is connected (false when one is reconnecting). */
-  get connected(): boolean {
-    return this.enabled && [...this.clients.values()].every((c) => c.isReady);
-  }
-
   /** Round trip to Redis, for the health endpoint (bounded by REDIS_COMMAND_TIMEOUT_MS). */
   async ping(): Promise<void> {
     const client = await this.client();
@@ -145,11 +141,7 @@ export class RedisService implements OnModuleDestroy {
       name: `affluents-${name}`,
       socket: { reconnectStrategy: reconnectDelay, connectTimeout: 5000 },
       ...(role === 'commands'
-        ? {
-            disableOfflineQueue: true,
-            commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
-            commandOptions: { timeout: redis.commandTimeoutMs },
-          }
+        ? { disableOfflineQueue: true, commandsQueueMaxLength: MAX_QUEUED_COMMANDS }
         : {}),
     }) as RedisClientType;
     // Without an 'error' listener a lost connection would throw from the client's EventEmitter.
