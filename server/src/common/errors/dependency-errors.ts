@@ -24,7 +24,6 @@ const pgMessages = [
   'Connection terminated',
   'Query read timeout',
   'Client has encountered a connection error and is not queryable',
-  'connection is insecure',
 ];
 
 /**
