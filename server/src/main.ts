@@ -5,6 +5,15 @@ import { DemoSeeder } from './seed/demo-seeder';
 
 async function bootstrap(): Promise<void> {
   const started = performance.now();
+  // Last resort only: every promise is handled where it is made (a Redis or database outage must not
+  // reject one unheard, issue 11). Should one slip through, it is logged loudly rather than ending the
+  // node and every connection it holds; an uncaught exception still ends it (state may be corrupt).
+  const processLogger = new Logger('Process');
+  process.on('unhandledRejection', (reason: unknown) => {
+    processLogger.error(
+      `unhandled promise rejection (a bug to fix): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
+  });
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

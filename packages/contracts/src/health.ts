@@ -7,7 +7,10 @@ export const ComponentHealth = z.object({
   error: z.string().optional(),
 });
 
-/** GET /api/health: 200 when ok, 503 when a required component is down. */
+/**
+ * GET /api/health, answered 200 within about a second: `degraded` while PostgreSQL or Redis is down
+ * (its `error` says why) or document updates wait to be written; the node keeps serving what it can.
+ */
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   mode: z.object({

@@ -222,6 +222,7 @@ export class DocRegistry implements SharedDocSink {
           );
         }
       },
+      stateVector: () => Y.encodeStateVector(shared.doc),
     };
   }
 

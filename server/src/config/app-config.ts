@@ -9,9 +9,9 @@ export interface AppConfig {
   publicUrl: string;
   allowedOrigins: string[];
   database:
-    | { mode: 'postgres'; url: string; poolSize: number }
+    | ({ mode: 'postgres'; url: string; poolSize: number } & DatabaseTimeouts)
     | { mode: 'embedded'; dataDir: string | null };
-  redis: { url: string; keyPrefix: string } | null;
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | null;
   mail: { smtpUrl: string | null; from: string };
   session: { ttlDays: number; cookieSecure: boolean; cookieName: string };
   trustProxy: boolean | number;
@@ -35,9 +35,20 @@ export interface LoginLimitsConfig {
   passwordResetsPerAddress: number;
 }
 
+/**
+ * Bounds on every call to a PostgreSQL server (server/src/infra/database/data-source.ts), so a partition
+ * answers 503 instead of hanging; absent: pg's own (none). The embedded database runs in the process and
+ * cannot be partitioned.
+ */
+export interface DatabaseTimeouts {
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
+}
+
 /** Limits and timings of the Socket.IO layer and presence (server/src/realtime). */
 export interface RealtimeConfig {
   maxPayloadBytes: number;
+  ackTimeoutMs: number;
   messagesPerMinute: number;
   revalidateIntervalMs: number;
   presenceHeartbeatMs: number;
@@ -81,6 +92,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       'Configuration invalide:\n  SEED_DEMO: les comptes de démonstration sont refusés en production',
     );
   }
+  const databaseTimeouts: DatabaseTimeouts = {
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
+  };
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   // Outside production, the same app reached as 127.0.0.1 and the Vite dev server are the developer's own.
   const localOrigins = production ? [] : [`http://127.0.0.1:${env.PORT}`, 'http://localhost:5173'];
@@ -96,9 +111,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     allowedOrigins,
     database: env.DATABASE_URL
-      ? { mode: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      ? { mode: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, ...databaseTimeouts }
       : { mode: 'embedded', dataDir: env.DATA_DIR === ':memory:' ? null : path.resolve(env.DATA_DIR) },
-    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
+    redis: env.REDIS_URL
+      ? {
+          url: env.REDIS_URL,
+          keyPrefix: env.REDIS_KEY_PREFIX,
+          commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+        }
+      : null,
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     session: {
       ttlDays: env.SESSION_TTL_DAYS,
@@ -135,6 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionReminderIntervalMs: env.SESSION_REMINDER_INTERVAL_MS,
     realtime: {
       maxPayloadBytes: env.REALTIME_MAX_PAYLOAD_BYTES,
+      ackTimeoutMs: env.REALTIME_ACK_TIMEOUT_MS,
       messagesPerMinute: env.REALTIME_MESSAGES_PER_MINUTE,
       revalidateIntervalMs: env.REALTIME_REVALIDATE_INTERVAL_MS,
       presenceHeartbeatMs: env.PRESENCE_HEARTBEAT_MS,

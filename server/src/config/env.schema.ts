@@ -33,10 +33,16 @@ export const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Connections in the PostgreSQL pool (forced to 1 in embedded mode, where queries are serialised anyway). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** With DATABASE_URL: longest wait (ms) for a PostgreSQL connection (a new one, or a free one of the pool); beyond it the request answers 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  /** With DATABASE_URL: longest wait (ms) for the answer to one query (migrations excepted): a partitioned database answers 503 instead of hanging. */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   /** Redis connection string. Absent: single node, with in-process presence and fan-out. */
   REDIS_URL: optionalUrl(/^rediss?:\/\//, 'redis://127.0.0.1:6379'),
   /** Prefix of every Redis key and channel, so several deployments or test runs can share one Redis. */
   REDIS_KEY_PREFIX: z.string().default('affluents:'),
+  /** Longest wait (ms) for one Redis command; while Redis is unreachable commands fail at once and callers use their in-process fallback. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(1000),
   /** SMTP server for outgoing mail (smtp://user:pass@host:587). Absent: mails are written to the log. */
   SMTP_URL: optionalUrl(/^smtps?:\/\//, 'smtp://user:pass@host:587'),
   /** Sender of outgoing mail. */
@@ -103,6 +109,8 @@ export const envSchema = z.object({
     .int()
     .min(1024)
     .default(64 * 1024),
+  /** Longest wait (ms) for the answer to a Socket.IO event; beyond it the client gets 503 and may resend (sends are idempotent). */
+  REALTIME_ACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   /** Messages (sent or edited) a user may post per minute over Socket.IO, all nodes together. */
   REALTIME_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Period (ms) of the safety-net check that connected sockets may still be in their rooms. */

@@ -1,7 +1,9 @@
 import { type ApiError, type ClientEventName, ClientEventSchemas } from '@affluents/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { z } from 'zod';
-import { AppError } from '../common/errors/app-error';
+import { AppError, serviceUnavailable } from '../common/errors/app-error';
+import { isDependencyUnavailable } from '../common/errors/dependency-errors';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EventRateLimits } from './event-rate-limits';
 import type { ClientEventHandler, SocketContext } from './realtime-hub';
 
@@ -13,17 +15,24 @@ function fieldErrorsOf(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
+const errorText = (err: unknown) => (err instanceof Error ? (err.stack ?? err.message) : String(err));
+
 /**
  * Routes client events to the handlers domain modules registered: validates each payload against its
  * contract schema, applies rate limits, and acknowledges `{ ok, data | error }`. Nothing a client sends
  * can throw out of here: every failure becomes an error acknowledgement (or is dropped without one).
+ * A dependency that is down, or a handler still running after REALTIME_ACK_TIMEOUT_MS, answers 503
+ * `service_unavailable`: the client keeps what it sent and may send it again (sends are idempotent).
  */
 @Injectable()
 export class EventRouter {
   private readonly logger = new Logger('EventRouter');
   private readonly handlers = new Map<ClientEventName, AnyHandler>();
 
-  constructor(private readonly limits: EventRateLimits) {}
+  constructor(
+    private readonly limits: EventRateLimits,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The event names the router listens to (every client event of the contract). */
   get events(): ClientEventName[] {
@@ -69,7 +78,7 @@ export class EventRouter {
     try {
       this.limits.consume(name, ctx.userId);
       if (!handler) return this.fail(501, 'service_unavailable', 'Fonction pas encore disponible');
-      const data = await handler(ctx, parsed.data);
+      const data = await this.withinDeadline(name, ctx.userId, handler(ctx, parsed.data));
       return { ok: true, data: data ?? null };
     } catch (err) {
       if (err instanceof AppError) {
@@ -83,11 +92,38 @@ export class EventRouter {
           },
         };
       }
-      this.logger.error(
-        `${name} from user ${ctx.userId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-      );
+      if (isDependencyUnavailable(err)) {
+        this.logger.warn(
+          `${name} from user ${ctx.userId}: dependency unavailable: ${(err as Error).message}`,
+        );
+        const unavailable = serviceUnavailable();
+        return this.fail(unavailable.status, unavailable.code, unavailable.message);
+      }
+      this.logger.error(`${name} from user ${ctx.userId} failed: ${errorText(err)}`);
       return this.fail(500, 'internal_error', 'Erreur interne du serveur');
     }
+  }
+
+  /**
+   * The handler's result, or a 503 once REALTIME_ACK_TIMEOUT_MS has passed (a partitioned database can
+   * hold a query that long): the client hears early and may resend. The handler keeps running; what it
+   * ends with is only logged.
+   */
+  private withinDeadline<T>(event: ClientEventName, userId: string, work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        work.then(
+          () => this.logger.warn(`${event} from user ${userId} finished after its 503 acknowledgement`),
+          (err: unknown) =>
+            this.logger.warn(`${event} from user ${userId} failed after its 503: ${String(err)}`),
+        );
+        reject(
+          serviceUnavailable('Le serveur met trop de temps à répondre. Réessayez dans quelques instants.'),
+        );
+      }, this.config.realtime.ackTimeoutMs);
+    });
+    return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
   }
 
   private fail(status: number, code: ApiError['code'], message: string): Answer {

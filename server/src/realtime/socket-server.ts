@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createAdapter } from '@socket.io/redis-adapter';
+import type { RedisClientType } from 'redis';
 import { Server } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RedisService } from '../infra/redis/redis.service';
@@ -9,6 +10,57 @@ import type { IoServer, IoSocket } from './socket-data';
 
 /** Path of the Socket.IO endpoint, on the API's own HTTP server. */
 export const SOCKET_IO_PATH = '/socket.io/';
+
+/** Delay before a subscription the connection loss refused is asked again (it waits for the connection). */
+const RESUBSCRIBE_DELAY_MS = 500;
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The Redis adapter publishes without awaiting (every room broadcast, `serverSideEmit`) and subscribes
+ * and unsubscribes without awaiting either: when the connection to Redis resets, those promises reject
+ * with nobody to catch them, and an unhandled rejection ends the process. The adapter is given views
+ * of its clients that catch them. A publish that failed is lost for the other nodes only (this node's
+ * sockets got the event already); a subscription that failed is asked again until the client is closed
+ * (node-redis renews the subscriptions it holds after each reconnection, not one in flight at the reset).
+ */
+function adapterClient(client: RedisClientType, onError: (what: string, err: unknown) => void) {
+  const subscribe = new Set(['subscribe', 'pSubscribe', 'sSubscribe']);
+  const fireAndForget = new Set(['publish', 'sPublish', 'unsubscribe', 'pUnsubscribe', 'sUnsubscribe']);
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      const name = String(property);
+      // A method that throws instead of rejecting (a closed client) is caught the same way.
+      const call = (args: unknown[]) => new Promise((resolve) => resolve(method.apply(target, args)));
+      if (fireAndForget.has(name)) {
+        return (...args: unknown[]) =>
+          call(args).catch((err: unknown) => {
+            onError(name, err);
+            return 0;
+          });
+      }
+      if (subscribe.has(name)) {
+        return (...args: unknown[]) => {
+          const attempt = (): Promise<void> =>
+            call(args).then(
+              () => undefined,
+              (err: unknown) => {
+                if (!target.isOpen) return;
+                onError(name, err);
+                setTimeout(() => void attempt(), RESUBSCRIBE_DELAY_MS).unref();
+              },
+            );
+          return attempt();
+        };
+      }
+      // node-redis keeps its state in private fields: its methods must run on the client itself.
+      return method.bind(target);
+    },
+  });
+}
 
 /**
  * Owns the Socket.IO server: attaches it to the Nest HTTP server, with the Redis adapter when REDIS_URL
@@ -49,9 +101,15 @@ export class SocketServer {
     if (this.redis.enabled) {
       const [pub, sub] = await Promise.all([
         this.redis.client('socketio-pub'),
-        this.redis.client('socketio-sub'),
+        this.redis.client('socketio-sub', 'subscriber'),
       ]);
-      io.adapter(createAdapter(pub, sub, { key: this.redis.keys.socketIoAdapter() }));
+      const onError = (what: string, err: unknown) =>
+        this.logger.debug(`Redis adapter ${what} failed: ${errorText(err)}`);
+      io.adapter(
+        createAdapter(adapterClient(pub, onError), adapterClient(sub, onError), {
+          key: this.redis.keys.socketIoAdapter(),
+        }),
+      );
     }
     this.server = io;
     return io;
@@ -74,7 +132,7 @@ export class SocketServer {
     try {
       await io.of('/').adapter.close();
     } catch (err) {
-      this.logger.debug(`adapter close: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.debug(`adapter close: ${errorText(err)}`);
     }
     io.engine.close();
   }

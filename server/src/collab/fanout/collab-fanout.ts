@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { RedisClientType } from 'redis';
 import { RedisService } from '../../infra/redis/redis.service';
 
 /** What a node receives about one of its documents from the other nodes. */
@@ -10,9 +11,16 @@ export interface FanoutHandlers {
   awareness(update: Uint8Array): void;
   /** Another node loaded the document and sends its state vector; `wantsReply`: send yours back too. */
   syncRequest(stateVector: Uint8Array, wantsReply: boolean): void;
+  /** This node's state vector of the document, sent to the other nodes after a Redis outage. */
+  stateVector(): Uint8Array;
 }
 
 const Kind = { Update: 0, Awareness: 1, SyncRequest: 2 } as const;
+
+/** Delay before a subscription the connection loss refused is asked again (it then waits for Redis). */
+const RESUBSCRIBE_DELAY_MS = 500;
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * What this node knows about the other nodes holding one of its documents. `othersMayHold` starts true
@@ -42,6 +50,10 @@ export interface FanoutStats {
  * document (redis-keys.ts), on a publisher and a subscriber client of their own. Each message is tagged
  * with this node's id, so a node ignores its own. Without REDIS_URL every method is a no-op: a single
  * node's clients already share its in-memory documents.
+ *
+ * While Redis is away each node's clients keep sharing the node's documents; nothing here waits for it
+ * or throws. When both clients are connected again, every document held sends a sync request (its state
+ * vector, answer wanted), so the nodes exchange what they missed and converge.
  */
 @Injectable()
 export class CollabFanout implements OnModuleDestroy {
@@ -51,6 +63,10 @@ export class CollabFanout implements OnModuleDestroy {
   private readonly counts: FanoutStats = { published: 0, keptLocal: 0 };
   private revalidateListener: ((userId: string) => void) | null = null;
   private stopped = false;
+  /** The two clients, watched for reconnections once both exist. */
+  private clients: Promise<{ pub: RedisClientType; sub: RedisClientType }> | null = null;
+  /** A publish failed since the last success: logged once per outage, and a resync follows the next success. */
+  private publishFailing = false;
 
   constructor(private readonly redis: RedisService) {}
 
@@ -69,13 +85,14 @@ export class CollabFanout implements OnModuleDestroy {
     const state: ChannelState = { handlers, subscribed: false, othersMayHold: true, heard: 0 };
     this.channels.set(docName, state);
     if (!this.enabled) return;
-    const subscriber = await this.redis.client('collab-sub');
-    await subscriber.subscribe(
-      this.redis.keys.collabDocument(docName),
-      (message: Buffer) => this.receive(docName, message),
-      true,
+    const { sub } = await this.connections();
+    await this.subscribeUntilDone(
+      sub,
+      () =>
+        sub.subscribe(this.redis.keys.collabDocument(docName), (m: Buffer) => this.receive(docName, m), true),
+      () => this.channels.get(docName) === state,
     );
-    state.subscribed = true;
+    state.subscribed = this.channels.get(docName) === state;
   }
 
   stats(): FanoutStats {
@@ -87,13 +104,10 @@ export class CollabFanout implements OnModuleDestroy {
     if (this.channels.get(docName)?.handlers !== handlers) return;
     this.channels.delete(docName);
     if (!this.enabled) return;
-    void this.redis
-      .client('collab-sub')
-      .then((subscriber) =>
+    void this.connections()
+      .then(({ sub }) =>
         // A new load of the same document may have subscribed again meanwhile.
-        this.channels.has(docName)
-          ? undefined
-          : subscriber.unsubscribe(this.redis.keys.collabDocument(docName)),
+        this.channels.has(docName) ? undefined : sub.unsubscribe(this.redis.keys.collabDocument(docName)),
       )
       .catch(() => undefined);
   }
@@ -116,19 +130,78 @@ export class CollabFanout implements OnModuleDestroy {
   /** Asks every node to re-check the document connections of a user. */
   async publishRevalidate(userId: string): Promise<void> {
     if (!this.enabled) return;
-    const publisher = await this.redis.client('collab-pub');
-    await publisher.publish(this.redis.keys.collabRevalidate(), `${this.nodeId} ${userId}`);
+    const { pub } = await this.connections();
+    await pub.publish(this.redis.keys.collabRevalidate(), `${this.nodeId} ${userId}`);
   }
 
-  /** Listens to revalidation requests from the other nodes. */
+  /**
+   * Listens to revalidation requests from the other nodes. Resolves at once: while Redis is away the
+   * subscription is made when it is back (requests sent meanwhile are lost; the periodic check covers them).
+   */
   async onRevalidate(listener: (userId: string) => void): Promise<void> {
     this.revalidateListener = listener;
     if (!this.enabled) return;
-    const subscriber = await this.redis.client('collab-sub');
-    await subscriber.subscribe(this.redis.keys.collabRevalidate(), (message: string) => {
-      const [nodeId, userId] = message.split(' ');
-      if (nodeId !== this.nodeId && userId) this.revalidateListener?.(userId);
+    const { sub } = await this.connections();
+    void this.subscribeUntilDone(
+      sub,
+      () =>
+        sub.subscribe(this.redis.keys.collabRevalidate(), (message: string) => {
+          const [nodeId, userId] = message.split(' ');
+          if (nodeId !== this.nodeId && userId) this.revalidateListener?.(userId);
+        }),
+      () => this.enabled,
+    );
+  }
+
+  /** The publisher and subscriber clients; the first call also starts watching their reconnections. */
+  private connections(): Promise<{ pub: RedisClientType; sub: RedisClientType }> {
+    this.clients ??= Promise.all([
+      this.redis.client('collab-pub'),
+      this.redis.client('collab-sub', 'subscriber'),
+    ]).then(([pub, sub]) => {
+      // 'ready' fires on every (re)connection; the subscriber's channels are renewed before it.
+      const onReady = () => {
+        if (pub.isReady && sub.isReady && this.enabled) this.resync();
+      };
+      pub.on('ready', onReady);
+      sub.on('ready', onReady);
+      return { pub, sub };
     });
+    return this.clients;
+  }
+
+  /**
+   * Runs `subscribe` until it succeeds or `wanted()` turns false. A SUBSCRIBE in flight when the
+   * connection resets is refused and, unlike the subscriptions already made, not renewed by node-redis.
+   */
+  private async subscribeUntilDone(
+    sub: RedisClientType,
+    subscribe: () => Promise<unknown>,
+    wanted: () => boolean,
+  ): Promise<void> {
+    for (;;) {
+      try {
+        await subscribe();
+        return;
+      } catch (err) {
+        if (!wanted() || !sub.isOpen) return;
+        this.logger.debug(`subscription refused, asking again: ${errorText(err)}`);
+        await new Promise((r) => setTimeout(r, RESUBSCRIBE_DELAY_MS).unref());
+      }
+    }
+  }
+
+  /** Redis answers again: every document held asks the other nodes for what it missed, and answers theirs. */
+  private resync(): void {
+    let documents = 0;
+    for (const [docName, state] of this.channels) {
+      if (!state.subscribed) continue;
+      state.othersMayHold = true;
+      this.publish(docName, Kind.SyncRequest, state.handlers.stateVector(), true);
+      documents++;
+    }
+    if (documents > 0)
+      this.logger.log(`Redis answers again: ${documents} document(s) sent their state to the other nodes`);
   }
 
   private publish(docName: string, kind: number, payload: Uint8Array, flag = false): void {
@@ -146,16 +219,25 @@ export class CollabFanout implements OnModuleDestroy {
     encoding.writeVarUint8Array(encoder, payload);
     encoding.writeVarUint(encoder, flag ? 1 : 0);
     const message = Buffer.from(encoding.toUint8Array(encoder));
-    void this.redis
-      .client('collab-pub')
-      .then((publisher) => publisher.publish(this.redis.keys.collabDocument(docName), message))
+    void this.connections()
+      .then(({ pub }) => pub.publish(this.redis.keys.collabDocument(docName), message))
       .then((receivers) => {
         this.counts.published++;
         if (probe && receivers <= 1 && probe.state.heard === probe.heard) probe.state.othersMayHold = false;
+        if (this.publishFailing) {
+          // A partition that healed brings no reconnection ('ready'): resync here for what failed.
+          this.publishFailing = false;
+          this.resync();
+        }
       })
-      .catch((err: unknown) =>
-        this.logger.warn(`publish to ${docName} failed: ${err instanceof Error ? err.message : String(err)}`),
-      );
+      .catch((err: unknown) => {
+        // Lost for the other nodes only; the sync after Redis comes back brings them what they missed.
+        if (this.publishFailing) return;
+        this.publishFailing = true;
+        this.logger.warn(
+          `publishing to the other nodes failed (${errorText(err)}); resync when Redis is back`,
+        );
+      });
   }
 
   private receive(docName: string, message: Buffer): void {

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SessionService } from '../../modules/auth/session.service';
 import { forbidden, unauthenticated } from '../errors/app-error';
-import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE } from './decorators';
+import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE, SESSION_IGNORED } from './decorators';
 
 /**
  * The global guard of every HTTP route: reads the session cookie, then requires a session unless the
@@ -21,13 +21,14 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(SESSION_IGNORED, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const token: unknown = request.cookies?.[this.config.session.cookieName];
     if (typeof token === 'string' && token.length > 0 && token.length < 200) {
       const session = await this.sessions.resolve(token);
       if (session) request.auth = { ...session };
     }
-    const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     if (!request.auth) throw unauthenticated();
     const rule = this.reflector.getAllAndOverride<PolicyRule | undefined>(POLICY_RULE, targets);

@@ -8,6 +8,13 @@ export const PUBLIC_ROUTE = 'affluents:public';
 /** Marks a route reachable without signing in (the session is still read when present). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
+export const SESSION_IGNORED = 'affluents:session-ignored';
+/**
+ * Marks a public route that never reads the session, so the guard does not load it: the health check
+ * must answer within a second even when a stray cookie is sent and the database is partitioned.
+ */
+export const IgnoreSession = () => SetMetadata(SESSION_IGNORED, true);
+
 export const POLICY_RULE = 'affluents:policy';
 export interface PolicyRule {
   action: Action;

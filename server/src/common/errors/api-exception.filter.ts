@@ -2,7 +2,8 @@ import type { ApiError, ErrorCode } from '@affluents/contracts';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { requestId } from '../http/request-id';
-import { AppError } from './app-error';
+import { AppError, serviceUnavailable } from './app-error';
+import { isDependencyUnavailable } from './dependency-errors';
 
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -24,7 +25,10 @@ const frenchByStatus: Record<number, string> = {
   415: 'Type de contenu non pris en charge',
 };
 
-/** Turns every thrown error into the single ApiError body; unknown errors become a logged 500. */
+/**
+ * Turns every thrown error into the single ApiError body: a dependency that is down or too slow becomes
+ * a 503 (logged as a warning, without the stack), other unknown errors a logged 500.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
@@ -36,7 +40,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     // Errors raised before the logger's middleware (body parsing) have no id yet: make one.
     body.requestId = String(request.id ?? requestId(request, response));
-    if (body.status >= 500) {
+    if (body.status === 503) {
+      const reason = exception instanceof Error ? exception.message : String(exception);
+      this.logger.warn({ requestId: body.requestId }, `Dependency unavailable: ${reason}`);
+    } else if (body.status >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
     if (response.headersSent) return;
@@ -75,6 +82,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
           ? 'Le corps de la requête n’est pas du JSON valide'
           : (frenchByStatus[parserError.status] ?? 'Requête invalide');
       return { status: parserError.status, code: codeByStatus[parserError.status] ?? 'bad_request', message };
+    }
+    if (isDependencyUnavailable(exception)) {
+      const { status, code, message } = serviceUnavailable();
+      return { status, code, message };
     }
     return { status: 500, code: 'internal_error', message: 'Erreur interne du serveur' };
   }

@@ -28,3 +28,7 @@ export const conflict = (message: string, fieldErrors?: FieldError[]) =>
 export const gone = (message: string) => new AppError(410, 'gone', message);
 export const rateLimited = (message: string, retryAfterSeconds?: number) =>
   Object.assign(new AppError(429, 'rate_limited', message), { retryAfterSeconds });
+/** 503: a dependency (database, Redis) is unreachable or too slow; the client may try again shortly. */
+export const serviceUnavailable = (
+  message = 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+) => new AppError(503, 'service_unavailable', message);

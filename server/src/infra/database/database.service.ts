@@ -19,14 +19,22 @@ export async function openDatabase(config: AppConfig['database']): Promise<OpenD
   let embedded: EmbeddedPostgres | null = null;
   let dataSource: DataSource;
   if (config.mode === 'postgres') {
-    dataSource = createDataSource(config.url, config.poolSize);
+    // A migration may rewrite a large table: it runs on its own connection, without the query bound.
+    const migrator = createDataSource(config.url, 1, { connectTimeoutMs: config.connectTimeoutMs });
+    try {
+      await migrator.initialize();
+      await migrator.runMigrations({ transaction: 'each' });
+    } finally {
+      if (migrator.isInitialized) await migrator.destroy();
+    }
+    dataSource = createDataSource(config.url, config.poolSize, config);
   } else {
     embedded = await startEmbeddedPostgres(config.dataDir);
     dataSource = createDataSource(embedded.url, 1);
   }
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (embedded) await dataSource.runMigrations({ transaction: 'each' });
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

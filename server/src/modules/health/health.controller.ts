@@ -1,21 +1,38 @@
 import type { HealthResponse } from '@affluents/contracts';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { CollabHealth, type CollabHealthReport } from '../../collab/collab-health';
-import { Public } from '../../common/auth/decorators';
+import { IgnoreSession, Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RedisService } from '../../infra/redis/redis.service';
 
 const version = process.env.npm_package_version ?? '0.1.0';
 
-async function probe(check: () => Promise<unknown>) {
+/**
+ * Longest wait for each dependency's answer: the checks run side by side, so the endpoint answers
+ * within about this long whatever is down (a load balancer's check must not time out and drop every
+ * node at once).
+ */
+const PROBE_TIMEOUT_MS = 800;
+
+async function probe(name: string, check: () => Promise<unknown>) {
   const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${name} ne répond pas (${PROBE_TIMEOUT_MS} ms)`)),
+      PROBE_TIMEOUT_MS,
+    );
+  });
   try {
-    await check();
+    await Promise.race([check(), timeout]);
     return { status: 'up' as const, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
   } catch (err) {
     return { status: 'down' as const, error: err instanceof Error ? err.message : String(err) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -32,14 +49,18 @@ export class HealthController {
    * 200 `ok` when the database (and Redis, when configured) answer. 200 `degraded` while the database
    * or Redis is unreachable or document updates wait to be written: open documents keep working from
    * memory and are written once it is back, so the node must stay in rotation and not be restarted.
+   * `database.error` / `redis.error` say which is down. Answers within about PROBE_TIMEOUT_MS.
    */
   @Public()
+  @IgnoreSession()
   @Get()
   async health(
     @Res({ passthrough: true }) response: Response,
   ): Promise<HealthResponse & { collab: CollabHealthReport }> {
-    const database = await probe(() => this.dataSource.query('SELECT 1'));
-    const redis = this.redis.enabled ? await probe(() => this.redis.ping()) : undefined;
+    const [database, redis] = await Promise.all([
+      probe('PostgreSQL', () => this.pingDatabase()),
+      this.redis.enabled ? probe('Redis', () => this.redis.ping()) : undefined,
+    ]);
     const collab = this.collab.report();
     const degraded = database.status === 'down' || redis?.status === 'down' || collab.persistence !== 'ok';
     const status = degraded ? 'degraded' : 'ok';
@@ -56,5 +77,17 @@ export class HealthController {
       uptimeSeconds: Math.round(process.uptime()),
       collab,
     };
+  }
+
+  /**
+   * SELECT 1 straight on the pool with its own read timeout: a query that times out there has its
+   * connection dropped from the pool, so a partitioned connection is not kept for the requests after.
+   * The embedded database runs in the process (it cannot be partitioned) on its one connection.
+   */
+  private pingDatabase(): Promise<unknown> {
+    const pool = (this.dataSource.driver as { master?: Pool }).master;
+    if (!pool || this.config.database.mode === 'embedded') return this.dataSource.query('SELECT 1');
+    // pg reads query_timeout from the query config too; @types/pg only declares it on the connection.
+    return pool.query({ text: 'SELECT 1', query_timeout: PROBE_TIMEOUT_MS } as { text: string });
   }
 }

@@ -7,6 +7,7 @@ import { UserEntity } from '../../modules/users/user.entity';
 import { rooms } from '../realtime-hub';
 import type { IoSocket } from '../socket-data';
 import { SocketServer } from '../socket-server';
+import { FallbackPresenceStore } from './fallback-presence-store';
 import { MemoryPresenceStore } from './memory-presence-store';
 import type { PresenceStore } from './presence-store';
 import { RedisPresenceStore } from './redis-presence-store';
@@ -23,6 +24,8 @@ export class PresenceService {
   private readonly logger = new Logger('Presence');
   private readonly store: PresenceStore;
   private timer: NodeJS.Timeout | null = null;
+  /** Heartbeats left that push every local scope's snapshot, after Redis came back. */
+  private recoveryBroadcasts = 0;
 
   constructor(
     private readonly socketServer: SocketServer,
@@ -32,7 +35,11 @@ export class PresenceService {
   ) {
     const ttl = config.realtime.presenceTtlMs;
     this.store = redis.enabled
-      ? new RedisPresenceStore(() => redis.client(), redis.keys, ttl)
+      ? new FallbackPresenceStore(new RedisPresenceStore(() => redis.client(), redis.keys, ttl), ttl, (err) =>
+          this.logger.warn(
+            `Redis unreachable (${errorText(err)}): presence of this node only until it is back`,
+          ),
+        )
       : new MemoryPresenceStore(ttl);
   }
 
@@ -125,8 +132,16 @@ export class PresenceService {
       );
       const now = Date.now();
       await this.store.touch(marks, now);
-      const changed = await this.store.sweep(now);
-      await Promise.all(changed.map((scope) => this.broadcast(scope)));
+      const changed = new Set(await this.store.sweep(now));
+      // Back from an outage, the snapshots shown lack the other nodes' users. Pushed on two heartbeats:
+      // by the second, every node has had one heartbeat to put its sockets back in Redis.
+      if (this.store instanceof FallbackPresenceStore && this.store.takeRecovered())
+        this.recoveryBroadcasts = 2;
+      if (this.recoveryBroadcasts > 0) {
+        this.recoveryBroadcasts--;
+        for (const mark of marks) changed.add(mark.scope);
+      }
+      await Promise.all([...changed].map((scope) => this.broadcast(scope)));
     } catch (err) {
       // Redis briefly away: the next tick catches up.
       this.logger.warn(`presence heartbeat failed: ${errorText(err)}`);
