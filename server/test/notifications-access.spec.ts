@@ -3,6 +3,7 @@ import type { Notification, NotificationPage } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
 import { Notifier } from '../src/modules/notifications/notifier';
 import { waitFor } from './support/collab-client';
+import { discussionRows } from './support/discussion-rows';
 import { nextEvent, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
 // Threads, messages, polls and comments are written with SQL and reported to the notifier the way their
@@ -19,44 +20,10 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
   const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
     t.dataSource.query(sql, params) as Promise<T[]>;
 
-  async function createThread(title: string): Promise<string> {
-    const [row] = await q<{ id: string }>(
-      `INSERT INTO threads (group_id, kind, title, author_id) VALUES ($1, 'discussion', $2, $3) RETURNING id`,
-      [groupId, title, ids.amina],
-    );
-    return row.id;
-  }
-
-  async function post(
-    threadId: string,
-    authorId: string,
-    text: string,
-    extra: { mentions?: string[]; mentionsGroup?: boolean; replyToId?: string } = {},
-  ): Promise<string> {
-    const [{ seq }] = await q<{ seq: number }>(
-      `WITH next AS (UPDATE threads SET last_seq = last_seq + 1, last_change = last_change + 1,
-                                        last_message_at = now()
-                      WHERE id = $1 RETURNING last_seq)
-       SELECT last_seq AS seq FROM next`,
-      [threadId],
-    );
-    const [row] = await q<{ id: string }>(
-      `INSERT INTO messages (thread_id, seq, change, client_id, author_id, body, html, body_text, mentions,
-                             mentions_group, reply_to_id)
-       VALUES ($1, $2, $2, gen_random_uuid()::text, $3, $4, $4, $4, $5::uuid[], $6, $7) RETURNING id`,
-      [
-        threadId,
-        seq,
-        authorId,
-        text,
-        extra.mentions ?? [],
-        extra.mentionsGroup ?? false,
-        extra.replyToId ?? null,
-      ],
-    );
-    await notifier.messagePosted(row.id);
-    return row.id;
-  }
+  const createThread = (title: string) =>
+    discussionRows(t.dataSource, notifier).createThread(groupId, title, ids.amina);
+  const post = async (...args: Parameters<ReturnType<typeof discussionRows>['post']>) =>
+    (await discussionRows(t.dataSource, notifier).post(...args)).id;
 
   const follow = (userId: string, threadId: string) =>
     q(

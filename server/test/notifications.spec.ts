@@ -3,6 +3,7 @@ import { DailyDigestJob } from '../src/modules/notifications/daily-digest.job';
 import { MentionEmailJob } from '../src/modules/notifications/mention-email.job';
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
 import { Notifier } from '../src/modules/notifications/notifier';
+import { discussionRows } from './support/discussion-rows';
 import { nextEvent, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
 // Threads and messages are written with SQL here, as the discussions module stores them, so these tests
@@ -17,45 +18,10 @@ describe('notifications', () => {
   const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
     t.dataSource.query(sql, params) as Promise<T[]>;
 
-  async function createThread(title: string, authorId = ids.amina): Promise<string> {
-    const [row] = await q<{ id: string }>(
-      `INSERT INTO threads (group_id, kind, title, author_id) VALUES ($1, 'discussion', $2, $3) RETURNING id`,
-      [groupId, title, authorId],
-    );
-    return row.id;
-  }
-
-  async function post(
-    threadId: string,
-    authorId: string,
-    text: string,
-    extra: { mentions?: string[]; mentionsGroup?: boolean; replyToId?: string } = {},
-  ): Promise<{ id: string; seq: number }> {
-    // A CTE makes the UPDATE answer like a SELECT (TypeORM returns [rows, count] for a bare UPDATE).
-    const [{ seq }] = await q<{ seq: number }>(
-      `WITH next AS (UPDATE threads SET last_seq = last_seq + 1, last_change = last_change + 1,
-                                        last_message_at = now()
-                      WHERE id = $1 RETURNING last_seq)
-       SELECT last_seq AS seq FROM next`,
-      [threadId],
-    );
-    const [row] = await q<{ id: string }>(
-      `INSERT INTO messages (thread_id, seq, change, client_id, author_id, body, html, body_text, mentions,
-                             mentions_group, reply_to_id)
-       VALUES ($1, $2, $2, gen_random_uuid()::text, $3, $4, $4, $4, $5::uuid[], $6, $7) RETURNING id`,
-      [
-        threadId,
-        seq,
-        authorId,
-        text,
-        extra.mentions ?? [],
-        extra.mentionsGroup ?? false,
-        extra.replyToId ?? null,
-      ],
-    );
-    await notifier.messagePosted(row.id);
-    return { id: row.id, seq };
-  }
+  const createThread = (title: string, authorId = ids.amina) =>
+    discussionRows(t.dataSource, notifier).createThread(groupId, title, authorId);
+  const post = (...args: Parameters<ReturnType<typeof discussionRows>['post']>) =>
+    discussionRows(t.dataSource, notifier).post(...args);
 
   const follow = (userId: string, threadId: string, level: 'following' | 'muted') =>
     q(

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
 import type { Message, PresenceSnapshot } from '@affluents/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,6 +9,7 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { RealtimeHub, rooms } from '../src/realtime/realtime-hub';
 import { DemoSeeder } from '../src/seed/demo-seeder';
+import { freePort, RUN_TS } from './support/child-node';
 import { ack, connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -22,31 +22,6 @@ const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : de
 const HEARTBEAT_MS = 300;
 const TTL_MS = 1500;
 
-// Runs src/main.ts with an SWC require hook (same options as the Jest transform).
-const RUN_TS = `
-const swc = require('@swc/core');
-const fs = require('node:fs');
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: { target: 'es2022', keepClassNames: true, parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true } },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-require(process.argv[1]);
-`;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const online = (snapshot: PresenceSnapshot) =>
   snapshot.entries.filter((e) => e.online).map((e) => e.displayName);

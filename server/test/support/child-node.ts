@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 
-// Runs a TypeScript entry with an SWC require hook (same options as the Jest transform).
-const RUN_TS = `
+/** `node -e RUN_TS <file.ts>` runs a TypeScript entry with an SWC require hook (the Jest transform's options). */
+export const RUN_TS = `
 const swc = require('@swc/core');
 const fs = require('node:fs');
 require.extensions['.ts'] = (module, filename) => {
