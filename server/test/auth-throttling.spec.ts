@@ -1,6 +1,6 @@
-import { type AddressInfo, createServer, type Server, Socket } from 'node:net';
 import type TestAgent from 'supertest/lib/agent';
 import { AuthService } from '../src/modules/auth/auth.service';
+import { TcpProxy } from './support/tcp-proxy';
 import { linkToken, startTestApp, type TestApp } from './support/test-app';
 
 const PASSWORD = 'affluents-demo';
@@ -196,69 +196,26 @@ describe('password reset requests (issue 11, item 8)', () => {
   });
 });
 
-/** A TCP hop in front of Redis that the test can stall, as a network partition does. */
-class StallingProxy {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  private readonly held: Array<() => void> = [];
-  private stalled = false;
-
-  async start(target: URL): Promise<string> {
-    this.server = createServer((client) => {
-      const upstream = new Socket();
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('error', () => undefined);
-        s.on('close', () => this.sockets.delete(s));
-      }
-      upstream.connect(Number(target.port || 6379), target.hostname);
-      // While stalled, bytes are held (nothing answers, nothing is reset) and delivered in order on `flow()`.
-      const forward = (to: Socket) => (chunk: Buffer) => {
-        if (this.stalled) this.held.push(() => to.write(chunk));
-        else to.write(chunk);
-      };
-      client.on('data', forward(upstream));
-      upstream.on('data', forward(client));
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `redis://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stall(): void {
-    this.stalled = true;
-  }
-
-  flow(): void {
-    this.stalled = false;
-    for (const write of this.held.splice(0)) write();
-  }
-
-  async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
 const withRedis = process.env.REDIS_URL ? describe : describe.skip;
 
 withRedis('sign-in while Redis does not answer (issue 11, item 10)', () => {
   let t: TestApp;
-  const proxy = new StallingProxy();
+  const proxy = TcpProxy.forUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   beforeAll(async () => {
-    const url = await proxy.start(new URL(process.env.REDIS_URL ?? ''));
-    t = await startTestApp({ env: { REDIS_URL: url, TRUST_PROXY: 'true' } });
+    await proxy.start();
+    t = await startTestApp({
+      env: { REDIS_URL: proxy.urlFor(process.env.REDIS_URL ?? ''), TRUST_PROXY: 'true' },
+    });
   });
   afterAll(async () => {
-    proxy.flow();
+    await proxy.resume();
     await t?.close();
     await proxy.close();
   });
 
   it('signs in, and still throttles, counting in the process', async () => {
     await signIn(t.agent(), '198.51.100.20', 'julie@affluents.test').expect(200);
-    proxy.stall();
+    proxy.pause();
     const started = Date.now();
     await signIn(t.agent(), '198.51.100.20', 'julie@affluents.test').timeout(5000).expect(200);
     console.info(`first sign-in during the Redis partition: ${Date.now() - started} ms`);

@@ -1,4 +1,3 @@
-import { type AddressInfo, createServer, type Server, Socket } from 'node:net';
 import request from 'supertest';
 import {
   type CollabNode,
@@ -9,64 +8,26 @@ import {
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { TcpProxy } from './support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 // A TCP proxy between the app and PostgreSQL that the test can cut: the machine's server is never touched.
 const withPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
-class CuttableProxy {
-  private readonly sockets = new Set<Socket>();
-  private up = true;
-  private readonly server: Server;
-
-  constructor(private readonly target: { host: string; port: number }) {
-    this.server = createServer((client) => {
-      if (!this.up) return client.destroy();
-      const upstream = new Socket();
-      upstream.connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('error', () => undefined);
-        s.on('close', () => this.sockets.delete(s));
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-  }
-
-  async listen(): Promise<number> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return (this.server.address() as AddressInfo).port;
-  }
-
-  cut(): void {
-    this.up = false;
-    for (const s of this.sockets) s.destroy();
-  }
-
-  restore(): void {
-    this.up = true;
-  }
-
-  close(): Promise<void> {
-    this.cut();
-    return new Promise((r) => this.server.close(() => r()));
-  }
-}
-
 withPostgres('realtime documents while PostgreSQL is unreachable', () => {
   let database: TestDatabase;
-  let proxy: CuttableProxy;
+  let proxy: TcpProxy;
   let node: CollabNode;
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const url = new URL(database.url ?? '');
-    proxy = new CuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.host = `127.0.0.1:${await proxy.listen()}`;
-    node = await startCollabNode({ env: { DATABASE_URL: url.toString() }, dispose: async () => undefined });
+    proxy = TcpProxy.forUrl(database.url ?? '');
+    await proxy.start();
+    node = await startCollabNode({
+      env: { DATABASE_URL: proxy.urlFor(database.url ?? '') },
+      dispose: async () => undefined,
+    });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -85,7 +46,7 @@ withPostgres('realtime documents while PostgreSQL is unreachable', () => {
     a.insert('avant la panne. ');
     await waitFor(async () => (await storedText(node.dataSource, name)) === a.text(), 'stored before');
 
-    proxy.cut();
+    await proxy.refuse();
     a.insert('pendant la panne. ');
     await waitFor(() => b.text() === a.text(), 'edits still shared in memory');
     await waitFor(
@@ -97,7 +58,7 @@ withPostgres('realtime documents while PostgreSQL is unreachable', () => {
     expect(health.body.status).toBe('degraded');
     expect(health.body.collab.pendingUpdates).toBeGreaterThan(0);
 
-    proxy.restore();
+    await proxy.resume();
     await waitFor(
       async () => (await storedText(node.dataSource, name).catch(() => '')) === a.text(),
       'written after',
