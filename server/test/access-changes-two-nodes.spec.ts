@@ -216,12 +216,15 @@ shared('access changes reach open connections on every node', () => {
     expect((await ack(onA, 'floor:give', give)).ok).toBe(true);
     expect((await ack(onB, 'floor:give', give)).ok).toBe(true);
 
+    // Both pages are told to refetch what Inès may do (their controls go without a reload).
+    const told = [onA, onB].map((socket) => nextEvent(socket, 'access:changed', undefined, PROMPTLY_MS));
     const sent = Date.now();
     const res = await call(nodeA, 'PATCH', `/api/groups/${group}/members/${users.ines}`, adminCookie, {
       role: 'member',
     });
     expect(res.status).toBe(200);
     const answered = Date.now() - sent;
+    await Promise.all(told);
 
     // Same node: refused as soon as HTTP answered, like the HTTP routes.
     expect(await ack(onA, 'floor:give', give)).toMatchObject({ ok: false, error: { status: 403 } });

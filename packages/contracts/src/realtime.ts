@@ -131,4 +131,6 @@ export interface ServerEvents {
   'session:updated': (event: { sessionId: string }) => void;
   /** Access changed: the server removed the socket from these rooms. */
   'access:revoked': (event: { rooms: string[] }) => void;
+  /** My rights changed (platform role, a group role or membership): refetch who I am and what I may do. */
+  'access:changed': () => void;
 }

@@ -1,3 +1,4 @@
+import type { Subject } from '@affluents/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessEvents } from '../modules/auth/access-events';
@@ -98,6 +99,7 @@ export class SocketRevalidation {
 
   private async refresh(socket: IoSocket, session: ResolvedSession, check: number): Promise<void> {
     const subject = session.subject;
+    const rightsChanged = rightsOf(socket.data.subject) !== rightsOf(subject);
     socket.data.subject = subject;
     socket.data.displayName = session.user.displayName;
     const revoked: string[] = [];
@@ -116,5 +118,13 @@ export class SocketRevalidation {
       this.logger.log(`user ${socket.data.userId} lost access to ${revoked.join(', ')}`);
       socket.emit('access:revoked', { rooms: revoked });
     }
+    // The page hides what the policy refuses: it has to learn that a role came or went.
+    if (rightsChanged) socket.emit('access:changed');
   }
+}
+
+/** What of a subject the policy reads, in a comparable form. */
+function rightsOf(subject: Subject): string {
+  const memberships = subject.memberships.map((m) => `${m.groupId}:${m.role}`).sort();
+  return `${subject.platformRole ?? ''}|${memberships.join(',')}`;
 }

@@ -1,9 +1,33 @@
+import type { CurrentUser } from '@affluents/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook } from '@testing-library/react';
+import { act, renderHook, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse } from '../../test/render';
-import { useLogout } from './hooks';
+import { jsonResponse, renderWithProviders } from '../../test/render';
+import { useAccessChanges, useCan, useLogout } from './hooks';
+
+/** The page's one Socket.IO connection, played by the test: server events to push. */
+const fake = vi.hoisted(() => {
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  const socket = {
+    on(event: string, listener: (...args: unknown[]) => void) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)?.add(listener);
+      return socket;
+    },
+    off(event: string, listener: (...args: unknown[]) => void) {
+      listeners.get(event)?.delete(listener);
+      return socket;
+    },
+    io: { on: () => undefined },
+    disconnect: () => undefined,
+  };
+  const push = (event: string, ...args: unknown[]) => {
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(...args);
+  };
+  return { socket, push };
+});
+vi.mock('socket.io-client', () => ({ io: () => fake.socket }));
 
 function stubIndexedDB() {
   const deleteDatabase = vi.fn((_name: string) => {
@@ -56,5 +80,38 @@ describe('useLogout', () => {
     await act(() => result.current.mutateAsync().catch(() => undefined));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(deleteDatabase).not.toHaveBeenCalled();
+  });
+});
+
+const groupId = '00000000-0000-4000-8000-000000000100';
+
+function LiveControls() {
+  useAccessChanges();
+  const can = useCan();
+  return <p>{can('session.manage', { groupId }) ? 'Animer la rencontre' : 'Participer'}</p>;
+}
+
+describe('useAccessChanges', () => {
+  const ines = (role: 'facilitator' | 'member'): CurrentUser => ({
+    id: '00000000-0000-4000-8000-000000000007',
+    email: 'ines@affluents.test',
+    displayName: 'Inès',
+    jobTitle: null,
+    platformRole: null,
+    organisation: null,
+    memberships: [{ groupId, role }],
+  });
+
+  it('refetches who I am when the server says my rights changed, so refused controls go', async () => {
+    let role: 'facilitator' | 'member' = 'facilitator';
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, ines(role))),
+    );
+    renderWithProviders(<LiveControls />, { user: ines('facilitator') });
+    expect(screen.getByText('Animer la rencontre')).toBeTruthy();
+    role = 'member';
+    act(() => fake.push('access:changed'));
+    expect(await screen.findByText('Participer')).toBeTruthy();
   });
 });

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { meQueryKey } from '../../lib/query-client';
 import { clearOfflineCopies } from '../../realtime/offline-copies';
-import { closeSocket } from '../../realtime/socket';
+import { closeSocket, useSocketEvent } from '../../realtime/socket';
 import { authApi } from './api/auth-api';
 
 /** The signed-in user (null when signed out); loaded once and shared by every screen. */
@@ -25,6 +25,16 @@ export function toSubject(user: CurrentUser | null | undefined): Subject | null 
 export function useCan() {
   const { data: user } = useCurrentUser();
   return useCallback((action: Action, target?: Target) => can(toSubject(user), action, target), [user]);
+}
+
+/**
+ * Follows changes of the signed-in user's rights made elsewhere (a role given or withdrawn, a membership
+ * added or removed): the server says so on the socket, and every screen refetches who the user is and what
+ * it shows, so controls the policy now refuses disappear (and new ones appear) without a reload.
+ */
+export function useAccessChanges(): void {
+  const queryClient = useQueryClient();
+  useSocketEvent('access:changed', () => void queryClient.invalidateQueries());
 }
 
 /** Stores a freshly signed-in user and drops every cached answer of the previous session. */
