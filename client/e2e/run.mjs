@@ -977,6 +977,12 @@ if (existsSync(scenarioDir)) {
     scenarios.push(...module.default(scenarioHelpers));
   }
 }
+// E2E_ONLY=<text>: run only the scenarios whose name contains it (while working on one; CI runs them all).
+if (process.env.E2E_ONLY) {
+  const only = process.env.E2E_ONLY;
+  scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.includes(only)));
+  if (scenarios.length === 0) throw new Error(`E2E_ONLY=${only}: no scenario name contains it`);
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Runner

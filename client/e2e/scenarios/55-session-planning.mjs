@@ -21,6 +21,18 @@ function brusselsDayFromNow(days) {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/**
+ * The first Monday-to-Friday at least `days` days from now in Brussels: the year plan moves a weekend start
+ * to the next Monday, so a start picked on a weekend would not be the first planned row.
+ */
+function brusselsWeekdayFromNow(days) {
+  for (let ahead = days; ; ahead++) {
+    const day = brusselsDayFromNow(ahead);
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return day;
+  }
+}
+
 /** "7 décembre": how the day of that date reads in French (noon UTC is the same day in Brussels). */
 function frenchDayAndMonth(date) {
   return new Intl.DateTimeFormat('fr-BE', { timeZone: TIME_ZONE, day: 'numeric', month: 'long' }).format(
@@ -118,7 +130,7 @@ export default ({
           await shot(sophie, 'p-1-groupe-sans-rencontre');
 
           // --- "Planifier l'année": a proposal of six sessions, each with a host; cancelled.
-          const firstDay = brusselsDayFromNow(21);
+          const firstDay = brusselsWeekdayFromNow(21);
           await section.getByRole('button', { name: 'Planifier l’année' }).click();
           const plan = sophie.getByRole('dialog', { name: 'Planifier l’année' });
           await plan.waitFor();
