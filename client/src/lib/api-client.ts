@@ -9,20 +9,26 @@ export class ApiRequestError extends Error {
   readonly code: ClientErrorCode;
   readonly fieldErrors: FieldError[];
   readonly requestId: string | undefined;
+  /** From the `Retry-After` header of a 429 or 503: how long to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(body: {
-    status: number;
-    code: ClientErrorCode;
-    message: string;
-    fieldErrors?: FieldError[];
-    requestId?: string;
-  }) {
+  constructor(
+    body: {
+      status: number;
+      code: ClientErrorCode;
+      message: string;
+      fieldErrors?: FieldError[];
+      requestId?: string;
+    },
+    retryAfterSeconds?: number,
+  ) {
     super(body.message);
     this.name = 'ApiRequestError';
     this.status = body.status;
     this.code = body.code;
     this.fieldErrors = body.fieldErrors ?? [];
     this.requestId = body.requestId;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** Field errors keyed by path, in the shape react-aria `Form validationErrors` expects. */
@@ -106,7 +112,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (response.ok) return payload as T;
 
   const parsed = ApiError.safeParse(payload);
-  if (parsed.success) throw new ApiRequestError(parsed.data);
+  const retryAfter = Number(response.headers.get('retry-after'));
+  if (parsed.success)
+    throw new ApiRequestError(parsed.data, retryAfter > 0 ? Math.ceil(retryAfter) : undefined);
   throw new ApiRequestError({
     status: response.status,
     code: codeByStatus[response.status] ?? 'internal_error',

@@ -92,6 +92,10 @@ export const en: Translation = {
       forgot: 'Forgot your password?',
       invalidCredentials: 'Wrong email address or password.',
       rateLimited: 'Too many sign-in attempts. Wait a few minutes before trying again.',
+      rateLimitedSeconds_one: 'Too many sign-in attempts. Try again in {{count}} second.',
+      rateLimitedSeconds_other: 'Too many sign-in attempts. Try again in {{count}} seconds.',
+      rateLimitedMinutes_one: 'Too many sign-in attempts. Try again in {{count}} minute.',
+      rateLimitedMinutes_other: 'Too many sign-in attempts. Try again in {{count}} minutes.',
     },
     forgot: {
       title: 'Forgotten password',

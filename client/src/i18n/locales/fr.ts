@@ -94,6 +94,10 @@ export const fr = {
       forgot: 'Mot de passe oublié ?',
       invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
       rateLimited: 'Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer.',
+      rateLimitedSeconds_one: 'Trop de tentatives de connexion. Réessayez dans {{count}} seconde.',
+      rateLimitedSeconds_other: 'Trop de tentatives de connexion. Réessayez dans {{count}} secondes.',
+      rateLimitedMinutes_one: 'Trop de tentatives de connexion. Réessayez dans {{count}} minute.',
+      rateLimitedMinutes_other: 'Trop de tentatives de connexion. Réessayez dans {{count}} minutes.',
     },
     forgot: {
       title: 'Mot de passe oublié',

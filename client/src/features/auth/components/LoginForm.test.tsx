@@ -54,6 +54,24 @@ describe('LoginForm', () => {
     expect(await screen.findByText(/Trop de tentatives de connexion/)).toBeTruthy();
   });
 
+  it('says how long to wait when the server tells it (Retry-After)', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ status: 429, code: 'rate_limited', message: 'Trop de tentatives' }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/json', 'Retry-After': '120' },
+          }),
+      ),
+    );
+    renderWithProviders(<LoginForm onSuccess={vi.fn()} />);
+    fillAndSubmit('amina@affluents.test', 'x');
+    expect(
+      await screen.findByText('Trop de tentatives de connexion. Réessayez dans 2 minutes.'),
+    ).toBeTruthy();
+  });
+
   it('shows a field error from the server under its field', async () => {
     vi.stubGlobal(
       'fetch',

@@ -1,14 +1,23 @@
 import type { CurrentUser } from '@affluents/contracts';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { Form, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { FormError } from '../../../components/ui/FormError';
 import { TextField } from '../../../components/ui/TextField';
-import { isApiError } from '../../../lib/api-client';
+import { ApiRequestError, isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { email as emailRule, required } from '../../../lib/validators';
 import { useLogin } from '../hooks';
+
+/** "Try again in 2 minutes" when the server said how long to wait (Retry-After), else a general "wait". */
+function rateLimitedMessage(t: TFunction, error: unknown): string {
+  const seconds = error instanceof ApiRequestError ? error.retryAfterSeconds : undefined;
+  if (!seconds) return t('auth.login.rateLimited');
+  if (seconds < 60) return t('auth.login.rateLimitedSeconds', { count: seconds });
+  return t('auth.login.rateLimitedMinutes', { count: Math.ceil(seconds / 60) });
+}
 
 /** Email and password sign-in; the server's refusal is shown above the button and announced. */
 export function LoginForm({ onSuccess }: { onSuccess: (user: CurrentUser) => void }) {
@@ -54,7 +63,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: CurrentUser) => voi
           error
             ? errorMessage(error, {
                 unauthenticated: t('auth.login.invalidCredentials'),
-                rate_limited: t('auth.login.rateLimited'),
+                rate_limited: rateLimitedMessage(t, error),
               })
             : null
         }
