@@ -5,6 +5,7 @@ import Mention, { type MentionOptions } from '@tiptap/extension-mention';
 import { TableKit } from '@tiptap/extension-table';
 import { CharacterCount } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
+import { CollaborationSelection } from './collaboration-selection';
 import { SectionHints } from './section-hints';
 
 /**
@@ -47,7 +48,8 @@ export function ficheMention(suggestion: FicheMentionSuggestion = {}): AnyExtens
 
 /**
  * The extensions of a fiche document, shared by every editor. Undo/redo is left out: with
- * collaboration, history comes from Yjs (the client adds Collaboration and CollaborationCaret).
+ * collaboration, history comes from Yjs (the client adds Collaboration and CollaborationCaret, whose
+ * cursor mapping CollaborationSelection corrects).
  */
 export function ficheExtensions(
   options: { mentionSuggestion?: FicheMentionSuggestion } = {},
@@ -66,6 +68,7 @@ export function ficheExtensions(
     TableKit.configure({ table: { resizable: false } }),
     CharacterCount,
     SectionHints,
+    CollaborationSelection,
     ficheMention(options.mentionSuggestion),
   ];
 }

@@ -1,3 +1,4 @@
+export * from './collaboration-selection';
 export * from './comment-highlights';
 export * from './extensions';
 export * from './section-hints';

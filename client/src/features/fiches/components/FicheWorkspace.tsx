@@ -1,7 +1,6 @@
 import type { FicheDetail } from '@affluents/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +15,7 @@ import { useCurrentUser } from '../../auth/hooks';
 import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
 import { FicheMinutesLinks } from '../../sessions/components/FicheMinutesLinks';
 import { useEmptySections } from '../document-hooks';
+import { goToSection } from '../go-to-section';
 import { ficheKeys, useFicheUpdates } from '../hooks';
 import { ConnectionStatus } from './ConnectionStatus';
 import { FicheAuthors } from './FicheAuthors';
@@ -28,32 +28,6 @@ import { FicheVersions } from './FicheVersions';
 import { PresenceAvatars } from './PresenceAvatars';
 
 const lostAccessReasons = new Set<CollabCloseReason>(['unauthenticated', 'forbidden', 'readOnly']);
-
-/** Moves the text to the heading of a template section (and, for writers, the cursor just under it). */
-function goToSection(editor: Editor, sectionKey: string) {
-  let headingPos = -1;
-  editor.state.doc.descendants((node, pos) => {
-    if (headingPos >= 0) return false;
-    if (node.type.name === 'heading' && node.attrs.section === sectionKey) headingPos = pos;
-    return headingPos < 0;
-  });
-  if (headingPos < 0) return;
-  const heading = editor.state.doc.nodeAt(headingPos);
-  const dom = editor.view.nodeDOM(headingPos);
-  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-  if (dom instanceof HTMLElement)
-    dom.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
-  if (!editor.isEditable || !heading) return;
-  const after = Math.min(headingPos + heading.nodeSize + 1, editor.state.doc.content.size);
-  editor
-    .chain()
-    .command(({ tr }) => {
-      tr.setSelection(TextSelection.near(tr.doc.resolve(after)));
-      return true;
-    })
-    .focus(undefined, { scrollIntoView: false })
-    .run();
-}
 
 /** A fiche open for writing (or reading): the shared text, and beside it its sections, information and authors. */
 export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
