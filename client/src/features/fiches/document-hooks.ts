@@ -8,24 +8,35 @@ import type * as Y from 'yjs';
 const allSectionKeys = ficheSections.map((s) => s.key);
 
 /**
- * The template sections that have no text yet, computed from the shared document and refreshed shortly after
- * each change (typing a sentence recomputes once, not once per key).
+ * The template sections that have no text yet, computed from the shared document at most once per `interval`
+ * while it changes (a throttle, not a debounce: the panel follows along while people keep typing, instead
+ * of waiting for every typist to pause; one sentence still costs a few computations, not one per key).
  */
-export function useEmptySections(doc: Y.Doc | null, delay = 250): string[] {
+export function useEmptySections(doc: Y.Doc | null, interval = 250): string[] {
   const [empty, setEmpty] = useState<string[]>(() => (doc ? emptySectionKeys(doc) : [...allSectionKeys]));
   useEffect(() => {
     if (!doc) return;
-    setEmpty(emptySectionKeys(doc));
+    const refresh = () =>
+      setEmpty((current) => {
+        const next = emptySectionKeys(doc);
+        return next.join('\n') === current.join('\n') ? current : next;
+      });
+    refresh();
     let timer: number | undefined;
+    // The computation runs at the end of the interval, on the document as it is then: every change made
+    // during the interval is counted, and the next change opens a new interval.
     const onUpdate = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => setEmpty(emptySectionKeys(doc)), delay);
+      if (timer !== undefined) return;
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        refresh();
+      }, interval);
     };
     doc.on('update', onUpdate);
     return () => {
       window.clearTimeout(timer);
       doc.off('update', onUpdate);
     };
-  }, [doc, delay]);
+  }, [doc, interval]);
   return empty;
 }
