@@ -118,6 +118,25 @@ describe('the toolbox reads what people wrote', () => {
     }
   });
 
+  it('finds a fiche that writes only the acronym when searching its expansion, as the reverse', async () => {
+    const expansions = [
+      'centre public d’action sociale',
+      "Centre d'insertion socioprofessionnelle",
+      'entreprise de formation par le travail',
+      "office wallon de la formation professionnelle et de l'emploi",
+      'jardinage centre public d’action sociale Jambes',
+    ];
+    for (const agent of [sophie, amina]) {
+      for (const q of expansions)
+        expect({ q, found: ids(await search(agent, q)) }).toEqual({ q, found: [acronyms.id] });
+      for (const q of ['CPAS', 'CISP', 'EFT', 'FOREm'])
+        expect(ids(await search(agent, q))).toEqual([acronyms.id]);
+      // The acronym found through its expansion is the highlighted match.
+      const hit = (await search(agent, 'centre public d’action sociale')).items[0];
+      expect(hit.snippet.filter((p) => p.match).map((p) => p.text)).toContain('CPAS');
+    }
+  });
+
   it('re-extracts the text stored before this change, drafts and published versions, once at migration', async () => {
     // The text as earlier versions stored it: the template's headings written before each section.
     const tags = "array_to_string(f.sectors || f.publics || f.themes, ' ')";
