@@ -228,10 +228,22 @@ export default ({
       await hit.waitFor();
       await hit.getByRole('link', { name: title }).click();
 
-      // She lands on the published version, read-only.
+      // She lands on the published fiche, read-only: who wrote it and what it is about, no version jargon.
       await page.waitForURL(new RegExp(`/fiches/${fiche.id}/versions/${detail.publishedVersionId}$`));
-      await page.getByText('Version en lecture seule').waitFor();
-      const text = page.getByRole('article', { name: /^Texte de la version 1 de la fiche/ });
+      const about = page.getByRole('region', { name: 'À propos de cette fiche' });
+      await about.waitFor();
+      const facts = (await about.textContent()) ?? '';
+      assert(
+        facts.includes('Rédigée par') && facts.includes('Inès Moreau') && facts.includes('Hainaut Sud'),
+        `the published fiche does not say who wrote it and where: "${facts}"`,
+      );
+      await page.getByText(/^Publiée le /).waitFor();
+      const pageText = (await page.locator('main').textContent()) ?? '';
+      assert(
+        !/version|lecture seule|Enregistrée par/i.test(pageText),
+        `a reader outside the group reads version-history jargon: "${pageText.slice(0, 300)}"`,
+      );
+      const text = page.getByRole('article', { name: `Texte de la fiche « ${title} »` });
       await text.filter({ hasText: published }).waitFor();
       const shown = (await text.textContent()) ?? '';
       assert(!shown.includes(draft), 'a reader outside the group sees the draft written after publication');

@@ -5,6 +5,7 @@ import { ButtonLink } from '../components/ui/ButtonLink';
 import { ErrorState } from '../components/ui/ErrorState';
 import { LoadingState } from '../components/ui/LoadingState';
 import { FicheVersionView } from '../features/fiches/components/FicheVersionView';
+import { PublishedFicheView } from '../features/fiches/components/PublishedFicheView';
 import { useFiche, useFicheVersion } from '../features/fiches/hooks';
 import { isApiError } from '../lib/api-client';
 
@@ -59,5 +60,8 @@ export function FicheVersionPage() {
     );
   }
   if (!fiche.data || !version.data) return <LoadingState label={t('fiches.version.opening')} />;
+  // Readers outside the group only ever open the published version: they read the fiche, not a version.
+  if (!fiche.data.liveDocument)
+    return <PublishedFicheView key={version.data.id} fiche={fiche.data} version={version.data} />;
   return <FicheVersionView key={version.data.id} fiche={fiche.data} version={version.data} />;
 }

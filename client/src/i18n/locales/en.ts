@@ -318,6 +318,17 @@ export const en: Translation = {
       notFoundTitle: 'Version not found',
       notFoundText: 'This version does not exist for this fiche.',
     },
+    published: {
+      eyebrow: 'Good-practice sheet · {{group}}',
+      on: 'Published on {{date}}',
+      about: 'About this sheet',
+      authors: 'Written by',
+      organisations: 'Organisations',
+      group: 'Group',
+      bassin: 'Area',
+      year: 'Year',
+      text: 'Text of the sheet “{{title}}”',
+    },
     mention: {
       listLabel: 'Group members to mention',
     },

@@ -327,6 +327,17 @@ export const fr = {
       notFoundTitle: 'Version introuvable',
       notFoundText: 'Cette version n’existe pas pour cette fiche.',
     },
+    published: {
+      eyebrow: 'Fiche action · {{group}}',
+      on: 'Publiée le {{date}}',
+      about: 'À propos de cette fiche',
+      authors: 'Rédigée par',
+      organisations: 'Structures',
+      group: 'Groupe',
+      bassin: 'Bassin',
+      year: 'Année',
+      text: 'Texte de la fiche « {{title}} »',
+    },
     mention: {
       listLabel: 'Membres du groupe à mentionner',
     },

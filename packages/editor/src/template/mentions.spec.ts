@@ -26,7 +26,7 @@ describe('mentions in the fiche text', () => {
   it('reads a mention as @Label in the section texts, the plain text and the filled sections', () => {
     const doc = docWithMention(amina);
     expect(sectionTexts(doc).find((s) => s.key === 'contexte')?.text).toBe('Avec @Amina Lahlou au jardin');
-    expect(documentPlainText(doc)).toContain('Contexte\nAvec @Amina Lahlou au jardin');
+    expect(documentPlainText(doc)).toBe('Avec @Amina Lahlou au jardin');
     expect(emptySectionKeys(doc)).not.toContain('contexte');
   });
 

@@ -61,12 +61,26 @@ describe('fiche template', () => {
     ]);
   });
 
-  it('extracts plain text with headings for search', () => {
+  it('extracts for search only what people wrote: no template heading, their own headings kept', () => {
     const doc = docFrom(ficheTemplateUpdate());
     writeIn(doc, 'contexte', 'Un atelier de maraîchage à Monceau');
+    writeIn(doc, 'resultats.quantitatifs', '12 stagiaires formés');
+    const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
+    const own = new Y.XmlElement('heading');
+    own.setAttribute('level', 3 as unknown as string);
+    own.insert(0, [new Y.XmlText('Le jardin partagé')]);
+    const at = (fragment.toArray() as Y.XmlElement[]).findIndex(
+      (n) => n.getAttribute('section') === 'moyens',
+    );
+    fragment.insert(at, [own]);
     const text = documentPlainText(doc);
-    expect(text).toContain('Contexte\nUn atelier de maraîchage à Monceau');
-    expect(text).not.toContain('Quantitatifs');
+    expect(text).toBe('Un atelier de maraîchage à Monceau\n\nLe jardin partagé\n\n12 stagiaires formés');
+    for (const title of ['Objectifs', 'Contexte', 'Public bénéficiaire', 'Quantitatifs', 'Résultats'])
+      expect(text).not.toContain(title);
+  });
+
+  it('extracts no text at all from the bare template', () => {
+    expect(documentPlainText(docFrom(ficheTemplateUpdate()))).toBe('');
   });
 
   it('keeps no control character in the plain text (PostgreSQL refuses NUL in text)', () => {

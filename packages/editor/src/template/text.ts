@@ -35,7 +35,7 @@ export interface SectionText {
 
 /**
  * Splits the document at its level-2 section headings. Text under level-3 sub-headings belongs to the
- * enclosing section; sub-heading titles are not counted as content.
+ * enclosing section; the template's sub-heading titles are not counted as content.
  */
 export function sectionTexts(doc: Y.Doc): SectionText[] {
   const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
@@ -51,7 +51,8 @@ export function sectionTexts(doc: Y.Doc): SectionText[] {
         current = { key: typeof section === 'string' ? section : null, title: blockText(node), text: '' };
         continue;
       }
-      if (typeof section === 'string' && section.includes('.')) continue;
+      // A template heading is never content, even moved to another level; headings people add are.
+      if (typeof section === 'string') continue;
     }
     const text = blockText(node).trim();
     if (text) current.text = current.text ? `${current.text}\n${text}` : text;
@@ -61,13 +62,18 @@ export function sectionTexts(doc: Y.Doc): SectionText[] {
 }
 
 /**
- * Plain text of the whole document, headings included, for full-text search and stored versions. Yjs takes
- * any character, PostgreSQL no NUL in text: control characters become spaces.
+ * Plain text of what people wrote, for full-text search and stored versions: the template's own headings
+ * (those carrying a `section` key) are left out, else every fiche would match "public" or "objectifs"
+ * and every snippet would start with a heading; headings people added are their words and stay. Hints
+ * are editor decorations, never stored. Sections stay apart (a blank line) so snippets do not glue the
+ * end of one section to the start of the next. Yjs takes any character, PostgreSQL no NUL in text:
+ * control characters become spaces.
  */
 export function documentPlainText(doc: Y.Doc): string {
   return withoutControlCharacters(
     sectionTexts(doc)
-      .map((s) => [s.title, s.text].filter(Boolean).join('\n'))
+      .map((s) => [s.key === null ? s.title : '', s.text].filter(Boolean).join('\n'))
+      .filter(Boolean)
       .join('\n\n'),
   );
 }

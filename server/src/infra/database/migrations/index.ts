@@ -9,6 +9,7 @@ import { MailAttachments1764200000200 } from './1764200000200-mail-attachments';
 import { MinutesFicheLinks1764200000400 } from './1764200000400-minutes-fiche-links';
 import { FrozenMinutesFacts1764200000500 } from './1764200000500-frozen-minutes-facts';
 import { CoalescedFollowedThreadNotifications1764200000800 } from './1764200000800-coalesced-followed-thread-notifications';
+import { FicheTextWithoutTemplateHeadings1764300000300 } from './1764300000300-fiche-text-without-template-headings';
 
 /** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   MinutesFicheLinks1764200000400,
   FrozenMinutesFacts1764200000500,
   CoalescedFollowedThreadNotifications1764200000800,
+  FicheTextWithoutTemplateHeadings1764300000300,
 ];
