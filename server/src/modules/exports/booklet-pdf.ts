@@ -1,6 +1,5 @@
 import type { FicheSearchHit } from '@affluents/contracts';
 import { contentWidth, exportDateLabel, type Pdf, pdfStyle } from './pdf-layout';
-import { toWinAnsi } from './win-ansi';
 
 const filterLabels: Record<string, string> = {
   q: 'Recherche',
@@ -26,7 +25,7 @@ export function renderCover(
   const width = contentWidth(doc);
   doc.y = 200;
   doc.font(pdfStyle.font.bold).fontSize(28).fillColor(pdfStyle.color.accent);
-  doc.text(toWinAnsi('Boîte à outils Affluents'), left, doc.y, { width, align: 'center' });
+  doc.text('Boîte à outils Affluents', left, doc.y, { width, align: 'center' });
   doc.moveDown(0.3);
   doc.font(pdfStyle.font.regular).fontSize(14).fillColor(pdfStyle.color.muted);
   doc.text('Livret de fiches actions', { width, align: 'center' });
@@ -35,14 +34,14 @@ export function renderCover(
   const lines = input.filters.length
     ? input.filters.map(([key, value]) => `${filterLabels[key] ?? key} : ${value}`)
     : ['Toutes les fiches visibles, sans filtre'];
-  for (const line of lines) doc.text(toWinAnsi(line), left, doc.y, { width, align: 'center' });
+  for (const line of lines) doc.text(line, left, doc.y, { width, align: 'center' });
   doc.moveDown(1.5);
-  doc.text(toWinAnsi(`Exporté le ${exportDateLabel(input.exportedAt)}`), { width, align: 'center' });
+  doc.text(`Exporté le ${exportDateLabel(input.exportedAt)}`, { width, align: 'center' });
   const count =
     input.total > input.shown
       ? `${input.shown} fiches sur ${input.total} résultats : seules les ${input.shown} premières sont reprises. Affinez la recherche pour les autres.`
       : `${input.total} fiche${input.total > 1 ? 's' : ''}`;
-  doc.text(toWinAnsi(count), { width, align: 'center' });
+  doc.text(count, { width, align: 'center' });
 }
 
 /** How many pages the table of contents of `entries` fiches takes, known before any fiche is drawn. */
@@ -81,7 +80,7 @@ export function fillContents(
       doc.y = doc.page.margins.top;
     }
     const y = doc.y;
-    const label = toWinAnsi(`${i + 1}. ${entry.hit.title}`);
+    const label = `${i + 1}. ${entry.hit.title}`;
     const suffix = entry.hit.matchedVersion === 'draft' ? ' (brouillon du groupe)' : '';
     doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
     doc.text(label + suffix, left, y, {

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import type { ExportNote, FicheExportSource } from './fiche-export-source';
 import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle } from './pdf-layout';
-import { toWinAnsi } from './win-ansi';
 import { type NoteCalls, YjsPdfBlocks } from './yjs-pdf-blocks';
 
 const groupKindLabel = {
@@ -73,7 +72,7 @@ function renderTitleBlock(doc: Pdf, source: FicheExportSource): void {
     .font(pdfStyle.font.bold)
     .fontSize(pdfStyle.size.h1)
     .fillColor(pdfStyle.color.text)
-    .text(toWinAnsi(summary.title), left, doc.y, { width });
+    .text(summary.title, left, doc.y, { width });
   doc.moveDown(0.3);
   const versionLine = version
     ? `Version ${version.number} « ${version.label} » du ${day(version.createdAt)} (par ${version.createdBy})`

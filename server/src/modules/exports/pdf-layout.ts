@@ -1,16 +1,18 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { toWinAnsi } from './win-ansi';
 
 /** The fonts, sizes and colours of every exported PDF, in one place. */
 export const pdfStyle = {
   margin: 56,
   footerHeight: 28,
+  /** Names registered on every document by `createPdf` (see `fontFiles`). */
   font: {
-    regular: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italic: 'Helvetica-Oblique',
-    boldItalic: 'Helvetica-BoldOblique',
-    mono: 'Courier',
+    regular: 'Affluents-Regular',
+    bold: 'Affluents-Bold',
+    italic: 'Affluents-Italic',
+    boldItalic: 'Affluents-BoldItalic',
+    mono: 'Affluents-Mono',
   },
   size: { body: 10.5, small: 8.5, meta: 9.5, h1: 20, h2: 14, h3: 11.5, h4: 10.5 },
   color: {
@@ -24,6 +26,33 @@ export const pdfStyle = {
 } as const;
 
 export type Pdf = PDFKit.PDFDocument;
+
+/**
+ * DejaVu (package dejavu-fonts-ttf, Bitstream Vera licence, see docs/EXPORTS.md): the standard PDF fonts only
+ * know WinAnsi, and names such as "Łukasz" or "Nguyễn Thị Hoa", or "≥" and "→", need glyphs beyond it. pdfkit
+ * embeds only the glyphs a document uses, so a fiche stays small.
+ */
+const fontFiles: Record<keyof typeof pdfStyle.font, string> = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+  mono: 'DejaVuSansMono.ttf',
+};
+
+let fontBytes: Array<[string, Buffer]> | undefined;
+
+/** The font files, read from disk the first time a PDF is made, then kept for the life of the process. */
+function fonts(): Array<[string, Buffer]> {
+  if (!fontBytes) {
+    const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    fontBytes = Object.entries(fontFiles).map(([style, file]) => [
+      pdfStyle.font[style as keyof typeof pdfStyle.font],
+      readFileSync(path.join(dir, file)),
+    ]);
+  }
+  return fontBytes;
+}
 
 /**
  * A new A4 document. Pages stay buffered until the end so the footer can say "Page n / N" and a booklet
@@ -40,12 +69,30 @@ export function createPdf(title: string): Pdf {
       right: pdfStyle.margin,
       bottom: pdfStyle.margin + pdfStyle.footerHeight,
     },
-    info: { Title: toWinAnsi(title), Creator: 'Affluents', Producer: 'Affluents' },
+    info: { Title: title, Creator: 'Affluents', Producer: 'Affluents' },
+    // Tagged, with its language, so a screen reader reads it in French (PDF/UA asks for 1.7).
+    pdfVersion: '1.7',
+    tagged: true,
     lang: 'fr-BE',
     displayTitle: true,
   });
+  for (const [name, bytes] of fonts()) doc.registerFont(name, bytes);
   doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
   return doc;
+}
+
+/**
+ * Text from the shared document as the fonts draw it: accents composed (DejaVu has the composed letters), tabs
+ * as spaces and other control characters left out, since pdfkit would draw a missing-glyph box for them.
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '\t') out += '    ';
+    else if (ch === '\n' || (code >= 0x20 && code !== 0x7f)) out += ch;
+  }
+  return out;
 }
 
 /** Width of the text column. */
@@ -82,7 +129,7 @@ export function stampFooters(doc: Pdf, exportedAt: Date): void {
       .strokeColor(pdfStyle.color.rule)
       .stroke();
     doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.small).fillColor(pdfStyle.color.muted);
-    doc.text(toWinAnsi(`Affluents — exporté le ${exportDateLabel(exportedAt)}`), doc.page.margins.left, y, {
+    doc.text(`Affluents — exporté le ${exportDateLabel(exportedAt)}`, doc.page.margins.left, y, {
       width,
       align: 'left',
       lineBreak: false,
@@ -132,11 +179,11 @@ export function labelledBox(
       .font(pdfStyle.font.bold)
       .fontSize(pdfStyle.size.meta)
       .fillColor(pdfStyle.color.muted)
-      .text(toWinAnsi(label), left + 8, y, { width: labelWidth, lineBreak: false });
+      .text(label, left + 8, y, { width: labelWidth, lineBreak: false });
     doc
       .font(pdfStyle.font.regular)
       .fillColor(pdfStyle.color.text)
-      .text(toWinAnsi(value), left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
+      .text(value, left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
     doc.moveDown(0.15);
   }
   doc.y += 4;

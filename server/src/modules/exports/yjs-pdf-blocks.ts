@@ -1,5 +1,6 @@
 import { linkTarget } from '@affluents/contracts';
 import {
+  emptySectionKeys,
   FICHE_FRAGMENT,
   ficheSections,
   flattenedText,
@@ -8,8 +9,7 @@ import {
   mentionText,
 } from '@affluents/editor/template';
 import * as Y from 'yjs';
-import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle } from './pdf-layout';
-import { toWinAnsi } from './win-ansi';
+import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle, printable } from './pdf-layout';
 
 type Marks = { bold?: boolean; italic?: boolean; strike?: boolean; code?: boolean; link?: { href?: string } };
 type Delta = Array<{ insert?: unknown; attributes?: Marks }>;
@@ -20,6 +20,7 @@ interface Run {
   note?: boolean;
 }
 
+const optionalSections = new Set(ficheSections.filter((s) => !s.required).map((s) => s.key));
 const sectionTitle = new Map<string, string>(ficheSections.map((s) => [s.key, s.title]));
 for (const s of ficheSections) for (const p of s.parts ?? []) sectionTitle.set(`${s.key}.${p.key}`, p.title);
 
@@ -46,9 +47,24 @@ export class YjsPdfBlocks {
     private readonly calls: NoteCalls = noCalls,
   ) {}
 
-  /** Every top-level block of the fiche's text, template headings included. */
+  /**
+   * Every top-level block of the fiche's text, template headings included, except the optional sections
+   * nobody wrote: from such a heading to the next level-2 heading, only hints and empty parts would print.
+   */
   renderDocument(ydoc: Y.Doc): void {
-    for (const node of children(ydoc.getXmlFragment(FICHE_FRAGMENT))) this.block(node, 0, 1);
+    const empty = new Set(emptySectionKeys(ydoc));
+    let skipping = false;
+    for (const node of children(ydoc.getXmlFragment(FICHE_FRAGMENT))) {
+      if (
+        node instanceof Y.XmlElement &&
+        node.nodeName === 'heading' &&
+        Number(node.getAttribute('level')) === 2
+      ) {
+        const key = node.getAttribute('section');
+        skipping = typeof key === 'string' && optionalSections.has(key) && empty.has(key);
+      }
+      if (!skipping) this.block(node, 0, 1);
+    }
   }
 
   /** One block at `depth`; content nested beyond MAX_DOCUMENT_DEPTH is printed as plain paragraphs. */
@@ -97,7 +113,7 @@ export class YjsPdfBlocks {
       .font(pdfStyle.font.bold)
       .fontSize(size)
       .fillColor(level <= 2 ? pdfStyle.color.accent : pdfStyle.color.text)
-      .text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+      .text(title, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
     if (level <= 2) {
       const y = doc.y + 2;
       doc
@@ -178,8 +194,8 @@ export class YjsPdfBlocks {
         strike: Boolean(run.marks.strike),
         lineGap: 1.5,
       };
-      if (i === 0) doc.text(toWinAnsi(run.text), x, doc.y, { ...textOptions, width });
-      else doc.text(toWinAnsi(run.text), textOptions);
+      if (i === 0) doc.text(printable(run.text), x, doc.y, { ...textOptions, width });
+      else doc.text(printable(run.text), textOptions);
     });
     doc.x = doc.page.margins.left;
     doc.moveDown(options.gap ?? 0.45);
@@ -255,7 +271,7 @@ export class YjsPdfBlocks {
       .font(pdfStyle.font.mono)
       .fontSize(pdfStyle.size.body - 1)
       .fillColor(pdfStyle.color.text)
-      .text(toWinAnsi(text), doc.page.margins.left + indent + 8, doc.y, {
+      .text(printable(text), doc.page.margins.left + indent + 8, doc.y, {
         width: contentWidth(doc) - indent - 16,
       });
     doc.moveDown(0.5);
@@ -285,7 +301,7 @@ export class YjsPdfBlocks {
           .filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
           .map((cell) => ({
             header: cell.nodeName === 'tableHeader',
-            text: toWinAnsi(
+            text: printable(
               children(cell)
                 .map((block) =>
                   block instanceof Y.XmlElement

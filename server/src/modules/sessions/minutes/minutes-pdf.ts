@@ -1,7 +1,6 @@
 import type { AttendanceState, Decision, FollowUpAction, Participant } from '@affluents/contracts';
 import type * as Y from 'yjs';
 import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle } from '../../exports/pdf-layout';
-import { toWinAnsi } from '../../exports/win-ansi';
 import { YjsPdfBlocks } from '../../exports/yjs-pdf-blocks';
 import type { MinutesHeader } from './minutes-facts';
 
@@ -39,7 +38,7 @@ export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
     .font(pdfStyle.font.bold)
     .fontSize(pdfStyle.size.h1)
     .fillColor(pdfStyle.color.text)
-    .text(toWinAnsi(`Procès-verbal — ${header.title}`), left, doc.y, { width });
+    .text(`Procès-verbal — ${header.title}`, left, doc.y, { width });
   doc.moveDown(0.4);
   const when = header.startsAt
     ? `${dateTime(header.startsAt)}${header.endsAt ? ` – ${time(header.endsAt)}` : ''}`
@@ -113,7 +112,7 @@ function sectionTitle(doc: Pdf, title: string): void {
     .font(pdfStyle.font.bold)
     .fontSize(pdfStyle.size.h2)
     .fillColor(pdfStyle.color.accent)
-    .text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+    .text(title, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   const y = doc.y + 2;
   doc
     .moveTo(doc.page.margins.left, y)
