@@ -5,7 +5,7 @@ import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
-import { binary, pdfCatalog, pdfText } from './support/pdf-text';
+import { binary, pdfCatalog, pdfStructureTypes, pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 async function getPdf(
@@ -183,7 +183,7 @@ describe('PDF exports of fiches and of toolbox results', () => {
     expect(paragraphText).toContain(
       'Remobiliser des stagiaires par le maraîchage et l’école — coût : 10 € voir le site',
     );
-    // Characters beyond WinAnsi keep their meaning (DejaVu has no emoji: its box still reads back as 😀).
+    // Characters beyond WinAnsi print as written, the emoji and the check mark too.
     expect(paragraphText).toContain('voir le site 😀 ✓');
     expect(text).toContain('Semis en serre');
     expect(text).toContain('Inscrire les stagiaires');
@@ -357,11 +357,15 @@ describe('PDF exports of fiches and of toolbox results', () => {
     const catalog = pdfCatalog(pdf);
     expect(catalog).toContain('/Lang (fr-BE)');
     expect(catalog).toMatch(/\/MarkInfo\s*<<\s*\/Marked true\s*>>/);
+    // Headings and paragraphs are structure elements a screen reader can walk.
+    const types = pdfStructureTypes(pdf);
+    expect(types).toEqual(expect.arrayContaining(['Document', 'H1', 'H2', 'P']));
 
     const booklet = await getPdf(sophie, '/api/exports/booklet.pdf');
     expect(flat(booklet.text)).toContain(names);
     expect(booklet.text).toContain(`Moyens : ${names}`);
     expect(booklet.text).toContain('Nguyễn Thị Hoa');
     expect(pdfCatalog(booklet.pdf)).toContain('/Lang (fr-BE)');
+    expect(pdfStructureTypes(booklet.pdf)).toEqual(expect.arrayContaining(['TOC', 'TOCI', 'H1', 'H2', 'P']));
   });
 });

@@ -124,6 +124,11 @@ export function pdfCatalog(pdf: Buffer): string {
   return catalog.replace(/(\d+) 0 R/g, (ref, id) => objects.get(Number(id))?.dict.trim() ?? ref);
 }
 
+/** The types of the document's structure elements (`H1`, `P`…), in file order, for tagged PDFs. */
+export function pdfStructureTypes(pdf: Buffer): string[] {
+  return [...pdfObjects(pdf).values()].flatMap(({ dict }) => /^\s*<<\s*\/S \/(\w+)\s/.exec(dict)?.[1] ?? []);
+}
+
 /** A supertest parser that keeps the body as bytes (`.buffer(true).parse(binary)`). */
 export const binary = (
   res: import('node:stream').Readable,

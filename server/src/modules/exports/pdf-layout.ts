@@ -40,6 +40,30 @@ const fontFiles: Record<keyof typeof pdfStyle.font, string> = {
   mono: 'DejaVuSansMono.ttf',
 };
 
+const structureRoots = new WeakMap<Pdf, PDFKit.PDFStructureElement>();
+
+/**
+ * Draws `draw` as one structure element (`H1`, `H2`, `P`…) of the document, so a screen reader finds headings
+ * and paragraphs in reading order. `draw` must not start a page itself (call `ensureSpace` before): pdfkit
+ * carries a marked passage over only the page breaks its text wrapping makes.
+ */
+export function tagged(
+  doc: Pdf,
+  type: string,
+  draw: () => void,
+  parent: PDFKit.PDFStructureElement | undefined = structureRoots.get(doc),
+): void {
+  if (parent) parent.add(doc.struct(type, {}, draw));
+  else draw();
+}
+
+/** An element placed in the reading order now and filled later with `tagged(…, parent)` (a booklet's contents). */
+export function structureSlot(doc: Pdf, type: string): PDFKit.PDFStructureElement | undefined {
+  const element = doc.struct(type);
+  structureRoots.get(doc)?.add(element);
+  return element;
+}
+
 let fontBytes: Array<[string, Buffer]> | undefined;
 
 /** The font files, read from disk the first time a PDF is made, then kept for the life of the process. */
@@ -77,6 +101,9 @@ export function createPdf(title: string): Pdf {
     displayTitle: true,
   });
   for (const [name, bytes] of fonts()) doc.registerFont(name, bytes);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  structureRoots.set(doc, root);
   doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
   return doc;
 }
@@ -128,6 +155,8 @@ export function stampFooters(doc: Pdf, exportedAt: Date): void {
       .lineWidth(0.5)
       .strokeColor(pdfStyle.color.rule)
       .stroke();
+    // Footers are page furniture (artifacts), not text a screen reader should read on every page.
+    doc.markContent('Artifact', { type: 'Pagination' });
     doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.small).fillColor(pdfStyle.color.muted);
     doc.text(`Affluents — exporté le ${exportDateLabel(exportedAt)}`, doc.page.margins.left, y, {
       width,
@@ -139,6 +168,7 @@ export function stampFooters(doc: Pdf, exportedAt: Date): void {
       align: 'right',
       lineBreak: false,
     });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
 }
@@ -175,15 +205,17 @@ export function labelledBox(
   for (const [label, value] of rows) {
     if (options.skipEmpty && !value) continue;
     const y = doc.y;
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(pdfStyle.size.meta)
-      .fillColor(pdfStyle.color.muted)
-      .text(label, left + 8, y, { width: labelWidth, lineBreak: false });
-    doc
-      .font(pdfStyle.font.regular)
-      .fillColor(pdfStyle.color.text)
-      .text(value, left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
+    tagged(doc, 'P', () => {
+      doc
+        .font(pdfStyle.font.bold)
+        .fontSize(pdfStyle.size.meta)
+        .fillColor(pdfStyle.color.muted)
+        .text(label, left + 8, y, { width: labelWidth, lineBreak: false });
+      doc
+        .font(pdfStyle.font.regular)
+        .fillColor(pdfStyle.color.text)
+        .text(value, left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
+    });
     doc.moveDown(0.15);
   }
   doc.y += 4;

@@ -9,7 +9,7 @@ import {
   mentionText,
 } from '@affluents/editor/template';
 import * as Y from 'yjs';
-import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle, printable } from './pdf-layout';
+import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle, printable, tagged } from './pdf-layout';
 
 type Marks = { bold?: boolean; italic?: boolean; strike?: boolean; code?: boolean; link?: { href?: string } };
 type Delta = Array<{ insert?: unknown; attributes?: Marks }>;
@@ -109,11 +109,14 @@ export class YjsPdfBlocks {
     doc.moveDown(level <= 2 ? 0.9 : 0.5);
     // Keep a heading with at least two lines of what follows.
     ensureSpace(doc, size * 1.4 + pdfStyle.size.body * 3);
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(size)
-      .fillColor(level <= 2 ? pdfStyle.color.accent : pdfStyle.color.text)
-      .text(title, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+    // The fiche's title is the H1: its level-2 sections are H2, and so on.
+    tagged(doc, `H${Math.min(Math.max(level, 2), 6)}`, () =>
+      doc
+        .font(pdfStyle.font.bold)
+        .fontSize(size)
+        .fillColor(level <= 2 ? pdfStyle.color.accent : pdfStyle.color.text)
+        .text(title, doc.page.margins.left, doc.y, { width: contentWidth(doc) }),
+    );
     if (level <= 2) {
       const y = doc.y + 2;
       doc
@@ -172,31 +175,33 @@ export class YjsPdfBlocks {
     const width = contentWidth(doc) - indent;
     ensureSpace(doc, pdfStyle.size.body * 1.3);
     doc.x = x;
-    shown.forEach((run, i) => {
-      const last = i === shown.length - 1;
-      const href = run.marks.link?.href;
-      // The shared link rule; app paths stay text too, a PDF has no address to resolve them against.
-      const safeHref = href && linkTarget(href) === 'external' ? href : undefined;
-      doc
-        .font(this.fontOf(run.marks))
-        .fontSize(run.note ? pdfStyle.size.small : pdfStyle.size.body)
-        .fillColor(
-          safeHref
-            ? pdfStyle.color.link
-            : run.note
-              ? pdfStyle.color.accent
-              : (options.color ?? pdfStyle.color.text),
-        );
-      const textOptions: PDFKit.Mixins.TextOptions = {
-        continued: !last,
-        link: safeHref ?? null,
-        underline: Boolean(safeHref),
-        strike: Boolean(run.marks.strike),
-        lineGap: 1.5,
-      };
-      if (i === 0) doc.text(printable(run.text), x, doc.y, { ...textOptions, width });
-      else doc.text(printable(run.text), textOptions);
-    });
+    tagged(doc, 'P', () =>
+      shown.forEach((run, i) => {
+        const last = i === shown.length - 1;
+        const href = run.marks.link?.href;
+        // The shared link rule; app paths stay text too, a PDF has no address to resolve them against.
+        const safeHref = href && linkTarget(href) === 'external' ? href : undefined;
+        doc
+          .font(this.fontOf(run.marks))
+          .fontSize(run.note ? pdfStyle.size.small : pdfStyle.size.body)
+          .fillColor(
+            safeHref
+              ? pdfStyle.color.link
+              : run.note
+                ? pdfStyle.color.accent
+                : (options.color ?? pdfStyle.color.text),
+          );
+        const textOptions: PDFKit.Mixins.TextOptions = {
+          continued: !last,
+          link: safeHref ?? null,
+          underline: Boolean(safeHref),
+          strike: Boolean(run.marks.strike),
+          lineGap: 1.5,
+        };
+        if (i === 0) doc.text(printable(run.text), x, doc.y, { ...textOptions, width });
+        else doc.text(printable(run.text), textOptions);
+      }),
+    );
     doc.x = doc.page.margins.left;
     doc.moveDown(options.gap ?? 0.45);
     this.resetFont();
@@ -267,13 +272,15 @@ export class YjsPdfBlocks {
       .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
       .join('');
     ensureSpace(doc, pdfStyle.size.body * 2);
-    doc
-      .font(pdfStyle.font.mono)
-      .fontSize(pdfStyle.size.body - 1)
-      .fillColor(pdfStyle.color.text)
-      .text(printable(text), doc.page.margins.left + indent + 8, doc.y, {
-        width: contentWidth(doc) - indent - 16,
-      });
+    tagged(doc, 'Code', () =>
+      doc
+        .font(pdfStyle.font.mono)
+        .fontSize(pdfStyle.size.body - 1)
+        .fillColor(pdfStyle.color.text)
+        .text(printable(text), doc.page.margins.left + indent + 8, doc.y, {
+          width: contentWidth(doc) - indent - 16,
+        }),
+    );
     doc.moveDown(0.5);
     this.resetFont();
   }
@@ -335,11 +342,13 @@ export class YjsPdfBlocks {
         const x = left + c * width;
         if (cell.header) doc.rect(x, top, width, height).fillColor('#eef1f5').fill();
         doc.rect(x, top, width, height).lineWidth(0.5).strokeColor(pdfStyle.color.rule).stroke();
-        doc
-          .font(cell.header ? pdfStyle.font.bold : pdfStyle.font.regular)
-          .fontSize(pdfStyle.size.body - 0.5)
-          .fillColor(pdfStyle.color.text)
-          .text(cell.text, x + pad, top + pad, { width: width - 2 * pad });
+        tagged(doc, 'P', () =>
+          doc
+            .font(cell.header ? pdfStyle.font.bold : pdfStyle.font.regular)
+            .fontSize(pdfStyle.size.body - 0.5)
+            .fillColor(pdfStyle.color.text)
+            .text(cell.text, x + pad, top + pad, { width: width - 2 * pad }),
+        );
       }
       doc.y = top + height;
     }
