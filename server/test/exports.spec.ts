@@ -5,7 +5,7 @@ import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
-import { binary, pdfText } from './support/pdf-text';
+import { binary, pdfCatalog, pdfStructureTypes, pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 async function getPdf(
@@ -172,14 +172,19 @@ describe('PDF exports of fiches and of toolbox results', () => {
     expect(text).toContain('Travailleurs sociaux — bassin Namur');
     expect(text).toContain('maraîchage');
     expect(text).toContain('Sophie Lambert');
-    for (const section of ficheSections) expect(text).toContain(section.title);
+    // Required sections print even when empty; optional ones nobody wrote are left out, with their parts.
+    for (const section of ficheSections)
+      if (section.required) expect(text).toContain(section.title);
+      else
+        for (const title of [section.title, ...(section.parts ?? []).map((p) => p.title)])
+          expect(text).not.toContain(title);
     // Runs of different styles are separate text operators: join them to read the paragraph.
     const paragraphText = text.replace(/\n/g, '');
     expect(paragraphText).toContain(
       'Remobiliser des stagiaires par le maraîchage et l’école — coût : 10 € voir le site',
     );
-    // Characters outside WinAnsi are replaced, never written as garbage.
-    expect(paragraphText).toContain('voir le site ? v');
+    // Characters beyond WinAnsi print as written, the emoji and the check mark too.
+    expect(paragraphText).toContain('voir le site 😀 ✓');
     expect(text).toContain('Semis en serre');
     expect(text).toContain('Inscrire les stagiaires');
     expect(text).toContain('Personnes formées');
@@ -316,5 +321,51 @@ describe('PDF exports of fiches and of toolbox results', () => {
     expect(none.text).toContain('0 fiche');
     await sophie.get('/api/exports/booklet.pdf?year=12').expect(400);
     await t.agent().get('/api/exports/booklet.pdf').expect(401);
+  });
+
+  it('prints every name as written, in a tagged PDF that says it is French', async () => {
+    const names = 'Şahin Yılmaz, Łukasz Nowak, Nguyễn Thị Hoa, ≥ 80 %, →';
+    const named: FicheDetail = (
+      await sophie.post('/api/fiches').send({ title: names, groupId: namurSocial }).expect(201)
+    ).body;
+    await write(named.docName, (put) => {
+      put('objectifs', [paragraph(names)]);
+      put('moyens', [paragraph(`Moyens : ${names}`)]);
+    });
+    const [{ id: claireId }] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
+      'claire@affluents.test',
+    ]);
+    await t.dataSource.query('UPDATE users SET display_name = $1 WHERE id = $2', [
+      'Nguyễn Thị Hoa',
+      claireId,
+    ]);
+    await t.dataSource.query('INSERT INTO fiche_authors (fiche_id, user_id) VALUES ($1, $2)', [
+      named.id,
+      claireId,
+    ]);
+
+    // A title too long for one line is cut at a space: read lines back as one text.
+    const flat = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+    const { text, pdf } = await getPdf(sophie, `/api/fiches/${named.id}/export.pdf`);
+    expect(flat(text)).toContain(`${names} Groupe`);
+    expect(text).toContain(`\n${names}\n`);
+    expect(text).toContain(`Moyens : ${names}`);
+    // The optional section someone wrote prints; the empty ones do not.
+    expect(text).toContain('Moyens mis en œuvre');
+    expect(text).not.toContain('Partenariat');
+    expect(text).toMatch(/Sophie Lambert, Nguyễn Thị Hoa|Nguyễn Thị Hoa, Sophie Lambert/);
+    const catalog = pdfCatalog(pdf);
+    expect(catalog).toContain('/Lang (fr-BE)');
+    expect(catalog).toMatch(/\/MarkInfo\s*<<\s*\/Marked true\s*>>/);
+    // Headings and paragraphs are structure elements a screen reader can walk.
+    const types = pdfStructureTypes(pdf);
+    expect(types).toEqual(expect.arrayContaining(['Document', 'H1', 'H2', 'P']));
+
+    const booklet = await getPdf(sophie, '/api/exports/booklet.pdf');
+    expect(flat(booklet.text)).toContain(names);
+    expect(booklet.text).toContain(`Moyens : ${names}`);
+    expect(booklet.text).toContain('Nguyễn Thị Hoa');
+    expect(pdfCatalog(booklet.pdf)).toContain('/Lang (fr-BE)');
+    expect(pdfStructureTypes(booklet.pdf)).toEqual(expect.arrayContaining(['TOC', 'TOCI', 'H1', 'H2', 'P']));
   });
 });

@@ -3,7 +3,7 @@ import type { FicheDetail, MinutesAmendment, PublishedMinutes } from '@affluents
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../src/collab/collab-documents';
-import { binary, pdfText } from './support/pdf-text';
+import { binary, pdfCatalog, pdfText } from './support/pdf-text';
 import { connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -309,5 +309,39 @@ describe('Minutes of a session: review, amendments, frozen publication, PDF, fic
     // Not linked to the fiche: the fiche's list keeps only the first session.
     const onFiche = (await sophie.get(`/api/fiches/${fiche.id}/minutes`).expect(200)).body;
     expect(onFiche.map((m: { sessionId: string }) => m.sessionId)).not.toContain(session.id);
+  });
+
+  it('prints every name of the minutes as written, in a tagged PDF that says it is French', async () => {
+    const names = 'Şahin Yılmaz, Łukasz Nowak, Nguyễn Thị Hoa, ≥ 80 %, →';
+    await t.dataSource.query('UPDATE users SET display_name = $1 WHERE id = $2', [
+      'Łukasz Nowak',
+      userId.nadia,
+    ]);
+    const session = await createSession(names);
+    await t.dataSource.query(
+      `INSERT INTO session_attendance (session_id, user_id, state, recorded_by_id) VALUES ($1, $2, 'excused', $3)`,
+      [session.id, userId.nadia, userId.sophie],
+    );
+    await documents.change(session.notes, (doc) => {
+      doc.getXmlFragment('default').insert(0, [paragraph(names)]);
+    });
+    await sophie
+      .post(`/api/sessions/${session.id}/minutes/publish`)
+      .send({ visibleToGuests: false })
+      .expect(200);
+    const res = await claire
+      .get(`/api/sessions/${session.id}/minutes.pdf`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    const pdf = res.body as Buffer;
+    const text = pdfText(pdf);
+    // The title is too long for one line: read its lines back as one text.
+    expect(text.replace(/\s*\n\s*/g, ' ')).toContain(`Procès-verbal — ${names}`);
+    expect(text).toContain(`\n${names}\n`);
+    expect(text).toContain('Łukasz Nowak (CPAS)');
+    const catalog = pdfCatalog(pdf);
+    expect(catalog).toContain('/Lang (fr-BE)');
+    expect(catalog).toMatch(/\/MarkInfo\s*<<\s*\/Marked true\s*>>/);
   });
 });

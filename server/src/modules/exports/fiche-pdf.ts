@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import type { ExportNote, FicheExportSource } from './fiche-export-source';
-import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle } from './pdf-layout';
-import { toWinAnsi } from './win-ansi';
+import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle, tagged } from './pdf-layout';
 import { type NoteCalls, YjsPdfBlocks } from './yjs-pdf-blocks';
 
 const groupKindLabel = {
@@ -69,11 +68,13 @@ function renderTitleBlock(doc: Pdf, source: FicheExportSource): void {
   const { summary, version } = source;
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
-  doc
-    .font(pdfStyle.font.bold)
-    .fontSize(pdfStyle.size.h1)
-    .fillColor(pdfStyle.color.text)
-    .text(toWinAnsi(summary.title), left, doc.y, { width });
+  tagged(doc, 'H1', () =>
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(pdfStyle.size.h1)
+      .fillColor(pdfStyle.color.text)
+      .text(summary.title, left, doc.y, { width }),
+  );
   doc.moveDown(0.3);
   const versionLine = version
     ? `Version ${version.number} « ${version.label} » du ${day(version.createdAt)} (par ${version.createdBy})`
@@ -101,11 +102,13 @@ function renderNotes(
 ): void {
   doc.moveDown(1);
   ensureSpace(doc, 80);
-  doc
-    .font(pdfStyle.font.bold)
-    .fontSize(pdfStyle.size.h2)
-    .fillColor(pdfStyle.color.accent)
-    .text('Notes (commentaires ouverts)', doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  tagged(doc, 'H2', () =>
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(pdfStyle.size.h2)
+      .fillColor(pdfStyle.color.accent)
+      .text('Notes (commentaires ouverts)', doc.page.margins.left, doc.y, { width: contentWidth(doc) }),
+  );
   doc.moveDown(0.4);
   for (const note of notes) {
     ensureSpace(doc, 40);

@@ -5,7 +5,7 @@ import { fillContents, renderCover, tocPageCount } from './booklet-pdf';
 import type { ExportBookletQuery, ExportFichePdfQuery } from './export-queries';
 import { FicheExportService } from './fiche-export.service';
 import { renderFiche } from './fiche-pdf';
-import { type Pdf, slugify, stampFooters } from './pdf-layout';
+import { type Pdf, slugify, stampFooters, structureSlot } from './pdf-layout';
 
 /** A PDF ready to stream: headers are known, `write` draws it into the given document. */
 export interface PdfFile {
@@ -75,6 +75,8 @@ export class PdfExporter {
         const contentsPage = 1;
         const contentsPages = hits.length ? tocPageCount(doc, hits.length) : 0;
         for (let i = 0; i < contentsPages; i++) doc.addPage();
+        // The contents come second in the reading order too, though they are drawn last.
+        const toc = contentsPages ? structureSlot(doc, 'TOC') : undefined;
         const entries: Array<{ hit: (typeof hits)[number]; page: number; destination: string }> = [];
         for (const [i, hit] of hits.entries()) {
           // One fiche's document at a time: memory stays with the pages, not with 100 Y.Docs.
@@ -94,7 +96,7 @@ export class PdfExporter {
             source.doc.destroy();
           }
         }
-        if (contentsPages) fillContents(doc, contentsPage, entries);
+        if (contentsPages) fillContents(doc, contentsPage, entries, toc);
         stampFooters(doc, exportedAt);
       },
     };

@@ -1,16 +1,18 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { toWinAnsi } from './win-ansi';
 
 /** The fonts, sizes and colours of every exported PDF, in one place. */
 export const pdfStyle = {
   margin: 56,
   footerHeight: 28,
+  /** Names registered on every document by `createPdf` (see `fontFiles`). */
   font: {
-    regular: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italic: 'Helvetica-Oblique',
-    boldItalic: 'Helvetica-BoldOblique',
-    mono: 'Courier',
+    regular: 'Affluents-Regular',
+    bold: 'Affluents-Bold',
+    italic: 'Affluents-Italic',
+    boldItalic: 'Affluents-BoldItalic',
+    mono: 'Affluents-Mono',
   },
   size: { body: 10.5, small: 8.5, meta: 9.5, h1: 20, h2: 14, h3: 11.5, h4: 10.5 },
   color: {
@@ -24,6 +26,57 @@ export const pdfStyle = {
 } as const;
 
 export type Pdf = PDFKit.PDFDocument;
+
+/**
+ * DejaVu (package dejavu-fonts-ttf, Bitstream Vera licence, see docs/EXPORTS.md): the standard PDF fonts only
+ * know WinAnsi, and names such as "Łukasz" or "Nguyễn Thị Hoa", or "≥" and "→", need glyphs beyond it. pdfkit
+ * embeds only the glyphs a document uses, so a fiche stays small.
+ */
+const fontFiles: Record<keyof typeof pdfStyle.font, string> = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+  mono: 'DejaVuSansMono.ttf',
+};
+
+const structureRoots = new WeakMap<Pdf, PDFKit.PDFStructureElement>();
+
+/**
+ * Draws `draw` as one structure element (`H1`, `H2`, `P`…) of the document, so a screen reader finds headings
+ * and paragraphs in reading order. `draw` must not start a page itself (call `ensureSpace` before): pdfkit
+ * carries a marked passage over only the page breaks its text wrapping makes.
+ */
+export function tagged(
+  doc: Pdf,
+  type: string,
+  draw: () => void,
+  parent: PDFKit.PDFStructureElement | undefined = structureRoots.get(doc),
+): void {
+  if (parent) parent.add(doc.struct(type, {}, draw));
+  else draw();
+}
+
+/** An element placed in the reading order now and filled later with `tagged(…, parent)` (a booklet's contents). */
+export function structureSlot(doc: Pdf, type: string): PDFKit.PDFStructureElement | undefined {
+  const element = doc.struct(type);
+  structureRoots.get(doc)?.add(element);
+  return element;
+}
+
+let fontBytes: Array<[string, Buffer]> | undefined;
+
+/** The font files, read from disk the first time a PDF is made, then kept for the life of the process. */
+function fonts(): Array<[string, Buffer]> {
+  if (!fontBytes) {
+    const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    fontBytes = Object.entries(fontFiles).map(([style, file]) => [
+      pdfStyle.font[style as keyof typeof pdfStyle.font],
+      readFileSync(path.join(dir, file)),
+    ]);
+  }
+  return fontBytes;
+}
 
 /**
  * A new A4 document. Pages stay buffered until the end so the footer can say "Page n / N" and a booklet
@@ -40,12 +93,33 @@ export function createPdf(title: string): Pdf {
       right: pdfStyle.margin,
       bottom: pdfStyle.margin + pdfStyle.footerHeight,
     },
-    info: { Title: toWinAnsi(title), Creator: 'Affluents', Producer: 'Affluents' },
+    info: { Title: title, Creator: 'Affluents', Producer: 'Affluents' },
+    // Tagged, with its language, so a screen reader reads it in French (PDF/UA asks for 1.7).
+    pdfVersion: '1.7',
+    tagged: true,
     lang: 'fr-BE',
     displayTitle: true,
   });
+  for (const [name, bytes] of fonts()) doc.registerFont(name, bytes);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  structureRoots.set(doc, root);
   doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
   return doc;
+}
+
+/**
+ * Text from the shared document as the fonts draw it: accents composed (DejaVu has the composed letters), tabs
+ * as spaces and other control characters left out, since pdfkit would draw a missing-glyph box for them.
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '\t') out += '    ';
+    else if (ch === '\n' || (code >= 0x20 && code !== 0x7f)) out += ch;
+  }
+  return out;
 }
 
 /** Width of the text column. */
@@ -81,8 +155,10 @@ export function stampFooters(doc: Pdf, exportedAt: Date): void {
       .lineWidth(0.5)
       .strokeColor(pdfStyle.color.rule)
       .stroke();
+    // Footers are page furniture (artifacts), not text a screen reader should read on every page.
+    doc.markContent('Artifact', { type: 'Pagination' });
     doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.small).fillColor(pdfStyle.color.muted);
-    doc.text(toWinAnsi(`Affluents — exporté le ${exportDateLabel(exportedAt)}`), doc.page.margins.left, y, {
+    doc.text(`Affluents — exporté le ${exportDateLabel(exportedAt)}`, doc.page.margins.left, y, {
       width,
       align: 'left',
       lineBreak: false,
@@ -92,6 +168,7 @@ export function stampFooters(doc: Pdf, exportedAt: Date): void {
       align: 'right',
       lineBreak: false,
     });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
 }
@@ -128,15 +205,17 @@ export function labelledBox(
   for (const [label, value] of rows) {
     if (options.skipEmpty && !value) continue;
     const y = doc.y;
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(pdfStyle.size.meta)
-      .fillColor(pdfStyle.color.muted)
-      .text(toWinAnsi(label), left + 8, y, { width: labelWidth, lineBreak: false });
-    doc
-      .font(pdfStyle.font.regular)
-      .fillColor(pdfStyle.color.text)
-      .text(toWinAnsi(value), left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
+    tagged(doc, 'P', () => {
+      doc
+        .font(pdfStyle.font.bold)
+        .fontSize(pdfStyle.size.meta)
+        .fillColor(pdfStyle.color.muted)
+        .text(label, left + 8, y, { width: labelWidth, lineBreak: false });
+      doc
+        .font(pdfStyle.font.regular)
+        .fillColor(pdfStyle.color.text)
+        .text(value, left + 8 + labelWidth, y, { width: width - labelWidth - 16 });
+    });
     doc.moveDown(0.15);
   }
   doc.y += 4;

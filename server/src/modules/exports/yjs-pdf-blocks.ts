@@ -1,5 +1,6 @@
 import { linkTarget } from '@affluents/contracts';
 import {
+  emptySectionKeys,
   FICHE_FRAGMENT,
   ficheSections,
   flattenedText,
@@ -8,8 +9,7 @@ import {
   mentionText,
 } from '@affluents/editor/template';
 import * as Y from 'yjs';
-import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle } from './pdf-layout';
-import { toWinAnsi } from './win-ansi';
+import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle, printable, tagged } from './pdf-layout';
 
 type Marks = { bold?: boolean; italic?: boolean; strike?: boolean; code?: boolean; link?: { href?: string } };
 type Delta = Array<{ insert?: unknown; attributes?: Marks }>;
@@ -20,6 +20,7 @@ interface Run {
   note?: boolean;
 }
 
+const optionalSections = new Set(ficheSections.filter((s) => !s.required).map((s) => s.key));
 const sectionTitle = new Map<string, string>(ficheSections.map((s) => [s.key, s.title]));
 for (const s of ficheSections) for (const p of s.parts ?? []) sectionTitle.set(`${s.key}.${p.key}`, p.title);
 
@@ -46,9 +47,24 @@ export class YjsPdfBlocks {
     private readonly calls: NoteCalls = noCalls,
   ) {}
 
-  /** Every top-level block of the fiche's text, template headings included. */
+  /**
+   * Every top-level block of the fiche's text, template headings included, except the optional sections
+   * nobody wrote: from such a heading to the next level-2 heading, only hints and empty parts would print.
+   */
   renderDocument(ydoc: Y.Doc): void {
-    for (const node of children(ydoc.getXmlFragment(FICHE_FRAGMENT))) this.block(node, 0, 1);
+    const empty = new Set(emptySectionKeys(ydoc));
+    let skipping = false;
+    for (const node of children(ydoc.getXmlFragment(FICHE_FRAGMENT))) {
+      if (
+        node instanceof Y.XmlElement &&
+        node.nodeName === 'heading' &&
+        Number(node.getAttribute('level')) === 2
+      ) {
+        const key = node.getAttribute('section');
+        skipping = typeof key === 'string' && optionalSections.has(key) && empty.has(key);
+      }
+      if (!skipping) this.block(node, 0, 1);
+    }
   }
 
   /** One block at `depth`; content nested beyond MAX_DOCUMENT_DEPTH is printed as plain paragraphs. */
@@ -93,11 +109,14 @@ export class YjsPdfBlocks {
     doc.moveDown(level <= 2 ? 0.9 : 0.5);
     // Keep a heading with at least two lines of what follows.
     ensureSpace(doc, size * 1.4 + pdfStyle.size.body * 3);
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(size)
-      .fillColor(level <= 2 ? pdfStyle.color.accent : pdfStyle.color.text)
-      .text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+    // The fiche's title is the H1: its level-2 sections are H2, and so on.
+    tagged(doc, `H${Math.min(Math.max(level, 2), 6)}`, () =>
+      doc
+        .font(pdfStyle.font.bold)
+        .fontSize(size)
+        .fillColor(level <= 2 ? pdfStyle.color.accent : pdfStyle.color.text)
+        .text(title, doc.page.margins.left, doc.y, { width: contentWidth(doc) }),
+    );
     if (level <= 2) {
       const y = doc.y + 2;
       doc
@@ -156,31 +175,33 @@ export class YjsPdfBlocks {
     const width = contentWidth(doc) - indent;
     ensureSpace(doc, pdfStyle.size.body * 1.3);
     doc.x = x;
-    shown.forEach((run, i) => {
-      const last = i === shown.length - 1;
-      const href = run.marks.link?.href;
-      // The shared link rule; app paths stay text too, a PDF has no address to resolve them against.
-      const safeHref = href && linkTarget(href) === 'external' ? href : undefined;
-      doc
-        .font(this.fontOf(run.marks))
-        .fontSize(run.note ? pdfStyle.size.small : pdfStyle.size.body)
-        .fillColor(
-          safeHref
-            ? pdfStyle.color.link
-            : run.note
-              ? pdfStyle.color.accent
-              : (options.color ?? pdfStyle.color.text),
-        );
-      const textOptions: PDFKit.Mixins.TextOptions = {
-        continued: !last,
-        link: safeHref ?? null,
-        underline: Boolean(safeHref),
-        strike: Boolean(run.marks.strike),
-        lineGap: 1.5,
-      };
-      if (i === 0) doc.text(toWinAnsi(run.text), x, doc.y, { ...textOptions, width });
-      else doc.text(toWinAnsi(run.text), textOptions);
-    });
+    tagged(doc, 'P', () =>
+      shown.forEach((run, i) => {
+        const last = i === shown.length - 1;
+        const href = run.marks.link?.href;
+        // The shared link rule; app paths stay text too, a PDF has no address to resolve them against.
+        const safeHref = href && linkTarget(href) === 'external' ? href : undefined;
+        doc
+          .font(this.fontOf(run.marks))
+          .fontSize(run.note ? pdfStyle.size.small : pdfStyle.size.body)
+          .fillColor(
+            safeHref
+              ? pdfStyle.color.link
+              : run.note
+                ? pdfStyle.color.accent
+                : (options.color ?? pdfStyle.color.text),
+          );
+        const textOptions: PDFKit.Mixins.TextOptions = {
+          continued: !last,
+          link: safeHref ?? null,
+          underline: Boolean(safeHref),
+          strike: Boolean(run.marks.strike),
+          lineGap: 1.5,
+        };
+        if (i === 0) doc.text(printable(run.text), x, doc.y, { ...textOptions, width });
+        else doc.text(printable(run.text), textOptions);
+      }),
+    );
     doc.x = doc.page.margins.left;
     doc.moveDown(options.gap ?? 0.45);
     this.resetFont();
@@ -251,13 +272,15 @@ export class YjsPdfBlocks {
       .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
       .join('');
     ensureSpace(doc, pdfStyle.size.body * 2);
-    doc
-      .font(pdfStyle.font.mono)
-      .fontSize(pdfStyle.size.body - 1)
-      .fillColor(pdfStyle.color.text)
-      .text(toWinAnsi(text), doc.page.margins.left + indent + 8, doc.y, {
-        width: contentWidth(doc) - indent - 16,
-      });
+    tagged(doc, 'Code', () =>
+      doc
+        .font(pdfStyle.font.mono)
+        .fontSize(pdfStyle.size.body - 1)
+        .fillColor(pdfStyle.color.text)
+        .text(printable(text), doc.page.margins.left + indent + 8, doc.y, {
+          width: contentWidth(doc) - indent - 16,
+        }),
+    );
     doc.moveDown(0.5);
     this.resetFont();
   }
@@ -285,7 +308,7 @@ export class YjsPdfBlocks {
           .filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
           .map((cell) => ({
             header: cell.nodeName === 'tableHeader',
-            text: toWinAnsi(
+            text: printable(
               children(cell)
                 .map((block) =>
                   block instanceof Y.XmlElement
@@ -319,11 +342,13 @@ export class YjsPdfBlocks {
         const x = left + c * width;
         if (cell.header) doc.rect(x, top, width, height).fillColor('#eef1f5').fill();
         doc.rect(x, top, width, height).lineWidth(0.5).strokeColor(pdfStyle.color.rule).stroke();
-        doc
-          .font(cell.header ? pdfStyle.font.bold : pdfStyle.font.regular)
-          .fontSize(pdfStyle.size.body - 0.5)
-          .fillColor(pdfStyle.color.text)
-          .text(cell.text, x + pad, top + pad, { width: width - 2 * pad });
+        tagged(doc, 'P', () =>
+          doc
+            .font(cell.header ? pdfStyle.font.bold : pdfStyle.font.regular)
+            .fontSize(pdfStyle.size.body - 0.5)
+            .fillColor(pdfStyle.color.text)
+            .text(cell.text, x + pad, top + pad, { width: width - 2 * pad }),
+        );
       }
       doc.y = top + height;
     }

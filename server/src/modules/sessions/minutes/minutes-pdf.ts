@@ -1,7 +1,6 @@
 import type { AttendanceState, Decision, FollowUpAction, Participant } from '@affluents/contracts';
 import type * as Y from 'yjs';
-import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle } from '../../exports/pdf-layout';
-import { toWinAnsi } from '../../exports/win-ansi';
+import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle, tagged } from '../../exports/pdf-layout';
 import { YjsPdfBlocks } from '../../exports/yjs-pdf-blocks';
 import type { MinutesHeader } from './minutes-facts';
 
@@ -35,11 +34,13 @@ export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
   const { header } = source;
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
-  doc
-    .font(pdfStyle.font.bold)
-    .fontSize(pdfStyle.size.h1)
-    .fillColor(pdfStyle.color.text)
-    .text(toWinAnsi(`Procès-verbal — ${header.title}`), left, doc.y, { width });
+  tagged(doc, 'H1', () =>
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(pdfStyle.size.h1)
+      .fillColor(pdfStyle.color.text)
+      .text(`Procès-verbal — ${header.title}`, left, doc.y, { width }),
+  );
   doc.moveDown(0.4);
   const when = header.startsAt
     ? `${dateTime(header.startsAt)}${header.endsAt ? ` – ${time(header.endsAt)}` : ''}`
@@ -109,11 +110,13 @@ function meta(doc: Pdf, rows: Array<[string, string]>): void {
 function sectionTitle(doc: Pdf, title: string): void {
   doc.moveDown(0.6);
   ensureSpace(doc, pdfStyle.size.h2 * 1.4 + pdfStyle.size.body * 3);
-  doc
-    .font(pdfStyle.font.bold)
-    .fontSize(pdfStyle.size.h2)
-    .fillColor(pdfStyle.color.accent)
-    .text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  tagged(doc, 'H2', () =>
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(pdfStyle.size.h2)
+      .fillColor(pdfStyle.color.accent)
+      .text(title, doc.page.margins.left, doc.y, { width: contentWidth(doc) }),
+  );
   const y = doc.y + 2;
   doc
     .moveTo(doc.page.margins.left, y)
