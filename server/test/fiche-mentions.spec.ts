@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { inflateSync } from 'node:zlib';
 import type { FicheDetail, GroupDetail, NotificationPage } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Writes "<before><mention> " into the paragraph under `section`, as the Tiptap Mention node is stored. */
@@ -40,29 +40,6 @@ function removeMentions(doc: Y.Doc, userId: string): void {
         node.delete(i, 1);
     }
   }
-}
-
-/** The strings a PDF shows (pdfkit writes them as hex in TJ/Tj operators of deflated streams), ASCII only. */
-function pdfStrings(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const out: string[] = [];
-  const streams = /<<([^<>]*)>>\s*stream\r?\n/g;
-  for (let match = streams.exec(raw); match; match = streams.exec(raw)) {
-    const start = match.index + match[0].length;
-    let bytes = pdf.subarray(start, raw.indexOf('endstream', start));
-    try {
-      if (match[1].includes('/FlateDecode')) bytes = inflateSync(bytes);
-    } catch {
-      continue;
-    }
-    for (const op of bytes
-      .toString('latin1')
-      .matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-      const hex = op[1] ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('') : op[2];
-      out.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return out.join('\n');
 }
 
 describe('mentions in the text of a fiche', () => {
@@ -180,6 +157,6 @@ describe('mentions in the text of a fiche', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       })
       .expect(200);
-    expect(pdfStrings(pdf.body as Buffer)).toContain('@Claire Renard');
+    expect(pdfText(pdf.body as Buffer)).toContain('@Claire Renard');
   });
 });
