@@ -10,6 +10,8 @@ export const errorCodes = [
   'conflict',
   'rate_limited',
   'gone',
+  'payload_too_large',
+  'unsupported_media_type',
   'internal_error',
   'service_unavailable',
 ] as const;

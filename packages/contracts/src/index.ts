@@ -7,6 +7,7 @@ export * from './discussions';
 export * from './enums';
 export * from './errors';
 export * from './fiches';
+export * from './files';
 export * from './groups';
 export * from './health';
 export * from './invitations';

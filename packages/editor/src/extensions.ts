@@ -6,6 +6,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { CharacterCount } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
 import { CollaborationSelection } from './collaboration-selection';
+import { FicheFile, FicheImage } from './file-nodes';
 import { SectionHints } from './section-hints';
 
 /**
@@ -67,6 +68,8 @@ export function ficheExtensions(
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: false } }),
     CharacterCount,
+    FicheImage,
+    FicheFile,
     SectionHints,
     CollaborationSelection,
     ficheMention(options.mentionSuggestion),

@@ -1,5 +1,6 @@
 export * from './collaboration-selection';
 export * from './comment-highlights';
 export * from './extensions';
+export * from './file-nodes';
 export * from './section-hints';
 export * from './template';

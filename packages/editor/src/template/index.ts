@@ -1,5 +1,6 @@
 export * from './agenda';
 export * from './depth';
+export * from './files';
 export * from './markdown';
 export * from './mentions';
 export * from './sections';
