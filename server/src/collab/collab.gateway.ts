@@ -97,7 +97,10 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    // A command-line context (seed, create-admin) has no HTTP server: no document connections.
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server) return;
+    this.server = server;
     this.server.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => {
       if (this.pingRound.length === 0) {
