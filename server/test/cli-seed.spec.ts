@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { itWith } from './support/requires';
 
 const run = promisify(execFile);
 const seedJs = path.join(__dirname, '..', 'dist', 'cli', 'seed.js');
@@ -32,8 +33,10 @@ describe('npm run seed (the built command line) on an empty database', () => {
     }
   });
 
-  const withPostgres = process.env.DATABASE_URL ? it : it.skip;
-  if (!process.env.DATABASE_URL) console.warn('cli-seed: no DATABASE_URL, the PostgreSQL case is skipped');
+  const withPostgres = itWith(
+    ['DATABASE_URL'],
+    'loads the demo data into a new PostgreSQL database, with Redis configured',
+  );
   withPostgres('loads the demo data into a new PostgreSQL database, with Redis configured', async () => {
     const admin = new Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
