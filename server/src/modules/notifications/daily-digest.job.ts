@@ -1,9 +1,9 @@
+import { localDay } from '@affluents/contracts';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
 import { type DigestThread, dailyDigestMail } from '../../infra/mail/mail-templates';
-import { localDay } from './local-day';
 import { NotificationAudience } from './notification-audience';
 import { excerptOf, messageLink } from './notification-text';
 import { PeriodicJob } from './periodic-job';
