@@ -178,21 +178,6 @@ export function stampFooters(doc: Pdf, exportedAt: Date): void {
   }
 }
 
-/** A filename-safe slug of a title ("Potager partagé" -> "potager-partage"). */
-export function slugify(title: string): string {
-  return title
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'Oe')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'Ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-    .slice(0, 80);
-}
-
 /**
  * A framed box of label / value lines (the metadata under a title). Empty values are left out when
  * `skipEmpty` is set, so a fiche without sectors shows no empty "Secteurs" line.
