@@ -31,33 +31,38 @@ describe('npm run seed (the built command line) on an empty database', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two runs of the embedded database (WASM) in child processes: about 10 s on an idle machine.
+  }, 180_000);
 
   const withPostgres = itWith(
     ['DATABASE_URL'],
     'loads the demo data into a new PostgreSQL database, with Redis configured',
   );
-  withPostgres('loads the demo data into a new PostgreSQL database, with Redis configured', async () => {
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    const name = `affluents_seed_${process.pid}_${Date.now()}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    try {
-      const url = new URL(process.env.DATABASE_URL as string);
-      url.pathname = `/${name}`;
-      const env = {
-        DATABASE_URL: url.toString(),
-        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-      };
-      expect(await seed(env)).toMatch(/demo data: \d+ bassins/);
-      const check = new Client({ connectionString: url.toString() });
-      await check.connect();
-      const { rows } = await check.query<{ count: string }>('SELECT count(*) FROM users');
-      await check.end();
-      expect(Number(rows[0].count)).toBeGreaterThan(0);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
-  });
+  withPostgres(
+    'loads the demo data into a new PostgreSQL database, with Redis configured',
+    async () => {
+      const admin = new Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      const name = `affluents_seed_${process.pid}_${Date.now()}`;
+      await admin.query(`CREATE DATABASE "${name}"`);
+      try {
+        const url = new URL(process.env.DATABASE_URL as string);
+        url.pathname = `/${name}`;
+        const env = {
+          DATABASE_URL: url.toString(),
+          ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+        };
+        expect(await seed(env)).toMatch(/demo data: \d+ bassins/);
+        const check = new Client({ connectionString: url.toString() });
+        await check.connect();
+        const { rows } = await check.query<{ count: string }>('SELECT count(*) FROM users');
+        await check.end();
+        expect(Number(rows[0].count)).toBeGreaterThan(0);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+    120_000,
+  );
 });

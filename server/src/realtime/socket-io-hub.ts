@@ -59,7 +59,7 @@ export class SocketIoHub extends RealtimeHub implements OnApplicationBootstrap, 
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.revalidation.stop();
+    await this.revalidation.stop();
     await this.presence.stop();
     await this.socketServer.close();
   }
