@@ -19,25 +19,30 @@ export class PostgresFileStore extends FileStore {
   async write(source: AsyncIterable<Uint8Array>): Promise<StoredContent> {
     const key = randomUUID();
     const hash = createHash('sha256');
-    let started = false;
+    let started: Promise<unknown> | null = null;
     let byteSize = 0;
     let seq = 0;
     let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0;
-    const start = async () => {
-      if (started) return;
-      started = true;
-      await this.dataSource.query('INSERT INTO file_contents (id) VALUES ($1)', [key]);
+    // One chunk is written while the next arrives; never more (back-pressure on the source).
+    let writing: Promise<unknown> = Promise.resolve();
+    const start = () => {
+      started ??= this.dataSource.query('INSERT INTO file_contents (id) VALUES ($1)', [key]);
+      return started;
     };
     const flush = async () => {
-      await start();
-      await this.dataSource.query('INSERT INTO file_chunks (content_id, seq, data) VALUES ($1, $2, $3)', [
-        key,
-        seq,
-        filled === CHUNK_BYTES ? chunk : chunk.subarray(0, filled),
-      ]);
+      await writing;
+      const data = filled === CHUNK_BYTES ? chunk : chunk.subarray(0, filled);
+      const at = seq;
+      writing = start().then(() =>
+        this.dataSource.query('INSERT INTO file_chunks (content_id, seq, data) VALUES ($1, $2, $3)', [
+          key,
+          at,
+          data,
+        ]),
+      );
       seq += 1;
-      // The row is sent; a fresh buffer, since the driver may still hold the previous one.
+      // The driver holds the chunk until it is sent: the next bytes go to a fresh buffer.
       chunk = Buffer.allocUnsafe(CHUNK_BYTES);
       filled = 0;
     };
@@ -55,6 +60,7 @@ export class PostgresFileStore extends FileStore {
         }
       }
       if (filled > 0) await flush();
+      await writing;
       await start();
       await this.dataSource.query(
         'UPDATE file_contents SET byte_size = $2, chunk_count = $3, complete = true WHERE id = $1',
@@ -62,6 +68,7 @@ export class PostgresFileStore extends FileStore {
       );
       return { key, byteSize, sha256: hash.digest('hex') };
     } catch (err) {
+      await writing.catch(() => undefined);
       if (started) await this.delete(key).catch(() => undefined);
       throw err;
     }
@@ -71,8 +78,18 @@ export class PostgresFileStore extends FileStore {
     const dataSource = this.dataSource;
     let chunks: number | undefined;
     let seq = 0;
+    const fetch = async (at: number): Promise<Buffer> => {
+      const [row]: Array<{ data: Buffer }> = await dataSource.query(
+        'SELECT data FROM file_chunks WHERE content_id = $1 AND seq = $2',
+        [key, at],
+      );
+      if (!row) throw new Error(`file content ${key} lacks chunk ${at}`);
+      return row.data;
+    };
+    // The next chunk is fetched while the consumer takes this one: two in memory at most.
+    let next: Promise<Buffer> | null = null;
     return new Readable({
-      // One row at a time: the next is read only once the consumer has taken this one.
+      // One row at a time: the next is pushed only once the consumer has taken this one.
       highWaterMark: 1,
       async read() {
         try {
@@ -88,13 +105,12 @@ export class PostgresFileStore extends FileStore {
             this.push(null);
             return;
           }
-          const [row]: Array<{ data: Buffer }> = await dataSource.query(
-            'SELECT data FROM file_chunks WHERE content_id = $1 AND seq = $2',
-            [key, seq],
-          );
-          if (!row) throw new Error(`file content ${key} lacks chunk ${seq}`);
+          const data = await (next ?? fetch(seq));
           seq += 1;
-          this.push(row.data);
+          next = seq < chunks ? fetch(seq) : null;
+          // A prefetch nobody awaits (the stream destroyed meanwhile) must not reject unheard.
+          next?.catch(() => undefined);
+          this.push(data);
         } catch (err) {
           this.destroy(err as Error);
         }
