@@ -41,7 +41,8 @@ shared('files across two server nodes', () => {
     const sophieOnA = await a.signIn('sophie@affluents.test');
     const bassins = (await sophieOnA.get('/api/bassins').expect(200)).body;
     const groupId = bassins.find((x: { name: string }) => x.name === 'Namur').groups[0].id;
-    const fiche = (await sophieOnA.post('/api/fiches').send({ title: 'Deux nœuds', groupId }).expect(201)).body;
+    const fiche = (await sophieOnA.post('/api/fiches').send({ title: 'Deux nœuds', groupId }).expect(201))
+      .body;
     const bytes = pdfBytes(3 * 1000 * 1000, (buffer) => randomFillSync(buffer));
     const doc: StoredFile = (
       await sophieOnA.post(ficheFilesPath(fiche.id)).attach('file', bytes, 'partage.pdf').expect(201)

@@ -435,6 +435,11 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
       .body as Buffer;
     expect(pdfText(booklet).replace(/\n/g, '')).toContain('Fichier joint : bilan.pdf');
     expect(booklet.toString('latin1')).toMatch(/\/Subtype \/Image/);
+
+    // Once the fiche is archived, its publication reaches no one outside the group: nor do its files.
+    await sophie.post(`/api/fiches/${published.id}/status`).send({ status: 'archived' }).expect(200);
+    await amina.get(fileDownloadPath(image.id)).expect(404);
+    await getBytes(claire, fileDownloadPath(image.id)).expect(200);
   });
 
   it('never draws or lists, in another fiche’s exports, a file copied into its text by id', async () => {
