@@ -1,10 +1,5 @@
 import { Readable } from 'node:stream';
-import {
-  type FicheFiles,
-  fileDownloadPath,
-  type StoredFile,
-  type Subject,
-} from '@affluents/contracts';
+import { type FicheFiles, fileDownloadPath, type StoredFile, type Subject } from '@affluents/contracts';
 import { fileReferences } from '@affluents/editor/template';
 import {
   Inject,
