@@ -15,13 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { FicheReach, type FicheReachOf } from '../fiches/fiche-reach';
 import { PeriodicJob } from '../notifications/periodic-job';
 import { makeDisplayImage } from './display-image';
-import {
-  cleanFileName,
-  fileErrors,
-  type RecognisedType,
-  recogniseType,
-  TYPE_SAMPLE_BYTES,
-} from './file-checks';
+import { cleanFileName, fileErrors, UploadCheck } from './file-checks';
 import { FileStore, type StoredContent } from './file-store';
 import { type FileRow, FilesRepository, toStoredFile } from './files.repository';
 
@@ -120,51 +114,16 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     const name = cleanFileName(rawName);
     const { maxFileBytes, maxFicheBytes } = this.limits;
     const remaining = maxFicheBytes - target.usedBytes;
-    let type: RecognisedType | null = null;
-    let image: Buffer[] | null = null;
+    const check = new UploadCheck(name, { maxFileBytes, maxFicheBytes, remaining });
     const written: string[] = [];
     try {
-      const checked = async function* (): AsyncGenerator<Buffer> {
-        let total = 0;
-        let sample: Buffer[] = [];
-        let sampled = 0;
-        const decide = async () => {
-          const head = Buffer.concat(sample);
-          type = await recogniseType(head, name);
-          if (!type) throw fileErrors.refusedType(name);
-          // An image is decoded whole to make its screen version: kept in memory (at most the file limit).
-          if (type.kind === 'image') image = [head];
-          sample = [];
-          return head;
-        };
-        for await (const piece of stream as AsyncIterable<Buffer>) {
-          total += piece.length;
-          if (total > maxFileBytes) throw fileErrors.fileTooLarge(name, maxFileBytes);
-          if (total > remaining) throw fileErrors.ficheFull(name, maxFicheBytes, remaining);
-          if (!type) {
-            sample.push(piece);
-            sampled += piece.length;
-            if (sampled >= TYPE_SAMPLE_BYTES) yield await decide();
-            continue;
-          }
-          image?.push(piece);
-          yield piece;
-        }
-        if (total === 0) throw fileErrors.empty(name);
-        if (!type) yield await decide();
-      };
-      const original = await this.store.write(checked());
+      const original = await this.store.write(check.bytes(stream));
       written.push(original.key);
-      const recognised = type as unknown as RecognisedType;
+      const recognised = check.recognised();
       let display: (StoredContent & { mediaType: string; width: number; height: number }) | null = null;
       let size: { width: number; height: number } | null = null;
       if (recognised.kind === 'image') {
-        const variant = await makeDisplayImage(
-          Buffer.concat(image as unknown as Buffer[]),
-          recognised.mediaType,
-          name,
-        );
-        image = null;
+        const variant = await makeDisplayImage(check.takeImage(), recognised.mediaType, name);
         size = { width: variant.originalWidth, height: variant.originalHeight };
         const stored = await this.store.write(Readable.from([variant.data]));
         written.push(stored.key);
