@@ -68,10 +68,10 @@ export const enEditor: Messages<typeof frEditor> = {
   },
   table: {
     toolbar: 'Table tools',
-    addRowAfter: 'Add a row',
-    addColumnAfter: 'Add a column',
-    deleteRow: 'Delete the row',
-    deleteColumn: 'Delete the column',
+    addRowAfter: 'New row',
+    addColumnAfter: 'New column',
+    deleteRow: 'Remove the row',
+    deleteColumn: 'Remove the column',
     deleteTable: 'Delete the table',
   },
   slash: {

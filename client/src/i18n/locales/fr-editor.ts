@@ -85,10 +85,10 @@ export const frEditor = {
   },
   table: {
     toolbar: 'Outils du tableau',
-    addRowAfter: 'Ajouter une ligne',
-    addColumnAfter: 'Ajouter une colonne',
-    deleteRow: 'Supprimer la ligne',
-    deleteColumn: 'Supprimer la colonne',
+    addRowAfter: 'Nouvelle ligne',
+    addColumnAfter: 'Nouvelle colonne',
+    deleteRow: 'Retirer la ligne',
+    deleteColumn: 'Retirer la colonne',
     deleteTable: 'Supprimer le tableau',
   },
   slash: {

@@ -120,7 +120,7 @@ describe('EditorToolbar', () => {
       'Petit titre',
     ]);
     expect(items[0].getAttribute('aria-checked')).toBe('true');
-    expect(items[2].textContent).toContain('Ctrl+Alt+3');
+    expect(items[2].querySelector('.editor-menu__shortcut')?.getAttribute('data-keys')).toBe('Ctrl+Alt+3');
     choose(items[2]);
     await waitFor(() => expect(text.querySelector('h3')?.textContent).toBe('Étapes'));
     await screen.findByRole('button', { name: 'Style : Sous-titre' });
@@ -142,16 +142,16 @@ describe('EditorToolbar', () => {
         .getAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual([
-      'Ajouter une ligne',
-      'Ajouter une colonne',
-      'Supprimer la ligne',
-      'Supprimer la colonne',
+      'Nouvelle ligne',
+      'Nouvelle colonne',
+      'Retirer la ligne',
+      'Retirer la colonne',
       'Supprimer le tableau',
     ]);
     expect(screen.getByRole('button', { name: 'Tableau' }).hasAttribute('disabled')).toBe(true);
-    fireEvent.click(within(tools).getByRole('button', { name: 'Ajouter une ligne' }));
+    fireEvent.click(within(tools).getByRole('button', { name: 'Nouvelle ligne' }));
     await waitFor(() => expect(text.querySelectorAll('table tr')).toHaveLength(4));
-    fireEvent.click(within(tools).getByRole('button', { name: 'Ajouter une colonne' }));
+    fireEvent.click(within(tools).getByRole('button', { name: 'Nouvelle colonne' }));
     await waitFor(() => expect(text.querySelectorAll('table tr:first-child > *')).toHaveLength(4));
     fireEvent.click(within(tools).getByRole('button', { name: 'Supprimer le tableau' }));
     await waitFor(() => expect(text.querySelector('table')).toBeNull());

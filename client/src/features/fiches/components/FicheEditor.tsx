@@ -109,8 +109,10 @@ export function FicheEditor({
     <div className="fiche-editor">
       <div className="fiche-editor__bar">
         {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} onPickFiles={onPickFiles} />}
-        {tools}
-        <div className="fiche-editor__status">{status}</div>
+        <div className="fiche-editor__meta">
+          {tools}
+          <div className="fiche-editor__status">{status}</div>
+        </div>
       </div>
       <EditorContent editor={editor} className="fiche-editor__body" />
       {children}
