@@ -75,6 +75,7 @@ export const enEditor: Messages<typeof frEditor> = {
     deleteTable: 'Delete the table',
   },
   slash: {
+    hint: 'Type to filter · Enter to choose · Escape to close',
     label: 'Insert an element',
   },
   help: {

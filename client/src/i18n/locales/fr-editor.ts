@@ -92,6 +92,7 @@ export const frEditor = {
     deleteTable: 'Supprimer le tableau',
   },
   slash: {
+    hint: 'Tapez pour filtrer · Entrée pour choisir · Échap pour fermer',
     label: 'Insérer un élément',
   },
   help: {

@@ -22,7 +22,7 @@ let lists = 0;
  * picks, Escape closes and leaves the "/" as typed. `context()` is read each time (labels and the file
  * picker may change after the editor is built).
  */
-export function slashMenu(context: () => SlashContext & { listLabel: string }): AnyExtension {
+export function slashMenu(context: () => SlashContext & { listLabel: string; hint: string }): AnyExtension {
   return Extension.create({
     name: 'slashMenu',
     addProseMirrorPlugins() {
@@ -71,6 +71,7 @@ export function slashMenu(context: () => SlashContext & { listLabel: string }): 
                   props: {
                     id: listId,
                     label: context().listLabel,
+                    hint: context().hint,
                     items: [],
                     active,
                     onPick: pick,
@@ -136,7 +137,8 @@ export function slashMenu(context: () => SlashContext & { listLabel: string }): 
 export function useSlashMenu(options: { pickFiles?: PickFiles; mentions: boolean }): AnyExtension {
   const { t } = useTranslation();
   const labels = useFormattingLabels();
-  const latest = useRef({ ...options, labels, listLabel: t('editor.slash.label') });
-  latest.current = { ...options, labels, listLabel: t('editor.slash.label') };
+  const texts = { listLabel: t('editor.slash.label'), hint: t('editor.slash.hint') };
+  const latest = useRef({ ...options, labels, ...texts });
+  latest.current = { ...options, labels, ...texts };
   return useMemo(() => slashMenu(() => latest.current), []);
 }
