@@ -75,7 +75,8 @@ export const enEditor: Messages<typeof frEditor> = {
     deleteTable: 'Delete the table',
   },
   slash: {
-    hint: 'Type to filter · Enter to choose · Escape to close',
+    hint: 'Type to filter',
+    keysHint: 'Enter to choose, Escape to close',
     label: 'Insert an element',
   },
   help: {

@@ -92,7 +92,8 @@ export const frEditor = {
     deleteTable: 'Supprimer le tableau',
   },
   slash: {
-    hint: 'Tapez pour filtrer · Entrée pour choisir · Échap pour fermer',
+    hint: 'Tapez pour filtrer',
+    keysHint: 'Entrée pour choisir, Échap pour fermer',
     label: 'Insérer un élément',
   },
   help: {

@@ -6,6 +6,8 @@ export interface SlashMenuListProps {
   label: string;
   /** How to use the list, under it (the formatting help says it to screen readers too). */
   hint: string;
+  /** The keys, left out on phones. */
+  keysHint: string;
   items: readonly SlashItem[];
   active: number;
   onPick: (item: SlashItem) => void;
@@ -16,7 +18,16 @@ export interface SlashMenuListProps {
  * The choices offered after "/" in the text. The focus stays in the editor, which names the active option
  * (aria-activedescendant); the keys are handled by the suggestion plugin.
  */
-export function SlashMenuList({ id, label, hint, items, active, onPick, onHover }: SlashMenuListProps) {
+export function SlashMenuList({
+  id,
+  label,
+  hint,
+  keysHint,
+  items,
+  active,
+  onPick,
+  onHover,
+}: SlashMenuListProps) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     list.current?.querySelector(`[id="${id}-${active}"]`)?.scrollIntoView?.({ block: 'nearest' });
@@ -57,6 +68,7 @@ export function SlashMenuList({ id, label, hint, items, active, onPick, onHover 
       </div>
       <p className="slash-menu__hint" aria-hidden="true">
         {hint}
+        <span className="slash-menu__keys"> · {keysHint}</span>
       </p>
     </div>
   );

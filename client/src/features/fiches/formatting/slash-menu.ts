@@ -22,7 +22,9 @@ let lists = 0;
  * picks, Escape closes and leaves the "/" as typed. `context()` is read each time (labels and the file
  * picker may change after the editor is built).
  */
-export function slashMenu(context: () => SlashContext & { listLabel: string; hint: string }): AnyExtension {
+export function slashMenu(
+  context: () => SlashContext & { listLabel: string; hint: string; keysHint: string },
+): AnyExtension {
   return Extension.create({
     name: 'slashMenu',
     addProseMirrorPlugins() {
@@ -72,6 +74,7 @@ export function slashMenu(context: () => SlashContext & { listLabel: string; hin
                     id: listId,
                     label: context().listLabel,
                     hint: context().hint,
+                    keysHint: context().keysHint,
                     items: [],
                     active,
                     onPick: pick,
@@ -137,7 +140,11 @@ export function slashMenu(context: () => SlashContext & { listLabel: string; hin
 export function useSlashMenu(options: { pickFiles?: PickFiles; mentions: boolean }): AnyExtension {
   const { t } = useTranslation();
   const labels = useFormattingLabels();
-  const texts = { listLabel: t('editor.slash.label'), hint: t('editor.slash.hint') };
+  const texts = {
+    listLabel: t('editor.slash.label'),
+    hint: t('editor.slash.hint'),
+    keysHint: t('editor.slash.keysHint'),
+  };
   const latest = useRef({ ...options, labels, ...texts });
   latest.current = { ...options, labels, ...texts };
   return useMemo(() => slashMenu(() => latest.current), []);
