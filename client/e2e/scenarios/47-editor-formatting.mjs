@@ -122,6 +122,10 @@ export default ({
         tableOptions.length === 1 && tableOptions[0].startsWith('Tableau'),
         `"/tab" should offer only "Tableau", saw ${tableOptions.join(' | ')}`,
       );
+      // Screen readers hear the title, then its explanation, as two words apart.
+      await slash
+        .getByRole('option', { name: 'Tableau Un tableau de 3 lignes et 3 colonnes', exact: true })
+        .waitFor();
       await page.keyboard.press('Enter');
       await text.locator('table').waitFor();
       const afterSlash = (await text.textContent()) ?? '';
