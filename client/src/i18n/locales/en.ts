@@ -1,5 +1,6 @@
 import { enComments } from './en-comments';
 import { enDiscussions } from './en-discussions';
+import { enEditor } from './en-editor';
 import { enLive } from './en-live';
 import { enNotifications } from './en-notifications';
 import { enPolls } from './en-polls';
@@ -335,16 +336,6 @@ export const en: Translation = {
       listLabel: 'Group members to mention',
     },
     editor: {
-      toolbar: 'Formatting',
-      heading2: 'Section heading',
-      heading3: 'Subheading',
-      bold: 'Bold',
-      italic: 'Italic',
-      bulletList: 'Bulleted list',
-      orderedList: 'Numbered list',
-      taskList: 'Task list',
-      link: 'Link',
-      table: 'Table',
       words_one: '{{count}} word',
       words_other: '{{count}} words',
       linkDialog: {
@@ -814,4 +805,5 @@ export const en: Translation = {
   comments: enComments,
   sessions: enSessions,
   live: enLive,
+  editor: enEditor,
 };

@@ -1,5 +1,6 @@
 import { frComments } from './fr-comments';
 import { frDiscussions } from './fr-discussions';
+import { frEditor } from './fr-editor';
 import { frLive } from './fr-live';
 import { frNotifications } from './fr-notifications';
 import { frPolls } from './fr-polls';
@@ -344,16 +345,6 @@ export const fr = {
       listLabel: 'Membres du groupe à mentionner',
     },
     editor: {
-      toolbar: 'Mise en forme',
-      heading2: 'Titre de rubrique',
-      heading3: 'Sous-titre',
-      bold: 'Gras',
-      italic: 'Italique',
-      bulletList: 'Liste à puces',
-      orderedList: 'Liste numérotée',
-      taskList: 'Liste de tâches',
-      link: 'Lien',
-      table: 'Tableau',
       words_one: '{{count}} mot',
       words_other: '{{count}} mots',
       linkDialog: {
@@ -831,6 +822,7 @@ export const fr = {
   comments: frComments,
   sessions: frSessions,
   live: frLive,
+  editor: frEditor,
 };
 
 export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };

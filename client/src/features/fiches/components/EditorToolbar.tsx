@@ -1,27 +1,62 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import { ALargeSmall, ChevronDown, CircleHelp, Ellipsis } from 'lucide-react';
 import { useState } from 'react';
-import { Button as AriaButton, ToggleButton, Toolbar } from 'react-aria-components';
+import {
+  Button as AriaButton,
+  Menu,
+  MenuItem,
+  MenuTrigger,
+  Popover,
+  Separator,
+  Text,
+  Toolbar,
+  TooltipTrigger,
+} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useMediaQuery } from '../../../lib/use-media-query';
+import {
+  currentTextStyle,
+  type FormattingCommandId,
+  formattingCommands,
+  type PickFiles,
+  setTextStyle,
+  type TextStyle,
+  textStyles,
+} from '../formatting/commands';
+import { FormattingHelp } from '../formatting/FormattingHelp';
+import { TableTools } from '../formatting/TableTools';
+import { TOOLTIP_DELAY_MS, ToolButton, ToolTooltip } from '../formatting/ToolButton';
+import { useFormattingLabels } from '../formatting/use-formatting-labels';
 import { LinkDialog } from './LinkDialog';
 
 interface EditorToolbarProps {
   editor: Editor;
   isDisabled?: boolean;
+  /** Opens the file picker for an image or a document; without it, the "Image" and "Fichier" tools are left out. */
+  onPickFiles?: PickFiles;
 }
 
+/** Below this width the toolbar keeps one row of icons and moves the less used tools into "Plus". */
+const COMPACT = '(max-width: 47.99rem)';
+
+type MoreAction = FormattingCommandId | 'help';
+
 /**
- * Formatting of the fiche: one tab stop, arrow keys move between buttons (react-aria Toolbar); toggles carry
- * aria-pressed. Every command gives the focus back to the text.
+ * Formatting of the text: one tab stop, arrow keys move between the tools (react-aria Toolbar); toggles carry
+ * aria-pressed; every tool has a French name, shown as a word where there is room and as a tooltip (hover
+ * and keyboard focus) with its keyboard shortcut. Every command gives the focus back to the text.
  */
-export function EditorToolbar({ editor, isDisabled = false }: EditorToolbarProps) {
+export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: EditorToolbarProps) {
   const { t } = useTranslation();
+  const labels = useFormattingLabels();
+  const compact = useMediaQuery(COMPACT);
   const [linking, setLinking] = useState(false);
+  const [helping, setHelping] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
+      style: currentTextStyle(e),
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
       bulletList: e.isActive('bulletList'),
@@ -33,77 +68,210 @@ export function EditorToolbar({ editor, isDisabled = false }: EditorToolbarProps
   });
   const chain = () => editor.chain().focus();
 
-  const toggles = [
-    {
-      id: 'h2',
-      label: t('fiches.editor.heading2'),
-      text: 'T2',
-      run: () => chain().toggleHeading({ level: 2 }).run(),
-    },
-    {
-      id: 'h3',
-      label: t('fiches.editor.heading3'),
-      text: 'T3',
-      run: () => chain().toggleHeading({ level: 3 }).run(),
-    },
-    { id: 'bold', label: t('fiches.editor.bold'), text: 'G', run: () => chain().toggleBold().run() },
-    { id: 'italic', label: t('fiches.editor.italic'), text: 'I', run: () => chain().toggleItalic().run() },
-    {
-      id: 'bulletList',
-      label: t('fiches.editor.bulletList'),
-      text: '•',
-      run: () => chain().toggleBulletList().run(),
-    },
-    {
-      id: 'orderedList',
-      label: t('fiches.editor.orderedList'),
-      text: '1.',
-      run: () => chain().toggleOrderedList().run(),
-    },
-    {
-      id: 'taskList',
-      label: t('fiches.editor.taskList'),
-      text: '☑',
-      run: () => chain().toggleTaskList().run(),
-    },
-  ] as const;
+  const run: Record<MoreAction, () => void> = {
+    paragraph: () => setTextStyle(chain(), 'paragraph').run(),
+    heading2: () => setTextStyle(chain(), 'heading2').run(),
+    heading3: () => setTextStyle(chain(), 'heading3').run(),
+    heading4: () => setTextStyle(chain(), 'heading4').run(),
+    bold: () => chain().toggleBold().run(),
+    italic: () => chain().toggleItalic().run(),
+    bulletList: () => chain().toggleBulletList().run(),
+    orderedList: () => chain().toggleOrderedList().run(),
+    taskList: () => chain().toggleTaskList().run(),
+    link: () => setLinking(true),
+    table: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+    blockquote: () => chain().toggleBlockquote().run(),
+    horizontalRule: () => chain().setHorizontalRule().run(),
+    image: () => onPickFiles?.('image'),
+    file: () => onPickFiles?.('document'),
+    mention: () => chain().insertContent('@').run(),
+    help: () => setHelping(true),
+  };
+
+  const tool = (id: FormattingCommandId, options: { selected?: boolean; worded?: boolean } = {}) => (
+    <ToolButton
+      key={id}
+      className={`editor-tool--${id}`}
+      label={labels.label(id)}
+      tooltip={labels.tooltip(id)}
+      icon={formattingCommands[id].icon}
+      showLabel={options.worded}
+      isSelected={options.selected}
+      isDisabled={isDisabled || (id === 'table' && state.inTable)}
+      onPress={run[id]}
+    />
+  );
+
+  const files = onPickFiles !== undefined;
+  // On a phone the row keeps what is used at every line; the rest is one press away in "Plus".
+  const moreItems: MoreAction[] = [
+    ...(compact ? (['taskList', 'table'] as const) : []),
+    ...(compact && files ? (['image', 'file'] as const) : []),
+    'blockquote',
+    'horizontalRule',
+    ...(compact ? (['help'] as const) : []),
+  ];
 
   return (
-    <>
-      <Toolbar aria-label={t('fiches.editor.toolbar')} className="editor-toolbar">
-        {toggles.map((toggle) => (
-          <ToggleButton
-            key={toggle.id}
-            className={`editor-toolbar__button editor-toolbar__button--${toggle.id}`}
-            isSelected={state[toggle.id]}
-            onChange={toggle.run}
-            isDisabled={isDisabled}
-            aria-label={toggle.label}
-          >
-            {/* The glyph is drawn by CSS: a name like "Gras" must not compete with a visible "G" (WCAG 2.5.3). */}
-            <span className="editor-toolbar__glyph" data-glyph={toggle.text} aria-hidden="true" />
-            <span className="editor-toolbar__tooltip" aria-hidden="true">
-              {toggle.label}
-            </span>
-          </ToggleButton>
-        ))}
-        <ToggleButton
-          className="editor-toolbar__button editor-toolbar__button--wide"
-          isSelected={state.link}
-          onChange={() => setLinking(true)}
+    // The tools and, in a table, the table's tools: one block that stays in view on phones.
+    <div className="editor-tools">
+      <Toolbar aria-label={t('editor.toolbar')} className="editor-toolbar">
+        <StyleMenu
+          style={state.style}
+          compact={compact}
           isDisabled={isDisabled}
-        >
-          {t('fiches.editor.link')}
-        </ToggleButton>
-        <AriaButton
-          className="editor-toolbar__button editor-toolbar__button--wide"
-          onPress={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
-          isDisabled={isDisabled || state.inTable}
-        >
-          {t('fiches.editor.table')}
-        </AriaButton>
+          onStyle={(style) => run[style]()}
+        />
+        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        {tool('bold', { selected: state.bold })}
+        {tool('italic', { selected: state.italic })}
+        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        {tool('bulletList', { selected: state.bulletList })}
+        {tool('orderedList', { selected: state.orderedList })}
+        {!compact && tool('taskList', { selected: state.taskList })}
+        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        {tool('link', { selected: state.link, worded: true })}
+        {!compact && tool('table', { worded: true })}
+        {!compact && files && tool('image', { worded: true })}
+        {!compact && files && tool('file', { worded: true })}
+        <MenuTrigger>
+          <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
+            <AriaButton
+              className="editor-tool editor-tool--worded editor-tool--more"
+              aria-label={t('editor.more')}
+              isDisabled={isDisabled}
+            >
+              <Ellipsis className="editor-tool__icon" aria-hidden="true" focusable="false" />
+              <span className="editor-tool__word">{t('editor.more')}</span>
+            </AriaButton>
+            <ToolTooltip>{t('editor.moreLabel')}</ToolTooltip>
+          </TooltipTrigger>
+          <Popover className="popover popover--menu editor-menu" placement="bottom end">
+            <Menu
+              className="menu"
+              aria-label={t('editor.moreLabel')}
+              onAction={(key) => run[key as MoreAction]()}
+              disabledKeys={state.inTable ? ['table'] : []}
+            >
+              {moreItems.map((id) => (
+                <MoreItem key={id} id={id} />
+              ))}
+            </Menu>
+          </Popover>
+        </MenuTrigger>
+        {!compact && (
+          <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
+            <AriaButton
+              className="editor-tool editor-tool--help"
+              aria-label={t('editor.help.open')}
+              onPress={() => setHelping(true)}
+            >
+              <CircleHelp className="editor-tool__icon" aria-hidden="true" focusable="false" />
+            </AriaButton>
+            <ToolTooltip>{t('editor.help.open')}</ToolTooltip>
+          </TooltipTrigger>
+        )}
       </Toolbar>
+      {state.inTable && !isDisabled && <TableTools editor={editor} />}
       <LinkDialog editor={editor} isOpen={linking} onOpenChange={setLinking} />
-    </>
+      <FormattingHelp
+        isOpen={helping}
+        onOpenChange={(open) => {
+          setHelping(open);
+          if (!open) editor.commands.focus();
+        }}
+      />
+    </div>
+  );
+}
+
+/**
+ * The shortcut beside a menu entry, for the eyes: drawn by CSS so that the entry's name stays its visible
+ * name (WCAG 2.5.3); the help lists the shortcuts for everyone.
+ */
+function MenuShortcut({ keys }: { keys?: string }) {
+  return <span className="editor-menu__shortcut" data-keys={keys} aria-hidden="true" />;
+}
+
+/** One entry of the "Plus" menu: icon, name and shortcut. */
+function MoreItem({ id }: { id: MoreAction }) {
+  const { t } = useTranslation();
+  const labels = useFormattingLabels();
+  const Icon = id === 'help' ? CircleHelp : formattingCommands[id].icon;
+  const label = id === 'help' ? t('editor.help.open') : labels.label(id);
+  const shortcut = id === 'help' ? undefined : labels.shortcut(id);
+  return (
+    <MenuItem id={id} className="menu__item editor-menu__item" textValue={label}>
+      <Icon className="editor-menu__icon" aria-hidden="true" focusable="false" />
+      <Text slot="label" className="editor-menu__label">
+        {label}
+      </Text>
+      {shortcut && <MenuShortcut keys={shortcut} />}
+    </MenuItem>
+  );
+}
+
+/** The paragraph style ("Texte", "Titre de section"…), chosen from a menu that shows each style as it looks. */
+function StyleMenu({
+  style,
+  compact,
+  isDisabled,
+  onStyle,
+}: {
+  style: TextStyle | 'section' | null;
+  compact: boolean;
+  isDisabled: boolean;
+  onStyle: (style: TextStyle) => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useFormattingLabels();
+  const current =
+    style === 'section' ? t('editor.sectionHeading') : style ? labels.label(style) : t('editor.style');
+  return (
+    <MenuTrigger>
+      <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
+        <AriaButton
+          className="editor-tool editor-tool--worded editor-tool--style"
+          aria-label={t('editor.styleOf', { style: current })}
+          // The template's section titles keep their style: the side panel and the server find the sections by them.
+          isDisabled={isDisabled || style === 'section' || style === null}
+        >
+          {compact ? (
+            <ALargeSmall className="editor-tool__icon" aria-hidden="true" focusable="false" />
+          ) : (
+            <span className="editor-tool__word editor-tool__word--always">{current}</span>
+          )}
+          <ChevronDown className="editor-tool__chevron" aria-hidden="true" focusable="false" />
+        </AriaButton>
+        <ToolTooltip>{t('editor.style')}</ToolTooltip>
+      </TooltipTrigger>
+      <Popover className="popover popover--menu editor-menu" placement="bottom start">
+        <Menu
+          className="menu"
+          aria-label={t('editor.style')}
+          selectionMode="single"
+          disallowEmptySelection
+          selectedKeys={style && style !== 'section' ? [style] : []}
+          onSelectionChange={(keys) => {
+            const [key] = keys === 'all' ? [] : [...keys];
+            if (key && key !== style) onStyle(key as TextStyle);
+          }}
+        >
+          {textStyles.map((id) => (
+            <MenuItem
+              key={id}
+              id={id}
+              className={`menu__item editor-menu__item editor-menu__item--${id}`}
+              textValue={labels.label(id)}
+            >
+              <Text slot="label" className="editor-menu__label">
+                {labels.label(id)}
+              </Text>
+              <MenuShortcut keys={labels.shortcut(id)} />
+            </MenuItem>
+          ))}
+        </Menu>
+      </Popover>
+    </MenuTrigger>
   );
 }

@@ -8,6 +8,8 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSession } from '../../../realtime/document-session';
+import type { PickFiles } from '../formatting/commands';
+import { useSlashMenu } from '../formatting/slash-menu';
 import { memberMentionSuggestion } from '../mentions/mention-suggestion';
 import { useMentionableMembers } from '../mentions/use-mentionable-members';
 import { EditorToolbar } from './EditorToolbar';
@@ -41,6 +43,8 @@ interface FicheEditorProps {
   tools?: ReactNode;
   /** Overlays bound to the editor (e.g. the selection's bubble menu). */
   children?: ReactNode;
+  /** Opens the file picker for an image or a document (toolbar and "/" menu); absent, files are not offered. */
+  onPickFiles?: PickFiles;
 }
 
 /** The shared text of a fiche: Tiptap bound to the Yjs document, with everyone's caret and a word count. */
@@ -55,10 +59,12 @@ export function FicheEditor({
   extraExtensions = [],
   tools,
   children,
+  onPickFiles,
 }: FicheEditorProps) {
   const { t } = useTranslation();
   // Writers mention the fiche group's members after `@`; readers only see the mentions as chips.
   const members = useMentionableMembers(session, user.id, editable);
+  const slashMenu = useSlashMenu({ pickFiles: onPickFiles, mentions: true });
   const editor = useEditor(
     {
       extensions: [
@@ -70,6 +76,7 @@ export function FicheEditor({
         }),
         Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
+        slashMenu,
         ...extraExtensions,
       ],
       editable,
@@ -101,9 +108,11 @@ export function FicheEditor({
   return (
     <div className="fiche-editor">
       <div className="fiche-editor__bar">
-        {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} />}
-        {tools}
-        <div className="fiche-editor__status">{status}</div>
+        {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} onPickFiles={onPickFiles} />}
+        <div className="fiche-editor__meta">
+          {tools}
+          <div className="fiche-editor__status">{status}</div>
+        </div>
       </div>
       <EditorContent editor={editor} className="fiche-editor__body" />
       {children}

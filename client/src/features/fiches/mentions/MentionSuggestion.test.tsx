@@ -42,43 +42,49 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The fiche editor of Sophie on a template, once the group's members are known. */
+async function openFicheEditor() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (url.pathname === `/api/fiches/${ficheId}`)
+        return jsonResponse(200, { id: ficheId, group: { id: groupId } });
+      if (url.pathname === `/api/groups/${groupId}`) return jsonResponse(200, { id: groupId, members });
+      throw new Error(`unexpected GET ${String(input)}`);
+    }),
+  );
+  const session = localSession();
+  sessions.push(session);
+  const ready: { editor?: Editor } = {};
+  renderWithProviders(
+    <FicheEditor
+      session={session}
+      user={{ id: members[0].userId, name: 'Sophie Lambert', color: '#0d5c63' }}
+      editable
+      showToolbar
+      label="Texte de la fiche"
+      status={null}
+      onReady={(e) => {
+        ready.editor = e ?? undefined;
+      }}
+    />,
+  );
+  const text = screen.getByRole('textbox', { name: 'Texte de la fiche' });
+  act(() => Y.applyUpdate(session.doc, ficheTemplateUpdate()));
+  await waitFor(() => expect(text.querySelectorAll('h2')).toHaveLength(10));
+  await waitFor(() => expect(vi.mocked(fetch).mock.calls.length).toBe(2));
+  await new Promise((r) => setTimeout(r, 0));
+  if (!ready.editor) throw new Error('the editor did not start');
+  return { session, text, editor: ready.editor };
+}
+
 describe('mentions in the fiche editor', () => {
   it('suggests the group members after @ and inserts the picked one as a chip', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const url = new URL(String(input), 'http://localhost');
-        if (url.pathname === `/api/fiches/${ficheId}`)
-          return jsonResponse(200, { id: ficheId, group: { id: groupId } });
-        if (url.pathname === `/api/groups/${groupId}`) return jsonResponse(200, { id: groupId, members });
-        throw new Error(`unexpected GET ${String(input)}`);
-      }),
-    );
-    const session = localSession();
-    sessions.push(session);
-    let editor: Editor | null = null;
-    renderWithProviders(
-      <FicheEditor
-        session={session}
-        user={{ id: members[0].userId, name: 'Sophie Lambert', color: '#0d5c63' }}
-        editable
-        showToolbar
-        label="Texte de la fiche"
-        status={null}
-        onReady={(e) => {
-          editor = e;
-        }}
-      />,
-    );
-    const text = screen.getByRole('textbox', { name: 'Texte de la fiche' });
-    act(() => Y.applyUpdate(session.doc, ficheTemplateUpdate()));
-    await waitFor(() => expect(text.querySelectorAll('h2')).toHaveLength(10));
-    await waitFor(() => expect(vi.mocked(fetch).mock.calls.length).toBe(2));
-    await new Promise((r) => setTimeout(r, 0));
-
+    const { session, text, editor } = await openFicheEditor();
     act(() => {
       editor
-        ?.chain()
+        .chain()
         .focus()
         .setTextSelection(editor.state.doc.child(0).nodeSize + 1)
         .insertContent('Avec @a')
@@ -109,5 +115,25 @@ describe('mentions in the fiche editor', () => {
     const mention = paragraph.toArray().find((c) => c instanceof Y.XmlElement) as Y.XmlElement;
     expect(mention.nodeName).toBe('mention');
     expect(mention.getAttribute('label')).toBe('Aline Petit');
+  });
+
+  it('opens the members list from the "/" menu’s "Mentionner quelqu’un"', async () => {
+    const { text, editor } = await openFicheEditor();
+    act(() => {
+      editor
+        .chain()
+        .focus()
+        .setTextSelection(editor.state.doc.child(0).nodeSize + 1)
+        .insertContent('Voir avec /ment')
+        .run();
+    });
+    await screen.findByRole('listbox', { name: 'Insérer un élément' });
+    act(() => {
+      text.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await screen.findByRole('listbox', { name: 'Membres du groupe à mentionner' });
+    expect(screen.queryByRole('listbox', { name: 'Insérer un élément' })).toBeNull();
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Amina Lahlou', 'Aline Petit']);
+    expect(editor.state.doc.child(1).textContent).toBe('Voir avec @');
   });
 });

@@ -1,25 +1,12 @@
 import type { FicheMentionSuggestion } from '@affluents/editor';
-import type { Editor } from '@tiptap/core';
 import { ReactRenderer } from '@tiptap/react';
 import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
+import { describeEditor } from '../editor-combobox';
 import { MentionList, type MentionListProps } from './MentionList';
 import { filterMentionableMembers, type MentionableMember } from './member-candidates';
 import './mentions.css';
 
 let lists = 0;
-
-/** Sets or clears the combobox attributes of the editor while the list is open. */
-function describeEditor(editor: Editor, listId: string | null, activeId: string | null): void {
-  const dom = editor.view.dom;
-  for (const [name, value] of [
-    ['aria-controls', listId],
-    ['aria-autocomplete', listId ? 'list' : null],
-    ['aria-activedescendant', activeId],
-  ] as const) {
-    if (value) dom.setAttribute(name, value);
-    else dom.removeAttribute(name);
-  }
-}
 
 /**
  * The `@` suggestion of the fiche editor: the group's members (read through `members()`, which may

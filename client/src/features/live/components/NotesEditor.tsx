@@ -6,6 +6,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
 import type { DocumentSession } from '../../../realtime/document-session';
 import { EditorToolbar } from '../../fiches/components/EditorToolbar';
+import { useSlashMenu } from '../../fiches/formatting/slash-menu';
 
 interface NotesEditorProps {
   session: DocumentSession;
@@ -23,12 +24,15 @@ interface NotesEditorProps {
  * with everyone's caret, but free text (no template sections). They become the draft of the minutes.
  */
 export function NotesEditor({ session, user, editable, label, status }: NotesEditorProps) {
+  // The notes have no member list to mention, nor files.
+  const slashMenu = useSlashMenu({ mentions: false });
   const editor = useEditor(
     {
       extensions: [
         ...ficheExtensions(),
         Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
+        slashMenu,
       ],
       editable,
       editorProps: {

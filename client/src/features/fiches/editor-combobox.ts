@@ -1,0 +1,17 @@
+import type { Editor } from '@tiptap/core';
+
+/**
+ * Sets or clears the combobox attributes of the editor while one of its suggestion lists ("@", "/") is
+ * open: the focus stays in the text, which names the list and its active option.
+ */
+export function describeEditor(editor: Editor, listId: string | null, activeId: string | null): void {
+  const dom = editor.view.dom;
+  for (const [name, value] of [
+    ['aria-controls', listId],
+    ['aria-autocomplete', listId ? 'list' : null],
+    ['aria-activedescendant', activeId],
+  ] as const) {
+    if (value) dom.setAttribute(name, value);
+    else dom.removeAttribute(name);
+  }
+}

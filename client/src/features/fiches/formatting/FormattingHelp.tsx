@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../../components/ui/Dialog';
+import type { FormattingCommandId } from './commands';
+import { useFormattingLabels } from './use-formatting-labels';
+
+const withShortcuts: FormattingCommandId[] = [
+  'bold',
+  'italic',
+  'paragraph',
+  'heading2',
+  'heading3',
+  'heading4',
+  'bulletList',
+  'orderedList',
+  'taskList',
+  'blockquote',
+];
+
+const typed = [
+  ['heading2', 'typedHeading'],
+  ['bulletList', 'typedBullet'],
+  ['orderedList', 'typedOrdered'],
+  ['taskList', 'typedTask'],
+  ['blockquote', 'typedQuote'],
+  ['horizontalRule', 'typedRule'],
+] as const;
+
+/** "Aide à la mise en forme": the "/" menu, mentions, keyboard shortcuts and what typing at a line start does. */
+export function FormattingHelp({
+  isOpen,
+  onOpenChange,
+}: {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useFormattingLabels();
+  return (
+    <ModalDialog
+      title={t('editor.help.title')}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      isDismissable
+      size="md"
+    >
+      <div className="formatting-help">
+        <h3>{t('editor.help.slashTitle')}</h3>
+        <p>{t('editor.help.slashText')}</p>
+        <p>{t('editor.help.mentionText')}</p>
+        <h3 id="formatting-help-shortcuts">{t('editor.help.shortcutsTitle')}</h3>
+        <table className="formatting-help__table" aria-labelledby="formatting-help-shortcuts">
+          <thead>
+            <tr>
+              <th scope="col">{t('editor.help.action')}</th>
+              <th scope="col">{t('editor.help.keys')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {withShortcuts.map((id) => (
+              <tr key={id}>
+                <td>{labels.label(id)}</td>
+                <td>
+                  <kbd>{labels.shortcut(id)}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3 id="formatting-help-typing">{t('editor.help.typingTitle')}</h3>
+        <table className="formatting-help__table" aria-labelledby="formatting-help-typing">
+          <thead>
+            <tr>
+              <th scope="col">{t('editor.help.action')}</th>
+              <th scope="col">{t('editor.help.typed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {typed.map(([id, key]) => (
+              <tr key={id}>
+                <td>{labels.label(id)}</td>
+                <td>{t(`editor.help.${key}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ModalDialog>
+  );
+}
