@@ -1,5 +1,6 @@
 import { enComments } from './en-comments';
 import { enDiscussions } from './en-discussions';
+import { enFiles } from './en-files';
 import { enLive } from './en-live';
 import { enNotifications } from './en-notifications';
 import { enPolls } from './en-polls';
@@ -60,6 +61,8 @@ export const en: Translation = {
       internal_error: 'The server ran into an error. Please try again in a moment.',
       service_unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
       network_error: 'The server cannot be reached. Check your internet connection.',
+      payload_too_large: 'The file or request is larger than allowed.',
+      unsupported_media_type: 'This file type is not accepted.',
     },
   },
   layout: {
@@ -810,6 +813,7 @@ export const en: Translation = {
   notifications: enNotifications,
   polls: enPolls,
   comments: enComments,
+  files: enFiles,
   sessions: enSessions,
   live: enLive,
 };

@@ -1,5 +1,6 @@
 import { frComments } from './fr-comments';
 import { frDiscussions } from './fr-discussions';
+import { frFiles } from './fr-files';
 import { frLive } from './fr-live';
 import { frNotifications } from './fr-notifications';
 import { frPolls } from './fr-polls';
@@ -59,6 +60,8 @@ export const fr = {
       internal_error: 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
       service_unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques minutes.',
       network_error: 'Impossible de joindre le serveur. Vérifiez votre connexion internet.',
+      payload_too_large: 'Le fichier ou la demande dépasse la taille autorisée.',
+      unsupported_media_type: 'Ce type de fichier n’est pas accepté.',
     },
   },
   layout: {
@@ -827,6 +830,7 @@ export const fr = {
   notifications: frNotifications,
   polls: frPolls,
   comments: frComments,
+  files: frFiles,
   sessions: frSessions,
   live: frLive,
 };

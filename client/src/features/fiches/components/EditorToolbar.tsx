@@ -8,6 +8,8 @@ import { LinkDialog } from './LinkDialog';
 interface EditorToolbarProps {
   editor: Editor;
   isDisabled?: boolean;
+  /** Opens the file picker, to put an image or a file in the text (absent: no such tools). */
+  onPickFiles?: (kind: 'image' | 'document') => void;
 }
 
 /**

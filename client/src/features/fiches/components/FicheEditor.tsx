@@ -5,9 +5,12 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSession } from '../../../realtime/document-session';
+import { FileEditingContext, withFileViews } from '../../files/FileNodeViews';
+import { type FileEditorHandlers, fileEditorExtensions } from '../../files/file-extensions';
+import { useFicheFilesEditing } from '../../files/use-fiche-files-editing';
 import { memberMentionSuggestion } from '../mentions/mention-suggestion';
 import { useMentionableMembers } from '../mentions/use-mentionable-members';
 import { EditorToolbar } from './EditorToolbar';
@@ -35,6 +38,8 @@ interface FicheEditorProps {
   /** Connection status and avatars, shown beside the toolbar. */
   status: ReactNode;
   onReady?: (editor: Editor | null) => void;
+  /** The fiche the text belongs to: its writers put images and files in it. */
+  ficheId?: string;
   /** Editor extensions of features beside the text (comment highlights), read once per document. */
   extraExtensions?: AnyExtension[];
   /** More tools in the editor's bar (e.g. "Commenter"). */
@@ -52,6 +57,7 @@ export function FicheEditor({
   label,
   status,
   onReady,
+  ficheId,
   extraExtensions = [],
   tools,
   children,
@@ -59,15 +65,20 @@ export function FicheEditor({
   const { t } = useTranslation();
   // Writers mention the fiche group's members after `@`; readers only see the mentions as chips.
   const members = useMentionableMembers(session, user.id, editable);
+  // Read at each drop, paste and key press: the extensions are built once per document.
+  const fileHandlers = useRef<FileEditorHandlers | null>(null);
   const editor = useEditor(
     {
       extensions: [
-        ...ficheExtensions({
-          mentionSuggestion: memberMentionSuggestion({
-            members: () => members.current,
-            label: t('fiches.mention.listLabel'),
+        ...withFileViews(
+          ficheExtensions({
+            mentionSuggestion: memberMentionSuggestion({
+              members: () => members.current,
+              label: t('fiches.mention.listLabel'),
+            }),
           }),
-        }),
+        ),
+        ...fileEditorExtensions(() => fileHandlers.current),
         Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
         ...extraExtensions,
@@ -97,17 +108,29 @@ export function FicheEditor({
   }, [editor, onReady]);
 
   const words = useEditorState({ editor, selector: ({ editor: e }) => writtenWords(e.state.doc) });
+  const files = useFicheFilesEditing({ editor, ficheId, editable });
+  fileHandlers.current = files.handlers;
 
   return (
-    <div className="fiche-editor">
-      <div className="fiche-editor__bar">
-        {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} />}
-        {tools}
-        <div className="fiche-editor__status">{status}</div>
+    <FileEditingContext.Provider value={files.editing}>
+      <div className="fiche-editor">
+        <div className="fiche-editor__bar">
+          {showToolbar && (
+            <EditorToolbar
+              editor={editor}
+              isDisabled={!editable}
+              onPickFiles={ficheId ? files.pick : undefined}
+            />
+          )}
+          {tools}
+          <div className="fiche-editor__status">{status}</div>
+        </div>
+        {files.tray}
+        <EditorContent editor={editor} className="fiche-editor__body" />
+        {children}
+        {files.overlays}
+        <p className="fiche-editor__count">{t('fiches.editor.words', { count: words })}</p>
       </div>
-      <EditorContent editor={editor} className="fiche-editor__body" />
-      {children}
-      <p className="fiche-editor__count">{t('fiches.editor.words', { count: words })}</p>
-    </div>
+    </FileEditingContext.Provider>
   );
 }
