@@ -124,8 +124,9 @@ export function FicheEditor({
           )}
           {tools}
           <div className="fiche-editor__status">{status}</div>
+          {/* In the bar, which stays in view: a file dropped far down the text still shows its progress. */}
+          {files.tray}
         </div>
-        {files.tray}
         <EditorContent editor={editor} className="fiche-editor__body" />
         {children}
         {files.overlays}
