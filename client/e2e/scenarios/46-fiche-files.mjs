@@ -105,7 +105,7 @@ async function eventually(check, label, timeoutMs = 15_000) {
 function imageLoaded(page, scope, alt) {
   return page.evaluate(
     ({ scope, alt }) => {
-      const img = [...document.querySelectorAll(`${scope} img`)].find((i) => i.alt === alt);
+      const img = [...document.querySelectorAll(`${scope} figure img`)].find((i) => i.alt === alt);
       return Boolean(img?.complete && img.naturalWidth > 0);
     },
     { scope, alt },
@@ -189,7 +189,7 @@ export default ({
         assert((await bar.getAttribute('aria-valuenow')) !== null, 'the progress bar has no value');
         await tray.getByRole('button', { name: 'Annuler l’envoi de « atelier-velo.png »' }).waitFor();
         assert(
-          (await claire.locator('.fiche-editor__content img').count()) === 0,
+          (await claire.locator('.fiche-editor__content figure img').count()) === 0,
           'Claire sees an image before its upload is over',
         );
         await screenshot(sophie, '46-1-envoi-en-cours');
@@ -217,24 +217,25 @@ export default ({
         await dialog.getByLabel('Décrivez l’image pour les personnes qui ne la voient pas').fill(PHOTO_ALT);
         await dialog.getByRole('button', { name: 'Enregistrer' }).click();
         await dialog.waitFor({ state: 'detached' });
-        await sophie.locator(`.fiche-editor__content img[alt="${PHOTO_ALT}"]`).waitFor();
+        await sophie.locator(`.fiche-editor__content figure img[alt="${PHOTO_ALT}"]`).waitFor();
         await eventually(
           () => imageLoaded(sophie, '.fiche-editor__content', PHOTO_ALT),
           'Sophie’s image loaded',
         );
 
         // Claire sees the photo, described, in the same place.
-        await claire.locator(`.fiche-editor__content img[alt="${PHOTO_ALT}"]`).waitFor();
+        await claire.locator(`.fiche-editor__content figure img[alt="${PHOTO_ALT}"]`).waitFor();
         await eventually(
           () => imageLoaded(claire, '.fiche-editor__content', PHOTO_ALT),
           'Claire’s image loaded',
         );
         // Sophie's caret, drawn inside Claire's text, is left out.
+        // (ProseMirror draws an empty img beside carets: the photo is the one in a figure.)
         const order = await claire.evaluate(() =>
           [...document.querySelector('.fiche-editor__content').children].slice(0, 3).map((el) => {
             const copy = el.cloneNode(true);
             for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-            return copy.querySelector('img') ? 'image' : copy.textContent.trim();
+            return copy.querySelector('figure img') ? 'image' : copy.textContent.trim();
           }),
         );
         assert(
@@ -293,7 +294,7 @@ export default ({
         log(`    refusals: ${reasons.map((r) => JSON.stringify(r)).join(' / ')}`);
         assert(reasons[0].includes('Type de fichier refusé'), `the SVG refusal reads: ${reasons[0]}`);
         assert(
-          (await claire.locator('.fiche-editor__content img').count()) === 1 &&
+          (await claire.locator('.fiche-editor__content figure img').count()) === 1 &&
             (await claire.locator('.fiche-file-card').count()) === 1,
           'a refused file reached the shared text',
         );

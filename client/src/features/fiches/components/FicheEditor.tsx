@@ -1,11 +1,11 @@
-import type { PresenceUser } from '@affluents/contracts';
+import type { FileKind, PresenceUser } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSession } from '../../../realtime/document-session';
 import { FileEditingContext, withFileViews } from '../../files/FileNodeViews';
@@ -67,6 +67,9 @@ export function FicheEditor({
   const members = useMentionableMembers(session, user.id, editable);
   // Read at each drop, paste and key press: the extensions are built once per document.
   const fileHandlers = useRef<FileEditorHandlers | null>(null);
+  // The file picker is the files feature's (set below, once the editor exists); the tools only open it.
+  const filePicker = useRef<((kind: FileKind) => void) | null>(null);
+  const pickFiles = useCallback((kind: FileKind) => filePicker.current?.(kind), []);
   const editor = useEditor(
     {
       extensions: [
@@ -110,6 +113,7 @@ export function FicheEditor({
   const words = useEditorState({ editor, selector: ({ editor: e }) => writtenWords(e.state.doc) });
   const files = useFicheFilesEditing({ editor, ficheId, editable });
   fileHandlers.current = files.handlers;
+  filePicker.current = files.pick;
 
   return (
     <FileEditingContext.Provider value={files.editing}>
@@ -119,7 +123,7 @@ export function FicheEditor({
             <EditorToolbar
               editor={editor}
               isDisabled={!editable}
-              onPickFiles={ficheId ? files.pick : undefined}
+              onPickFiles={ficheId ? pickFiles : undefined}
             />
           )}
           {tools}
