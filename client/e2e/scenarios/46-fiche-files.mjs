@@ -192,6 +192,7 @@ export default ({
           (await claire.locator('.fiche-editor__content figure img').count()) === 0,
           'Claire sees an image before its upload is over',
         );
+        await sophie.evaluate(() => window.scrollTo(0, 0));
         await screenshot(sophie, '46-1-envoi-en-cours');
         const seen = [];
         for (let i = 0; i < 40 && (await bar.count()) > 0; i++) {
@@ -213,6 +214,7 @@ export default ({
         });
         await sophie.locator('.fiche-editor__content figure img').waitFor();
         await checkA11y(sophie, 'image description dialog');
+        await sophie.evaluate(() => window.scrollTo(0, 0));
         await screenshot(sophie, '46-2-description');
         await dialog.getByLabel('Décrivez l’image pour les personnes qui ne la voient pas').fill(PHOTO_ALT);
         await dialog.getByRole('button', { name: 'Enregistrer' }).click();
@@ -244,13 +246,11 @@ export default ({
         );
 
         // A PDF, attached the same way.
-        await sophie
-          .locator('input[type=file][data-file-picker="document"]')
-          .setInputFiles({
-            name: 'programme-atelier.pdf',
-            mimeType: 'application/pdf',
-            buffer: onePagePdf(),
-          });
+        await sophie.locator('input[type=file][data-file-picker="document"]').setInputFiles({
+          name: 'programme-atelier.pdf',
+          mimeType: 'application/pdf',
+          buffer: onePagePdf(),
+        });
         const download = (page) =>
           page.getByRole('link', { name: /^Télécharger « programme-atelier\.pdf »/ });
         await download(sophie).waitFor();
@@ -272,13 +272,11 @@ export default ({
         );
 
         // Files that fail the checks: an SVG (refused at once) and a program renamed .pdf (by the server).
-        await sophie
-          .locator('input[type=file][data-file-picker="image"]')
-          .setInputFiles({
-            name: 'logo.svg',
-            mimeType: 'image/svg+xml',
-            buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
-          });
+        await sophie.locator('input[type=file][data-file-picker="image"]').setInputFiles({
+          name: 'logo.svg',
+          mimeType: 'image/svg+xml',
+          buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+        });
         const program = Buffer.concat([
           Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
           Buffer.alloc(4000, 1),
@@ -304,6 +302,7 @@ export default ({
         await tray.getByRole('button', { name: 'Fermer le message sur « logo.svg »' }).click();
         await tray.getByRole('button', { name: 'Fermer le message sur « notice.pdf »' }).click();
         await tray.waitFor({ state: 'detached' });
+        await claire.evaluate(() => window.scrollTo(0, 0));
         await screenshot(claire, '46-4-coautrice');
 
         // At 390 px: the photo fits, the file card wraps.
