@@ -172,7 +172,9 @@ describe('images and files in the fiche editor', () => {
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('1024'));
     expect(bar.getAttribute('aria-valuetext')).toMatch(/^25\s?%$/);
     expect(within(tray).getByText(/25\s?%/)).toBeTruthy();
-    // Nothing reaches the shared document while the bytes travel.
+    // Every byte sent, the server still checks and stores the file; nothing reaches the shared document yet.
+    act(() => lastUpload().progress(4096, 4096));
+    await waitFor(() => expect(bar.getAttribute('aria-valuetext')).toBe('Enregistrement…'));
     expect(sharedElements(session.doc, 'image')).toHaveLength(0);
 
     act(() => lastUpload().respond(201, storedPhoto));
@@ -270,6 +272,9 @@ describe('images and files in the fiche editor', () => {
     expect(text.querySelector('.fiche-file-card')?.textContent).toContain('Document PDF, 2 ko');
     // No description is asked for a document.
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('Le fichier « programme.pdf » est dans le texte.').getAttribute('role')).toBe(
+      'status',
+    );
   });
 
   it('pastes a copied passage as text, not the picture of it that comes along', async () => {

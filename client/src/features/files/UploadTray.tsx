@@ -32,6 +32,8 @@ export function UploadTray({ uploads, onCancel, onDismiss }: UploadTrayProps) {
                 aria-label={t('files.tray.progress', { name: upload.name })}
                 value={upload.byteSize > 0 ? Math.min(upload.loaded, upload.byteSize) : 0}
                 maxValue={Math.max(upload.byteSize, 1)}
+                // Every byte sent: the server is checking and storing the file.
+                valueLabel={upload.loaded >= upload.byteSize ? t('files.tray.processing') : undefined}
               >
                 {({ percentage = 0, valueText }) => (
                   <>

@@ -42,7 +42,7 @@ export function useFicheFilesEditing({
     (fileId: string) => setDescribing((queue) => (queue.includes(fileId) ? queue : [...queue, fileId])),
     [],
   );
-  const { uploads, upload, cancel, dismiss } = useFileUploads({
+  const { uploads, announcement, upload, cancel, dismiss } = useFileUploads({
     editor,
     ficheId,
     enabled,
@@ -89,6 +89,9 @@ export function useFicheFilesEditing({
       <>
         {picker('image')}
         {picker('document')}
+        <p role="status" className="visually-hidden">
+          {announcement}
+        </p>
         <AltTextDialog
           editor={editor}
           fileId={describing[0] ?? null}

@@ -110,6 +110,8 @@ export function useFileUploads({ editor, ficheId, enabled, onImageInserted }: Us
   const queryClient = useQueryClient();
   const files = useFicheFiles(ficheId, enabled);
   const [uploads, setUploads] = useState<FileUpload[]>([]);
+  /** The last file put in the text, said to screen readers (the tray line just disappears). */
+  const [announcement, setAnnouncement] = useState('');
   const controllers = useRef(new Map<string, { controller: AbortController; byteSize: number }>());
   const nextId = useRef(0);
   const latest = useRef({ files: files.data, onImageInserted, editor });
@@ -194,8 +196,13 @@ export function useFileUploads({ editor, ficheId, enabled, onImageInserted }: Us
             void queryClient.invalidateQueries({ queryKey: fileKeys.fiche(ficheId) });
             const { editor: target, onImageInserted: describe } = latest.current;
             if (target.isDestroyed || !target.isEditable) return;
-            if (insertStoredFile(target, stored, positionOf(target, anchor)) && stored.kind === 'image')
-              describe?.(stored.id);
+            if (!insertStoredFile(target, stored, positionOf(target, anchor))) return;
+            setAnnouncement(
+              t(stored.kind === 'image' ? 'files.tray.insertedImage' : 'files.tray.insertedFile', {
+                name: stored.name,
+              }),
+            );
+            if (stored.kind === 'image') describe?.(stored.id);
           })
           .catch((error: unknown) => {
             controllers.current.delete(id);
@@ -207,7 +214,7 @@ export function useFileUploads({ editor, ficheId, enabled, onImageInserted }: Us
           });
       }
     },
-    [ficheId, enabled, patch, queryClient, refusalMessage, failureMessage],
+    [ficheId, enabled, patch, queryClient, refusalMessage, failureMessage, t],
   );
 
   /** Stops a file on its way: nothing reaches the text. */
@@ -218,5 +225,5 @@ export function useFileUploads({ editor, ficheId, enabled, onImageInserted }: Us
     setUploads((current) => current.filter((upload) => upload.id !== id));
   }, []);
 
-  return { uploads, upload, cancel, dismiss };
+  return { uploads, announcement, upload, cancel, dismiss };
 }

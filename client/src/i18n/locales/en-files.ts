@@ -6,12 +6,13 @@ export const enFiles: Messages<typeof frFiles> = {
   tray: {
     label: 'File uploads',
     progress: 'Uploading “{{name}}”',
-    sending: 'Uploading…',
+    processing: 'Saving…',
     cancel: 'Cancel upload',
     cancelNamed: 'Cancel the upload of “{{name}}”',
     dismiss: 'Close',
     dismissNamed: 'Close the message about “{{name}}”',
-    failed: 'Upload failed',
+    insertedImage: 'The image “{{name}}” is in the text.',
+    insertedFile: 'The file “{{name}}” is in the text.',
   },
   refused: {
     type: 'File type refused: only images (JPEG, PNG, WebP, GIF) and PDF, Word, Excel, PowerPoint or OpenDocument documents are accepted.',

@@ -3,12 +3,13 @@ export const frFiles = {
   tray: {
     label: 'Envois de fichiers',
     progress: 'Envoi de « {{name}} »',
-    sending: 'Envoi en cours…',
+    processing: 'Enregistrement…',
     cancel: 'Annuler l’envoi',
     cancelNamed: 'Annuler l’envoi de « {{name}} »',
     dismiss: 'Fermer',
     dismissNamed: 'Fermer le message sur « {{name}} »',
-    failed: 'Échec de l’envoi',
+    insertedImage: 'L’image « {{name}} » est dans le texte.',
+    insertedFile: 'Le fichier « {{name}} » est dans le texte.',
   },
   refused: {
     type: 'Type de fichier refusé : seules les images (JPEG, PNG, WebP, GIF) et les documents PDF, Word, Excel, PowerPoint ou OpenDocument sont acceptés.',
