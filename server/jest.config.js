@@ -22,7 +22,7 @@ module.exports = {
   testTimeout: 30000,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|@borewit|uint8array-extras|load-esm)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -19,6 +19,7 @@ import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { FicheMentionsModule } from './modules/fiche-mentions/fiche-mentions.module';
 import { FichesModule } from './modules/fiches/fiches.module';
+import { FilesModule } from './modules/files/files.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -61,6 +62,7 @@ export class AppModule {
         InvitationsModule,
         CollabModule,
         FichesModule,
+        FilesModule,
         RealtimeModule,
         NotificationsModule,
         DiscussionsModule,

@@ -24,6 +24,14 @@ export interface AppConfig {
   /** Period (ms) of the session reminders job (server/src/modules/sessions/calendar). */
   sessionReminderIntervalMs: number;
   realtime: RealtimeConfig;
+  files: FilesConfig;
+}
+
+/** Where uploaded files live and how large they may be (server/src/modules/files, docs/FILES.md). */
+export interface FilesConfig {
+  store: 'postgres';
+  maxFileBytes: number;
+  maxFicheBytes: number;
 }
 
 /** Failure budgets per hour of sign-in and password reset requests (server/src/modules/auth). */
@@ -161,6 +169,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       revalidateIntervalMs: env.REALTIME_REVALIDATE_INTERVAL_MS,
       presenceHeartbeatMs: env.PRESENCE_HEARTBEAT_MS,
       presenceTtlMs: env.PRESENCE_TTL_MS,
+    },
+    files: {
+      store: env.FILE_STORE,
+      maxFileBytes: env.FILE_MAX_BYTES,
+      maxFicheBytes: env.FICHE_FILES_MAX_BYTES,
     },
   };
 }

@@ -103,6 +103,20 @@ export const envSchema = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** Period (ms) of the job that queues session reminder emails (a week and a day before). */
   SESSION_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
+  /** Where uploaded files (images and documents of fiches) are kept: `postgres`, in the database every node reads (docs/FILES.md). */
+  FILE_STORE: z.enum(['postgres']).default('postgres'),
+  /** Largest file one upload may carry (bytes); a larger one is refused with 413 while it arrives. */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  /** Largest total size of the files of one fiche (bytes); an upload that would go beyond is refused with 413. */
+  FICHE_FILES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024),
   /** Largest Socket.IO message a client may send (bytes); a larger one closes that socket. */
   REALTIME_MAX_PAYLOAD_BYTES: z.coerce
     .number()

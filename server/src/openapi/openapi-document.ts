@@ -375,6 +375,8 @@ const errorDescriptions: Record<number, string> = {
   404: 'Introuvable',
   409: 'Conflit (doublon, état incompatible)',
   410: 'Lien expiré, annulé ou déjà utilisé',
+  413: 'Trop volumineux (le message nomme le fichier et la limite)',
+  415: 'Type de fichier refusé (le message nomme le fichier et les types acceptés)',
   429: 'Trop de tentatives',
   503: 'Base de données indisponible',
 };
@@ -410,7 +412,9 @@ export function buildOpenApiDocument(version: string) {
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
-        ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.body
+          ? { body: { content: { [route.bodyType ?? 'application/json']: { schema: route.body } } } }
+          : {}),
       },
       responses,
     });

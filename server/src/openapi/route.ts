@@ -11,6 +11,8 @@ export interface Route {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Media type of the body; JSON unless said (an upload is `multipart/form-data`). */
+  bodyType?: string;
   status?: number;
   response?: z.ZodType;
   errors?: number[];

@@ -1,12 +1,22 @@
-import { isAllowedHref } from '@affluents/contracts';
+import { fileDisplayPath, fileDownloadPath, isAllowedHref } from '@affluents/contracts';
 import * as Y from 'yjs';
 import { flattenedText, MAX_DOCUMENT_DEPTH } from './depth';
+import { FILE_NODE, fileReferenceOf, IMAGE_NODE } from './files';
 import { MENTION_NODE, mentionText } from './mentions';
 import { FICHE_FRAGMENT } from './yjs-template';
 
 type Delta = Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
 
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+
+/** How the Markdown is written. */
+export interface MarkdownOptions {
+  /**
+   * Put before the file paths of images and attached files (`https://affluents.example`), so the links
+   * work outside the app; without it they stay paths (`/api/files/<id>`).
+   */
+  fileBaseUrl?: string;
+}
 
 /** Inline text with its marks (bold, italic, strike, code, links) in Markdown. */
 function inline(node: Y.XmlElement | Y.XmlText, depth: number): string {
@@ -42,8 +52,24 @@ const children = (node: Y.XmlElement | Y.XmlFragment) =>
  * One block (and its nested blocks) as Markdown lines. Content nested beyond MAX_DOCUMENT_DEPTH is
  * written as plain lines, without its structure.
  */
-function block(node: Y.XmlElement | Y.XmlText, depth: number, indent = ''): string[] {
+function block(
+  node: Y.XmlElement | Y.XmlText,
+  depth: number,
+  options: MarkdownOptions,
+  indent = '',
+): string[] {
   if (node instanceof Y.XmlText || node.nodeName === MENTION_NODE) return [indent + inline(node, depth)];
+  if (node.nodeName === IMAGE_NODE || node.nodeName === FILE_NODE) {
+    // An image is shown (its screen version), an attached file is a link to its download; a node
+    // without a valid file id has nothing to point at and is left out.
+    const reference = fileReferenceOf(node);
+    if (!reference) return [];
+    const base = options.fileBaseUrl?.replace(/\/$/, '') ?? '';
+    const label = escapeMarkdown(reference.text.replace(/\s+/g, ' ').trim());
+    return reference.node === IMAGE_NODE
+      ? [`${indent}![${label}](${base}${fileDisplayPath(reference.fileId)})`]
+      : [`${indent}[${label || 'Fichier joint'}](${base}${fileDownloadPath(reference.fileId)})`];
+  }
   if (depth >= MAX_DOCUMENT_DEPTH)
     return flattenedText(node)
       .split('\n')
@@ -68,12 +94,12 @@ function block(node: Y.XmlElement | Y.XmlText, depth: number, indent = ''): stri
               : '-';
         const [first = '', ...rest] =
           item instanceof Y.XmlElement
-            ? children(item).flatMap((c) => block(c, depth + 2, `${indent}  `))
+            ? children(item).flatMap((c) => block(c, depth + 2, options, `${indent}  `))
             : [];
         return [`${indent}${marker} ${first.trimStart()}`, ...rest];
       });
     case 'blockquote':
-      return children(node).flatMap((c) => block(c, depth + 1).map((l) => `> ${l}`));
+      return children(node).flatMap((c) => block(c, depth + 1, options).map((l) => `> ${l}`));
     case 'codeBlock':
       return [
         '```',
@@ -104,14 +130,14 @@ function block(node: Y.XmlElement | Y.XmlText, depth: number, indent = ''): stri
       return [line(rows[0]), line(Array.from({ length: width }, () => '---')), ...rows.slice(1).map(line)];
     }
     default:
-      return children(node).flatMap((c) => block(c, depth + 1, indent));
+      return children(node).flatMap((c) => block(c, depth + 1, options, indent));
   }
 }
 
 /** The fiche's document as Markdown, its template headings included. */
-export function documentMarkdown(doc: Y.Doc): string {
+export function documentMarkdown(doc: Y.Doc, options: MarkdownOptions = {}): string {
   return children(doc.getXmlFragment(FICHE_FRAGMENT))
-    .map((node) => block(node, 1).join('\n'))
+    .map((node) => block(node, 1, options).join('\n'))
     .filter((chunk) => chunk.length > 0)
     .join('\n\n');
 }

@@ -26,6 +26,10 @@ export const notFound = (message = 'Ressource introuvable') => new AppError(404,
 export const conflict = (message: string, fieldErrors?: FieldError[]) =>
   new AppError(409, 'conflict', message, fieldErrors);
 export const gone = (message: string) => new AppError(410, 'gone', message);
+/** 413: an upload beyond a size limit (the message names the file and the limit). */
+export const payloadTooLarge = (message: string) => new AppError(413, 'payload_too_large', message);
+/** 415: content of a type the server refuses (the message names the file and what is accepted). */
+export const unsupportedMediaType = (message: string) => new AppError(415, 'unsupported_media_type', message);
 export const rateLimited = (message: string, retryAfterSeconds?: number) =>
   Object.assign(new AppError(429, 'rate_limited', message), { retryAfterSeconds });
 /** 503: a dependency (database, Redis) is unreachable or too slow; the client may try again shortly. */

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { FichesModule } from '../fiches/fiches.module';
+import { FilesModule } from '../files/files.module';
 import { BookletController, FichePdfController } from './exports.controller';
 import { FicheExportService } from './fiche-export.service';
 import { PdfExporter } from './pdf-exporter.service';
 
 /** PDF exports of fiches and of toolbox search results (a booklet). */
 @Module({
-  imports: [FichesModule],
+  imports: [FichesModule, FilesModule],
   controllers: [FichePdfController, BookletController],
   providers: [FicheExportService, PdfExporter],
 })

@@ -1,5 +1,6 @@
 import type { FicheSummary } from '@affluents/contracts';
 import type * as Y from 'yjs';
+import type { ExportFiles } from '../files/files.service';
 
 /** Which text of the fiche is exported: a frozen version, or the live text when `null`. */
 export interface ExportedVersion {
@@ -28,4 +29,6 @@ export interface FicheExportSource {
   version: ExportedVersion | null;
   doc: Y.Doc;
   notes: ExportNote[];
+  /** The images (screen versions) and attached files the text shows, of this fiche only. */
+  files: ExportFiles;
 }

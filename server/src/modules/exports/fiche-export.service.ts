@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../../common/errors/app-error';
 import { FicheDocuments } from '../fiches/fiche-documents.port';
 import { FicheSearchService } from '../fiches/fiche-search.service';
 import { FichesService } from '../fiches/fiches.service';
+import { FilesService } from '../files/files.service';
 import { BOOKLET_MAX_FICHES, type ExportBookletQuery } from './export-queries';
 import type { ExportedVersion, ExportNote, FicheExportSource } from './fiche-export-source';
 
@@ -30,6 +31,7 @@ export class FicheExportService {
     private readonly fiches: FichesService,
     private readonly search: FicheSearchService,
     private readonly documents: FicheDocuments,
+    private readonly files: FilesService,
   ) {}
 
   /** One fiche (live text or a version), with its open comments when asked. 403/404 before any byte. */
@@ -64,7 +66,9 @@ export class FicheExportService {
     }
     try {
       const notes = options.comments === 'open' ? await this.openNotes(id) : [];
-      return { summary, authors: authors.map((a) => a.displayName), version, doc, notes };
+      // The files this text shows: the caller reads this text, so its files (of this fiche) too.
+      const files = await this.files.forExport(id, doc);
+      return { summary, authors: authors.map((a) => a.displayName), version, doc, notes, files };
     } catch (err) {
       doc.destroy();
       throw err;
@@ -105,7 +109,7 @@ export class FicheExportService {
         'SELECT doc_name AS "docName" FROM fiches WHERE id = $1',
         [hit.id],
       );
-      return { ...base, version: null, doc: await this.documents.read(docName) };
+      return this.withFiles(hit.id, { ...base, version: null, doc: await this.documents.read(docName) });
     }
     const [published]: Array<{ versionId: string | null }> = await this.dataSource.query(
       'SELECT published_version_id AS "versionId" FROM fiches WHERE id = $1',
@@ -113,7 +117,24 @@ export class FicheExportService {
     );
     const row = published?.versionId ? await this.versionRow(hit.id, published.versionId) : undefined;
     if (!row) return null;
-    return { ...base, version: this.exportedVersion(row), doc: this.docOf(row.snapshot) };
+    return this.withFiles(hit.id, {
+      ...base,
+      version: this.exportedVersion(row),
+      doc: this.docOf(row.snapshot),
+    });
+  }
+
+  /** Adds the files the text shows to a booklet fiche (its document is freed if that fails). */
+  private async withFiles(
+    ficheId: string,
+    source: Omit<FicheExportSource, 'files'>,
+  ): Promise<FicheExportSource> {
+    try {
+      return { ...source, files: await this.files.forExport(ficheId, source.doc) };
+    } catch (err) {
+      source.doc.destroy();
+      throw err;
+    }
   }
 
   private async versionRow(ficheId: string, versionId: string): Promise<VersionRow | undefined> {

@@ -52,7 +52,7 @@ function noteCalls(ydoc: Y.Doc, notes: ExportNote[]): NoteCalls & { numbers: Map
 export function renderFiche(doc: Pdf, source: FicheExportSource): void {
   renderTitleBlock(doc, source);
   const calls = noteCalls(source.doc, source.notes);
-  const blocks = new YjsPdfBlocks(doc, calls);
+  const blocks = new YjsPdfBlocks(doc, calls, source.files);
   blocks.renderDocument(source.doc);
   if (source.notes.length > 0) {
     // Notes whose passage was not found are numbered after the others, in creation order.

@@ -57,6 +57,21 @@ export function tagged(
   else draw();
 }
 
+/**
+ * Draws an image as a `Figure` of the structure with its text alternative (`/Alt`), read by screen
+ * readers instead of the picture; an image without one (decorative) is page furniture (an artifact).
+ */
+export function figure(doc: Pdf, alt: string, draw: () => void): void {
+  const root = structureRoots.get(doc);
+  if (alt.trim() && root) {
+    root.add(doc.struct('Figure', { alt: alt.trim() }, draw));
+    return;
+  }
+  doc.markContent('Artifact', { type: 'Layout' });
+  draw();
+  doc.endMarkedContent();
+}
+
 /** An element placed in the reading order now and filled later with `tagged(…, parent)` (a booklet's contents). */
 export function structureSlot(doc: Pdf, type: string): PDFKit.PDFStructureElement | undefined {
   const element = doc.struct(type);

@@ -1,15 +1,28 @@
-import { linkTarget } from '@affluents/contracts';
+import { formatByteSize, linkTarget } from '@affluents/contracts';
 import {
   emptySectionKeys,
   FICHE_FRAGMENT,
+  FILE_NODE,
   ficheSections,
+  fileReferenceOf,
   flattenedText,
+  IMAGE_NODE,
   MAX_DOCUMENT_DEPTH,
   MENTION_NODE,
   mentionText,
 } from '@affluents/editor/template';
 import * as Y from 'yjs';
-import { contentWidth, ensureSpace, type Pdf, pageBottom, pdfStyle, printable, tagged } from './pdf-layout';
+import type { ExportFiles } from '../files/files.service';
+import {
+  contentWidth,
+  ensureSpace,
+  figure,
+  type Pdf,
+  pageBottom,
+  pdfStyle,
+  printable,
+  tagged,
+} from './pdf-layout';
 
 type Marks = { bold?: boolean; italic?: boolean; strike?: boolean; code?: boolean; link?: { href?: string } };
 type Delta = Array<{ insert?: unknown; attributes?: Marks }>;
@@ -39,12 +52,18 @@ export interface NoteCalls {
 }
 
 const noCalls: NoteCalls = { at: () => [], callFor: () => 0 };
+const noFiles: ExportFiles = { images: new Map(), files: new Map() };
+/** Points per pixel of an image's screen version (96 pixels to the inch); wider ones fit the column. */
+const POINTS_PER_PIXEL = 0.75;
+/** Highest share of a page an image may take, so a tall one leaves room for its context. */
+const IMAGE_MAX_PAGE_SHARE = 0.6;
 
 /** Renders a fiche's Yjs document (Tiptap's XmlFragment) as PDF blocks. */
 export class YjsPdfBlocks {
   constructor(
     private readonly doc: Pdf,
     private readonly calls: NoteCalls = noCalls,
+    private readonly files: ExportFiles = noFiles,
   ) {}
 
   /**
@@ -89,6 +108,8 @@ export class YjsPdfBlocks {
       codeBlock: () => this.code(node, indent),
       horizontalRule: () => this.rule(),
       table: () => this.table(node, indent, depth),
+      [IMAGE_NODE]: () => this.image(node, indent),
+      [FILE_NODE]: () => this.attachment(node, indent),
     };
     const known = render[node.nodeName];
     if (known) known();
@@ -205,6 +226,54 @@ export class YjsPdfBlocks {
     doc.x = doc.page.margins.left;
     doc.moveDown(options.gap ?? 0.45);
     this.resetFont();
+  }
+
+  /**
+   * An image of the text: its screen version fitted to the column (never enlarged past its natural
+   * size), a Figure with its alt text for screen readers. An image the export could not read prints as
+   * a line naming it, so the reader knows something is missing.
+   */
+  private image(node: Y.XmlElement, indent: number): void {
+    const doc = this.doc;
+    const reference = fileReferenceOf(node);
+    const image = reference ? this.files.images.get(reference.fileId) : undefined;
+    if (!reference || !image) {
+      const alt = reference?.text.trim();
+      this.paragraph([{ text: alt ? `[Image : ${alt}]` : '[Image]', marks: { italic: true } }], indent, {
+        color: pdfStyle.color.muted,
+      });
+      return;
+    }
+    const maxWidth = contentWidth(doc) - indent;
+    const maxHeight = (pageBottom(doc) - doc.page.margins.top) * IMAGE_MAX_PAGE_SHARE;
+    const scale = Math.min(POINTS_PER_PIXEL, maxWidth / image.width, maxHeight / image.height);
+    const width = image.width * scale;
+    const height = image.height * scale;
+    doc.moveDown(0.2);
+    ensureSpace(doc, height + 4);
+    const x = doc.page.margins.left + indent;
+    const y = doc.y;
+    figure(doc, reference.text, () => doc.image(image.data, x, y, { width, height }));
+    doc.x = doc.page.margins.left;
+    doc.y = y + height;
+    doc.moveDown(0.6);
+    this.resetFont();
+  }
+
+  /** A file attached in the text: its name and size, its name linked to its download in the app. */
+  private attachment(node: Y.XmlElement, indent: number): void {
+    const reference = fileReferenceOf(node);
+    if (!reference) return;
+    const file = this.files.files.get(reference.fileId);
+    const name = file?.name ?? (reference.text || 'Fichier');
+    this.paragraph(
+      [
+        { text: 'Fichier joint : ', marks: { bold: true } },
+        { text: name, marks: file ? { link: { href: file.url } } : {} },
+        { text: file ? ` (${formatByteSize(file.byteSize)})` : ' (indisponible)', marks: {} },
+      ],
+      indent,
+    );
   }
 
   private list(node: Y.XmlElement, indent: number, depth: number): void {

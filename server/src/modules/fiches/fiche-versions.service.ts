@@ -9,11 +9,12 @@ import {
   nestedDeeperThan,
   requiredSectionKeys,
 } from '@affluents/editor/template';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { assertCan } from '../../common/auth/policy';
 import { conflict, notFound } from '../../common/errors/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
 import { searchVectorSql } from './fiche-indexer';
@@ -43,6 +44,7 @@ export class FicheVersionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: FicheDocuments,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Versions of a fiche, newest first. */
@@ -148,13 +150,16 @@ export class FicheVersionsService {
     }
   }
 
-  /** The fiche's text as Markdown: the live document, or a version. */
+  /**
+   * The fiche's text as Markdown: the live document, or a version. Its images and files link to the
+   * app's public address, where the file routes apply the fiche's access rule.
+   */
   async markdown(fiche: FicheEntity, versionId: string | undefined): Promise<string> {
     const doc = versionId
       ? await this.versionDoc(fiche.id, versionId)
       : await this.documents.read(fiche.docName);
     try {
-      return documentMarkdown(doc);
+      return documentMarkdown(doc, { fileBaseUrl: this.config.publicUrl });
     } finally {
       doc.destroy();
     }

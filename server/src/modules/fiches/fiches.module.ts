@@ -5,6 +5,7 @@ import { DocAccessRegistry } from '../../collab/doc-access-registry';
 import { CollabFicheDocuments } from './fiche-documents.adapter';
 import { FicheDocuments } from './fiche-documents.port';
 import { FicheIndexer } from './fiche-indexer';
+import { FicheReach } from './fiche-reach';
 import { FicheSearchService } from './fiche-search.service';
 import { FicheVersionsService } from './fiche-versions.service';
 import { FichesController } from './fiches.controller';
@@ -18,10 +19,11 @@ import { FichesService } from './fiches.service';
     FicheSearchService,
     FicheVersionsService,
     FicheIndexer,
+    FicheReach,
     { provide: FicheDocuments, useClass: CollabFicheDocuments },
   ],
-  // The exports module renders fiches under the same access rules and search.
-  exports: [FichesService, FicheSearchService, FicheDocuments],
+  // The exports module renders fiches under the same access rules and search; files follow their fiche.
+  exports: [FichesService, FicheSearchService, FicheDocuments, FicheReach],
 })
 export class FichesModule implements OnModuleInit {
   private readonly logger = new Logger('Fiches');

@@ -294,7 +294,8 @@ export class FichesService {
     );
   }
 
-  private accessOf(fiche: Pick<FicheEntity, 'groupId' | 'status'>, subject: Subject): DocumentAccess | null {
+  /** What `subject` may do with a fiche's document (see `documentAccess`): the one rule, shared by its files. */
+  accessOf(fiche: Pick<FicheEntity, 'groupId' | 'status'>, subject: Subject): DocumentAccess | null {
     if (fiche.status !== 'archived' && can(subject, 'fiche.edit', { groupId: fiche.groupId })) return 'write';
     if (can(subject, 'fiche.view', { groupId: fiche.groupId })) return 'read';
     return null;

@@ -2,6 +2,7 @@ import type { Route } from '../route';
 import { commentsRoutes } from './comments';
 import { discussionsRoutes } from './discussions';
 import { exportsRoutes } from './exports';
+import { filesRoutes } from './files';
 import { notificationsRoutes } from './notifications';
 import { pollsRoutes } from './polls';
 import { sessionCalendarRoutes } from './session-calendar';
@@ -16,6 +17,7 @@ export const featureRoutes: Route[] = [
   ...notificationsRoutes,
   ...commentsRoutes,
   ...exportsRoutes,
+  ...filesRoutes,
   ...sessionSessionsRoutes,
   ...sessionCalendarRoutes,
   ...sessionLiveRoutes,

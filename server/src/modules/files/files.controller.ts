@@ -1,0 +1,117 @@
+import { pipeline } from 'node:stream/promises';
+import { type FicheFiles, Id, type StoredFile } from '@affluents/contracts';
+import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Auth } from '../../common/auth/decorators';
+import { type FileDownload, FilesService, UPLOAD_MAX_DURATION_MS } from './files.service';
+import { receiveFilePart } from './multipart-file';
+
+/** Uploads into a fiche and the list of its files. The fiche's rules decide (FilesService). */
+@Controller('fiches')
+export class FicheFilesController {
+  constructor(private readonly files: FilesService) {}
+
+  /** multipart/form-data with one `file` field; 201 with the stored file. */
+  @Post(':id/files')
+  async upload(
+    @Auth() auth: AuthContext,
+    @Param('id', { schema: Id }) id: string,
+    @Req() request: Request,
+  ): Promise<StoredFile> {
+    // Who may add a file is known before a byte of it is read.
+    const target = await this.files.uploadTarget(id, auth.subject);
+    const part = await receiveFilePart(request, {
+      maxFileBytes: this.files.limits.maxFileBytes,
+      maxDurationMs: UPLOAD_MAX_DURATION_MS,
+    });
+    try {
+      return await this.files.upload(target, part.filename, part.stream, auth.subject);
+    } catch (err) {
+      part.abandon();
+      throw err;
+    }
+  }
+
+  @Get(':id/files')
+  list(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<FicheFiles> {
+    return this.files.list(id, auth.subject);
+  }
+}
+
+/**
+ * Headers of every file answer: the type recognised at upload (never the client's), no sniffing, no
+ * script or plugin even if a browser opened it as a page, not embeddable by other sites.
+ */
+function safeHeaders(response: Response, file: FileDownload): void {
+  response.setHeader('Content-Type', file.mediaType);
+  response.setHeader('Content-Length', String(file.byteSize));
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  // Access may change (someone leaves the group): every use revalidates, cheaply, with the ETag.
+  response.setHeader('Cache-Control', 'private, no-cache');
+  response.setHeader('ETag', `"${file.sha256}"`);
+}
+
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  (ifNoneMatch ?? '').split(',').some((tag) => {
+    const value = tag.trim().replace(/^W\//, '');
+    return value === '*' || value === etag;
+  });
+
+/** Downloads: the original as an attachment, the screen version of an image inline. */
+@Controller('files')
+export class FilesController {
+  private readonly logger = new Logger('Files');
+
+  constructor(private readonly files: FilesService) {}
+
+  @Get(':id')
+  async original(
+    @Auth() auth: AuthContext,
+    @Param('id', { schema: Id }) id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.files.download(id, 'original', auth.subject);
+    // Always a download, never shown as a page of the app (an HTML or SVG would otherwise run there).
+    response.attachment(file.name);
+    await this.send(request, response, file);
+  }
+
+  @Get(':id/display')
+  async display(
+    @Auth() auth: AuthContext,
+    @Param('id', { schema: Id }) id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.files.download(id, 'display', auth.subject);
+    // Only ever a JPEG or PNG made by the server, so it may be shown inline.
+    response.setHeader('Content-Disposition', 'inline');
+    await this.send(request, response, file);
+  }
+
+  private async send(request: Request, response: Response, file: FileDownload): Promise<void> {
+    safeHeaders(response, file);
+    if (matches(request.get('if-none-match'), `"${file.sha256}"`)) {
+      response.removeHeader('Content-Length');
+      response.status(304).end();
+      return;
+    }
+    response.status(200);
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    try {
+      await pipeline(file.open(), response);
+    } catch (err) {
+      // The headers are out: the only thing left is to cut the answer (the client sees it incomplete).
+      if (!response.destroyed) response.destroy();
+      const message = (err as Error).message;
+      if (!/premature close|aborted/i.test(message)) this.logger.warn(`sending ${file.name}: ${message}`);
+    }
+  }
+}

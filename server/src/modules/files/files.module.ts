@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { FichesModule } from '../fiches/fiches.module';
+import { FileStore } from './file-store';
+import { FicheFilesController, FilesController } from './files.controller';
+import { FilesService } from './files.service';
+import { PostgresFileStore } from './postgres-file-store';
+
+/**
+ * Images and documents put in fiches (docs/FILES.md): uploads checked while they stream, one file store
+ * behind FileStore (PostgreSQL unless FILE_STORE says otherwise), downloads under the fiche's access.
+ */
+@Module({
+  imports: [FichesModule],
+  controllers: [FicheFilesController, FilesController],
+  providers: [
+    FilesService,
+    {
+      provide: FileStore,
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource): FileStore => {
+        switch (config.files.store) {
+          case 'postgres':
+            return new PostgresFileStore(dataSource);
+        }
+      },
+    },
+  ],
+  // The PDF exports draw a fiche's images and list its files.
+  exports: [FilesService],
+})
+export class FilesModule {}

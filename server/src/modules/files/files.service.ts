@@ -1,0 +1,397 @@
+import { Readable } from 'node:stream';
+import {
+  type FicheFiles,
+  type FileKind,
+  fileDownloadPath,
+  type StoredFile,
+  type Subject,
+} from '@affluents/contracts';
+import { fileReferences } from '@affluents/editor/template';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type * as Y from 'yjs';
+import { AppError, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { FicheReach, type FicheReachOf } from '../fiches/fiche-reach';
+import { PeriodicJob } from '../notifications/periodic-job';
+import { makeDisplayImage } from './display-image';
+import {
+  cleanFileName,
+  fileErrors,
+  type RecognisedType,
+  recogniseType,
+  TYPE_SAMPLE_BYTES,
+} from './file-checks';
+import { FileStore, type StoredContent } from './file-store';
+
+/** Contents older than this that no file refers to are removed (an upload never lasts as long). */
+export const ORPHAN_AGE_MS = 60 * 60 * 1000;
+/** Longest upload; well under ORPHAN_AGE_MS, so the sweep never removes a content still being written. */
+export const UPLOAD_MAX_DURATION_MS = 30 * 60 * 1000;
+const SWEEP_BATCH = 200;
+
+interface FileRow {
+  id: string;
+  ficheId: string | null;
+  name: string;
+  mediaType: string;
+  kind: FileKind;
+  byteSize: string | number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  contentKey: string;
+  displayKey: string | null;
+  displayMediaType: string | null;
+  displayByteSize: string | number | null;
+  displaySha256: string | null;
+  displayWidth: number | null;
+  displayHeight: number | null;
+  createdById: string;
+  createdByName: string;
+  createdAt: Date;
+}
+
+const FILE_COLUMNS = `f.id, f.fiche_id AS "ficheId", f.name, f.media_type AS "mediaType", f.kind,
+  f.byte_size AS "byteSize", f.sha256, f.width, f.height, f.content_key AS "contentKey",
+  f.display_key AS "displayKey", f.display_media_type AS "displayMediaType",
+  f.display_byte_size AS "displayByteSize", f.display_sha256 AS "displaySha256",
+  f.display_width AS "displayWidth", f.display_height AS "displayHeight",
+  f.created_by_id AS "createdById", u.display_name AS "createdByName", f.created_at AS "createdAt"`;
+
+const toStoredFile = (row: FileRow): StoredFile => ({
+  id: row.id,
+  ficheId: row.ficheId,
+  name: row.name,
+  mediaType: row.mediaType,
+  kind: row.kind,
+  byteSize: Number(row.byteSize),
+  width: row.width,
+  height: row.height,
+  createdBy: { id: row.createdById, displayName: row.createdByName },
+  createdAt: new Date(row.createdAt).toISOString(),
+});
+
+/** Where an upload goes, once the caller may add files to the fiche. */
+export interface UploadTarget {
+  ficheId: string;
+  usedBytes: number;
+}
+
+/** A file to send: its headers' facts and a function that opens its bytes (streamed from the store). */
+export interface FileDownload {
+  name: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  open(): Readable;
+}
+
+/** What a PDF export draws of a fiche's files: the screen version of its images, the facts of the others. */
+export interface ExportFiles {
+  images: Map<string, { data: Buffer; width: number; height: number }>;
+  files: Map<string, { name: string; mediaType: string; byteSize: number; url: string }>;
+}
+
+/**
+ * Files of fiches: uploads checked while they stream into the store, downloads under the fiche's access
+ * rule, and the files an export shows. Access is never decided here: FicheReach (the fiches rules) says
+ * how the caller reaches the fiche; a reader of the published version only gets the files that
+ * version's text refers to.
+ */
+@Injectable()
+export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Files');
+  private readonly sweepJob: PeriodicJob;
+  private startupSweep: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: FileStore,
+    private readonly fiches: FicheReach,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.sweepJob = new PeriodicJob('FileSweep', dataSource, () => this.sweepOrphans());
+  }
+
+  onApplicationBootstrap(): void {
+    // A node that stopped mid-upload left contents behind: remove them now, then every hour.
+    this.startupSweep = this.sweepOrphans().catch((err: Error) =>
+      this.logger.warn(`orphan sweep failed: ${err.message}`),
+    );
+    this.sweepJob.start(ORPHAN_AGE_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.sweepJob.stop();
+    await this.startupSweep;
+  }
+
+  get limits() {
+    return { maxFileBytes: this.config.files.maxFileBytes, maxFicheBytes: this.config.files.maxFicheBytes };
+  }
+
+  /**
+   * Checks, before any byte is read, that `subject` may add a file to the fiche: a member of its group
+   * (fiche.edit), the fiche not archived.
+   */
+  async uploadTarget(ficheId: string, subject: Subject): Promise<UploadTarget> {
+    const reach = await this.fiches.of(ficheId, subject);
+    if (reach.access !== 'write') {
+      if (reach.member && reach.status === 'archived')
+        throw conflict('Cette fiche est archivée : restaurez-la avant d’y ajouter des fichiers.');
+      throw forbidden('Seuls les membres du groupe de la fiche peuvent y ajouter des fichiers.');
+    }
+    return { ficheId, usedBytes: await this.usedBytes(ficheId) };
+  }
+
+  /**
+   * Stores an upload: its type recognised from its first bytes (refused before anything is written),
+   * its size counted as it streams (refused as soon as a limit is passed), an image's screen version
+   * made, then the file row written under a lock on the fiche that checks its total once more. Any
+   * failure removes what was written.
+   */
+  async upload(
+    target: UploadTarget,
+    rawName: string,
+    stream: Readable,
+    subject: Subject,
+  ): Promise<StoredFile> {
+    const name = cleanFileName(rawName);
+    const { maxFileBytes, maxFicheBytes } = this.limits;
+    const remaining = maxFicheBytes - target.usedBytes;
+    let type: RecognisedType | null = null;
+    let image: Buffer[] | null = null;
+    const written: string[] = [];
+    try {
+      const checked = async function* (): AsyncGenerator<Buffer> {
+        let total = 0;
+        let sample: Buffer[] = [];
+        let sampled = 0;
+        const decide = async () => {
+          const head = Buffer.concat(sample);
+          type = await recogniseType(head, name);
+          if (!type) throw fileErrors.refusedType(name);
+          // An image is decoded whole to make its screen version: kept in memory (at most the file limit).
+          if (type.kind === 'image') image = [head];
+          sample = [];
+          return head;
+        };
+        for await (const piece of stream as AsyncIterable<Buffer>) {
+          total += piece.length;
+          if (total > maxFileBytes) throw fileErrors.fileTooLarge(name, maxFileBytes);
+          if (total > remaining) throw fileErrors.ficheFull(name, maxFicheBytes, remaining);
+          if (!type) {
+            sample.push(piece);
+            sampled += piece.length;
+            if (sampled >= TYPE_SAMPLE_BYTES) yield await decide();
+            continue;
+          }
+          image?.push(piece);
+          yield piece;
+        }
+        if (total === 0) throw fileErrors.empty(name);
+        if (!type) yield await decide();
+      };
+      const original = await this.store.write(checked());
+      written.push(original.key);
+      const recognised = type as unknown as RecognisedType;
+      let display: (StoredContent & { mediaType: string; width: number; height: number }) | null = null;
+      let size: { width: number; height: number } | null = null;
+      if (recognised.kind === 'image') {
+        const variant = await makeDisplayImage(
+          Buffer.concat(image as unknown as Buffer[]),
+          recognised.mediaType,
+          name,
+        );
+        image = null;
+        size = { width: variant.originalWidth, height: variant.originalHeight };
+        const stored = await this.store.write(Readable.from([variant.data]));
+        written.push(stored.key);
+        display = { ...stored, mediaType: variant.mediaType, width: variant.width, height: variant.height };
+      }
+      const id = await this.dataSource.transaction(async (manager) => {
+        // Two uploads at once into one fiche: the second waits here and sees the first in the total.
+        await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [target.ficheId]);
+        const [{ used }] = await manager.query(
+          'SELECT coalesce(sum(byte_size), 0)::bigint AS used FROM files WHERE fiche_id = $1',
+          [target.ficheId],
+        );
+        if (Number(used) + original.byteSize > maxFicheBytes)
+          throw fileErrors.ficheFull(name, maxFicheBytes, maxFicheBytes - Number(used));
+        const [row] = await manager.query(
+          `INSERT INTO files (fiche_id, name, media_type, kind, byte_size, sha256, width, height, content_key,
+             display_key, display_media_type, display_byte_size, display_sha256, display_width, display_height,
+             created_by_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+          [
+            target.ficheId,
+            name,
+            recognised.mediaType,
+            recognised.kind,
+            original.byteSize,
+            original.sha256,
+            size?.width ?? null,
+            size?.height ?? null,
+            original.key,
+            display?.key ?? null,
+            display?.mediaType ?? null,
+            display?.byteSize ?? null,
+            display?.sha256 ?? null,
+            display?.width ?? null,
+            display?.height ?? null,
+            subject.userId,
+          ],
+        );
+        return row.id as string;
+      });
+      // Claimed once the file exists; should this fail, the sweep finds the file and claims them itself.
+      await this.store
+        .keep(written)
+        .catch((e: Error) => this.logger.warn(`claiming contents of ${id}: ${e.message}`));
+      return toStoredFile((await this.rows('f.id = $1', [id]))[0]);
+    } catch (err) {
+      stream.resume();
+      for (const key of written)
+        await this.store.delete(key).catch((e: Error) => this.logger.warn(`removing ${key}: ${e.message}`));
+      throw err;
+    }
+  }
+
+  /** The fiche's files with the space they use, for the members who see its live text. */
+  async list(ficheId: string, subject: Subject): Promise<FicheFiles> {
+    const reach = await this.fiches.of(ficheId, subject);
+    if (!reach.live) throw forbidden('La liste des fichiers d’une fiche est réservée à son groupe.');
+    const items = (await this.rows('f.fiche_id = $1', [ficheId])).map(toStoredFile);
+    return { items, usedBytes: items.reduce((sum, f) => sum + f.byteSize, 0), limits: this.limits };
+  }
+
+  /**
+   * A file to download (`original`) or the screen version of an image (`display`), when `subject`
+   * reaches it through its fiche; 404 otherwise, whether it exists or not.
+   */
+  async download(fileId: string, variant: 'original' | 'display', subject: Subject): Promise<FileDownload> {
+    const missing = () => notFound('Fichier introuvable');
+    const [row] = await this.rows('f.id = $1', [fileId]);
+    if (!row?.ficheId) throw missing();
+    let reach: FicheReachOf;
+    try {
+      reach = await this.fiches.of(row.ficheId, subject);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 403 || err.status === 404)) throw missing();
+      throw err;
+    }
+    if (!reach.live) {
+      // The published version's readers get the files its text shows, never those of the draft.
+      const shown = reach.publishedVersionId
+        ? await this.fiches.versionFileIds(row.ficheId, reach.publishedVersionId)
+        : new Set<string>();
+      if (!shown.has(row.id)) throw missing();
+    }
+    if (variant === 'display') {
+      if (!row.displayKey || !row.displayMediaType || !row.displaySha256) throw missing();
+      const key = row.displayKey;
+      return {
+        name: row.name,
+        mediaType: row.displayMediaType,
+        byteSize: Number(row.displayByteSize),
+        sha256: row.displaySha256,
+        open: () => this.store.read(key),
+      };
+    }
+    return {
+      name: row.name,
+      mediaType: row.mediaType,
+      byteSize: Number(row.byteSize),
+      sha256: row.sha256,
+      open: () => this.store.read(row.contentKey),
+    };
+  }
+
+  /**
+   * The files a fiche's text (`doc`: its live text or a version the caller may read) shows, for a PDF:
+   * only files of that fiche (an id copied from another fiche's text stays out), images as their screen
+   * version's bytes (at most DISPLAY_IMAGE_MAX_WIDTH wide, so a bounded size in memory).
+   */
+  async forExport(ficheId: string, doc: Y.Doc): Promise<ExportFiles> {
+    const result: ExportFiles = { images: new Map(), files: new Map() };
+    const ids = fileReferences(doc).map((r) => r.fileId);
+    if (ids.length === 0) return result;
+    const rows = await this.rows('f.fiche_id = $1 AND f.id = ANY($2::uuid[])', [ficheId, ids]);
+    for (const row of rows) {
+      result.files.set(row.id, {
+        name: row.name,
+        mediaType: row.mediaType,
+        byteSize: Number(row.byteSize),
+        url: `${this.config.publicUrl}${fileDownloadPath(row.id)}`,
+      });
+      if (row.kind === 'image' && row.displayKey && row.displayWidth && row.displayHeight) {
+        try {
+          const data = await readAll(this.store.read(row.displayKey));
+          result.images.set(row.id, { data, width: row.displayWidth, height: row.displayHeight });
+        } catch (err) {
+          this.logger.warn(`export: image ${row.id} unreadable: ${(err as Error).message}`);
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Removes the store's contents older than ORPHAN_AGE_MS that no file claimed (an upload that failed
+   * and could not clean up, a node that stopped mid-upload); claims those a file does refer to (a node
+   * that stopped just after writing the file). Returns how many were removed.
+   */
+  async sweepOrphans(now: Date = new Date()): Promise<number> {
+    let removed = 0;
+    const before = new Date(now.getTime() - ORPHAN_AGE_MS);
+    for (;;) {
+      const keys = await this.store.unkeptBefore(before, SWEEP_BATCH);
+      if (keys.length === 0) break;
+      const used: Array<{ key: string }> = await this.dataSource.query(
+        `SELECT content_key AS key FROM files WHERE content_key = ANY($1::text[])
+         UNION SELECT display_key FROM files WHERE display_key = ANY($1::text[])`,
+        [keys],
+      );
+      const referenced = new Set(used.map((u) => u.key));
+      if (referenced.size > 0) await this.store.keep([...referenced]);
+      for (const key of keys) {
+        if (referenced.has(key)) continue;
+        await this.store.delete(key);
+        removed += 1;
+      }
+      if (keys.length < SWEEP_BATCH) break;
+    }
+    if (removed > 0) this.logger.log(`removed ${removed} orphan file content(s)`);
+    return removed;
+  }
+
+  private async usedBytes(ficheId: string): Promise<number> {
+    const [{ used }] = await this.dataSource.query(
+      'SELECT coalesce(sum(byte_size), 0)::bigint AS used FROM files WHERE fiche_id = $1',
+      [ficheId],
+    );
+    return Number(used);
+  }
+
+  private rows(where: string, params: unknown[]): Promise<FileRow[]> {
+    return this.dataSource.query(
+      `SELECT ${FILE_COLUMNS} FROM files f JOIN users u ON u.id = f.created_by_id WHERE ${where}
+       ORDER BY f.created_at, f.id`,
+      params,
+    );
+  }
+}
+
+/** Every byte of a stream, for the bounded contents read whole (screen versions of images). */
+async function readAll(stream: Readable): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
