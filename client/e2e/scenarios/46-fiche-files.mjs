@@ -2,7 +2,16 @@
 // picker (her upload is slowed down, so that its progress shows), describes it, attaches a PDF; Claire, in
 // another browser, sees both arrive live. A file that fails the checks gets its French reason. Once the fiche
 // is published for the network, Julie, in another bassin, reads it with its photo and its PDF.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+
+/** A screenshot of what the phone shows (a full page at 390 px is too long to read). */
+async function viewportShot(page, name) {
+  const dir = fileURLToPath(new URL('../screenshots/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}${name}.png` });
+}
 
 /** CRC-32 of PNG chunks. */
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -255,6 +264,22 @@ export default ({
           page.getByRole('link', { name: /^Télécharger « programme-atelier\.pdf »/ });
         await download(sophie).waitFor();
         await download(claire).waitFor();
+        // Chosen after the photo, at Sophie's caret (which went below the photo): the PDF follows it.
+        const blocks = await claire.evaluate(() =>
+          [...document.querySelector('.fiche-editor__content').children]
+            .slice(0, 4)
+            .map((el) =>
+              el.querySelector('figure img')
+                ? 'image'
+                : el.querySelector('.fiche-file-card')
+                  ? 'file'
+                  : el.tagName,
+            ),
+        );
+        assert(
+          JSON.stringify(blocks) === JSON.stringify(['H2', 'P', 'image', 'file']),
+          `the PDF is not below the photo: ${JSON.stringify(blocks)}`,
+        );
         const card = (await claire.locator('.fiche-file-card').textContent()) ?? '';
         assert(card.includes('Document PDF'), `the file card does not say it is a PDF: ${card}`);
         const href = await download(claire).getAttribute('href');
@@ -307,9 +332,9 @@ export default ({
 
         // At 390 px: the photo fits, the file card wraps.
         await sophie.setViewportSize({ width: 390, height: 844 });
-        await sophie.locator('.fiche-file-card').scrollIntoViewIfNeeded();
         await checkNoHorizontalOverflow(sophie, 'fiche with files at 390 px');
-        await screenshot(sophie, '46-5-telephone');
+        await sophie.locator('.fiche-editor__content h2').first().scrollIntoViewIfNeeded();
+        await viewportShot(sophie, '46-5-telephone');
         await sophie.setViewportSize({ width: 1280, height: 900 });
 
         // Published for the network, with its files.
@@ -354,7 +379,8 @@ export default ({
         await screenshot(sophie, '46-6-publiee');
         await sophie.setViewportSize({ width: 390, height: 844 });
         await checkNoHorizontalOverflow(sophie, 'published fiche with files at 390 px');
-        await screenshot(sophie, '46-7-publiee-telephone');
+        await text.locator('figure').scrollIntoViewIfNeeded();
+        await viewportShot(sophie, '46-7-publiee-telephone');
         assert(claireErrors.length === 0, `uncaught errors in Claire's page: ${claireErrors.join('; ')}`);
       } finally {
         await claireContext.close().catch(() => {});

@@ -157,13 +157,18 @@ const pdf = () => new File([new Uint8Array(2048)], 'programme.pdf', { type: 'app
 
 describe('images and files in the fiche editor', () => {
   it('shows an image’s progress, inserts it below the section title only once stored, then asks for its description', async () => {
-    const { container, session, text } = await renderEditor();
+    const { container, session, text, editor } = await renderEditor();
     const input = picker(container, 'image');
     expect(input.accept).toContain('image/jpeg');
     expect(input.hidden).toBe(true);
     // Let the limits arrive, so that the check before sending runs with them.
     await waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalled());
 
+    // The caret in the middle of the first section title.
+    act(() => {
+      editor.commands.setTextSelection(4);
+    });
+    expect(editor.state.selection.$from.parent.attrs.section).toBe('objectifs');
     choose(input, [photo()]);
     const tray = await screen.findByRole('region', { name: 'Envois de fichiers' });
     const bar = within(tray).getByRole('progressbar', { name: 'Envoi de « atelier.jpg »' });
@@ -183,8 +188,11 @@ describe('images and files in the fiche editor', () => {
     const image = sharedElements(session.doc, 'image')[0];
     expect(image?.getAttribute('fileId')).toBe(storedPhoto.id);
     expect(image?.getAttribute('width')).toBe(1200);
-    // The caret was in the first section title: the image goes below it, the title stays whole.
+    // The caret was in the section title: the image goes below it, the title stays whole.
     expect(sharedBlocks(session.doc).slice(0, 3)).toEqual(['heading:objectifs', 'image', 'paragraph']);
+    // The caret had not moved: it is now on the line below the image, where the writer goes on.
+    expect(editor.state.selection.$from.parent.type.name).toBe('paragraph');
+    expect(editor.state.selection.$from.index(0)).toBe(2);
     const img = await waitFor(() => {
       const found = text.querySelector('figure img');
       if (!found) throw new Error('no image drawn');
@@ -357,5 +365,34 @@ describe('images and files in the fiche editor', () => {
     expect(blocks.slice(contexte, contexte + 3)).toEqual(['heading:contexte', 'paragraph', 'file']);
     const paragraph = session.doc.getXmlFragment('default').get(contexte + 1) as Y.XmlElement;
     expect(paragraph.toString()).toContain('Le chantier est loin de la gare.');
+  });
+
+  it('puts files chosen one after the other in that order, at the caret, the caret below the last one', async () => {
+    const { container, session, editor } = await renderEditor();
+    act(() => {
+      writeRemotely(session.doc, 'contexte', 'Le chantier est loin de la gare.');
+    });
+    await waitFor(() => expect(editor.state.doc.textContent).toContain('loin de la gare'));
+    act(() => {
+      editor.commands.setTextSelection(endOfSection(editor, 'contexte'));
+    });
+    choose(picker(container, 'document'), [pdf()]);
+    act(() => lastUpload().respond(201, storedPdf));
+    await waitFor(() => expect(sharedElements(session.doc, 'file')).toHaveLength(1));
+    choose(picker(container, 'image'), [photo()]);
+    act(() => lastUpload().respond(201, storedPhoto));
+    await waitFor(() => expect(sharedElements(session.doc, 'image')).toHaveLength(1));
+    await screen.findByRole('dialog', { name: 'Description de l’image' });
+
+    const blocks = sharedBlocks(session.doc);
+    const contexte = blocks.indexOf('heading:contexte');
+    expect(blocks.slice(contexte, contexte + 5)).toEqual([
+      'heading:contexte',
+      'paragraph',
+      'file',
+      'image',
+      'paragraph',
+    ]);
+    expect(editor.state.selection.$from.index(0)).toBe(contexte + 4);
   });
 });

@@ -80,14 +80,41 @@ function nodeOf(stored: StoredFile) {
 /**
  * Inserts the stored file's node at `pos`, without moving the writer's caret (they may be typing elsewhere).
  * A section title is never split: the file goes below it. An empty line stays, below the file, for the
- * text that follows (and the section's hint).
+ * text that follows (and the section's hint). With `moveCaret` (the file was put at the writer's caret and
+ * the caret has not moved since), the caret goes to the line below the file, as after any insertion: the
+ * next file then follows this one.
  */
-export function insertStoredFile(editor: Editor, stored: StoredFile, pos: number): boolean {
+export function insertStoredFile(
+  editor: Editor,
+  stored: StoredFile,
+  pos: number,
+  { moveCaret = false } = {},
+): boolean {
   let at = pos;
   const $pos = editor.state.doc.resolve(at);
   if ($pos.depth > 0 && $pos.parent.type.name === 'heading') at = $pos.after();
   else if ($pos.depth > 0 && $pos.parent.isTextblock && $pos.parent.childCount === 0) at = $pos.before();
-  return editor.chain().insertContentAt(at, nodeOf(stored), { updateSelection: false }).run();
+  const node = nodeOf(stored);
+  if (!editor.chain().insertContentAt(at, node, { updateSelection: false }).run()) return false;
+  if (!moveCaret) return true;
+
+  // The inserted node: the one of this file nearest to where it was put (a file may be in the text twice).
+  let found: { pos: number; size: number } | null = null;
+  editor.state.doc.descendants((child, childPos) => {
+    if (child.type.name !== node.type || child.attrs.fileId !== stored.id) return true;
+    if (!found || Math.abs(childPos - at) < Math.abs(found.pos - at))
+      found = { pos: childPos, size: child.nodeSize };
+    return false;
+  });
+  if (!found) return true;
+  const { pos: nodePos, size } = found;
+  const after = nodePos + size;
+  const next = editor.state.doc.resolve(after).nodeAfter;
+  const chain = editor.chain();
+  if (next?.type.name !== 'paragraph')
+    chain.insertContentAt(after, { type: 'paragraph' }, { updateSelection: false });
+  chain.setTextSelection(after + 1).run();
+  return true;
 }
 
 interface UseFileUploadsOptions {
@@ -163,6 +190,7 @@ export function useFileUploads({ editor, ficheId, enabled, onImageInserted }: Us
     (list: readonly File[], pos?: number) => {
       const { editor: currentEditor } = latest.current;
       if (!ficheId || !enabled || currentEditor.isDestroyed) return;
+      const atCaret = pos === undefined;
       const anchor = anchorAt(currentEditor, pos ?? currentEditor.state.selection.to);
       for (const file of list) {
         nextId.current += 1;
@@ -196,7 +224,10 @@ export function useFileUploads({ editor, ficheId, enabled, onImageInserted }: Us
             void queryClient.invalidateQueries({ queryKey: fileKeys.fiche(ficheId) });
             const { editor: target, onImageInserted: describe } = latest.current;
             if (target.isDestroyed || !target.isEditable) return;
-            if (!insertStoredFile(target, stored, positionOf(target, anchor))) return;
+            const at = positionOf(target, anchor);
+            const { selection } = target.state;
+            const moveCaret = atCaret && selection.empty && selection.from === at;
+            if (!insertStoredFile(target, stored, at, { moveCaret })) return;
             setAnnouncement(
               t(stored.kind === 'image' ? 'files.tray.insertedImage' : 'files.tray.insertedFile', {
                 name: stored.name,
