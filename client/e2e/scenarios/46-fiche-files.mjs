@@ -324,6 +324,11 @@ export default ({
         await checkA11y(sophie, 'fiche with a photo, a PDF and two refusals');
         await sophie.evaluate(() => window.scrollTo(0, 0));
         await screenshot(sophie, '46-3-refus');
+        await sophie.setViewportSize({ width: 390, height: 844 });
+        await checkNoHorizontalOverflow(sophie, 'refusals at 390 px');
+        await tray.scrollIntoViewIfNeeded();
+        await viewportShot(sophie, '46-3-refus-telephone');
+        await sophie.setViewportSize({ width: 1280, height: 900 });
         await tray.getByRole('button', { name: 'Fermer le message sur « logo.svg »' }).click();
         await tray.getByRole('button', { name: 'Fermer le message sur « notice.pdf »' }).click();
         await tray.waitFor({ state: 'detached' });
