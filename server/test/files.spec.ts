@@ -229,6 +229,26 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     await upload(sophie, full.id, random(2 * MiB), 'troisieme.pdf').expect(201);
   });
 
+  it('counts two uploads at once into one fiche one after the other: the second that no longer fits is refused', async () => {
+    const busy = await newFiche('Deux envois à la fois');
+    const before = await fileRowCounts(t.dataSource);
+    // Each fits alone (5 MiB of 8), both were started while the fiche was empty.
+    const results = await Promise.all([
+      upload(sophie, busy.id, random(5 * MiB), 'un.pdf'),
+      upload(claire, busy.id, random(5 * MiB), 'deux.pdf'),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 413]);
+    const refused = results.find((r) => r.status === 413);
+    expect(refused?.body.message).toMatch(
+      /^Les fichiers de cette fiche dépassent 8 Mo avec « (un|deux)\.pdf »/,
+    );
+    const after = await fileRowCounts(t.dataSource);
+    expect(after.files).toBe(before.files + 1);
+    expect(after.contents).toBe(before.contents + 1);
+    const list: FicheFiles = (await sophie.get(ficheFilesPath(busy.id)).expect(200)).body;
+    expect(list.usedBytes).toBe(5 * MiB);
+  });
+
   it('removes what was written when the client goes away in the middle of an upload', async () => {
     const before = await fileRowCounts(t.dataSource);
     const server = t.app.getHttpServer();

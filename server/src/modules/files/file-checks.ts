@@ -110,3 +110,62 @@ export const fileErrors = {
       { path: 'file', message: 'Envoi trop long' },
     ]),
 };
+
+/**
+ * The checks an upload's bytes pass as they stream: its type decided on its first TYPE_SAMPLE_BYTES
+ * (nothing goes on before), its size counted against the file limit and what is left of the fiche's.
+ * An image's bytes are also kept, to make its screen version (at most the file limit in memory).
+ */
+export class UploadCheck {
+  private type: RecognisedType | null = null;
+  private image: Buffer[] | null = null;
+
+  constructor(
+    private readonly name: string,
+    private readonly limits: { maxFileBytes: number; maxFicheBytes: number; remaining: number },
+  ) {}
+
+  /** The bytes of `stream` that passed, for the store; throws the French refusal of the first check failed. */
+  async *bytes(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    const { maxFileBytes, maxFicheBytes, remaining } = this.limits;
+    let total = 0;
+    let sample: Buffer[] = [];
+    let sampled = 0;
+    const decide = async () => {
+      const head = Buffer.concat(sample);
+      sample = [];
+      this.type = await recogniseType(head, this.name);
+      if (!this.type) throw fileErrors.refusedType(this.name);
+      if (this.type.kind === 'image') this.image = [head];
+      return head;
+    };
+    for await (const piece of stream) {
+      total += piece.length;
+      if (total > maxFileBytes) throw fileErrors.fileTooLarge(this.name, maxFileBytes);
+      if (total > remaining) throw fileErrors.ficheFull(this.name, maxFicheBytes, remaining);
+      if (this.type) {
+        this.image?.push(piece);
+        yield piece;
+        continue;
+      }
+      sample.push(piece);
+      sampled += piece.length;
+      if (sampled >= TYPE_SAMPLE_BYTES) yield await decide();
+    }
+    if (total === 0) throw fileErrors.empty(this.name);
+    if (!this.type) yield await decide();
+  }
+
+  /** The type recognised, once every byte has passed. */
+  recognised(): RecognisedType {
+    if (!this.type) throw new Error('upload not checked yet');
+    return this.type;
+  }
+
+  /** The whole image, once (then forgotten here). */
+  takeImage(): Buffer {
+    const bytes = Buffer.concat(this.image ?? []);
+    this.image = null;
+    return bytes;
+  }
+}

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { FichesModule } from '../fiches/fiches.module';
 import { FileStore } from './file-store';
 import { FicheFilesController, FilesController } from './files.controller';
+import { FilesRepository } from './files.repository';
 import { FilesService } from './files.service';
 import { PostgresFileStore } from './postgres-file-store';
 
@@ -16,6 +17,7 @@ import { PostgresFileStore } from './postgres-file-store';
   controllers: [FicheFilesController, FilesController],
   providers: [
     FilesService,
+    FilesRepository,
     {
       provide: FileStore,
       inject: [APP_CONFIG, DataSource],

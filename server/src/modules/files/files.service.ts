@@ -1,11 +1,5 @@
 import { Readable } from 'node:stream';
-import {
-  type FicheFiles,
-  type FileKind,
-  fileDownloadPath,
-  type StoredFile,
-  type Subject,
-} from '@affluents/contracts';
+import { type FicheFiles, fileDownloadPath, type StoredFile, type Subject } from '@affluents/contracts';
 import { fileReferences } from '@affluents/editor/template';
 import {
   Inject,
@@ -21,62 +15,15 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { FicheReach, type FicheReachOf } from '../fiches/fiche-reach';
 import { PeriodicJob } from '../notifications/periodic-job';
 import { makeDisplayImage } from './display-image';
-import {
-  cleanFileName,
-  fileErrors,
-  type RecognisedType,
-  recogniseType,
-  TYPE_SAMPLE_BYTES,
-} from './file-checks';
+import { cleanFileName, fileErrors, UploadCheck } from './file-checks';
 import { FileStore, type StoredContent } from './file-store';
+import { type FileRow, FilesRepository, toStoredFile } from './files.repository';
 
 /** Contents older than this that no file refers to are removed (an upload never lasts as long). */
 export const ORPHAN_AGE_MS = 60 * 60 * 1000;
 /** Longest upload; well under ORPHAN_AGE_MS, so the sweep never removes a content still being written. */
 export const UPLOAD_MAX_DURATION_MS = 30 * 60 * 1000;
 const SWEEP_BATCH = 200;
-
-interface FileRow {
-  id: string;
-  ficheId: string | null;
-  name: string;
-  mediaType: string;
-  kind: FileKind;
-  byteSize: string | number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  contentKey: string;
-  displayKey: string | null;
-  displayMediaType: string | null;
-  displayByteSize: string | number | null;
-  displaySha256: string | null;
-  displayWidth: number | null;
-  displayHeight: number | null;
-  createdById: string;
-  createdByName: string;
-  createdAt: Date;
-}
-
-const FILE_COLUMNS = `f.id, f.fiche_id AS "ficheId", f.name, f.media_type AS "mediaType", f.kind,
-  f.byte_size AS "byteSize", f.sha256, f.width, f.height, f.content_key AS "contentKey",
-  f.display_key AS "displayKey", f.display_media_type AS "displayMediaType",
-  f.display_byte_size AS "displayByteSize", f.display_sha256 AS "displaySha256",
-  f.display_width AS "displayWidth", f.display_height AS "displayHeight",
-  f.created_by_id AS "createdById", u.display_name AS "createdByName", f.created_at AS "createdAt"`;
-
-const toStoredFile = (row: FileRow): StoredFile => ({
-  id: row.id,
-  ficheId: row.ficheId,
-  name: row.name,
-  mediaType: row.mediaType,
-  kind: row.kind,
-  byteSize: Number(row.byteSize),
-  width: row.width,
-  height: row.height,
-  createdBy: { id: row.createdById, displayName: row.createdByName },
-  createdAt: new Date(row.createdAt).toISOString(),
-});
 
 /** Where an upload goes, once the caller may add files to the fiche. */
 export interface UploadTarget {
@@ -112,7 +59,8 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
   private startupSweep: Promise<unknown> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
+    private readonly repository: FilesRepository,
     private readonly store: FileStore,
     private readonly fiches: FicheReach,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -148,7 +96,7 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
         throw conflict('Cette fiche est archivée : restaurez-la avant d’y ajouter des fichiers.');
       throw forbidden('Seuls les membres du groupe de la fiche peuvent y ajouter des fichiers.');
     }
-    return { ficheId, usedBytes: await this.usedBytes(ficheId) };
+    return { ficheId, usedBytes: await this.repository.usedBytes(ficheId) };
   }
 
   /**
@@ -166,96 +114,45 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     const name = cleanFileName(rawName);
     const { maxFileBytes, maxFicheBytes } = this.limits;
     const remaining = maxFicheBytes - target.usedBytes;
-    let type: RecognisedType | null = null;
-    let image: Buffer[] | null = null;
+    const check = new UploadCheck(name, { maxFileBytes, maxFicheBytes, remaining });
     const written: string[] = [];
     try {
-      const checked = async function* (): AsyncGenerator<Buffer> {
-        let total = 0;
-        let sample: Buffer[] = [];
-        let sampled = 0;
-        const decide = async () => {
-          const head = Buffer.concat(sample);
-          type = await recogniseType(head, name);
-          if (!type) throw fileErrors.refusedType(name);
-          // An image is decoded whole to make its screen version: kept in memory (at most the file limit).
-          if (type.kind === 'image') image = [head];
-          sample = [];
-          return head;
-        };
-        for await (const piece of stream as AsyncIterable<Buffer>) {
-          total += piece.length;
-          if (total > maxFileBytes) throw fileErrors.fileTooLarge(name, maxFileBytes);
-          if (total > remaining) throw fileErrors.ficheFull(name, maxFicheBytes, remaining);
-          if (!type) {
-            sample.push(piece);
-            sampled += piece.length;
-            if (sampled >= TYPE_SAMPLE_BYTES) yield await decide();
-            continue;
-          }
-          image?.push(piece);
-          yield piece;
-        }
-        if (total === 0) throw fileErrors.empty(name);
-        if (!type) yield await decide();
-      };
-      const original = await this.store.write(checked());
+      const original = await this.store.write(check.bytes(stream));
       written.push(original.key);
-      const recognised = type as unknown as RecognisedType;
+      const recognised = check.recognised();
       let display: (StoredContent & { mediaType: string; width: number; height: number }) | null = null;
       let size: { width: number; height: number } | null = null;
       if (recognised.kind === 'image') {
-        const variant = await makeDisplayImage(
-          Buffer.concat(image as unknown as Buffer[]),
-          recognised.mediaType,
-          name,
-        );
-        image = null;
+        const variant = await makeDisplayImage(check.takeImage(), recognised.mediaType, name);
         size = { width: variant.originalWidth, height: variant.originalHeight };
         const stored = await this.store.write(Readable.from([variant.data]));
         written.push(stored.key);
         display = { ...stored, mediaType: variant.mediaType, width: variant.width, height: variant.height };
       }
-      const id = await this.dataSource.transaction(async (manager) => {
-        // Two uploads at once into one fiche: the second waits here and sees the first in the total.
-        await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [target.ficheId]);
-        const [{ used }] = await manager.query(
-          'SELECT coalesce(sum(byte_size), 0)::bigint AS used FROM files WHERE fiche_id = $1',
-          [target.ficheId],
-        );
-        if (Number(used) + original.byteSize > maxFicheBytes)
-          throw fileErrors.ficheFull(name, maxFicheBytes, maxFicheBytes - Number(used));
-        const [row] = await manager.query(
-          `INSERT INTO files (fiche_id, name, media_type, kind, byte_size, sha256, width, height, content_key,
-             display_key, display_media_type, display_byte_size, display_sha256, display_width, display_height,
-             created_by_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-          [
-            target.ficheId,
-            name,
-            recognised.mediaType,
-            recognised.kind,
-            original.byteSize,
-            original.sha256,
-            size?.width ?? null,
-            size?.height ?? null,
-            original.key,
-            display?.key ?? null,
-            display?.mediaType ?? null,
-            display?.byteSize ?? null,
-            display?.sha256 ?? null,
-            display?.width ?? null,
-            display?.height ?? null,
-            subject.userId,
-          ],
-        );
-        return row.id as string;
-      });
+      const inserted = await this.repository.insertWithin(
+        {
+          ficheId: target.ficheId,
+          name,
+          mediaType: recognised.mediaType,
+          kind: recognised.kind,
+          byteSize: original.byteSize,
+          sha256: original.sha256,
+          width: size?.width ?? null,
+          height: size?.height ?? null,
+          contentKey: original.key,
+          display,
+          createdById: subject.userId,
+        },
+        maxFicheBytes,
+      );
+      if ('usedBytes' in inserted)
+        throw fileErrors.ficheFull(name, maxFicheBytes, maxFicheBytes - inserted.usedBytes);
+      const { id } = inserted;
       // Claimed once the file exists; should this fail, the sweep finds the file and claims them itself.
       await this.store
         .keep(written)
         .catch((e: Error) => this.logger.warn(`claiming contents of ${id}: ${e.message}`));
-      return toStoredFile((await this.rows('f.id = $1', [id]))[0]);
+      return toStoredFile((await this.repository.byId(id)) as FileRow);
     } catch (err) {
       stream.resume();
       for (const key of written)
@@ -268,7 +165,7 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
   async list(ficheId: string, subject: Subject): Promise<FicheFiles> {
     const reach = await this.fiches.of(ficheId, subject);
     if (!reach.live) throw forbidden('La liste des fichiers d’une fiche est réservée à son groupe.');
-    const items = (await this.rows('f.fiche_id = $1', [ficheId])).map(toStoredFile);
+    const items = (await this.repository.ofFiche(ficheId)).map(toStoredFile);
     return { items, usedBytes: items.reduce((sum, f) => sum + f.byteSize, 0), limits: this.limits };
   }
 
@@ -278,7 +175,7 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async download(fileId: string, variant: 'original' | 'display', subject: Subject): Promise<FileDownload> {
     const missing = () => notFound('Fichier introuvable');
-    const [row] = await this.rows('f.id = $1', [fileId]);
+    const row = await this.repository.byId(fileId);
     if (!row?.ficheId) throw missing();
     let reach: FicheReachOf;
     try {
@@ -300,7 +197,7 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
       return {
         name: row.name,
         mediaType: row.displayMediaType,
-        byteSize: Number(row.displayByteSize),
+        byteSize: row.displayByteSize as number,
         sha256: row.displaySha256,
         open: () => this.store.read(key),
       };
@@ -308,7 +205,7 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     return {
       name: row.name,
       mediaType: row.mediaType,
-      byteSize: Number(row.byteSize),
+      byteSize: row.byteSize,
       sha256: row.sha256,
       open: () => this.store.read(row.contentKey),
     };
@@ -323,12 +220,12 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     const result: ExportFiles = { images: new Map(), files: new Map() };
     const ids = fileReferences(doc).map((r) => r.fileId);
     if (ids.length === 0) return result;
-    const rows = await this.rows('f.fiche_id = $1 AND f.id = ANY($2::uuid[])', [ficheId, ids]);
+    const rows = await this.repository.inFiche(ficheId, ids);
     for (const row of rows) {
       result.files.set(row.id, {
         name: row.name,
         mediaType: row.mediaType,
-        byteSize: Number(row.byteSize),
+        byteSize: row.byteSize,
         url: `${this.config.publicUrl}${fileDownloadPath(row.id)}`,
       });
       if (row.kind === 'image' && row.displayKey && row.displayWidth && row.displayHeight) {
@@ -354,12 +251,7 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       const keys = await this.store.unkeptBefore(before, SWEEP_BATCH);
       if (keys.length === 0) break;
-      const used: Array<{ key: string }> = await this.dataSource.query(
-        `SELECT content_key AS key FROM files WHERE content_key = ANY($1::text[])
-         UNION SELECT display_key FROM files WHERE display_key = ANY($1::text[])`,
-        [keys],
-      );
-      const referenced = new Set(used.map((u) => u.key));
+      const referenced = await this.repository.referencedKeys(keys);
       if (referenced.size > 0) await this.store.keep([...referenced]);
       for (const key of keys) {
         if (referenced.has(key)) continue;
@@ -370,22 +262,6 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (removed > 0) this.logger.log(`removed ${removed} orphan file content(s)`);
     return removed;
-  }
-
-  private async usedBytes(ficheId: string): Promise<number> {
-    const [{ used }] = await this.dataSource.query(
-      'SELECT coalesce(sum(byte_size), 0)::bigint AS used FROM files WHERE fiche_id = $1',
-      [ficheId],
-    );
-    return Number(used);
-  }
-
-  private rows(where: string, params: unknown[]): Promise<FileRow[]> {
-    return this.dataSource.query(
-      `SELECT ${FILE_COLUMNS} FROM files f JOIN users u ON u.id = f.created_by_id WHERE ${where}
-       ORDER BY f.created_at, f.id`,
-      params,
-    );
   }
 }
 

@@ -1,0 +1,158 @@
+import type { FileKind, StoredFile } from '@affluents/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** A `files` row as the service reads it. */
+export interface FileRow {
+  id: string;
+  ficheId: string | null;
+  name: string;
+  mediaType: string;
+  kind: FileKind;
+  byteSize: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  contentKey: string;
+  displayKey: string | null;
+  displayMediaType: string | null;
+  displayByteSize: number | null;
+  displaySha256: string | null;
+  displayWidth: number | null;
+  displayHeight: number | null;
+  createdById: string;
+  createdByName: string;
+  createdAt: Date;
+}
+
+/** A file to record: its facts and the store keys of its original and (for an image) its screen version. */
+export interface NewFile {
+  ficheId: string;
+  name: string;
+  mediaType: string;
+  kind: FileKind;
+  byteSize: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  contentKey: string;
+  display: {
+    key: string;
+    mediaType: string;
+    byteSize: number;
+    sha256: string;
+    width: number;
+    height: number;
+  } | null;
+  createdById: string;
+}
+
+const FILE_COLUMNS = `f.id, f.fiche_id AS "ficheId", f.name, f.media_type AS "mediaType", f.kind,
+  f.byte_size::float8 AS "byteSize", f.sha256, f.width, f.height, f.content_key AS "contentKey",
+  f.display_key AS "displayKey", f.display_media_type AS "displayMediaType",
+  f.display_byte_size::float8 AS "displayByteSize", f.display_sha256 AS "displaySha256",
+  f.display_width AS "displayWidth", f.display_height AS "displayHeight",
+  f.created_by_id AS "createdById", u.display_name AS "createdByName", f.created_at AS "createdAt"`;
+
+/** A row as the contract's StoredFile. */
+export const toStoredFile = (row: FileRow): StoredFile => ({
+  id: row.id,
+  ficheId: row.ficheId,
+  name: row.name,
+  mediaType: row.mediaType,
+  kind: row.kind,
+  byteSize: row.byteSize,
+  width: row.width,
+  height: row.height,
+  createdBy: { id: row.createdById, displayName: row.createdByName },
+  createdAt: new Date(row.createdAt).toISOString(),
+});
+
+/** The SQL of the `files` table (owned by the files module). */
+@Injectable()
+export class FilesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One file, or undefined. */
+  async byId(id: string): Promise<FileRow | undefined> {
+    return (await this.select('f.id = $1', [id]))[0];
+  }
+
+  /** A fiche's files, oldest first. */
+  ofFiche(ficheId: string): Promise<FileRow[]> {
+    return this.select('f.fiche_id = $1', [ficheId]);
+  }
+
+  /** Those of `ids` that belong to the fiche. */
+  inFiche(ficheId: string, ids: string[]): Promise<FileRow[]> {
+    return this.select('f.fiche_id = $1 AND f.id = ANY($2::uuid[])', [ficheId, ids]);
+  }
+
+  /** Bytes the fiche's files take (their originals). */
+  async usedBytes(ficheId: string): Promise<number> {
+    const [{ used }] = await this.dataSource.query(
+      'SELECT coalesce(sum(byte_size), 0)::float8 AS used FROM files WHERE fiche_id = $1',
+      [ficheId],
+    );
+    return used;
+  }
+
+  /**
+   * Records a file unless the fiche's files would then take more than `maxFicheBytes`: under a row lock
+   * on the fiche, so two uploads at once into one fiche are counted one after the other. Returns the new
+   * id, or how many bytes the fiche already used when it does not fit.
+   */
+  insertWithin(file: NewFile, maxFicheBytes: number): Promise<{ id: string } | { usedBytes: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [file.ficheId]);
+      const [{ used }] = await manager.query(
+        'SELECT coalesce(sum(byte_size), 0)::float8 AS used FROM files WHERE fiche_id = $1',
+        [file.ficheId],
+      );
+      if (used + file.byteSize > maxFicheBytes) return { usedBytes: used as number };
+      const [row] = await manager.query(
+        `INSERT INTO files (fiche_id, name, media_type, kind, byte_size, sha256, width, height, content_key,
+           display_key, display_media_type, display_byte_size, display_sha256, display_width, display_height,
+           created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+        [
+          file.ficheId,
+          file.name,
+          file.mediaType,
+          file.kind,
+          file.byteSize,
+          file.sha256,
+          file.width,
+          file.height,
+          file.contentKey,
+          file.display?.key ?? null,
+          file.display?.mediaType ?? null,
+          file.display?.byteSize ?? null,
+          file.display?.sha256 ?? null,
+          file.display?.width ?? null,
+          file.display?.height ?? null,
+          file.createdById,
+        ],
+      );
+      return { id: row.id as string };
+    });
+  }
+
+  /** Those of the store `keys` a file points at (as its original or its screen version). */
+  async referencedKeys(keys: string[]): Promise<Set<string>> {
+    const rows: Array<{ key: string }> = await this.dataSource.query(
+      `SELECT content_key AS key FROM files WHERE content_key = ANY($1::text[])
+       UNION SELECT display_key FROM files WHERE display_key = ANY($1::text[])`,
+      [keys],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
+  private select(where: string, params: unknown[]): Promise<FileRow[]> {
+    return this.dataSource.query(
+      `SELECT ${FILE_COLUMNS} FROM files f JOIN users u ON u.id = f.created_by_id WHERE ${where}
+       ORDER BY f.created_at, f.id`,
+      params,
+    );
+  }
+}
