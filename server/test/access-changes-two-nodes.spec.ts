@@ -16,6 +16,7 @@ import {
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { describeWith } from './support/requires';
 import { ack, connectSocket, nextEvent } from './support/socket-client';
 import { linkToken } from './support/test-app';
 
@@ -26,7 +27,10 @@ import { linkToken } from './support/test-app';
  * (documents) and 60 s (sockets), so anything under a few seconds is the change itself reaching them.
  * Each test logs the time from the HTTP answer to each connection's end.
  */
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+const shared = describeWith(
+  ['DATABASE_URL', 'REDIS_URL'],
+  'access changes reach open connections on every node',
+);
 
 /** Far below the safety nets' 30 and 60 s, with room for a loaded CI machine. */
 const PROMPTLY_MS = 3000;

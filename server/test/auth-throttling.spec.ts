@@ -1,5 +1,6 @@
 import type TestAgent from 'supertest/lib/agent';
 import { AuthService } from '../src/modules/auth/auth.service';
+import { describeWith } from './support/requires';
 import { TcpProxy } from './support/tcp-proxy';
 import { linkToken, startTestApp, type TestApp } from './support/test-app';
 
@@ -196,7 +197,7 @@ describe('password reset requests (issue 11, item 8)', () => {
   });
 });
 
-const withRedis = process.env.REDIS_URL ? describe : describe.skip;
+const withRedis = describeWith(['REDIS_URL'], 'sign-in while Redis does not answer (issue 11, item 10)');
 
 withRedis('sign-in while Redis does not answer (issue 11, item 10)', () => {
   let t: TestApp;

@@ -8,11 +8,12 @@ import {
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { describeWith } from './support/requires';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 // A TCP proxy between the app and PostgreSQL that the test can cut: the machine's server is never touched.
-const withPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+const withPostgres = describeWith(['DATABASE_URL'], 'realtime documents while PostgreSQL is unreachable');
 
 withPostgres('realtime documents while PostgreSQL is unreachable', () => {
   let database: TestDatabase;

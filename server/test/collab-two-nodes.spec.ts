@@ -13,9 +13,13 @@ import {
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { describeWith } from './support/requires';
 
 // Two nodes need a shared PostgreSQL and Redis: this runs where both are configured (CI).
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+const shared = describeWith(
+  ['DATABASE_URL', 'REDIS_URL'],
+  'realtime documents on two nodes sharing PostgreSQL and Redis',
+);
 
 /** Characters stored per Yjs client id, summed over every stored row: twice the edits if stored twice. */
 async function storedLengthByClient(node: CollabNode, name: string): Promise<Map<number, number>> {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { type CollabNode, groupId, startCollabNode, waitFor } from './support/collab-client';
+import { describeWith } from './support/requires';
 import { ack, connectSocket } from './support/socket-client';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -10,7 +11,10 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
  * nothing answers, nothing is reset) and refused (the server is down). Every answer must come within
  * bounds and say 503 in French; figures are logged, not asserted.
  */
-const withPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+const withPostgres = describeWith(
+  ['DATABASE_URL'],
+  'HTTP and socket answers while PostgreSQL is unreachable',
+);
 
 const UNAVAILABLE = { status: 503, code: 'service_unavailable' };
 

@@ -7,10 +7,11 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { pdfBytes } from './support/files';
 import { binary } from './support/pdf-text';
+import { describeWith } from './support/requires';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Two stateless nodes on one PostgreSQL: what one stores, the other serves.
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+const shared = describeWith(['DATABASE_URL', 'REDIS_URL'], 'files on two nodes');
 
 shared('files across two server nodes', () => {
   let a: TestApp;

@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/app-config';
 import { RealtimeHub, rooms } from '../src/realtime/realtime-hub';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { freePort, RUN_TS } from './support/child-node';
+import { describeWith } from './support/requires';
 import { ack, connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -17,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
  * Two server nodes on one PostgreSQL and one Redis (issue 4, "Tests"): node A runs in this process,
  * node B as a child process (the TypeScript sources compiled on the fly by SWC) so it can be SIGKILLed.
  */
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+const shared = describeWith(['DATABASE_URL', 'REDIS_URL'], 'Socket.IO on two nodes with one Redis');
 
 const HEARTBEAT_MS = 300;
 const TTL_MS = 1500;

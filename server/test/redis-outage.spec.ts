@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { type ChildNode, startChildNode } from './support/child-node';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { describeWith } from './support/requires';
 import { ack, connectSocket, nextEvent, signInCookie } from './support/socket-client';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -13,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
  * Redis through a TCP proxy the test resets, refuses and pauses. A child prints a marker and exits on
  * an unhandled rejection (support/child-node-main.ts), so `alive()` proves none happened.
  */
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+const shared = describeWith(['DATABASE_URL', 'REDIS_URL'], 'Redis outages under two nodes');
 
 const online = (snapshot: PresenceSnapshot) =>
   snapshot.entries.filter((e) => e.online).map((e) => e.displayName);

@@ -8,11 +8,12 @@ import { createApp } from '../src/app.factory';
 import { CollabDocuments } from '../src/collab/collab-documents';
 import { loadConfig } from '../src/config/app-config';
 import { DemoSeeder } from '../src/seed/demo-seeder';
+import { describeWith } from './support/requires';
 import { ack, connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 // The live state must be the same on every node and survive a node's restart: needs PostgreSQL + Redis.
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+const shared = describeWith(['DATABASE_URL', 'REDIS_URL'], 'live mode of a session on two server nodes');
 
 shared('live mode of a session on two server nodes', () => {
   let database: TestDatabase;

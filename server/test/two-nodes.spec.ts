@@ -4,10 +4,14 @@ import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { DemoSeeder } from '../src/seed/demo-seeder';
+import { describeWith } from './support/requires';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 // Two stateless nodes need a shared PostgreSQL and Redis: this runs where both are configured (CI).
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+const shared = describeWith(
+  ['DATABASE_URL', 'REDIS_URL'],
+  'two server nodes on one PostgreSQL and one Redis',
+);
 
 shared('two server nodes on one PostgreSQL and one Redis', () => {
   let database: TestDatabase;

@@ -2,7 +2,7 @@ import { CollabCloseCode } from '@affluents/contracts';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { rememberOfflineCopy } from './offline-copies';
+import { offlineCopyName, rememberOfflineCopy } from './offline-copies';
 
 /**
  * Close codes of the `/collab/` server, by reason (the codes come from the shared contracts). 4401, 4403 and
@@ -62,7 +62,7 @@ export interface DocumentSession {
  */
 export function openDocumentSession(docName: string): DocumentSession {
   const doc = new Y.Doc();
-  const copyName = `affluents:${docName}`;
+  const copyName = offlineCopyName(docName);
   rememberOfflineCopy(copyName);
   const persistence = new IndexeddbPersistence(copyName, doc);
   const provider = new WebsocketProvider(collabUrl(), docName, doc, {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clearOfflineCopies, rememberOfflineCopy } from './offline-copies';
+import { clearOfflineCopies, offlineCopyName, rememberOfflineCopy } from './offline-copies';
 
 /** An IndexedDB factory that only lists and deletes, each deletion succeeding at once. */
 function fakeIndexedDB(names: string[], { withList = true } = {}) {
@@ -16,19 +16,23 @@ function fakeIndexedDB(names: string[], { withList = true } = {}) {
 }
 
 describe('clearOfflineCopies', () => {
-  it('deletes every affluents:fiche:* database, and no other', async () => {
+  it('deletes the copy of every shared document (fiches, meeting agendas and notes), and no other database', async () => {
     const { factory, deleteDatabase } = fakeIndexedDB([
-      'affluents:fiche:00000000-0000-4000-8000-000000000001',
-      'affluents:fiche:00000000-0000-4000-8000-000000000002',
+      offlineCopyName('fiche:00000000-0000-4000-8000-000000000001'),
+      offlineCopyName('fiche:00000000-0000-4000-8000-000000000002'),
+      offlineCopyName('session-agenda:00000000-0000-4000-8000-000000000004'),
+      offlineCopyName('session-notes:00000000-0000-4000-8000-000000000005'),
       'affluents:preferences',
-      'other-app',
+      'other-app:fiche:00000000-0000-4000-8000-000000000006',
     ]);
     const deleted = await clearOfflineCopies(factory);
     expect(deleteDatabase.mock.calls.map(([name]) => name).sort()).toEqual([
       'affluents:fiche:00000000-0000-4000-8000-000000000001',
       'affluents:fiche:00000000-0000-4000-8000-000000000002',
+      'affluents:session-agenda:00000000-0000-4000-8000-000000000004',
+      'affluents:session-notes:00000000-0000-4000-8000-000000000005',
     ]);
-    expect(deleted).toHaveLength(2);
+    expect(deleted).toHaveLength(4);
   });
 
   it('without databases(), deletes the copies opened in this tab', async () => {

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './bassins';
+export * from './brussels-time';
 export * from './collab';
 export * from './comments';
 export * from './common';

@@ -7,7 +7,6 @@ import { PersonRef } from './discussions';
  * a shared agenda, run live by a facilitator, followed by minutes (procès-verbal) and follow-up actions.
  * Times travel in UTC (ISO 8601) and are shown in Europe/Brussels.
  */
-export const SESSION_TIME_ZONE = 'Europe/Brussels';
 
 export const sessionKinds = ['regular', 'thematic'] as const;
 export const SessionKind = z.enum(sessionKinds);

@@ -1,15 +1,8 @@
 import 'reflect-metadata';
-import { Email, NewPassword } from '@affluents/contracts';
-import { z } from 'zod';
 import { hashPassword } from '../common/auth/password-hasher';
+import { loadAdminInput } from '../config/admin-input';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { openDatabase } from '../infra/database/database.service';
-
-const Input = z.object({
-  ADMIN_EMAIL: Email,
-  ADMIN_PASSWORD: NewPassword,
-  ADMIN_NAME: z.string().trim().min(1).default('Administration'),
-});
 
 /**
  * `npm run create-admin` with ADMIN_EMAIL, ADMIN_PASSWORD (and optionally ADMIN_NAME) in the environment:
@@ -17,12 +10,12 @@ const Input = z.object({
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const parsed = Input.safeParse(process.env);
-  if (!parsed.success) {
-    console.error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  const admin = loadAdminInput();
+  if (!admin.ok) {
+    console.error(admin.errors.join('\n'));
     process.exit(1);
   }
-  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_NAME: name } = parsed.data;
+  const { email, password, name } = admin.input;
   const database = await openDatabase(config.database);
   try {
     const passwordHash = await hashPassword(password);

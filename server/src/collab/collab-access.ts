@@ -1,5 +1,6 @@
 import { CollabCloseCode } from '@affluents/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { RecurringJob } from '../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessEvents } from '../modules/auth/access-events';
 import { SessionService, type SessionSubject } from '../modules/auth/session.service';
@@ -22,7 +23,7 @@ const SWEEP_TICK_MS = 1000;
 @Injectable()
 export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('CollabAccess');
-  private timer: NodeJS.Timeout | null = null;
+  private sweep: RecurringJob | null = null;
   /** The connections of the current safety-net round not checked yet, and how many to check per tick. */
   private round: CollabConnection[] = [];
   private perTick = 1;
@@ -42,15 +43,17 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     this.accessEvents.onChanged((userId) => this.revalidateUser(userId));
     const tick = Math.min(SWEEP_TICK_MS, this.config.collab.revalidateIntervalMs);
-    this.timer = setInterval(() => void this.revalidateSlice(tick), tick);
-    this.timer.unref();
+    this.sweep = new RecurringJob('CollabRevalidation', () => this.revalidateSlice(tick), {
+      intervalMs: tick,
+    });
+    this.sweep.start();
     await this.fanout
       .onRevalidate((userId) => void this.revalidate(this.connections.ofUser(userId)))
       .catch((err: unknown) => this.logger.warn(`revalidation channel unavailable: ${String(err)}`));
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  async onModuleDestroy(): Promise<void> {
+    await this.sweep?.stop();
   }
 
   /**

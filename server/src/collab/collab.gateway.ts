@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { WebSocket, WebSocketServer } from 'ws';
+import { RecurringJob } from '../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SOCKET_IO_PATH } from '../realtime/socket-server';
 import { COLLAB_PATH, CollabAuth } from './collab-auth';
@@ -64,7 +65,9 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
   private readonly logger = new Logger('CollabGateway');
   private readonly wss: WebSocketServer;
   private server: Server | null = null;
-  private pingTimer: NodeJS.Timeout | null = null;
+  private readonly pings = new RecurringJob('CollabPings', () => this.pingSlice(), {
+    intervalMs: PING_TICK_MS,
+  });
   /** Connections of the current ping round not pinged yet, and how many to ping per tick. */
   private pingRound: CollabConnection[] = [];
   private pingsPerTick = 1;
@@ -97,18 +100,23 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    // A command-line context (seed, create-admin) has no HTTP server: no document connections.
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server) return;
+    this.server = server;
     this.server.on('upgrade', this.onUpgrade);
-    this.pingTimer = setInterval(() => {
-      if (this.pingRound.length === 0) {
-        this.pingRound = this.connections.list();
-        this.pingsPerTick = Math.ceil(this.pingRound.length / (PING_INTERVAL_MS / PING_TICK_MS));
-      }
-      for (const connection of this.pingRound.splice(0, this.pingsPerTick)) {
-        if (!connection.isClosed) connection.ping();
-      }
-    }, PING_TICK_MS);
-    this.pingTimer.unref();
+    this.pings.start();
+  }
+
+  /** Pings the next slice of the open connections: every connection once per PING_INTERVAL_MS. */
+  private pingSlice(): void {
+    if (this.pingRound.length === 0) {
+      this.pingRound = this.connections.list();
+      this.pingsPerTick = Math.ceil(this.pingRound.length / (PING_INTERVAL_MS / PING_TICK_MS));
+    }
+    for (const connection of this.pingRound.splice(0, this.pingsPerTick)) {
+      if (!connection.isClosed) connection.ping();
+    }
   }
 
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -162,7 +170,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
-    if (this.pingTimer) clearInterval(this.pingTimer);
+    await this.pings.stop();
     this.server?.off('upgrade', this.onUpgrade);
     const sockets = [...this.wss.clients];
     for (const connection of this.connections.list())

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { envSchema } from './env.schema';
 
 /** The parsed, validated configuration. The only place that reads process.env (STYLE.md). */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
+  /** The server's version (server/package.json), reported by /api/health. */
+  version: string;
   port: number;
   host: string;
   publicUrl: string;
@@ -87,6 +90,16 @@ export interface CollabConfig {
 export class ConfigError extends Error {}
 
 /** Parses and validates an environment (process.env by default). Throws ConfigError naming each bad variable. */
+/** The version in server/package.json (two folders up from src/config or dist/config). */
+function serverVersion(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -113,6 +126,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter(Boolean)
     : [...new Set([publicUrl, ...localOrigins])];
   return {
+    version: serverVersion(),
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,

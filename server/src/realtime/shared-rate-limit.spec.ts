@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
+import { describeWith } from '../../test/support/requires';
 import { type RateLimitStore, SharedRateLimit } from './shared-rate-limit';
 
 const WINDOW_MS = 60_000;
@@ -40,7 +41,7 @@ describe('SharedRateLimit', () => {
     expect(allowed).toBe(30);
   });
 
-  const withRedis = process.env.REDIS_URL ? describe : describe.skip;
+  const withRedis = describeWith(['REDIS_URL'], 'two nodes on one Redis');
   withRedis('two nodes on one Redis', () => {
     let client: RedisClientType;
     const prefix = `affluents-test-rl-${randomBytes(4).toString('hex')}`;

@@ -50,6 +50,8 @@ export class SocketIoHub extends RealtimeHub implements OnApplicationBootstrap, 
 
   async onApplicationBootstrap(): Promise<void> {
     const io = await this.socketServer.start();
+    // A command-line context (seed, create-admin) serves no sockets.
+    if (!io) return;
     io.use(this.handshake.middleware);
     io.on('connection', (socket) => void this.onConnection(socket));
     this.revalidation.start();
@@ -57,7 +59,7 @@ export class SocketIoHub extends RealtimeHub implements OnApplicationBootstrap, 
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.revalidation.stop();
+    await this.revalidation.stop();
     await this.presence.stop();
     await this.socketServer.close();
   }

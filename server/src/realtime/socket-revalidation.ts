@@ -1,5 +1,6 @@
 import type { Subject } from '@affluents/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RecurringJob } from '../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessEvents } from '../modules/auth/access-events';
 import { type ResolvedSession, SessionService } from '../modules/auth/session.service';
@@ -22,7 +23,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 @Injectable()
 export class SocketRevalidation {
   private readonly logger = new Logger('SocketRevalidation');
-  private timer: NodeJS.Timeout | null = null;
+  private sweep: RecurringJob | null = null;
   /** The latest check started per socket: an older one finishing later must not bring stale rights back. */
   private readonly latestCheck = new WeakMap<IoSocket, number>();
   private checks = 0;
@@ -42,16 +43,19 @@ export class SocketRevalidation {
     this.socketServer.io.on('revalidate', (userId: unknown) => {
       if (typeof userId === 'string') void this.revalidateLocal(userId);
     });
-    this.timer = setInterval(
-      () => void this.revalidate(this.socketServer.localSockets()),
-      this.config.realtime.revalidateIntervalMs,
+    this.sweep = new RecurringJob(
+      'SocketRevalidation',
+      () => this.revalidate(this.socketServer.localSockets()),
+      {
+        intervalMs: this.config.realtime.revalidateIntervalMs,
+      },
     );
-    this.timer.unref();
+    this.sweep.start();
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  async stop(): Promise<void> {
+    await this.sweep?.stop();
+    this.sweep = null;
   }
 
   /** Re-checks the sockets of a user on this node and asks the other nodes to do the same. */

@@ -87,9 +87,13 @@ export class SocketServer {
     return this.server !== null;
   }
 
-  /** Creates the server on the HTTP server. */
-  async start(): Promise<IoServer> {
-    const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+  /**
+   * Creates the server on the HTTP server. A command-line context (seed, create-admin) has no HTTP
+   * server: nothing starts and null is returned.
+   */
+  async start(): Promise<IoServer | null> {
+    const httpServer = this.adapterHost.httpAdapter?.getHttpServer() as HttpServer | undefined;
+    if (!httpServer) return null;
     const io: IoServer = new Server(httpServer, {
       path: SOCKET_IO_PATH,
       serveClient: false,

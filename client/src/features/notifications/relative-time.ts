@@ -1,3 +1,5 @@
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86_400],
   ['hour', 3_600],
@@ -15,7 +17,7 @@ export function relativeTime(iso: string, locale: string, justNow: string, now =
     return new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'short',
-      timeZone: 'Europe/Brussels',
+      timeZone: BRUSSELS_TIME_ZONE,
     }).format(date);
   }
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -30,6 +32,6 @@ export function fullDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',
-    timeZone: 'Europe/Brussels',
+    timeZone: BRUSSELS_TIME_ZONE,
   }).format(new Date(iso));
 }

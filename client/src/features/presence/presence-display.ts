@@ -1,4 +1,5 @@
 import type { PresenceEntry } from '@affluents/contracts';
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import { initialsOf, userColor } from '../../lib/user-color';
 
 export interface OnlinePerson {
@@ -24,7 +25,6 @@ export interface PresenceDisplay {
 }
 
 /** The members' time zone: times read the same for everyone, whatever the device's setting. */
-const TIME_ZONE = 'Europe/Brussels';
 
 /**
  * What a presence snapshot shows: the online members (me first, then by name) and the recently gone (latest
@@ -58,8 +58,16 @@ export function presenceDisplay(
     }))
     .sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || collator.compare(a.name, b.name));
 
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
-  const day = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', timeZone: TIME_ZONE });
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: BRUSSELS_TIME_ZONE,
+  });
+  const day = new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    timeZone: BRUSSELS_TIME_ZONE,
+  });
   const today = day.format(now);
   const recent = people
     .filter((p) => !p.online)

@@ -1,16 +1,17 @@
+import { BRUSSELS_TIME_ZONE, brusselsClockTime, brusselsDay } from '@affluents/contracts';
 import { formatDate } from '../../i18n';
-import { brusselsToIso, TIME_ZONE } from '../polls/brussels-time';
+import { brusselsToIso } from '../polls/brussels-time';
 
 export { brusselsToIso };
 
 /** "mardi 3 mars 2026", the day of a session in Brussels whatever the reader's computer says. */
 export function formatSessionDay(iso: string, language: string): string {
-  return formatDate(iso, language, { dateStyle: 'full', timeZone: TIME_ZONE });
+  return formatDate(iso, language, { dateStyle: 'full', timeZone: BRUSSELS_TIME_ZONE });
 }
 
 /** "09:30", in Brussels time. */
 export function formatSessionClock(iso: string, language: string): string {
-  return formatDate(iso, language, { timeStyle: 'short', timeZone: TIME_ZONE });
+  return formatDate(iso, language, { timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });
 }
 
 /** "mardi 3 mars 2026, 09:30 – 12:30" (a session never spans midnight in practice; if so, both days). */
@@ -27,20 +28,8 @@ export function formatSessionRange(startsAt: string, endsAt: string | null, lang
 
 /** The wall-clock date (`2026-03-03`) and time (`09:30`) of an instant in Brussels, for date and time inputs. */
 export function brusselsParts(iso: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    time: `${part('hour')}:${part('minute')}`,
-  };
+  const instant = new Date(iso);
+  return { date: brusselsDay(instant), time: brusselsClockTime(instant) };
 }
 
 /** Whole minutes between two instants (0 when either is missing or the order is wrong). */

@@ -59,6 +59,8 @@ export const en: Translation = {
       rate_limited: 'Too many attempts. Wait a few minutes before trying again.',
       gone: 'This link is no longer valid.',
       internal_error: 'The server ran into an error. Please try again in a moment.',
+      payload_too_large: 'The file is too large.',
+      unsupported_media_type: 'This type of file is not accepted.',
       service_unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
       network_error: 'The server cannot be reached. Check your internet connection.',
       payload_too_large: 'The file or request is larger than allowed.',

@@ -58,6 +58,8 @@ export const fr = {
       rate_limited: 'Trop de tentatives. Patientez quelques minutes avant de réessayer.',
       gone: 'Ce lien n’est plus valable.',
       internal_error: 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
+      payload_too_large: 'Le fichier est trop volumineux.',
+      unsupported_media_type: 'Ce type de fichier n’est pas accepté.',
       service_unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques minutes.',
       network_error: 'Impossible de joindre le serveur. Vérifiez votre connexion internet.',
       payload_too_large: 'Le fichier ou la demande dépasse la taille autorisée.',

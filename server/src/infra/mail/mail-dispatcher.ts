@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailOutboxEntity } from './mail-outbox.entity';
 
@@ -24,24 +25,25 @@ const LEASE_SECONDS = 120;
 export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Mail');
   private transport: Transporter | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly poll: RecurringJob;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.poll = new RecurringJob('Mail', () => this.sendBatch(), {
+      intervalMs: POLL_MS,
+      ready: () => dataSource.isInitialized,
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.mail.smtpUrl) this.transport = createTransport(this.config.mail.smtpUrl);
-    this.timer = setInterval(() => void this.tick(), POLL_MS);
-    this.timer.unref();
+    this.poll.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.poll.stop();
     this.transport?.close();
   }
 
@@ -53,17 +55,6 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
       total += sent;
       if (sent < BATCH) return total;
     }
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running || !this.dataSource.isInitialized) return;
-    this.running = this.sendBatch()
-      .then(() => undefined)
-      .catch((err: Error) => this.logger.warn(`outbox poll failed: ${err.message}`))
-      .finally(() => {
-        this.running = null;
-      });
-    await this.running;
   }
 
   private async sendBatch(): Promise<number> {

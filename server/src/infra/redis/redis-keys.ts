@@ -6,8 +6,6 @@ export function redisKeys(prefix: string) {
   return {
     /** Hash of one sign-in or password-reset throttle count (modules/auth/throttle-store.ts); `id` is a digest. */
     authThrottle: (scope: AuthThrottleScope, id: string) => `${prefix}rl:auth:${scope}:${id}`,
-    /** Key used by the health check round trip. */
-    healthProbe: () => `${prefix}health`,
     /** Pub/sub channel of one collaborative document: Yjs updates, awareness and sync between nodes. */
     collabDocument: (docName: string) => `${prefix}collab:doc:${docName}`,
     /** Pub/sub channel asking every node to re-check the document connections of a user. */

@@ -2,6 +2,7 @@ import type { Subject } from '@affluents/contracts';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { hashToken, newSecretToken } from '../../common/auth/tokens';
+import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MembershipEntity } from '../groups/membership.entity';
 import { UserEntity } from '../users/user.entity';
@@ -53,21 +54,25 @@ const SESSION_SUBJECT_SQL = `
 /** Sign-in sessions stored in PostgreSQL, so every server node accepts every cookie. */
 @Injectable()
 export class SessionService implements OnModuleInit, OnModuleDestroy {
-  private purgeTimer: NodeJS.Timeout | null = null;
+  private readonly purge: RecurringJob;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.purgeTimer = setInterval(() => void this.purgeExpired().catch(() => undefined), 60 * 60 * 1000);
-    this.purgeTimer.unref();
+  ) {
+    this.purge = new RecurringJob('SessionPurge', () => this.purgeExpired(), {
+      intervalMs: 60 * 60 * 1000,
+      ready: () => dataSource.isInitialized,
+    });
   }
 
-  onModuleDestroy(): void {
-    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  onModuleInit(): void {
+    this.purge.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.purge.stop();
   }
 
   get ttlMs(): number {

@@ -215,7 +215,7 @@ export class BassinsService {
   }
 
   private async uniqueSlug(manager: EntityManager, name: string): Promise<string> {
-    const base = slugify(name) || 'bassin';
+    const base = slugify(name, 60) || 'bassin';
     const taken = new Set(
       (
         await manager.query(`SELECT slug FROM bassins WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`])

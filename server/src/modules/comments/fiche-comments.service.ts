@@ -206,12 +206,6 @@ export class FicheCommentsService {
     return this.announce(fiche, commentId);
   }
 
-  /** Who may be in the room `fiche:<id>` to hear comments: those who may comment. */
-  async mayFollow(subject: Subject, ficheId: string): Promise<boolean> {
-    const fiche = await this.findFiche(ficheId);
-    return fiche !== null && can(subject, 'fiche.comment', { groupId: fiche.groupId });
-  }
-
   // ---------------------------------------------------------------------------------------------
 
   /** 404 to those who cannot see the fiche at all, 403 to those who see it but may not comment. */

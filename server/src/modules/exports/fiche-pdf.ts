@@ -1,3 +1,4 @@
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import * as Y from 'yjs';
 import type { ExportNote, FicheExportSource } from './fiche-export-source';
 import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle, tagged } from './pdf-layout';
@@ -15,7 +16,7 @@ const statusLabel = {
   archived: 'Archivée',
 } as const;
 const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' });
+  new Date(iso).toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: BRUSSELS_TIME_ZONE });
 
 /**
  * Finds where each note's passage ends in the rendered document: its end anchor (a Yjs relative

@@ -1,11 +1,12 @@
 import type { Subject } from '@affluents/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { slugify } from '../../common/slug';
 import { fillContents, renderCover, tocPageCount } from './booklet-pdf';
 import type { ExportBookletQuery, ExportFichePdfQuery } from './export-queries';
 import { FicheExportService } from './fiche-export.service';
 import { renderFiche } from './fiche-pdf';
-import { type Pdf, slugify, stampFooters, structureSlot } from './pdf-layout';
+import { type Pdf, stampFooters, structureSlot } from './pdf-layout';
 
 /** A PDF ready to stream: headers are known, `write` draws it into the given document. */
 export interface PdfFile {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import PDFDocument from 'pdfkit';
 
 /** The fonts, sizes and colours of every exported PDF, in one place. */
@@ -150,7 +151,11 @@ export function ensureSpace(doc: Pdf, height: number): void {
 
 /** The export date, as written in footers and covers. */
 export function exportDateLabel(date: Date): string {
-  return date.toLocaleString('fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+  return date.toLocaleString('fr-BE', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: BRUSSELS_TIME_ZONE,
+  });
 }
 
 /** Writes "Page n / N" and the export date at the foot of every buffered page. Call once, before `end()`. */
@@ -186,21 +191,6 @@ export function stampFooters(doc: Pdf, exportedAt: Date): void {
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
-}
-
-/** A filename-safe slug of a title ("Potager partagé" -> "potager-partage"). */
-export function slugify(title: string): string {
-  return title
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'Oe')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'Ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-    .slice(0, 80);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FicheVersion, FicheVersionContent, PublishFicheRequest, Subject } from '@affluents/contracts';
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import {
   documentMarkdown,
   documentPlainText,
@@ -32,7 +33,7 @@ interface VersionRow {
 
 const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
 const dateLabel = () =>
-  new Date().toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' });
+  new Date().toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: BRUSSELS_TIME_ZONE });
 
 /**
  * Named versions of a fiche: frozen snapshots of its document taken on demand and at each publication.

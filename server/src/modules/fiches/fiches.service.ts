@@ -22,6 +22,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { slugify } from '../../common/slug';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { AccessEvents } from '../auth/access-events';
 import { GroupEntity } from '../groups/group.entity';
@@ -214,12 +215,7 @@ export class FichesService {
       ...line('Année', [summary.year]),
       ...line('Statut', [statusLabel[summary.status]]),
     ];
-    const slug = summary.title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase();
+    const slug = slugify(summary.title);
     return { filename: `fiche-${slug || id}.md`, body: `${header.join('\n')}\n\n${text}\n` };
   }
 

@@ -11,9 +11,9 @@ import {
 import { DataSource } from 'typeorm';
 import type * as Y from 'yjs';
 import { AppError, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { FicheReach, type FicheReachOf } from '../fiches/fiche-reach';
-import { PeriodicJob } from '../notifications/periodic-job';
 import { makeDisplayImage } from './display-image';
 import { cleanFileName, fileErrors, UploadCheck } from './file-checks';
 import { FileStore, type StoredContent } from './file-store';
@@ -55,7 +55,7 @@ export interface ExportFiles {
 @Injectable()
 export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Files');
-  private readonly sweepJob: PeriodicJob;
+  private readonly sweepJob: RecurringJob;
   private startupSweep: Promise<unknown> | null = null;
 
   constructor(
@@ -65,15 +65,16 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly fiches: FicheReach,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.sweepJob = new PeriodicJob('FileSweep', dataSource, () => this.sweepOrphans());
+    this.sweepJob = new RecurringJob('FileSweep', () => this.sweepOrphans(), {
+      intervalMs: ORPHAN_AGE_MS,
+      ready: () => dataSource.isInitialized,
+    });
   }
 
   onApplicationBootstrap(): void {
     // A node that stopped mid-upload left contents behind: remove them now, then every hour.
-    this.startupSweep = this.sweepOrphans().catch((err: Error) =>
-      this.logger.warn(`orphan sweep failed: ${err.message}`),
-    );
-    this.sweepJob.start(ORPHAN_AGE_MS);
+    this.startupSweep = this.sweepJob.runNow();
+    this.sweepJob.start();
   }
 
   async onModuleDestroy(): Promise<void> {

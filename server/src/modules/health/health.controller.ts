@@ -8,8 +8,6 @@ import { IgnoreSession, Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RedisService } from '../../infra/redis/redis.service';
 
-const version = process.env.npm_package_version ?? '0.1.0';
-
 /**
  * Longest wait for each dependency's answer: the checks run side by side, so the endpoint answers
  * within about this long whatever is down (a load balancer's check must not time out and drop every
@@ -73,7 +71,7 @@ export class HealthController {
       },
       database,
       ...(redis ? { redis } : {}),
-      version,
+      version: this.config.version,
       uptimeSeconds: Math.round(process.uptime()),
       collab,
     };

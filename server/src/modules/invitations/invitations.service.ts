@@ -1,5 +1,6 @@
 import {
   type AcceptInvitationRequest,
+  BRUSSELS_TIME_ZONE,
   type CreateInvitationRequest,
   type CurrentUser,
   can,
@@ -128,7 +129,7 @@ export class InvitationsService {
           url: `${this.config.publicUrl}/invitation/${token}`,
           expiresOn: expiresAt.toLocaleDateString('fr-BE', {
             dateStyle: 'long',
-            timeZone: 'Europe/Brussels',
+            timeZone: BRUSSELS_TIME_ZONE,
           }),
           message: input.message,
         }),

@@ -1,12 +1,12 @@
+import { localDay } from '@affluents/contracts';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
 import { type DigestThread, dailyDigestMail } from '../../infra/mail/mail-templates';
-import { localDay } from './local-day';
 import { NotificationAudience } from './notification-audience';
 import { excerptOf, messageLink } from './notification-text';
-import { PeriodicJob } from './periodic-job';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // A digest stays readable: the busiest threads first, a few lines each.
@@ -30,7 +30,7 @@ interface DigestMessage {
  */
 @Injectable()
 export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly job: PeriodicJob;
+  private readonly job: RecurringJob;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -38,11 +38,14 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly mail: MailService,
     private readonly audience: NotificationAudience,
   ) {
-    this.job = new PeriodicJob('DailyDigest', dataSource, () => this.runDigests());
+    this.job = new RecurringJob('DailyDigest', () => this.runDigests(), {
+      intervalMs: this.config.notifications.jobIntervalMs,
+      ready: () => dataSource.isInitialized,
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.job.start(this.config.notifications.jobIntervalMs);
+    this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
 import { mentionMail } from '../../infra/mail/mail-templates';
 import { NotificationAudience } from './notification-audience';
 import { EMAILED_KINDS } from './notifications.service';
-import { PeriodicJob } from './periodic-job';
 
 const BATCH = 50;
 
@@ -30,7 +30,7 @@ interface DueMention {
  */
 @Injectable()
 export class MentionEmailJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly job: PeriodicJob;
+  private readonly job: RecurringJob;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -38,11 +38,14 @@ export class MentionEmailJob implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly mail: MailService,
     private readonly audience: NotificationAudience,
   ) {
-    this.job = new PeriodicJob('MentionEmails', dataSource, () => this.runDueEmails());
+    this.job = new RecurringJob('MentionEmails', () => this.runDueEmails(), {
+      intervalMs: this.config.notifications.jobIntervalMs,
+      ready: () => dataSource.isInitialized,
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.job.start(this.config.notifications.jobIntervalMs);
+    this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {

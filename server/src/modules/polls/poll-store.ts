@@ -1,4 +1,5 @@
 import type { CreatePollRequest } from '@affluents/contracts';
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OptionRow, PollRow, VoteRow } from './poll-view';
@@ -9,7 +10,7 @@ const POLL_COLUMNS = `p.id, p.thread_id AS "threadId", p.kind, p.question, p.det
   p.created_at AS "createdAt"`;
 
 const slotDay = new Intl.DateTimeFormat('fr-BE', {
-  timeZone: 'Europe/Brussels',
+  timeZone: BRUSSELS_TIME_ZONE,
   weekday: 'long',
   day: 'numeric',
   month: 'long',
@@ -18,7 +19,7 @@ const slotDay = new Intl.DateTimeFormat('fr-BE', {
   minute: '2-digit',
 });
 const slotTime = new Intl.DateTimeFormat('fr-BE', {
-  timeZone: 'Europe/Brussels',
+  timeZone: BRUSSELS_TIME_ZONE,
   hour: '2-digit',
   minute: '2-digit',
 });

@@ -1,4 +1,5 @@
 import type { HostProposal } from '@affluents/contracts';
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 
 /** One candidate host organisation and its hosting history in the group. */
 export interface HostHistory {
@@ -39,7 +40,7 @@ export function rankHosts(history: HostHistory[]): HostHistory[] {
   });
 }
 
-const shortDate = new Intl.DateTimeFormat('fr-BE', { timeZone: 'Europe/Brussels', dateStyle: 'long' });
+const shortDate = new Intl.DateTimeFormat('fr-BE', { timeZone: BRUSSELS_TIME_ZONE, dateStyle: 'long' });
 
 /** Why an organisation stands where it does, in French for the facilitator. */
 export function hostReason(h: HostHistory): string {
@@ -58,63 +59,6 @@ export function toHostProposal(h: HostHistory): HostProposal {
     hostedCount: h.hostedCount,
     reason: hostReason(h),
   };
-}
-
-const BRUSSELS = 'Europe/Brussels';
-
-/** The Brussels wall clock of an instant: year, month (1-12), day, hour, minute, weekday (0 = Sunday). */
-function brusselsClock(instant: Date) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: BRUSSELS,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute', number>;
-  return parts;
-}
-
-/** The instant at which Brussels clocks show this wall time (DST handled by the runtime's zone data). */
-function fromBrusselsClock(year: number, month: number, day: number, hour: number, minute: number): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  let instant = wall;
-  // Two rounds settle the offset, also across a DST change between the guess and the answer.
-  for (let i = 0; i < 2; i++) {
-    const c = brusselsClock(new Date(instant));
-    const shown = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute);
-    instant += wall - shown;
-  }
-  return new Date(instant);
-}
-
-/**
- * Adds `months` calendar months to a session start, keeping its Brussels time of day across DST changes
- * (clamped to the month's last day), and moves a start that falls on a weekend to the next Monday:
- * the groups meet on working days.
- */
-export function addMonths(date: Date, months: number): Date {
-  const c = brusselsClock(date);
-  const monthIndex = c.month - 1 + months;
-  const year = c.year + Math.floor(monthIndex / 12);
-  const month = (((monthIndex % 12) + 12) % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(c.day, lastDay);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  const shift = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
-  const shifted = new Date(Date.UTC(year, month - 1, day + shift));
-  return fromBrusselsClock(
-    shifted.getUTCFullYear(),
-    shifted.getUTCMonth() + 1,
-    shifted.getUTCDate(),
-    c.hour,
-    c.minute,
-  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  addMonthsOnWorkingDay,
   can,
   type DeclineHostRequest,
   type HostProposal,
@@ -9,7 +10,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, forbidden } from '../../common/errors/app-error';
-import { addMonths, assignHosts, rankHosts, toHostProposal } from './host-rotation';
+import { assignHosts, rankHosts, toHostProposal } from './host-rotation';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
 import { assertGroupSessions } from './session-group-access';
@@ -45,7 +46,7 @@ export class SessionPlanningService {
       throw badRequest(message, [{ path: 'firstStartsAt', message }]);
     }
     const slots = Array.from({ length: input.count }, (_, i) => {
-      const startsAt = addMonths(first, i * input.everyMonths);
+      const startsAt = addMonthsOnWorkingDay(first, i * input.everyMonths);
       return {
         title: `${input.titlePrefix} ${i + 1}`,
         startsAt,

@@ -1,6 +1,7 @@
 import type { PresenceEntry, PresenceSnapshot } from '@affluents/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RedisService } from '../../infra/redis/redis.service';
 import { UserEntity } from '../../modules/users/user.entity';
@@ -23,7 +24,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 export class PresenceService {
   private readonly logger = new Logger('Presence');
   private readonly store: PresenceStore;
-  private timer: NodeJS.Timeout | null = null;
+  private heartbeat: RecurringJob | null = null;
   /** Heartbeats left that push every local scope's snapshot, after Redis came back. */
   private recoveryBroadcasts = 0;
 
@@ -45,14 +46,16 @@ export class PresenceService {
 
   /** Starts this node's heartbeats and expiry sweep. */
   start(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.realtime.presenceHeartbeatMs);
-    this.timer.unref();
+    this.heartbeat = new RecurringJob('PresenceHeartbeat', () => this.tick(), {
+      intervalMs: this.config.realtime.presenceHeartbeatMs,
+    });
+    this.heartbeat.start();
   }
 
   /** Stops the timers and removes this node's sockets from presence (others see them leave at once). */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    await this.heartbeat?.stop();
+    this.heartbeat = null;
     await Promise.all(this.socketServer.localSockets().map((socket) => this.disconnected(socket)));
   }
 

@@ -1,3 +1,4 @@
+import { presenceScope } from '@affluents/contracts';
 import { type ReactNode, useId, useState } from 'react';
 import { Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +45,7 @@ export function GroupDiscussions({ groupId, archived = false }: { groupId: strin
             </span>
           )}
         </h2>
-        <PresenceAvatars scope={`group:${groupId}`} />
+        <PresenceAvatars scope={presenceScope('group', groupId)} />
         {mayCreate && (
           <Button variant="primary" onPress={() => setCreating(true)}>
             {t('discussions.list.new')}

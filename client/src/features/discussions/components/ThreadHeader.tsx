@@ -1,4 +1,5 @@
 import type { FollowLevel, GroupKind, ThreadDetail } from '@affluents/contracts';
+import { presenceScope } from '@affluents/contracts';
 import { useState } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +43,7 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
             {t('discussions.aboutFiche', { title: thread.subject.title })}
           </Link>
         )}
-        <PresenceAvatars scope={`thread:${thread.id}`} />
+        <PresenceAvatars scope={presenceScope('thread', thread.id)} />
       </div>
       <div className="thread-header__actions">
         <SelectField

@@ -1,29 +1,13 @@
+import { BRUSSELS_TIME_ZONE, wallClock } from '@affluents/contracts';
 import type { ICalDayJsStub } from 'ical-generator';
 
-/** Sessions happen in Wallonia and Brussels: their wall clock is Brussels time, whatever the server's zone. */
-export const SESSION_TIME_ZONE = 'Europe/Brussels';
-
-type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
-
-function wallClock(instant: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value])) as WallClock;
-}
+const two = (n: number) => String(n).padStart(2, '0');
 
 /**
  * An instant as ical-generator's time-zone-aware date interface expects (the day.js shape): given a plain
  * JS Date, ical-generator writes the server's local clock under TZID=Europe/Brussels, which is wrong on
  * any server not set to Brussels. This adapter writes the true Brussels wall time, DST included, using
- * the runtime's own time zone data (Intl).
+ * the runtime's own time zone data (through @affluents/contracts' Brussels time).
  */
 export class ZonedInstant implements ICalDayJsStub {
   /**
@@ -52,8 +36,9 @@ export class ZonedInstant implements ICalDayJsStub {
 
   format(format?: string): string {
     const c = wallClock(this.instant, this.zone);
-    if (format === 'YYYYMMDD') return `${c.year}${c.month}${c.day}`;
-    if (format === 'HHmmss') return `${c.hour}${c.minute}${c.second}${this.stampInUtc ? 'Z' : ''}`;
+    if (format === 'YYYYMMDD') return `${String(c.year).padStart(4, '0')}${two(c.month)}${two(c.day)}`;
+    if (format === 'HHmmss')
+      return `${two(c.hour)}${two(c.minute)}${two(c.second)}${this.stampInUtc ? 'Z' : ''}`;
     return this.instant.toISOString();
   }
 
@@ -71,14 +56,14 @@ export class ZonedInstant implements ICalDayJsStub {
 }
 
 const dayFormat = new Intl.DateTimeFormat('fr-BE', {
-  timeZone: SESSION_TIME_ZONE,
+  timeZone: BRUSSELS_TIME_ZONE,
   weekday: 'long',
   day: 'numeric',
   month: 'long',
   year: 'numeric',
 });
 const timeFormat = new Intl.DateTimeFormat('fr-BE', {
-  timeZone: SESSION_TIME_ZONE,
+  timeZone: BRUSSELS_TIME_ZONE,
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
@@ -91,9 +76,4 @@ export function frenchSlot(startsAt: Date, endsAt: Date | null): string {
   if (!endsAt) return `${day} à ${from}`;
   const to = timeFormat.format(endsAt).replace('.', ':');
   return dayFormat.format(endsAt) === day ? `${day} de ${from} à ${to}` : `${day} à ${from}`;
-}
-
-/** "2026-01-15": the Brussels calendar day of an instant (file names). */
-export function brusselsDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: SESSION_TIME_ZONE }).format(instant);
 }

@@ -1,10 +1,9 @@
-import type { Subject } from '@affluents/contracts';
+import { brusselsDay, type Subject } from '@affluents/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { conflict, notFound } from '../../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import type { MailAttachment } from '../../../infra/mail/mail-outbox.entity';
 import { SessionAccess } from '../session-access';
-import { brusselsDay } from './brussels-time';
 import { type CalendarSession, CalendarSessions } from './calendar-sessions';
 import { renderSessionsCalendar } from './session-ical';
 

@@ -1,6 +1,7 @@
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { frenchSlot, SESSION_TIME_ZONE, ZonedInstant } from './brussels-time';
+import { frenchSlot, ZonedInstant } from './brussels-time';
 import type { CalendarSession } from './calendar-sessions';
 
 // A session without an end time still blocks a slot in calendars: two hours, the usual length.
@@ -34,7 +35,7 @@ export function renderSessionsCalendar(
   const calendar = ical({
     name: options.name,
     prodId: { company: 'Affluents', product: 'Rencontres', language: 'FR' },
-    timezone: { name: SESSION_TIME_ZONE, generator: getVtimezoneComponent },
+    timezone: { name: BRUSSELS_TIME_ZONE, generator: getVtimezoneComponent },
     ...(options.method === 'publish' ? { method: ICalCalendarMethod.PUBLISH } : {}),
   });
   for (const session of sessions) {
@@ -47,7 +48,7 @@ export function renderSessionsCalendar(
       stamp: ZonedInstant.stamp(session.updatedAt),
       start: new ZonedInstant(session.startsAt),
       end: new ZonedInstant(endsAt),
-      timezone: SESSION_TIME_ZONE,
+      timezone: BRUSSELS_TIME_ZONE,
       summary: `${session.title} — ${session.groupLabel}`,
       description: `${frenchSlot(session.startsAt, session.endsAt)}\n${describe(session, url)}`,
       location: session.location,

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RecurringJob } from '../../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { MailService } from '../../../infra/mail/mail.service';
 import { sessionReminderMail } from '../../../infra/mail/mail-templates';
-import { PeriodicJob } from '../../notifications/periodic-job';
 import { CalendarSessions } from './calendar-sessions';
 import { sessionMailFacts } from './session-mailer';
 import { sessionRecipients } from './session-recipients';
@@ -27,7 +27,7 @@ export function reminderKind(untilStartMs: number): ReminderKind | null {
  */
 @Injectable()
 export class SessionReminders implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly job: PeriodicJob;
+  private readonly job: RecurringJob;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,11 +35,14 @@ export class SessionReminders implements OnApplicationBootstrap, OnModuleDestroy
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.job = new PeriodicJob('SessionReminders', dataSource, () => this.runDue());
+    this.job = new RecurringJob('SessionReminders', () => this.runDue(), {
+      intervalMs: this.config.sessionReminderIntervalMs,
+      ready: () => dataSource.isInitialized,
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.job.start(this.config.sessionReminderIntervalMs);
+    this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { AttendanceState, Decision, FollowUpAction, Participant } from '@affluents/contracts';
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import type * as Y from 'yjs';
 import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle, tagged } from '../../exports/pdf-layout';
 import { YjsPdfBlocks } from '../../exports/yjs-pdf-blocks';
@@ -16,7 +17,7 @@ export interface MinutesPdfSource {
   notes: Y.Doc;
 }
 
-const zone = { timeZone: 'Europe/Brussels' } as const;
+const zone = { timeZone: BRUSSELS_TIME_ZONE } as const;
 const dateTime = (iso: string) =>
   new Date(iso).toLocaleString('fr-BE', { dateStyle: 'full', timeStyle: 'short', ...zone });
 const time = (iso: string) => new Date(iso).toLocaleTimeString('fr-BE', { timeStyle: 'short', ...zone });

@@ -11,8 +11,9 @@ import { Body, Controller, Get, HttpCode, Logger, Param, Post, Res } from '@nest
 import type { Response } from 'express';
 import type { AuthContext } from '../../../common/auth/auth-context';
 import { Auth } from '../../../common/auth/decorators';
+import { slugify } from '../../../common/slug';
 import { streamPdf } from '../../exports/exports.controller';
-import { slugify, stampFooters } from '../../exports/pdf-layout';
+import { stampFooters } from '../../exports/pdf-layout';
 import { renderMinutes } from './minutes-pdf';
 import { type MinutesState, SessionMinutesService } from './session-minutes.service';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  BRUSSELS_TIME_ZONE,
   can,
   type Decision,
   type FollowUpAction,
@@ -67,7 +68,7 @@ const toAmendment = (r: {
 });
 
 const longDate = (date: Date) =>
-  date.toLocaleString('fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+  date.toLocaleString('fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });
 
 /**
  * Minutes (procès-verbal) of a session: the live notes go through a review by the attendees (remarks and
