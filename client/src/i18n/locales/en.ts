@@ -63,8 +63,6 @@ export const en: Translation = {
       unsupported_media_type: 'This type of file is not accepted.',
       service_unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
       network_error: 'The server cannot be reached. Check your internet connection.',
-      payload_too_large: 'The file or request is larger than allowed.',
-      unsupported_media_type: 'This file type is not accepted.',
     },
   },
   layout: {

@@ -62,8 +62,6 @@ export const fr = {
       unsupported_media_type: 'Ce type de fichier n’est pas accepté.',
       service_unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques minutes.',
       network_error: 'Impossible de joindre le serveur. Vérifiez votre connexion internet.',
-      payload_too_large: 'Le fichier ou la demande dépasse la taille autorisée.',
-      unsupported_media_type: 'Ce type de fichier n’est pas accepté.',
     },
   },
   layout: {
