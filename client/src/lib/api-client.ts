@@ -52,6 +52,8 @@ const codeByStatus: Record<number, ErrorCode> = {
   404: 'not_found',
   409: 'conflict',
   410: 'gone',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
   422: 'validation_failed',
   429: 'rate_limited',
   503: 'service_unavailable',
@@ -110,15 +112,34 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   const payload = response.status === 204 ? undefined : await readJson(response);
   if (response.ok) return payload as T;
-
-  const parsed = ApiError.safeParse(payload);
-  const retryAfter = Number(response.headers.get('retry-after'));
-  if (parsed.success)
-    throw new ApiRequestError(parsed.data, retryAfter > 0 ? Math.ceil(retryAfter) : undefined);
-  throw new ApiRequestError({
+  throw apiErrorOf({
     status: response.status,
-    code: codeByStatus[response.status] ?? 'internal_error',
-    message: response.statusText || `HTTP ${response.status}`,
+    statusText: response.statusText,
+    payload,
+    retryAfter: response.headers.get('retry-after'),
+  });
+}
+
+/**
+ * The error a failed answer stands for: the server's `ApiError` body when it sent one (its French message
+ * kept), else a code from the status. Shared by `apiRequest` and the requests fetch cannot make (uploads
+ * with progress go through XMLHttpRequest).
+ */
+export function apiErrorOf(answer: {
+  status: number;
+  statusText?: string;
+  payload: unknown;
+  retryAfter?: string | null;
+}): ApiRequestError {
+  const { status, statusText, payload } = answer;
+  const parsed = ApiError.safeParse(payload);
+  const retryAfter = Number(answer.retryAfter);
+  if (parsed.success)
+    return new ApiRequestError(parsed.data, retryAfter > 0 ? Math.ceil(retryAfter) : undefined);
+  return new ApiRequestError({
+    status,
+    code: codeByStatus[status] ?? 'internal_error',
+    message: statusText || `HTTP ${status}`,
   });
 }
 

@@ -4,8 +4,11 @@ import { FILE_NODE, IMAGE_NODE, validFileId } from './template/files';
 
 export interface FicheImageAttributes {
   fileId: string;
-  /** What the image shows, for people who do not see it; '' marks a decorative image. */
-  alt: string;
+  /**
+   * What the image shows, for people who do not see it; '' marks a decorative image, null an image nobody
+   * has described yet (the editor asks for a description).
+   */
+  alt: string | null;
   width: number | null;
   height: number | null;
 }
@@ -22,7 +25,7 @@ declare module '@tiptap/core' {
     ficheImage: {
       /** Inserts an uploaded image at the selection. */
       insertFicheImage: (attributes: FicheImageAttributes) => ReturnType;
-      /** Sets the alt text of the image with this file id. */
+      /** Sets the alt text of the image with this file id ('' for a decorative image). */
       setFicheImageAlt: (fileId: string, alt: string) => ReturnType;
     };
     ficheFile: {
@@ -51,7 +54,11 @@ export const FicheImage = Node.create({
   addAttributes() {
     return {
       fileId: { default: null, parseHTML: (element) => element.getAttribute('data-file-id') },
-      alt: { default: '', parseHTML: (element) => element.getAttribute('alt') ?? '' },
+      alt: {
+        default: null,
+        parseHTML: (element) =>
+          element.hasAttribute('data-undescribed') ? null : (element.getAttribute('alt') ?? ''),
+      },
       width: { default: null, parseHTML: (element) => numberOrNull(element.getAttribute('width')) },
       height: { default: null, parseHTML: (element) => numberOrNull(element.getAttribute('height')) },
     };
@@ -71,6 +78,8 @@ export const FicheImage = Node.create({
         'data-file-id': fileId ?? '',
         src: fileId ? fileDisplayPath(fileId) : undefined,
         alt: typeof node.attrs.alt === 'string' ? node.attrs.alt : '',
+        // Kept through copy and paste, so that the editor still asks for a description.
+        'data-undescribed': typeof node.attrs.alt === 'string' ? undefined : '',
         loading: 'lazy',
       }),
     ];

@@ -1,6 +1,7 @@
 import { enComments } from './en-comments';
 import { enDiscussions } from './en-discussions';
 import { enEditor } from './en-editor';
+import { enFiles } from './en-files';
 import { enLive } from './en-live';
 import { enNotifications } from './en-notifications';
 import { enPolls } from './en-polls';
@@ -803,6 +804,7 @@ export const en: Translation = {
   notifications: enNotifications,
   polls: enPolls,
   comments: enComments,
+  files: enFiles,
   sessions: enSessions,
   live: enLive,
   editor: enEditor,

@@ -1,6 +1,7 @@
 import { frComments } from './fr-comments';
 import { frDiscussions } from './fr-discussions';
 import { frEditor } from './fr-editor';
+import { frFiles } from './fr-files';
 import { frLive } from './fr-live';
 import { frNotifications } from './fr-notifications';
 import { frPolls } from './fr-polls';
@@ -820,6 +821,7 @@ export const fr = {
   notifications: frNotifications,
   polls: frPolls,
   comments: frComments,
+  files: frFiles,
   sessions: frSessions,
   live: frLive,
   editor: frEditor,

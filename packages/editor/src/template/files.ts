@@ -14,7 +14,7 @@ export const FILE_NODE = 'file';
 export interface FileReference {
   node: typeof IMAGE_NODE | typeof FILE_NODE;
   fileId: string;
-  /** Image: its alt text ('' for a decorative image). File: its name. */
+  /** Image: its alt text ('' for a decorative image or one not described yet). File: its name. */
   text: string;
 }
 

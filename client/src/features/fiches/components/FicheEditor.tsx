@@ -1,14 +1,16 @@
-import type { PresenceUser } from '@affluents/contracts';
+import type { FileKind, PresenceUser } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSession } from '../../../realtime/document-session';
-import type { PickFiles } from '../formatting/commands';
+import { FileEditingContext, withFileViews } from '../../files/FileNodeViews';
+import { type FileEditorHandlers, fileEditorExtensions } from '../../files/file-extensions';
+import { useFicheFilesEditing } from '../../files/use-fiche-files-editing';
 import { useSlashMenu } from '../formatting/slash-menu';
 import { memberMentionSuggestion } from '../mentions/mention-suggestion';
 import { useMentionableMembers } from '../mentions/use-mentionable-members';
@@ -37,14 +39,14 @@ interface FicheEditorProps {
   /** Connection status and avatars, shown beside the toolbar. */
   status: ReactNode;
   onReady?: (editor: Editor | null) => void;
+  /** The fiche the text belongs to: its writers put images and files in it. */
+  ficheId?: string;
   /** Editor extensions of features beside the text (comment highlights), read once per document. */
   extraExtensions?: AnyExtension[];
   /** More tools in the editor's bar (e.g. "Commenter"). */
   tools?: ReactNode;
   /** Overlays bound to the editor (e.g. the selection's bubble menu). */
   children?: ReactNode;
-  /** Opens the file picker for an image or a document (toolbar and "/" menu); absent, files are not offered. */
-  onPickFiles?: PickFiles;
 }
 
 /** The shared text of a fiche: Tiptap bound to the Yjs document, with everyone's caret and a word count. */
@@ -56,24 +58,34 @@ export function FicheEditor({
   label,
   status,
   onReady,
+  ficheId,
   extraExtensions = [],
   tools,
   children,
-  onPickFiles,
 }: FicheEditorProps) {
   const { t } = useTranslation();
   // Writers mention the fiche group's members after `@`; readers only see the mentions as chips.
   const members = useMentionableMembers(session, user.id, editable);
+  // Read at each drop, paste and key press: the extensions are built once per document.
+  const fileHandlers = useRef<FileEditorHandlers | null>(null);
+  // The file picker is the files feature's (set below, once the editor exists); the tools only open it.
+  const filePicker = useRef<((kind: FileKind) => void) | null>(null);
+  const pickFiles = useCallback((kind: FileKind) => filePicker.current?.(kind), []);
+  // The toolbar and the "/" menu offer images and files where the text belongs to a fiche.
+  const onPickFiles = ficheId ? pickFiles : undefined;
   const slashMenu = useSlashMenu({ pickFiles: onPickFiles, mentions: true });
   const editor = useEditor(
     {
       extensions: [
-        ...ficheExtensions({
-          mentionSuggestion: memberMentionSuggestion({
-            members: () => members.current,
-            label: t('fiches.mention.listLabel'),
+        ...withFileViews(
+          ficheExtensions({
+            mentionSuggestion: memberMentionSuggestion({
+              members: () => members.current,
+              label: t('fiches.mention.listLabel'),
+            }),
           }),
-        }),
+        ),
+        ...fileEditorExtensions(() => fileHandlers.current),
         Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
         slashMenu,
@@ -104,19 +116,27 @@ export function FicheEditor({
   }, [editor, onReady]);
 
   const words = useEditorState({ editor, selector: ({ editor: e }) => writtenWords(e.state.doc) });
+  const files = useFicheFilesEditing({ editor, ficheId, editable });
+  fileHandlers.current = files.handlers;
+  filePicker.current = files.pick;
 
   return (
-    <div className="fiche-editor">
-      <div className="fiche-editor__bar">
-        {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} onPickFiles={onPickFiles} />}
-        <div className="fiche-editor__meta">
-          {tools}
-          <div className="fiche-editor__status">{status}</div>
+    <FileEditingContext.Provider value={files.editing}>
+      <div className="fiche-editor">
+        <div className="fiche-editor__bar">
+          {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} onPickFiles={onPickFiles} />}
+          <div className="fiche-editor__meta">
+            {tools}
+            <div className="fiche-editor__status">{status}</div>
+          </div>
+          {/* In the bar, which stays in view: a file dropped far down the text still shows its progress. */}
+          {files.tray}
         </div>
+        <EditorContent editor={editor} className="fiche-editor__body" />
+        {children}
+        {files.overlays}
+        <p className="fiche-editor__count">{t('fiches.editor.words', { count: words })}</p>
       </div>
-      <EditorContent editor={editor} className="fiche-editor__body" />
-      {children}
-      <p className="fiche-editor__count">{t('fiches.editor.words', { count: words })}</p>
-    </div>
+    </FileEditingContext.Provider>
   );
 }

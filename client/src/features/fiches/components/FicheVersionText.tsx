@@ -3,6 +3,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
 import * as Y from 'yjs';
+import { withFileViews } from '../../files/FileNodeViews';
 
 /** The bytes of a Yjs update sent base64-encoded by the API. */
 export function decodeUpdate(base64: string): Uint8Array {
@@ -31,7 +32,7 @@ export function FicheVersionText({ update, label }: FicheVersionTextProps) {
   const editor = useEditor(
     {
       extensions: [
-        ...ficheExtensions().filter((extension) => extension.name !== 'placeholder'),
+        ...withFileViews(ficheExtensions().filter((extension) => extension.name !== 'placeholder')),
         Collaboration.configure({ document: doc, field: FICHE_FRAGMENT }),
       ],
       editable: false,

@@ -117,6 +117,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
               label={t('fiches.page.docLabel', { title: fiche.title })}
               status={status}
               onReady={onReady}
+              ficheId={fiche.id}
               extraExtensions={[comments.extension]}
               tools={comments.toolbarButton}
             >

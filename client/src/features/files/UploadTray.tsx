@@ -1,0 +1,87 @@
+import { formatByteSize } from '@affluents/contracts';
+import { ProgressBar } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/Button';
+import type { FileUpload } from './use-file-uploads';
+import './files.css';
+
+interface UploadTrayProps {
+  uploads: FileUpload[];
+  onCancel: (id: string) => void;
+  onDismiss: (id: string) => void;
+}
+
+/**
+ * The files on their way into the fiche, beside the toolbar: each with its progress and a way to stop it,
+ * and each refusal with its reason until dismissed (announced as it comes).
+ */
+export function UploadTray({ uploads, onCancel, onDismiss }: UploadTrayProps) {
+  const { t } = useTranslation();
+  const sending = uploads.filter((upload) => upload.error === null);
+  const failed = uploads.filter((upload) => upload.error !== null);
+  if (uploads.length === 0) return null;
+
+  return (
+    <section className="upload-tray" aria-label={t('files.tray.label')}>
+      {sending.length > 0 && (
+        <ul className="upload-tray__list">
+          {sending.map((upload) => (
+            <li key={upload.id} className="upload-tray__item">
+              <ProgressBar
+                className="upload-tray__progress"
+                aria-label={t('files.tray.progress', { name: upload.name })}
+                value={upload.byteSize > 0 ? Math.min(upload.loaded, upload.byteSize) : 0}
+                maxValue={Math.max(upload.byteSize, 1)}
+                // Every byte sent: the server is checking and storing the file.
+                valueLabel={upload.loaded >= upload.byteSize ? t('files.tray.processing') : undefined}
+              >
+                {({ percentage = 0, valueText }) => (
+                  <>
+                    <span className="upload-tray__row">
+                      <span className="upload-tray__name">{upload.name}</span>
+                      <span className="upload-tray__value">
+                        {valueText}
+                        <span className="upload-tray__size"> · {formatByteSize(upload.byteSize)}</span>
+                      </span>
+                    </span>
+                    <span className="upload-tray__track" aria-hidden="true">
+                      <span className="upload-tray__fill" style={{ width: `${percentage}%` }} />
+                    </span>
+                  </>
+                )}
+              </ProgressBar>
+              <Button
+                size="sm"
+                variant="ghost"
+                onPress={() => onCancel(upload.id)}
+                aria-label={t('files.tray.cancelNamed', { name: upload.name })}
+              >
+                {t('files.tray.cancel')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {failed.length > 0 && (
+        <ul className="upload-tray__list">
+          {failed.map((upload) => (
+            <li key={upload.id} className="upload-tray__item upload-tray__item--failed">
+              <p className="upload-tray__error" role="alert">
+                <strong className="upload-tray__name">{upload.name}</strong>
+                <span>{upload.error}</span>
+              </p>
+              <Button
+                size="sm"
+                variant="ghost"
+                onPress={() => onDismiss(upload.id)}
+                aria-label={t('files.tray.dismissNamed', { name: upload.name })}
+              >
+                {t('files.tray.dismiss')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { type FicheFiles, ficheFilesPath } from '@affluents/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
+
+export const fileKeys = {
+  fiche: (ficheId: string) => ['files', 'fiche', ficheId] as const,
+};
+
+/** A fiche's files, the space they use and the limits: read before uploading, to refuse early. */
+export function useFicheFiles(ficheId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: fileKeys.fiche(ficheId ?? ''),
+    queryFn: ({ signal }) => api.get<FicheFiles>(ficheFilesPath(ficheId ?? ''), undefined, signal),
+    enabled: enabled && ficheId !== undefined,
+    // The limits are a courtesy check: without them the server still judges every file.
+    retry: false,
+    staleTime: 30_000,
+  });
+}
