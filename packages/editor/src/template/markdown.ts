@@ -2,7 +2,7 @@ import { isAllowedHref } from '@affluents/contracts';
 import * as Y from 'yjs';
 import { flattenedText, MAX_DOCUMENT_DEPTH } from './depth';
 import { MENTION_NODE, mentionText } from './mentions';
-import { FICHE_FRAGMENT } from './yjs-template';
+import { writtenBlocks } from './text';
 
 type Delta = Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
 
@@ -108,9 +108,12 @@ function block(node: Y.XmlElement | Y.XmlText, depth: number, indent = ''): stri
   }
 }
 
-/** The fiche's document as Markdown, its template headings included. */
+/**
+ * The fiche's document as Markdown, its template headings included, except the optional sections nobody
+ * wrote (the rule the PDF and the published page follow).
+ */
 export function documentMarkdown(doc: Y.Doc): string {
-  return children(doc.getXmlFragment(FICHE_FRAGMENT))
+  return writtenBlocks(doc)
     .map((node) => block(node, 1).join('\n'))
     .filter((chunk) => chunk.length > 0)
     .join('\n\n');

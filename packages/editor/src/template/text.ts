@@ -87,3 +87,41 @@ export function emptySectionKeys(doc: Y.Doc): string[] {
   );
   return ficheSections.map((s) => s.key).filter((key) => !filled.has(key));
 }
+
+const optionalSectionKeys = new Set(ficheSections.filter((s) => !s.required).map((s) => s.key));
+
+/**
+ * The top-level blocks a reader is shown: every block except the optional template sections nobody wrote,
+ * each from its level-2 heading to the next level-2 heading (only its hint and empty parts would show).
+ * The one rule for the published page, the PDF and the Markdown export.
+ */
+export function writtenBlocks(doc: Y.Doc): Array<Y.XmlElement | Y.XmlText> {
+  const empty = new Set(emptySectionKeys(doc));
+  const blocks: Array<Y.XmlElement | Y.XmlText> = [];
+  let skipping = false;
+  for (const node of doc.getXmlFragment(FICHE_FRAGMENT).toArray()) {
+    if (!(node instanceof Y.XmlElement || node instanceof Y.XmlText)) continue;
+    if (
+      node instanceof Y.XmlElement &&
+      node.nodeName === 'heading' &&
+      Number(node.getAttribute('level')) === 2
+    ) {
+      const key = node.getAttribute('section');
+      skipping = typeof key === 'string' && optionalSectionKeys.has(key) && empty.has(key);
+    }
+    if (!skipping) blocks.push(node);
+  }
+  return blocks;
+}
+
+/**
+ * Removes from a local copy of a document the blocks `writtenBlocks` leaves out, so an editor rendering
+ * that copy shows what a reader of the PDF sees. Never for a shared document: the removal would sync.
+ */
+export function removeUnwrittenSections(doc: Y.Doc): void {
+  const kept = new Set<unknown>(writtenBlocks(doc));
+  const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
+  doc.transact(() => {
+    for (let i = fragment.length - 1; i >= 0; i--) if (!kept.has(fragment.get(i))) fragment.delete(i, 1);
+  });
+}

@@ -72,6 +72,18 @@ describe('PublishedFicheView', () => {
     expect(screen.getByText('Publiée le 21 novembre 2026')).toBeTruthy();
     const text = screen.getByRole('article', { name: 'Texte de la fiche « Un atelier vélo (printemps) »' });
     await waitFor(() => expect(text.textContent).toContain('Remettre le pied à l’étrier'));
+    // The template's required sections stay (empty, they say what is missing); its optional ones nobody
+    // wrote are left out, as in the PDF.
+    const headings = [...text.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(headings).toEqual([
+      'Objectifs',
+      'Contexte',
+      'Dispositif / action mis en place',
+      'Public bénéficiaire',
+      'Résultats',
+      'Pour en savoir plus',
+    ]);
+    expect(text.textContent).not.toContain('Rôle des partenaires');
     const page = document.body.textContent ?? '';
     for (const jargon of ['Version', 'version', 'lecture seule', 'Restaurer', 'Enregistrée par'])
       expect(page).not.toContain(jargon);

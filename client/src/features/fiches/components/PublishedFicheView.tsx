@@ -82,6 +82,7 @@ export function PublishedFicheView({ fiche, version }: PublishedFicheViewProps) 
       <FicheVersionText
         update={version.update}
         label={t('fiches.published.text', { title: version.title })}
+        writtenOnly
       />
     </div>
   );
