@@ -1,10 +1,10 @@
 import type { FicheVersionContent } from '@affluents/contracts';
 import { ficheTemplateUpdate } from '@affluents/editor/template';
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { ficheDetail, ficheId } from '../../../test/fixtures';
-import { renderWithProviders } from '../../../test/render';
+import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { PublishedFicheView } from './PublishedFicheView';
 
 const versionId = '00000000-0000-4000-8000-000000000077';
@@ -50,8 +50,20 @@ const version: FicheVersionContent = {
   update: versionUpdate('Remettre le pied à l’étrier'),
 };
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
 describe('PublishedFicheView', () => {
   it('tells a reader outside the group who wrote the fiche and what it is about, without version jargon', async () => {
+    // The reader has asked nothing yet.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        if (String(input) === `/api/fiches/${ficheId}/questions`) return jsonResponse(200, []);
+        throw new Error(`unexpected ${String(input)}`);
+      }),
+    );
     renderWithProviders(<PublishedFicheView fiche={fiche} version={version} />);
     expect(screen.getByRole('heading', { level: 1, name: 'Un atelier vélo (printemps)' })).toBeTruthy();
     const about = screen.getByRole('region', { name: 'À propos de cette fiche' });
@@ -87,6 +99,9 @@ describe('PublishedFicheView', () => {
     const page = document.body.textContent ?? '';
     for (const jargon of ['Version', 'version', 'lecture seule', 'Restaurer', 'Enregistrée par'])
       expect(page).not.toContain(jargon);
+    // A way to ask the authors.
+    expect(screen.getByRole('button', { name: 'Poser une question aux auteur·ices' })).toBeTruthy();
+    expect(await screen.findByText('Aucune question pour l’instant.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Télécharger (Markdown)' }).getAttribute('href')).toBe(
       `/api/fiches/${ficheId}/export.md?versionId=${versionId}`,
     );
