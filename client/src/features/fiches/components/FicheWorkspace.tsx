@@ -1,4 +1,5 @@
 import type { FicheDetail } from '@affluents/contracts';
+import { goToSection } from '@affluents/editor';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -15,7 +16,6 @@ import { useCurrentUser } from '../../auth/hooks';
 import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
 import { FicheMinutesLinks } from '../../sessions/components/FicheMinutesLinks';
 import { useEmptySections } from '../document-hooks';
-import { goToSection } from '../go-to-section';
 import { ficheKeys, useFicheUpdates } from '../hooks';
 import { ConnectionStatus } from './ConnectionStatus';
 import { FicheAuthors } from './FicheAuthors';
