@@ -41,6 +41,8 @@ function writers(count: number): Writer[] {
   for (let i = 0; i < count; i++) {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, template, REMOTE);
+    // Built here, not with the shared writerEditor: Vitest loads Yjs as an ES module here and the editor
+    // package's build as CommonJS, and y-prosemirror needs the document from the Yjs it runs with.
     const editor = new Editor({
       element: document.body.appendChild(document.createElement('div')),
       extensions: [...ficheExtensions(), Collaboration.configure({ document: doc, field: FICHE_FRAGMENT })],

@@ -1,12 +1,35 @@
-import type { Editor } from '@tiptap/core';
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Selection, TextSelection } from '@tiptap/pm/state';
+import type * as Y from 'yjs';
+import { ficheExtensions } from '../extensions';
 import { goToSection } from '../go-to-section';
+import { FICHE_FRAGMENT } from '../template';
 
 /**
  * What the concurrent-start tests share (the client's, with documents exchanging updates directly, and the
  * server's, through the real collab server): the ways a person puts the caret in an empty section, typing
  * as the browser hands characters to ProseMirror, and reading a section back. Needs a DOM (happy-dom).
  */
+
+/**
+ * A writer's editor as the client builds it: the shared extensions bound to `doc`, and, when connected
+ * through a provider, everyone's caret (whose mapping CollaborationSelection corrects).
+ */
+export function writerEditor(
+  doc: Y.Doc,
+  caret?: { provider: unknown; user: { name: string; color: string } },
+): Editor {
+  return new Editor({
+    element: document.body.appendChild(document.createElement('div')),
+    extensions: [
+      ...ficheExtensions(),
+      Collaboration.configure({ document: doc, field: FICHE_FRAGMENT }),
+      ...(caret ? [CollaborationCaret.configure(caret)] : []),
+    ],
+  });
+}
 
 /** A small seeded generator, so that a failing run can be replayed. */
 export function random(seed: number): () => number {
