@@ -134,6 +134,11 @@ export default ({
         await composer.press('Enter');
         await sophie.locator('article.message', { hasText: answer }).waitFor();
         await screenshot(sophie, 'q-3-question-auteur-repond');
+        // The group finds the readers' questions beside its own fiche too.
+        await sophie.goto(`${base}/fiches/${fiche.id}`);
+        const groupQuestions = sophie.getByRole('region', { name: 'Questions et réponses' });
+        await groupQuestions.getByRole('link', { name: subject }).waitFor();
+        await checkA11y(sophie, 'the group’s fiche with a reader’s question');
 
         // Amina reads the answer live, and the fiche lists her question.
         await amina.locator('article.message', { hasText: answer }).waitFor();

@@ -122,6 +122,7 @@ export const enDiscussions: Messages<typeof frDiscussions> = {
     title: 'Questions and answers',
     intro:
       'A question about this action? Its authors receive it and answer you in a thread only you and their group can read.',
+    groupIntro: 'Questions from readers of the published fiche: the group answers them.',
     ask: 'Ask the authors a question',
     dialogTitle: 'Ask the authors a question',
     subject: 'Subject',

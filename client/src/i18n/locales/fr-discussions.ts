@@ -121,6 +121,7 @@ export const frDiscussions = {
     title: 'Questions et réponses',
     intro:
       'Une question sur cette action ? Ses auteur·ices la reçoivent et vous répondent dans un fil que vous seul·e et leur groupe pouvez lire.',
+    groupIntro: 'Les questions des lecteur·ices de la fiche publiée : le groupe y répond.',
     ask: 'Poser une question aux auteur·ices',
     dialogTitle: 'Poser une question aux auteur·ices',
     subject: 'Sujet',

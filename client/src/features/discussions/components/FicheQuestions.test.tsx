@@ -59,6 +59,19 @@ describe('FicheQuestions', () => {
     expect(section.textContent).toContain('Question · ouverte');
   });
 
+  it('lists every question for the group in its own fiche page, without a form to ask', async () => {
+    stubApi(
+      () => jsonResponse(500, {}),
+      [question(), question({ id: '00000000-0000-4000-8000-000000000903', title: 'Et l’assurance ?' })],
+    );
+    renderWithProviders(<FicheQuestions ficheId={ficheId} forGroup />);
+    const section = screen.getByRole('region', { name: 'Questions et réponses' });
+    await within(section).findByRole('link', { name: 'Et l’assurance ?' });
+    expect(within(section).getAllByRole('link')).toHaveLength(2);
+    expect(section.textContent).toContain('le groupe y répond');
+    expect(within(section).queryByRole('button', { name: 'Poser une question aux auteur·ices' })).toBeNull();
+  });
+
   it('sends the subject and the message, then opens the question’s thread', async () => {
     const thread = { ...question({ id: '00000000-0000-4000-8000-000000000902' }) } as ThreadDetail;
     const fetchMock = stubApi(() => jsonResponse(201, thread));

@@ -16,23 +16,31 @@ import { ThreadKindBadge } from './ThreadKindBadge';
 
 /**
  * "Questions et réponses" on a published fiche: the questions the viewer may read (all of them for the
- * fiche's group, their own for other readers), and a form to ask the authors. A question is a thread the
- * authors follow; the asker reads and answers in it.
+ * fiche's group, their own for other readers), and, for readers, a form to ask the authors. A question is a
+ * thread the authors follow; the asker reads and answers in it. `forGroup`: the list in the group's own
+ * fiche page (side panel), without the form.
  */
-export function FicheQuestions({ ficheId }: { ficheId: string }) {
+export function FicheQuestions({ ficheId, forGroup = false }: { ficheId: string; forGroup?: boolean }) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const [asking, setAsking] = useState(false);
   const questions = useFicheQuestions(ficheId);
   return (
-    <section className="fiche-questions" aria-labelledby={titleId}>
-      <h2 id={titleId} className="fiche-questions__title">
+    <section
+      className={forGroup ? 'side-panel__section fiche-questions--group' : 'fiche-questions'}
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId} className={forGroup ? 'side-panel__title' : 'fiche-questions__title'}>
         {t('discussions.questions.title')}
       </h2>
-      <p className="fiche-questions__intro">{t('discussions.questions.intro')}</p>
-      <Button variant="primary" onPress={() => setAsking(true)}>
-        {t('discussions.questions.ask')}
-      </Button>
+      <p className="fiche-questions__intro">
+        {t(forGroup ? 'discussions.questions.groupIntro' : 'discussions.questions.intro')}
+      </p>
+      {!forGroup && (
+        <Button variant="primary" onPress={() => setAsking(true)}>
+          {t('discussions.questions.ask')}
+        </Button>
+      )}
       {questions.isError && <p role="alert">{t('discussions.questions.failed')}</p>}
       {questions.data && questions.data.length === 0 && (
         <p className="fiche-questions__none">{t('discussions.questions.none')}</p>
@@ -60,7 +68,7 @@ export function FicheQuestions({ ficheId }: { ficheId: string }) {
           ))}
         </ul>
       )}
-      <AskQuestionDialog ficheId={ficheId} isOpen={asking} onOpenChange={setAsking} />
+      {!forGroup && <AskQuestionDialog ficheId={ficheId} isOpen={asking} onOpenChange={setAsking} />}
     </section>
   );
 }

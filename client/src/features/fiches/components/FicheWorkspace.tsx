@@ -14,6 +14,7 @@ import { useDocumentSession } from '../../../realtime/use-document-session';
 import { usePresence } from '../../../realtime/use-presence';
 import { useCurrentUser } from '../../auth/hooks';
 import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
+import { FicheQuestions } from '../../discussions/components/FicheQuestions';
 import { FicheMinutesLinks } from '../../sessions/components/FicheMinutesLinks';
 import { useEmptySections } from '../document-hooks';
 import { ficheKeys, useFicheUpdates } from '../hooks';
@@ -145,6 +146,11 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
           <div className="side-panel__card">
             <FicheAuthors authors={fiche.authors} />
           </div>
+          {fiche.publishedVersionId && (
+            <div className="side-panel__card">
+              <FicheQuestions ficheId={fiche.id} forGroup />
+            </div>
+          )}
         </aside>
       </div>
     </div>
