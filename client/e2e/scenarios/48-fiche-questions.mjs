@@ -139,6 +139,8 @@ export default ({
         const groupQuestions = sophie.getByRole('region', { name: 'Questions et réponses' });
         await groupQuestions.getByRole('link', { name: subject }).waitFor();
         await checkA11y(sophie, 'the group’s fiche with a reader’s question');
+        await groupQuestions.scrollIntoViewIfNeeded();
+        await screenshot(sophie, 'q-3b-fiche-du-groupe-questions');
 
         // Amina reads the answer live, and the fiche lists her question.
         await amina.locator('article.message', { hasText: answer }).waitFor();
