@@ -1,7 +1,8 @@
 /**
  * Jest with SWC. NestJS 12 ships ESM only, so its packages go through the transform too (STACK.md).
  * PGlite loads its WASM with a dynamic import, which Jest's VM allows only under --experimental-vm-modules
- * (set in the test script). Type-checking is `tsc --noEmit` (npm run typecheck), not Jest's job.
+ * (set in the test script). happy-dom (the editor's DOM in concurrent-starts.spec.ts) is ESM only as well.
+ * Type-checking is `tsc --noEmit` (npm run typecheck), not Jest's job.
  */
 const swc = [
   '@swc/jest',
@@ -22,7 +23,7 @@ module.exports = {
   testTimeout: 30000,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|@borewit|uint8array-extras|load-esm)/)',
+    '/node_modules/(?!(@nestjs|file-type|uid|strtok3|token-types|@tokenizer|@borewit|uint8array-extras|load-esm|happy-dom)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -18,6 +18,7 @@ import { CommentsModule } from './modules/comments/comments.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { FicheMentionsModule } from './modules/fiche-mentions/fiche-mentions.module';
+import { FicheQuestionsModule } from './modules/fiche-questions/fiche-questions.module';
 import { FichesModule } from './modules/fiches/fiches.module';
 import { FilesModule } from './modules/files/files.module';
 import { GroupsModule } from './modules/groups/groups.module';
@@ -74,6 +75,7 @@ export class AppModule {
         SessionLiveModule,
         SessionMinutesModule,
         FicheMentionsModule,
+        FicheQuestionsModule,
         HealthModule,
         SeedModule,
       ],

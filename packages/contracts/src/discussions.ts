@@ -145,6 +145,29 @@ export const CreateThreadRequest = z
   .strict();
 export type CreateThreadRequest = z.infer<typeof CreateThreadRequest>;
 
+/**
+ * `POST /api/fiches/:id/questions`: a reader of a published fiche asks its authors a question. It opens a
+ * thread of kind `question` in the fiche's group, about the fiche, that the asker may read and answer.
+ */
+export const AskFicheQuestionRequest = z
+  .object({
+    title: FreeText()
+      .trim()
+      .min(1, { message: 'Le sujet de la question est obligatoire' })
+      .max(200, { message: 'Le sujet : 200 caractères au maximum' }),
+    body: FreeText()
+      .trim()
+      .min(1, { message: 'Le message de la question est vide' })
+      .max(MESSAGE_MAX_CHARS, { message: `Le message : ${MESSAGE_MAX_CHARS} caractères au maximum` }),
+    clientId: FreeText().min(8).max(64).optional(),
+  })
+  .strict();
+export type AskFicheQuestionRequest = z.infer<typeof AskFicheQuestionRequest>;
+
+/** `GET /api/fiches/:id/questions`: the questions on a fiche the caller may read, newest first. */
+export const FicheQuestions = z.array(ThreadSummary);
+export type FicheQuestions = z.infer<typeof FicheQuestions>;
+
 /** `GET /api/threads/:id/messages?afterSeq=&beforeSeq=&limit=` */
 export const ListMessagesQuery = z.object({
   afterSeq: z.coerce.number().int().min(0).optional(),

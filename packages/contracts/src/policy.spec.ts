@@ -95,6 +95,8 @@ const expected: Record<Action, Record<Role, Place[]>> = {
     outsider: N,
     anonymous: N,
   },
+  // The reach of the fiche's publication is checked by the fiches service.
+  'fiche.ask': { admin: Y, coordinator: Y, facilitator: Y, member: Y, outsider: Y, anonymous: N },
   'thread.view': {
     admin: N,
     coordinator: N,

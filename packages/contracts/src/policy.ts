@@ -26,6 +26,7 @@ export const actions = [
   'fiche.publish',
   'fiche.archive',
   'fiche.comment',
+  'fiche.ask',
   'thread.view',
   'thread.create',
   'thread.announce',
@@ -98,6 +99,9 @@ const rules: Record<Action, Rule> = {
   'fiche.archive': either(isCoordinator, facilitatorOfGroup),
   // Comments are the group's working notes on a draft: its members only, never the follow-up roles.
   'fiche.comment': memberOfGroup,
+  // Any reader of a published fiche may ask its authors a question; whether the fiche's publication reaches
+  // them is the fiches service's check (like reading it), not a group role.
+  'fiche.ask': anySignedIn,
   // Discussions stay inside the group (shared professional secrecy): coordinators do not read them.
   'thread.view': either(memberOfGroup, anyThreadGrant),
   'thread.create': memberOfGroup,

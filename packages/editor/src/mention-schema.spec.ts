@@ -32,7 +32,7 @@ describe('the mention node of the fiche schema', () => {
     );
     expect(mentionedUserIds(doc)).toEqual(['user-1']);
     expect(sectionTexts(doc)).toEqual([
-      { key: 'contexte', title: 'Contexte', text: 'Merci @Amina Lahlou !' },
+      { key: 'contexte', title: 'Contexte', text: 'Merci @Amina Lahlou !', files: 0 },
     ]);
     expect(documentMarkdown(doc)).toBe('## Contexte\n\nMerci @Amina Lahlou !');
   });

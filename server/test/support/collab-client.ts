@@ -7,7 +7,6 @@ import type { Subject } from '@affluents/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createApp } from '../../src/app.factory';
@@ -15,6 +14,7 @@ import { DocAccessRegistry, type DocAccessResolver } from '../../src/collab/doc-
 import { loadConfig } from '../../src/config/app-config';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { DemoSeeder } from '../../src/seed/demo-seeder';
+import { cookieSocket } from './cookie-socket';
 import { createTestDatabase } from './test-database';
 
 /**
@@ -99,23 +99,6 @@ export async function groupId(dataSource: DataSource, bassin: string, kind: stri
     [bassin, kind],
   );
   return rows[0].id;
-}
-
-/** A WebSocket class that sends the session cookie (and an Origin, when given) with its upgrade. */
-export function cookieSocket(
-  cookie: string | null,
-  origin?: string,
-): new (
-  url: string,
-  protocols?: string | string[],
-) => WebSocket {
-  return class extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, {
-        headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
-      });
-    }
-  };
 }
 
 /** A real y-websocket client in Node. */

@@ -1,4 +1,5 @@
 import type {
+  AskFicheQuestionRequest,
   CreateThreadRequest,
   FollowLevel,
   GroupDiscussionSettings,
@@ -14,7 +15,25 @@ export const discussionKeys = {
   thread: (id: string) => ['discussions', 'thread', id] as const,
   settings: (groupId: string) => ['discussions', 'settings', groupId] as const,
   revisions: (messageId: string) => ['discussions', 'revisions', messageId] as const,
+  ficheQuestions: (ficheId: string) => ['discussions', 'fiche-questions', ficheId] as const,
 };
+
+/** The questions on a fiche the caller may read (all for its group, their own for other readers). */
+export function useFicheQuestions(ficheId: string) {
+  return useQuery({
+    queryKey: discussionKeys.ficheQuestions(ficheId),
+    queryFn: ({ signal }) => discussionsApi.ficheQuestions(ficheId, signal),
+  });
+}
+
+/** Asks the authors of a published fiche a question: a thread the asker may read and answer. */
+export function useAskFicheQuestion(ficheId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AskFicheQuestionRequest) => discussionsApi.askFicheQuestion(ficheId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: discussionKeys.ficheQuestions(ficheId) }),
+  });
+}
 
 /** A group's threads with the caller's unread counts, refreshed when one of them changes live. */
 export function useThreads(groupId: string) {

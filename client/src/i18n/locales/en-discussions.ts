@@ -118,4 +118,21 @@ export const enDiscussions: Messages<typeof frDiscussions> = {
     kind: { guest: 'guest', former_member: 'former member (read only)' },
   },
   fiche: { open: 'Discussion', failed: 'The fiche’s discussion could not be opened.' },
+  questions: {
+    title: 'Questions and answers',
+    intro:
+      'A question about this action? Its authors receive it and answer you in a thread only you and their group can read.',
+    groupIntro: 'Questions from readers of the published fiche: the group answers them.',
+    ask: 'Ask the authors a question',
+    dialogTitle: 'Ask the authors a question',
+    subject: 'Subject',
+    message: 'Your question',
+    submit: 'Send the question',
+    sent: 'Your question was sent to the authors.',
+    none: 'No question yet.',
+    replies_one: '{{count}} message',
+    replies_other: '{{count}} messages',
+    askedBy: 'Asked by {{name}} on {{date}}',
+    failed: 'The questions could not be loaded.',
+  },
 };

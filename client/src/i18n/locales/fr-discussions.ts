@@ -117,4 +117,21 @@ export const frDiscussions = {
     kind: { guest: 'invité·e', former_member: 'ancien·ne membre (lecture)' },
   },
   fiche: { open: 'Discussion', failed: 'La discussion de la fiche n’a pas pu être ouverte.' },
+  questions: {
+    title: 'Questions et réponses',
+    intro:
+      'Une question sur cette action ? Ses auteur·ices la reçoivent et vous répondent dans un fil que vous seul·e et leur groupe pouvez lire.',
+    groupIntro: 'Les questions des lecteur·ices de la fiche publiée : le groupe y répond.',
+    ask: 'Poser une question aux auteur·ices',
+    dialogTitle: 'Poser une question aux auteur·ices',
+    subject: 'Sujet',
+    message: 'Votre question',
+    submit: 'Envoyer la question',
+    sent: 'Votre question est envoyée aux auteur·ices.',
+    none: 'Aucune question pour l’instant.',
+    replies_one: '{{count}} message',
+    replies_other: '{{count}} messages',
+    askedBy: 'Posée par {{name}}, le {{date}}',
+    failed: 'Les questions n’ont pas pu être chargées.',
+  },
 };

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { FILE_NODE, fileReferenceOf, fileReferences, IMAGE_NODE, validFileId } from './files';
 import { documentMarkdown } from './markdown';
+import { documentPlainText, emptySectionKeys, writtenBlocks } from './text';
 import { FICHE_FRAGMENT, ficheTemplateUpdate } from './yjs-template';
 
 const photo = '0b8f4c1e-6a43-4c1e-9d3a-2f7b1c9e0a01';
@@ -96,5 +97,30 @@ describe('images and files in the fiche text', () => {
     expect(md).not.toContain('javascript');
     // Without a base URL, the links stay app paths.
     expect(documentMarkdown(doc)).toContain(`![Le potager \\[juin\\]](/api/files/${photo}/display)`);
+  });
+
+  it('counts a section holding only an image or a file as written, and reads their words', () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, ficheTemplateUpdate());
+    const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
+    const at = (key: string) =>
+      (fragment.toArray() as Y.XmlElement[]).findIndex((n) => n.getAttribute('section') === key) + 1;
+    expect(emptySectionKeys(doc)).toEqual(expect.arrayContaining(['moyens', 'specificites']));
+    const shownSections = () =>
+      writtenBlocks(doc)
+        .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement)
+        .map((n) => n.getAttribute('section'));
+    expect(shownSections()).not.toContain('moyens');
+    // "moyens" gets a photo inside a list, "specificites" a file: both optional, neither has words.
+    fragment.insert(at('moyens'), [
+      listWith(element(IMAGE_NODE, { fileId: photo, alt: 'Le potager en mai' })),
+    ]);
+    fragment.insert(at('specificites'), [element(FILE_NODE, { fileId: report, name: 'bilan-2026.pdf' })]);
+    expect(emptySectionKeys(doc)).not.toContain('moyens');
+    expect(emptySectionKeys(doc)).not.toContain('specificites');
+    // Both sections are now shown (the PDF, the Markdown and the published page) where they were left out.
+    expect(shownSections()).toEqual(expect.arrayContaining(['moyens', 'specificites']));
+    expect(documentPlainText(doc)).toContain('Le potager en mai');
+    expect(documentPlainText(doc)).toContain('bilan-2026.pdf');
   });
 });

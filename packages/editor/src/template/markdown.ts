@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { flattenedText, MAX_DOCUMENT_DEPTH } from './depth';
 import { FILE_NODE, fileReferenceOf, IMAGE_NODE } from './files';
 import { MENTION_NODE, mentionText } from './mentions';
-import { FICHE_FRAGMENT } from './yjs-template';
+import { writtenBlocks } from './text';
 
 type Delta = Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
 
@@ -134,9 +134,12 @@ function block(
   }
 }
 
-/** The fiche's document as Markdown, its template headings included. */
+/**
+ * The fiche's document as Markdown, its template headings included, except the optional sections nobody
+ * wrote (the rule the PDF and the published page follow).
+ */
 export function documentMarkdown(doc: Y.Doc, options: MarkdownOptions = {}): string {
-  return children(doc.getXmlFragment(FICHE_FRAGMENT))
+  return writtenBlocks(doc)
     .map((node) => block(node, 1, options).join('\n'))
     .filter((chunk) => chunk.length > 0)
     .join('\n\n');

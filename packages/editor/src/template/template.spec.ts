@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import { documentMarkdown } from './markdown';
 import { requiredSectionKeys } from './sections';
-import { documentPlainText, emptySectionKeys, sectionTexts } from './text';
+import {
+  documentPlainText,
+  emptySectionKeys,
+  removeUnwrittenSections,
+  sectionTexts,
+  writtenBlocks,
+} from './text';
 import { FICHE_FRAGMENT, ficheTemplateUpdate, seedFicheTemplate } from './yjs-template';
 
 function docFrom(update: Uint8Array): Y.Doc {
@@ -117,6 +123,52 @@ describe('documentMarkdown', () => {
       '- au potager',
       '## Contexte',
     ]);
-    expect(md).toContain('### Rôle des partenaires');
+    expect(md).toContain('### Quantitatifs');
+  });
+});
+
+describe('writtenBlocks: what a reader is shown', () => {
+  const headings = (blocks: Array<Y.XmlElement | Y.XmlText>) =>
+    blocks
+      .filter((b): b is Y.XmlElement => b instanceof Y.XmlElement && b.nodeName === 'heading')
+      .map((b) => b.getAttribute('section'));
+
+  it('leaves out the optional sections nobody wrote, with their sub-parts, and keeps every required one', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    writeIn(doc, 'objectifs', 'Remettre le pied à l’étrier');
+    writeIn(doc, 'essaimage.freins', 'Trouver des vélos');
+    expect(headings(writtenBlocks(doc))).toEqual([
+      'objectifs',
+      'contexte',
+      'dispositif',
+      'public',
+      'resultats',
+      'resultats.quantitatifs',
+      'resultats.qualitatifs',
+      'essaimage',
+      'essaimage.reussite',
+      'essaimage.freins',
+      'contact',
+    ]);
+  });
+
+  it('is the rule of the Markdown export', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    writeIn(doc, 'moyens', 'Deux animateurs');
+    const md = documentMarkdown(doc);
+    expect(md).toContain('## Moyens mis en œuvre\n\nDeux animateurs');
+    expect(md).toContain('## Contexte');
+    for (const unwritten of ['Partenariat', 'Rôle des partenaires', 'Spécificités', 'Essaimage'])
+      expect(md).not.toContain(unwritten);
+  });
+
+  it('removes the same blocks from a local copy, so an editor shows what the PDF prints', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    writeIn(doc, 'specificites', 'La convivialité');
+    const expected = headings(writtenBlocks(doc));
+    removeUnwrittenSections(doc);
+    expect(headings(doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[])).toEqual(expected);
+    expect(expected).toContain('specificites');
+    expect(expected).not.toContain('partenariat');
   });
 });

@@ -1,6 +1,7 @@
 import { withoutControlCharacters } from '@affluents/contracts';
 import * as Y from 'yjs';
 import { flattenedText, MAX_DOCUMENT_DEPTH } from './depth';
+import { fileReferenceOf } from './files';
 import { MENTION_NODE, mentionText } from './mentions';
 import { ficheSections } from './sections';
 import { FICHE_FRAGMENT } from './yjs-template';
@@ -17,6 +18,9 @@ function blockText(node: Y.XmlElement | Y.XmlText, depth = 1): string {
       .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
       .join('');
   if (node.nodeName === MENTION_NODE) return mentionText(node);
+  // An image reads as its description, a file as its name: found by search, counted as written.
+  const file = fileReferenceOf(node);
+  if (file) return file.text;
   if (depth >= MAX_DOCUMENT_DEPTH) return flattenedText(node);
   const parts: string[] = [];
   for (const child of node.toArray()) {
@@ -31,6 +35,24 @@ export interface SectionText {
   key: string | null;
   title: string;
   text: string;
+  /** Images and files the section holds: a section with a photo and no words is written, not empty. */
+  files: number;
+}
+
+/** How many image and file nodes `node` holds (itself included); an explicit stack, never recursion. */
+function fileCount(node: Y.XmlElement | Y.XmlText): number {
+  let count = 0;
+  const stack: Array<Y.XmlElement | Y.XmlText> = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Y.XmlElement | Y.XmlText;
+    if (current instanceof Y.XmlText) continue;
+    if (fileReferenceOf(current)) {
+      count += 1;
+      continue;
+    }
+    for (const child of current.toArray()) if (child instanceof Y.XmlElement) stack.push(child);
+  }
+  return count;
 }
 
 /**
@@ -40,15 +62,20 @@ export interface SectionText {
 export function sectionTexts(doc: Y.Doc): SectionText[] {
   const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
   const sections: SectionText[] = [];
-  let current: SectionText = { key: null, title: '', text: '' };
+  let current: SectionText = { key: null, title: '', text: '', files: 0 };
   for (const node of fragment.toArray()) {
     if (!(node instanceof Y.XmlElement || node instanceof Y.XmlText)) continue;
     if (node instanceof Y.XmlElement && node.nodeName === 'heading') {
       const level = Number(node.getAttribute('level'));
       const section = node.getAttribute('section');
       if (level === 2) {
-        if (current.key !== null || current.text.trim()) sections.push(current);
-        current = { key: typeof section === 'string' ? section : null, title: blockText(node), text: '' };
+        if (current.key !== null || current.text.trim() || current.files) sections.push(current);
+        current = {
+          key: typeof section === 'string' ? section : null,
+          title: blockText(node),
+          text: '',
+          files: 0,
+        };
         continue;
       }
       // A template heading is never content, even moved to another level; headings people add are.
@@ -56,8 +83,9 @@ export function sectionTexts(doc: Y.Doc): SectionText[] {
     }
     const text = blockText(node).trim();
     if (text) current.text = current.text ? `${current.text}\n${text}` : text;
+    current.files += fileCount(node);
   }
-  if (current.key !== null || current.text.trim()) sections.push(current);
+  if (current.key !== null || current.text.trim() || current.files) sections.push(current);
   return sections;
 }
 
@@ -78,12 +106,53 @@ export function documentPlainText(doc: Y.Doc): string {
   );
 }
 
-/** Keys of the template sections that have no text (a section whose heading was deleted counts as empty). */
+/**
+ * Keys of the template sections with neither text nor image nor file (a section whose heading was deleted
+ * counts as empty).
+ */
 export function emptySectionKeys(doc: Y.Doc): string[] {
   const filled = new Set(
     sectionTexts(doc)
-      .filter((s) => s.key && s.text.trim())
+      .filter((s) => s.key && (s.text.trim() || s.files > 0))
       .map((s) => s.key),
   );
   return ficheSections.map((s) => s.key).filter((key) => !filled.has(key));
+}
+
+const optionalSectionKeys = new Set(ficheSections.filter((s) => !s.required).map((s) => s.key));
+
+/**
+ * The top-level blocks a reader is shown: every block except the optional template sections nobody wrote,
+ * each from its level-2 heading to the next level-2 heading (only its hint and empty parts would show).
+ * The one rule for the published page, the PDF and the Markdown export.
+ */
+export function writtenBlocks(doc: Y.Doc): Array<Y.XmlElement | Y.XmlText> {
+  const empty = new Set(emptySectionKeys(doc));
+  const blocks: Array<Y.XmlElement | Y.XmlText> = [];
+  let skipping = false;
+  for (const node of doc.getXmlFragment(FICHE_FRAGMENT).toArray()) {
+    if (!(node instanceof Y.XmlElement || node instanceof Y.XmlText)) continue;
+    if (
+      node instanceof Y.XmlElement &&
+      node.nodeName === 'heading' &&
+      Number(node.getAttribute('level')) === 2
+    ) {
+      const key = node.getAttribute('section');
+      skipping = typeof key === 'string' && optionalSectionKeys.has(key) && empty.has(key);
+    }
+    if (!skipping) blocks.push(node);
+  }
+  return blocks;
+}
+
+/**
+ * Removes from a local copy of a document the blocks `writtenBlocks` leaves out, so an editor rendering
+ * that copy shows what a reader of the PDF sees. Never for a shared document: the removal would sync.
+ */
+export function removeUnwrittenSections(doc: Y.Doc): void {
+  const kept = new Set<unknown>(writtenBlocks(doc));
+  const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
+  doc.transact(() => {
+    for (let i = fragment.length - 1; i >= 0; i--) if (!kept.has(fragment.get(i))) fragment.delete(i, 1);
+  });
 }

@@ -25,8 +25,9 @@ import { ThreadsService } from './threads.service';
     LinkPreviews,
     DiscussionSocketHandlers,
   ],
-  // MessagesService: other features (sessions' minutes) post their announcements in a thread.
-  exports: [ThreadAccess, MessagesService],
+  // MessagesService: other features (sessions' minutes) post their announcements in a thread;
+  // ThreadsService: readers' questions on a fiche open their thread through it.
+  exports: [ThreadAccess, MessagesService, ThreadsService],
 })
 export class DiscussionsModule implements OnModuleInit {
   constructor(

@@ -12,16 +12,17 @@ import {
   type ThreadAccessGrant,
   type ThreadDetail,
   type ThreadPage,
+  type ThreadSummary,
   type UpdateThreadRequest,
 } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { AccessEvents } from '../auth/access-events';
 import { DiscussionEvents } from './discussion-events';
 import { followThread, MessagesService } from './messages.service';
-import { ThreadAccess } from './thread-access';
+import { type ResolvedThread, ThreadAccess } from './thread-access';
 import { selectThreads, type ThreadRow, toThreadSummary, VISIBLE_THREADS } from './thread-rows';
 
 const NEWS_LIMIT = 50;
@@ -71,10 +72,25 @@ export class ThreadsService {
     };
   }
 
-  /** Opens a thread with its first message; members who follow all new threads of the group follow it. */
+  /** Opens a thread with its first message, for a member of the group. */
   async create(groupId: string, input: CreateThreadRequest, subject: Subject): Promise<ThreadDetail> {
     assertCan(subject, 'thread.create', { groupId });
     if (input.kind === 'announcement') assertCan(subject, 'thread.announce', { groupId });
+    return this.open(groupId, input, subject);
+  }
+
+  /**
+   * The one path that opens a thread with its first message, once the caller's right to is decided:
+   * members who follow all new threads of the group follow it, and so do `followers`. `about` is the object
+   * it is about (a question on a fiche); `asGuest` gives its author, who is not a member of the group, a
+   * guest grant on this one thread so they can read and answer in it.
+   */
+  async open(
+    groupId: string,
+    input: CreateThreadRequest,
+    subject: Subject,
+    options: { about?: { type: 'fiche'; id: string }; asGuest?: boolean; followers?: string[] } = {},
+  ): Promise<ThreadDetail> {
     const clientId = input.clientId ?? randomUUID();
     const [resent]: Array<{ threadId: string }> = await this.dataSource.query(
       `SELECT m.thread_id AS "threadId" FROM messages m JOIN threads t ON t.id = m.thread_id
@@ -85,21 +101,30 @@ export class ThreadsService {
     const prepared = await this.messages.prepare(groupId, input.body, subject);
     const threadId = await this.dataSource.transaction(async (manager) => {
       const [thread]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO threads (group_id, kind, title, author_id, status) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [groupId, input.kind, input.title, subject.userId, input.kind === 'question' ? 'open' : null],
+        `INSERT INTO threads (group_id, kind, title, author_id, status, subject_type, subject_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          groupId,
+          input.kind,
+          input.title,
+          subject.userId,
+          input.kind === 'question' ? 'open' : null,
+          options.about?.type ?? null,
+          options.about?.id ?? null,
+        ],
       );
+      if (options.asGuest) await insertGrant(manager, thread.id, subject.userId, 'guest', subject.userId);
       const followers: Array<{ userId: string }> = await manager.query(
         `SELECT s.user_id AS "userId" FROM group_member_settings s
            JOIN memberships m ON m.user_id = s.user_id AND m.group_id = s.group_id
           WHERE s.group_id = $1 AND s.follow_all_new_threads`,
         [groupId],
       );
-      await followThread(
-        manager,
-        thread.id,
-        followers.map((f) => f.userId),
-      );
-      const resolved = {
+      await followThread(manager, thread.id, [
+        ...followers.map((f) => f.userId),
+        ...(options.followers ?? []),
+      ]);
+      const resolved: ResolvedThread = {
         thread: {
           id: thread.id,
           groupId,
@@ -108,7 +133,7 @@ export class ThreadsService {
           authorId: subject.userId,
           locked: false,
         },
-        target: { groupId },
+        target: { groupId, threadGrant: options.asGuest ? 'guest' : undefined },
       };
       await this.messages.insert(
         manager,
@@ -123,6 +148,21 @@ export class ThreadsService {
     const [first] = (await this.messages.list(threadId, { afterSeq: 0, limit: 1 }, subject)).items;
     if (first) await this.events.messagePosted(first);
     return detail;
+  }
+
+  /**
+   * The questions about a fiche that the caller may read, newest first: all of them for the members of its
+   * group, their own (those they hold a grant on) for anyone else.
+   */
+  async questionsAbout(ficheId: string, subject: Subject): Promise<ThreadSummary[]> {
+    const rows = await selectThreads(
+      this.dataSource.manager,
+      subject.userId,
+      `WHERE t.kind = 'question' AND t.subject_type = 'fiche' AND t.subject_id = $3 AND ${VISIBLE_THREADS}
+       ORDER BY t.created_at DESC, t.id`,
+      [subject.memberships.map((m) => m.groupId), ficheId],
+    );
+    return rows.map(toThreadSummary);
   }
 
   /** One thread as opened by the caller, with what they may do in it. */
@@ -285,11 +325,7 @@ export class ThreadsService {
         'Un·e ancien·ne membre ne garde l’accès qu’aux discussions auxquelles il ou elle a pris part',
       );
     }
-    await this.dataSource.query(
-      `INSERT INTO thread_access_grants (thread_id, user_id, kind, granted_by_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (thread_id, user_id) DO UPDATE SET kind = EXCLUDED.kind, granted_by_id = EXCLUDED.granted_by_id`,
-      [threadId, input.userId, input.kind, subject.userId],
-    );
+    await insertGrant(this.dataSource.manager, threadId, input.userId, input.kind, subject.userId);
     // A guest turned former member loses the right to post: their sockets are re-checked.
     await this.accessEvents.changed(input.userId);
     return this.grants(threadId, subject);
@@ -338,11 +374,12 @@ export class ThreadsService {
     }
     await this.dataSource.query(
       `INSERT INTO threads (group_id, kind, title, author_id, subject_type, subject_id)
-       VALUES ($1, 'discussion', $2, $3, 'fiche', $4) ON CONFLICT (subject_type, subject_id) DO NOTHING`,
+       VALUES ($1, 'discussion', $2, $3, 'fiche', $4)
+       ON CONFLICT (subject_type, subject_id) WHERE kind <> 'question' DO NOTHING`,
       [fiche.groupId, fiche.title, subject.userId, ficheId],
     );
     const [thread]: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM threads WHERE subject_type = 'fiche' AND subject_id = $1`,
+      `SELECT id FROM threads WHERE subject_type = 'fiche' AND subject_id = $1 AND kind <> 'question'`,
       [ficheId],
     );
     return this.detail(thread.id, subject);
@@ -356,4 +393,19 @@ export class ThreadsService {
       lastChange: row.lastChange,
     };
   }
+}
+
+/** Lets a user into one thread (a guest) or lets a former member keep reading it: the one write of a grant. */
+async function insertGrant(
+  manager: EntityManager,
+  threadId: string,
+  userId: string,
+  kind: ThreadAccessGrant['kind'],
+  grantedById: string,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO thread_access_grants (thread_id, user_id, kind, granted_by_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (thread_id, user_id) DO UPDATE SET kind = EXCLUDED.kind, granted_by_id = EXCLUDED.granted_by_id`,
+    [threadId, userId, kind, grantedById],
+  );
 }

@@ -1,7 +1,5 @@
 import { formatByteSize, linkTarget } from '@affluents/contracts';
 import {
-  emptySectionKeys,
-  FICHE_FRAGMENT,
   FILE_NODE,
   ficheSections,
   fileReferenceOf,
@@ -10,6 +8,7 @@ import {
   MAX_DOCUMENT_DEPTH,
   MENTION_NODE,
   mentionText,
+  writtenBlocks,
 } from '@affluents/editor/template';
 import * as Y from 'yjs';
 import type { ExportFiles } from '../files/files.service';
@@ -33,7 +32,6 @@ interface Run {
   note?: boolean;
 }
 
-const optionalSections = new Set(ficheSections.filter((s) => !s.required).map((s) => s.key));
 const sectionTitle = new Map<string, string>(ficheSections.map((s) => [s.key, s.title]));
 for (const s of ficheSections) for (const p of s.parts ?? []) sectionTitle.set(`${s.key}.${p.key}`, p.title);
 
@@ -71,19 +69,7 @@ export class YjsPdfBlocks {
    * nobody wrote: from such a heading to the next level-2 heading, only hints and empty parts would print.
    */
   renderDocument(ydoc: Y.Doc): void {
-    const empty = new Set(emptySectionKeys(ydoc));
-    let skipping = false;
-    for (const node of children(ydoc.getXmlFragment(FICHE_FRAGMENT))) {
-      if (
-        node instanceof Y.XmlElement &&
-        node.nodeName === 'heading' &&
-        Number(node.getAttribute('level')) === 2
-      ) {
-        const key = node.getAttribute('section');
-        skipping = typeof key === 'string' && optionalSections.has(key) && empty.has(key);
-      }
-      if (!skipping) this.block(node, 0, 1);
-    }
+    for (const node of writtenBlocks(ydoc)) this.block(node, 0, 1);
   }
 
   /** One block at `depth`; content nested beyond MAX_DOCUMENT_DEPTH is printed as plain paragraphs. */

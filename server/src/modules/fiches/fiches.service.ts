@@ -309,6 +309,28 @@ export class FichesService {
     throw forbidden();
   }
 
+  /**
+   * A fiche its readers may ask questions about: published (not archived) and readable by the caller, its
+   * group or within its publication's reach. 404 otherwise, whether or not it exists. With its authors.
+   */
+  async askableFiche(
+    id: string,
+    subject: Subject,
+  ): Promise<{ id: string; groupId: string; authorIds: string[] }> {
+    const fiche = await this.dataSource.getRepository(FicheEntity).findOneBy({ id });
+    const readable =
+      fiche?.publishedVersionId &&
+      fiche.status !== 'archived' &&
+      (can(subject, 'fiche.view', { groupId: fiche.groupId }) ||
+        (await this.publicationReaches(fiche, subject)));
+    if (!fiche || !readable) throw notFound('Fiche introuvable');
+    const authors: Array<{ userId: string }> = await this.dataSource.query(
+      'SELECT user_id AS "userId" FROM fiche_authors WHERE fiche_id = $1',
+      [id],
+    );
+    return { id: fiche.id, groupId: fiche.groupId, authorIds: authors.map((a) => a.userId) };
+  }
+
   /** True when the fiche has a published version, is not archived, and its reach includes the subject. */
   private async publicationReaches(fiche: FicheEntity, subject: Subject): Promise<boolean> {
     if (!fiche.publishedVersionId || fiche.status === 'archived') return false;

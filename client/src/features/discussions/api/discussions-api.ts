@@ -1,5 +1,7 @@
 import type {
+  AskFicheQuestionRequest,
   CreateThreadRequest,
+  FicheQuestions,
   FollowLevel,
   GroupDiscussionSettings,
   Message,
@@ -52,4 +54,8 @@ export const discussionsApi = {
     api.post<ThreadAccessGrant[]>(`/api/threads/${id}/access-grants`, { userId, kind: 'former_member' }),
   revokeAccess: (id: string, userId: string) => api.delete(`/api/threads/${id}/access-grants/${userId}`),
   ficheThread: (ficheId: string) => api.get<ThreadSummary>(`/api/fiches/${ficheId}/thread`),
+  ficheQuestions: (ficheId: string, signal?: AbortSignal) =>
+    api.get<FicheQuestions>(`/api/fiches/${ficheId}/questions`, undefined, signal),
+  askFicheQuestion: (ficheId: string, body: AskFicheQuestionRequest) =>
+    api.post<ThreadDetail>(`/api/fiches/${ficheId}/questions`, body),
 };

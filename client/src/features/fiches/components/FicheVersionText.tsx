@@ -1,4 +1,5 @@
 import { FICHE_FRAGMENT, ficheExtensions } from '@affluents/editor';
+import { removeUnwrittenSections } from '@affluents/editor/template';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
@@ -15,18 +16,22 @@ interface FicheVersionTextProps {
   update: string;
   /** Accessible name of the text. */
   label: string;
+  /** Leave out the optional sections nobody wrote, as the PDF does (the published fiche). */
+  writtenOnly?: boolean;
 }
 
 /**
  * A frozen version's text, rendered by Tiptap from its own Yjs document: read-only, with no server connection
  * and no carets (nobody else is in this copy).
  */
-export function FicheVersionText({ update, label }: FicheVersionTextProps) {
+export function FicheVersionText({ update, label, writtenOnly = false }: FicheVersionTextProps) {
   const doc = useMemo(() => {
     const d = new Y.Doc();
     Y.applyUpdate(d, decodeUpdate(update));
+    // This copy is the page's own (no provider): removing blocks from it changes nothing elsewhere.
+    if (writtenOnly) removeUnwrittenSections(d);
     return d;
-  }, [update]);
+  }, [update, writtenOnly]);
   useEffect(() => () => doc.destroy(), [doc]);
 
   const editor = useEditor(

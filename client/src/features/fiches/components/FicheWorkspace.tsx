@@ -1,4 +1,5 @@
 import type { FicheDetail } from '@affluents/contracts';
+import { goToSection } from '@affluents/editor';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -13,9 +14,9 @@ import { useDocumentSession } from '../../../realtime/use-document-session';
 import { usePresence } from '../../../realtime/use-presence';
 import { useCurrentUser } from '../../auth/hooks';
 import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
+import { FicheQuestions } from '../../discussions/components/FicheQuestions';
 import { FicheMinutesLinks } from '../../sessions/components/FicheMinutesLinks';
 import { useEmptySections } from '../document-hooks';
-import { goToSection } from '../go-to-section';
 import { ficheKeys, useFicheUpdates } from '../hooks';
 import { ConnectionStatus } from './ConnectionStatus';
 import { FicheAuthors } from './FicheAuthors';
@@ -146,6 +147,11 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
           <div className="side-panel__card">
             <FicheAuthors authors={fiche.authors} />
           </div>
+          {fiche.publishedVersionId && (
+            <div className="side-panel__card">
+              <FicheQuestions ficheId={fiche.id} forGroup />
+            </div>
+          )}
         </aside>
       </div>
     </div>

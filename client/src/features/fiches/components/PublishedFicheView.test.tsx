@@ -1,10 +1,10 @@
 import type { FicheVersionContent } from '@affluents/contracts';
 import { ficheTemplateUpdate } from '@affluents/editor/template';
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { ficheDetail, ficheId } from '../../../test/fixtures';
-import { renderWithProviders } from '../../../test/render';
+import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { PublishedFicheView } from './PublishedFicheView';
 
 const versionId = '00000000-0000-4000-8000-000000000077';
@@ -50,8 +50,20 @@ const version: FicheVersionContent = {
   update: versionUpdate('Remettre le pied à l’étrier'),
 };
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
 describe('PublishedFicheView', () => {
   it('tells a reader outside the group who wrote the fiche and what it is about, without version jargon', async () => {
+    // The reader has asked nothing yet.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        if (String(input) === `/api/fiches/${ficheId}/questions`) return jsonResponse(200, []);
+        throw new Error(`unexpected ${String(input)}`);
+      }),
+    );
     renderWithProviders(<PublishedFicheView fiche={fiche} version={version} />);
     expect(screen.getByRole('heading', { level: 1, name: 'Un atelier vélo (printemps)' })).toBeTruthy();
     const about = screen.getByRole('region', { name: 'À propos de cette fiche' });
@@ -72,9 +84,24 @@ describe('PublishedFicheView', () => {
     expect(screen.getByText('Publiée le 21 novembre 2026')).toBeTruthy();
     const text = screen.getByRole('article', { name: 'Texte de la fiche « Un atelier vélo (printemps) »' });
     await waitFor(() => expect(text.textContent).toContain('Remettre le pied à l’étrier'));
+    // The template's required sections stay (empty, they say what is missing); its optional ones nobody
+    // wrote are left out, as in the PDF.
+    const headings = [...text.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(headings).toEqual([
+      'Objectifs',
+      'Contexte',
+      'Dispositif / action mis en place',
+      'Public bénéficiaire',
+      'Résultats',
+      'Pour en savoir plus',
+    ]);
+    expect(text.textContent).not.toContain('Rôle des partenaires');
     const page = document.body.textContent ?? '';
     for (const jargon of ['Version', 'version', 'lecture seule', 'Restaurer', 'Enregistrée par'])
       expect(page).not.toContain(jargon);
+    // A way to ask the authors.
+    expect(screen.getByRole('button', { name: 'Poser une question aux auteur·ices' })).toBeTruthy();
+    expect(await screen.findByText('Aucune question pour l’instant.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Télécharger (Markdown)' }).getAttribute('href')).toBe(
       `/api/fiches/${ficheId}/export.md?versionId=${versionId}`,
     );

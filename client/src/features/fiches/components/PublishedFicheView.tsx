@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/layout/PageHeader';
 import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { formatDate } from '../../../i18n';
+import { FicheQuestions } from '../../discussions/components/FicheQuestions';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { FicheVersionText } from './FicheVersionText';
@@ -17,7 +18,8 @@ interface PublishedFicheViewProps {
 
 /**
  * A published fiche as a reader outside its group meets it from the toolbox: who wrote it and where
- * (authors, structures, group, bassin), what it is about (themes, sectors, publics, year) and its text.
+ * (authors, structures, group, bassin), what it is about (themes, sectors, publics, year), its text, and a
+ * way to ask its authors a question.
  * Versions are the group's working tool: nothing here speaks of them.
  */
 export function PublishedFicheView({ fiche, version }: PublishedFicheViewProps) {
@@ -82,7 +84,9 @@ export function PublishedFicheView({ fiche, version }: PublishedFicheViewProps) 
       <FicheVersionText
         update={version.update}
         label={t('fiches.published.text', { title: version.title })}
+        writtenOnly
       />
+      <FicheQuestions ficheId={fiche.id} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { MinutesFicheLinks1764200000400 } from './1764200000400-minutes-fiche-li
 import { FrozenMinutesFacts1764200000500 } from './1764200000500-frozen-minutes-facts';
 import { CoalescedFollowedThreadNotifications1764200000800 } from './1764200000800-coalesced-followed-thread-notifications';
 import { FicheTextWithoutTemplateHeadings1764300000300 } from './1764300000300-fiche-text-without-template-headings';
+import { FicheQuestions1764300001200 } from './1764300001200-fiche-questions';
 import { Files1764400001200 } from './1764400001200-files';
 
 /** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
@@ -26,5 +27,6 @@ export const migrations = [
   FrozenMinutesFacts1764200000500,
   CoalescedFollowedThreadNotifications1764200000800,
   FicheTextWithoutTemplateHeadings1764300000300,
+  FicheQuestions1764300001200,
   Files1764400001200,
 ];
