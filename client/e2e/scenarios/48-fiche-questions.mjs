@@ -117,6 +117,11 @@ export default ({
         await amina.getByRole('heading', { level: 1, name: subject }).waitFor();
         await amina.locator('article.message', { hasText: asked }).waitFor();
         await amina.getByLabel('Votre message').waitFor();
+        // A guest of the thread answers; opening a poll stays with the group's members (the policy).
+        assert(
+          (await amina.getByRole('button', { name: 'Nouveau sondage' }).count()) === 0,
+          'a guest of the question thread is offered "Nouveau sondage", which the server refuses',
+        );
         await screenshot(amina, 'q-2-question-fil-lecteur');
 
         // Sophie, an author, is notified; she opens the question from the bell and answers.
@@ -133,6 +138,7 @@ export default ({
         await composer.fill(answer);
         await composer.press('Enter');
         await sophie.locator('article.message', { hasText: answer }).waitFor();
+        await sophie.getByRole('button', { name: 'Nouveau sondage' }).waitFor();
         await screenshot(sophie, 'q-3-question-auteur-repond');
         // The group finds the readers' questions beside its own fiche too.
         await sophie.goto(`${base}/fiches/${fiche.id}`);

@@ -6,7 +6,7 @@ import { PageHeader } from '../components/layout/PageHeader';
 import { ButtonLink } from '../components/ui/ButtonLink';
 import { ErrorState } from '../components/ui/ErrorState';
 import { LoadingState } from '../components/ui/LoadingState';
-import { useCurrentUser } from '../features/auth/hooks';
+import { useCan, useCurrentUser } from '../features/auth/hooks';
 import { Composer } from '../features/discussions/components/Composer';
 import { MessageList } from '../features/discussions/components/MessageList';
 import { MoveMessageDialog } from '../features/discussions/components/MoveMessageDialog';
@@ -58,6 +58,7 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
   const sendTyping = useSendTyping(thread.id);
   const typingNames = useTypingNames(thread.id, me?.id);
   const solve = useUpdateThread(thread.id);
+  const can = useCan();
   const [readSeqAtOpen] = useState(thread.lastReadSeq);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [revisionsOf, setRevisionsOf] = useState<Message | null>(null);
@@ -74,7 +75,11 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
     <div className="page thread-page">
       <ThreadHeader thread={thread} />
       <SocketStatusLine />
-      <ThreadPolls threadId={thread.id} canCreate={thread.canPost} />
+      {/* Posting is open to a thread's guests; opening a poll stays with the group's members (the policy). */}
+      <ThreadPolls
+        threadId={thread.id}
+        canCreate={thread.canPost && can('poll.create', { groupId: thread.groupId })}
+      />
       <section className="thread-page__messages" aria-label={t('discussions.messages')}>
         {chat.loadState === 'loading' ? (
           <LoadingState />
