@@ -14,7 +14,7 @@ import { killAll } from './lib/children.mjs';
 import { machine } from './lib/proc.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SCENARIOS = ['editing', 'loading', 'idle', 'chat', 'two-nodes', 'persistence'];
+const SCENARIOS = ['editing', 'loading', 'idle', 'chat', 'two-nodes', 'persistence', 'files'];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
