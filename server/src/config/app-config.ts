@@ -35,6 +35,8 @@ export interface FilesConfig {
   store: 'postgres';
   maxFileBytes: number;
   maxFicheBytes: number;
+  /** How long a file no text refers to still counts and is kept (ms), and a new upload counts. */
+  unusedGraceMs: number;
 }
 
 /** Failure budgets per hour of sign-in and password reset requests (server/src/modules/auth). */
@@ -188,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       store: env.FILE_STORE,
       maxFileBytes: env.FILE_MAX_BYTES,
       maxFicheBytes: env.FICHE_FILES_MAX_BYTES,
+      unusedGraceMs: env.FILE_UNUSED_GRACE_HOURS * 60 * 60 * 1000,
     },
   };
 }

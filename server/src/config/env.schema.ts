@@ -117,6 +117,11 @@ export const envSchema = z.object({
     .int()
     .min(1024)
     .default(100 * 1024 * 1024),
+  /**
+   * Hours a file no text refers to any more (neither the fiche's live text nor a version) still counts and
+   * is kept, so an undo brings it back; a new upload counts as long, even before it is placed. Then removed.
+   */
+  FILE_UNUSED_GRACE_HOURS: z.coerce.number().min(0).default(24),
   /** Largest Socket.IO message a client may send (bytes); a larger one closes that socket. */
   REALTIME_MAX_PAYLOAD_BYTES: z.coerce
     .number()

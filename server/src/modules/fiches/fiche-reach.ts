@@ -1,7 +1,8 @@
-import { can, type DocumentAccess, type Subject } from '@affluents/contracts';
+import { can, type DocumentAccess, ficheDocName, type Subject } from '@affluents/contracts';
 import { fileReferences } from '@affluents/editor/template';
 import { Injectable } from '@nestjs/common';
 import type { FicheEntity } from './fiche.entity';
+import { FicheDocuments } from './fiche-documents.port';
 import { FicheVersionsService } from './fiche-versions.service';
 import { FichesService } from './fiches.service';
 
@@ -33,6 +34,7 @@ export class FicheReach {
   constructor(
     private readonly fiches: FichesService,
     private readonly versions: FicheVersionsService,
+    private readonly documents: FicheDocuments,
   ) {}
 
   /**
@@ -68,6 +70,20 @@ export class FicheReach {
       this.versionFiles.delete(this.versionFiles.keys().next().value as string);
     }
     this.versionFiles.set(versionId, ids);
+    return ids;
+  }
+
+  /**
+   * The one rule of a file in use: the ids of the files the fiche's live text or any of its versions
+   * refers to. A file in none of them may be removed once its grace period is over (docs/FILES.md).
+   */
+  async filesInUse(ficheId: string): Promise<ReadonlySet<string>> {
+    const ids = new Set(
+      await this.documents.inspect(ficheDocName(ficheId), (doc) => fileReferences(doc).map((r) => r.fileId)),
+    );
+    for (const version of await this.versions.list(ficheId)) {
+      for (const id of await this.versionFileIds(ficheId, version.id)) ids.add(id);
+    }
     return ids;
   }
 }

@@ -30,6 +30,12 @@ export abstract class FileStore {
   abstract keep(keys: string[]): Promise<void>;
 
   /**
+   * Undoes `keep` before the file that claims the contents is deleted: should the deletion stop half-way,
+   * the orphan sweep removes them (or claims them again, if the file is still there).
+   */
+  abstract release(keys: string[]): Promise<void>;
+
+  /**
    * Keys of contents started before `before` and never claimed, oldest first, at most `limit`: what a
    * failed clean-up or a node that stopped in the middle of an upload left behind.
    */

@@ -1,6 +1,6 @@
 import type { FileKind, StoredFile } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** A `files` row as the service reads it. */
 export interface FileRow {
@@ -54,6 +54,12 @@ const FILE_COLUMNS = `f.id, f.fiche_id AS "ficheId", f.name, f.media_type AS "me
   f.display_width AS "displayWidth", f.display_height AS "displayHeight",
   f.created_by_id AS "createdById", u.display_name AS "createdByName", f.created_at AS "createdAt"`;
 
+/** Which files count against a fiche's space: those in use, and those not unused since before `since`. */
+export interface Counted {
+  inUse: ReadonlySet<string>;
+  since: Date;
+}
+
 /** A row as the contract's StoredFile. */
 export const toStoredFile = (row: FileRow): StoredFile => ({
   id: row.id,
@@ -88,11 +94,20 @@ export class FilesRepository {
     return this.select('f.fiche_id = $1 AND f.id = ANY($2::uuid[])', [ficheId, ids]);
   }
 
-  /** Bytes the fiche's files take (their originals). */
-  async usedBytes(ficheId: string): Promise<number> {
-    const [{ used }] = await this.dataSource.query(
-      'SELECT coalesce(sum(byte_size), 0)::float8 AS used FROM files WHERE fiche_id = $1',
-      [ficheId],
+  /**
+   * Bytes the fiche's files take (their originals), counting only those that count: the files in use
+   * (`counted.inUse`), and those not found unused since before `counted.since` (a new upload, one just
+   * removed from the text that an undo may bring back).
+   */
+  async usedBytes(
+    ficheId: string,
+    counted: Counted,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const [{ used }] = await manager.query(
+      `SELECT coalesce(sum(byte_size), 0)::float8 AS used FROM files
+       WHERE fiche_id = $1 AND (id = ANY($2::uuid[]) OR unused_since IS NULL OR unused_since > $3)`,
+      [ficheId, [...counted.inUse], counted.since],
     );
     return used;
   }
@@ -102,14 +117,15 @@ export class FilesRepository {
    * on the fiche, so two uploads at once into one fiche are counted one after the other. Returns the new
    * id, or how many bytes the fiche already used when it does not fit.
    */
-  insertWithin(file: NewFile, maxFicheBytes: number): Promise<{ id: string } | { usedBytes: number }> {
+  insertWithin(
+    file: NewFile,
+    maxFicheBytes: number,
+    counted: Counted,
+  ): Promise<{ id: string } | { usedBytes: number }> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [file.ficheId]);
-      const [{ used }] = await manager.query(
-        'SELECT coalesce(sum(byte_size), 0)::float8 AS used FROM files WHERE fiche_id = $1',
-        [file.ficheId],
-      );
-      if (used + file.byteSize > maxFicheBytes) return { usedBytes: used as number };
+      const used = await this.usedBytes(file.ficheId, counted, manager);
+      if (used + file.byteSize > maxFicheBytes) return { usedBytes: used };
       const [row] = await manager.query(
         `INSERT INTO files (fiche_id, name, media_type, kind, byte_size, sha256, width, height, content_key,
            display_key, display_media_type, display_byte_size, display_sha256, display_width, display_height,
@@ -146,6 +162,55 @@ export class FilesRepository {
       [keys],
     );
     return new Set(rows.map((r) => r.key));
+  }
+
+  /** The fiches that have files (for the unused-files sweep). */
+  async fichesWithFiles(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT DISTINCT fiche_id AS id FROM files WHERE fiche_id IS NOT NULL',
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Records what the sweep found: the fiche's files in `inUse` are used again, the others unused since
+   * `now` unless already found unused earlier.
+   */
+  async markUse(ficheId: string, inUse: ReadonlySet<string>, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE files SET unused_since = NULL
+       WHERE fiche_id = $1 AND id = ANY($2::uuid[]) AND unused_since IS NOT NULL`,
+      [ficheId, [...inUse]],
+    );
+    await this.dataSource.query(
+      `UPDATE files SET unused_since = $3
+       WHERE fiche_id = $1 AND NOT (id = ANY($2::uuid[])) AND unused_since IS NULL`,
+      [ficheId, [...inUse], now],
+    );
+  }
+
+  /** The fiche's files found unused since before `before` (to delete), with their store keys. */
+  unusedBefore(
+    ficheId: string,
+    before: Date,
+  ): Promise<Array<{ id: string; contentKey: string; displayKey: string | null }>> {
+    return this.dataSource.query(
+      `SELECT id, content_key AS "contentKey", display_key AS "displayKey" FROM files
+       WHERE fiche_id = $1 AND unused_since <= $2`,
+      [ficheId, before],
+    );
+  }
+
+  /**
+   * Deletes the file if it is still unused since before `before`; false when it is gone already (another
+   * node deleted it) or used again: so two sweeps at once delete each file once.
+   */
+  async deleteUnused(id: string, before: Date): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.dataSource.query(
+      'DELETE FROM files WHERE id = $1 AND unused_since <= $2 RETURNING id',
+      [id, before],
+    );
+    return rows.length > 0;
   }
 
   private select(where: string, params: unknown[]): Promise<FileRow[]> {

@@ -17,7 +17,7 @@ import { FicheReach, type FicheReachOf } from '../fiches/fiche-reach';
 import { makeDisplayImage } from './display-image';
 import { cleanFileName, fileErrors, UploadCheck } from './file-checks';
 import { FileStore, type StoredContent } from './file-store';
-import { type FileRow, FilesRepository, toStoredFile } from './files.repository';
+import { type Counted, type FileRow, FilesRepository, toStoredFile } from './files.repository';
 
 /** Contents older than this that no file refers to are removed (an upload never lasts as long). */
 export const ORPHAN_AGE_MS = 60 * 60 * 1000;
@@ -65,14 +65,14 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly fiches: FicheReach,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.sweepJob = new RecurringJob('FileSweep', () => this.sweepOrphans(), {
+    this.sweepJob = new RecurringJob('FileSweep', () => this.sweep(), {
       intervalMs: ORPHAN_AGE_MS,
       ready: () => dataSource.isInitialized,
     });
   }
 
   onApplicationBootstrap(): void {
-    // A node that stopped mid-upload left contents behind: remove them now, then every hour.
+    // A node that stopped mid-upload left contents behind, files left the texts: sweep now, then hourly.
     this.startupSweep = this.sweepJob.runNow();
     this.sweepJob.start();
   }
@@ -97,7 +97,18 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
         throw conflict('Cette fiche est archivée : restaurez-la avant d’y ajouter des fichiers.');
       throw forbidden('Seuls les membres du groupe de la fiche peuvent y ajouter des fichiers.');
     }
-    return { ficheId, usedBytes: await this.repository.usedBytes(ficheId) };
+    return { ficheId, usedBytes: await this.repository.usedBytes(ficheId, await this.counted(ficheId)) };
+  }
+
+  /**
+   * Which of the fiche's files count against its space: those its texts use (the fiches' rule,
+   * `FicheReach.filesInUse`), and those not found unused for FILE_UNUSED_GRACE_HOURS yet.
+   */
+  private async counted(ficheId: string, now: Date = new Date()): Promise<Counted> {
+    return {
+      inUse: await this.fiches.filesInUse(ficheId),
+      since: new Date(now.getTime() - this.config.files.unusedGraceMs),
+    };
   }
 
   /**
@@ -145,6 +156,7 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
           createdById: subject.userId,
         },
         maxFicheBytes,
+        await this.counted(target.ficheId),
       );
       if ('usedBytes' in inserted)
         throw fileErrors.ficheFull(name, maxFicheBytes, maxFicheBytes - inserted.usedBytes);
@@ -167,7 +179,8 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     const reach = await this.fiches.of(ficheId, subject);
     if (!reach.live) throw forbidden('La liste des fichiers d’une fiche est réservée à son groupe.');
     const items = (await this.repository.ofFiche(ficheId)).map(toStoredFile);
-    return { items, usedBytes: items.reduce((sum, f) => sum + f.byteSize, 0), limits: this.limits };
+    const usedBytes = await this.repository.usedBytes(ficheId, await this.counted(ficheId));
+    return { items, usedBytes, limits: this.limits };
   }
 
   /**
@@ -239,6 +252,50 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
       }
     }
     return result;
+  }
+
+  /** The hourly work: files no text uses any more, then contents no file claims. */
+  async sweep(now: Date = new Date()): Promise<void> {
+    await this.sweepUnused(now);
+    await this.sweepOrphans(now);
+  }
+
+  /**
+   * For each fiche with files: records which of them no text uses (neither the live text nor a version:
+   * `FicheReach.filesInUse`) since when, and deletes those unused for FILE_UNUSED_GRACE_HOURS: the row
+   * first, then its contents (released beforehand, so the orphan sweep finishes should this stop
+   * half-way). Never a file whose row exists without its bytes. Two nodes at once delete each file once
+   * (`deleteUnused` says which one did). Returns how many files were deleted.
+   */
+  async sweepUnused(now: Date = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - this.config.files.unusedGraceMs);
+    let removed = 0;
+    for (const ficheId of await this.repository.fichesWithFiles()) {
+      let inUse: ReadonlySet<string>;
+      try {
+        inUse = await this.fiches.filesInUse(ficheId);
+      } catch (err) {
+        // Not knowing what the texts use, delete nothing of this fiche.
+        this.logger.warn(`unused files of fiche ${ficheId}: ${(err as Error).message}`);
+        continue;
+      }
+      await this.repository.markUse(ficheId, inUse, now);
+      for (const file of await this.repository.unusedBefore(ficheId, before)) {
+        if (inUse.has(file.id)) continue;
+        const keys = file.displayKey ? [file.contentKey, file.displayKey] : [file.contentKey];
+        await this.store.release(keys);
+        if (!(await this.repository.deleteUnused(file.id, before))) {
+          // Used again meanwhile (another node's sweep saw it back in a text): claimed again.
+          const still = await this.repository.referencedKeys(keys);
+          if (still.size > 0) await this.store.keep([...still]);
+          continue;
+        }
+        for (const key of keys) await this.store.delete(key);
+        removed += 1;
+      }
+    }
+    if (removed > 0) this.logger.log(`deleted ${removed} file(s) no text uses any more`);
+    return removed;
   }
 
   /**

@@ -127,6 +127,10 @@ export class PostgresFileStore extends FileStore {
     await this.dataSource.query('UPDATE file_contents SET kept = true WHERE id = ANY($1::uuid[])', [keys]);
   }
 
+  async release(keys: string[]): Promise<void> {
+    await this.dataSource.query('UPDATE file_contents SET kept = false WHERE id = ANY($1::uuid[])', [keys]);
+  }
+
   async unkeptBefore(before: Date, limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       'SELECT id FROM file_contents WHERE NOT kept AND created_at < $1 ORDER BY created_at LIMIT $2',

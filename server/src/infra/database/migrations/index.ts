@@ -12,6 +12,7 @@ import { CoalescedFollowedThreadNotifications1764200000800 } from './17642000008
 import { FicheTextWithoutTemplateHeadings1764300000300 } from './1764300000300-fiche-text-without-template-headings';
 import { FicheQuestions1764300001200 } from './1764300001200-fiche-questions';
 import { Files1764400001200 } from './1764400001200-files';
+import { FilesUnusedSince1764400001300 } from './1764400001300-files-unused-since';
 
 /** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   FicheTextWithoutTemplateHeadings1764300000300,
   FicheQuestions1764300001200,
   Files1764400001200,
+  FilesUnusedSince1764400001300,
 ];
