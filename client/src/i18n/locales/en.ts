@@ -373,7 +373,8 @@ export const en: Translation = {
     },
     sections: {
       title: 'Sections',
-      progress: '{{filled}} of {{total}} sections filled in',
+      progress_one: '{{count}} of {{total}} sections filled in',
+      progress_other: '{{count}} of {{total}} sections filled in',
       filled: 'Filled in',
       empty: 'To fill in',
       required: 'required',

@@ -385,7 +385,8 @@ export const fr = {
     },
     sections: {
       title: 'Rubriques',
-      progress: '{{filled}} rubriques complétées sur {{total}}',
+      progress_one: '{{count}} rubrique complétée sur {{total}}',
+      progress_other: '{{count}} rubriques complétées sur {{total}}',
       filled: 'Complétée',
       empty: 'À compléter',
       required: 'obligatoire',

@@ -116,6 +116,7 @@ describe('documentMarkdown', () => {
     item.insert(0, [p]);
     list.insert(0, [item]);
     doc.getXmlFragment(FICHE_FRAGMENT).insert(2, [list]);
+    writeIn(doc, 'resultats.quantitatifs', '12 stagiaires formés');
     const md = documentMarkdown(doc);
     expect(md.split('\n\n').slice(0, 4)).toEqual([
       '## Objectifs',
@@ -123,7 +124,7 @@ describe('documentMarkdown', () => {
       '- au potager',
       '## Contexte',
     ]);
-    expect(md).toContain('### Quantitatifs');
+    expect(md).toContain('### Quantitatifs\n\n12 stagiaires formés');
   });
 });
 
@@ -137,19 +138,33 @@ describe('writtenBlocks: what a reader is shown', () => {
     const doc = docFrom(ficheTemplateUpdate());
     writeIn(doc, 'objectifs', 'Remettre le pied à l’étrier');
     writeIn(doc, 'essaimage.freins', 'Trouver des vélos');
+    writeIn(doc, 'resultats.qualitatifs', 'Plus aucun retard');
+    // Required sections stay, even empty; the template's parts nobody wrote go, in any section shown.
     expect(headings(writtenBlocks(doc))).toEqual([
       'objectifs',
       'contexte',
       'dispositif',
       'public',
       'resultats',
-      'resultats.quantitatifs',
       'resultats.qualitatifs',
       'essaimage',
-      'essaimage.reussite',
       'essaimage.freins',
       'contact',
     ]);
+  });
+
+  it('keeps a part that holds only an image, and the blocks after a part people wrote', () => {
+    const doc = docFrom(ficheTemplateUpdate());
+    const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
+    const at = (fragment.toArray() as Y.XmlElement[]).findIndex(
+      (n) => n.getAttribute('section') === 'resultats.quantitatifs',
+    );
+    const image = new Y.XmlElement('image');
+    image.setAttribute('fileId', '0b8f4c1e-6a43-4c1e-9d3a-2f7b1c9e0a01');
+    fragment.insert(at + 1, [image]);
+    expect(headings(writtenBlocks(doc))).toContain('resultats.quantitatifs');
+    expect(writtenBlocks(doc)).toContain(image);
+    expect(headings(writtenBlocks(doc))).not.toContain('resultats.qualitatifs');
   });
 
   it('is the rule of the Markdown export', () => {

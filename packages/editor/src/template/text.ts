@@ -121,14 +121,24 @@ export function emptySectionKeys(doc: Y.Doc): string[] {
 
 const optionalSectionKeys = new Set(ficheSections.filter((s) => !s.required).map((s) => s.key));
 
+/** A template part heading ("Quantitatifs" under "Résultats"): its `section` key is `<section>.<part>`. */
+const isTemplatePartHeading = (node: Y.XmlElement | Y.XmlText) =>
+  node instanceof Y.XmlElement &&
+  node.nodeName === 'heading' &&
+  String(node.getAttribute('section') ?? '').includes('.');
+
+/** A block with no words, no image and no file (the template's empty paragraphs). */
+const isBlank = (node: Y.XmlElement | Y.XmlText) => !blockText(node).trim() && fileCount(node) === 0;
+
 /**
  * The top-level blocks a reader is shown: every block except the optional template sections nobody wrote,
- * each from its level-2 heading to the next level-2 heading (only its hint and empty parts would show).
- * The one rule for the published page, the PDF and the Markdown export.
+ * each from its level-2 heading to the next level-2 heading (only its hint and empty parts would show),
+ * and, in the sections shown, the template's parts nobody wrote (their heading and the blank blocks under
+ * it, down to the next heading). The one rule for the published page, the PDF and the Markdown export.
  */
 export function writtenBlocks(doc: Y.Doc): Array<Y.XmlElement | Y.XmlText> {
   const empty = new Set(emptySectionKeys(doc));
-  const blocks: Array<Y.XmlElement | Y.XmlText> = [];
+  const sections: Array<Y.XmlElement | Y.XmlText> = [];
   let skipping = false;
   for (const node of doc.getXmlFragment(FICHE_FRAGMENT).toArray()) {
     if (!(node instanceof Y.XmlElement || node instanceof Y.XmlText)) continue;
@@ -140,10 +150,26 @@ export function writtenBlocks(doc: Y.Doc): Array<Y.XmlElement | Y.XmlText> {
       const key = node.getAttribute('section');
       skipping = typeof key === 'string' && optionalSectionKeys.has(key) && empty.has(key);
     }
-    if (!skipping) blocks.push(node);
+    if (!skipping) sections.push(node);
+  }
+  const blocks: Array<Y.XmlElement | Y.XmlText> = [];
+  for (let i = 0; i < sections.length; i++) {
+    const node = sections[i];
+    if (isTemplatePartHeading(node)) {
+      let end = i + 1;
+      while (end < sections.length && !isHeading(sections[end]) && isBlank(sections[end])) end += 1;
+      if (end === sections.length || isHeading(sections[end])) {
+        i = end - 1;
+        continue;
+      }
+    }
+    blocks.push(node);
   }
   return blocks;
 }
+
+const isHeading = (node: Y.XmlElement | Y.XmlText) =>
+  node instanceof Y.XmlElement && node.nodeName === 'heading';
 
 /**
  * Removes from a local copy of a document the blocks `writtenBlocks` leaves out, so an editor rendering

@@ -46,7 +46,8 @@ describe('FicheSectionsPanel', () => {
     const doc = templateDoc();
     renderWithProviders(<LivePanel doc={doc} />);
 
-    expect(screen.getByText('0 rubriques complétées sur 10')).toBeTruthy();
+    // French counts 0 and 1 in the singular.
+    expect(screen.getByText('0 rubrique complétée sur 10')).toBeTruthy();
     expect(stateOf('Objectifs')).toContain('À compléter');
     expect(stateOf('Objectifs')).toContain('obligatoire');
     expect(stateOf('Partenariat')).not.toContain('obligatoire');

@@ -22,7 +22,7 @@ export function FicheSectionsPanel({ emptySections, onSelect }: FicheSectionsPan
         {t('fiches.sections.title')}
       </h2>
       <p className="muted side-panel__intro">
-        {t('fiches.sections.progress', { filled: filledCount, total: ficheSections.length })}
+        {t('fiches.sections.progress', { count: filledCount, total: ficheSections.length })}
       </p>
       <ol className="section-list">
         {ficheSections.map((section) => {
