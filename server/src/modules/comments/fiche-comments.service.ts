@@ -8,7 +8,7 @@ import {
   type Subject,
 } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CollabDocuments } from '../../collab/collab-documents';
 import { assertCan } from '../../common/auth/policy';
@@ -69,8 +69,8 @@ export class FicheCommentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: CollabDocuments,
-    @Optional() private readonly hub?: RealtimeHub,
-    @Optional() private readonly notifier?: Notifier,
+    private readonly hub: RealtimeHub,
+    private readonly notifier: Notifier,
   ) {}
 
   /** The fiche's comments in document order (orphaned ones last, oldest first). */
@@ -286,12 +286,12 @@ export class FicheCommentsService {
    * and comments are for the group's members only; clients keep the comments of the fiche they show.
    */
   private broadcast(fiche: FicheRow, comment: FicheComment): void {
-    this.hub?.emit(rooms.group(fiche.groupId), 'comment:updated', comment);
+    this.hub.emit(rooms.group(fiche.groupId), 'comment:updated', comment);
   }
 
   private notify(event: { commentId: string; replyId: string | null }): void {
     // The notifier never throws by contract; the catch only keeps a broken one from failing a request.
-    this.notifier?.commentPosted(event).catch((err: Error) => this.logger.warn(`notify: ${err.message}`));
+    this.notifier.commentPosted(event).catch((err: Error) => this.logger.warn(`notify: ${err.message}`));
   }
 
   /** Comments with their replies, resolved against the current document for `orphaned` and order. */

@@ -1,5 +1,5 @@
 import type { Message } from '@affluents/contracts';
-import { Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -18,9 +18,9 @@ export class DiscussionEvents implements OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Optional() private readonly hub?: RealtimeHub,
-    @Optional() private readonly notifier?: Notifier,
-    @Optional() private readonly notifications?: NotificationsService,
+    private readonly hub: RealtimeHub,
+    private readonly notifier: Notifier,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleDestroy(): void {
@@ -29,7 +29,7 @@ export class DiscussionEvents implements OnModuleDestroy {
 
   /** A new message: to the thread's room, the thread's new state to its group, then notifications. */
   async messagePosted(message: Message): Promise<void> {
-    this.hub?.emit(rooms.thread(message.threadId), 'message:new', message);
+    this.hub.emit(rooms.thread(message.threadId), 'message:new', message);
     await this.threadChanged(message.threadId);
     this.notify(message);
   }
@@ -39,8 +39,8 @@ export class DiscussionEvents implements OnModuleDestroy {
    * each message to its thread's room, each thread's state throttled, then notifications.
    */
   messagesPosted(messages: Message[], threads: ThreadUpdate[]): void {
-    for (const message of messages) this.hub?.emit(rooms.thread(message.threadId), 'message:new', message);
-    if (this.hub) for (const thread of threads) this.threadUpdates.offer(thread);
+    for (const message of messages) this.hub.emit(rooms.thread(message.threadId), 'message:new', message);
+    for (const thread of threads) this.threadUpdates.offer(thread);
     for (const message of messages) this.notify(message);
   }
 
@@ -49,17 +49,16 @@ export class DiscussionEvents implements OnModuleDestroy {
    * batches them). It never throws by contract; the catch keeps a broken one from failing anything.
    */
   private notify(message: Message): void {
-    void this.notifier?.messagePosted(message.id).catch((err: Error) => this.logger.warn(err.message));
+    void this.notifier.messagePosted(message.id).catch((err: Error) => this.logger.warn(err.message));
   }
 
   /** An edited, deleted, hidden, moved or reacted message. */
   messageUpdated(message: Message): void {
-    this.hub?.emit(rooms.thread(message.threadId), 'message:updated', message);
+    this.hub.emit(rooms.thread(message.threadId), 'message:updated', message);
   }
 
   /** The thread's list entry changed (title, pin, lock, status, last message). */
   async threadChanged(threadId: string): Promise<void> {
-    if (!this.hub) return;
     const [thread]: ThreadUpdate[] & Array<{ lastMessageAt: Date | string | null }> =
       await this.dataSource.query(
         `SELECT id, group_id AS "groupId", title, kind, pinned, locked, status, last_seq AS "lastSeq",
@@ -79,12 +78,12 @@ export class DiscussionEvents implements OnModuleDestroy {
   private sendThreadUpdate(update: ThreadUpdate): void {
     // Guests are not in the group's room: they learn about their thread in its own room. One emit to both
     // rooms reaches a member in both once, and crosses Redis once.
-    this.hub?.emit([rooms.group(update.groupId), rooms.thread(update.id)], 'thread:updated', update);
+    this.hub.emit([rooms.group(update.groupId), rooms.thread(update.id)], 'thread:updated', update);
   }
 
   /** The user's read position moved: their other tabs and devices follow. */
   readMoved(userId: string, threadId: string, seq: number): void {
-    this.hub?.emit(rooms.user(userId), 'read', { threadId, seq });
+    this.hub.emit(rooms.user(userId), 'read', { threadId, seq });
     // A mention read in its thread is read: it leaves the bell and is not emailed later.
     void this.notifications
       ?.markThreadRead(userId, threadId, seq)

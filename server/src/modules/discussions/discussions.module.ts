@@ -1,5 +1,6 @@
-import { Module, type OnModuleInit, Optional } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { RealtimeHub } from '../../realtime/realtime-hub';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { DiscussionEvents } from './discussion-events';
 import { DiscussionSearchService } from './discussion-search.service';
 import { DiscussionSocketHandlers } from './discussion-socket-handlers';
@@ -14,6 +15,7 @@ import { ThreadsService } from './threads.service';
 
 /** Threads, messages, reading state and moderation. */
 @Module({
+  imports: [NotificationsModule],
   controllers: [ThreadsController, MessagesController, DiscussionsController],
   providers: [
     ThreadAccess,
@@ -32,10 +34,10 @@ import { ThreadsService } from './threads.service';
 export class DiscussionsModule implements OnModuleInit {
   constructor(
     private readonly handlers: DiscussionSocketHandlers,
-    @Optional() private readonly hub?: RealtimeHub,
+    private readonly hub: RealtimeHub,
   ) {}
 
   onModuleInit(): void {
-    if (this.hub) this.handlers.register(this.hub);
+    this.handlers.register(this.hub);
   }
 }

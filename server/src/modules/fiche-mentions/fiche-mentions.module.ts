@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
 import { CollabEvents } from '../../collab/collab-events';
 import { FichesModule } from '../fiches/fiches.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { FicheTextMentionsService } from './fiche-text-mentions.service';
 
 /**
@@ -9,7 +10,7 @@ import { FicheTextMentionsService } from './fiche-text-mentions.service';
  * and the fiches module know nothing of it. (Mentions in comments are the comments module's.)
  */
 @Module({
-  imports: [CollabModule, FichesModule],
+  imports: [CollabModule, FichesModule, NotificationsModule],
   providers: [FicheTextMentionsService],
 })
 export class FicheMentionsModule implements OnModuleInit {

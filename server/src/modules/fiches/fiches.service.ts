@@ -18,7 +18,7 @@ import {
   ficheTemplateUpdate,
   requiredSectionKeys,
 } from '@affluents/editor/template';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
@@ -56,7 +56,7 @@ export class FichesService {
     private readonly indexer: FicheIndexer,
     private readonly versions: FicheVersionsService,
     private readonly accessEvents: AccessEvents,
-    @Optional() private readonly hub?: RealtimeHub,
+    private readonly hub: RealtimeHub,
   ) {}
 
   /** Creates a draft and its document, pre-filled with the template, in one transaction. */
@@ -265,7 +265,7 @@ export class FichesService {
    * it from each other.
    */
   private changed(id: string): void {
-    this.hub?.emit(rooms.fiche(id), 'fiche:updated', { ficheId: id });
+    this.hub.emit(rooms.fiche(id), 'fiche:updated', { ficheId: id });
   }
 
   /**

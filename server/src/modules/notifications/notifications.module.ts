@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DailyDigestJob } from './daily-digest.job';
 import { MentionEmailJob } from './mention-email.job';
 import { NotificationAudience } from './notification-audience';
@@ -9,9 +9,9 @@ import { Notifier } from './notifier';
 
 /**
  * In-app notifications (stored, pushed live to `user:<id>`), mention emails and the daily digest.
- * Global: discussions, polls and comments inject the `Notifier` to report what happened.
+ * Discussions, polls, comments and fiche mentions import it and inject the `Notifier` to report what
+ * happened.
  */
-@Global()
 @Module({
   controllers: [NotificationsController],
   providers: [

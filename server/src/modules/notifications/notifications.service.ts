@@ -7,7 +7,7 @@ import type {
   NotificationPreferences,
   Subject,
 } from '@affluents/contracts';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -76,7 +76,7 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audience: NotificationAudience,
-    @Optional() private readonly hub?: RealtimeHub,
+    private readonly hub: RealtimeHub,
   ) {}
 
   /**
@@ -152,7 +152,7 @@ export class NotificationsService {
       };
       delivered.push(notification);
       try {
-        this.hub?.emit(rooms.user(row.userId), 'notification', notification);
+        this.hub.emit(rooms.user(row.userId), 'notification', notification);
       } catch (err) {
         // Stored already: the member sees it at the next list even if the live push failed.
         this.logger.warn(`live push failed: ${(err as Error).message}`);

@@ -6,7 +6,7 @@ import {
   type Poll,
   type Subject,
 } from '@affluents/contracts';
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
@@ -30,8 +30,8 @@ export class PollsService {
     private readonly dataSource: DataSource,
     private readonly store: PollStore,
     private readonly threads: ThreadAccess,
-    @Optional() private readonly hub?: RealtimeHub,
-    @Optional() private readonly notifier?: Notifier,
+    private readonly hub: RealtimeHub,
+    private readonly notifier: Notifier,
   ) {}
 
   /** The polls of a thread, newest first, as the caller sees them. */
@@ -159,12 +159,11 @@ export class PollsService {
     const poll = await this.store.findPoll(pollId);
     if (!poll) throw notFound('Sondage introuvable');
     const mine = await this.view(poll, access, subject);
-    this.hub?.emit(rooms.thread(poll.threadId), 'poll:updated', { ...mine, myVote: null, canClose: false });
+    this.hub.emit(rooms.thread(poll.threadId), 'poll:updated', { ...mine, myVote: null, canClose: false });
     return mine;
   }
 
   private notify(event: 'pollOpened' | 'pollClosed', pollId: string): void {
-    if (!this.notifier) return;
     this.notifier[event](pollId).catch((err: Error) =>
       this.logger.warn(`${event} ${pollId}: ${err.message}`),
     );

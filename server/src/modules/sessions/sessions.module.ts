@@ -1,4 +1,4 @@
-import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
 import { DocAccessRegistry } from '../../collab/doc-access-registry';
 import { PollsModule } from '../polls/polls.module';
@@ -15,10 +15,9 @@ import { SessionsService } from './sessions.service';
 
 /**
  * Sessions of a group: planning and hosting rotation, date polls, answers, guests, and the detail
- * the other session modules (calendar, live, minutes) build on. Global so they inject its services;
+ * the other session modules (calendar, live, minutes) build on: they import it to inject its services;
  * the calendar module subscribes to SessionEvents to send invitations and updates.
  */
-@Global()
 @Module({
   imports: [CollabModule, PollsModule],
   controllers: [SessionsController],

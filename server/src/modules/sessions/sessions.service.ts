@@ -11,7 +11,7 @@ import {
   type UpdateSessionRequest,
 } from '@affluents/contracts';
 import { readAgenda } from '@affluents/editor/template';
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CollabDocuments } from '../../collab/collab-documents';
 import { badRequest, conflict, notFound } from '../../common/errors/app-error';
@@ -55,7 +55,7 @@ export class SessionsService {
     private readonly store: SessionStore,
     private readonly events: SessionEvents,
     private readonly documents: CollabDocuments,
-    @Optional() private readonly hub?: RealtimeHub,
+    private readonly hub: RealtimeHub,
   ) {}
 
   /** The group's sessions, upcoming (soonest first) or past (latest first); members only. */
@@ -234,7 +234,7 @@ export class SessionsService {
 
   /** Tells the group's open pages that a session changed (they refetch it). */
   announce(groupId: string, sessionId: string): void {
-    this.hub?.emit(rooms.group(groupId), 'session:updated', { sessionId });
+    this.hub.emit(rooms.group(groupId), 'session:updated', { sessionId });
   }
 
   private eventOf(

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { SessionEvents } from '../session-events';
+import { SessionsModule } from '../sessions.module';
 import { CalendarFeeds } from './calendar-feeds.service';
 import { CalendarSessions } from './calendar-sessions';
 import { SessionCalendarController } from './session-calendar.controller';
@@ -12,6 +13,7 @@ import { SessionReminders } from './session-reminders';
  * planning's SessionEvents: a session dated sends its invitations, a session moved or cancelled its news.
  */
 @Module({
+  imports: [SessionsModule],
   controllers: [SessionCalendarController],
   providers: [CalendarSessions, CalendarFeeds, SessionCalendarFiles, SessionMailer, SessionReminders],
   exports: [SessionMailer, SessionCalendarFiles],

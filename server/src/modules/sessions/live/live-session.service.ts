@@ -1,5 +1,5 @@
 import type { LiveState, Subject } from '@affluents/contracts';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, conflict } from '../../../common/errors/app-error';
 import { RealtimeHub } from '../../../realtime/realtime-hub';
@@ -23,7 +23,7 @@ export class LiveSessionService {
     private readonly dataSource: DataSource,
     private readonly access: SessionAccess,
     private readonly agenda: SessionAgenda,
-    @Optional() private readonly hub?: RealtimeHub,
+    private readonly hub: RealtimeHub,
   ) {}
 
   async view(sessionId: string, subject: Subject): Promise<LiveState> {
@@ -147,8 +147,8 @@ export class LiveSessionService {
   ): Promise<LiveState> {
     const state = await this.state(resolved);
     const room = sessionRoom(resolved.session.id);
-    this.hub?.emit(room, 'session:live', state);
-    if (options.statusChanged) this.hub?.emit(room, 'session:updated', { sessionId: resolved.session.id });
+    this.hub.emit(room, 'session:live', state);
+    if (options.statusChanged) this.hub.emit(room, 'session:updated', { sessionId: resolved.session.id });
     return state;
   }
 

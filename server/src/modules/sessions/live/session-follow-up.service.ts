@@ -8,7 +8,7 @@ import {
   type Subject,
   type UpdateActionRequest,
 } from '@affluents/contracts';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, forbidden, notFound } from '../../../common/errors/app-error';
 import { RealtimeHub } from '../../../realtime/realtime-hub';
@@ -58,7 +58,7 @@ export class SessionFollowUpService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: SessionAccess,
-    @Optional() private readonly hub?: RealtimeHub,
+    private readonly hub: RealtimeHub,
   ) {}
 
   async setAttendance(sessionId: string, body: SetAttendanceRequest, subject: Subject): Promise<void> {
@@ -160,6 +160,6 @@ export class SessionFollowUpService {
   }
 
   private updated(sessionId: string): void {
-    this.hub?.emit(sessionRoom(sessionId), 'session:updated', { sessionId });
+    this.hub.emit(sessionRoom(sessionId), 'session:updated', { sessionId });
   }
 }

@@ -1,6 +1,7 @@
-import { Module, type OnModuleInit, Optional } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../../collab/collab.module';
 import { RealtimeHub } from '../../../realtime/realtime-hub';
+import { SessionsModule } from '../sessions.module';
 import { LiveSessionService } from './live-session.service';
 import { LiveSocketHandlers } from './live-socket-handlers';
 import { SessionAgenda } from './session-agenda';
@@ -13,7 +14,7 @@ import { SessionLiveController } from './session-live.controller';
  * global SessionsModule.
  */
 @Module({
-  imports: [CollabModule],
+  imports: [CollabModule, SessionsModule],
   controllers: [SessionLiveController],
   providers: [SessionAgenda, LiveSessionService, SessionFollowUpService, LiveSocketHandlers],
   exports: [LiveSessionService, SessionAgenda],
@@ -21,10 +22,10 @@ import { SessionLiveController } from './session-live.controller';
 export class SessionLiveModule implements OnModuleInit {
   constructor(
     private readonly handlers: LiveSocketHandlers,
-    @Optional() private readonly hub?: RealtimeHub,
+    private readonly hub: RealtimeHub,
   ) {}
 
   onModuleInit(): void {
-    if (this.hub) this.handlers.register(this.hub);
+    this.handlers.register(this.hub);
   }
 }

@@ -13,7 +13,7 @@ import {
   type StartMinutesReviewRequest,
   type Subject,
 } from '@affluents/contracts';
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../../../collab/collab-documents';
@@ -85,7 +85,7 @@ export class SessionMinutesService {
     private readonly documents: CollabDocuments,
     private readonly messages: MessagesService,
     private readonly fiches: FichesService,
-    @Optional() private readonly hub?: RealtimeHub,
+    private readonly hub: RealtimeHub,
   ) {}
 
   /** Opens (or extends) the review of the draft for `reviewDays` days and announces it in the thread. */
@@ -368,7 +368,7 @@ export class SessionMinutesService {
 
   /** Pages open on the session (its room: members and guests) and the group's pages refetch it. */
   private updated(sessionId: string, groupId: string): void {
-    this.hub?.emit(sessionRoom(sessionId), 'session:updated', { sessionId });
-    this.hub?.emit(rooms.group(groupId), 'session:updated', { sessionId });
+    this.hub.emit(sessionRoom(sessionId), 'session:updated', { sessionId });
+    this.hub.emit(rooms.group(groupId), 'session:updated', { sessionId });
   }
 }
