@@ -2,20 +2,20 @@ import type {
   Ack,
   ApiError,
   ClientEventName,
+  ClientEventPayload,
   ClientEventResults,
-  ClientEventSchemas,
+  ClientEvents,
   ServerEvents,
 } from '@affluents/contracts';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { z } from 'zod';
 
 /**
  * The one Socket.IO connection of the page (chat, notifications, presence, live comments), opened on
  * first use with the session cookie and closed at sign-out. Socket.IO reconnects by itself; features
  * re-join their rooms on `connect` (see `useSocketEvent('connect', ...)` in their hooks).
  */
-export type AppSocket = Socket<ServerEvents>;
+export type AppSocket = Socket<ServerEvents, ClientEvents>;
 
 let socket: AppSocket | null = null;
 const statusListeners = new Set<() => void>();
@@ -52,7 +52,7 @@ export class SocketRequestError extends Error {
   }
 }
 
-export type ClientEventInput<E extends ClientEventName> = z.input<(typeof ClientEventSchemas)[E]>;
+export type ClientEventInput<E extends ClientEventName> = ClientEventPayload<E>;
 
 /**
  * Sends a client event and waits for its acknowledgement. Rejects with `SocketRequestError` when the
@@ -64,10 +64,14 @@ export async function request<E extends ClientEventName>(
   payload: ClientEventInput<E>,
   timeoutMs = 10_000,
 ): Promise<ClientEventResults[E]> {
-  // biome-ignore lint/suspicious/noExplicitAny: client events are typed by ClientEventSchemas, not by ServerEvents.
-  const ack = (await (getSocket() as any).timeout(timeoutMs).emitWithAck(event, payload)) as Ack<
-    ClientEventResults[E]
-  >;
+  const timed = getSocket().timeout(timeoutMs);
+  // TypeScript cannot resolve Socket.IO's conditional event types over a generic `E`: the same signature,
+  // spelled out from the contracts' maps.
+  const emit = timed.emitWithAck.bind(timed) as unknown as (
+    event: E,
+    payload: ClientEventInput<E>,
+  ) => Promise<Ack<ClientEventResults[E]>>;
+  const ack = await emit(event, payload);
   if (!ack.ok) throw new SocketRequestError(ack.error);
   return ack.data;
 }
@@ -82,12 +86,14 @@ export function useSocketEvent<E extends keyof ServerEvents | 'connect'>(
   useEffect(() => {
     const s = getSocket();
     const listener = (...args: unknown[]) => (latest.current as (...a: unknown[]) => void)(...args);
-    // biome-ignore lint/suspicious/noExplicitAny: the event map is checked by this hook's signature.
-    (s as any).on(event, listener);
-    return () => {
-      // biome-ignore lint/suspicious/noExplicitAny: as above.
-      (s as any).off(event, listener);
+    // The hook's signature checks the event against the map; Socket.IO's own listener types cannot follow
+    // a generic event name, so the listener goes through the untyped side of the emitter.
+    const emitter = s as unknown as {
+      on(event: string, listener: (...args: unknown[]) => void): void;
+      off(event: string, listener: (...args: unknown[]) => void): void;
     };
+    emitter.on(event, listener);
+    return () => emitter.off(event, listener);
   }, [event]);
 }
 

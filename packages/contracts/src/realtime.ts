@@ -103,6 +103,20 @@ export interface ClientEventResults {
   'floor:give': LiveState;
 }
 
+/** What a client sends for `E`: the input of its schema (before defaults are applied). */
+export type ClientEventPayload<E extends ClientEventName> = z.input<(typeof ClientEventSchemas)[E]>;
+
+/**
+ * The client events as Socket.IO's typed event map (the client's `Socket<ServerEvents, ClientEvents>`):
+ * each carries its payload and an acknowledgement callback.
+ */
+export type ClientEvents = {
+  [E in ClientEventName]: (
+    payload: ClientEventPayload<E>,
+    ack: (ack: Ack<ClientEventResults[E]>) => void,
+  ) => void;
+};
+
 /** Events the server pushes. Rooms: `user:<id>`, `group:<id>`, `thread:<id>`, `fiche:<id>`, `presence:<scope>`. */
 export interface ServerEvents {
   /** A new message in a joined thread. */
