@@ -58,13 +58,6 @@ export function passwordResetMail(vars: { displayName: string; url: string }): R
   };
 }
 
-/** French labels of the group kinds, for mails and logs. */
-export const groupKindLabels = {
-  social_workers: 'Travailleurs sociaux',
-  managers: 'Responsables d’entreprises',
-  encadrants: 'Personnel encadrant',
-} as const;
-
 /** A mention still unread a few minutes later: of the member, of their group, or in a fiche comment. */
 export function mentionMail(vars: {
   displayName: string;

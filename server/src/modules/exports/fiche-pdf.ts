@@ -1,20 +1,10 @@
 import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import * as Y from 'yjs';
+import { ficheStatusLabels, groupKindLabels } from '../../common/french-labels';
 import type { ExportNote, FicheExportSource } from './fiche-export-source';
 import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle, tagged } from './pdf-layout';
 import { type NoteCalls, YjsPdfBlocks } from './yjs-pdf-blocks';
 
-const groupKindLabel = {
-  social_workers: 'Travailleurs sociaux',
-  managers: 'Responsables d’entreprises',
-  encadrants: 'Personnel encadrant',
-} as const;
-const statusLabel = {
-  draft: 'Brouillon',
-  review: 'En relecture',
-  published: 'Publiée',
-  archived: 'Archivée',
-} as const;
 const day = (iso: string) =>
   new Date(iso).toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: BRUSSELS_TIME_ZONE });
 
@@ -81,13 +71,13 @@ function renderTitleBlock(doc: Pdf, source: FicheExportSource): void {
     ? `Version ${version.number} « ${version.label} » du ${day(version.createdAt)} (par ${version.createdBy})`
     : `Texte en cours, modifié le ${day(summary.updatedAt)}`;
   const rows: Array<[string, string]> = [
-    ['Groupe', `${groupKindLabel[summary.group.kind]} — bassin ${summary.group.bassin.name}`],
+    ['Groupe', `${groupKindLabels[summary.group.kind]} — bassin ${summary.group.bassin.name}`],
     ['Organisations', summary.organisations.map((o) => o.name).join(', ')],
     ['Secteurs', summary.sectors.join(', ')],
     ['Publics', summary.publics.join(', ')],
     ['Thèmes', summary.themes.join(', ')],
     ['Année', summary.year ? String(summary.year) : ''],
-    ['Statut', statusLabel[summary.status]],
+    ['Statut', ficheStatusLabels[summary.status]],
     ['Version', versionLine],
     ['Auteurs', source.authors.join(', ')],
   ];

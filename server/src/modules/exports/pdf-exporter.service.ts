@@ -1,6 +1,7 @@
 import type { Subject } from '@affluents/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ficheStatusLabels, groupKindLabels, labelOf } from '../../common/french-labels';
 import { slugify } from '../../common/slug';
 import { fillContents, renderCover, tocPageCount } from './booklet-pdf';
 import type { ExportBookletQuery, ExportFichePdfQuery } from './export-queries';
@@ -14,18 +15,6 @@ export interface PdfFile {
   title: string;
   write(doc: Pdf): Promise<void>;
 }
-
-const groupKindLabel: Record<string, string> = {
-  social_workers: 'Travailleurs sociaux',
-  managers: 'Responsables d’entreprises',
-  encadrants: 'Personnel encadrant',
-};
-const statusLabel: Record<string, string> = {
-  draft: 'Brouillon',
-  review: 'En relecture',
-  published: 'Publiée',
-  archived: 'Archivée',
-};
 
 /**
  * Builds the PDF exports. Everything that can refuse (access, missing version, comments of another group)
@@ -109,8 +98,8 @@ export class PdfExporter {
     for (const [key, value] of Object.entries(query)) {
       if (value === undefined || value === '') continue;
       let shown = String(value);
-      if (key === 'groupKind') shown = groupKindLabel[shown] ?? shown;
-      if (key === 'status') shown = statusLabel[shown] ?? shown;
+      if (key === 'groupKind') shown = labelOf(groupKindLabels, shown);
+      if (key === 'status') shown = labelOf(ficheStatusLabels, shown);
       if (key === 'sort') shown = shown === 'date' ? 'par date' : 'par pertinence';
       if (key === 'bassinId') {
         const [row] = await this.dataSource.query('SELECT name FROM bassins WHERE id = $1', [shown]);

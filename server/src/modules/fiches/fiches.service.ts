@@ -22,6 +22,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { ficheStatusLabels, groupKindLabels } from '../../common/french-labels';
 import { slugify } from '../../common/slug';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { AccessEvents } from '../auth/access-events';
@@ -35,17 +36,6 @@ import { FicheVersionsService } from './fiche-versions.service';
 
 const uniqueTags = (tags: string[]) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
 const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
-const groupKindLabel = {
-  social_workers: 'Travailleurs sociaux',
-  managers: 'Responsables d’entreprises',
-  encadrants: 'Personnel encadrant',
-} as const;
-const statusLabel = {
-  draft: 'Brouillon',
-  review: 'En relecture',
-  published: 'Publiée',
-  archived: 'Archivée',
-} as const;
 
 /** Fiches actions: creation from the template, metadata, lifecycle and who may open their document. */
 @Injectable()
@@ -204,7 +194,7 @@ export class FichesService {
       `# ${summary.title}`,
       '',
       ...line('Bassin', [summary.group.bassin.name]),
-      ...line('Groupe', [groupKindLabel[summary.group.kind]]),
+      ...line('Groupe', [groupKindLabels[summary.group.kind]]),
       ...line(
         'Organisations',
         summary.organisations.map((o) => o.name),
@@ -213,7 +203,7 @@ export class FichesService {
       ...line('Publics', summary.publics),
       ...line('Thèmes', summary.themes),
       ...line('Année', [summary.year]),
-      ...line('Statut', [statusLabel[summary.status]]),
+      ...line('Statut', [ficheStatusLabels[summary.status]]),
     ];
     const slug = slugify(summary.title);
     return { filename: `fiche-${slug || id}.md`, body: `${header.join('\n')}\n\n${text}\n` };

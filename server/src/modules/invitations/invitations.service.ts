@@ -24,9 +24,10 @@ import {
   notFound,
   unauthenticated,
 } from '../../common/errors/app-error';
+import { groupKindLabels } from '../../common/french-labels';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
-import { groupKindLabels, invitationMail } from '../../infra/mail/mail-templates';
+import { invitationMail } from '../../infra/mail/mail-templates';
 import { AccessEvents } from '../auth/access-events';
 import { AuthService } from '../auth/auth.service';
 import { SessionService } from '../auth/session.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { groupKindLabels } from '../../../infra/mail/mail-templates';
+import { groupKindLabels } from '../../../common/french-labels';
 
 /** What a calendar entry or a session mail says about one session. */
 export interface CalendarSession {

@@ -1,5 +1,6 @@
 import type { Decision, FollowUpAction, Participant } from '@affluents/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { groupKindLabels, labelOf } from '../../../common/french-labels';
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
@@ -14,12 +15,6 @@ export interface MinutesHeader {
   endsAt: string | null;
   place: string;
 }
-
-const groupKindLabel: Record<string, string> = {
-  social_workers: 'Travailleurs sociaux',
-  managers: 'Responsables d’entreprises',
-  encadrants: 'Personnel encadrant',
-};
 
 /** The session's title, date and place in words. */
 export async function readHeader(db: Queryable, sessionId: string): Promise<MinutesHeader> {
@@ -57,7 +52,7 @@ export async function readHeader(db: Queryable, sessionId: string): Promise<Minu
           : 'Chez l’organisation hôte (à préciser)';
   return {
     title: row.title,
-    groupLabel: `${groupKindLabel[row.groupKind] ?? row.groupKind} — bassin ${row.bassinName}`,
+    groupLabel: `${labelOf(groupKindLabels, row.groupKind)} — bassin ${row.bassinName}`,
     startsAt: iso(row.startsAt),
     endsAt: iso(row.endsAt),
     place,
