@@ -389,14 +389,24 @@ async function writeInSection(page, title, text) {
 
 async function waitForSynced(page, label) {
   try {
-    await page.getByRole('status').filter({ hasText: 'Synchronisé' }).waitFor({ timeout: 15_000 });
+    // Generous under CI load: the first fiche page of a browser also loads the editor's code.
+    await page.getByRole('status').filter({ hasText: 'Synchronisé' }).waitFor({ timeout: 30_000 });
     await page.locator('.fiche-editor__content[contenteditable="true"]').waitFor();
   } catch {
     const status = await page
       .locator('.connection')
-      .textContent()
+      .textContent({ timeout: 1_000 })
       .catch(() => '(no status)');
-    throw new Error(`${label}: the fiche never synchronised (status: ${status})`);
+    const heading = await page
+      .locator('h1')
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => '(no heading)');
+    const shot = `failure-sync-${label.toLowerCase()}`;
+    await screenshot(page, shot).catch(() => undefined);
+    throw new Error(
+      `${label}: the fiche never synchronised (status: ${status}; page ${page.url()}, heading "${heading}"; ${shot}.png)`,
+    );
   }
 }
 
