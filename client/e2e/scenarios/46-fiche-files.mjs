@@ -150,6 +150,29 @@ export default ({
       const claireErrors = [];
       claire.on('pageerror', (error) => claireErrors.push(error.message));
       try {
+        // Claire co-writes in the Namur social workers' group; an earlier scenario (f) may have removed her:
+        // the administration puts her back first, so this scenario does not depend on the order of the run.
+        const adminContext = await browser.newContext({ locale: 'fr-BE' });
+        const admin = await adminContext.newPage();
+        await signIn(admin, base, 'admin@affluents.test');
+        await admin.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+        await admin.evaluate(async () => {
+          const bassins = await (await fetch('/api/bassins')).json();
+          const group = bassins
+            .find((b) => b.name === 'Namur')
+            .groups.find((g) => g.kind === 'social_workers');
+          const users = await (await fetch('/api/users?q=claire')).json();
+          const claire = users.find((u) => u.email === 'claire@affluents.test');
+          const res = await fetch(`/api/groups/${group.id}/members`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ userId: claire.id }),
+          });
+          // 409: she is a member already.
+          if (!res.ok && res.status !== 409) throw new Error(`adding Claire back: ${res.status}`);
+        });
+        await adminContext.close();
+
         const title = 'Un atelier vélo en images';
         await signIn(sophie, base, 'sophie@affluents.test');
         await sophie.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
