@@ -1,25 +1,9 @@
+import { api } from '../support/api.mjs';
+
 // Browser scenario (issue 4): catching up. Olivier mentions Sophie in a new thread of the Namur group they
 // share (through the API: the thread page is covered by scenario 20); Sophie sees the bell and the
 // "Nouveautés" count rise live, reads the notification panel, marks all read, finds the thread by search and
 // changes her email preferences. At desktop size and at 375 px, with axe on every screen.
-
-/** A same-origin JSON call from the page, with its session cookie and Origin, as the client makes it. */
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: body ? { 'Content-Type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : undefined,
-        credentials: 'same-origin',
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
 
 export default ({ assert, signIn, screenshot, checkA11y, checkNoHorizontalOverflow, ACTION_TIMEOUT_MS }) => [
   {

@@ -1,37 +1,11 @@
+import { api, eventually } from '../support/api.mjs';
+
 // Browser scenario (issue 12): a reader of another bassin asks the authors of a published fiche a question.
 // Sophie writes and publishes a fiche for the whole network; Amina (Hainaut Sud) opens it, asks through
 // "Poser une question aux auteur·ices" and lands in the question's thread; Sophie, an author, is notified,
 // opens it and answers; Amina sees the answer live, and the fiche lists her question. At 1280 and 390 px.
 // The fiche is created and published through the API (scenario 50 covers those screens); its text is typed
 // in the real editor.
-
-/** A same-origin JSON call from the page, with its session cookie and Origin, as the client makes it. */
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: body ? { 'Content-Type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : undefined,
-        credentials: 'same-origin',
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
-
-/** Polls until `check` holds (what was typed is stored by the server before going on). */
-async function eventually(check, label, timeoutMs = 15_000) {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`${label}: not true after ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 export default ({
   assert,

@@ -1,27 +1,11 @@
+import { api, eventually } from '../support/api.mjs';
+
 // Browser scenarios (issue 3): a fiche's versions. (1) Olivier takes a named version, changes the text, opens
 // the version read-only and restores it: the editor shows the old text again and the version stays listed.
 // (2) Inès publishes a fiche for the whole network, then keeps drafting; Julie, in another bassin, finds it in
 // the toolbox and reads the published version only: no live editor, no dead links, a working Markdown file.
 // The fiches are created through the API (the creation dialog is covered by scenario g); the text is typed in
 // the real editor.
-
-/** A same-origin JSON call from the page, with its session cookie and Origin, as the client makes it. */
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: body ? { 'Content-Type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : undefined,
-        credentials: 'same-origin',
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
 
 /** A same-origin GET of a text file (the Markdown export), from the page. */
 async function fetchText(page, path) {
@@ -33,16 +17,6 @@ async function fetchText(page, path) {
       text: await response.text(),
     };
   }, path);
-}
-
-/** Polls until `check` holds, so that what was typed is known to be stored by the server before going on. */
-async function eventually(check, label, timeoutMs = 15_000) {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`${label}: not true after ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** The live fiche's Markdown export, which the server renders from the stored document. */

@@ -1,26 +1,10 @@
+import { api } from '../support/api.mjs';
+
 // Browser scenario (issue 5): a facilitator runs a session with two participants. Inès (facilitator of the
 // Hainaut Sud social workers) creates a session through the API, writes its agenda on the session page, and
 // runs it live with Amina and Thomas: the current item changes on both their screens, Amina's raised hand
 // appears in Inès's queue and gets the floor; Inès writes a line in the shared notes, ends the session and
 // publishes the minutes; Thomas reads that line in the published minutes. Desktop and 375 px, axe on each.
-
-/** A same-origin JSON call from the page, with its session cookie and Origin, as the client makes it. */
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: body ? { 'Content-Type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : undefined,
-        credentials: 'same-origin',
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
 
 const AGENDA = [
   { title: 'Accueil et tour de table', minutes: '15' },
