@@ -15,3 +15,14 @@ export function describeEditor(editor: Editor, listId: string | null, activeId: 
     else dom.removeAttribute(name);
   }
 }
+
+/**
+ * The keys both suggestion lists share: the arrows move the active option (wrapping around), Enter and
+ * Tab pick it. Returns the new active index, 'pick', or null when the key is not the list's.
+ */
+export function listKey(key: string, count: number, active: number): number | 'pick' | null {
+  if (key === 'ArrowDown' || key === 'ArrowUp')
+    return (active + (key === 'ArrowDown' ? 1 : -1) + count) % count;
+  if (key === 'Enter' || key === 'Tab') return 'pick';
+  return null;
+}

@@ -5,7 +5,7 @@ import { ReactRenderer } from '@tiptap/react';
 import { exitSuggestion, Suggestion, type SuggestionProps } from '@tiptap/suggestion';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeEditor } from '../editor-combobox';
+import { describeEditor, listKey } from '../editor-combobox';
 import type { PickFiles } from './commands';
 import { SlashMenuList, type SlashMenuListProps } from './SlashMenuList';
 import { type SlashContext, type SlashItem, slashItems } from './slash-items';
@@ -105,17 +105,14 @@ export function slashMenu(
                   return true;
                 }
                 if (items.length === 0) return false;
-                if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-                  const step = event.key === 'ArrowDown' ? 1 : -1;
-                  active = (active + step + items.length) % items.length;
+                const move = listKey(event.key, items.length, active);
+                if (move === null) return false;
+                if (move === 'pick') pick(items[active]);
+                else {
+                  active = move;
                   draw();
-                  return true;
                 }
-                if (event.key === 'Enter' || event.key === 'Tab') {
-                  pick(items[active]);
-                  return true;
-                }
-                return false;
+                return true;
               },
               onExit() {
                 if (props) describeEditor(props.editor, null, null);

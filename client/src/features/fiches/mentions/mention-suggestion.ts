@@ -1,7 +1,7 @@
 import type { FicheMentionSuggestion } from '@affluents/editor';
 import { ReactRenderer } from '@tiptap/react';
 import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
-import { describeEditor } from '../editor-combobox';
+import { describeEditor, listKey } from '../editor-combobox';
 import { MentionList, type MentionListProps } from './MentionList';
 import { filterMentionableMembers, type MentionableMember } from './member-candidates';
 import './mentions.css';
@@ -67,17 +67,14 @@ export function memberMentionSuggestion(options: {
             return items.length > 0;
           }
           if (items.length === 0) return false;
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            const step = event.key === 'ArrowDown' ? 1 : -1;
-            active = (active + step + items.length) % items.length;
+          const move = listKey(event.key, items.length, active);
+          if (move === null) return false;
+          if (move === 'pick') pick(items[active]);
+          else {
+            active = move;
             draw();
-            return true;
           }
-          if (event.key === 'Enter' || event.key === 'Tab') {
-            pick(items[active]);
-            return true;
-          }
-          return false;
+          return true;
         },
         onExit() {
           if (props) describeEditor(props.editor, null, null);
