@@ -24,13 +24,13 @@ import { FilesModule } from './modules/files/files.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { MeetingCalendarModule } from './modules/meetings/calendar/meeting-calendar.module';
+import { MeetingLiveModule } from './modules/meetings/live/meeting-live.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { MeetingMinutesModule } from './modules/meetings/minutes/meeting-minutes.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PollsModule } from './modules/polls/polls.module';
-import { SessionCalendarModule } from './modules/sessions/calendar/session-calendar.module';
-import { SessionLiveModule } from './modules/sessions/live/session-live.module';
-import { SessionMinutesModule } from './modules/sessions/minutes/session-minutes.module';
-import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
@@ -70,10 +70,10 @@ export class AppModule {
         PollsModule,
         CommentsModule,
         ExportsModule,
-        SessionsModule,
-        SessionCalendarModule,
-        SessionLiveModule,
-        SessionMinutesModule,
+        MeetingsModule,
+        MeetingCalendarModule,
+        MeetingLiveModule,
+        MeetingMinutesModule,
         FicheMentionsModule,
         FicheQuestionsModule,
         HealthModule,

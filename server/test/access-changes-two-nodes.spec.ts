@@ -21,7 +21,7 @@ import { ack, connectSocket, nextEvent } from './support/socket-client';
 import { linkToken } from './support/test-app';
 
 /**
- * Ending a session or changing someone's rights reaches their open connections on every node at once
+ * Ending a meeting or changing someone's rights reaches their open connections on every node at once
  * (issue 11, items 3 and 4): two nodes in this process on one PostgreSQL and one Redis; the change is
  * made over HTTP on node A, the connections sit on both nodes. The periodic safety nets run every 30 s
  * (documents) and 60 s (sockets), so anything under a few seconds is the change itself reaching them.
@@ -116,7 +116,7 @@ shared('access changes reach open connections on every node', () => {
     await storage?.dispose();
   });
 
-  it('signing out closes the socket and document connections of that session on both nodes at once, and only those', async () => {
+  it('signing out closes the socket and document connections of that meeting on both nodes at once, and only those', async () => {
     const docName = `test:${group}:sign-out`;
     const signedOut = await nodeA.signIn('amina@affluents.test');
     const otherTab = await nodeB.signIn('amina@affluents.test');
@@ -143,7 +143,7 @@ shared('access changes reach open connections on every node', () => {
         `${socketAt - sent}, on the other ${socketBt - sent}; document closed on the same node ` +
         `${closeA.at - sent}, on the other ${closeB.at - sent}`,
     );
-    // The other session of the same person was re-checked in the same pass and stays.
+    // The other meeting of the same person was re-checked in the same pass and stays.
     expect((await ack(keptSocket, 'presence:join', { scope: `group:${group}` })).ok).toBe(true);
     expect(keptSocket.connected).toBe(true);
     keptDoc.insert('toujours là');
@@ -201,22 +201,22 @@ shared('access changes reach open connections on every node', () => {
   });
 
   it('a facilitator demoted to member can no longer run the live meeting over the socket, on either node', async () => {
-    const sessionId = randomUUID();
+    const meetingId = randomUUID();
     await nodeA.dataSource.query(
-      `INSERT INTO sessions (id, group_id, title, starts_at, ends_at, agenda_doc_name, notes_doc_name, created_by_id)
+      `INSERT INTO meetings (id, group_id, title, starts_at, ends_at, agenda_doc_name, notes_doc_name, created_by_id)
        VALUES ($1, $2, 'Rencontre', now(), now() + interval '2 hours', $3, $4, $5)`,
-      [sessionId, group, `session-agenda:${sessionId}`, `session-notes:${sessionId}`, users.ines],
+      [meetingId, group, `meeting-agenda:${meetingId}`, `meeting-notes:${meetingId}`, users.ines],
     );
-    await nodeA.app.get(CollabDocuments).change(`session-agenda:${sessionId}`, (doc) => {
+    await nodeA.app.get(CollabDocuments).change(`meeting-agenda:${meetingId}`, (doc) => {
       addAgendaItem(doc, { id: 'accueil', title: 'Accueil', durationMinutes: 10, ownerName: null });
       addAgendaItem(doc, { id: 'tour', title: 'Tour de table', durationMinutes: 30, ownerName: null });
     });
     const ines = await nodeA.signIn('ines@affluents.test');
     const onA = await socketOn(nodeA, ines);
     const onB = await socketOn(nodeB, ines);
-    for (const socket of [onA, onB]) expect((await ack(socket, 'session:join', { sessionId })).ok).toBe(true);
-    expect((await ack(onA, 'session:start', { sessionId })).ok).toBe(true);
-    const give = { sessionId, userId: users.ines };
+    for (const socket of [onA, onB]) expect((await ack(socket, 'meeting:join', { meetingId })).ok).toBe(true);
+    expect((await ack(onA, 'meeting:start', { meetingId })).ok).toBe(true);
+    const give = { meetingId, userId: users.ines };
     expect((await ack(onA, 'floor:give', give)).ok).toBe(true);
     expect((await ack(onB, 'floor:give', give)).ok).toBe(true);
 
@@ -232,7 +232,7 @@ shared('access changes reach open connections on every node', () => {
 
     // Same node: refused as soon as HTTP answered, like the HTTP routes.
     expect(await ack(onA, 'floor:give', give)).toMatchObject({ ok: false, error: { status: 403 } });
-    expect(await ack(onA, 'session:goto', { sessionId, index: 1 })).toMatchObject({
+    expect(await ack(onA, 'meeting:goto', { meetingId, index: 1 })).toMatchObject({
       ok: false,
       error: { status: 403 },
     });
@@ -254,7 +254,7 @@ shared('access changes reach open connections on every node', () => {
         `right after the answer, on the other from ${refusedB - sent}`,
     );
     // Still a member: the meeting goes on for them as a participant.
-    expect(await ack<'hand:raise'>(onB, 'hand:raise', { sessionId })).toMatchObject({ ok: true });
+    expect(await ack<'hand:raise'>(onB, 'hand:raise', { meetingId })).toMatchObject({ ok: true });
     expect(onA.connected && onB.connected).toBe(true);
   });
 

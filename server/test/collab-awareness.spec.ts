@@ -120,7 +120,7 @@ describe('document carets (awareness): each connection speaks for itself only', 
     expect(victim.provider.awareness.getStates().has(victimId)).toBe(true);
   });
 
-  it('writes the name and colour of every caret from the session, whatever the client claims', async () => {
+  it('writes the name and colour of every caret from the meeting, whatever the client claims', async () => {
     const { victim, victimId, observer, hostile } = await scene();
     // Thomas tries to appear as Amina.
     hostile.send([

@@ -121,7 +121,7 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
       'live edits cross nodes again',
     );
   });
-  it('refuses on another node a caret forged for a client id held on this one, and names carets from the session', async () => {
+  it('refuses on another node a caret forged for a client id held on this one, and names carets from the meeting', async () => {
     const name = `test:${group}:carets`;
     const victim = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
     clients.push(victim);

@@ -137,7 +137,7 @@ withPostgres('HTTP and socket answers while PostgreSQL is unreachable', () => {
     expect(again.data).toMatchObject({ id: resent.data.id, body: 'Pendant la coupure' });
   }, 40_000);
 
-  it('answers 503 in French, to requests with a session and to socket events, while PostgreSQL is down', async () => {
+  it('answers 503 in French, to requests with a meeting and to socket events, while PostgreSQL is down', async () => {
     const socket = await connectSocket(baseUrl, cookie);
     sockets.push(socket);
     await proxy.refuse();

@@ -57,7 +57,7 @@ shared('files across two server nodes', () => {
       await sophieOnA.post(ficheFilesPath(fiche.id)).attach('file', photo, 'photo.jpg').expect(201)
     ).body;
 
-    // Claire signs in on node B: the session, the fiche and the bytes are all in the shared database.
+    // Claire signs in on node B: the meeting, the fiche and the bytes are all in the shared database.
     const claireOnB = request.agent(b.getHttpServer());
     await claireOnB
       .post('/api/auth/login')

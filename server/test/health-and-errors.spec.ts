@@ -48,7 +48,7 @@ describe('HTTP basics: health, docs and the one error format', () => {
     expect(paths).toEqual(['admin', 'email', 'password']);
   });
 
-  it('requires a session for API routes and says so in the format', async () => {
+  it('requires a meeting for API routes and says so in the format', async () => {
     const res = await t.agent().get('/api/bassins').expect(401);
     expect(res.body).toMatchObject({ status: 401, code: 'unauthenticated' });
   });

@@ -100,29 +100,29 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
     await notifier.commentPosted({ commentId: comment.id, replyId: null });
     await notifier.ficheTextMentioned({ ficheId: fiche.id, userIds: [ids.thomas], actorId: ids.amina });
 
-    // A session of the group whose minutes go to review: announced in its thread, which Thomas follows.
-    const sessionId = randomUUID();
-    const [sessionThread] = await q<{ id: string }>(
+    // A meeting of the group whose minutes go to review: announced in its thread, which Thomas follows.
+    const meetingId = randomUUID();
+    const [meetingThread] = await q<{ id: string }>(
       `INSERT INTO threads (group_id, kind, title, author_id, subject_type, subject_id)
-       VALUES ($1, 'discussion', 'Rencontre de crise du 12 mars', $2, 'session', $3) RETURNING id`,
-      [groupId, ids.ines, sessionId],
+       VALUES ($1, 'discussion', 'Rencontre de crise du 12 mars', $2, 'meeting', $3) RETURNING id`,
+      [groupId, ids.ines, meetingId],
     );
     await q(
-      `INSERT INTO sessions (id, group_id, title, starts_at, ends_at, agenda_doc_name, notes_doc_name,
+      `INSERT INTO meetings (id, group_id, title, starts_at, ends_at, agenda_doc_name, notes_doc_name,
                              created_by_id, thread_id, status, place_type)
        VALUES ($1, $2, 'Rencontre de crise du 12 mars', '2026-03-12T08:30:00Z', '2026-03-12T11:30:00Z', $3, $4, $5,
                $6, 'done', 'host')`,
       [
-        sessionId,
+        meetingId,
         groupId,
-        `session-agenda:${sessionId}`,
-        `session-notes:${sessionId}`,
+        `meeting-agenda:${meetingId}`,
+        `meeting-notes:${meetingId}`,
         ids.ines,
-        sessionThread.id,
+        meetingThread.id,
       ],
     );
-    await follow(ids.thomas, sessionThread.id);
-    await ines.post(`/api/sessions/${sessionId}/minutes/review`).send({ reviewDays: 3 }).expect(200);
+    await follow(ids.thomas, meetingThread.id);
+    await ines.post(`/api/meetings/${meetingId}/minutes/review`).send({ reviewDays: 3 }).expect(200);
     await waitFor(
       async () => (await feed(thomas)).items.some((n) => n.title === 'Rencontre de crise du 12 mars'),
       'the minutes review notification',

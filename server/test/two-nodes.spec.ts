@@ -34,7 +34,7 @@ shared('two server nodes on one PostgreSQL and one Redis', () => {
     await database?.drop();
   });
 
-  it('accepts on node B a session opened on node A', async () => {
+  it('accepts on node B a meeting opened on node A', async () => {
     const login = await request(nodes[0].getHttpServer())
       .post('/api/auth/login')
       .send({ email: 'julie@affluents.test', password: 'affluents-demo' })

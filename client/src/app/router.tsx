@@ -48,28 +48,28 @@ export function createRouter() {
                 import('../pages/FicheVersionPage').then((m) => ({ Component: m.FicheVersionPage })),
             },
             {
-              // Live mode and minutes load the editor (Tiptap, Yjs) with the session's notes.
-              path: '/rencontres/:sessionId/direct',
-              lazy: () => import('../pages/SessionLivePage').then((m) => ({ Component: m.SessionLivePage })),
+              // Live mode and minutes load the editor (Tiptap, Yjs) with the meeting's notes.
+              path: '/rencontres/:meetingId/direct',
+              lazy: () => import('../pages/MeetingLivePage').then((m) => ({ Component: m.MeetingLivePage })),
             },
             {
-              path: '/rencontres/:sessionId/proces-verbal',
+              path: '/rencontres/:meetingId/proces-verbal',
               lazy: () =>
-                import('../pages/SessionMinutesPage').then((m) => ({ Component: m.SessionMinutesPage })),
+                import('../pages/MeetingMinutesPage').then((m) => ({ Component: m.MeetingMinutesPage })),
             },
             {
               path: '/discussions/:threadId',
               lazy: () => import('../pages/ThreadPage').then((m) => ({ Component: m.ThreadPage })),
             },
             {
-              // The agenda (Yjs) loads only with a session.
-              path: '/rencontres/:sessionId',
-              lazy: () => import('../pages/SessionPage').then((m) => ({ Component: m.SessionPage })),
+              // The agenda (Yjs) loads only with a meeting.
+              path: '/rencontres/:meetingId',
+              lazy: () => import('../pages/MeetingPage').then((m) => ({ Component: m.MeetingPage })),
             },
             {
               path: '/actions',
               lazy: () =>
-                import('../features/sessions/components/MyActionsPage').then((m) => ({
+                import('../features/meetings/components/MyActionsPage').then((m) => ({
                   Component: m.MyActionsPage,
                 })),
             },

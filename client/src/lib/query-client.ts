@@ -4,7 +4,7 @@ import { isApiError } from './api-client';
 export const meQueryKey = ['auth', 'me'] as const;
 
 /**
- * The query client of the app. A 401 on any call means the session has ended: the current user is set to
+ * The query client of the app. A 401 on any call means the meeting has ended: the current user is set to
  * null, which sends the route guard back to the sign-in page.
  */
 export function createQueryClient() {

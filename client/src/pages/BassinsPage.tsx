@@ -8,7 +8,7 @@ import { useCan, useCurrentUser } from '../features/auth/hooks';
 import { BassinList } from '../features/bassins/components/BassinList';
 import { MyGroups } from '../features/bassins/components/MyGroups';
 import { useBassins } from '../features/bassins/hooks';
-import { MyUpcomingSessions } from '../features/sessions/components/MyUpcomingSessions';
+import { MyUpcomingMeetings } from '../features/meetings/components/MyUpcomingMeetings';
 
 export function BassinsPage() {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ export function BassinsPage() {
         eyebrow={t('bassins.hello', { name: firstName })}
         lede={t('bassins.lede')}
       />
-      <MyUpcomingSessions />
+      <MyUpcomingMeetings />
       {bassins.isPending ? (
         <LoadingState />
       ) : bassins.isError ? (

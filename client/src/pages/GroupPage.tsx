@@ -13,8 +13,8 @@ import { GroupFiches } from '../features/fiches/components/GroupFiches';
 import { GroupMembers } from '../features/groups/components/GroupMembers';
 import { useGroup } from '../features/groups/hooks';
 import { GroupInvitations } from '../features/invitations/components/GroupInvitations';
-import { GroupActions } from '../features/sessions/components/GroupActions';
-import { GroupSessions } from '../features/sessions/components/GroupSessions';
+import { GroupActions } from '../features/meetings/components/GroupActions';
+import { GroupMeetings } from '../features/meetings/components/GroupMeetings';
 import { isApiError } from '../lib/api-client';
 
 export function GroupPage() {
@@ -92,7 +92,7 @@ export function GroupPage() {
         <div className="group-layout__main">
           <GroupFiches groupId={g.id} archived={!!g.archivedAt} />
           <GroupDiscussions groupId={g.id} archived={!!g.archivedAt} />
-          <GroupSessions groupId={g.id} archived={!!g.archivedAt} />
+          <GroupMeetings groupId={g.id} archived={!!g.archivedAt} />
           <GroupActions groupId={g.id} />
         </div>
       </div>

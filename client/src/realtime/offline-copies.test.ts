@@ -20,8 +20,8 @@ describe('clearOfflineCopies', () => {
     const { factory, deleteDatabase } = fakeIndexedDB([
       offlineCopyName('fiche:00000000-0000-4000-8000-000000000001'),
       offlineCopyName('fiche:00000000-0000-4000-8000-000000000002'),
-      offlineCopyName('session-agenda:00000000-0000-4000-8000-000000000004'),
-      offlineCopyName('session-notes:00000000-0000-4000-8000-000000000005'),
+      offlineCopyName('meeting-agenda:00000000-0000-4000-8000-000000000004'),
+      offlineCopyName('meeting-notes:00000000-0000-4000-8000-000000000005'),
       'affluents:preferences',
       'other-app:fiche:00000000-0000-4000-8000-000000000006',
     ]);
@@ -29,8 +29,8 @@ describe('clearOfflineCopies', () => {
     expect(deleteDatabase.mock.calls.map(([name]) => name).sort()).toEqual([
       'affluents:fiche:00000000-0000-4000-8000-000000000001',
       'affluents:fiche:00000000-0000-4000-8000-000000000002',
-      'affluents:session-agenda:00000000-0000-4000-8000-000000000004',
-      'affluents:session-notes:00000000-0000-4000-8000-000000000005',
+      'affluents:meeting-agenda:00000000-0000-4000-8000-000000000004',
+      'affluents:meeting-notes:00000000-0000-4000-8000-000000000005',
     ]);
     expect(deleted).toHaveLength(4);
   });

@@ -1,6 +1,6 @@
 /**
  * The IndexedDB database where y-indexeddb keeps this browser's copy of a shared document (see
- * document-session.ts): `affluents:` and the document's name, whatever its kind (a fiche, a meeting's agenda
+ * document-connection.ts): `affluents:` and the document's name, whatever its kind (a fiche, a meeting's agenda
  * or notes).
  */
 export const offlineCopyName = (docName: string) => `affluents:${docName}`;

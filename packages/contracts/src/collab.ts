@@ -10,7 +10,7 @@ export const CollabCloseCode = {
    * state that is not a JSON object, more than 1,000 caret entries).
    */
   Malformed: 4400,
-  /** The session behind the connection ended (signed out, expired, account disabled). */
+  /** The meeting behind the connection ended (signed out, expired, account disabled). */
   Unauthenticated: 4401,
   /** The user lost access to the document (removed from the group, role changed). */
   Forbidden: 4403,

@@ -10,9 +10,9 @@ export type ThreadKind = z.infer<typeof ThreadKind>;
 export const QuestionStatus = z.enum(['open', 'solved']);
 export type QuestionStatus = z.infer<typeof QuestionStatus>;
 
-/** What a thread is about when it was opened automatically for an object (a fiche, later a session). */
+/** What a thread is about when it was opened automatically for an object (a fiche, later a meeting). */
 export const ThreadSubject = z.object({
-  type: z.enum(['fiche', 'session']),
+  type: z.enum(['fiche', 'meeting']),
   id: Id,
   title: z.string(),
 });

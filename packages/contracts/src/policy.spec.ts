@@ -161,7 +161,7 @@ const expected: Record<Action, Record<Role, Place[]>> = {
     outsider: N,
     anonymous: N,
   },
-  'session.view': {
+  'meeting.view': {
     admin: N,
     coordinator: N,
     facilitator: OWN_ONLY,
@@ -169,8 +169,8 @@ const expected: Record<Action, Record<Role, Place[]>> = {
     outsider: N,
     anonymous: N,
   },
-  'session.manage': { admin: N, coordinator: N, facilitator: OWN_ONLY, member: N, outsider: N, anonymous: N },
-  'session.participate': {
+  'meeting.manage': { admin: N, coordinator: N, facilitator: OWN_ONLY, member: N, outsider: N, anonymous: N },
+  'meeting.participate': {
     admin: N,
     coordinator: N,
     facilitator: OWN_ONLY,
@@ -217,11 +217,11 @@ describe('authorization policy matrix (role x action x place)', () => {
     expect(can(null, 'thread.view', target)).toBe(false);
   });
 
-  it('lets a guest of one session see it and take part, never manage it or see the group', () => {
-    const target = { groupId: FAR, sessionGuest: true };
-    expect(can(subjects.outsider, 'session.view', target)).toBe(true);
-    expect(can(subjects.outsider, 'session.participate', target)).toBe(true);
-    expect(can(subjects.outsider, 'session.manage', target)).toBe(false);
+  it('lets a guest of one meeting see it and take part, never manage it or see the group', () => {
+    const target = { groupId: FAR, meetingGuest: true };
+    expect(can(subjects.outsider, 'meeting.view', target)).toBe(true);
+    expect(can(subjects.outsider, 'meeting.participate', target)).toBe(true);
+    expect(can(subjects.outsider, 'meeting.manage', target)).toBe(false);
     expect(can(subjects.outsider, 'group.view', target)).toBe(false);
     expect(can(subjects.outsider, 'thread.view', target)).toBe(false);
   });

@@ -35,9 +35,9 @@ export const actions = [
   'message.post',
   'poll.create',
   'poll.vote',
-  'session.view',
-  'session.manage',
-  'session.participate',
+  'meeting.view',
+  'meeting.manage',
+  'meeting.participate',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -56,8 +56,8 @@ export interface Target {
    * its group (a guest invited to it, or a former member a facilitator let keep reading).
    */
   threadGrant?: 'guest' | 'former_member';
-  /** For session actions: the caller is a guest invited to this one session. */
-  sessionGuest?: boolean;
+  /** For meeting actions: the caller is a guest invited to this one meeting. */
+  meetingGuest?: boolean;
 }
 
 type Rule = (subject: Subject, target: Target) => boolean;
@@ -70,7 +70,7 @@ const roleInGroup = (s: Subject, t: Target) =>
 const memberOfGroup: Rule = (s, t) => roleInGroup(s, t) !== undefined;
 const facilitatorOfGroup: Rule = (s, t) => roleInGroup(s, t) === 'facilitator';
 const invitedGuest: Rule = (_s, t) => t.threadGrant === 'guest';
-const sessionGuest: Rule = (_s, t) => t.sessionGuest === true;
+const meetingGuest: Rule = (_s, t) => t.meetingGuest === true;
 const anyThreadGrant: Rule = (_s, t) => t.threadGrant !== undefined;
 const either =
   (...rules: Rule[]): Rule =>
@@ -111,10 +111,10 @@ const rules: Record<Action, Rule> = {
   'message.post': either(memberOfGroup, invitedGuest),
   'poll.create': memberOfGroup,
   'poll.vote': either(memberOfGroup, invitedGuest),
-  // A guest sees the one session they are invited to (its agenda, thread, minutes), nothing else.
-  'session.view': either(memberOfGroup, sessionGuest),
-  'session.manage': facilitatorOfGroup,
-  'session.participate': either(memberOfGroup, sessionGuest),
+  // A guest sees the one meeting they are invited to (its agenda, thread, minutes), nothing else.
+  'meeting.view': either(memberOfGroup, meetingGuest),
+  'meeting.manage': facilitatorOfGroup,
+  'meeting.participate': either(memberOfGroup, meetingGuest),
 };
 
 /** True when `subject` may perform `action` on `target`. Anonymous callers may do nothing. */

@@ -4,7 +4,7 @@ import { PersonRef } from './discussions';
 
 /**
  * Polls carried by a thread, as in Loomio: a proposal (consent), a single or multiple choice, and a
- * date poll (time slots answered yes / if needed / no) that sessions use to fix a meeting date.
+ * date poll (time slots answered yes / if needed / no) that meetings use to fix a meeting date.
  */
 export const pollKinds = ['proposal', 'single', 'multiple', 'dates'] as const;
 export const PollKind = z.enum(pollKinds);

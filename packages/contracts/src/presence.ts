@@ -27,7 +27,7 @@ export type PresenceSnapshot = z.infer<typeof PresenceSnapshot>;
 
 /**
  * Who a caret in a shared document belongs to, as every tab shows it (the awareness `user` field). The server
- * writes it from the connection's session, whatever the client announced.
+ * writes it from the connection's meeting, whatever the client announced.
  */
 export interface PresenceUser {
   id: string;

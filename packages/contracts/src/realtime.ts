@@ -10,12 +10,12 @@ import {
   SendMessageRequest,
 } from './discussions';
 import type { ApiError } from './errors';
+import type { LiveState } from './meetings';
+import { GiveFloorEvent, GotoItemEvent, MeetingRoomEvent } from './meetings';
 import type { Notification } from './notifications';
 import type { Poll } from './polls';
 import type { PresenceSnapshot } from './presence';
 import { PresenceScope } from './presence';
-import type { LiveState } from './sessions';
-import { GiveFloorEvent, GotoItemEvent, SessionRoomEvent } from './sessions';
 
 /**
  * The Socket.IO protocol of Affluents (path `/socket.io/`, same port as the API).
@@ -65,16 +65,16 @@ export const ClientEventSchemas = {
   'presence:leave': PresenceJoinEvent,
   'fiche:join': FicheRoomEvent,
   'fiche:leave': FicheRoomEvent,
-  /** Live mode of a session: join its room (members and its guests) and get the live state. */
-  'session:join': SessionRoomEvent,
-  'session:leave': SessionRoomEvent,
+  /** Live mode of a meeting: join its room (members and its guests) and get the live state. */
+  'meeting:join': MeetingRoomEvent,
+  'meeting:leave': MeetingRoomEvent,
   /** Facilitators: start, move to an item (timer restarts), end. */
-  'session:start': SessionRoomEvent,
-  'session:goto': GotoItemEvent,
-  'session:end': SessionRoomEvent,
+  'meeting:start': MeetingRoomEvent,
+  'meeting:goto': GotoItemEvent,
+  'meeting:end': MeetingRoomEvent,
   /** Participants raise and lower their hand; facilitators give the floor (null: nobody). */
-  'hand:raise': SessionRoomEvent,
-  'hand:lower': SessionRoomEvent,
+  'hand:raise': MeetingRoomEvent,
+  'hand:lower': MeetingRoomEvent,
   'floor:give': GiveFloorEvent,
 } as const;
 export type ClientEventName = keyof typeof ClientEventSchemas;
@@ -93,11 +93,11 @@ export interface ClientEventResults {
   'presence:leave': null;
   'fiche:join': null;
   'fiche:leave': null;
-  'session:join': LiveState;
-  'session:leave': null;
-  'session:start': LiveState;
-  'session:goto': LiveState;
-  'session:end': LiveState;
+  'meeting:join': LiveState;
+  'meeting:leave': null;
+  'meeting:start': LiveState;
+  'meeting:goto': LiveState;
+  'meeting:end': LiveState;
   'hand:raise': LiveState;
   'hand:lower': LiveState;
   'floor:give': LiveState;
@@ -140,9 +140,9 @@ export interface ServerEvents {
   /** Metadata of a fiche changed (title, status, tags): refetch it. */
   'fiche:updated': (event: { ficheId: string }) => void;
   /** Live mode: the whole state after any change (item, timer, queue, speaker, status). */
-  'session:live': (state: LiveState) => void;
-  /** A session's details changed (date, place, answers, attendance, actions, minutes): refetch it. */
-  'session:updated': (event: { sessionId: string }) => void;
+  'meeting:live': (state: LiveState) => void;
+  /** A meeting's details changed (date, place, answers, attendance, actions, minutes): refetch it. */
+  'meeting:updated': (event: { meetingId: string }) => void;
   /** Access changed: the server removed the socket from these rooms. */
   'access:revoked': (event: { rooms: string[] }) => void;
   /** My rights changed (platform role, a group role or membership): refetch who I am and what I may do. */

@@ -24,8 +24,8 @@ export interface AppConfig {
   loginLimits: LoginLimitsConfig;
   collab: CollabConfig;
   notifications: NotificationsConfig;
-  /** Period (ms) of the session reminders job (server/src/modules/sessions/calendar). */
-  sessionReminderIntervalMs: number;
+  /** Period (ms) of the meeting reminders job (server/src/modules/meetings/calendar). */
+  meetingReminderIntervalMs: number;
   realtime: RealtimeConfig;
   files: FilesConfig;
 }
@@ -177,7 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       // The network lives in Wallonia and Brussels: "each morning" means Brussels mornings.
       digestTimeZone: 'Europe/Brussels',
     },
-    sessionReminderIntervalMs: env.SESSION_REMINDER_INTERVAL_MS,
+    meetingReminderIntervalMs: env.MEETING_REMINDER_INTERVAL_MS,
     realtime: {
       maxPayloadBytes: env.REALTIME_MAX_PAYLOAD_BYTES,
       ackTimeoutMs: env.REALTIME_ACK_TIMEOUT_MS,

@@ -101,8 +101,8 @@ export const envSchema = z.object({
   NOTIFY_JOB_INTERVAL_MS: z.coerce.number().int().min(1000).default(60000),
   /** Hour (0-23, Europe/Brussels time) from which the daily digest of followed threads is sent. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
-  /** Period (ms) of the job that queues session reminder emails (a week and a day before). */
-  SESSION_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
+  /** Period (ms) of the job that queues meeting reminder emails (a week and a day before). */
+  MEETING_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
   /** Where uploaded files (images and documents of fiches) are kept: `postgres`, in the database every node reads (docs/FILES.md). */
   FILE_STORE: z.enum(['postgres']).default('postgres'),
   /** Largest file one upload may carry (bytes); a larger one is refused with 413 while it arrives. */

@@ -98,7 +98,7 @@ export function nextEvent<T = unknown>(
 /** A test app listening on a real port, with sign-in and socket helpers for the demo personas. */
 export interface SocketTestApp extends TestApp {
   baseUrl: string;
-  /** Signs in `email` and opens a socket with that session. */
+  /** Signs in `email` and opens a socket with that meeting. */
   connectAs(email: string, options?: { origin?: string }): Promise<Socket>;
   /** Every socket opened by connectAs, closed by close(). */
   sockets: Socket[];

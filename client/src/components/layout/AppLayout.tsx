@@ -98,7 +98,7 @@ export function AppLayout() {
                 </li>
                 <li>
                   <NavLink to="/actions" className="main-nav__link">
-                    {t('sessions.mine.nav')}
+                    {t('meetings.mine.nav')}
                   </NavLink>
                 </li>
                 {can('user.list') && (

@@ -88,7 +88,7 @@ const groupId = '00000000-0000-4000-8000-000000000100';
 function LiveControls() {
   useAccessChanges();
   const can = useCan();
-  return <p>{can('session.manage', { groupId }) ? 'Animer la rencontre' : 'Participer'}</p>;
+  return <p>{can('meeting.manage', { groupId }) ? 'Animer la rencontre' : 'Participer'}</p>;
 }
 
 describe('useAccessChanges', () => {

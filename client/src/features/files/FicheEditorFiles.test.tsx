@@ -4,20 +4,20 @@ import type { Editor } from '@tiptap/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocumentSession } from '../../realtime/document-session';
+import type { DocumentConnection } from '../../realtime/document-connection';
 import { jsonResponse, renderWithProviders } from '../../test/render';
 import { FicheEditor } from '../fiches/components/FicheEditor';
 import { FakeXhr, lastUpload, stubXhr } from './test/fake-xhr';
 import { ficheId, storedPdf, storedPhoto } from './test/stored-files';
 
-/** A session without a server: the doc and an awareness, as the provider would hold them. */
-function localSession(): DocumentSession {
+/** A connection without a server: the doc and an awareness, as the provider would hold them. */
+function localConnection(): DocumentConnection {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   return {
     doc,
-    provider: { awareness } as unknown as DocumentSession['provider'],
-    persistence: {} as DocumentSession['persistence'],
+    provider: { awareness } as unknown as DocumentConnection['provider'],
+    persistence: {} as DocumentConnection['persistence'],
     destroy() {
       awareness.destroy();
       doc.destroy();
@@ -25,7 +25,7 @@ function localSession(): DocumentSession {
   };
 }
 
-const sessions: DocumentSession[] = [];
+const connections: DocumentConnection[] = [];
 const limits = { maxFileBytes: 10 * 1024 * 1024, maxFicheBytes: 50 * 1024 * 1024 };
 
 beforeEach(() => {
@@ -42,7 +42,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  for (const s of sessions.splice(0)) s.destroy();
+  for (const s of connections.splice(0)) s.destroy();
 });
 
 /** Every element of the shared document (what co-writers receive), by node name. */
@@ -67,12 +67,12 @@ function sharedBlocks(doc: Y.Doc): string[] {
 }
 
 async function renderEditor() {
-  const session = localSession();
-  sessions.push(session);
+  const connection = localConnection();
+  connections.push(connection);
   let editor: Editor | null = null;
   const result = renderWithProviders(
     <FicheEditor
-      session={session}
+      connection={connection}
       user={{ id: 'u1', name: 'Sophie Lambert', color: '#0d5c63' }}
       editable
       showToolbar
@@ -85,10 +85,10 @@ async function renderEditor() {
     />,
   );
   const text = screen.getByRole('textbox', { name: 'Texte de la fiche' });
-  act(() => Y.applyUpdate(session.doc, ficheTemplateUpdate()));
+  act(() => Y.applyUpdate(connection.doc, ficheTemplateUpdate()));
   await waitFor(() => expect(text.querySelectorAll('h2')).toHaveLength(10));
   if (!editor) throw new Error('the editor is not ready');
-  return { ...result, session, text, editor: editor as Editor };
+  return { ...result, connection, text, editor: editor as Editor };
 }
 
 function picker(container: HTMLElement, kind: 'image' | 'document'): HTMLInputElement {
@@ -157,7 +157,7 @@ const pdf = () => new File([new Uint8Array(2048)], 'programme.pdf', { type: 'app
 
 describe('images and files in the fiche editor', () => {
   it('shows an image’s progress, inserts it below the section title only once stored, then asks for its description', async () => {
-    const { container, session, text, editor } = await renderEditor();
+    const { container, connection, text, editor } = await renderEditor();
     const input = picker(container, 'image');
     expect(input.accept).toContain('image/jpeg');
     expect(input.hidden).toBe(true);
@@ -180,16 +180,16 @@ describe('images and files in the fiche editor', () => {
     // Every byte sent, the server still checks and stores the file; nothing reaches the shared document yet.
     act(() => lastUpload().progress(4096, 4096));
     await waitFor(() => expect(bar.getAttribute('aria-valuetext')).toBe('Enregistrement…'));
-    expect(sharedElements(session.doc, 'image')).toHaveLength(0);
+    expect(sharedElements(connection.doc, 'image')).toHaveLength(0);
 
     act(() => lastUpload().respond(201, storedPhoto));
-    await waitFor(() => expect(sharedElements(session.doc, 'image')).toHaveLength(1));
+    await waitFor(() => expect(sharedElements(connection.doc, 'image')).toHaveLength(1));
     expect(screen.queryByRole('region', { name: 'Envois de fichiers' })).toBeNull();
-    const image = sharedElements(session.doc, 'image')[0];
+    const image = sharedElements(connection.doc, 'image')[0];
     expect(image?.getAttribute('fileId')).toBe(storedPhoto.id);
     expect(image?.getAttribute('width')).toBe(1200);
     // The caret was in the section title: the image goes below it, the title stays whole.
-    expect(sharedBlocks(session.doc).slice(0, 3)).toEqual(['heading:objectifs', 'image', 'paragraph']);
+    expect(sharedBlocks(connection.doc).slice(0, 3)).toEqual(['heading:objectifs', 'image', 'paragraph']);
     // The caret had not moved: it is now on the line below the image, where the writer goes on.
     expect(editor.state.selection.$from.parent.type.name).toBe('paragraph');
     expect(editor.state.selection.$from.index(0)).toBe(2);
@@ -215,13 +215,13 @@ describe('images and files in the fiche editor', () => {
   });
 
   it('keeps an image put off for later marked, and stores a decorative one with an empty description', async () => {
-    const { container, session, text, editor } = await renderEditor();
+    const { container, connection, text, editor } = await renderEditor();
     choose(picker(container, 'image'), [photo()]);
     act(() => lastUpload().respond(201, storedPhoto));
     const later = await screen.findByRole('dialog', { name: 'Description de l’image' });
     fireEvent.click(within(later).getByRole('button', { name: 'Plus tard' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const image = sharedElements(session.doc, 'image')[0];
+    const image = sharedElements(connection.doc, 'image')[0];
     expect(image?.getAttribute('alt')).toBeUndefined();
 
     // The image still asks for its description, in the text.
@@ -259,15 +259,15 @@ describe('images and files in the fiche editor', () => {
   });
 
   it('attaches a pasted document as a download card once stored', async () => {
-    const { session, text } = await renderEditor();
+    const { connection, text } = await renderEditor();
     paste(text, [pdf()]);
     const tray = await screen.findByRole('region', { name: 'Envois de fichiers' });
     expect(within(tray).getByRole('progressbar', { name: 'Envoi de « programme.pdf »' })).toBeTruthy();
-    expect(sharedElements(session.doc, 'file')).toHaveLength(0);
+    expect(sharedElements(connection.doc, 'file')).toHaveLength(0);
 
     act(() => lastUpload().respond(201, storedPdf));
-    await waitFor(() => expect(sharedElements(session.doc, 'file')).toHaveLength(1));
-    const file = sharedElements(session.doc, 'file')[0];
+    await waitFor(() => expect(sharedElements(connection.doc, 'file')).toHaveLength(1));
+    const file = sharedElements(connection.doc, 'file')[0];
     expect(file?.getAttributes()).toMatchObject({
       fileId: storedPdf.id,
       name: 'programme.pdf',
@@ -286,15 +286,15 @@ describe('images and files in the fiche editor', () => {
   });
 
   it('pastes a copied passage as text, not the picture of it that comes along', async () => {
-    const { session, text } = await renderEditor();
+    const { connection, text } = await renderEditor();
     paste(text, [photo()], '<p>Un passage copié depuis le traitement de texte</p>');
     await waitFor(() => expect(text.textContent).toContain('Un passage copié depuis le traitement de texte'));
     expect(FakeXhr.sent).toHaveLength(0);
-    expect(sharedElements(session.doc, 'image')).toHaveLength(0);
+    expect(sharedElements(connection.doc, 'image')).toHaveLength(0);
   });
 
   it('shows the server’s French reason for a refused file, inserts nothing, and lets it be dismissed', async () => {
-    const { container, session } = await renderEditor();
+    const { container, connection } = await renderEditor();
     choose(picker(container, 'document'), [pdf()]);
     act(() =>
       lastUpload().respond(415, {
@@ -310,7 +310,7 @@ describe('images and files in the fiche editor', () => {
       'Type de fichier refusé : le contenu de « programme.pdf » n’est pas celui d’un PDF.',
     );
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(sharedElements(session.doc, 'file')).toHaveLength(0);
+    expect(sharedElements(connection.doc, 'file')).toHaveLength(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Fermer le message sur « programme.pdf »' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Envois de fichiers' })).toBeNull());
@@ -333,22 +333,22 @@ describe('images and files in the fiche editor', () => {
   });
 
   it('cancels an upload: the request stops and nothing reaches the text', async () => {
-    const { container, session } = await renderEditor();
+    const { container, connection } = await renderEditor();
     choose(picker(container, 'document'), [pdf()]);
     const xhr = lastUpload();
     act(() => xhr.progress(1000, 2048));
     fireEvent.click(await screen.findByRole('button', { name: 'Annuler l’envoi de « programme.pdf »' }));
     expect(xhr.aborted).toBe(true);
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Envois de fichiers' })).toBeNull());
-    expect(sharedElements(session.doc, 'file')).toHaveLength(0);
+    expect(sharedElements(connection.doc, 'file')).toHaveLength(0);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('puts a dropped file where it was dropped, even when co-writers change the text before it is stored', async () => {
-    const { session, editor } = await renderEditor();
+    const { connection, editor } = await renderEditor();
     act(() => {
-      writeRemotely(session.doc, 'objectifs', 'Remettre le pied à l’étrier.');
-      writeRemotely(session.doc, 'contexte', 'Le chantier est loin de la gare.');
+      writeRemotely(connection.doc, 'objectifs', 'Remettre le pied à l’étrier.');
+      writeRemotely(connection.doc, 'contexte', 'Le chantier est loin de la gare.');
     });
     await waitFor(() => expect(editor.state.doc.textContent).toContain('loin de la gare'));
     const event = drop(editor, [pdf()], endOfSection(editor, 'contexte'));
@@ -356,21 +356,21 @@ describe('images and files in the fiche editor', () => {
     await screen.findByRole('progressbar', { name: 'Envoi de « programme.pdf »' });
 
     // A co-writer adds text above while the bytes travel: the landing place follows the text.
-    act(() => writeRemotely(session.doc, 'objectifs', 'Une phrase de plus, écrite ailleurs. '));
+    act(() => writeRemotely(connection.doc, 'objectifs', 'Une phrase de plus, écrite ailleurs. '));
     await waitFor(() => expect(editor.state.doc.textContent).toContain('Une phrase de plus'));
     act(() => lastUpload().respond(201, storedPdf));
-    await waitFor(() => expect(sharedElements(session.doc, 'file')).toHaveLength(1));
-    const blocks = sharedBlocks(session.doc);
+    await waitFor(() => expect(sharedElements(connection.doc, 'file')).toHaveLength(1));
+    const blocks = sharedBlocks(connection.doc);
     const contexte = blocks.indexOf('heading:contexte');
     expect(blocks.slice(contexte, contexte + 3)).toEqual(['heading:contexte', 'paragraph', 'file']);
-    const paragraph = session.doc.getXmlFragment('default').get(contexte + 1) as Y.XmlElement;
+    const paragraph = connection.doc.getXmlFragment('default').get(contexte + 1) as Y.XmlElement;
     expect(paragraph.toString()).toContain('Le chantier est loin de la gare.');
   });
 
   it('puts files chosen one after the other in that order, at the caret, the caret below the last one', async () => {
-    const { container, session, editor } = await renderEditor();
+    const { container, connection, editor } = await renderEditor();
     act(() => {
-      writeRemotely(session.doc, 'contexte', 'Le chantier est loin de la gare.');
+      writeRemotely(connection.doc, 'contexte', 'Le chantier est loin de la gare.');
     });
     await waitFor(() => expect(editor.state.doc.textContent).toContain('loin de la gare'));
     act(() => {
@@ -378,13 +378,13 @@ describe('images and files in the fiche editor', () => {
     });
     choose(picker(container, 'document'), [pdf()]);
     act(() => lastUpload().respond(201, storedPdf));
-    await waitFor(() => expect(sharedElements(session.doc, 'file')).toHaveLength(1));
+    await waitFor(() => expect(sharedElements(connection.doc, 'file')).toHaveLength(1));
     choose(picker(container, 'image'), [photo()]);
     act(() => lastUpload().respond(201, storedPhoto));
-    await waitFor(() => expect(sharedElements(session.doc, 'image')).toHaveLength(1));
+    await waitFor(() => expect(sharedElements(connection.doc, 'image')).toHaveLength(1));
     await screen.findByRole('dialog', { name: 'Description de l’image' });
 
-    const blocks = sharedBlocks(session.doc);
+    const blocks = sharedBlocks(connection.doc);
     const contexte = blocks.indexOf('heading:contexte');
     expect(blocks.slice(contexte, contexte + 5)).toEqual([
       'heading:contexte',

@@ -4,101 +4,101 @@ import { useSocketEvent } from '../../realtime/socket';
 import { liveApi } from './live-api';
 
 export const liveKeys = {
-  session: (id: string) => ['live', 'session', id] as const,
+  meeting: (id: string) => ['live', 'meeting', id] as const,
   amendments: (id: string) => ['live', 'amendments', id] as const,
   minutes: (id: string) => ['live', 'minutes', id] as const,
 };
 
-/** The session's details; refetched when the server says it changed ('session:updated'). */
-export function useSessionDetail(sessionId: string) {
+/** The meeting's details; refetched when the server says it changed ('meeting:updated'). */
+export function useMeetingDetail(meetingId: string) {
   const queryClient = useQueryClient();
-  useSocketEvent('session:updated', (event) => {
-    if (event.sessionId !== sessionId) return;
-    void queryClient.invalidateQueries({ queryKey: liveKeys.session(sessionId) });
-    void queryClient.invalidateQueries({ queryKey: liveKeys.amendments(sessionId) });
+  useSocketEvent('meeting:updated', (event) => {
+    if (event.meetingId !== meetingId) return;
+    void queryClient.invalidateQueries({ queryKey: liveKeys.meeting(meetingId) });
+    void queryClient.invalidateQueries({ queryKey: liveKeys.amendments(meetingId) });
   });
   return useQuery({
-    queryKey: liveKeys.session(sessionId),
-    queryFn: ({ signal }) => liveApi.session(sessionId, signal),
+    queryKey: liveKeys.meeting(meetingId),
+    queryFn: ({ signal }) => liveApi.meeting(meetingId, signal),
   });
 }
 
-function useSessionMutation<T, R>(sessionId: string, run: (input: T) => Promise<R>) {
+function useMeetingMutation<T, R>(meetingId: string, run: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: liveKeys.session(sessionId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: liveKeys.meeting(meetingId) }),
   });
 }
 
-export function useSetAttendance(sessionId: string) {
-  return useSessionMutation(sessionId, (body: SetAttendanceRequest) =>
-    liveApi.setAttendance(sessionId, body),
+export function useSetAttendance(meetingId: string) {
+  return useMeetingMutation(meetingId, (body: SetAttendanceRequest) =>
+    liveApi.setAttendance(meetingId, body),
   );
 }
 
-export function useAddDecision(sessionId: string) {
-  return useSessionMutation(sessionId, (text: string) => liveApi.addDecision(sessionId, { text }));
+export function useAddDecision(meetingId: string) {
+  return useMeetingMutation(meetingId, (text: string) => liveApi.addDecision(meetingId, { text }));
 }
 
-export function useAddAction(sessionId: string) {
-  return useSessionMutation(sessionId, (body: CreateActionRequest) => liveApi.addAction(sessionId, body));
+export function useAddAction(meetingId: string) {
+  return useMeetingMutation(meetingId, (body: CreateActionRequest) => liveApi.addAction(meetingId, body));
 }
 
-export function useUpdateAction(sessionId: string) {
-  return useSessionMutation(sessionId, ({ id, ...body }: UpdateActionRequest & { id: string }) =>
+export function useUpdateAction(meetingId: string) {
+  return useMeetingMutation(meetingId, ({ id, ...body }: UpdateActionRequest & { id: string }) =>
     liveApi.updateAction(id, body),
   );
 }
 
-export function useAmendments(sessionId: string, enabled: boolean) {
+export function useAmendments(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: liveKeys.amendments(sessionId),
-    queryFn: ({ signal }) => liveApi.amendments(sessionId, signal),
+    queryKey: liveKeys.amendments(meetingId),
+    queryFn: ({ signal }) => liveApi.amendments(meetingId, signal),
     enabled,
   });
 }
 
-function useMinutesMutation<T, R>(sessionId: string, run: (input: T) => Promise<R>) {
+function useMinutesMutation<T, R>(meetingId: string, run: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
     onSettled: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: liveKeys.session(sessionId) }),
-        queryClient.invalidateQueries({ queryKey: liveKeys.amendments(sessionId) }),
-        queryClient.invalidateQueries({ queryKey: liveKeys.minutes(sessionId) }),
+        queryClient.invalidateQueries({ queryKey: liveKeys.meeting(meetingId) }),
+        queryClient.invalidateQueries({ queryKey: liveKeys.amendments(meetingId) }),
+        queryClient.invalidateQueries({ queryKey: liveKeys.minutes(meetingId) }),
       ]);
     },
   });
 }
 
-export function useStartReview(sessionId: string) {
-  return useMinutesMutation(sessionId, (days: number) => liveApi.startReview(sessionId, days));
+export function useStartReview(meetingId: string) {
+  return useMinutesMutation(meetingId, (days: number) => liveApi.startReview(meetingId, days));
 }
 
-export function useProposeAmendment(sessionId: string) {
-  return useMinutesMutation(sessionId, (body: { quote: string; body: string }) =>
-    liveApi.proposeAmendment(sessionId, body),
+export function useProposeAmendment(meetingId: string) {
+  return useMinutesMutation(meetingId, (body: { quote: string; body: string }) =>
+    liveApi.proposeAmendment(meetingId, body),
   );
 }
 
-export function useDecideAmendment(sessionId: string) {
-  return useMinutesMutation(sessionId, ({ id, status }: { id: string; status: 'accepted' | 'rejected' }) =>
-    liveApi.decideAmendment(sessionId, id, status),
+export function useDecideAmendment(meetingId: string) {
+  return useMinutesMutation(meetingId, ({ id, status }: { id: string; status: 'accepted' | 'rejected' }) =>
+    liveApi.decideAmendment(meetingId, id, status),
   );
 }
 
-export function usePublishMinutes(sessionId: string) {
-  return useMinutesMutation(sessionId, (visibleToGuests: boolean) =>
-    liveApi.publish(sessionId, visibleToGuests),
+export function usePublishMinutes(meetingId: string) {
+  return useMinutesMutation(meetingId, (visibleToGuests: boolean) =>
+    liveApi.publish(meetingId, visibleToGuests),
   );
 }
 
-export function usePublishedMinutes(sessionId: string, enabled: boolean) {
+export function usePublishedMinutes(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: liveKeys.minutes(sessionId),
-    queryFn: ({ signal }) => liveApi.minutes(sessionId, signal),
+    queryKey: liveKeys.minutes(meetingId),
+    queryFn: ({ signal }) => liveApi.minutes(meetingId, signal),
     enabled,
   });
 }

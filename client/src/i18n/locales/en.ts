@@ -3,9 +3,9 @@ import { enDiscussions } from './en-discussions';
 import { enEditor } from './en-editor';
 import { enFiles } from './en-files';
 import { enLive } from './en-live';
+import { enMeetings } from './en-meetings';
 import { enNotifications } from './en-notifications';
 import { enPolls } from './en-polls';
-import { enSessions } from './en-sessions';
 import type { Translation } from './fr';
 
 export const en: Translation = {
@@ -806,7 +806,7 @@ export const en: Translation = {
   polls: enPolls,
   comments: enComments,
   files: enFiles,
-  sessions: enSessions,
+  meetings: enMeetings,
   live: enLive,
   editor: enEditor,
 };

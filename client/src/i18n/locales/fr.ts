@@ -3,9 +3,9 @@ import { frDiscussions } from './fr-discussions';
 import { frEditor } from './fr-editor';
 import { frFiles } from './fr-files';
 import { frLive } from './fr-live';
+import { frMeetings } from './fr-meetings';
 import { frNotifications } from './fr-notifications';
 import { frPolls } from './fr-polls';
-import { frSessions } from './fr-sessions';
 /** French (Belgian usage): the reference locale; every other locale has exactly these keys. */
 export const fr = {
   common: {
@@ -823,7 +823,7 @@ export const fr = {
   polls: frPolls,
   comments: frComments,
   files: frFiles,
-  sessions: frSessions,
+  meetings: frMeetings,
   live: frLive,
   editor: frEditor,
 };

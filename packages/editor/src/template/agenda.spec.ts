@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { AGENDA_ITEMS, addAgendaItem, readAgenda } from './agenda';
 
-describe('session agenda document', () => {
+describe('meeting agenda document', () => {
   it('reads back the items in order, with their duration and owner', () => {
     const doc = new Y.Doc();
     addAgendaItem(doc, { id: 'a', title: 'Tour de table', durationMinutes: 20, ownerName: 'Sophie' });

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 
 /**
- * The agenda of a session is a shared Yjs document (`session-agenda:<id>`) holding one Y.Array of
+ * The agenda of a meeting is a shared Yjs document (`meeting-agenda:<id>`) holding one Y.Array of
  * items, each a Y.Map: id (stable, for the live mode), title, durationMinutes, ownerName. The client
  * edits it live; the server reads it to show the agenda and to run the live mode.
  */

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type OutboxStatus = 'pending' | 'sent' | 'logged' | 'failed';
 
-/** A file sent with a mail (e.g. a session's .ics); `content` is the file's text. */
+/** A file sent with a mail (e.g. a meeting's .ics); `content` is the file's text. */
 export interface MailAttachment {
   filename: string;
   contentType: string;

@@ -134,8 +134,8 @@ export function dailyDigestMail(vars: {
   };
 }
 
-/** What the session mails say about the session (dates already written out in French, Brussels time). */
-export interface SessionMailFacts {
+/** What the meeting mails say about the meeting (dates already written out in French, Brussels time). */
+export interface MeetingMailFacts {
   displayName: string;
   title: string;
   groupLabel: string;
@@ -145,16 +145,16 @@ export interface SessionMailFacts {
   url: string;
 }
 
-function sessionLines(vars: SessionMailFacts): string[] {
+function meetingLines(vars: MeetingMailFacts): string[] {
   return [`Quand : ${vars.slot}`, ...(vars.location ? [`Où : ${vars.location}`] : [])];
 }
 
-/** The date of a session is fixed: invitation with the calendar file attached. */
-export function sessionInvitationMail(vars: SessionMailFacts): RenderedMail {
+/** The date of a meeting is fixed: invitation with the calendar file attached. */
+export function meetingInvitationMail(vars: MeetingMailFacts): RenderedMail {
   const paragraphs = [
     `Bonjour ${vars.displayName},`,
     `Vous êtes invité·e à la rencontre « ${vars.title} » du groupe ${vars.groupLabel}.`,
-    ...sessionLines(vars),
+    ...meetingLines(vars),
     'Le fichier joint l’ajoute à votre agenda. Dites-nous si vous venez (oui, non, peut-être) sur la page de la rencontre.',
   ];
   return {
@@ -164,8 +164,8 @@ export function sessionInvitationMail(vars: SessionMailFacts): RenderedMail {
   };
 }
 
-/** A session moved (new date or place) or was cancelled. */
-export function sessionChangedMail(vars: SessionMailFacts & { cancelled: boolean }): RenderedMail {
+/** A meeting moved (new date or place) or was cancelled. */
+export function meetingChangedMail(vars: MeetingMailFacts & { cancelled: boolean }): RenderedMail {
   const paragraphs = vars.cancelled
     ? [
         `Bonjour ${vars.displayName},`,
@@ -175,7 +175,7 @@ export function sessionChangedMail(vars: SessionMailFacts & { cancelled: boolean
     : [
         `Bonjour ${vars.displayName},`,
         `La rencontre « ${vars.title} » du groupe ${vars.groupLabel} a changé. Voici la nouvelle date :`,
-        ...sessionLines(vars),
+        ...meetingLines(vars),
         'Le fichier joint met votre agenda à jour. Si votre réponse change, indiquez-le sur la page de la rencontre.',
       ];
   return {
@@ -185,13 +185,13 @@ export function sessionChangedMail(vars: SessionMailFacts & { cancelled: boolean
   };
 }
 
-/** Reminder a week or a day before a session. */
-export function sessionReminderMail(vars: SessionMailFacts & { kind: 'week' | 'day' }): RenderedMail {
+/** Reminder a week or a day before a meeting. */
+export function meetingReminderMail(vars: MeetingMailFacts & { kind: 'week' | 'day' }): RenderedMail {
   const when = vars.kind === 'week' ? 'dans une semaine' : 'demain';
   const paragraphs = [
     `Bonjour ${vars.displayName},`,
     `Petit rappel : la rencontre « ${vars.title} » du groupe ${vars.groupLabel} a lieu ${when}.`,
-    ...sessionLines(vars),
+    ...meetingLines(vars),
     'L’ordre du jour et la discussion de la rencontre vous attendent sur sa page.',
   ];
   return {
@@ -201,7 +201,7 @@ export function sessionReminderMail(vars: SessionMailFacts & { kind: 'week' | 'd
   };
 }
 
-/** A guest invited to one session got a new account: a link to choose their password. */
+/** A guest invited to one meeting got a new account: a link to choose their password. */
 export function guestAccountMail(vars: {
   displayName: string;
   inviterName: string;

@@ -27,7 +27,7 @@ import { ThreadsService } from './threads.service';
     LinkPreviews,
     DiscussionSocketHandlers,
   ],
-  // MessagesService: other features (sessions' minutes) post their announcements in a thread;
+  // MessagesService: other features (meetings' minutes) post their announcements in a thread;
   // ThreadsService: readers' questions on a fiche open their thread through it.
   exports: [ThreadAccess, MessagesService, ThreadsService],
 })

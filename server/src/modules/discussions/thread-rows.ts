@@ -35,7 +35,7 @@ export interface ThreadRow {
   authorName: string;
   status: ThreadSummary['status'];
   solvedMessageId: string | null;
-  subjectType: 'fiche' | 'session' | null;
+  subjectType: 'fiche' | 'meeting' | null;
   subjectId: string | null;
   ficheTitle: string | null;
   pinned: boolean;

@@ -70,7 +70,7 @@ export class PollsService {
     return poll;
   }
 
-  /** One poll as `subject` sees it (404 when its thread is hidden from them). Used by sessions too. */
+  /** One poll as `subject` sees it (404 when its thread is hidden from them). Used by meetings too. */
   async get(pollId: string, subject: Subject): Promise<Poll> {
     const { poll, access } = await this.resolve(pollId, subject);
     return this.view(poll, access, subject);

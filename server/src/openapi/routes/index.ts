@@ -3,12 +3,12 @@ import { commentsRoutes } from './comments';
 import { discussionsRoutes } from './discussions';
 import { exportsRoutes } from './exports';
 import { filesRoutes } from './files';
+import { meetingCalendarRoutes } from './meeting-calendar';
+import { meetingLiveRoutes } from './meeting-live';
+import { meetingMeetingsRoutes } from './meeting-meetings';
+import { meetingMinutesRoutes } from './meeting-minutes';
 import { notificationsRoutes } from './notifications';
 import { pollsRoutes } from './polls';
-import { sessionCalendarRoutes } from './session-calendar';
-import { sessionLiveRoutes } from './session-live';
-import { sessionMinutesRoutes } from './session-minutes';
-import { sessionSessionsRoutes } from './session-sessions';
 
 /** Routes of the features documented in their own files (one file per feature keeps edits apart). */
 export const featureRoutes: Route[] = [
@@ -18,8 +18,8 @@ export const featureRoutes: Route[] = [
   ...commentsRoutes,
   ...exportsRoutes,
   ...filesRoutes,
-  ...sessionSessionsRoutes,
-  ...sessionCalendarRoutes,
-  ...sessionLiveRoutes,
-  ...sessionMinutesRoutes,
+  ...meetingMeetingsRoutes,
+  ...meetingCalendarRoutes,
+  ...meetingLiveRoutes,
+  ...meetingMinutesRoutes,
 ];

@@ -10,8 +10,8 @@ import { notify } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
+import { CalendarFeedSection } from '../../meetings/components/CalendarFeedSection';
 import { NotificationPreferencesSection } from '../../notifications/components/NotificationPreferencesSection';
-import { CalendarFeedSection } from '../../sessions/components/CalendarFeedSection';
 import { useUpdateProfile } from '../hooks';
 
 interface ProfileDialogProps {

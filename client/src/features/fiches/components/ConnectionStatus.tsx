@@ -1,25 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import type { CollabCloseReason } from '../../../realtime/document-session';
-import type { ConnectionState } from '../../../realtime/use-document-session';
+import type { CollabCloseReason } from '../../../realtime/document-connection';
+import type { ConnectionState } from '../../../realtime/use-document-connection';
 
 interface ConnectionStatusProps {
-  connection: ConnectionState;
+  status: ConnectionState;
   closeReason: CollabCloseReason | null;
   stopped: boolean;
   onReconnect: () => void;
 }
 
 /** "Synchronisé", "Synchronisation…" or "Hors ligne", announced politely; and why the server closed, if it did. */
-export function ConnectionStatus({ connection, closeReason, stopped, onReconnect }: ConnectionStatusProps) {
+export function ConnectionStatus({ status, closeReason, stopped, onReconnect }: ConnectionStatusProps) {
   const { t } = useTranslation();
   return (
     <div className="connection">
-      <p className={`connection__state connection__state--${connection}`} role="status" aria-live="polite">
+      <p className={`connection__state connection__state--${status}`} role="status" aria-live="polite">
         <span className="connection__dot" aria-hidden="true" />
-        {t(`fiches.connection.${connection}`)}
+        {t(`fiches.connection.${status}`)}
       </p>
-      {connection === 'offline' && !closeReason && (
+      {status === 'offline' && !closeReason && (
         <p className="connection__help">{t('fiches.connection.offlineHelp')}</p>
       )}
       {closeReason && (

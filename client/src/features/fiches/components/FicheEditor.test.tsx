@@ -3,18 +3,18 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocumentSession } from '../../../realtime/document-session';
+import type { DocumentConnection } from '../../../realtime/document-connection';
 import { renderWithProviders } from '../../../test/render';
 import { FicheEditor } from './FicheEditor';
 
-/** A session without a server: the doc and an awareness, as the provider would hold them. */
-function localSession(): DocumentSession {
+/** A connection without a server: the doc and an awareness, as the provider would hold them. */
+function localConnection(): DocumentConnection {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   return {
     doc,
-    provider: { awareness } as unknown as DocumentSession['provider'],
-    persistence: {} as DocumentSession['persistence'],
+    provider: { awareness } as unknown as DocumentConnection['provider'],
+    persistence: {} as DocumentConnection['persistence'],
     destroy() {
       awareness.destroy();
       doc.destroy();
@@ -22,18 +22,18 @@ function localSession(): DocumentSession {
   };
 }
 
-const sessions: DocumentSession[] = [];
+const connections: DocumentConnection[] = [];
 afterEach(() => {
-  for (const s of sessions.splice(0)) s.destroy();
+  for (const s of connections.splice(0)) s.destroy();
 });
 
 describe('FicheEditor', () => {
   it('shows the template that arrives in the shared document, each empty section with its hint', async () => {
-    const session = localSession();
-    sessions.push(session);
+    const connection = localConnection();
+    connections.push(connection);
     renderWithProviders(
       <FicheEditor
-        session={session}
+        connection={connection}
         user={{ id: 'u1', name: 'Sophie Lambert', color: '#0d5c63' }}
         editable
         showToolbar
@@ -42,7 +42,7 @@ describe('FicheEditor', () => {
       />,
     );
     const text = screen.getByRole('textbox', { name: 'Texte de la fiche' });
-    act(() => Y.applyUpdate(session.doc, ficheTemplateUpdate()));
+    act(() => Y.applyUpdate(connection.doc, ficheTemplateUpdate()));
     await waitFor(() => expect(text.querySelectorAll('h2')).toHaveLength(10));
     expect(text.querySelector('h2')?.getAttribute('data-section')).toBe('objectifs');
     const hint = text.querySelector('h2[data-section="contexte"] + p');
@@ -54,7 +54,7 @@ describe('FicheEditor', () => {
     // The template's titles are not the authors' words.
     expect(screen.getByText('0 mot')).toBeTruthy();
     act(() => {
-      const paragraph = session.doc.getXmlFragment('default').get(1) as Y.XmlElement;
+      const paragraph = connection.doc.getXmlFragment('default').get(1) as Y.XmlElement;
       paragraph.insert(0, [new Y.XmlText('Remettre le pied à l’étrier')]);
     });
     await waitFor(() => expect(screen.getByText('5 mots')).toBeTruthy());

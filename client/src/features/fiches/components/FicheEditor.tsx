@@ -7,7 +7,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSession } from '../../../realtime/document-session';
+import type { DocumentConnection } from '../../../realtime/document-connection';
 import { FileEditingContext, withFileViews } from '../../files/FileNodeViews';
 import { type FileEditorHandlers, fileEditorExtensions } from '../../files/file-extensions';
 import { useFicheFilesEditing } from '../../files/use-fiche-files-editing';
@@ -29,7 +29,7 @@ export function writtenWords(doc: PMNode): number {
 }
 
 interface FicheEditorProps {
-  session: DocumentSession;
+  connection: DocumentConnection;
   user: PresenceUser;
   /** Writers once the text is loaded; readers never (the server would drop their changes). */
   editable: boolean;
@@ -51,7 +51,7 @@ interface FicheEditorProps {
 
 /** The shared text of a fiche: Tiptap bound to the Yjs document, with everyone's caret and a word count. */
 export function FicheEditor({
-  session,
+  connection,
   user,
   editable,
   showToolbar,
@@ -65,7 +65,7 @@ export function FicheEditor({
 }: FicheEditorProps) {
   const { t } = useTranslation();
   // Writers mention the fiche group's members after `@`; readers only see the mentions as chips.
-  const members = useMentionableMembers(session, user.id, editable);
+  const members = useMentionableMembers(connection, user.id, editable);
   // Read at each drop, paste and key press: the extensions are built once per document.
   const fileHandlers = useRef<FileEditorHandlers | null>(null);
   // The file picker is the files feature's (set below, once the editor exists); the tools only open it.
@@ -86,8 +86,8 @@ export function FicheEditor({
           }),
         ),
         ...fileEditorExtensions(() => fileHandlers.current),
-        Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user }),
+        Collaboration.configure({ document: connection.doc, field: FICHE_FRAGMENT }),
+        CollaborationCaret.configure({ provider: connection.provider, user }),
         slashMenu,
         ...extraExtensions,
       ],
@@ -102,7 +102,7 @@ export function FicheEditor({
       },
     },
     // The user and the label are read once: a new editor per document only.
-    [session],
+    [connection],
   );
 
   useEffect(() => {

@@ -9,13 +9,13 @@ import { PageHeader } from '../../../components/layout/PageHeader';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { meQueryKey } from '../../../lib/query-client';
 import { userColor } from '../../../lib/user-color';
-import type { CollabCloseReason } from '../../../realtime/document-session';
-import { useDocumentSession } from '../../../realtime/use-document-session';
+import type { CollabCloseReason } from '../../../realtime/document-connection';
+import { useDocumentConnection } from '../../../realtime/use-document-connection';
 import { usePresence } from '../../../realtime/use-presence';
 import { useCurrentUser } from '../../auth/hooks';
 import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
 import { FicheQuestions } from '../../discussions/components/FicheQuestions';
-import { FicheMinutesLinks } from '../../sessions/components/FicheMinutesLinks';
+import { FicheMinutesLinks } from '../../meetings/components/FicheMinutesLinks';
 import { useEmptySections } from '../document-hooks';
 import { ficheKeys, useFicheUpdates } from '../hooks';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -39,9 +39,9 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
     () => (me ? { id: me.id, name: me.displayName, color: userColor(me.id) } : null),
     [me],
   );
-  const shared = useDocumentSession(fiche.docName, presenceUser);
-  const awareness = shared.session?.provider.awareness ?? null;
-  const emptySections = useEmptySections(shared.session?.doc ?? null);
+  const shared = useDocumentConnection(fiche.docName, presenceUser);
+  const awareness = shared.connection?.provider.awareness ?? null;
+  const emptySections = useEmptySections(shared.connection?.doc ?? null);
   useFicheUpdates(fiche.id);
   const present = usePresence(awareness);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -51,7 +51,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
   const accessLost = shared.stopped && lostAccessReasons.has(shared.closeReason ?? 'malformed');
   const mayEdit = fiche.access === 'write' && !accessLost;
 
-  // The server closed for good: find out whether the session or the access is gone, as the HTTP API does.
+  // The server closed for good: find out whether the meeting or the access is gone, as the HTTP API does.
   useEffect(() => {
     if (!shared.stopped) return;
     if (shared.closeReason === 'unauthenticated')
@@ -60,7 +60,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
       void queryClient.invalidateQueries({ queryKey: ficheKeys.detail(fiche.id) });
   }, [shared.stopped, shared.closeReason, queryClient, fiche.id]);
 
-  // The server refuses an upgrade without a session or access with a plain HTTP answer, which a browser
+  // The server refuses an upgrade without a meeting or access with a plain HTTP answer, which a browser
   // websocket reports with no reason: after a few failures, ask the API, whose 401 or 403 the page shows.
   const failing = shared.failures >= 3;
   useEffect(() => {
@@ -71,7 +71,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
   const status = (
     <>
       <ConnectionStatus
-        connection={shared.connection}
+        status={shared.status}
         closeReason={shared.closeReason}
         stopped={shared.stopped}
         onReconnect={shared.reconnect}
@@ -109,9 +109,9 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
       )}
       <div className="fiche-layout">
         <div className="fiche-layout__main">
-          {shared.session && presenceUser ? (
+          {shared.connection && presenceUser ? (
             <FicheEditor
-              session={shared.session}
+              connection={shared.connection}
               user={presenceUser}
               editable={mayEdit && shared.loaded}
               showToolbar={fiche.access === 'write'}

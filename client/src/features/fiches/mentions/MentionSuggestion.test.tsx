@@ -4,7 +4,7 @@ import type { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocumentSession } from '../../../realtime/document-session';
+import type { DocumentConnection } from '../../../realtime/document-connection';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { FicheEditor } from '../components/FicheEditor';
 
@@ -21,14 +21,14 @@ const member = (n: number, displayName: string) => ({
 });
 const members = [member(1, 'Sophie Lambert'), member(2, 'Amina Lahlou'), member(3, 'Aline Petit')];
 
-/** A session on `fiche:<id>` without a server: the doc and an awareness, as the provider holds them. */
-function localSession(): DocumentSession {
+/** A connection on `fiche:<id>` without a server: the doc and an awareness, as the provider holds them. */
+function localConnection(): DocumentConnection {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   return {
     doc,
-    provider: { awareness, roomname: `fiche:${ficheId}` } as unknown as DocumentSession['provider'],
-    persistence: {} as DocumentSession['persistence'],
+    provider: { awareness, roomname: `fiche:${ficheId}` } as unknown as DocumentConnection['provider'],
+    persistence: {} as DocumentConnection['persistence'],
     destroy() {
       awareness.destroy();
       doc.destroy();
@@ -36,9 +36,9 @@ function localSession(): DocumentSession {
   };
 }
 
-const sessions: DocumentSession[] = [];
+const connections: DocumentConnection[] = [];
 afterEach(() => {
-  for (const s of sessions.splice(0)) s.destroy();
+  for (const s of connections.splice(0)) s.destroy();
   vi.unstubAllGlobals();
 });
 
@@ -54,12 +54,12 @@ async function openFicheEditor() {
       throw new Error(`unexpected GET ${String(input)}`);
     }),
   );
-  const session = localSession();
-  sessions.push(session);
+  const connection = localConnection();
+  connections.push(connection);
   const ready: { editor?: Editor } = {};
   renderWithProviders(
     <FicheEditor
-      session={session}
+      connection={connection}
       user={{ id: members[0].userId, name: 'Sophie Lambert', color: '#0d5c63' }}
       editable
       showToolbar
@@ -71,17 +71,17 @@ async function openFicheEditor() {
     />,
   );
   const text = screen.getByRole('textbox', { name: 'Texte de la fiche' });
-  act(() => Y.applyUpdate(session.doc, ficheTemplateUpdate()));
+  act(() => Y.applyUpdate(connection.doc, ficheTemplateUpdate()));
   await waitFor(() => expect(text.querySelectorAll('h2')).toHaveLength(10));
   await waitFor(() => expect(vi.mocked(fetch).mock.calls.length).toBe(2));
   await new Promise((r) => setTimeout(r, 0));
   if (!ready.editor) throw new Error('the editor did not start');
-  return { session, text, editor: ready.editor };
+  return { connection, text, editor: ready.editor };
 }
 
 describe('mentions in the fiche editor', () => {
   it('suggests the group members after @ and inserts the picked one as a chip', async () => {
-    const { session, text, editor } = await openFicheEditor();
+    const { connection, text, editor } = await openFicheEditor();
     act(() => {
       editor
         .chain()
@@ -111,7 +111,7 @@ describe('mentions in the fiche editor', () => {
     expect(chip?.getAttribute('data-id')).toBe(members[2].userId);
     expect(text.hasAttribute('aria-activedescendant')).toBe(false);
     // Stored in the shared document as the server reads it.
-    const paragraph = session.doc.getXmlFragment('default').get(1) as Y.XmlElement;
+    const paragraph = connection.doc.getXmlFragment('default').get(1) as Y.XmlElement;
     const mention = paragraph.toArray().find((c) => c instanceof Y.XmlElement) as Y.XmlElement;
     expect(mention.nodeName).toBe('mention');
     expect(mention.getAttribute('label')).toBe('Aline Petit');

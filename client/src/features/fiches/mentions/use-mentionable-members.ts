@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { DocumentSession } from '../../../realtime/document-session';
+import type { DocumentConnection } from '../../../realtime/document-connection';
 import { useGroup } from '../../groups/hooks';
 import { fichesApi } from '../api/fiches-api';
 import { ficheKeys } from '../hooks';
 import { type MentionableMember, mentionableMembers } from './member-candidates';
 
-/** The fiche id of a session on `fiche:<id>` (the provider's room), or null for another document. */
-function ficheIdOf(session: DocumentSession): string | null {
-  const room = (session.provider as { roomname?: unknown }).roomname;
+/** The fiche id of a connection on `fiche:<id>` (the provider's room), or null for another document. */
+function ficheIdOf(connection: DocumentConnection): string | null {
+  const room = (connection.provider as { roomname?: unknown }).roomname;
   return typeof room === 'string' && room.startsWith('fiche:') ? room.slice('fiche:'.length) : null;
 }
 
@@ -17,8 +17,8 @@ function ficheIdOf(session: DocumentSession): string | null {
  * already cached by the page). Returned as a ref, because the editor's suggestion is built once and
  * must read the latest list.
  */
-export function useMentionableMembers(session: DocumentSession, selfId: string, enabled: boolean) {
-  const ficheId = ficheIdOf(session);
+export function useMentionableMembers(connection: DocumentConnection, selfId: string, enabled: boolean) {
+  const ficheId = ficheIdOf(connection);
   const fiche = useQuery({
     queryKey: ficheKeys.detail(ficheId ?? ''),
     queryFn: ({ signal }) => fichesApi.get(ficheId ?? '', signal),

@@ -13,18 +13,18 @@ import { useAmendments, useDecideAmendment, useProposeAmendment } from '../hooks
 const statusTone = { open: 'neutral', accepted: 'success', rejected: 'warning' } as const;
 
 interface AmendmentsPanelProps {
-  sessionId: string;
+  meetingId: string;
   canManage: boolean;
   /** Amendments are proposed while the review is open. */
   reviewOpen: boolean;
 }
 
 /** The attendees' amendments to the draft minutes; facilitators accept or reject each. */
-export function AmendmentsPanel({ sessionId, canManage, reviewOpen }: AmendmentsPanelProps) {
+export function AmendmentsPanel({ meetingId, canManage, reviewOpen }: AmendmentsPanelProps) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
-  const amendments = useAmendments(sessionId, true);
-  const decide = useDecideAmendment(sessionId);
+  const amendments = useAmendments(meetingId, true);
+  const decide = useDecideAmendment(meetingId);
 
   function decideOn(amendment: MinutesAmendment, status: 'accepted' | 'rejected') {
     decide.mutate(
@@ -93,15 +93,15 @@ export function AmendmentsPanel({ sessionId, canManage, reviewOpen }: Amendments
           ))}
         </ul>
       )}
-      {reviewOpen && <ProposeAmendmentForm sessionId={sessionId} />}
+      {reviewOpen && <ProposeAmendmentForm meetingId={meetingId} />}
     </section>
   );
 }
 
-function ProposeAmendmentForm({ sessionId }: { sessionId: string }) {
+function ProposeAmendmentForm({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const propose = useProposeAmendment(sessionId);
+  const propose = useProposeAmendment(meetingId);
   const [quote, setQuote] = useState('');
   const [body, setBody] = useState('');
 

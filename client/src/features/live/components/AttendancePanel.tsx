@@ -7,15 +7,15 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useSetAttendance } from '../hooks';
 
 interface AttendancePanelProps {
-  sessionId: string;
+  meetingId: string;
   participants: Participant[];
 }
 
 /** Facilitators note who is present, excused or absent (members and guests); each choice is saved at once. */
-export function AttendancePanel({ sessionId, participants }: AttendancePanelProps) {
+export function AttendancePanel({ meetingId, participants }: AttendancePanelProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const setAttendance = useSetAttendance(sessionId);
+  const setAttendance = useSetAttendance(meetingId);
   const choosing = setAttendance.isPending ? setAttendance.variables : undefined;
 
   function choose(userId: string, state: AttendanceState) {

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
-import type { LiveSession } from '../use-live-session';
+import type { LiveMeeting } from '../use-live-meeting';
 
 interface FacilitatorControlsProps {
   state: LiveState;
-  live: LiveSession;
+  live: LiveMeeting;
   agendaLength: number;
 }
 

@@ -2,7 +2,7 @@ import type { LiveState } from '@affluents/contracts';
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../../i18n';
-import type { LiveSession } from '../use-live-session';
+import type { LiveMeeting } from '../use-live-meeting';
 import { CurrentItemPanel } from './CurrentItemPanel';
 import { SpeakingQueue } from './SpeakingQueue';
 
@@ -12,7 +12,7 @@ const ines = { id: '00000000-0000-4000-8000-000000000003', displayName: 'Inès' 
 
 function liveState(over: Partial<LiveState> = {}): LiveState {
   return {
-    sessionId: '00000000-0000-4000-8000-0000000000aa',
+    meetingId: '00000000-0000-4000-8000-0000000000aa',
     status: 'live',
     currentItem: 0,
     item: { id: 'a', title: 'Tour de table', durationMinutes: 20, ownerName: 'Inès' },
@@ -26,7 +26,7 @@ function liveState(over: Partial<LiveState> = {}): LiveState {
 }
 
 const noop = () => {};
-const session: LiveSession = {
+const meeting: LiveMeeting = {
   state: null,
   offset: 0,
   joinError: null,
@@ -75,7 +75,7 @@ describe('SpeakingQueue', () => {
   });
 
   it('shows the speaker and the queue in order; a participant raises a hand', () => {
-    render(<SpeakingQueue state={state} live={session} userId={amina.id} canManage={false} />);
+    render(<SpeakingQueue state={state} live={meeting} userId={amina.id} canManage={false} />);
     expect(screen.getByText('Parole : Amina')).toBeTruthy();
     expect(screen.getByText('Ensuite : Thomas, Inès')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Lever la main' })).toBeTruthy();
@@ -83,7 +83,7 @@ describe('SpeakingQueue', () => {
   });
 
   it('offers the facilitator the floor to give, person by person, and a lowered hand to one who raised it', () => {
-    render(<SpeakingQueue state={state} live={session} userId={thomas.id} canManage />);
+    render(<SpeakingQueue state={state} live={meeting} userId={thomas.id} canManage />);
     expect(screen.getByRole('button', { name: 'Donner la parole à Thomas' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Donner la parole à Inès' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Baisser la main' })).toBeTruthy();

@@ -1,4 +1,4 @@
-import type { SessionDetail } from '@affluents/contracts';
+import type { MeetingDetail } from '@affluents/contracts';
 import { useState } from 'react';
 import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -11,46 +11,46 @@ import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePublishMinutes, useStartReview } from '../hooks';
 import { AmendmentsPanel } from './AmendmentsPanel';
+import { MeetingBreadcrumb } from './MeetingBreadcrumb';
+import { ActionList, AttendanceSummary, DecisionList } from './MeetingFacts';
+import { MeetingNotes } from './MeetingNotes';
 import { PublishedMinutesView } from './PublishedMinutesView';
-import { SessionBreadcrumb } from './SessionBreadcrumb';
-import { ActionList, AttendanceSummary, DecisionList } from './SessionFacts';
-import { SessionNotes } from './SessionNotes';
 import '../live.css';
 
 const REVIEW_DAYS = 7;
 
-/** After the session: the draft minutes (the live notes), their review with amendments, then the published version. */
-export function MinutesView({ session }: { session: SessionDetail }) {
+/** After the meeting: the draft minutes (the live notes), their review with amendments, then the published version. */
+export function MinutesView({ meeting }: { meeting: MeetingDetail }) {
   const { t, i18n } = useTranslation();
-  const minutesStatus = session.minutes?.status ?? 'draft';
+  const minutesStatus = meeting.minutes?.status ?? 'draft';
   const tone = { draft: 'neutral', review: 'info', published: 'success' } as const;
 
   return (
     <div className="page live-page">
-      <SessionBreadcrumb session={session} page={t('live.minutes.crumb')} />
+      <MeetingBreadcrumb meeting={meeting} page={t('live.minutes.crumb')} />
       <PageHeader
         eyebrow={t('live.minutes.eyebrow')}
-        title={session.title}
-        documentTitle={t('live.minutes.documentTitle', { title: session.title })}
+        title={meeting.title}
+        documentTitle={t('live.minutes.documentTitle', { title: meeting.title })}
         actions={<Badge tone={tone[minutesStatus]}>{t(`live.minutes.status.${minutesStatus}`)}</Badge>}
       />
       {minutesStatus === 'published' ? (
-        <PublishedMinutesView sessionId={session.id} />
+        <PublishedMinutesView meetingId={meeting.id} />
       ) : (
         <>
-          {session.status !== 'done' ? (
+          {meeting.status !== 'done' ? (
             <p className="notice notice--info">{t('live.minutes.notEnded')}</p>
-          ) : minutesStatus === 'review' && session.minutes?.reviewEndsAt ? (
+          ) : minutesStatus === 'review' && meeting.minutes?.reviewEndsAt ? (
             <p className="notice notice--info">
               {t('live.minutes.reviewUntil', {
-                date: formatDate(session.minutes.reviewEndsAt, i18n.language, { dateStyle: 'full' }),
+                date: formatDate(meeting.minutes.reviewEndsAt, i18n.language, { dateStyle: 'full' }),
               })}
             </p>
           ) : (
             <p className="notice notice--info">{t('live.minutes.draftHelp')}</p>
           )}
-          {session.canManage && session.status === 'done' && (
-            <MinutesControls sessionId={session.id} reviewStarted={minutesStatus === 'review'} />
+          {meeting.canManage && meeting.status === 'done' && (
+            <MinutesControls meetingId={meeting.id} reviewStarted={minutesStatus === 'review'} />
           )}
           <div className="live-layout">
             <div className="live-layout__main">
@@ -58,14 +58,14 @@ export function MinutesView({ session }: { session: SessionDetail }) {
                 <h2 id="live-draft-title" className="panel__title">
                   {t('live.minutes.draft')}
                 </h2>
-                <SessionNotes
-                  docName={session.notesDocName}
-                  mayWrite={session.canManage}
-                  label={t('live.minutes.draftLabel', { title: session.title })}
+                <MeetingNotes
+                  docName={meeting.notesDocName}
+                  mayWrite={meeting.canManage}
+                  label={t('live.minutes.draftLabel', { title: meeting.title })}
                 />
               </section>
               {minutesStatus === 'review' && (
-                <AmendmentsPanel sessionId={session.id} canManage={session.canManage} reviewOpen />
+                <AmendmentsPanel meetingId={meeting.id} canManage={meeting.canManage} reviewOpen />
               )}
             </div>
             <div className="live-layout__side">
@@ -73,19 +73,19 @@ export function MinutesView({ session }: { session: SessionDetail }) {
                 <h2 id="live-draft-attendance" className="panel__title">
                   {t('live.attendance.title')}
                 </h2>
-                <AttendanceSummary participants={session.participants} />
+                <AttendanceSummary participants={meeting.participants} />
               </section>
               <section className="panel" aria-labelledby="live-draft-decisions">
                 <h2 id="live-draft-decisions" className="panel__title">
                   {t('live.capture.decisions')}
                 </h2>
-                <DecisionList decisions={session.decisions} />
+                <DecisionList decisions={meeting.decisions} />
               </section>
               <section className="panel" aria-labelledby="live-draft-actions">
                 <h2 id="live-draft-actions" className="panel__title">
                   {t('live.capture.actions')}
                 </h2>
-                <ActionList actions={session.actions} />
+                <ActionList actions={meeting.actions} />
               </section>
             </div>
           </div>
@@ -96,11 +96,11 @@ export function MinutesView({ session }: { session: SessionDetail }) {
 }
 
 /** Facilitators open the review (7 days) and publish, choosing whether guests may read the minutes. */
-function MinutesControls({ sessionId, reviewStarted }: { sessionId: string; reviewStarted: boolean }) {
+function MinutesControls({ meetingId, reviewStarted }: { meetingId: string; reviewStarted: boolean }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const startReview = useStartReview(sessionId);
-  const publish = usePublishMinutes(sessionId);
+  const startReview = useStartReview(meetingId);
+  const publish = usePublishMinutes(meetingId);
   const [visibleToGuests, setVisibleToGuests] = useState(false);
   const [confirming, setConfirming] = useState(false);
 

@@ -4,12 +4,12 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
-import type { DocumentSession } from '../../../realtime/document-session';
+import type { DocumentConnection } from '../../../realtime/document-connection';
 import { EditorToolbar } from '../../fiches/components/EditorToolbar';
 import { useSlashMenu } from '../../fiches/formatting/slash-menu';
 
 interface NotesEditorProps {
-  session: DocumentSession;
+  connection: DocumentConnection;
   user: PresenceUser;
   /** Writers once the text is loaded; readers never (the server would drop their changes). */
   editable: boolean;
@@ -20,18 +20,18 @@ interface NotesEditorProps {
 }
 
 /**
- * The session's shared notes (`session-notes:<id>`): the fiche's rich-text schema bound to the Yjs document,
+ * The meeting.s shared notes (`meeting-notes:<id>`): the fiche's rich-text schema bound to the Yjs document,
  * with everyone's caret, but free text (no template sections). They become the draft of the minutes.
  */
-export function NotesEditor({ session, user, editable, label, status }: NotesEditorProps) {
+export function NotesEditor({ connection, user, editable, label, status }: NotesEditorProps) {
   // The notes have no member list to mention, nor files.
   const slashMenu = useSlashMenu({ mentions: false });
   const editor = useEditor(
     {
       extensions: [
         ...ficheExtensions(),
-        Collaboration.configure({ document: session.doc, field: FICHE_FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user }),
+        Collaboration.configure({ document: connection.doc, field: FICHE_FRAGMENT }),
+        CollaborationCaret.configure({ provider: connection.provider, user }),
         slashMenu,
       ],
       editable,
@@ -45,7 +45,7 @@ export function NotesEditor({ session, user, editable, label, status }: NotesEdi
       },
     },
     // The user and the label are read once: a new editor per document only.
-    [session],
+    [connection],
   );
 
   useEffect(() => {

@@ -6,12 +6,12 @@ import { formatDate } from '../../../i18n';
 import { FicheVersionText } from '../../fiches/components/FicheVersionText';
 import { usePublishedMinutes } from '../hooks';
 import { minutesPdfUrl } from '../live-api';
-import { ActionList, AttendanceSummary, DecisionList } from './SessionFacts';
+import { ActionList, AttendanceSummary, DecisionList } from './MeetingFacts';
 
 /** The frozen minutes, read-only: the notes as published, who came, the decisions and actions, the PDF. */
-export function PublishedMinutesView({ sessionId }: { sessionId: string }) {
+export function PublishedMinutesView({ meetingId }: { meetingId: string }) {
   const { t, i18n } = useTranslation();
-  const minutes = usePublishedMinutes(sessionId, true);
+  const minutes = usePublishedMinutes(meetingId, true);
   if (minutes.isPending) return <LoadingState />;
   if (minutes.isError) return <ErrorState error={minutes.error} onRetry={() => minutes.refetch()} />;
   const published = minutes.data;
@@ -24,7 +24,7 @@ export function PublishedMinutesView({ sessionId }: { sessionId: string }) {
             date: formatDate(published.publishedAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
           })}
         </p>
-        <ButtonLink href={minutesPdfUrl(sessionId)} download>
+        <ButtonLink href={minutesPdfUrl(meetingId)} download>
           {t('live.minutes.pdf')}
         </ButtonLink>
       </div>

@@ -8,10 +8,10 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAddAction, useAddDecision } from '../hooks';
-import { ActionList, DecisionList } from './SessionFacts';
+import { ActionList, DecisionList } from './MeetingFacts';
 
 interface QuickCaptureProps {
-  sessionId: string;
+  meetingId: string;
   participants: Participant[];
   decisions: Decision[];
   actions: FollowUpAction[];
@@ -21,8 +21,8 @@ interface QuickCaptureProps {
 
 const NOBODY = 'nobody';
 
-/** Decisions and follow-up actions (what, who, by when) noted during the session, listed as they come. */
-export function QuickCapture({ sessionId, participants, decisions, actions, canManage }: QuickCaptureProps) {
+/** Decisions and follow-up actions (what, who, by when) noted during the meeting, listed as they come. */
+export function QuickCapture({ meetingId, participants, decisions, actions, canManage }: QuickCaptureProps) {
   const { t } = useTranslation();
   return (
     <section className="panel live-capture" aria-labelledby="live-capture-title">
@@ -31,18 +31,18 @@ export function QuickCapture({ sessionId, participants, decisions, actions, canM
       </h2>
       <h3 className="live-capture__heading">{t('live.capture.decisions')}</h3>
       <DecisionList decisions={decisions} />
-      {canManage && <DecisionForm sessionId={sessionId} />}
+      {canManage && <DecisionForm meetingId={meetingId} />}
       <h3 className="live-capture__heading">{t('live.capture.actions')}</h3>
       <ActionList actions={actions} />
-      {canManage && <ActionForm sessionId={sessionId} participants={participants} />}
+      {canManage && <ActionForm meetingId={meetingId} participants={participants} />}
     </section>
   );
 }
 
-function DecisionForm({ sessionId }: { sessionId: string }) {
+function DecisionForm({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const add = useAddDecision(sessionId);
+  const add = useAddDecision(meetingId);
   const [text, setText] = useState('');
 
   function submit(event: FormEvent) {
@@ -65,10 +65,10 @@ function DecisionForm({ sessionId }: { sessionId: string }) {
   );
 }
 
-function ActionForm({ sessionId, participants }: { sessionId: string; participants: Participant[] }) {
+function ActionForm({ meetingId, participants }: { meetingId: string; participants: Participant[] }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const add = useAddAction(sessionId);
+  const add = useAddAction(meetingId);
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState<string>(NOBODY);
   const [dueOn, setDueOn] = useState('');

@@ -2,11 +2,11 @@ import type { LiveState } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { hasRaisedHand, queueDisplay } from '../queue-display';
-import type { LiveSession } from '../use-live-session';
+import type { LiveMeeting } from '../use-live-meeting';
 
 interface SpeakingQueueProps {
   state: LiveState;
-  live: LiveSession;
+  live: LiveMeeting;
   userId: string | undefined;
   canManage: boolean;
 }

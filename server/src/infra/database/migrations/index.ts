@@ -13,6 +13,7 @@ import { FicheTextWithoutTemplateHeadings1764300000300 } from './1764300000300-f
 import { FicheQuestions1764300001200 } from './1764300001200-fiche-questions';
 import { Files1764400001200 } from './1764400001200-files';
 import { FilesUnusedSince1764400001300 } from './1764400001300-files-unused-since';
+import { MeetingsRenamed1764500000000 } from './1764500000000-meetings-renamed';
 
 /** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   FicheQuestions1764300001200,
   Files1764400001200,
   FilesUnusedSince1764400001300,
+  MeetingsRenamed1764500000000,
 ];

@@ -1,0 +1,176 @@
+import type { MeetingDetail } from '@affluents/contracts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { userColor } from '../../../lib/user-color';
+import { useDocumentConnection } from '../../../realtime/use-document-connection';
+import { useCurrentUser } from '../../auth/hooks';
+import { ConnectionStatus } from '../../fiches/components/ConnectionStatus';
+import {
+  agendaBalance,
+  appendAgendaItem,
+  moveAgendaItem,
+  removeAgendaItem,
+  totalDuration,
+  updateAgendaItem,
+} from '../agenda-model';
+import { formatDuration, minutesBetween } from '../meeting-time';
+import { useAgendaItems } from '../use-agenda';
+
+/**
+ * The agenda, edited live by the group in its shared document (`meeting-agenda:<id>`): each item's title,
+ * planned minutes and owner; add, remove, reorder; the total against the meeting's length.
+ */
+export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const { data: me } = useCurrentUser();
+  const presenceUser = useMemo(
+    () => (me ? { id: me.id, name: me.displayName, color: userColor(me.id) } : null),
+    [me],
+  );
+  const shared = useDocumentConnection(meeting.agendaDocName, presenceUser);
+  const doc = shared.connection?.doc ?? null;
+  const liveItems = useAgendaItems(doc);
+  // Until the shared copy is there, show the server's reading of the agenda (read-only).
+  const items = shared.loaded ? liveItems : meeting.agenda;
+  const readOnlyByServer =
+    shared.stopped && (shared.closeReason === 'readOnly' || shared.closeReason === 'forbidden');
+  const editable =
+    !!doc && shared.loaded && !meeting.isGuest && !readOnlyByServer && meeting.status !== 'cancelled';
+  const meetingMinutes = minutesBetween(meeting.startsAt, meeting.endsAt);
+  const balance = agendaBalance(items, meetingMinutes);
+
+  return (
+    <section className="panel meeting-agenda" aria-labelledby="meeting-agenda-title">
+      <div className="toolbar panel__toolbar">
+        <h2 id="meeting-agenda-title" className="panel__title toolbar__title">
+          {t('meetings.agenda.title')}
+        </h2>
+        {!meeting.isGuest && (
+          <ConnectionStatus
+            status={shared.status}
+            closeReason={shared.closeReason}
+            stopped={shared.stopped}
+            onReconnect={shared.reconnect}
+          />
+        )}
+      </div>
+      {items.length === 0 ? (
+        <p className="muted">
+          {shared.loaded || meeting.isGuest ? t('meetings.agenda.empty') : t('meetings.agenda.connecting')}
+        </p>
+      ) : (
+        <ol className="agenda-list">
+          {items.map((item, i) => {
+            const n = i + 1;
+            return (
+              <li key={item.id} className="agenda-item">
+                <span className="agenda-item__number" aria-hidden="true">
+                  {n}.
+                </span>
+                {editable && doc ? (
+                  <div className="agenda-item__fields">
+                    <input
+                      className="field__input agenda-item__title"
+                      aria-label={t('meetings.agenda.itemTitle', { n })}
+                      value={item.title}
+                      maxLength={300}
+                      onChange={(e) => updateAgendaItem(doc, item.id, { title: e.currentTarget.value })}
+                    />
+                    <label className="agenda-item__duration">
+                      <input
+                        className="field__input"
+                        type="number"
+                        min={0}
+                        max={600}
+                        step={5}
+                        aria-label={t('meetings.agenda.itemDuration', { n })}
+                        value={item.durationMinutes}
+                        onChange={(e) =>
+                          updateAgendaItem(doc, item.id, { durationMinutes: Number(e.currentTarget.value) })
+                        }
+                      />
+                      <span aria-hidden="true">{t('meetings.agenda.minutes')}</span>
+                    </label>
+                    <input
+                      className="field__input agenda-item__owner"
+                      aria-label={t('meetings.agenda.itemOwner', { n })}
+                      placeholder={t('meetings.agenda.owner')}
+                      value={item.ownerName ?? ''}
+                      maxLength={120}
+                      onChange={(e) =>
+                        updateAgendaItem(doc, item.id, { ownerName: e.currentTarget.value || null })
+                      }
+                    />
+                    <div className="agenda-item__buttons">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        isDisabled={i === 0}
+                        aria-label={t('meetings.agenda.moveUp', { n })}
+                        onPress={() => moveAgendaItem(doc, item.id, -1)}
+                      >
+                        ↑
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        isDisabled={i === items.length - 1}
+                        aria-label={t('meetings.agenda.moveDown', { n })}
+                        onPress={() => moveAgendaItem(doc, item.id, 1)}
+                      >
+                        ↓
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t('meetings.agenda.remove', { n })}
+                        onPress={() => removeAgendaItem(doc, item.id)}
+                      >
+                        ×
+                      </Button>
+                    </div>
+                  </div>
+                ) : (
+                  <div className="agenda-item__fields agenda-item__fields--read">
+                    <span className="agenda-item__title">{item.title}</span>
+                    <span className="muted">{formatDuration(item.durationMinutes)}</span>
+                    {item.ownerName && <span className="muted">{item.ownerName}</span>}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <div className="agenda-footer">
+        <p className={balance?.over ? 'agenda-total agenda-total--over' : 'agenda-total'} aria-live="polite">
+          {balance
+            ? `${t('meetings.agenda.ofMeeting', {
+                planned: formatDuration(balance.planned),
+                length: formatDuration(meetingMinutes),
+              })} — ${
+                balance.over
+                  ? t('meetings.agenda.over', { duration: formatDuration(-balance.remaining) })
+                  : t('meetings.agenda.remaining', { duration: formatDuration(balance.remaining) })
+              }`
+            : t('meetings.agenda.total', { planned: formatDuration(totalDuration(items)) })}
+        </p>
+        {editable && doc && (
+          <Button
+            size="sm"
+            onPress={() =>
+              appendAgendaItem(doc, {
+                title: t('meetings.agenda.newTitle'),
+                durationMinutes: 15,
+                ownerName: null,
+              })
+            }
+          >
+            {t('meetings.agenda.add')}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../i18n';
+import { useFicheMinutes } from '../hooks';
+
+/** "Cited in the minutes of…": published minutes that link to this fiche (nothing when there are none). */
+export function FicheMinutesLinks({ ficheId }: { ficheId: string }) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const minutes = useFicheMinutes(ficheId);
+  if (!minutes.data?.length) return null;
+  return (
+    <section className="side-panel__section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="side-panel__title">
+        {t('meetings.ficheMinutes.title')}
+      </h2>
+      <ul className="plain-list">
+        {minutes.data.map((m) => (
+          <li key={m.meetingId}>
+            <Link href={`/rencontres/${m.meetingId}/proces-verbal`} className="link">
+              {m.title}
+            </Link>{' '}
+            <span className="muted">{formatDate(m.publishedAt, i18n.language)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { Switch } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/layout/PageHeader';
+import { EmptyState } from '../../../components/ui/EmptyState';
+import { ErrorState } from '../../../components/ui/ErrorState';
+import { LoadingState } from '../../../components/ui/LoadingState';
+import { useMyActions } from '../hooks';
+import '../meetings.css';
+import { ActionList } from './ActionList';
+
+/** "Mes actions": the follow-up actions entrusted to me across my groups, with due dates; mark them done. */
+export function MyActionsPage() {
+  const { t } = useTranslation();
+  const [showDone, setShowDone] = useState(false);
+  const actions = useMyActions(showDone ? 'all' : 'open');
+  return (
+    <div className="page">
+      <PageHeader title={t('meetings.mine.title')} lede={t('meetings.mine.lede')} />
+      <Switch className="switch" isSelected={showDone} onChange={setShowDone}>
+        <span className="switch__track" aria-hidden="true">
+          <span className="switch__thumb" />
+        </span>
+        {t('meetings.mine.showDone')}
+      </Switch>
+      <section className="panel">
+        {actions.isPending ? (
+          <LoadingState />
+        ) : actions.isError ? (
+          <ErrorState error={actions.error} onRetry={() => actions.refetch()} />
+        ) : actions.data.length === 0 ? (
+          <EmptyState title={t('meetings.mine.emptyTitle')} icon="calendar">
+            <p>{t('meetings.mine.emptyText')}</p>
+          </EmptyState>
+        ) : (
+          <ActionList actions={actions.data} canUpdate linkToMeeting />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { MailService } from '../../../infra/mail/mail.service';
+import {
+  type MeetingMailFacts,
+  meetingChangedMail,
+  meetingInvitationMail,
+} from '../../../infra/mail/mail-templates';
+import { frenchSlot } from './brussels-time';
+import { type CalendarMeeting, CalendarMeetings } from './calendar-meetings';
+import { MeetingCalendarFiles } from './meeting-calendar-files';
+import { meetingPageUrl } from './meeting-ical';
+import { type MeetingRecipient, meetingRecipients } from './meeting-recipients';
+
+/** The facts a meeting mail shows one recipient. */
+export function meetingMailFacts(
+  meeting: CalendarMeeting & { startsAt: Date },
+  recipient: MeetingRecipient,
+  publicUrl: string,
+): MeetingMailFacts {
+  return {
+    displayName: recipient.displayName,
+    title: meeting.title,
+    groupLabel: meeting.groupLabel,
+    slot: frenchSlot(meeting.startsAt, meeting.endsAt),
+    location: meeting.location,
+    url: meetingPageUrl(publicUrl, meeting.id),
+  };
+}
+
+const isDated = (meeting: CalendarMeeting | null): meeting is CalendarMeeting & { startsAt: Date } =>
+  meeting?.startsAt != null;
+
+/**
+ * Invitation and change mails of a meeting, each with the meeting's .ics attached so the recipient's
+ * calendar adds, moves or removes the same entry (stable UID, SEQUENCE bumped by the planning).
+ */
+@Injectable()
+export class MeetingMailer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: CalendarMeetings,
+    private readonly files: MeetingCalendarFiles,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The date is fixed: invites every member of the group and every guest. Returns the mails queued. */
+  invitationSent(meetingId: string): Promise<number> {
+    return this.dataSource.transaction((manager) => this.invite(manager, meetingId));
+  }
+
+  /** A guest invited to an already dated meeting gets the same invitation, alone. */
+  guestInvited(meetingId: string, userId: string): Promise<number> {
+    return this.dataSource.transaction((manager) => this.invite(manager, meetingId, userId));
+  }
+
+  /** The meeting moved, changed place or was cancelled (or reinstated): everyone gets the news. */
+  meetingChanged(meetingId: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.one(meetingId, manager);
+      if (!isDated(meeting)) return 0;
+      const cancelled = meeting.status === 'cancelled';
+      const attachment = this.files.fileOf(meeting);
+      const recipients = await meetingRecipients(manager, meeting);
+      for (const recipient of recipients) {
+        const facts = meetingMailFacts(meeting, recipient, this.config.publicUrl);
+        await this.mail.enqueue(
+          manager,
+          recipient.email,
+          cancelled ? 'meeting_cancelled' : 'meeting_changed',
+          meetingChangedMail({ ...facts, cancelled }),
+          [attachment],
+        );
+      }
+      return recipients.length;
+    });
+  }
+
+  private async invite(manager: EntityManager, meetingId: string, onlyUserId?: string): Promise<number> {
+    const meeting = await this.meetings.one(meetingId, manager);
+    // Nothing to put in a calendar yet, or nothing to come to any more.
+    if (!isDated(meeting) || meeting.status === 'cancelled') return 0;
+    const attachment = this.files.fileOf(meeting);
+    const recipients = await meetingRecipients(manager, meeting, onlyUserId);
+    for (const recipient of recipients) {
+      const facts = meetingMailFacts(meeting, recipient, this.config.publicUrl);
+      await this.mail.enqueue(manager, recipient.email, 'meeting_invitation', meetingInvitationMail(facts), [
+        attachment,
+      ]);
+    }
+    return recipients.length;
+  }
+}

@@ -1,0 +1,31 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CollabModule } from '../../../collab/collab.module';
+import { RealtimeHub } from '../../../realtime/realtime-hub';
+import { MeetingsModule } from '../meetings.module';
+import { LiveSessionService } from './live-session.service';
+import { LiveSocketHandlers } from './live-socket-handlers';
+import { MeetingAgenda } from './meeting-agenda';
+import { MeetingFollowUpService } from './meeting-follow-up.service';
+import { MeetingLiveController } from './meeting-live.controller';
+
+/**
+ * Live mode of a meeting over Socket.IO (current item and timer, speaking queue, floor), and what a
+ * meeting leaves behind: attendance, decisions and follow-up actions. MeetingAccess comes from the
+ * global MeetingsModule.
+ */
+@Module({
+  imports: [CollabModule, MeetingsModule],
+  controllers: [MeetingLiveController],
+  providers: [MeetingAgenda, LiveSessionService, MeetingFollowUpService, LiveSocketHandlers],
+  exports: [LiveSessionService, MeetingAgenda],
+})
+export class MeetingLiveModule implements OnModuleInit {
+  constructor(
+    private readonly handlers: LiveSocketHandlers,
+    private readonly hub: RealtimeHub,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(this.hub);
+  }
+}

@@ -1,0 +1,58 @@
+import { type Action, can, type Subject, type Target } from '@affluents/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { forbidden, notFound } from '../../common/errors/app-error';
+
+/** The facts about a meeting that access decisions need. */
+export interface MeetingFacts {
+  id: string;
+  groupId: string;
+  title: string;
+  status: 'planned' | 'live' | 'done' | 'cancelled';
+  threadId: string | null;
+  agendaDocName: string;
+  notesDocName: string;
+}
+
+export interface ResolvedMeeting {
+  meeting: MeetingFacts;
+  /** Policy target: the meeting's group and whether the caller is a guest of this meeting. */
+  target: Target;
+}
+
+/**
+ * Who may do what on one meeting: members of its group, and the guests invited to this one meeting
+ * (a guest sees that meeting, its agenda, its thread and its minutes, nothing else). A meeting the
+ * caller may not see answers 404, never 403.
+ */
+@Injectable()
+export class MeetingAccess {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async resolve(meetingId: string, subject: Subject): Promise<ResolvedMeeting | null> {
+    const rows: Array<MeetingFacts & { guest: boolean }> = await this.dataSource.query(
+      `SELECT s.id, s.group_id AS "groupId", s.title, s.status, s.thread_id AS "threadId",
+              s.agenda_doc_name AS "agendaDocName", s.notes_doc_name AS "notesDocName",
+              EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $2) AS guest
+         FROM meetings s WHERE s.id = $1`,
+      [meetingId, subject.userId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { guest, ...meeting } = row;
+    return { meeting, target: { groupId: meeting.groupId, meetingGuest: guest } };
+  }
+
+  async canView(meetingId: string, subject: Subject): Promise<boolean> {
+    const resolved = await this.resolve(meetingId, subject);
+    return resolved !== null && can(subject, 'meeting.view', resolved.target);
+  }
+
+  /** Resolves the meeting and checks `action`: 404 when invisible to the caller, 403 when visible only. */
+  async assert(meetingId: string, subject: Subject, action: Action): Promise<ResolvedMeeting> {
+    const resolved = await this.resolve(meetingId, subject);
+    if (!resolved || !can(subject, 'meeting.view', resolved.target)) throw notFound('Rencontre introuvable');
+    if (!can(subject, action, resolved.target)) throw forbidden();
+    return resolved;
+  }
+}

@@ -1,0 +1,99 @@
+import type { CloseDatePollRequest, MeetingDetail, OpenDatePollRequest, Subject } from '@affluents/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { badRequest, conflict } from '../../common/errors/app-error';
+import { slotLabel } from '../polls/poll-store';
+import { PollsService } from '../polls/polls.service';
+import { MeetingAccess } from './meeting-access';
+import { MeetingEvents } from './meeting-events';
+import { MeetingsService } from './meetings.service';
+
+/**
+ * Finding a meeting's date with a date poll in the meeting's thread: the facilitator proposes slots,
+ * members and guests answer, the facilitator closes it on a slot, which becomes the meeting's date.
+ */
+@Injectable()
+export class MeetingDatePollService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: MeetingAccess,
+    private readonly polls: PollsService,
+    private readonly events: MeetingEvents,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  /** Opens the date poll (facilitators); one at a time per meeting. */
+  async open(meetingId: string, input: OpenDatePollRequest, subject: Subject): Promise<MeetingDetail> {
+    const { meeting } = await this.access.assert(meetingId, subject, 'meeting.manage');
+    if (meeting.status !== 'planned') throw conflict('Cette rencontre n’est plus à planifier');
+    if (!meeting.threadId) throw conflict('Cette rencontre n’a pas de discussion où ouvrir le sondage');
+    const [current]: Array<{ datePollId: string | null }> = await this.dataSource.query(
+      'SELECT date_poll_id AS "datePollId" FROM meetings WHERE id = $1',
+      [meetingId],
+    );
+    if (current?.datePollId) throw conflict('Un sondage de dates est déjà ouvert pour cette rencontre');
+    for (const [i, slot] of input.slots.entries()) {
+      if (slot.endsAt <= slot.startsAt) {
+        const message = 'La fin suit le début';
+        throw badRequest(message, [{ path: `slots.${i}.endsAt`, message }]);
+      }
+    }
+    const poll = await this.polls.create(
+      meeting.threadId,
+      {
+        kind: 'dates',
+        question: `Quelle date pour la rencontre « ${meeting.title} » ?`,
+        options: input.slots.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })),
+        closesAt: input.closesAt,
+      },
+      subject,
+    );
+    // A concurrent opening loses here: its poll stays in the thread, the meeting keeps the first one.
+    const [{ n: updated }]: Array<{ n: number }> = await this.dataSource.query(
+      `WITH u AS (UPDATE meetings SET date_poll_id = $2, updated_at = now() WHERE id = $1 AND date_poll_id IS NULL
+                  RETURNING 1)
+       SELECT count(*)::int AS n FROM u`,
+      [meetingId, poll.id],
+    );
+    if (updated === 0) throw conflict('Un sondage de dates est déjà ouvert pour cette rencontre');
+    this.meetings.announce(meeting.groupId, meetingId);
+    return this.meetings.detail(meetingId, subject);
+  }
+
+  /** Closes the date poll on the chosen slot and fixes the meeting's date; invitations go out. */
+  async close(meetingId: string, input: CloseDatePollRequest, subject: Subject): Promise<MeetingDetail> {
+    const { meeting } = await this.access.assert(meetingId, subject, 'meeting.manage');
+    const [current]: Array<{ datePollId: string | null; startsAt: Date | null }> =
+      await this.dataSource.query(
+        'SELECT date_poll_id AS "datePollId", starts_at AS "startsAt" FROM meetings WHERE id = $1',
+        [meetingId],
+      );
+    if (!current?.datePollId) throw conflict('Aucun sondage de dates n’est ouvert pour cette rencontre');
+    const poll = await this.polls.get(current.datePollId, subject);
+    const option = poll.options.find((o) => o.id === input.optionId);
+    if (!option?.startsAt || !option.endsAt) {
+      const message = 'Ce créneau n’appartient pas au sondage';
+      throw badRequest(message, [{ path: 'optionId', message }]);
+    }
+    // Someone may have closed the poll from the thread already: the date is still fixed here.
+    if (!poll.closedAt) {
+      await this.polls.close(
+        poll.id,
+        { outcome: `Date retenue : ${slotLabel(option.startsAt, option.endsAt)}` },
+        subject,
+      );
+    }
+    const [{ n: fixed }]: Array<{ n: number }> = await this.dataSource.query(
+      `WITH u AS (UPDATE meetings SET starts_at = $3, ends_at = $4, date_poll_id = NULL,
+                         ical_sequence = ical_sequence + 1, updated_at = now()
+                   WHERE id = $1 AND date_poll_id = $2 RETURNING 1)
+       SELECT count(*)::int AS n FROM u`,
+      [meetingId, poll.id, option.startsAt, option.endsAt],
+    );
+    if (fixed === 0) throw conflict('Ce sondage de dates a déjà été clos');
+    if (current.startsAt) this.events.changed(meetingId, 'moved');
+    else this.events.scheduled(meetingId);
+    this.meetings.announce(meeting.groupId, meetingId);
+    return this.meetings.detail(meetingId, subject);
+  }
+}

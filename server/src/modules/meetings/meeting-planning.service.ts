@@ -1,0 +1,135 @@
+import {
+  addMonthsOnWorkingDay,
+  can,
+  type DeclineHostRequest,
+  type HostProposal,
+  type PlannedMeeting,
+  type PlanYearRequest,
+  type Subject,
+} from '@affluents/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { badRequest, forbidden } from '../../common/errors/app-error';
+import { assignHosts, rankHosts, toHostProposal } from './host-rotation';
+import { MeetingAccess } from './meeting-access';
+import { MeetingEvents } from './meeting-events';
+import { assertGroupMeetings } from './meeting-group-access';
+import { MeetingStore } from './meeting-store';
+import { MeetingsService } from './meetings.service';
+
+/** The hosting rotation: who hosts next, a year laid out at a rhythm, and declining a turn. */
+@Injectable()
+export class MeetingPlanningService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: MeetingAccess,
+    private readonly store: MeetingStore,
+    private readonly events: MeetingEvents,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  /** The group's member organisations in the fair order of hosting (members of the group). */
+  async nextHosts(groupId: string, subject: Subject): Promise<HostProposal[]> {
+    assertGroupMeetings(groupId, subject);
+    return rankHosts(await this.store.hostHistory(groupId)).map(toHostProposal);
+  }
+
+  /**
+   * Lays out `count` meetings every `everyMonths` months with hosts in rotation (facilitators). A dry
+   * run only proposes; otherwise the meetings are created together, and their invitations go out.
+   */
+  async plan(groupId: string, input: PlanYearRequest, subject: Subject): Promise<PlannedMeeting[]> {
+    assertGroupMeetings(groupId, subject, 'meeting.manage');
+    const first = new Date(input.firstStartsAt);
+    if (!input.dryRun && first <= new Date()) {
+      const message = 'La première rencontre doit être dans le futur';
+      throw badRequest(message, [{ path: 'firstStartsAt', message }]);
+    }
+    const slots = Array.from({ length: input.count }, (_, i) => {
+      const startsAt = addMonthsOnWorkingDay(first, i * input.everyMonths);
+      return {
+        title: `${input.titlePrefix} ${i + 1}`,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000),
+      };
+    });
+    const planned = await this.dataSource.transaction(async (manager) => {
+      // Serialises concurrent plans of one group so two of them never pick the same rotation.
+      await manager.query('SELECT id FROM groups WHERE id = $1 FOR UPDATE', [groupId]);
+      const withHosts = assignHosts(slots, await this.store.hostHistory(groupId, manager));
+      if (input.dryRun) return { withHosts, ids: [] as string[] };
+      const ids: string[] = [];
+      for (const slot of withHosts) {
+        ids.push(
+          await this.store.insert(manager, {
+            groupId,
+            title: slot.title,
+            kind: 'regular',
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            place: { type: 'host' },
+            hostOrganisationId: slot.host?.id ?? null,
+            createdById: subject.userId,
+          }),
+        );
+      }
+      return { withHosts, ids };
+    });
+    for (const id of planned.ids) {
+      this.events.scheduled(id);
+      this.meetings.announce(groupId, id);
+    }
+    return planned.withHosts.map((s) => ({
+      title: s.title,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      host: s.host ? { id: s.host.id, name: s.host.name } : null,
+    }));
+  }
+
+  /**
+   * Records that an organisation declines to host this meeting (a facilitator, or a member of that
+   * organisation). When it was the host, the meeting goes to the next organisation of the rotation.
+   * Returns the new ranking, the organisation now hosting first when one was found.
+   */
+  async declineHost(meetingId: string, input: DeclineHostRequest, subject: Subject): Promise<HostProposal[]> {
+    const { meeting, target } = await this.access.assert(meetingId, subject, 'meeting.participate');
+    if (!can(subject, 'meeting.manage', target)) {
+      const [me]: Array<{ organisationId: string | null }> = await this.dataSource.query(
+        'SELECT organisation_id AS "organisationId" FROM users WHERE id = $1',
+        [subject.userId],
+      );
+      const member = subject.memberships.some((m) => m.groupId === meeting.groupId);
+      if (!member || me?.organisationId !== input.organisationId) {
+        throw forbidden('Seuls un animateur ou l’organisation concernée peuvent décliner l’accueil');
+      }
+    }
+    const rehosted = await this.dataSource.transaction(async (manager) => {
+      const [current]: Array<{ hostId: string | null; status: string; startsAt: Date | null }> =
+        await manager.query(
+          `SELECT host_organisation_id AS "hostId", status, starts_at AS "startsAt" FROM meetings
+          WHERE id = $1 FOR UPDATE`,
+          [meetingId],
+        );
+      await manager.query(
+        'INSERT INTO host_declines (group_id, organisation_id, meeting_id) VALUES ($1, $2, $3)',
+        [meeting.groupId, input.organisationId, meetingId],
+      );
+      if (current.hostId !== input.organisationId || current.status !== 'planned') return null;
+      // The meeting's own hosting no longer counts for the one who declined it.
+      await manager.query('UPDATE meetings SET host_organisation_id = NULL WHERE id = $1', [meetingId]);
+      const next = rankHosts(await this.store.hostHistory(meeting.groupId, manager)).find(
+        (h) => h.id !== input.organisationId,
+      );
+      await manager.query(
+        `UPDATE meetings SET host_organisation_id = $2, ical_sequence = ical_sequence + 1, updated_at = now()
+          WHERE id = $1`,
+        [meetingId, next?.id ?? null],
+      );
+      return { dated: current.startsAt !== null };
+    });
+    if (rehosted?.dated) this.events.changed(meetingId, 'moved');
+    if (rehosted) this.meetings.announce(meeting.groupId, meetingId);
+    return rankHosts(await this.store.hostHistory(meeting.groupId)).map(toHostProposal);
+  }
+}

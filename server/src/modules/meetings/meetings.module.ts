@@ -1,0 +1,52 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CollabModule } from '../../collab/collab.module';
+import { DocAccessRegistry } from '../../collab/doc-access-registry';
+import { PollsModule } from '../polls/polls.module';
+import { MeetingAccess } from './meeting-access';
+import { MeetingActionsQuery } from './meeting-actions-query.service';
+import { MeetingDatePollService } from './meeting-date-poll.service';
+import { MeetingDocuments } from './meeting-documents';
+import { MeetingEvents } from './meeting-events';
+import { MeetingGuestsService } from './meeting-guests.service';
+import { MeetingPlanningService } from './meeting-planning.service';
+import { MeetingStore } from './meeting-store';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+
+/**
+ * Meetings of a group: planning and hosting rotation, date polls, answers, guests, and the detail
+ * the other meeting modules (calendar, live, minutes) build on: they import it to inject its services;
+ * the calendar module subscribes to MeetingEvents to send invitations and updates.
+ */
+@Module({
+  imports: [CollabModule, PollsModule],
+  controllers: [MeetingsController],
+  providers: [
+    MeetingAccess,
+    MeetingEvents,
+    MeetingStore,
+    MeetingsService,
+    MeetingPlanningService,
+    MeetingDatePollService,
+    MeetingGuestsService,
+    MeetingActionsQuery,
+    MeetingDocuments,
+  ],
+  exports: [MeetingAccess, MeetingEvents, MeetingsService, MeetingPlanningService, MeetingActionsQuery],
+})
+export class MeetingsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: DocAccessRegistry,
+    private readonly documents: MeetingDocuments,
+  ) {}
+
+  onModuleInit(): void {
+    // Who may open a meeting's agenda and notes is decided here, by the meeting's group and guests.
+    for (const prefix of ['meeting-agenda:', 'meeting-notes:']) {
+      this.registry.register({
+        prefix,
+        resolve: (docName, subject) => this.documents.access(docName, subject),
+      });
+    }
+  }
+}

@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import type { FicheDetail, MinutesAmendment, PublishedMinutes } from '@affluents/contracts';
+import type TestAgent from 'supertest/lib/agent';
+import * as Y from 'yjs';
+import { CollabDocuments } from '../src/collab/collab-documents';
+import { binary, pdfCatalog, pdfText } from './support/pdf-text';
+import { connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** A paragraph of runs, each plain text or text with marks (as Tiptap stores them in Yjs). */
+function paragraph(...runs: Array<string | [string, Record<string, unknown>]>): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  p.insert(0, [text]);
+  let at = 0;
+  for (const run of runs) {
+    const [value, marks] = typeof run === 'string' ? [run, {}] : run;
+    text.insert(at, value, marks);
+    at += value.length;
+  }
+  return p;
+}
+
+/** The plain text of a Yjs update's notes (paragraphs joined by new lines). */
+function notesText(update: string): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from(update, 'base64'));
+  const text = doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((c) => (c instanceof Y.XmlText ? c.toString().replace(/<[^>]+>/g, '') : ''))
+            .join('')
+        : '',
+    )
+    .join('\n');
+  doc.destroy();
+  return text;
+}
+
+describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fiche links', () => {
+  let t: TestApp;
+  let sophie: TestAgent;
+  let claire: TestAgent;
+  let nadia: TestAgent;
+  let amina: TestAgent;
+  let documents: CollabDocuments;
+  let namurSocial: string;
+  let userId: Record<string, string>;
+  let fiche: FicheDetail;
+
+  /** A meeting of Namur's social workers' group, with its thread and a guest (nadia), by SQL. */
+  async function createMeeting(title: string): Promise<{ id: string; threadId: string; notes: string }> {
+    const id = randomUUID();
+    const [thread] = await t.dataSource.query(
+      `INSERT INTO threads (group_id, kind, title, author_id, subject_type, subject_id)
+       VALUES ($1, 'discussion', $2, $3, 'meeting', $4) RETURNING id`,
+      [namurSocial, title, userId.sophie, id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO meetings (id, group_id, title, starts_at, ends_at, agenda_doc_name, notes_doc_name,
+                             created_by_id, thread_id, status, place_type, place_address)
+       VALUES ($1, $2, $3, '2026-03-12T08:30:00Z', '2026-03-12T11:30:00Z', $4, $5, $6, $7, 'done',
+               'address', 'Rue de Fer 12, Namur')`,
+      [id, namurSocial, title, `meeting-agenda:${id}`, `meeting-notes:${id}`, userId.sophie, thread.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO meeting_guests (meeting_id, user_id, organisation, invited_by_id) VALUES ($1, $2, 'CPAS', $3)`,
+      [id, userId.nadia, userId.sophie],
+    );
+    return { id, threadId: thread.id, notes: `meeting-notes:${id}` };
+  }
+
+  const threadBodies = async (threadId: string): Promise<string[]> =>
+    (await t.dataSource.query('SELECT body FROM messages WHERE thread_id = $1 ORDER BY seq', [threadId])).map(
+      (r: { body: string }) => r.body,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    documents = t.app.get(CollabDocuments);
+    [sophie, claire, nadia, amina] = await Promise.all(
+      ['sophie', 'claire', 'nadia', 'amina'].map((who) => t.signIn(`${who}@affluents.test`)),
+    );
+    const users: Array<{ email: string; id: string }> = await t.dataSource.query(
+      `SELECT email, id FROM users WHERE email = ANY($1)`,
+      [['sophie', 'claire', 'nadia', 'amina'].map((w) => `${w}@affluents.test`)],
+    );
+    userId = Object.fromEntries(users.map((u) => [u.email.split('@')[0], u.id]));
+    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
+    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    const [membership] = await t.dataSource.query(
+      'SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2',
+      [namurSocial, userId.claire],
+    );
+    expect(membership).toBeDefined();
+    fiche = (
+      await sophie.post('/api/fiches').send({ title: 'Potager partagé', groupId: namurSocial }).expect(201)
+    ).body;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('goes from review with amendments to frozen minutes, readable by whom it may, with a PDF', async () => {
+    const meeting = await createMeeting('Rencontre de mars');
+    await documents.change(meeting.notes, (doc) => {
+      doc
+        .getXmlFragment('default')
+        .insert(0, [
+          paragraph('Tour de table : chacun présente son actualité.'),
+          paragraph(
+            'Nous reprenons la ',
+            ['fiche du potager', { link: { href: `/fiches/${fiche.id}` } }],
+            '.',
+          ),
+        ]);
+    });
+    await t.dataSource.query(
+      `INSERT INTO meeting_decisions (meeting_id, text, created_by_id)
+       VALUES ($1, 'Visiter la ressourcerie de Jambes en mai', $2)`,
+      [meeting.id, userId.sophie],
+    );
+    await t.dataSource.query(
+      `INSERT INTO follow_up_actions (meeting_id, group_id, title, owner_id, due_on, created_by_id)
+       VALUES ($1, $2, 'Réserver la salle', $3, '2026-04-15', $4)`,
+      [meeting.id, namurSocial, userId.claire, userId.sophie],
+    );
+    await t.dataSource.query(
+      `INSERT INTO meeting_attendance (meeting_id, user_id, state, recorded_by_id)
+       VALUES ($1, $2, 'present', $4), ($1, $3, 'excused', $4)`,
+      [meeting.id, userId.claire, userId.nadia, userId.sophie],
+    );
+
+    // Before publication nothing is readable, and a proposal has no review to go to.
+    await sophie.get(`/api/meetings/${meeting.id}/minutes`).expect(404);
+    await claire
+      .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+      .send({ body: 'Trop tôt' })
+      .expect(409);
+
+    // Only a facilitator opens the review; another group does not even see the meeting.
+    await claire.post(`/api/meetings/${meeting.id}/minutes/review`).send({ reviewDays: 3 }).expect(403);
+    await amina.post(`/api/meetings/${meeting.id}/minutes/review`).send({}).expect(404);
+    await sophie.post(`/api/meetings/${meeting.id}/minutes/review`).send({ reviewDays: 0 }).expect(400);
+    const review = (
+      await sophie.post(`/api/meetings/${meeting.id}/minutes/review`).send({ reviewDays: 3 }).expect(200)
+    ).body;
+    expect(review.status).toBe('review');
+    const days = (new Date(review.reviewEndsAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(2.9);
+    expect(days).toBeLessThan(3.1);
+
+    // A member and the guest propose; everyone concerned reads the list; another group gets 404.
+    const fromClaire: MinutesAmendment = (
+      await claire
+        .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+        .send({ quote: 'Tour de table', body: 'Préciser : tour de table en deux minutes chacun' })
+        .expect(201)
+    ).body;
+    expect(fromClaire).toMatchObject({
+      author: { id: userId.claire },
+      status: 'open',
+      quote: 'Tour de table',
+    });
+    await nadia
+      .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+      .send({ body: 'Le CPAS était représenté par deux personnes' })
+      .expect(201);
+    await amina.post(`/api/meetings/${meeting.id}/minutes/amendments`).send({ body: 'Intrus' }).expect(404);
+    await claire.post(`/api/meetings/${meeting.id}/minutes/amendments`).send({ body: '' }).expect(400);
+    const listed: MinutesAmendment[] = (
+      await nadia.get(`/api/meetings/${meeting.id}/minutes/amendments`).expect(200)
+    ).body;
+    expect(listed.map((a) => a.author.id)).toEqual([userId.claire, userId.nadia]);
+    await amina.get(`/api/meetings/${meeting.id}/minutes/amendments`).expect(404);
+
+    // Only a facilitator decides.
+    await claire
+      .post(`/api/meetings/${meeting.id}/minutes/amendments/${fromClaire.id}/decision`)
+      .send({ status: 'accepted' })
+      .expect(403);
+    const decided = (
+      await sophie
+        .post(`/api/meetings/${meeting.id}/minutes/amendments/${fromClaire.id}/decision`)
+        .send({ status: 'accepted' })
+        .expect(200)
+    ).body;
+    expect(decided.status).toBe('accepted');
+    await sophie
+      .post(`/api/meetings/${meeting.id}/minutes/amendments/${randomUUID()}/decision`)
+      .send({ status: 'rejected' })
+      .expect(404);
+
+    // Once the review period is over, proposals are refused with a French message.
+    await t.dataSource.query(
+      `UPDATE meeting_minutes SET review_ends_at = now() - interval '1 minute' WHERE meeting_id = $1`,
+      [meeting.id],
+    );
+    const late = await claire
+      .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+      .send({ body: 'Trop tard' })
+      .expect(409);
+    expect(late.body.message).toMatch(/relecture/);
+
+    // Publication: facilitators only; members read the frozen notes, guests not (not chosen).
+    await claire.post(`/api/meetings/${meeting.id}/minutes/publish`).send({}).expect(403);
+    const published: PublishedMinutes = (
+      await sophie
+        .post(`/api/meetings/${meeting.id}/minutes/publish`)
+        .send({ visibleToGuests: false })
+        .expect(200)
+    ).body;
+    expect(published.publishedBy.id).toBe(userId.sophie);
+    await sophie.post(`/api/meetings/${meeting.id}/minutes/publish`).send({}).expect(409);
+    await sophie.post(`/api/meetings/${meeting.id}/minutes/review`).send({}).expect(409);
+
+    await documents.change(meeting.notes, (doc) => {
+      doc.getXmlFragment('default').insert(0, [paragraph('Ajout après la publication')]);
+    });
+    // Facts are frozen too: an action marked done and a decision added later leave the minutes as published.
+    await t.dataSource.query(
+      `UPDATE follow_up_actions SET status = 'done', done_at = now() WHERE meeting_id = $1`,
+      [meeting.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO meeting_decisions (meeting_id, text, created_by_id) VALUES ($1, 'Décision ajoutée après', $2)`,
+      [meeting.id, userId.sophie],
+    );
+    const read: PublishedMinutes = (await claire.get(`/api/meetings/${meeting.id}/minutes`).expect(200)).body;
+    expect(notesText(read.update)).toContain('Tour de table');
+    expect(notesText(read.update)).not.toContain('Ajout après la publication');
+    expect(read.decisions.map((d) => d.text)).toEqual(['Visiter la ressourcerie de Jambes en mai']);
+    expect(read.actions).toMatchObject([
+      { title: 'Réserver la salle', owner: { id: userId.claire }, dueOn: '2026-04-15', status: 'open' },
+    ]);
+    expect(read.attendance.find((p) => p.person.id === userId.claire)?.attendance).toBe('present');
+    expect(read.attendance.find((p) => p.person.id === userId.nadia)).toMatchObject({
+      role: 'guest',
+      attendance: 'excused',
+    });
+    await nadia.get(`/api/meetings/${meeting.id}/minutes`).expect(404);
+    await nadia.get(`/api/meetings/${meeting.id}/minutes.pdf`).expect(404);
+    await amina.get(`/api/meetings/${meeting.id}/minutes`).expect(404);
+    await amina.get(`/api/meetings/${meeting.id}/minutes.pdf`).expect(404);
+
+    // The PDF: title, date, place, attendance, decision, action, then the frozen notes.
+    const res = await claire
+      .get(`/api/meetings/${meeting.id}/minutes.pdf`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toContain('proces-verbal-rencontre-de-mars.pdf');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain('Procès-verbal — Rencontre de mars');
+    expect(text).toContain('Rue de Fer 12, Namur');
+    expect(text).toContain('Visiter la ressourcerie de Jambes en mai');
+    expect(text).toContain('Réserver la salle');
+    expect(text).toContain('Tour de table : chacun présente son actualité.');
+    expect(text).not.toContain('Ajout après la publication');
+
+    // The fiche the notes link to lists the minutes, for those who may read them.
+    const onFiche = (await claire.get(`/api/fiches/${fiche.id}/minutes`).expect(200)).body;
+    expect(onFiche).toEqual([
+      { meetingId: meeting.id, title: 'Rencontre de mars', publishedAt: read.publishedAt },
+    ]);
+
+    // The thread announced the review and the publication, with the link to the minutes page.
+    const bodies = await threadBodies(meeting.threadId);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toMatch(/en relecture/);
+    expect(bodies[1]).toMatch(/publié/);
+    for (const body of bodies) expect(body).toContain(`/rencontres/${meeting.id}/proces-verbal`);
+  });
+
+  it('lets guests read the minutes when the facilitator chose so, published straight from the draft', async () => {
+    const meeting = await createMeeting('Focus thématique');
+    await documents.change(meeting.notes, (doc) => {
+      doc.getXmlFragment('default').insert(0, [paragraph('Présentation du dispositif CPAS.')]);
+    });
+    // The group's open pages hear of the publication (they refetch the meeting).
+    const baseUrl = await listen(t.app);
+    const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, 'claire@affluents.test'));
+    const heard = nextEvent<{ meetingId: string }>(
+      socket,
+      'meeting:updated',
+      (e) => e.meetingId === meeting.id,
+    );
+    const published: PublishedMinutes = (
+      await sophie
+        .post(`/api/meetings/${meeting.id}/minutes/publish`)
+        .send({ visibleToGuests: true })
+        .expect(200)
+    ).body;
+    await heard;
+    socket.close();
+    expect(notesText(published.update)).toContain('Présentation du dispositif CPAS.');
+    const read: PublishedMinutes = (await nadia.get(`/api/meetings/${meeting.id}/minutes`).expect(200)).body;
+    expect(read.update).toBe(published.update);
+    await nadia.get(`/api/meetings/${meeting.id}/minutes.pdf`).expect(200);
+    await amina.get(`/api/meetings/${meeting.id}/minutes`).expect(404);
+    // Not linked to the fiche: the fiche's list keeps only the first meeting.
+    const onFiche = (await sophie.get(`/api/fiches/${fiche.id}/minutes`).expect(200)).body;
+    expect(onFiche.map((m: { meetingId: string }) => m.meetingId)).not.toContain(meeting.id);
+  });
+
+  it('prints every name of the minutes as written, in a tagged PDF that says it is French', async () => {
+    const names = 'Şahin Yılmaz, Łukasz Nowak, Nguyễn Thị Hoa, ≥ 80 %, →';
+    await t.dataSource.query('UPDATE users SET display_name = $1 WHERE id = $2', [
+      'Łukasz Nowak',
+      userId.nadia,
+    ]);
+    const meeting = await createMeeting(names);
+    await t.dataSource.query(
+      `INSERT INTO meeting_attendance (meeting_id, user_id, state, recorded_by_id) VALUES ($1, $2, 'excused', $3)`,
+      [meeting.id, userId.nadia, userId.sophie],
+    );
+    await documents.change(meeting.notes, (doc) => {
+      doc.getXmlFragment('default').insert(0, [paragraph(names)]);
+    });
+    await sophie
+      .post(`/api/meetings/${meeting.id}/minutes/publish`)
+      .send({ visibleToGuests: false })
+      .expect(200);
+    const res = await claire
+      .get(`/api/meetings/${meeting.id}/minutes.pdf`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    const pdf = res.body as Buffer;
+    const text = pdfText(pdf);
+    // The title is too long for one line: read its lines back as one text.
+    expect(text.replace(/\s*\n\s*/g, ' ')).toContain(`Procès-verbal — ${names}`);
+    expect(text).toContain(`\n${names}\n`);
+    expect(text).toContain('Łukasz Nowak (CPAS)');
+    const catalog = pdfCatalog(pdf);
+    expect(catalog).toContain('/Lang (fr-BE)');
+    expect(catalog).toMatch(/\/MarkInfo\s*<<\s*\/Marked true\s*>>/);
+  });
+});
