@@ -1,5 +1,5 @@
 /**
- * Jest with SWC. NestJS 12 ships ESM only, so its packages go through the transform too (STACK.md).
+ * Jest with SWC. NestJS 12 ships ESM only, so its packages go through the transform too.
  * PGlite loads its WASM with a dynamic import, which Jest's VM allows only under --experimental-vm-modules
  * (set in the test script). happy-dom (the editor's DOM in concurrent-starts.spec.ts) is ESM only as well.
  * Type-checking is `tsc --noEmit` (npm run typecheck), not Jest's job.

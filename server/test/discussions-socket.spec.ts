@@ -211,10 +211,10 @@ describe('discussions over Socket.IO: acks, replay without gap, idempotent resen
       { emoji: '👍', count: 1, userIds: [expect.any(String)] },
     ]);
     expect((await updated).reactions).toHaveLength(1);
-    const typing = nextEvent<{ threadId: string }>(claire, 'typing');
-    expect((await ack(sophie, 'typing', { threadId })).ok).toBe(true);
+    const typing = nextEvent<{ threadId: string }>(claire, 'typing:started');
+    expect((await ack(sophie, 'typing:start', { threadId })).ok).toBe(true);
     expect((await typing).threadId).toBe(threadId);
-    const read = await ack(sophie, 'read', { threadId, seq: res.data.seq });
+    const read = await ack(sophie, 'read:mark', { threadId, seq: res.data.seq });
     expect(read).toEqual({ ok: true, data: { threadId, seq: res.data.seq } });
   });
 

@@ -169,7 +169,7 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
     expect(granted.unreadCount).toBe(1);
 
     // Live: what he can no longer read is not pushed; what the grant covers is (events arrive in order).
-    const pushed = nextEvent<Notification>(socket, 'notification');
+    const pushed = nextEvent<Notification>(socket, 'notification:new');
     await post(groupWide, ids.amina, '@groupe réunion annulée', { mentionsGroup: true });
     await post(mentioned, ids.amina, 'Thomas, merci pour le suivi.', { mentions: [ids.thomas] });
     expect(await pushed).toMatchObject({ kind: 'mention', title: 'Situation de la famille M.' });

@@ -58,7 +58,7 @@ describe('notifications', () => {
   it('stores a mention, pushes it live, and emails it once if still unread after the delay', async () => {
     const thomasSocket = await t.connectAs('thomas@affluents.test');
     const threadId = await createThread('Accueil des stagiaires en septembre');
-    const live = nextEvent<Notification>(thomasSocket, 'notification');
+    const live = nextEvent<Notification>(thomasSocket, 'notification:new');
     const message = await post(
       threadId,
       ids.amina,

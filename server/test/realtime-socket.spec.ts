@@ -100,7 +100,7 @@ describe('Socket.IO endpoint', () => {
     const thomas2 = await testApp.connectAs('thomas@affluents.test');
     await ack(amina, 'presence:join', { scope });
     const seen = new Promise<{ entries: Array<{ displayName: string; online: boolean }> }>((resolve) =>
-      amina.on('presence', (s) => {
+      amina.on('presence:updated', (s) => {
         if (s.entries.filter((e: { online: boolean }) => e.online).length === 2) resolve(s);
       }),
     );
@@ -112,12 +112,12 @@ describe('Socket.IO endpoint', () => {
     thomas1.close();
     thomas2.close();
     const gone = await new Promise<{ entries: Array<{ online: boolean; lastSeenAt: string }> }>((resolve) =>
-      amina.on('presence', (s) => {
+      amina.on('presence:updated', (s) => {
         if (s.entries.filter((e: { online: boolean }) => e.online).length === 1) resolve(s);
       }),
     );
     expect(gone.entries[1]).toMatchObject({ online: false, lastSeenAt: expect.any(String) });
-    amina.off('presence');
+    amina.off('presence:updated');
   });
 
   it('joins and leaves a fiche room only with access to the fiche', async () => {

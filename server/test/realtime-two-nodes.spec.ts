@@ -116,7 +116,7 @@ shared('Socket.IO on two nodes with one Redis', () => {
     thomasB = await connect(urlB, 'thomas@affluents.test');
     aminaB = await connect(urlB, 'amina@affluents.test');
     expect((await ack(ines, 'presence:join', { scope })).ok).toBe(true);
-    const seenByInes = nextEvent<PresenceSnapshot>(ines, 'presence', (s) => online(s).length === 3);
+    const seenByInes = nextEvent<PresenceSnapshot>(ines, 'presence:updated', (s) => online(s).length === 3);
     expect((await ack(thomasB, 'presence:join', { scope })).ok).toBe(true);
     const last = await ack(aminaB, 'presence:join', { scope });
     if (!last.ok) throw new Error(last.error.message);
@@ -125,8 +125,8 @@ shared('Socket.IO on two nodes with one Redis', () => {
   });
 
   it('delivers an event emitted on node A to a socket of node B', async () => {
-    const received = nextEvent<{ threadId: string; seq: number }>(aminaB, 'read');
-    nodeA.get(RealtimeHub).emit(rooms.user(aminaId), 'read', { threadId: groupId, seq: 7 });
+    const received = nextEvent<{ threadId: string; seq: number }>(aminaB, 'read:moved');
+    nodeA.get(RealtimeHub).emit(rooms.user(aminaId), 'read:moved', { threadId: groupId, seq: 7 });
     expect(await received).toEqual({ threadId: groupId, seq: 7 });
   });
 
@@ -205,7 +205,7 @@ shared('Socket.IO on two nodes with one Redis', () => {
     await sleep(HEARTBEAT_MS * 2);
     const gone = nextEvent<PresenceSnapshot>(
       ines,
-      'presence',
+      'presence:updated',
       (s) => s.entries.some((e) => e.displayName.startsWith('Thomas') && !e.online),
       TTL_MS + 5 * HEARTBEAT_MS + 2000,
     );

@@ -216,7 +216,7 @@ shared('Redis outages under two nodes', () => {
     for (const socket of [ines, amina]) await joinThread(socket);
     expect((await ack(ines, 'presence:join', { scope })).ok).toBe(true);
     let seenByInes: PresenceSnapshot = { scope, entries: [] };
-    ines.on('presence', (snapshot: PresenceSnapshot) => {
+    ines.on('presence:updated', (snapshot: PresenceSnapshot) => {
       seenByInes = snapshot;
     });
 

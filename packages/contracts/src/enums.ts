@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-/** The three exchange groups every bassin hosts (DOMAIN.md). */
+/** The three exchange groups every bassin hosts (docs/GLOSSARY.md). */
 export const groupKinds = ['social_workers', 'managers', 'encadrants'] as const;
 export const GroupKind = z.enum(groupKinds);
 export type GroupKind = z.infer<typeof GroupKind>;
 
-/** Kinds of structures: network members first, then outside partners (DOMAIN.md). */
+/** Kinds of structures: network members first, then outside partners (docs/GLOSSARY.md). */
 export const organisationKinds = [
   'cisp',
   'eft',

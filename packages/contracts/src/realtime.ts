@@ -21,6 +21,14 @@ import { PresenceScope } from './presence';
  * The Socket.IO protocol of Affluents (path `/socket.io/`, same port as the API).
  * The handshake is authenticated by the session cookie and its Origin checked. Every client event is
  * acknowledged with `Ack<T>`: `{ ok: true, data }` or `{ ok: false, error }` (an invalid event changes nothing).
+ *
+ * Event names, both ways, are `<subject>:<verb>` in lower case (`realtime.spec.ts` checks them):
+ * - the subject is the domain identifier of docs/GLOSSARY.md (`thread`, `message`, `meeting`, `fiche`...);
+ * - a client event says what the client asks, with a verb in the imperative (`thread:join`, `message:send`,
+ *   `read:mark`, `hand:raise`);
+ * - a server event says what happened, with a past participle or `new` (`message:new`, `thread:updated`,
+ *   `typing:started`, `access:revoked`); `meeting:live` (the live state) is the one noun.
+ * Rooms are named `<subject>:<id>` by `rooms` in server/src/realtime/realtime-hub.ts.
  */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
@@ -59,8 +67,8 @@ export const ClientEventSchemas = {
   'message:edit': EditMessageRequest,
   'message:delete': MessageRef,
   'reaction:set': ReactRequest,
-  typing: TypingEvent,
-  read: MarkReadRequest,
+  'typing:start': TypingEvent,
+  'read:mark': MarkReadRequest,
   'presence:join': PresenceJoinEvent,
   'presence:leave': PresenceJoinEvent,
   'fiche:join': FicheRoomEvent,
@@ -87,8 +95,8 @@ export interface ClientEventResults {
   'message:edit': Message;
   'message:delete': Message;
   'reaction:set': Message;
-  typing: null;
-  read: { threadId: string; seq: number };
+  'typing:start': null;
+  'read:mark': { threadId: string; seq: number };
   'presence:join': PresenceSnapshot;
   'presence:leave': null;
   'fiche:join': null;
@@ -130,11 +138,11 @@ export interface ServerEvents {
       'id' | 'groupId' | 'title' | 'kind' | 'pinned' | 'locked' | 'status' | 'lastSeq' | 'lastMessageAt'
     >,
   ) => void;
-  typing: (event: { threadId: string; user: { id: string; displayName: string } }) => void;
+  'typing:started': (event: { threadId: string; user: { id: string; displayName: string } }) => void;
   /** My read position moved (from another tab or device). */
-  read: (event: { threadId: string; seq: number }) => void;
-  presence: (snapshot: PresenceSnapshot) => void;
-  notification: (notification: Notification) => void;
+  'read:moved': (event: { threadId: string; seq: number }) => void;
+  'presence:updated': (snapshot: PresenceSnapshot) => void;
+  'notification:new': (notification: Notification) => void;
   'poll:updated': (poll: Poll) => void;
   'comment:updated': (comment: FicheComment) => void;
   /** Metadata of a fiche changed (title, status, tags): refetch it. */
@@ -148,3 +156,22 @@ export interface ServerEvents {
   /** My rights changed (platform role, a group role or membership): refetch who I am and what I may do. */
   'access:changed': () => void;
 }
+
+/** Every server event name, once: the compiler fails when `ServerEvents` gains or loses one. */
+const serverEventSet: Record<keyof ServerEvents, true> = {
+  'message:new': true,
+  'message:updated': true,
+  'thread:updated': true,
+  'typing:started': true,
+  'read:moved': true,
+  'presence:updated': true,
+  'notification:new': true,
+  'poll:updated': true,
+  'comment:updated': true,
+  'fiche:updated': true,
+  'meeting:live': true,
+  'meeting:updated': true,
+  'access:revoked': true,
+  'access:changed': true,
+};
+export const serverEventNames = Object.keys(serverEventSet) as Array<keyof ServerEvents>;

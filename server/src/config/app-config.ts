@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { envSchema } from './env.schema';
 
-/** The parsed, validated configuration. The only place that reads process.env (STYLE.md). */
+/** The parsed, validated configuration. The only place that reads process.env. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   /** The server's version (server/package.json), reported by /api/health. */

@@ -1,7 +1,7 @@
 import type { GroupKind, OrganisationKind, PlatformRole } from '@affluents/contracts';
 
 /**
- * Invented demo content, in French (DOMAIN.md): the nine IBEFE bassins, a dozen structures and the
+ * Invented demo content, in French (the personas of the README, the terms of docs/GLOSSARY.md): the nine IBEFE bassins, a dozen structures and the
  * personas. No real person is named; organisation names are made up.
  */
 

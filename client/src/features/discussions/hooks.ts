@@ -43,7 +43,7 @@ export function useThreads(groupId: string) {
     if (thread.groupId === groupId) void refresh();
   });
   // My read position moved in another tab: the counts change.
-  useSocketEvent('read', () => void refresh());
+  useSocketEvent('read:moved', () => void refresh());
   useSocketEvent('connect', () => void refresh());
   return useQuery({
     queryKey: discussionKeys.threads(groupId),

@@ -17,7 +17,7 @@ export function useMarkRead(thread: ThreadDetail) {
     const seq = wanted.current;
     if (seq <= sent.current || document.visibilityState !== 'visible' || !document.hasFocus()) return;
     sent.current = seq;
-    request('read', { threadId: thread.id, seq })
+    request('read:mark', { threadId: thread.id, seq })
       .then(() => queryClient.invalidateQueries({ queryKey: discussionKeys.threads(thread.groupId) }))
       .catch(() => {
         // Retried with the next visible message or focus.

@@ -11,14 +11,14 @@ export function useSendTyping(threadId: string) {
     const now = Date.now();
     if (now - last.current < SEND_EVERY_MS) return;
     last.current = now;
-    request('typing', { threadId }).catch(() => {});
+    request('typing:start', { threadId }).catch(() => {});
   }, [threadId]);
 }
 
 /** Who else is typing in the thread right now (names, oldest first). */
 export function useTypingNames(threadId: string, myId: string | undefined): string[] {
   const [typing, setTyping] = useState<Map<string, { name: string; until: number }>>(new Map());
-  useSocketEvent('typing', ({ threadId: id, user }) => {
+  useSocketEvent('typing:started', ({ threadId: id, user }) => {
     if (id !== threadId || user.id === myId) return;
     setTyping((current) =>
       new Map(current).set(user.id, { name: user.displayName, until: Date.now() + SHOWN_FOR_MS }),

@@ -43,6 +43,6 @@ export function useLiveNews() {
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useSocketEvent('message:new', refresh);
   useSocketEvent('thread:updated', refresh);
-  useSocketEvent('read', refresh);
+  useSocketEvent('read:moved', refresh);
   useSocketEvent('connect', refresh);
 }

@@ -56,7 +56,7 @@ const mentionKinds: ReadonlySet<Notification['kind']> = new Set([
 export function useLiveNotifications() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  useSocketEvent('notification', (notification) => {
+  useSocketEvent('notification:new', (notification) => {
     queryClient.setQueryData<NotificationFeed>(feedKey, (feed) => notificationReceived(feed, notification));
     if (mentionKinds.has(notification.kind)) {
       notify.success(

@@ -20,7 +20,7 @@ export function usePresence(scope: string): PresenceSnapshot | null {
   };
 
   useSocketEvent('connect', join);
-  useSocketEvent('presence', (next) => {
+  useSocketEvent('presence:updated', (next) => {
     if (next.scope === scope) setSnapshot(next);
   });
 

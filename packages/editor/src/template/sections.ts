@@ -1,4 +1,4 @@
-/** One section of the fiche action template (DOMAIN.md): a level-2 heading in the shared document. */
+/** One section of the fiche action template (docs/GLOSSARY.md): a level-2 heading in the shared document. */
 export interface FicheSection {
   /** Stable key stored on the heading, so renaming the French title never breaks the typing. */
   key: string;

@@ -12,7 +12,7 @@ export interface OpenDatabase {
 
 /**
  * Opens the configured database and applies pending migrations. With no DATABASE_URL, starts an
- * embedded PostgreSQL in DATA_DIR and uses a pool of exactly one connection (STACK.md: PGlite
+ * embedded PostgreSQL in DATA_DIR and uses a pool of exactly one connection (PGlite
  * serialises queries, and a transaction waiting on a second pooled connection would hang).
  */
 export async function openDatabase(config: AppConfig['database']): Promise<OpenDatabase> {

@@ -13,7 +13,7 @@ export interface EmbeddedPostgres {
 /**
  * Starts PostgreSQL compiled to WASM (PGlite) in `dataDir` (in memory when null) and exposes it on a
  * loopback port, so the app keeps the exact same `pg` driver and migrations as with a real server.
- * PGlite runs one query at a time: the caller must use a pool of one connection (STACK.md).
+ * PGlite runs one query at a time: the caller must use a pool of one connection, or queries would queue inside the driver.
  */
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
   // unaccent folds accents in the French full-text search configuration (a migration creates it).

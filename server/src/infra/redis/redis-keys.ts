@@ -1,5 +1,5 @@
 /**
- * Every Redis key and channel name is built here, from the one configured prefix (STYLE.md), so that
+ * Every Redis key and channel name is built here, from the one configured prefix, so that
  * publishers and subscribers can never disagree and test runs can share one Redis.
  */
 export function redisKeys(prefix: string) {

@@ -83,7 +83,7 @@ export class DiscussionEvents implements OnModuleDestroy {
 
   /** The user's read position moved: their other tabs and devices follow. */
   readMoved(userId: string, threadId: string, seq: number): void {
-    this.hub.emit(rooms.user(userId), 'read', { threadId, seq });
+    this.hub.emit(rooms.user(userId), 'read:moved', { threadId, seq });
     // A mention read in its thread is read: it leaves the bell and is not emailed later.
     void this.notifications
       ?.markThreadRead(userId, threadId, seq)

@@ -45,21 +45,21 @@ export class DiscussionSocketHandlers {
       this.messages.react(messageId, emoji, on, ctx.subject),
     );
 
-    hub.handle('typing', async (ctx, { threadId }) => {
+    hub.handle('typing:start', async (ctx, { threadId }) => {
       await this.access.assert(threadId, ctx.subject, 'message.post');
       const key = `${ctx.userId}:${threadId}`;
       const now = Date.now();
       if (now - (this.lastTyping.get(key) ?? 0) < TYPING_INTERVAL_MS) return null;
       this.lastTyping.set(key, now);
       if (this.lastTyping.size > 10_000) this.forgetOldTyping(now);
-      ctx.toOthers(rooms.thread(threadId), 'typing', {
+      ctx.toOthers(rooms.thread(threadId), 'typing:started', {
         threadId,
         user: { id: ctx.userId, displayName: ctx.displayName },
       });
       return null;
     });
 
-    hub.handle('read', (ctx, { threadId, seq }) => this.messages.markRead(threadId, seq, ctx.subject));
+    hub.handle('read:mark', (ctx, { threadId, seq }) => this.messages.markRead(threadId, seq, ctx.subject));
   }
 
   private forgetOldTyping(now: number): void {

@@ -1,5 +1,5 @@
 /**
- * The sector's acronyms and their expansions (DOMAIN.md, plus the FOREm, the Walloon employment and
+ * The sector's acronyms and their expansions (docs/GLOSSARY.md, plus the FOREm, the Walloon employment and
  * training office every fiche deals with), so that searching "CPAS" also finds "centre public d'action
  * sociale" and the other way round. An acronym may have several expansions (feminine forms).
  */

@@ -9,7 +9,7 @@ export const CHUNK_BYTES = 256 * 1024;
 /**
  * The default file store: the bytes in PostgreSQL, which every node already shares (`file_contents`
  * and its `file_chunks` rows of CHUNK_BYTES). Every statement stands alone: no transaction is held while
- * a client uploads (the embedded database has a single connection, STACK.md).
+ * a client uploads (the embedded database has a single connection).
  */
 export class PostgresFileStore extends FileStore {
   constructor(private readonly dataSource: DataSource) {

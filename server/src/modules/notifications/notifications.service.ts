@@ -152,7 +152,7 @@ export class NotificationsService {
       };
       delivered.push(notification);
       try {
-        this.hub.emit(rooms.user(row.userId), 'notification', notification);
+        this.hub.emit(rooms.user(row.userId), 'notification:new', notification);
       } catch (err) {
         // Stored already: the member sees it at the next list even if the live push failed.
         this.logger.warn(`live push failed: ${(err as Error).message}`);

@@ -65,7 +65,7 @@ export class PresenceService {
     await socket.join(rooms.presence(scope));
     await this.store.touch([{ scope, userId: socket.data.userId, socketId: socket.id }], Date.now());
     const snapshot = await this.snapshot(scope);
-    socket.to(rooms.presence(scope)).emit('presence', snapshot);
+    socket.to(rooms.presence(scope)).emit('presence:updated', snapshot);
     return snapshot;
   }
 
@@ -121,7 +121,7 @@ export class PresenceService {
   private async broadcast(scope: string): Promise<void> {
     if (!this.socketServer.started) return;
     const snapshot = await this.snapshot(scope);
-    this.socketServer.io.to(rooms.presence(scope)).emit('presence', snapshot);
+    this.socketServer.io.to(rooms.presence(scope)).emit('presence:updated', snapshot);
   }
 
   private async tick(): Promise<void> {

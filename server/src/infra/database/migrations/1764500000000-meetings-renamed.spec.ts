@@ -43,7 +43,9 @@ describeWith(['DATABASE_URL'], 'the meetings rename migration')('the meetings re
     const [{ id: userId }] = await before.query(
       `INSERT INTO users (email, display_name, password_hash) VALUES ('a@x.test', 'A', 'x') RETURNING id`,
     );
-    const [{ id: bassinId }] = await before.query(`INSERT INTO bassins (name, slug) VALUES ('B', 'b') RETURNING id`);
+    const [{ id: bassinId }] = await before.query(
+      `INSERT INTO bassins (name, slug) VALUES ('B', 'b') RETURNING id`,
+    );
     const [{ id: groupId }] = await before.query(
       `INSERT INTO groups (bassin_id, kind) VALUES ($1, 'social_workers') RETURNING id`,
       [bassinId],
@@ -69,10 +71,10 @@ describeWith(['DATABASE_URL'], 'the meetings rename migration')('the meetings re
       `INSERT INTO collab_updates (doc_name, update) VALUES ('session-agenda:' || $1::text, '\\x01'), ('fiche:' || $1::text, '\\x02')`,
       [meetingId],
     );
-    await before.query(`INSERT INTO session_guests (session_id, user_id, invited_by_id) VALUES ($1, $2, $2)`, [
-      meetingId,
-      userId,
-    ]);
+    await before.query(
+      `INSERT INTO session_guests (session_id, user_id, invited_by_id) VALUES ($1, $2, $2)`,
+      [meetingId, userId],
+    );
     await before.query(`INSERT INTO session_minutes (session_id, facts) VALUES ($1, $2)`, [
       meetingId,
       JSON.stringify({ decisions: [{ id: 'd', sessionId: meetingId, text: 'Oui' }] }),

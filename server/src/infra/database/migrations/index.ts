@@ -15,7 +15,7 @@ import { Files1764400001200 } from './1764400001200-files';
 import { FilesUnusedSince1764400001300 } from './1764400001300-files-unused-since';
 import { MeetingsRenamed1764500000000 } from './1764500000000-meetings-renamed';
 
-/** Every migration, in order. New migrations are appended, never rewritten (STYLE.md). */
+/** Every migration, in order. New migrations are appended, never rewritten: a renaming is a new migration. */
 export const migrations = [
   InitialSchema1763900000000,
   CollabDocuments1764000000000,
