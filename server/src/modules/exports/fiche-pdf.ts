@@ -2,7 +2,7 @@ import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import * as Y from 'yjs';
 import { ficheStatusLabels, groupKindLabels } from '../../common/french-labels';
 import type { ExportNote, FicheExportSource } from './fiche-export-source';
-import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle, tagged } from './pdf-layout';
+import { contentWidth, ensureSpace, heading, labelledBox, type Pdf, pdfStyle, tagged } from './pdf-layout';
 import { type NoteCalls, YjsPdfBlocks } from './yjs-pdf-blocks';
 
 const day = (iso: string) =>
@@ -57,16 +57,7 @@ export function renderFiche(doc: Pdf, source: FicheExportSource): void {
 
 function renderTitleBlock(doc: Pdf, source: FicheExportSource): void {
   const { summary, version } = source;
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  tagged(doc, 'H1', () =>
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(pdfStyle.size.h1)
-      .fillColor(pdfStyle.color.text)
-      .text(summary.title, left, doc.y, { width }),
-  );
-  doc.moveDown(0.3);
+  heading(doc, 1, summary.title);
   const versionLine = version
     ? `Version ${version.number} « ${version.label} » du ${day(version.createdAt)} (par ${version.createdBy})`
     : `Texte en cours, modifié le ${day(summary.updatedAt)}`;

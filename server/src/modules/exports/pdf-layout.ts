@@ -73,6 +73,42 @@ export function figure(doc: Pdf, alt: string, draw: () => void): void {
   doc.endMarkedContent();
 }
 
+/**
+ * The one heading of every PDF (fiches, booklets, minutes): `H1` is the document's title; `H2` is a
+ * section, in the accent colour over a thin rule; deeper levels are plain bold. Kept with at least two
+ * lines of what follows, tagged for screen readers, and the body font restored after it.
+ */
+export function heading(doc: Pdf, level: number, text: string): void {
+  const tag = Math.min(Math.max(level, 1), 6);
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const size =
+    [pdfStyle.size.h1, pdfStyle.size.h1, pdfStyle.size.h2, pdfStyle.size.h3][tag] ?? pdfStyle.size.h4;
+  if (tag > 1) {
+    doc.moveDown(tag === 2 ? 0.9 : 0.5);
+    ensureSpace(doc, size * 1.4 + pdfStyle.size.body * 3);
+  }
+  tagged(doc, `H${tag}`, () =>
+    doc
+      .font(pdfStyle.font.bold)
+      .fontSize(size)
+      .fillColor(tag === 2 ? pdfStyle.color.accent : pdfStyle.color.text)
+      .text(text, left, doc.y, { width }),
+  );
+  if (tag === 2) {
+    const y = doc.y + 2;
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.6)
+      .strokeColor(pdfStyle.color.rule)
+      .stroke();
+    doc.y = y + 4;
+  }
+  doc.moveDown(tag === 1 ? 0.3 : 0.2);
+  doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
+}
+
 /** An element placed in the reading order now and filled later with `tagged(…, parent)` (a booklet's contents). */
 export function structureSlot(doc: Pdf, type: string): PDFKit.PDFStructureElement | undefined {
   const element = doc.struct(type);

@@ -16,6 +16,7 @@ import {
   contentWidth,
   ensureSpace,
   figure,
+  heading,
   type Pdf,
   pageBottom,
   pdfStyle,
@@ -111,30 +112,8 @@ export class YjsPdfBlocks {
       this.inline(node, depth)
         .map((r) => r.text)
         .join('');
-    const size = level <= 2 ? pdfStyle.size.h2 : level === 3 ? pdfStyle.size.h3 : pdfStyle.size.h4;
-    const doc = this.doc;
-    doc.moveDown(level <= 2 ? 0.9 : 0.5);
-    // Keep a heading with at least two lines of what follows.
-    ensureSpace(doc, size * 1.4 + pdfStyle.size.body * 3);
     // The fiche's title is the H1: its level-2 sections are H2, and so on.
-    tagged(doc, `H${Math.min(Math.max(level, 2), 6)}`, () =>
-      doc
-        .font(pdfStyle.font.bold)
-        .fontSize(size)
-        .fillColor(level <= 2 ? pdfStyle.color.accent : pdfStyle.color.text)
-        .text(title, doc.page.margins.left, doc.y, { width: contentWidth(doc) }),
-    );
-    if (level <= 2) {
-      const y = doc.y + 2;
-      doc
-        .moveTo(doc.page.margins.left, y)
-        .lineTo(doc.page.margins.left + contentWidth(doc), y)
-        .lineWidth(0.6)
-        .strokeColor(pdfStyle.color.rule)
-        .stroke();
-      doc.y = y + 4;
-    }
-    doc.moveDown(0.2);
+    heading(this.doc, Math.max(level, 2), title);
     this.resetFont();
   }
 

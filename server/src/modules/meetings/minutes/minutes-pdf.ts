@@ -1,7 +1,7 @@
 import type { AttendanceState, Decision, FollowUpAction, Participant } from '@affluents/contracts';
 import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import type * as Y from 'yjs';
-import { contentWidth, ensureSpace, labelledBox, type Pdf, pdfStyle, tagged } from '../../exports/pdf-layout';
+import { heading, labelledBox, type Pdf } from '../../exports/pdf-layout';
 import { YjsPdfBlocks } from '../../exports/yjs-pdf-blocks';
 import type { MinutesHeader } from './minutes-facts';
 
@@ -33,16 +33,7 @@ const attendanceLabel: Record<AttendanceState, string> = {
 /** The minutes: title and facts, attendance, decisions, actions, then the notes as they were published. */
 export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
   const { header } = source;
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  tagged(doc, 'H1', () =>
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(pdfStyle.size.h1)
-      .fillColor(pdfStyle.color.text)
-      .text(`Procès-verbal — ${header.title}`, left, doc.y, { width }),
-  );
-  doc.moveDown(0.4);
+  heading(doc, 1, `Procès-verbal — ${header.title}`);
   const when = header.startsAt
     ? `${dateTime(header.startsAt)}${header.endsAt ? ` – ${time(header.endsAt)}` : ''}`
     : 'Date à fixer';
@@ -54,7 +45,7 @@ export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
   ]);
 
   const blocks = new YjsPdfBlocks(doc);
-  sectionTitle(doc, 'Présences');
+  heading(doc, 2, 'Présences');
   for (const state of ['present', 'excused', 'absent'] as const) {
     const people = source.attendance.filter((p) => p.attendance === state);
     blocks.paragraph(
@@ -66,7 +57,7 @@ export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
     );
   }
 
-  sectionTitle(doc, 'Décisions');
+  heading(doc, 2, 'Décisions');
   if (source.decisions.length === 0)
     blocks.paragraph([{ text: 'Aucune décision consignée.', marks: { italic: true } }], 0);
   source.decisions.forEach((decision, i) => {
@@ -79,7 +70,7 @@ export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
     );
   });
 
-  sectionTitle(doc, 'Actions');
+  heading(doc, 2, 'Actions');
   if (source.actions.length === 0)
     blocks.paragraph([{ text: 'Aucune action décidée.', marks: { italic: true } }], 0);
   for (const action of source.actions) {
@@ -95,7 +86,7 @@ export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
     );
   }
 
-  sectionTitle(doc, 'Notes de la rencontre');
+  heading(doc, 2, 'Notes de la rencontre');
   const before = doc.y;
   blocks.renderDocument(source.notes);
   if (doc.y === before) blocks.paragraph([{ text: 'Pas de notes.', marks: { italic: true } }], 0);
@@ -106,26 +97,4 @@ const personLine = (p: Participant) =>
 
 function meta(doc: Pdf, rows: Array<[string, string]>): void {
   labelledBox(doc, rows, { labelWidth: 60 });
-}
-
-function sectionTitle(doc: Pdf, title: string): void {
-  doc.moveDown(0.6);
-  ensureSpace(doc, pdfStyle.size.h2 * 1.4 + pdfStyle.size.body * 3);
-  tagged(doc, 'H2', () =>
-    doc
-      .font(pdfStyle.font.bold)
-      .fontSize(pdfStyle.size.h2)
-      .fillColor(pdfStyle.color.accent)
-      .text(title, doc.page.margins.left, doc.y, { width: contentWidth(doc) }),
-  );
-  const y = doc.y + 2;
-  doc
-    .moveTo(doc.page.margins.left, y)
-    .lineTo(doc.page.margins.left + contentWidth(doc), y)
-    .lineWidth(0.6)
-    .strokeColor(pdfStyle.color.rule)
-    .stroke();
-  doc.y = y + 4;
-  doc.moveDown(0.2);
-  doc.font(pdfStyle.font.regular).fontSize(pdfStyle.size.body).fillColor(pdfStyle.color.text);
 }
