@@ -3,7 +3,6 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { closeReasonOf, collabUrl, shouldReconnectAfter } from './document-connection';
 import { connectionState } from './use-document-connection';
-import { presentUsers } from './use-presence';
 
 describe('document connection', () => {
   it('reaches /collab on the page’s origin, encrypted when the page is', () => {
@@ -27,28 +26,5 @@ describe('document connection', () => {
     expect(connectionState({ ...base, failures: 2 })).toBe('offline');
     expect(connectionState({ ...base, synced: true, online: false })).toBe('offline');
     expect(connectionState({ ...base, synced: true, stopped: true })).toBe('offline');
-  });
-});
-
-describe('presentUsers', () => {
-  it('lists each person once, the local user first', () => {
-    const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
-    const [mine, other, sameAsOther] = docs.map((d) => new Awareness(d));
-    if (!mine || !other || !sameAsOther) throw new Error('unreachable');
-    mine.setLocalStateField('user', { id: 'u1', name: 'Sophie Lambert', color: '#0d5c63' });
-    other.setLocalStateField('user', { id: 'u2', name: 'Claire Renard', color: '#1d4f8c' });
-    sameAsOther.setLocalStateField('user', { id: 'u2', name: 'Claire Renard', color: '#1d4f8c' });
-    // Claire has two tabs open; a tab without a user yet is left out.
-    const states = mine.getStates();
-    states.set(other.clientID, other.getLocalState() ?? {});
-    states.set(sameAsOther.clientID, sameAsOther.getLocalState() ?? {});
-    states.set(999, {});
-
-    expect(presentUsers(mine)).toEqual([
-      { id: 'u1', name: 'Sophie Lambert', color: '#0d5c63', isSelf: true },
-      { id: 'u2', name: 'Claire Renard', color: '#1d4f8c', isSelf: false },
-    ]);
-    for (const a of [mine, other, sameAsOther]) a.destroy();
-    for (const d of docs) d.destroy();
   });
 });

@@ -10,21 +10,22 @@ import './presence.css';
 const MAX_SHOWN = 5;
 
 /**
- * Who is here now in a group, a thread (and who left recently): initials avatars and a count. The count is a
- * button that opens the full list with names and "vu à 14:32", so nothing depends on hovering or on colour.
+ * The one avatar stack: who is here now in a group, a thread or a fiche (and who left recently), as initials
+ * avatars and a count. The count is a button that opens the full list with names and "vu à 14:32", so nothing
+ * depends on hovering or on colour. `label` names the list for screen readers ("Dans le document maintenant").
  */
-export function PresenceAvatars({ scope }: { scope: string }) {
+export function PresenceAvatars({ scope, label }: { scope: string; label?: string }) {
   const { i18n } = useTranslation();
   const snapshot = usePresence(scope);
   const { data: me } = useCurrentUser();
   if (!snapshot) return null;
   const display = presenceDisplay(snapshot.entries, { selfId: me?.id, locale: localeOf(i18n.language) });
   if (display.online.length === 0 && display.recent.length === 0) return null;
-  return <PresenceView display={display} />;
+  return <PresenceView display={display} label={label} />;
 }
 
 /** The presentation alone, for a known display (also used by tests and stories). */
-export function PresenceView({ display }: { display: PresenceDisplay }) {
+export function PresenceView({ display, label }: { display: PresenceDisplay; label?: string }) {
   const { t } = useTranslation();
   const { online, recent } = display;
   const shown = online.slice(0, MAX_SHOWN);
@@ -35,7 +36,7 @@ export function PresenceView({ display }: { display: PresenceDisplay }) {
   return (
     <div className="presence-avatars">
       {shown.length > 0 && (
-        <ul className="presence-avatars__list" aria-label={t('notifications.presence.onlineList')}>
+        <ul className="presence-avatars__list" aria-label={label ?? t('notifications.presence.onlineList')}>
           {shown.map((person) => (
             <li key={person.id} className="presence-avatars__item" title={nameOf(person)}>
               <span

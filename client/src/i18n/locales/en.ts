@@ -369,7 +369,6 @@ export const en: Translation = {
     },
     presence: {
       label: 'In the document now',
-      you: '{{name}} (you)',
     },
     sections: {
       title: 'Sections',

@@ -381,7 +381,6 @@ export const fr = {
     },
     presence: {
       label: 'Dans le document maintenant',
-      you: '{{name}} (vous)',
     },
     sections: {
       title: 'Rubriques',

@@ -1,4 +1,4 @@
-import type { FicheDetail } from '@affluents/contracts';
+import { type FicheDetail, presenceScope } from '@affluents/contracts';
 import { goToSection } from '@affluents/editor';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/core';
@@ -11,11 +11,11 @@ import { meQueryKey } from '../../../lib/query-client';
 import { userColor } from '../../../lib/user-color';
 import type { CollabCloseReason } from '../../../realtime/document-connection';
 import { useDocumentConnection } from '../../../realtime/use-document-connection';
-import { usePresence } from '../../../realtime/use-presence';
 import { useCurrentUser } from '../../auth/hooks';
 import { useFicheCommentsWorkspace } from '../../comments/use-fiche-comments-workspace';
 import { FicheQuestions } from '../../discussions/components/FicheQuestions';
 import { FicheMinutesLinks } from '../../meetings/components/FicheMinutesLinks';
+import { PresenceAvatars } from '../../presence/PresenceAvatars';
 import { useEmptySections } from '../document-hooks';
 import { ficheKeys, useFicheUpdates } from '../hooks';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -26,7 +26,6 @@ import { FicheReview } from './FicheReview';
 import { FicheSectionsPanel } from './FicheSectionsPanel';
 import { FicheStatusBadge } from './FicheStatusBadge';
 import { FicheVersions } from './FicheVersions';
-import { PresenceAvatars } from './PresenceAvatars';
 
 const lostAccessReasons = new Set<CollabCloseReason>(['unauthenticated', 'forbidden', 'readOnly']);
 
@@ -40,10 +39,8 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
     [me],
   );
   const shared = useDocumentConnection(fiche.docName, presenceUser);
-  const awareness = shared.connection?.provider.awareness ?? null;
   const emptySections = useEmptySections(shared.connection?.doc ?? null);
   useFicheUpdates(fiche.id);
-  const present = usePresence(awareness);
   const [editor, setEditor] = useState<Editor | null>(null);
   const onReady = useCallback((e: Editor | null) => setEditor(e), []);
   const comments = useFicheCommentsWorkspace(fiche, editor, me);
@@ -76,7 +73,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
         stopped={shared.stopped}
         onReconnect={shared.reconnect}
       />
-      <PresenceAvatars users={present} />
+      <PresenceAvatars scope={presenceScope('fiche', fiche.id)} label={t('fiches.presence.label')} />
     </>
   );
 
