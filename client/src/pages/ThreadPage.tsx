@@ -20,6 +20,7 @@ import { useMessageActions } from '../features/discussions/use-message-actions';
 import { useThreadMessages } from '../features/discussions/use-thread-messages';
 import { useSendTyping, useTypingNames } from '../features/discussions/use-typing';
 import { useGroup } from '../features/groups/hooks';
+import { memberCandidates } from '../features/mentions/mention-candidates';
 import { ThreadPolls } from '../features/polls/ThreadPolls';
 import { isApiError } from '../lib/api-client';
 
@@ -64,10 +65,7 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
   const [revisionsOf, setRevisionsOf] = useState<Message | null>(null);
   const [moving, setMoving] = useState<Message | null>(null);
   const members = useMemo(
-    () =>
-      (group.data?.members ?? [])
-        .filter((m) => m.userId !== me?.id)
-        .map((m) => ({ id: m.userId, label: m.displayName })),
+    () => memberCandidates(group.data?.members ?? [], me?.id ?? null),
     [group.data, me?.id],
   );
 

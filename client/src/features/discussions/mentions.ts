@@ -1,8 +1,4 @@
-/** Someone who can be mentioned: a member, or the whole group (`id` null). */
-export interface MentionCandidate {
-  id: string | null;
-  label: string;
-}
+import type { MentionCandidate } from '../mentions/mention-candidates';
 
 /** The `@query` being typed just before the caret, or null when the caret is not in a mention. */
 export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | null {
@@ -12,19 +8,6 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
 }
 
 /** The Markdown token the server recognises for a mention (see `mentionPattern` in the contracts). */
-export function mentionToken(candidate: MentionCandidate): string {
+export function mentionToken(candidate: Pick<MentionCandidate, 'id' | 'label'>): string {
   return candidate.id ? `@[${candidate.label}](user:${candidate.id})` : `@[${candidate.label}](group)`;
-}
-
-/** Candidates whose name has a word starting with the query, case- and accent-insensitive. */
-export function filterCandidates(candidates: readonly MentionCandidate[], query: string): MentionCandidate[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const q = fold(query);
-  return candidates
-    .filter((c) =>
-      fold(c.label)
-        .split(/\s+/)
-        .some((word) => word.startsWith(q)),
-    )
-    .slice(0, 8);
 }

@@ -41,6 +41,7 @@ export const enDiscussions: Messages<typeof frDiscussions> = {
     hint: 'Enter to send, Shift+Enter for a new line. Markdown accepted; @ to mention.',
     markdownHint: 'Markdown accepted: **bold**, _italic_, lists, links.',
     groupMention: 'group',
+    mentions: 'People to mention',
     replyingTo: 'Replying to {{name}}:',
     cancelReply: 'Cancel the reply',
   },

@@ -40,6 +40,7 @@ export const frDiscussions = {
     hint: 'Entrée pour envoyer, Maj+Entrée pour aller à la ligne. Markdown accepté ; @ pour mentionner.',
     markdownHint: 'Markdown accepté : **gras**, _italique_, listes, liens.',
     groupMention: 'groupe',
+    mentions: 'Personnes à mentionner',
     replyingTo: 'Réponse à {{name}} :',
     cancelReply: 'Annuler la réponse',
   },

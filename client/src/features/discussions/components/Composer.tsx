@@ -2,8 +2,9 @@ import type { Message } from '@affluents/contracts';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import { filterCandidates, type MentionCandidate, mentionQueryAt, mentionToken } from '../mentions';
-import { MentionMenu } from './MentionMenu';
+import { MentionPicker } from '../../mentions/MentionPicker';
+import { type MentionCandidate, rankMentionCandidates } from '../../mentions/mention-candidates';
+import { mentionQueryAt, mentionToken } from '../mentions';
 
 interface ComposerProps {
   members: readonly MentionCandidate[];
@@ -23,8 +24,12 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
   const inputId = useId();
   const hintId = useId();
   const menuId = useId();
-  const everyone: MentionCandidate = { id: null, label: t('discussions.composer.groupMention') };
-  const candidates = mention ? filterCandidates([...members, everyone], mention.query) : [];
+  const everyone: MentionCandidate = {
+    id: null,
+    label: t('discussions.composer.groupMention'),
+    detail: null,
+  };
+  const candidates = mention ? rankMentionCandidates([...members, everyone], mention.query) : [];
   const menuOpen = candidates.length > 0;
 
   const update = (value: string, caret: number) => {
@@ -108,7 +113,16 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           </Button>
         </div>
       )}
-      {menuOpen && <MentionMenu id={menuId} candidates={candidates} active={active} onPick={pick} />}
+      {menuOpen && (
+        <MentionPicker
+          id={menuId}
+          label={t('discussions.composer.mentions')}
+          candidates={candidates}
+          active={active}
+          onPick={pick}
+          className="mention-menu"
+        />
+      )}
       <label htmlFor={inputId} className="visually-hidden">
         {t('discussions.composer.label')}
       </label>

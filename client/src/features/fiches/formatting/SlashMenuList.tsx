@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { SuggestionList } from '../../../components/ui/SuggestionList';
 import type { SlashItem } from './slash-items';
 
 export interface SlashMenuListProps {
@@ -28,33 +28,24 @@ export function SlashMenuList({
   onPick,
   onHover,
 }: SlashMenuListProps) {
-  const list = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    list.current?.querySelector(`[id="${id}-${active}"]`)?.scrollIntoView?.({ block: 'nearest' });
-  }, [id, active]);
   if (items.length === 0) return null;
   return (
     <div className="slash-menu">
-      <div ref={list} id={id} role="listbox" aria-label={label} className="slash-menu__list">
-        {items.map((item, index) => {
+      <SuggestionList
+        id={id}
+        label={label}
+        items={items}
+        active={active}
+        keyOf={(item) => item.id}
+        onPick={onPick}
+        onHover={onHover}
+        framed={false}
+        className="slash-menu__list"
+      >
+        {(item) => {
           const Icon = item.icon;
           return (
-            <div
-              key={item.id}
-              id={`${id}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              tabIndex={-1}
-              className="slash-menu__option"
-              // Keep the focus (and the selection) in the editor: the choice is made on mousedown.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                onPick(item);
-              }}
-              onMouseMove={() => {
-                if (index !== active) onHover(index);
-              }}
-            >
+            <>
               <span className="slash-menu__icon" aria-hidden="true">
                 <Icon className="slash-menu__svg" focusable="false" />
               </span>
@@ -62,10 +53,10 @@ export function SlashMenuList({
                 <span className="slash-menu__label">{item.label}</span>
                 <span className="slash-menu__description">{item.description}</span>
               </span>
-            </div>
+            </>
           );
-        })}
-      </div>
+        }}
+      </SuggestionList>
       <p className="slash-menu__hint" aria-hidden="true">
         {hint}
         <span className="slash-menu__keys"> · {keysHint}</span>

@@ -1,9 +1,9 @@
 import type { FicheMentionSuggestion } from '@affluents/editor';
 import { ReactRenderer } from '@tiptap/react';
 import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
+import { type MemberCandidate, rankMentionCandidates } from '../../mentions/mention-candidates';
 import { describeEditor, listKey } from '../editor-combobox';
 import { MentionList, type MentionListProps } from './MentionList';
-import { filterMentionableMembers, type MentionableMember } from './member-candidates';
 import './mentions.css';
 
 let lists = 0;
@@ -13,15 +13,15 @@ let lists = 0;
  * change after the editor is built), arrows to move, Enter or Tab to pick, Escape to close.
  */
 export function memberMentionSuggestion(options: {
-  members: () => readonly MentionableMember[];
+  members: () => readonly MemberCandidate[];
   label: string;
 }): FicheMentionSuggestion {
   return {
-    items: ({ query }) => filterMentionableMembers(options.members(), query),
+    items: ({ query }) => rankMentionCandidates(options.members(), query),
     render: () => {
       const listId = `fiche-mentions-${++lists}`;
       let renderer: ReactRenderer<unknown, MentionListProps> | null = null;
-      let props: SuggestionProps<MentionableMember> | null = null;
+      let props: SuggestionProps<MemberCandidate> | null = null;
       let active = 0;
 
       const draw = () => {
@@ -40,13 +40,13 @@ export function memberMentionSuggestion(options: {
         });
         describeEditor(props.editor, open ? listId : null, open ? `${listId}-${active}` : null);
       };
-      const pick = (member: MentionableMember) => {
+      const pick = (member: MemberCandidate) => {
         props?.command({ id: member.id, label: member.label });
       };
 
       return {
         onStart(start) {
-          props = start as SuggestionProps<MentionableMember>;
+          props = start as SuggestionProps<MemberCandidate>;
           active = 0;
           renderer = new ReactRenderer(MentionList, {
             editor: start.editor,
@@ -56,7 +56,7 @@ export function memberMentionSuggestion(options: {
           draw();
         },
         onUpdate(update) {
-          props = update as SuggestionProps<MentionableMember>;
+          props = update as SuggestionProps<MemberCandidate>;
           draw();
         },
         onKeyDown({ event }: SuggestionKeyDownProps) {

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { DocumentConnection } from '../../../realtime/document-connection';
 import { useGroup } from '../../groups/hooks';
+import { type MemberCandidate, memberCandidates } from '../../mentions/mention-candidates';
 import { fichesApi } from '../api/fiches-api';
 import { ficheKeys } from '../hooks';
-import { type MentionableMember, mentionableMembers } from './member-candidates';
 
 /** The fiche id of a connection on `fiche:<id>` (the provider's room), or null for another document. */
 function ficheIdOf(connection: DocumentConnection): string | null {
@@ -26,9 +26,9 @@ export function useMentionableMembers(connection: DocumentConnection, selfId: st
   });
   const groupId = fiche.data?.group.id ?? '';
   const group = useGroup(groupId, { enabled: enabled && groupId !== '' });
-  const members = useRef<readonly MentionableMember[]>([]);
+  const members = useRef<readonly MemberCandidate[]>([]);
   useEffect(() => {
-    members.current = mentionableMembers(group.data?.members ?? [], selfId);
+    members.current = memberCandidates(group.data?.members ?? [], selfId);
   }, [group.data, selfId]);
   return members;
 }
