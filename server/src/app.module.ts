@@ -8,6 +8,7 @@ import { requestId } from './common/http/request-id';
 import { createValidationPipe } from './common/validation/validation';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { IdentityModule } from './identity/identity.module';
 import { DatabaseModule } from './infra/database/database.module';
 import type { OpenDatabase } from './infra/database/database.service';
 import { MailModule } from './infra/mail/mail.module';
@@ -55,6 +56,7 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         RedisModule,
         MailModule,
+        IdentityModule,
         AuthModule,
         UsersModule,
         BassinsModule,

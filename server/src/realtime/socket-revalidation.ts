@@ -2,8 +2,8 @@ import type { Subject } from '@affluents/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RecurringJob } from '../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { AccessEvents } from '../modules/auth/access-events';
-import { type ResolvedSession, SessionService } from '../modules/auth/session.service';
+import { AccessEvents } from '../identity/access-events';
+import { type ResolvedSession, SessionResolver } from '../identity/session-resolver';
 import { PresenceService } from './presence/presence.service';
 import { rooms } from './realtime-hub';
 import { RoomRegistry } from './room-registry';
@@ -30,7 +30,7 @@ export class SocketRevalidation {
 
   constructor(
     private readonly socketServer: SocketServer,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionResolver,
     private readonly roomRegistry: RoomRegistry,
     private readonly presence: PresenceService,
     private readonly accessEvents: AccessEvents,

@@ -1,13 +1,10 @@
-import type { Subject } from '@affluents/contracts';
-import type { UserEntity } from '../../modules/users/user.entity';
+import type { ResolvedSession } from '../../identity/session-resolver';
 
-/** What the session guard attaches to each request when a valid session cookie came with it. */
-export interface AuthContext {
-  user: UserEntity;
-  sessionId: string;
-  /** The user as the authorization policy sees them. */
-  subject: Subject;
-}
+/**
+ * What the session guard attaches to each request when a valid session cookie came with it: the
+ * session id, the user (id and display name) and the user as the authorization policy sees them.
+ */
+export type AuthContext = ResolvedSession;
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { originAllowed } from '../../identity/session-rules';
 import { requestId } from './request-id';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -11,8 +12,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function originCheck(allowedOrigins: string[]) {
   const allowed = new Set(allowedOrigins);
   return (request: Request, response: Response, next: NextFunction) => {
-    const origin = request.get('origin');
-    if (SAFE_METHODS.has(request.method) || !origin || allowed.has(origin)) return next();
+    if (SAFE_METHODS.has(request.method) || originAllowed(request.get('origin'), allowed)) return next();
     response.status(403).json({
       status: 403,
       code: 'forbidden',
