@@ -1,9 +1,10 @@
 import { CollabCloseCode } from '@affluents/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { AuthContext } from '../common/auth/auth-context';
 import { RecurringJob } from '../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessEvents } from '../identity/access-events';
-import { type ResolvedSession, SessionResolver } from '../identity/session-resolver';
+import { SessionResolver } from '../identity/session-resolver';
 import { CollabConnections } from './collab-connections';
 import { DocAccessRegistry } from './doc-access-registry';
 import { CollabFanout } from './fanout/collab-fanout';
@@ -80,7 +81,7 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   }
 
   private async revalidate(connections: CollabConnection[]): Promise<void> {
-    const sessions = new Map<string, Promise<ResolvedSession | null>>();
+    const sessions = new Map<string, Promise<AuthContext | null>>();
     await Promise.all(
       connections.map(async (connection) => {
         const check = ++this.checks;

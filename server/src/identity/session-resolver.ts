@@ -1,23 +1,10 @@
-import type { Subject } from '@affluents/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import type { AuthContext } from '../common/auth/auth-context';
+import { originAllowed } from '../common/http/origin-check';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { readCookie } from './session-cookie';
-import { isWellFormedToken, judgeSession, originAllowed, sessionTtlMs } from './session-rules';
+import { isWellFormedToken, judgeSession, sessionTtlMs } from './session-rules';
 import { SessionStore } from './session-store';
-
-/** The signed-in account as the edges see it (feature modules load more when they need it). */
-export interface SessionUser {
-  id: string;
-  /** The name others see (on carets, in presence). */
-  displayName: string;
-}
-
-/** A valid sign-in session: who is signed in and what the policy sees of them. */
-export interface ResolvedSession {
-  sessionId: string;
-  user: SessionUser;
-  subject: Subject;
-}
 
 /**
  * Why a connection attempt was refused: `origin` (403, an Origin outside the allow-list), `no-session`
@@ -28,7 +15,7 @@ export type SessionRefusal = 'origin' | 'no-session' | 'session-ended' | 'unavai
 
 /** The verdict on a connection attempt: its session and cookie token, or why it is refused. */
 export type SessionAttempt =
-  | { ok: true; session: ResolvedSession; token: string }
+  | { ok: true; session: AuthContext; token: string }
   | { ok: false; refusal: SessionRefusal };
 
 /**
@@ -64,7 +51,7 @@ export class SessionResolver {
    * The session of a token, or null when it is unknown, expired (then deleted) or its account disabled;
    * renews its sliding expiry when due. Throws when the database fails.
    */
-  async resolve(token: string): Promise<ResolvedSession | null> {
+  async resolve(token: string): Promise<AuthContext | null> {
     const stored = await this.store.find(token);
     if (!stored) return null;
     const now = Date.now();
@@ -90,7 +77,7 @@ export class SessionResolver {
     if (!this.originAllowed(headers.origin)) return { ok: false, refusal: 'origin' };
     const token = this.tokenOf(headers.cookie);
     if (!token) return { ok: false, refusal: 'no-session' };
-    let session: ResolvedSession | null;
+    let session: AuthContext | null;
     try {
       session = await this.resolve(token);
     } catch {

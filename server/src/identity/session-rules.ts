@@ -1,6 +1,7 @@
 /**
- * The rules of the sign-in session, without I/O: which cookie values are worth a lookup, which Origins
- * may carry the cookie, when a session has expired and when its sliding expiry is written again. The
+ * The rules of the sign-in session, without I/O: which cookie values are worth a lookup, when a session
+ * has expired and when its sliding expiry is written again (which Origins may carry the cookie:
+ * common/http/origin-check.ts). The
  * SessionResolver applies them for every edge (HTTP guard, Socket.IO handshake, document upgrade,
  * revalidation of open connections).
  */
@@ -16,15 +17,6 @@ export const SESSION_RENEW_AFTER_MS = 60 * 60 * 1000;
 /** True when a cookie value may be a session token (non-empty and short), so it is worth a lookup. */
 export function isWellFormedToken(token: unknown): token is string {
   return typeof token === 'string' && token.length > 0 && token.length < MAX_SESSION_TOKEN_LENGTH;
-}
-
-/**
- * True when a request with this Origin may use the ambient session cookie: an Origin in the allow-list,
- * or none at all (a non-browser client, which carries no ambient cookie; browsers always send one on
- * cross-site writes and on websocket upgrades).
- */
-export function originAllowed(origin: string | undefined, allowedOrigins: ReadonlySet<string>): boolean {
-  return origin === undefined || origin === '' || allowedOrigins.has(origin);
 }
 
 /** The session's lifetime from its last renewal. */

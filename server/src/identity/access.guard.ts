@@ -2,9 +2,9 @@ import { can } from '@affluents/contracts';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { SessionResolver } from '../../identity/session-resolver';
-import { forbidden, unauthenticated } from '../errors/app-error';
-import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE, SESSION_IGNORED } from './decorators';
+import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE, SESSION_IGNORED } from '../common/auth/decorators';
+import { forbidden, unauthenticated } from '../common/errors/app-error';
+import { SessionResolver } from './session-resolver';
 
 /**
  * The global guard of every HTTP route: resolves the session cookie (SessionResolver), then requires a
