@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { AppConfig } from '../config/app-config';
+import { sessionTtlMs } from './session-rules';
 
 /**
  * Reads one cookie from a raw Cookie header: the one cookie reader of the session, for HTTP requests
@@ -31,7 +32,7 @@ export function setSessionCookie(response: Response, config: AppConfig, token: s
     sameSite: 'lax',
     secure: config.session.cookieSecure,
     path: '/',
-    maxAge: config.session.ttlDays * 24 * 60 * 60 * 1000,
+    maxAge: sessionTtlMs(config.session.ttlDays),
   });
 }
 
