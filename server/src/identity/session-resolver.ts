@@ -54,18 +54,19 @@ export class SessionResolver {
   async resolve(token: string): Promise<AuthContext | null> {
     const stored = await this.store.find(token);
     if (!stored) return null;
-    const now = Date.now();
-    const verdict = judgeSession({ ...stored, accountEnabled: stored.userId !== null }, now, this.ttlMs);
+    // The store joins only an enabled account: no user id means a disabled one.
+    const { userId } = stored;
+    const verdict = judgeSession({ ...stored, accountEnabled: userId !== null }, Date.now(), this.ttlMs);
     if (verdict.kind === 'expired') {
       await this.store.deleteExpired(stored.sessionId);
       return null;
     }
-    if (verdict.kind === 'disabled' || stored.userId === null) return null;
+    if (verdict.kind === 'disabled' || userId === null) return null;
     if (verdict.renewal) await this.store.renew(stored.sessionId, verdict.renewal);
     return {
       sessionId: stored.sessionId,
-      user: { id: stored.userId, displayName: stored.displayName ?? '' },
-      subject: { userId: stored.userId, platformRole: stored.platformRole, memberships: stored.memberships },
+      user: { id: userId, displayName: stored.displayName ?? '' },
+      subject: { userId, platformRole: stored.platformRole, memberships: stored.memberships },
     };
   }
 
