@@ -2,12 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CollabModule } from './collab/collab.module';
-import { AccessGuard } from './common/auth/access.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { requestId } from './common/http/request-id';
 import { createValidationPipe } from './common/validation/validation';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { AccessGuard } from './identity/access.guard';
+import { IdentityModule } from './identity/identity.module';
 import { DatabaseModule } from './infra/database/database.module';
 import type { OpenDatabase } from './infra/database/database.service';
 import { MailModule } from './infra/mail/mail.module';
@@ -55,6 +56,7 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         RedisModule,
         MailModule,
+        IdentityModule,
         AuthModule,
         UsersModule,
         BassinsModule,

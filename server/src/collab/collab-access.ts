@@ -1,9 +1,10 @@
 import { CollabCloseCode } from '@affluents/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { AuthContext } from '../common/auth/auth-context';
 import { RecurringJob } from '../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { AccessEvents } from '../modules/auth/access-events';
-import { SessionService, type SessionSubject } from '../modules/auth/session.service';
+import { AccessEvents } from '../identity/access-events';
+import { SessionResolver } from '../identity/session-resolver';
 import { CollabConnections } from './collab-connections';
 import { DocAccessRegistry } from './doc-access-registry';
 import { CollabFanout } from './fanout/collab-fanout';
@@ -33,7 +34,7 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly connections: CollabConnections,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionResolver,
     private readonly access: DocAccessRegistry,
     private readonly fanout: CollabFanout,
     private readonly accessEvents: AccessEvents,
@@ -80,7 +81,7 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
   }
 
   private async revalidate(connections: CollabConnection[]): Promise<void> {
-    const sessions = new Map<string, Promise<SessionSubject | null>>();
+    const sessions = new Map<string, Promise<AuthContext | null>>();
     await Promise.all(
       connections.map(async (connection) => {
         const check = ++this.checks;
@@ -88,7 +89,7 @@ export class CollabAccess implements OnModuleInit, OnModuleDestroy {
         try {
           let session = sessions.get(connection.sessionToken);
           if (!session) {
-            session = this.sessions.resolveSubject(connection.sessionToken);
+            session = this.sessions.resolve(connection.sessionToken);
             sessions.set(connection.sessionToken, session);
           }
           const resolved = await session;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { CollabGateway } from './collab.gateway';
 import { CollabAccess } from './collab-access';
 import { CollabAuth } from './collab-auth';
@@ -18,6 +19,7 @@ import { UpdateWriter } from './persistence/update-writer';
  * (CollabDocuments), listen to stores (CollabEvents) and revoke access (CollabAccess).
  */
 @Module({
+  imports: [IdentityModule],
   providers: [
     CollabAccess,
     CollabAuth,

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module';
+import { IdentityModule } from '../identity/identity.module';
 import { EventRateLimits } from './event-rate-limits';
 import { EventRouter } from './event-router';
 import { HandshakeAuth } from './handshake-auth';
@@ -17,7 +18,7 @@ import { SocketServer } from './socket-server';
  */
 @Global()
 @Module({
-  imports: [CollabModule],
+  imports: [CollabModule, IdentityModule],
   providers: [
     EventRateLimits,
     EventRouter,

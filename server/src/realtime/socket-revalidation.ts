@@ -1,9 +1,10 @@
 import type { Subject } from '@affluents/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AuthContext } from '../common/auth/auth-context';
 import { RecurringJob } from '../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { AccessEvents } from '../modules/auth/access-events';
-import { type ResolvedSession, SessionService } from '../modules/auth/session.service';
+import { AccessEvents } from '../identity/access-events';
+import { SessionResolver } from '../identity/session-resolver';
 import { PresenceService } from './presence/presence.service';
 import { rooms } from './realtime-hub';
 import { RoomRegistry } from './room-registry';
@@ -30,7 +31,7 @@ export class SocketRevalidation {
 
   constructor(
     private readonly socketServer: SocketServer,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionResolver,
     private readonly roomRegistry: RoomRegistry,
     private readonly presence: PresenceService,
     private readonly accessEvents: AccessEvents,
@@ -74,7 +75,7 @@ export class SocketRevalidation {
   }
 
   private async revalidate(sockets: IoSocket[]): Promise<void> {
-    const sessions = new Map<string, Promise<ResolvedSession | null>>();
+    const sessions = new Map<string, Promise<AuthContext | null>>();
     await Promise.all(
       sockets.map(async (socket) => {
         const check = ++this.checks;
@@ -101,7 +102,7 @@ export class SocketRevalidation {
     );
   }
 
-  private async refresh(socket: IoSocket, session: ResolvedSession, check: number): Promise<void> {
+  private async refresh(socket: IoSocket, session: AuthContext, check: number): Promise<void> {
     const subject = session.subject;
     const rightsChanged = rightsOf(socket.data.subject) !== rightsOf(subject);
     socket.data.subject = subject;

@@ -1,4 +1,4 @@
-import { AuthSessionEntity } from '../../modules/auth/auth-session.entity';
+import { AuthSessionEntity } from '../../identity/auth-session.entity';
 import { PasswordResetTokenEntity } from '../../modules/auth/password-reset-token.entity';
 import { BassinEntity } from '../../modules/bassins/bassin.entity';
 import { FicheEntity } from '../../modules/fiches/fiche.entity';

@@ -10,16 +10,16 @@ import type { Request, Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth, OptionalAuth, Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { clearSessionCookie, setSessionCookie } from '../../identity/session-cookie';
+import { SessionStore } from '../../identity/session-store';
 import { AuthService } from './auth.service';
 import { KNOWN_DEVICE_COOKIE, setKnownDeviceCookie } from './known-device';
-import { SessionService } from './session.service';
-import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,12 +54,12 @@ export class AuthController {
 
   @Get('me')
   me(@Auth() auth: AuthContext): Promise<CurrentUser> {
-    return this.auth.currentUser(auth.user, auth.subject);
+    return this.auth.me(auth.user.id, auth.subject);
   }
 
   @Patch('me')
   updateMe(@Auth() auth: AuthContext, @Body({ schema: UpdateMyProfile }) body: UpdateMyProfile) {
-    return this.auth.updateProfile(auth.user, body);
+    return this.auth.updateProfile(auth.user.id, body);
   }
 
   @Public()

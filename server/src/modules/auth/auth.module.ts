@@ -1,14 +1,14 @@
-import { Global, Module } from '@nestjs/common';
-import { AccessEvents } from './access-events';
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../../identity/identity.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { SessionService } from './session.service';
 
-@Global()
+/** Signing in and out, the profile and password resets, on the session store of the identity layer. */
 @Module({
+  imports: [IdentityModule],
   controllers: [AuthController],
-  providers: [AccessEvents, AuthService, SessionService, LoginRateLimiter],
-  exports: [AccessEvents, AuthService, SessionService],
+  providers: [AuthService, LoginRateLimiter],
+  exports: [AuthService],
 })
 export class AuthModule {}

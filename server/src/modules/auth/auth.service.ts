@@ -11,6 +11,8 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../common/a
 import { hashToken, newSecretToken } from '../../common/auth/tokens';
 import { badRequest, unauthenticated } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { SessionStore } from '../../identity/session-store';
+import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
 import { passwordResetMail } from '../../infra/mail/mail-templates';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -19,7 +21,6 @@ import { toCurrentUser } from '../users/user-views';
 import { knownDeviceId, nextKnownDeviceCookie } from './known-device';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
-import { SessionService } from './session.service';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -31,7 +32,8 @@ export class AuthService implements OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionStore,
+    private readonly directory: UserDirectory,
     private readonly limiter: LoginRateLimiter,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -75,14 +77,22 @@ export class AuthService implements OnModuleDestroy {
     const organisation = user.organisationId
       ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: user.organisationId })
       : null;
-    return toCurrentUser(user, subject ?? (await this.sessions.subjectOf(user)), organisation);
+    return toCurrentUser(user, subject ?? (await this.directory.subjectOf(user)), organisation);
+  }
+
+  /** The signed-in user as `GET /api/auth/me` returns it, with the subject their session resolved. */
+  async me(userId: string, subject: Subject): Promise<CurrentUser> {
+    return this.currentUser(
+      await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId }),
+      subject,
+    );
   }
 
   /** Updates the signed-in user's own name and job title. */
-  async updateProfile(user: UserEntity, input: UpdateMyProfile): Promise<CurrentUser> {
+  async updateProfile(userId: string, input: UpdateMyProfile): Promise<CurrentUser> {
     const users = this.dataSource.getRepository(UserEntity);
-    await users.update({ id: user.id }, input);
-    return this.currentUser(await users.findOneByOrFail({ id: user.id }));
+    await users.update({ id: userId }, input);
+    return this.currentUser(await users.findOneByOrFail({ id: userId }));
   }
 
   /**

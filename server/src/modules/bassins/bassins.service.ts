@@ -12,7 +12,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { isUniqueViolation } from '../../common/database-errors';
 import { badRequest, conflict, notFound } from '../../common/errors/app-error';
 import { slugify } from '../../common/slug';
-import { AccessEvents } from '../auth/access-events';
+import { AccessEvents } from '../../identity/access-events';
 import { GroupEntity } from '../groups/group.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { BassinEntity } from './bassin.entity';

@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { IdentityModule } from '../../identity/identity.module';
 import { RealtimeHub } from '../../realtime/realtime-hub';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DiscussionEvents } from './discussion-events';
@@ -15,7 +16,7 @@ import { ThreadsService } from './threads.service';
 
 /** Threads, messages, reading state and moderation. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [IdentityModule, NotificationsModule],
   controllers: [ThreadsController, MessagesController, DiscussionsController],
   providers: [
     ThreadAccess,

@@ -19,7 +19,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
-import { AccessEvents } from '../auth/access-events';
+import { AccessEvents } from '../../identity/access-events';
 import { DiscussionEvents } from './discussion-events';
 import { followThread, MessagesService } from './messages.service';
 import { type ResolvedThread, ThreadAccess } from './thread-access';

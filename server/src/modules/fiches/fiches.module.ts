@@ -2,6 +2,7 @@ import { Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
 import { CollabEvents } from '../../collab/collab-events';
 import { DocAccessRegistry } from '../../collab/doc-access-registry';
+import { IdentityModule } from '../../identity/identity.module';
 import { CollabFicheDocuments } from './fiche-documents.adapter';
 import { FicheDocuments } from './fiche-documents.port';
 import { FicheIndexer } from './fiche-indexer';
@@ -12,7 +13,7 @@ import { FichesController } from './fiches.controller';
 import { FichesService } from './fiches.service';
 
 @Module({
-  imports: [CollabModule],
+  imports: [CollabModule, IdentityModule],
   controllers: [FichesController],
   providers: [
     FichesService,

@@ -10,7 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { isUniqueViolation } from '../../common/database-errors';
 import { conflict, forbidden, notFound } from '../../common/errors/app-error';
-import { AccessEvents } from '../auth/access-events';
+import { AccessEvents } from '../../identity/access-events';
 import { BassinEntity } from '../bassins/bassin.entity';
 import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';

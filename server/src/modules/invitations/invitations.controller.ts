@@ -25,7 +25,7 @@ import type { Request, Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth, OptionalAuth, Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { setSessionCookie } from '../auth/session-cookie';
+import { setSessionCookie } from '../../identity/session-cookie';
 import { InvitationsService } from './invitations.service';
 
 const Token = FreeText().min(20).max(200);

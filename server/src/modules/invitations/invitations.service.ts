@@ -26,11 +26,11 @@ import {
 } from '../../common/errors/app-error';
 import { groupKindLabels } from '../../common/french-labels';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AccessEvents } from '../../identity/access-events';
+import { SessionStore } from '../../identity/session-store';
 import { MailService } from '../../infra/mail/mail.service';
 import { invitationMail } from '../../infra/mail/mail-templates';
-import { AccessEvents } from '../auth/access-events';
 import { AuthService } from '../auth/auth.service';
-import { SessionService } from '../auth/session.service';
 import { BassinEntity } from '../bassins/bassin.entity';
 import { GroupEntity } from '../groups/group.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -69,7 +69,7 @@ export class InvitationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionStore,
     private readonly auth: AuthService,
     private readonly accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
 import { DocAccessRegistry } from '../../collab/doc-access-registry';
+import { IdentityModule } from '../../identity/identity.module';
 import { PollsModule } from '../polls/polls.module';
 import { MeetingAccess } from './meeting-access';
 import { MeetingActionsQuery } from './meeting-actions-query.service';
@@ -19,7 +20,7 @@ import { MeetingsService } from './meetings.service';
  * the calendar module subscribes to MeetingEvents to send invitations and updates.
  */
 @Module({
-  imports: [CollabModule, PollsModule],
+  imports: [CollabModule, IdentityModule, PollsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingAccess,

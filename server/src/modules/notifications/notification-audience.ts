@@ -11,7 +11,7 @@ export interface Queryable {
 
 /**
  * Who may receive a notification: the same `can()` policy as the routes, applied to many users at once.
- * Subjects are built like SessionService.subjectOf (memberships of groups not archived), in one query.
+ * Subjects are built like UserDirectory.subjectOf (memberships of groups not archived), in one query.
  */
 @Injectable()
 export class NotificationAudience {

@@ -8,8 +8,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, forbidden, notFound } from '../../common/errors/app-error';
-import { AccessEvents } from '../auth/access-events';
-import { SessionService } from '../auth/session.service';
+import { AccessEvents } from '../../identity/access-events';
+import { SessionStore } from '../../identity/session-store';
 import { MembershipEntity } from '../groups/membership.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from './user.entity';
@@ -20,7 +20,7 @@ import { toUserAdminView } from './user-views';
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionStore,
     private readonly accessEvents: AccessEvents,
   ) {}
 

@@ -1,10 +1,9 @@
 import type { PresenceEntry, PresenceSnapshot } from '@affluents/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { UserDirectory } from '../../identity/user-directory';
 import { RedisService } from '../../infra/redis/redis.service';
-import { UserEntity } from '../../modules/users/user.entity';
 import { rooms } from '../realtime-hub';
 import type { IoSocket } from '../socket-data';
 import { SocketServer } from '../socket-server';
@@ -30,7 +29,7 @@ export class PresenceService {
 
   constructor(
     private readonly socketServer: SocketServer,
-    private readonly dataSource: DataSource,
+    private readonly users: UserDirectory,
     redis: RedisService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -93,13 +92,7 @@ export class PresenceService {
   async snapshot(scope: string): Promise<PresenceSnapshot> {
     const state = await this.store.read(scope, Date.now());
     const userIds = [...new Set([...state.online, ...state.lastSeen.keys()])];
-    const users = userIds.length
-      ? await this.dataSource.getRepository(UserEntity).find({
-          where: { id: In(userIds) },
-          select: { id: true, displayName: true },
-        })
-      : [];
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const names = await this.users.displayNames(userIds);
     const entries: PresenceEntry[] = userIds
       .filter((id) => names.has(id))
       .map((id) => ({

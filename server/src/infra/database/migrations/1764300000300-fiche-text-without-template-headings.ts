@@ -1,7 +1,14 @@
 import { documentPlainText } from '@affluents/editor/template';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import * as Y from 'yjs';
-import { searchVectorSql } from '../../../modules/fiches/fiche-indexer';
+
+// The weighted search vector as modules/fiches/fiche-indexer.ts built it when this migration was
+// written, copied so that the migration stays what it was when the indexer changes (and infra does not
+// import a feature module).
+const searchVectorSql = (title: string, tags: string, body: string) =>
+  `setweight(to_tsvector('affluents_fr', ${title}), 'A') ||
+   setweight(to_tsvector('affluents_fr', ${tags}), 'B') ||
+   setweight(to_tsvector('affluents_fr', ${body}), 'C')`;
 
 const TAGS = "array_to_string(f.sectors || f.publics || f.themes, ' ')";
 

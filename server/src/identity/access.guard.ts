@@ -1,22 +1,21 @@
 import { can } from '@affluents/contracts';
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { SessionService } from '../../modules/auth/session.service';
-import { forbidden, unauthenticated } from '../errors/app-error';
-import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE, SESSION_IGNORED } from './decorators';
+import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE, SESSION_IGNORED } from '../common/auth/decorators';
+import { forbidden, unauthenticated } from '../common/errors/app-error';
+import { SessionResolver } from './session-resolver';
 
 /**
- * The global guard of every HTTP route: reads the session cookie, then requires a session unless the
- * route is @Public(), then applies the route's @Allow() rule through the shared policy.
+ * The global guard of every HTTP route: resolves the session cookie (SessionResolver), then requires a
+ * session unless the route is @Public(), then applies the route's @Allow() rule through the shared policy.
+ * The Origin of state-changing calls is checked before, by the origin-check middleware.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,10 +23,10 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(SESSION_IGNORED, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const token: unknown = request.cookies?.[this.config.session.cookieName];
-    if (typeof token === 'string' && token.length > 0 && token.length < 200) {
+    const token = this.sessions.tokenOf(request.headers.cookie);
+    if (token) {
       const session = await this.sessions.resolve(token);
-      if (session) request.auth = { ...session };
+      if (session) request.auth = session;
     }
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     if (!request.auth) throw unauthenticated();

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AccessEvents } from './access-events';
+import { SessionResolver } from './session-resolver';
+import { SessionStore } from './session-store';
+import { UserDirectory } from './user-directory';
+
+/**
+ * Who is signed in, below collab, realtime and the feature modules: the sign-in session (its store and
+ * its one resolver), the accounts as those layers may read them, and the AccessEvents domain event.
+ * Imported by each module that uses them; the auth feature opens and ends sessions through it.
+ */
+@Module({
+  providers: [AccessEvents, SessionResolver, SessionStore, UserDirectory],
+  exports: [AccessEvents, SessionResolver, SessionStore, UserDirectory],
+})
+export class IdentityModule {}
