@@ -94,3 +94,36 @@ export function selectThreads(
 /** Threads a subject may see: those of their groups and those they hold a grant on (SQL on alias `t`). */
 export const VISIBLE_THREADS = `(t.group_id = ANY($2::uuid[])
   OR EXISTS (SELECT 1 FROM thread_access_grants ga WHERE ga.thread_id = t.id AND ga.user_id = $1))`;
+
+/** A thread's counters: its last sequence number and its last change. */
+export async function selectThreadCounters(
+  manager: EntityManager,
+  threadId: string,
+): Promise<{ lastSeq: number; lastChange: number } | null> {
+  const [row]: Array<{ lastSeq: number; lastChange: number }> = await manager.query(
+    'SELECT last_seq AS "lastSeq", last_change AS "lastChange" FROM threads WHERE id = $1',
+    [threadId],
+  );
+  return row ?? null;
+}
+
+/**
+ * Moves a user's read position in a thread forward to `seq` (never back, never past its last message);
+ * returns the position as stored.
+ */
+export async function moveReadPosition(
+  manager: EntityManager,
+  userId: string,
+  threadId: string,
+  seq: number,
+): Promise<number> {
+  const [row]: Array<{ seq: number }> = await manager.query(
+    `INSERT INTO thread_reads (user_id, thread_id, last_read_seq)
+     SELECT $1, t.id, LEAST($3, t.last_seq) FROM threads t WHERE t.id = $2
+     ON CONFLICT (user_id, thread_id) DO UPDATE
+       SET last_read_seq = GREATEST(thread_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
+     RETURNING last_read_seq AS seq`,
+    [userId, threadId, seq],
+  );
+  return row.seq;
+}

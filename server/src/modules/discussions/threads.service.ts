@@ -21,8 +21,8 @@ import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { AccessEvents } from '../auth/access-events';
 import { DiscussionEvents } from './discussion-events';
-import { followThread, MessagesService } from './messages.service';
-import { type ResolvedThread, ThreadAccess } from './thread-access';
+import { MessageBatchWriter } from './message-batch-writer';
+import { ThreadAccess } from './thread-access';
 import { selectThreads, type ThreadRow, toThreadSummary, VISIBLE_THREADS } from './thread-rows';
 
 const NEWS_LIMIT = 50;
@@ -33,7 +33,7 @@ export class ThreadsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ThreadAccess,
-    private readonly messages: MessagesService,
+    private readonly writer: MessageBatchWriter,
     private readonly events: DiscussionEvents,
     private readonly accessEvents: AccessEvents,
   ) {}
@@ -98,8 +98,8 @@ export class ThreadsService {
       [subject.userId, clientId, groupId],
     );
     if (resent) return this.detail(resent.threadId, subject);
-    const prepared = await this.messages.prepare(groupId, input.body, subject);
-    const threadId = await this.dataSource.transaction(async (manager) => {
+    const prepared = await this.writer.prepare(groupId, input.body, subject);
+    const first = await this.dataSource.transaction(async (manager) => {
       const [thread]: Array<{ id: string }> = await manager.query(
         `INSERT INTO threads (group_id, kind, title, author_id, status, subject_type, subject_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -120,33 +120,17 @@ export class ThreadsService {
           WHERE s.group_id = $1 AND s.follow_all_new_threads`,
         [groupId],
       );
-      await followThread(manager, thread.id, [
-        ...followers.map((f) => f.userId),
-        ...(options.followers ?? []),
-      ]);
-      const resolved: ResolvedThread = {
-        thread: {
-          id: thread.id,
-          groupId,
-          kind: input.kind,
-          title: input.title,
-          authorId: subject.userId,
-          locked: false,
-        },
-        target: { groupId, threadGrant: options.asGuest ? 'guest' : undefined },
-      };
-      await this.messages.insert(
-        manager,
-        resolved,
-        { threadId: thread.id, clientId, body: input.body },
+      return this.writer.writeFirst(manager, {
+        threadId: thread.id,
+        clientId,
+        body: input.body,
         prepared,
+        followers: [...followers.map((f) => f.userId), ...(options.followers ?? [])],
         subject,
-      );
-      return thread.id;
+      });
     });
-    const detail = await this.detail(threadId, subject);
-    const [first] = (await this.messages.list(threadId, { afterSeq: 0, limit: 1 }, subject)).items;
-    if (first) await this.events.messagePosted(first);
+    const detail = await this.detail(first.threadId, subject);
+    await this.events.messagePosted(first);
     return detail;
   }
 
