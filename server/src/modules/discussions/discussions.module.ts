@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { RealtimeHub } from '../../realtime/realtime-hub';
+import { FichesModule } from '../fiches/fiches.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DiscussionEvents } from './discussion-events';
 import { DiscussionSearchService } from './discussion-search.service';
@@ -15,7 +16,8 @@ import { ThreadsService } from './threads.service';
 
 /** Threads, messages, reading state and moderation. */
 @Module({
-  imports: [NotificationsModule],
+  // FichesModule: a fiche's own thread opens for the readers of the fiche, as FichesService decides.
+  imports: [NotificationsModule, FichesModule],
   controllers: [ThreadsController, MessagesController, DiscussionsController],
   providers: [
     ThreadAccess,
