@@ -16,7 +16,7 @@ import {
   type UpdateThreadRequest,
 } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { AccessEvents } from '../auth/access-events';
@@ -303,6 +303,27 @@ export class ThreadsService {
     }
     const threadId = await ensureFicheThread(this.dataSource.manager, fiche, subject.userId);
     return this.detail(threadId, subject);
+  }
+
+  /**
+   * Inserts a thread about another feature's object (a meeting's own thread) in the caller's transaction,
+   * without a first message. Returns its id.
+   */
+  insertThreadAbout(
+    manager: EntityManager,
+    thread: { groupId: string; title: string; authorId: string; about: { type: 'meeting'; id: string } },
+  ): Promise<string> {
+    return insertThread(manager, { ...thread, kind: 'discussion', status: null });
+  }
+
+  /** Lets a guest into one thread (a meeting's), in the caller's transaction. */
+  grantGuest(manager: EntityManager, threadId: string, userId: string, grantedById: string): Promise<void> {
+    return upsertGrant(manager, threadId, userId, 'guest', grantedById);
+  }
+
+  /** Withdraws a guest's grant on a thread, in the caller's transaction; a former member keeps theirs. */
+  revokeGuest(manager: EntityManager, threadId: string, userId: string): Promise<void> {
+    return deleteGrant(manager, threadId, userId, 'guest');
   }
 
   private toDetail(row: ThreadRow, rights: { canPost: boolean; canModerate: boolean }): ThreadDetail {
