@@ -348,9 +348,11 @@ describe('discussions over HTTP: access, posting, Markdown, unread, moderation, 
       movedTo: { threadId: target.id, title: 'Hors sujet' },
       body: '',
     });
+    // Numbered as any new message of the destination: its next sequence number and change.
     expect(moved).toMatchObject({
       threadId: target.id,
       seq: 2,
+      change: 2,
       author: { id: ids.claire },
       body: 'À masquer',
     });
