@@ -39,8 +39,9 @@ export interface FirstPost {
 
 /**
  * What became of one request: stored now (`posted`), already stored by an earlier send (`resent`), refused
- * (`failed`), or to be posted again on its own (`alone`: a duplicate client id inside the batch, or a
- * batch that could not be written as a whole, e.g. a client id raced by another node).
+ * (`failed`), or to be written again as a batch of one, `writeAlone` (`alone`: a duplicate client id
+ * inside the batch, or a batch that could not be written as a whole, e.g. a client id raced by another
+ * node).
  */
 export type PostResult =
   | { kind: 'posted'; message: Message }
