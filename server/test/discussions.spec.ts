@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Message, ThreadDetail } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -347,9 +348,11 @@ describe('discussions over HTTP: access, posting, Markdown, unread, moderation, 
       movedTo: { threadId: target.id, title: 'Hors sujet' },
       body: '',
     });
+    // Numbered as any new message of the destination: its next sequence number and change.
     expect(moved).toMatchObject({
       threadId: target.id,
       seq: 2,
+      change: 2,
       author: { id: ids.claire },
       body: 'À masquer',
     });
@@ -400,5 +403,33 @@ describe('discussions over HTTP: access, posting, Markdown, unread, moderation, 
     expect(a.body.subject).toEqual({ type: 'fiche', id: fiche.id, title: 'Potager partagé' });
     await as.amina.get(`/api/fiches/${fiche.id}/thread`).expect(403);
     await as.olivier.get(`/api/fiches/${fiche.id}/thread`).expect(403);
+  });
+
+  it('previews a link to a fiche with its title only for those who may view it', async () => {
+    const fiche = (
+      await as.claire
+        .post('/api/fiches')
+        .send({ title: 'Jardin des voisins', groupId: namurSocial, year: 2026 })
+        .expect(201)
+    ).body;
+    const link = `[la fiche](/fiches/${fiche.id})`;
+    const member: Message = (
+      await as.claire
+        .post(`/api/threads/${thread.id}/messages`)
+        .send({ clientId: randomUUID(), body: link })
+        .expect(201)
+    ).body;
+    expect(member.previews).toEqual([
+      { url: `/fiches/${fiche.id}`, title: 'Jardin des voisins', internal: true },
+    ]);
+    // Olivier is in another group of the bassin and the fiche is not published: its title stays hidden.
+    const other: ThreadDetail = (
+      await as.olivier
+        .post(`/api/groups/${namurEncadrants}/threads`)
+        .send({ title: 'Lien', body: link })
+        .expect(201)
+    ).body;
+    const [first] = (await as.olivier.get(`/api/threads/${other.id}/messages`).expect(200)).body.items;
+    expect(first.previews).toEqual([{ url: `/fiches/${fiche.id}`, title: 'Affluents', internal: true }]);
   });
 });

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../../identity/identity.module';
 import { RealtimeHub } from '../../realtime/realtime-hub';
+import { FichesModule } from '../fiches/fiches.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DiscussionEvents } from './discussion-events';
 import { DiscussionSearchService } from './discussion-search.service';
@@ -16,7 +17,8 @@ import { ThreadsService } from './threads.service';
 
 /** Threads, messages, reading state and moderation. */
 @Module({
-  imports: [IdentityModule, NotificationsModule],
+  // FichesModule: a fiche's own thread opens for the readers of the fiche, as FichesService decides.
+  imports: [IdentityModule, NotificationsModule, FichesModule],
   controllers: [ThreadsController, MessagesController, DiscussionsController],
   providers: [
     ThreadAccess,

@@ -1,7 +1,7 @@
 import { can, isAllowedHref, type LinkPreview, type Subject } from '@affluents/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { FichesService } from '../fiches/fiches.service';
 import { ThreadAccess } from './thread-access';
 
 const MAX_PREVIEWS = 5;
@@ -16,7 +16,7 @@ const threadPath = new RegExp(`^/discussions/(${uuid})(?:[/?#]|$)`, 'i');
 @Injectable()
 export class LinkPreviews {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly fiches: FichesService,
     private readonly threadAccess: ThreadAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,18 +52,7 @@ export class LinkPreviews {
 
   private async internalTitle(path: string, subject: Subject): Promise<string | null> {
     const fiche = path.match(fichePath);
-    if (fiche) {
-      const [row]: Array<{ title: string; groupId: string; reach: string | null; published: boolean }> =
-        await this.dataSource.query(
-          `SELECT title, group_id AS "groupId", reach, published_version_id IS NOT NULL AS published
-             FROM fiches WHERE id = $1`,
-          [fiche[1]],
-        );
-      const visible =
-        row &&
-        (can(subject, 'fiche.view', { groupId: row.groupId }) || (row.published && row.reach === 'network'));
-      return visible ? row.title : null;
-    }
+    if (fiche) return this.fiches.previewTitle(fiche[1], subject);
     const thread = path.match(threadPath);
     if (thread) {
       const resolved = await this.threadAccess.resolve(thread[1], subject);

@@ -1,13 +1,14 @@
-import type { Message, Subject } from '@affluents/contracts';
+import type { LinkPreview, Message, Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/errors/app-error';
 import { LinkPreviews } from './link-previews';
-import { renderMessage } from './message-markdown';
-import { selectMessages } from './message-rows';
+import { type RenderedMessage, renderMessage } from './message-markdown';
+import { isClientIdTaken, selectGroupMemberIds, selectMessages } from './message-rows';
 import { insertPostBatch, type PostRow, type ThreadUpdate } from './post-batch-insert';
 import { type PostBatchFacts, readPostBatchFacts } from './post-batch-reads';
 import { assertOpen, checkAccess } from './thread-access';
+import { postFollowers } from './thread-follows';
 import { WriteTurns } from './write-turns';
 
 export type { ThreadUpdate } from './post-batch-insert';
@@ -18,10 +19,29 @@ export interface PostRequest {
   subject: Subject;
 }
 
+/** A body rendered (mentions resolved against the group's members) and its links previewed. */
+export interface PreparedBody {
+  rendered: RenderedMessage;
+  previews: LinkPreview[];
+}
+
+/** A new thread's first message, its thread inserted in the caller's transaction. */
+export interface FirstPost {
+  threadId: string;
+  clientId: string;
+  body: string;
+  /** Rendered before the transaction (`MessageBatchWriter.prepare`). */
+  prepared: PreparedBody;
+  /** Who follows the new thread beside the author and the mentioned members. */
+  followers: string[];
+  subject: Subject;
+}
+
 /**
  * What became of one request: stored now (`posted`), already stored by an earlier send (`resent`), refused
- * (`failed`), or to be posted again on its own (`alone`: a duplicate client id inside the batch, or a
- * batch that could not be written as a whole, e.g. a client id raced by another node).
+ * (`failed`), or to be written again as a batch of one, `writeAlone` (`alone`: a duplicate client id
+ * inside the batch, or a batch that could not be written as a whole, e.g. a client id raced by another
+ * node).
  */
 export type PostResult =
   | { kind: 'posted'; message: Message }
@@ -50,11 +70,12 @@ class BatchState {
 }
 
 /**
- * Writes a batch of posts in two statements whatever its size: one reads what every request needs
- * (resends, access, replies, mentions), one stores them all (sequence numbers, messages, follows, read
- * positions) and returns the messages. Batches write one at a time, in order, but the next batch reads
- * while the previous one writes. Errors of one request stay with it; a batch that cannot be written whole
- * sends its requests down the single path.
+ * The one write path of new messages. Writes a batch of posts in two statements whatever its size: one
+ * reads what every request needs (resends, access, replies, mentions), one stores them all (sequence
+ * numbers, messages, follows, read positions) and returns the messages. Batches write one at a time, in
+ * order, but the next batch reads while the previous one writes. Errors of one request stay with it; a
+ * request a batch set aside is written again as a batch of one (`writeAlone`), and a new thread's first
+ * message is a batch of one inside the thread's transaction (`writeFirst`).
  */
 @Injectable()
 export class MessageBatchWriter {
@@ -65,15 +86,70 @@ export class MessageBatchWriter {
     private readonly previews: LinkPreviews,
   ) {}
 
-  /** Writes what it can of `requests`; never throws. */
+  /** Writes what it can of `requests`; never throws. A request answered `alone` goes to `writeAlone`. */
   async write(requests: PostRequest[]): Promise<WrittenBatch> {
+    return this.writeBatch(requests, false);
+  }
+
+  /**
+   * Writes one request as a batch of its own; never throws and never answers `alone`: a failure is the
+   * request's own, except a client id another send stored meanwhile, which answers as a resend.
+   */
+  async writeAlone(request: PostRequest): Promise<WrittenBatch> {
+    return this.writeBatch([request], true);
+  }
+
+  /**
+   * Writes a new thread's first message inside the caller's transaction, where its thread was just
+   * inserted: a batch of one through the same statement, with nothing to read first (no resend, no reply,
+   * the body already rendered) and no turn to wait (nobody else can write to the thread yet).
+   */
+  async writeFirst(manager: EntityManager, post: FirstPost): Promise<Message> {
+    const { rendered, previews } = post.prepared;
+    const row: PostRow = {
+      key: 0,
+      threadId: post.threadId,
+      clientId: post.clientId,
+      authorId: post.subject.userId,
+      body: post.body,
+      rendered,
+      previews,
+      followers: postFollowers(post.subject.userId, rendered.mentions, post.followers),
+    };
+    const message = (await insertPostBatch(this.dataSource, [row], manager)).messages.get(row.key);
+    if (!message) throw notFound('Discussion introuvable');
+    return message;
+  }
+
+  /**
+   * Renders a body for a thread of `groupId` (mentions of its members only) and previews its links, before
+   * any transaction: on the embedded database a second connection inside a transaction would wait forever.
+   */
+  async prepare(groupId: string, body: string, subject: Subject): Promise<PreparedBody> {
+    return this.render(body, await selectGroupMemberIds(this.dataSource.manager, groupId), subject);
+  }
+
+  /** The rendering rule of every message body: mentions of `members` only, links previewed. */
+  private async render(
+    body: string,
+    members: Set<string> | undefined,
+    subject: Subject,
+  ): Promise<PreparedBody> {
+    const rendered = renderMessage(body, (id) => members?.has(id) ?? false);
+    // Most messages have no link: no preview work at all.
+    const previews = rendered.links.length > 0 ? await this.previews.preview(rendered.links, subject) : [];
+    return { rendered, previews };
+  }
+
+  private async writeBatch(requests: PostRequest[], alone: boolean): Promise<WrittenBatch> {
     // Taken before reading: a batch's messages never get sequence numbers before an earlier batch's.
     const turn = this.turns.take();
     const state = new BatchState(requests);
     let threads: ThreadUpdate[] = [];
+    let failure: { error: unknown } | undefined;
     try {
       this.setAsideDuplicates(state);
-      const rows = await this.prepare(state);
+      const rows = await this.prepareRows(state);
       await turn.ready;
       const inserted = await insertPostBatch(this.dataSource, rows);
       threads = inserted.threads;
@@ -83,16 +159,35 @@ export class MessageBatchWriter {
         if (message) state.settled.set(row.key, { kind: 'posted', message });
         else state.fail(row.key, notFound('Discussion introuvable'));
       }
-    } catch {
-      // Nothing was stored (the statement is its own transaction): every request without an answer yet
-      // goes down the single path, which reports its own error (e.g. a raced client id).
+    } catch (err) {
+      // Nothing was stored (the statement is its own transaction): every request without an answer yet is
+      // written again alone, or, already alone, settled by `settleAlone`.
       for (const [index, result] of state.settled) if (result.kind === 'posted') state.settled.delete(index);
       threads = [];
+      failure = { error: err };
     } finally {
       turn.done();
     }
-    await this.answerResends(state);
+    if (alone && failure) await this.settleAlone(state, failure.error);
+    await this.answerResends(state, alone);
     return { results: requests.map((_, i) => state.settled.get(i) ?? { kind: 'alone' }), threads };
+  }
+
+  /** The failure of a batch of one: a resend when its client id was taken meanwhile, else its error. */
+  private async settleAlone(state: BatchState, err: unknown): Promise<void> {
+    const [request] = state.requests;
+    if (state.settled.has(0)) return;
+    if (!isClientIdTaken(err)) return state.fail(0, err);
+    try {
+      const [stored] = (
+        await readPostBatchFacts(this.dataSource, [{ ...request.input, subject: request.subject }])
+      ).stored;
+      if (!stored) state.fail(0, err);
+      else if (stored.threadId === request.input.threadId) state.resent.set(0, stored.id);
+      else state.fail(0, conflict('Cet identifiant de message a déjà servi dans une autre discussion'));
+    } catch (readError) {
+      state.fail(0, readError);
+    }
   }
 
   /** A second send with the same client id in one batch waits for the first, then finds it stored. */
@@ -106,7 +201,7 @@ export class MessageBatchWriter {
   }
 
   /** Reads the batch's facts, then finds resends, authorises, checks replies and renders each request. */
-  private async prepare(state: BatchState): Promise<PostRow[]> {
+  private async prepareRows(state: BatchState): Promise<PostRow[]> {
     const open = state.open();
     const facts = await readPostBatchFacts(
       this.dataSource,
@@ -140,10 +235,11 @@ export class MessageBatchWriter {
       if (input.replyToId && facts.replyThreads.get(input.replyToId) !== resolved.thread.id) {
         throw badRequest('Le message auquel vous répondez n’est pas dans cette discussion');
       }
-      const members = facts.members.get(resolved.thread.groupId);
-      const rendered = renderMessage(input.body, (id) => members?.has(id) ?? false);
-      // Most messages have no link: no preview work at all.
-      const previews = rendered.links.length > 0 ? await this.previews.preview(rendered.links, subject) : [];
+      const { rendered, previews } = await this.render(
+        input.body,
+        facts.members.get(resolved.thread.groupId),
+        subject,
+      );
       return {
         key: index,
         threadId: resolved.thread.id,
@@ -153,6 +249,7 @@ export class MessageBatchWriter {
         replyToId: input.replyToId,
         rendered,
         previews,
+        followers: postFollowers(subject.userId, rendered.mentions),
       };
     } catch (err) {
       state.fail(index, err);
@@ -160,8 +257,11 @@ export class MessageBatchWriter {
     }
   }
 
-  /** The stored messages answer the resends; one that cannot be loaded goes down the single path. */
-  private async answerResends(state: BatchState): Promise<void> {
+  /**
+   * The stored messages answer the resends. In a batch, one that cannot be loaded is written again alone
+   * (and found as a resend again); alone, it fails.
+   */
+  private async answerResends(state: BatchState, alone: boolean): Promise<void> {
     if (state.resent.size === 0) return;
     try {
       const ids = [...state.resent.values()];
@@ -170,9 +270,10 @@ export class MessageBatchWriter {
       for (const [index, id] of state.resent) {
         const message = byId.get(id);
         if (message) state.settled.set(index, { kind: 'resent', message });
+        else if (alone) state.fail(index, notFound('Message introuvable'));
       }
-    } catch {
-      // The single path finds them as resends again.
+    } catch (err) {
+      if (alone) for (const index of state.resent.keys()) state.fail(index, err);
     }
   }
 }

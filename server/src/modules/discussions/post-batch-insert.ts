@@ -1,8 +1,10 @@
 import type { LinkPreview, Message, ServerEvents } from '@affluents/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { RenderedMessage } from './message-markdown';
+import { NUMBER_NEW_MESSAGES } from './message-numbering';
 import { messageFromRow } from './message-rows';
 import { preparedQuery } from './prepared-query';
+import { followThreads } from './thread-follows';
 
 /** The thread's list entry after the batch, as `thread:updated` carries it. */
 export type ThreadUpdate = Parameters<ServerEvents['thread:updated']>[0];
@@ -17,6 +19,8 @@ export interface PostRow {
   replyToId?: string;
   rendered: RenderedMessage;
   previews: LinkPreview[];
+  /** Who follows the thread after this post (`postFollowers`). */
+  followers: string[];
 }
 
 /** The stored messages by key (a row whose thread vanished is missing) and the threads as left. */
@@ -42,35 +46,19 @@ interface InsertedRow {
 type ThreadRow = Omit<ThreadUpdate, 'lastMessageAt'> & { lastMessageAt: string | null };
 
 /**
- * One statement, so one round trip and its own transaction. The thread rows are locked first, in id
- * order: concurrent batches and single posts queue behind each other without deadlock, and sequences
- * stay gapless. Each thread's new counters are numbered back to its requests in key (arrival) order,
- * then the messages, the follows (author and mentioned members; a mute stays) and the authors' read
+ * One statement, so one round trip and its own transaction (or a part of the caller's). The messages are
+ * numbered by the shared rule (threads locked in id order, counters moved on, arrival order within each
+ * thread), then the messages, the follows (see `postFollowers`; a mute stays) and the authors' read
  * positions are written. Data-modifying CTEs always run to completion, read or not.
  */
 const INSERT_SQL = `
   WITH req AS (
     SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                         $8::uuid[], $9::text[], $10::bool[], $11::text[])
+                         $8::uuid[], $9::text[], $10::bool[], $11::text[], $12::text[])
                   AS x(key, thread_id, client_id, author_id, body, html, body_text, reply_to_id, mentions,
-                       mentions_group, previews)
+                       mentions_group, previews, followers)
   ),
-  counts AS (SELECT thread_id AS id, count(*)::int AS n FROM req GROUP BY thread_id),
-  locked AS (SELECT id FROM threads WHERE id IN (SELECT id FROM counts) ORDER BY id FOR UPDATE),
-  bumped AS (
-    UPDATE threads t
-       SET last_seq = t.last_seq + c.n, last_change = t.last_change + c.n, last_message_at = now()
-      FROM locked JOIN counts c ON c.id = locked.id
-     WHERE t.id = locked.id
-    RETURNING t.id, t.group_id, t.title, t.kind, t.pinned, t.locked, t.status, t.last_seq, t.last_change,
-              t.last_message_at
-  ),
-  numbered AS (
-    SELECT r.*, b.last_seq - c.n + r.k AS seq, b.last_change - c.n + r.k AS change
-      FROM (SELECT req.*, row_number() OVER (PARTITION BY thread_id ORDER BY key)::int AS k FROM req) r
-      JOIN bumped b ON b.id = r.thread_id
-      JOIN counts c ON c.id = r.thread_id
-  ),
+  ${NUMBER_NEW_MESSAGES},
   inserted AS (
     INSERT INTO messages (thread_id, seq, change, client_id, author_id, body, html, body_text, reply_to_id,
                           mentions, mentions_group, previews)
@@ -79,14 +67,7 @@ const INSERT_SQL = `
       FROM numbered ORDER BY thread_id, seq
     RETURNING id, thread_id, seq, created_at
   ),
-  followed AS (
-    INSERT INTO thread_follows (user_id, thread_id, level)
-    SELECT user_id, thread_id, 'following'
-      FROM (SELECT thread_id, author_id AS user_id FROM numbered
-            UNION SELECT thread_id, unnest(mentions::uuid[]) FROM numbered) f
-     ORDER BY thread_id, user_id
-    ON CONFLICT (user_id, thread_id) DO NOTHING
-  ),
+  followed AS (${followThreads('SELECT thread_id, unnest(followers::uuid[]) FROM numbered')}),
   read_moved AS (
     INSERT INTO thread_reads (user_id, thread_id, last_read_seq)
     SELECT author_id, thread_id, max(seq) FROM numbered GROUP BY thread_id, author_id ORDER BY thread_id, author_id
@@ -116,12 +97,17 @@ const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 /**
  * Stores a batch of posts in one statement and gives back their messages as the API shows them (built
  * from what was sent and what the statement returned, without reading them again). Throws when the
- * statement fails (nothing is stored then), e.g. a client id raced by another send.
+ * statement fails (nothing is stored then), e.g. a client id raced by another send. With `manager`, the
+ * statement runs inside the caller's transaction.
  */
-export async function insertPostBatch(dataSource: DataSource, rows: PostRow[]): Promise<InsertedBatch> {
+export async function insertPostBatch(
+  dataSource: DataSource,
+  rows: PostRow[],
+  manager?: EntityManager,
+): Promise<InsertedBatch> {
   if (rows.length === 0) return { messages: new Map(), threads: [] };
   const [result] = await preparedQuery<{ threads: ThreadRow[] | null; messages: InsertedRow[] | null }>(
-    dataSource,
+    manager ?? dataSource,
     'post-batch-insert',
     INSERT_SQL,
     [
@@ -136,6 +122,7 @@ export async function insertPostBatch(dataSource: DataSource, rows: PostRow[]): 
       rows.map((r) => uuidArray(r.rendered.mentions)),
       rows.map((r) => r.rendered.mentionsGroup),
       rows.map((r) => JSON.stringify(r.previews)),
+      rows.map((r) => uuidArray(r.followers)),
     ],
   );
   const rowOf = new Map(rows.map((r) => [r.key, r]));

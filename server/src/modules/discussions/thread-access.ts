@@ -2,6 +2,7 @@ import { type Action, can, type Subject, type Target } from '@affluents/contract
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forbidden, notFound } from '../../common/errors/app-error';
+import { selectThreadFacts } from './thread-rows';
 
 /** The facts about a thread that access decisions need. */
 export interface ThreadFacts {
@@ -30,16 +31,8 @@ export class ThreadAccess {
 
   /** The thread and the caller's policy target; null when it does not exist. */
   async resolve(threadId: string, subject: Subject): Promise<ResolvedThread | null> {
-    const rows: Array<ThreadFacts & { grant: 'guest' | 'former_member' | null }> =
-      await this.dataSource.query(
-        `SELECT t.id, t.group_id AS "groupId", t.kind, t.title, t.author_id AS "authorId", t.locked,
-              g.kind AS "grant"
-         FROM threads t
-         LEFT JOIN thread_access_grants g ON g.thread_id = t.id AND g.user_id = $2
-        WHERE t.id = $1`,
-        [threadId, subject.userId],
-      );
-    return rows[0] ? resolvedThread(rows[0]) : null;
+    const row = await selectThreadFacts(this.dataSource.manager, threadId, subject.userId);
+    return row ? resolvedThread(row) : null;
   }
 
   /** True when the caller may read the thread. */

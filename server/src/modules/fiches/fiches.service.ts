@@ -321,6 +321,19 @@ export class FichesService {
     return { id: fiche.id, groupId: fiche.groupId, authorIds: authors.map((a) => a.userId) };
   }
 
+  /**
+   * A fiche's title for a link preview in a message: given to those who may view the fiche and, for a
+   * fiche published to the whole network, to anyone; null otherwise, or when it does not exist.
+   */
+  async previewTitle(id: string, subject: Subject): Promise<string | null> {
+    const fiche = await this.dataSource.getRepository(FicheEntity).findOneBy({ id });
+    if (!fiche) return null;
+    const visible =
+      can(subject, 'fiche.view', { groupId: fiche.groupId }) ||
+      (fiche.publishedVersionId !== null && fiche.reach === 'network');
+    return visible ? fiche.title : null;
+  }
+
   /** True when the fiche has a published version, is not archived, and its reach includes the subject. */
   private async publicationReaches(fiche: FicheEntity, subject: Subject): Promise<boolean> {
     if (!fiche.publishedVersionId || fiche.status === 'archived') return false;

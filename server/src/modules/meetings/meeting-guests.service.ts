@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessEvents } from '../../identity/access-events';
 import { MailService } from '../../infra/mail/mail.service';
 import { guestAccountMail } from '../../infra/mail/mail-templates';
+import { ThreadsService } from '../discussions/threads.service';
 import { MeetingAccess } from './meeting-access';
 import { MeetingEvents } from './meeting-events';
 import { MeetingsService } from './meetings.service';
@@ -29,6 +30,7 @@ export class MeetingGuestsService {
     private readonly meetings: MeetingsService,
     private readonly mail: MailService,
     private readonly accessEvents: AccessEvents,
+    private readonly threads: ThreadsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,13 +54,7 @@ export class MeetingGuestsService {
          ON CONFLICT (meeting_id, user_id) DO NOTHING RETURNING user_id`,
         [meetingId, user.id, input.organisation ?? null, subject.userId],
       );
-      if (meeting.threadId) {
-        await manager.query(
-          `INSERT INTO thread_access_grants (thread_id, user_id, kind, granted_by_id) VALUES ($1, $2, 'guest', $3)
-           ON CONFLICT (thread_id, user_id) DO UPDATE SET kind = 'guest'`,
-          [meeting.threadId, user.id, subject.userId],
-        );
-      }
+      if (meeting.threadId) await this.threads.grantGuest(manager, meeting.threadId, user.id, subject.userId);
       if (user.created) await this.sendAccountLink(manager, user, input.displayName, meeting.title, subject);
       return { userId: user.id, isNew: inserted.length > 0 };
     });
@@ -79,12 +75,7 @@ export class MeetingGuestsService {
         [meetingId, userId],
       );
       if (n === 0) return false;
-      if (meeting.threadId) {
-        await manager.query(
-          `DELETE FROM thread_access_grants WHERE thread_id = $1 AND user_id = $2 AND kind = 'guest'`,
-          [meeting.threadId, userId],
-        );
-      }
+      if (meeting.threadId) await this.threads.revokeGuest(manager, meeting.threadId, userId);
       return true;
     });
     if (!removed) throw notFound('Invité introuvable');

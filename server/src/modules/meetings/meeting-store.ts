@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../../collab/collab-documents';
+import { ThreadsService } from '../discussions/threads.service';
 import type { HostHistory } from './host-rotation';
 
 /** Partners from outside the network join focus meetings; they are not in the hosting rotation. */
@@ -35,12 +36,16 @@ export function placeColumns(place: MeetingPlace): {
   };
 }
 
-/** Writes new meetings with their thread and documents, and reads the hosting history; SQL only. */
+/**
+ * Writes new meetings with their thread (through ThreadsService) and documents, and reads the hosting
+ * history.
+ */
 @Injectable()
 export class MeetingStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: CollabDocuments,
+    private readonly threads: ThreadsService,
   ) {}
 
   /**
@@ -49,11 +54,12 @@ export class MeetingStore {
    */
   async insert(manager: EntityManager, input: NewMeeting): Promise<string> {
     const [{ id }]: Array<{ id: string }> = await manager.query('SELECT gen_random_uuid() AS id');
-    const [thread]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO threads (group_id, kind, title, author_id, subject_type, subject_id)
-       VALUES ($1, 'discussion', $2, $3, 'meeting', $4) RETURNING id`,
-      [input.groupId, `Rencontre : ${input.title}`, input.createdById, id],
-    );
+    const threadId = await this.threads.insertThreadAbout(manager, {
+      groupId: input.groupId,
+      title: `Rencontre : ${input.title}`,
+      authorId: input.createdById,
+      about: { type: 'meeting', id },
+    });
     const place = placeColumns(input.place);
     await manager.query(
       `INSERT INTO meetings (id, group_id, title, kind, status, starts_at, ends_at, place_type, place_address,
@@ -71,7 +77,7 @@ export class MeetingStore {
         place.address,
         place.url,
         input.hostOrganisationId,
-        thread.id,
+        threadId,
         agendaDocName(id),
         notesDocName(id),
         input.createdById,

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
 import { DocAccessRegistry } from '../../collab/doc-access-registry';
+import { DiscussionsModule } from '../discussions/discussions.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { PollsModule } from '../polls/polls.module';
 import { MeetingAccess } from './meeting-access';
@@ -20,7 +21,8 @@ import { MeetingsService } from './meetings.service';
  * the calendar module subscribes to MeetingEvents to send invitations and updates.
  */
 @Module({
-  imports: [CollabModule, IdentityModule, PollsModule],
+  // DiscussionsModule: a meeting's thread and its guests' grants are written by ThreadsService.
+  imports: [CollabModule, DiscussionsModule, IdentityModule, PollsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingAccess,
