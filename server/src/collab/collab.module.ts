@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DomainEventsModule } from '../common/events/domain-events.module';
 import { CollabGateway } from './collab.gateway';
 import { CollabAccess } from './collab-access';
 import { CollabAuth } from './collab-auth';
@@ -15,9 +16,11 @@ import { UpdateWriter } from './persistence/update-writer';
 /**
  * Realtime documents: the y-websocket endpoint at /collab/<name>, their registry, persistence and
  * fan-out. Feature modules register access resolvers (DocAccessRegistry), create and read documents
- * (CollabDocuments), listen to stores (CollabEvents) and revoke access (CollabAccess).
+ * (CollabDocuments), and revoke access (CollabAccess); side effects listen to the `document.*` domain events that
+ * CollabEvents emits.
  */
 @Module({
+  imports: [DomainEventsModule],
   providers: [
     CollabAccess,
     CollabAuth,
@@ -32,6 +35,6 @@ import { UpdateWriter } from './persistence/update-writer';
     DocRegistry,
     UpdateWriter,
   ],
-  exports: [CollabAccess, CollabDocuments, CollabEvents, CollabHealth, DocAccessRegistry],
+  exports: [CollabAccess, CollabDocuments, CollabHealth, DocAccessRegistry],
 })
 export class CollabModule {}

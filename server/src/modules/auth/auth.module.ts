@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { AccessEvents } from './access-events';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -7,6 +8,7 @@ import { SessionService } from './session.service';
 
 @Global()
 @Module({
+  imports: [DomainEventsModule],
   controllers: [AuthController],
   providers: [AccessEvents, AuthService, SessionService, LoginRateLimiter],
   exports: [AccessEvents, AuthService, SessionService],

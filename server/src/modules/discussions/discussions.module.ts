@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { RealtimeHub } from '../../realtime/realtime-hub';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { DiscussionEvents } from './discussion-events';
 import { DiscussionSearchService } from './discussion-search.service';
 import { DiscussionSocketHandlers } from './discussion-socket-handlers';
@@ -10,15 +10,17 @@ import { MessageBatchWriter } from './message-batch-writer';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
 import { ThreadAccess } from './thread-access';
+import { ThreadFollows } from './thread-follows';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 
 /** Threads, messages, reading state and moderation. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [DomainEventsModule],
   controllers: [ThreadsController, MessagesController, DiscussionsController],
   providers: [
     ThreadAccess,
+    ThreadFollows,
     ThreadsService,
     MessagesService,
     MessageBatchWriter,
@@ -28,8 +30,9 @@ import { ThreadsService } from './threads.service';
     DiscussionSocketHandlers,
   ],
   // MessagesService: other features (meetings' minutes) post their announcements in a thread;
-  // ThreadsService: readers' questions on a fiche open their thread through it.
-  exports: [ThreadAccess, MessagesService, ThreadsService],
+  // ThreadsService: readers' questions on a fiche open their thread through it; ThreadFollows: who
+  // hears of a thread, for the notifications.
+  exports: [ThreadAccess, ThreadFollows, MessagesService, ThreadsService],
 })
 export class DiscussionsModule implements OnModuleInit {
   constructor(

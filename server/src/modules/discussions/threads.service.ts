@@ -23,6 +23,7 @@ import { AccessEvents } from '../auth/access-events';
 import { DiscussionEvents } from './discussion-events';
 import { followThread, MessagesService } from './messages.service';
 import { type ResolvedThread, ThreadAccess } from './thread-access';
+import { ThreadFollows } from './thread-follows';
 import { selectThreads, type ThreadRow, toThreadSummary, VISIBLE_THREADS } from './thread-rows';
 
 const NEWS_LIMIT = 50;
@@ -36,6 +37,7 @@ export class ThreadsService {
     private readonly messages: MessagesService,
     private readonly events: DiscussionEvents,
     private readonly accessEvents: AccessEvents,
+    private readonly follows: ThreadFollows,
   ) {}
 
   /** A page of a group's threads (pinned first, then most recent), with the caller's unread counts. */
@@ -114,14 +116,8 @@ export class ThreadsService {
         ],
       );
       if (options.asGuest) await insertGrant(manager, thread.id, subject.userId, 'guest', subject.userId);
-      const followers: Array<{ userId: string }> = await manager.query(
-        `SELECT s.user_id AS "userId" FROM group_member_settings s
-           JOIN memberships m ON m.user_id = s.user_id AND m.group_id = s.group_id
-          WHERE s.group_id = $1 AND s.follow_all_new_threads`,
-        [groupId],
-      );
       await followThread(manager, thread.id, [
-        ...followers.map((f) => f.userId),
+        ...(await this.follows.newThreadFollowers(groupId, manager)),
         ...(options.followers ?? []),
       ]);
       const resolved: ResolvedThread = {

@@ -1,12 +1,12 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
 import { DocAccessRegistry } from '../../collab/doc-access-registry';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { PollsModule } from '../polls/polls.module';
 import { MeetingAccess } from './meeting-access';
 import { MeetingActionsQuery } from './meeting-actions-query.service';
 import { MeetingDatePollService } from './meeting-date-poll.service';
 import { MeetingDocuments } from './meeting-documents';
-import { MeetingEvents } from './meeting-events';
 import { MeetingGuestsService } from './meeting-guests.service';
 import { MeetingPlanningService } from './meeting-planning.service';
 import { MeetingStore } from './meeting-store';
@@ -16,14 +16,14 @@ import { MeetingsService } from './meetings.service';
 /**
  * Meetings of a group: planning and hosting rotation, date polls, answers, guests, and the detail
  * the other meeting modules (calendar, live, minutes) build on: they import it to inject its services;
- * the calendar module subscribes to MeetingEvents to send invitations and updates.
+ * the planning emits `meeting.*` domain events, which the calendar module listens to for invitations
+ * and updates.
  */
 @Module({
-  imports: [CollabModule, PollsModule],
+  imports: [CollabModule, DomainEventsModule, PollsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingAccess,
-    MeetingEvents,
     MeetingStore,
     MeetingsService,
     MeetingPlanningService,
@@ -32,7 +32,7 @@ import { MeetingsService } from './meetings.service';
     MeetingActionsQuery,
     MeetingDocuments,
   ],
-  exports: [MeetingAccess, MeetingEvents, MeetingsService, MeetingPlanningService, MeetingActionsQuery],
+  exports: [MeetingAccess, MeetingsService, MeetingPlanningService, MeetingActionsQuery],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(
