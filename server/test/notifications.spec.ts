@@ -199,6 +199,42 @@ describe('notifications', () => {
     expect((await notificationsOf(ids.thomas, threadId)).map((n) => n.kind)).toEqual(['reply']);
   });
 
+  it('notifies nothing of a message deleted or hidden before its turn, nor of replies to a deleted one', async () => {
+    const threadId = await createThread('Permanences de juillet');
+    await follow(ids.thomas, threadId, 'following');
+    // Written and deleted (or hidden) before the notifier's turn: its event finds it gone.
+    const [deleted, hidden] = await Promise.all(
+      ['Je prends le 3.', 'Je prends le 4.'].map(async (body, i) => {
+        const [{ seq }] = await q<{ seq: number }>(
+          `WITH next AS (UPDATE threads SET last_seq = last_seq + 1, last_change = last_change + 1
+                          WHERE id = $1 RETURNING last_seq)
+           SELECT last_seq AS seq FROM next`,
+          [threadId],
+        );
+        const [row] = await q<{ id: string }>(
+          `INSERT INTO messages (thread_id, seq, change, client_id, author_id, body, html, body_text, mentions,
+                                 mentions_group, deleted_at, hidden_at)
+           VALUES ($1, $2, $2, gen_random_uuid()::text, $3, $4, $4, $4, $5::uuid[], false,
+                   CASE WHEN $6 THEN now() END, CASE WHEN $6 THEN NULL ELSE now() END)
+           RETURNING id`,
+          [threadId, seq, ids.ines, body, [ids.thomas], i === 0],
+        );
+        return row.id;
+      }),
+    );
+    await causes.messagePosted(deleted);
+    await causes.messagePosted(hidden);
+    expect(await notificationsOf(ids.thomas, threadId)).toEqual([]);
+
+    await q('UPDATE messages SET deleted_at = NULL WHERE id = $1', [deleted]);
+    const question = await post(threadId, ids.ines, 'Qui prend le 5 ?');
+    await q('UPDATE messages SET deleted_at = now() WHERE id = $1', [question.id]);
+    await post(threadId, ids.amina, 'Moi.', { replyToId: question.id });
+    // Inès deleted her question: the answer is news for Thomas, no reply for her.
+    expect((await notificationsOf(ids.thomas, threadId)).map((n) => n.kind)).toEqual(['followed_thread']);
+    expect(await notificationsOf(ids.ines, threadId)).toEqual([]);
+  });
+
   it('never notifies someone who cannot view the thread, until a facilitator grants access', async () => {
     const threadId = await createThread('Bilan des formations');
     // Marc follows (he was a member once) but has no access any more.

@@ -34,7 +34,7 @@ export function notificationCauses(dataSource: DataSource, bus: DomainEventBus) 
   };
 
   return {
-    /** `message.posted` of a stored message (its reply counts unless the replied message is deleted). */
+    /** `message.posted` of a stored message. */
     async messagePosted(messageId: string): Promise<void> {
       const [m] = await q<{
         threadId: string;
@@ -45,18 +45,24 @@ export function notificationCauses(dataSource: DataSource, bus: DomainEventBus) 
         text: string;
         mentions: string[];
         mentionsGroup: boolean;
-        repliedToAuthorId: string | null;
+        replyToId: string | null;
+        replyAuthorId: string | null;
       }>(
         `SELECT m.thread_id AS "threadId", t.group_id AS "groupId", t.title AS "threadTitle", m.seq,
                 m.author_id AS "authorId", m.body_text AS text, m.mentions, m.mentions_group AS "mentionsGroup",
-                r.author_id AS "repliedToAuthorId"
+                r.id AS "replyToId", r.author_id AS "replyAuthorId"
            FROM messages m JOIN threads t ON t.id = m.thread_id
-           LEFT JOIN messages r ON r.id = m.reply_to_id AND r.deleted_at IS NULL
+           LEFT JOIN messages r ON r.id = m.reply_to_id
           WHERE m.id = $1`,
         [messageId],
       );
-      const { authorId, ...rest } = m;
-      await bus.emit('message.posted', { messageId, ...rest, author: await authorOf(authorId) });
+      const { authorId, replyToId, replyAuthorId, ...rest } = m;
+      await bus.emit('message.posted', {
+        messageId,
+        ...rest,
+        author: await authorOf(authorId),
+        replyTo: replyToId && replyAuthorId ? { messageId: replyToId, authorId: replyAuthorId } : null,
+      });
     },
 
     /** `comment.posted` of a stored comment (`replyId` null) or reply. */

@@ -18,8 +18,8 @@ export interface PostedMessage {
   mentions: string[];
   /** `@groupe`: every member of the thread's group is mentioned. */
   mentionsGroup: boolean;
-  /** Author of the message this one answers, unless that message was deleted; null when none. */
-  repliedToAuthorId: string | null;
+  /** The message this one answers, and its author; null when none. */
+  replyTo: { messageId: string; authorId: string } | null;
 }
 
 /** A comment on a fiche, or a reply to one (`replyId` set), with the members it mentions. */

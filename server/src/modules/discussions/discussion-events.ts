@@ -1,8 +1,7 @@
 import type { Message } from '@affluents/contracts';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
-import type { PostedMessage } from '../../common/events/domain-events';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import type { ThreadUpdate } from './message-batch-writer';
 import { messageText } from './message-markdown';
@@ -18,7 +17,6 @@ type ThreadOfMessage = Pick<ThreadUpdate, 'id' | 'groupId' | 'title'>;
  */
 @Injectable()
 export class DiscussionEvents implements OnModuleDestroy {
-  private readonly logger = new Logger('Discussions');
   private readonly threadUpdates = new ThreadUpdateThrottle((update) => this.sendThreadUpdate(update));
 
   constructor(
@@ -89,47 +87,24 @@ export class DiscussionEvents implements OnModuleDestroy {
     this.hub.emit([rooms.group(update.groupId), rooms.thread(update.id)], 'thread:updated', update);
   }
 
-  /**
-   * Emits `message.posted` for each message, in the background: the sender's ack does not wait for the
-   * followers' bells. Never throws; a failure is logged.
-   */
+  /** Emits `message.posted` for each message: the sender's ack does not wait for the followers' bells. */
   private announce(messages: Message[], threads: ThreadOfMessage[]): void {
-    this.postedEvents(messages, threads)
-      .then((events) => {
-        for (const event of events) void this.bus.emit('message.posted', event);
-      })
-      .catch((err: Error) => this.logger.warn(`message.posted not emitted: ${err.message}`));
-  }
-
-  private async postedEvents(messages: Message[], threads: ThreadOfMessage[]): Promise<PostedMessage[]> {
     const threadOf = new Map(threads.map((t) => [t.id, t]));
-    // A reply to a deleted message notifies nobody of the reply; the message shows its author all the same.
-    const replyIds = messages.flatMap((m) => (m.replyTo ? [m.replyTo.id] : []));
-    const liveReplies = new Set<string>();
-    if (replyIds.length > 0) {
-      const rows: Array<{ id: string }> = await this.dataSource.query(
-        'SELECT id FROM messages WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL',
-        [replyIds],
-      );
-      for (const row of rows) liveReplies.add(row.id);
-    }
-    return messages.flatMap((m) => {
+    for (const m of messages) {
       const thread = threadOf.get(m.threadId);
-      if (!thread) return [];
-      return [
-        {
-          messageId: m.id,
-          threadId: m.threadId,
-          groupId: thread.groupId,
-          threadTitle: thread.title,
-          seq: m.seq,
-          author: m.author,
-          text: messageText(m.body),
-          mentions: m.mentions,
-          mentionsGroup: m.mentionsGroup,
-          repliedToAuthorId: m.replyTo && liveReplies.has(m.replyTo.id) ? m.replyTo.author.id : null,
-        },
-      ];
-    });
+      if (!thread) continue;
+      void this.bus.emit('message.posted', {
+        messageId: m.id,
+        threadId: m.threadId,
+        groupId: thread.groupId,
+        threadTitle: thread.title,
+        seq: m.seq,
+        author: m.author,
+        text: messageText(m.body),
+        mentions: m.mentions,
+        mentionsGroup: m.mentionsGroup,
+        replyTo: m.replyTo ? { messageId: m.replyTo.id, authorId: m.replyTo.author.id } : null,
+      });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { RealtimeHub } from '../../realtime/realtime-hub';
+import { DiscussionAudience } from './discussion-audience';
 import { DiscussionEvents } from './discussion-events';
 import { DiscussionSearchService } from './discussion-search.service';
 import { DiscussionSocketHandlers } from './discussion-socket-handlers';
@@ -10,7 +11,6 @@ import { MessageBatchWriter } from './message-batch-writer';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
 import { ThreadAccess } from './thread-access';
-import { ThreadFollows } from './thread-follows';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 
@@ -20,7 +20,7 @@ import { ThreadsService } from './threads.service';
   controllers: [ThreadsController, MessagesController, DiscussionsController],
   providers: [
     ThreadAccess,
-    ThreadFollows,
+    DiscussionAudience,
     ThreadsService,
     MessagesService,
     MessageBatchWriter,
@@ -30,9 +30,9 @@ import { ThreadsService } from './threads.service';
     DiscussionSocketHandlers,
   ],
   // MessagesService: other features (meetings' minutes) post their announcements in a thread;
-  // ThreadsService: readers' questions on a fiche open their thread through it; ThreadFollows: who
-  // hears of a thread, for the notifications.
-  exports: [ThreadAccess, ThreadFollows, MessagesService, ThreadsService],
+  // ThreadsService: readers' questions on a fiche open their thread through it; DiscussionAudience: who
+  // hears of a thread and its messages, for the notifications.
+  exports: [ThreadAccess, DiscussionAudience, MessagesService, ThreadsService],
 })
 export class DiscussionsModule implements OnModuleInit {
   constructor(

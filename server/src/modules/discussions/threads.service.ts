@@ -20,10 +20,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { AccessEvents } from '../auth/access-events';
+import { DiscussionAudience } from './discussion-audience';
 import { DiscussionEvents } from './discussion-events';
 import { followThread, MessagesService } from './messages.service';
 import { type ResolvedThread, ThreadAccess } from './thread-access';
-import { ThreadFollows } from './thread-follows';
 import { selectThreads, type ThreadRow, toThreadSummary, VISIBLE_THREADS } from './thread-rows';
 
 const NEWS_LIMIT = 50;
@@ -37,7 +37,7 @@ export class ThreadsService {
     private readonly messages: MessagesService,
     private readonly events: DiscussionEvents,
     private readonly accessEvents: AccessEvents,
-    private readonly follows: ThreadFollows,
+    private readonly audience: DiscussionAudience,
   ) {}
 
   /** A page of a group's threads (pinned first, then most recent), with the caller's unread counts. */
@@ -117,7 +117,7 @@ export class ThreadsService {
       );
       if (options.asGuest) await insertGrant(manager, thread.id, subject.userId, 'guest', subject.userId);
       await followThread(manager, thread.id, [
-        ...(await this.follows.newThreadFollowers(groupId, manager)),
+        ...(await this.audience.newThreadFollowers(groupId, manager)),
         ...(options.followers ?? []),
       ]);
       const resolved: ResolvedThread = {

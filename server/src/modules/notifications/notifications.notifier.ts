@@ -8,7 +8,7 @@ import type {
   PostedMessage,
 } from '../../common/events/domain-events';
 import { GroupCommit, type Outcome } from '../../common/group-commit';
-import { ThreadFollows } from '../discussions/thread-follows';
+import { DiscussionAudience } from '../discussions/discussion-audience';
 import { GroupsService } from '../groups/groups.service';
 import { NotificationAudience } from './notification-audience';
 import { commentLink, excerptOf, ficheLink, messageLink, pollLink } from './notification-text';
@@ -72,8 +72,9 @@ class Reasons {
 /**
  * Works out who hears about a message, a fiche comment, a mention in a fiche's text or a poll, and hands
  * the drafts to NotificationsService. It listens to the domain events of those causes, which carry what
- * a notification says (title, author, text, mentions); who follows a thread comes from the discussions
- * module (ThreadFollows), a group's members from the groups module. Recipients always pass the same
+ * a notification says (title, author, text, mentions); who follows a thread and which messages are
+ * deleted or hidden come from the discussions module (DiscussionAudience), a group's members from the
+ * groups module. Recipients always pass the same
  * `can()` policy as the routes; the author of the cause is never notified; a muted thread only lets
  * direct mentions through. Errors are logged, never thrown: the cause is already committed and must not
  * fail because of its notifications.
@@ -90,7 +91,7 @@ export class NotificationsNotifier implements OnModuleInit {
 
   constructor(
     private readonly events: DomainEventBus,
-    private readonly follows: ThreadFollows,
+    private readonly discussions: DiscussionAudience,
     private readonly groups: GroupsService,
     private readonly audience: NotificationAudience,
     private readonly notifications: NotificationsService,
@@ -147,15 +148,28 @@ export class NotificationsNotifier implements OnModuleInit {
   }
 
   /**
-   * Notifications of a batch of messages with a fixed number of queries: their threads' follows, the
-   * groups mentioned, the recipients' access, then one insert of every notification.
+   * Notifications of a batch of messages with a fixed number of queries: the messages' and their replied
+   * messages' states, their threads' follows, the groups mentioned, the recipients' access, then one
+   * insert of every notification.
    */
   private async notifyMessages(batch: PostedMessage[]): Promise<void> {
-    // Thread by thread, in sequence order: of several messages of one thread, the earliest leads the bell.
-    const messages = [...batch].sort((a, b) =>
-      a.threadId === b.threadId ? a.seq - b.seq : a.threadId < b.threadId ? -1 : 1,
+    const states = await this.discussions.messageStates(
+      batch.flatMap((m) => (m.replyTo ? [m.messageId, m.replyTo.messageId] : [m.messageId])),
     );
-    const follows = await this.follows.of(messages.map((m) => m.threadId));
+    const shown = (id: string) => {
+      const state = states.get(id);
+      return state !== undefined && !state.deleted && !state.hidden;
+    };
+    // Thread by thread, in sequence order: of several messages of one thread, the earliest leads the bell.
+    // A message deleted or hidden before its notifications went out has none.
+    const messages = batch
+      .filter((m) => shown(m.messageId))
+      .sort((a, b) => (a.threadId === b.threadId ? a.seq - b.seq : a.threadId < b.threadId ? -1 : 1));
+    if (messages.length === 0) return;
+    // The author of a deleted message hears nothing of replies to it.
+    const repliedTo = (m: PostedMessage) =>
+      m.replyTo && states.get(m.replyTo.messageId)?.deleted === false ? m.replyTo.authorId : null;
+    const follows = await this.discussions.follows(messages.map((m) => m.threadId));
     const groupMembers = await this.groups.memberIds(
       messages.filter((m) => m.mentionsGroup).map((m) => m.groupId),
     );
@@ -163,7 +177,7 @@ export class NotificationsNotifier implements OnModuleInit {
       const follow = follows.get(m.threadId) ?? { following: [], muted: [] };
       const reasons = new Reasons();
       reasons.add(follow.following, 'followed_thread');
-      reasons.add([m.repliedToAuthorId], 'reply');
+      reasons.add([repliedTo(m)], 'reply');
       if (m.mentionsGroup) reasons.add(groupMembers.get(m.groupId) ?? [], 'group_mention');
       reasons.add(m.mentions, 'mention');
       reasons.drop(follow.muted, (kind) => kind === 'mention');
@@ -227,11 +241,14 @@ export class NotificationsNotifier implements OnModuleInit {
     kind: 'poll_opened' | 'poll_closed',
     voterIds: string[] = [],
   ): Promise<void> {
-    const follows = (await this.follows.of([p.threadId])).get(p.threadId) ?? { following: [], muted: [] };
+    const follows = (await this.discussions.follows([p.threadId])).get(p.threadId) ?? {
+      following: [],
+      muted: [],
+    };
     const reasons = new Reasons();
     reasons.add(follows.following, kind);
     if (kind === 'poll_opened') {
-      reasons.add(await this.follows.newThreadFollowers(p.groupId), kind);
+      reasons.add(await this.discussions.newThreadFollowers(p.groupId), kind);
       reasons.drop([p.author.id]);
     } else {
       reasons.add(voterIds, kind);

@@ -7,16 +7,23 @@ export interface ThreadFollowers {
   muted: string[];
 }
 
+/** Whether a message is still shown: its author did not delete it, a facilitator did not hide it. */
+export interface MessageState {
+  deleted: boolean;
+  hidden: boolean;
+}
+
 /**
- * Who hears about a thread, as the discussions module keeps it (`thread_follows`, and each member's
- * "follow every new thread" setting). Exported for the notifications, which do not read these tables.
+ * What the discussions module knows of who hears about a thread and its messages (`thread_follows`, each
+ * member's "follow every new thread" setting, deleted and hidden messages). Exported for the
+ * notifications, which do not read these tables.
  */
 @Injectable()
-export class ThreadFollows {
+export class DiscussionAudience {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Followers and muters of several threads in one query: thread id -> them. */
-  async of(threadIds: string[]): Promise<Map<string, ThreadFollowers>> {
+  async follows(threadIds: string[]): Promise<Map<string, ThreadFollowers>> {
     const ids = [...new Set(threadIds)];
     const answer = new Map(ids.map((id) => [id, { following: [] as string[], muted: [] as string[] }]));
     if (ids.length === 0) return answer;
@@ -37,5 +44,17 @@ export class ThreadFollows {
       [groupId],
     );
     return rows.map((r) => r.userId);
+  }
+
+  /** The state of each of these messages that exists, now: message id -> deleted, hidden. */
+  async messageStates(messageIds: string[]): Promise<Map<string, MessageState>> {
+    const ids = [...new Set(messageIds)];
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string } & MessageState> = await this.dataSource.query(
+      `SELECT id, deleted_at IS NOT NULL AS deleted, hidden_at IS NOT NULL AS hidden
+         FROM messages WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { deleted: r.deleted, hidden: r.hidden }]));
   }
 }
