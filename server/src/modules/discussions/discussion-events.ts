@@ -4,8 +4,13 @@ import { DataSource } from 'typeorm';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import type { ThreadUpdate } from './message-batch-writer';
-import { messageText } from './message-markdown';
 import { ThreadUpdateThrottle } from './thread-update-throttle';
+
+/** A message just stored, with the plain text its rendering gave (search, excerpts). */
+interface PostedText {
+  message: Message;
+  text: string;
+}
 
 /** What a posted message's domain event needs of its thread. */
 type ThreadOfMessage = Pick<ThreadUpdate, 'id' | 'groupId' | 'title'>;
@@ -29,21 +34,24 @@ export class DiscussionEvents implements OnModuleDestroy {
     this.threadUpdates.close();
   }
 
-  /** A new message: to the thread's room, the thread's new state to its group, then the domain event. */
-  async messagePosted(message: Message): Promise<void> {
+  /**
+   * A new message (`text`: its plain text, as rendered): to the thread's room, the thread's new state to
+   * its group, then the domain event.
+   */
+  async messagePosted(message: Message, text: string): Promise<void> {
     this.hub.emit(rooms.thread(message.threadId), 'message:new', message);
     const thread = await this.refreshThread(message.threadId);
-    if (thread) this.announce([message], [thread]);
+    if (thread) this.announce([{ message, text }], [thread]);
   }
 
   /**
    * Messages written by one batch, with their threads' states as the batch left them (no re-reading):
    * each message to its thread's room, each thread's state throttled, then the domain events.
    */
-  messagesPosted(messages: Message[], threads: ThreadUpdate[]): void {
-    for (const message of messages) this.hub.emit(rooms.thread(message.threadId), 'message:new', message);
+  messagesPosted(posted: PostedText[], threads: ThreadUpdate[]): void {
+    for (const { message } of posted) this.hub.emit(rooms.thread(message.threadId), 'message:new', message);
     for (const thread of threads) this.threadUpdates.offer(thread);
-    this.announce(messages, threads);
+    this.announce(posted, threads);
   }
 
   /** An edited, deleted, hidden, moved or reacted message. */
@@ -88,9 +96,9 @@ export class DiscussionEvents implements OnModuleDestroy {
   }
 
   /** Emits `message.posted` for each message: the sender's ack does not wait for the followers' bells. */
-  private announce(messages: Message[], threads: ThreadOfMessage[]): void {
+  private announce(posted: PostedText[], threads: ThreadOfMessage[]): void {
     const threadOf = new Map(threads.map((t) => [t.id, t]));
-    for (const m of messages) {
+    for (const { message: m, text } of posted) {
       const thread = threadOf.get(m.threadId);
       if (!thread) continue;
       void this.bus.emit('message.posted', {
@@ -100,7 +108,7 @@ export class DiscussionEvents implements OnModuleDestroy {
         threadTitle: thread.title,
         seq: m.seq,
         author: m.author,
-        text: messageText(m.body),
+        text,
         mentions: m.mentions,
         mentionsGroup: m.mentionsGroup,
         replyTo: m.replyTo ? { messageId: m.replyTo.id, authorId: m.replyTo.author.id } : null,

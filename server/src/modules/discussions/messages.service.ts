@@ -16,7 +16,7 @@ import { GroupCommit, type Outcome } from '../../common/group-commit';
 import { DiscussionEvents } from './discussion-events';
 import { LinkPreviews } from './link-previews';
 import { MessageBatchWriter, type PostRequest } from './message-batch-writer';
-import { type RenderedMessage, renderMessage } from './message-markdown';
+import { messageText, type RenderedMessage, renderMessage } from './message-markdown';
 import { selectMessage, selectMessages } from './message-rows';
 import { assertOpen, type ResolvedThread, ThreadAccess } from './thread-access';
 
@@ -89,7 +89,7 @@ export class MessagesService {
   /** Writes one batch of posts, then sends their live events; what the batch set aside is posted alone. */
   private async postBatch(requests: PostRequest[]): Promise<Array<Outcome<Message>>> {
     const { results, threads } = await this.batchWriter.write(requests);
-    const posted = results.flatMap((r) => (r.kind === 'posted' ? [r.message] : []));
+    const posted = results.flatMap((r) => (r.kind === 'posted' ? [r] : []));
     if (posted.length > 0) this.events.messagesPosted(posted, threads);
     return Promise.all(
       results.map(async (result, i): Promise<Outcome<Message>> => {
@@ -128,7 +128,7 @@ export class MessagesService {
       return winner;
     }
     const message = await this.load(id);
-    await this.events.messagePosted(message);
+    await this.events.messagePosted(message, prepared.rendered.bodyText);
     return message;
   }
 
@@ -309,7 +309,7 @@ export class MessagesService {
     const [marker, moved] = await Promise.all([this.load(messageId), this.load(movedId)]);
     this.events.messageUpdated(marker);
     await this.events.threadChanged(stored.threadId);
-    await this.events.messagePosted(moved);
+    await this.events.messagePosted(moved, messageText(moved.body));
     return { marker, moved };
   }
 

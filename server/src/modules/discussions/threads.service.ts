@@ -142,7 +142,7 @@ export class ThreadsService {
     });
     const detail = await this.detail(threadId, subject);
     const [first] = (await this.messages.list(threadId, { afterSeq: 0, limit: 1 }, subject)).items;
-    if (first) await this.events.messagePosted(first);
+    if (first) await this.events.messagePosted(first, prepared.rendered.bodyText);
     return detail;
   }
 
