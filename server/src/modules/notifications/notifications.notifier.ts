@@ -74,10 +74,9 @@ class Reasons {
  * the drafts to NotificationsService. It listens to the domain events of those causes, which carry what
  * a notification says (title, author, text, mentions); who follows a thread and which messages are
  * deleted or hidden come from the discussions module (DiscussionAudience), a group's members from the
- * groups module. Recipients always pass the same
- * `can()` policy as the routes; the author of the cause is never notified; a muted thread only lets
- * direct mentions through. Errors are logged, never thrown: the cause is already committed and must not
- * fail because of its notifications.
+ * groups module (GroupsService.memberIds). Recipients always pass the same `can()` policy as the routes;
+ * the author of the cause is never notified; a muted thread only lets direct mentions through. Errors are
+ * logged, never thrown: the cause is already committed and must not fail because of its notifications.
  */
 @Injectable()
 export class NotificationsNotifier implements OnModuleInit {
