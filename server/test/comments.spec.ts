@@ -4,6 +4,8 @@ import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../src/collab/collab-documents';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
+import type { PostedComment } from '../src/common/events/domain-events';
 import { AnchorResolver } from '../src/modules/comments/comment-anchors';
 import { FicheCommentsService } from '../src/modules/comments/fiche-comments.service';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
@@ -281,5 +283,60 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
       ['stagiaires', false],
       [PASSAGE, true],
     ]);
+  });
+
+  it('tells the domain of each comment and reply, with what their notifications need', async () => {
+    const bus = t.app.get(DomainEventBus);
+    const heard: PostedComment[] = [];
+    const off = bus.on('comment.posted', (c) => void heard.push(c));
+    try {
+      const [aminaId, thomasId, inesId] = await Promise.all(
+        ['amina', 'thomas', 'ines'].map((name) => userId(`${name}@affluents.test`)),
+      );
+      const remaining = paragraphText(writer.doc);
+      const word = remaining.toString().indexOf('stagiaires');
+      const created = (
+        await as('ines')
+          .post(`/api/fiches/${fiche.id}/comments`)
+          .send({
+            ...anchorsOf(remaining, word, word + 'stagiaires'.length),
+            quote: 'stagiaires',
+            body: `Combien cette année, @[Amina](user:${aminaId}) ?`,
+          })
+          .expect(201)
+      ).body as FicheComment;
+      const replyBody = `Six, je crois. @[Inès](user:${inesId})`;
+      const replied = (
+        await as('thomas')
+          .post(`/api/fiches/${fiche.id}/comments/${created.id}/replies`)
+          .send({ body: replyBody })
+          .expect(201)
+      ).body as FicheComment;
+      await bus.settled();
+      const about = {
+        commentId: created.id,
+        ficheId: fiche.id,
+        groupId: fiche.group.id,
+        ficheTitle: 'Potager',
+      };
+      expect(heard).toEqual([
+        {
+          ...about,
+          replyId: null,
+          author: { id: inesId, displayName: created.author.displayName },
+          body: `Combien cette année, @[Amina](user:${aminaId}) ?`,
+          mentions: [aminaId],
+        },
+        {
+          ...about,
+          replyId: replied.replies[0].id,
+          author: { id: thomasId, displayName: 'Thomas Dubois' },
+          body: replyBody,
+          mentions: [inesId],
+        },
+      ]);
+    } finally {
+      off();
+    }
   });
 });

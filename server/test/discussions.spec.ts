@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Message, ThreadDetail } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
+import type { PostedMessage } from '../src/common/events/domain-events';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const email = (name: string) => `${name}@affluents.test`;
@@ -431,5 +433,62 @@ describe('discussions over HTTP: access, posting, Markdown, unread, moderation, 
     ).body;
     const [first] = (await as.olivier.get(`/api/threads/${other.id}/messages`).expect(200)).body.items;
     expect(first.previews).toEqual([{ url: `/fiches/${fiche.id}`, title: 'Affluents', internal: true }]);
+  });
+
+  it('tells the domain of each posted message with what its notifications need', async () => {
+    const bus = t.app.get(DomainEventBus);
+    const heard: PostedMessage[] = [];
+    const off = bus.on('message.posted', (m) => void heard.push(m));
+    try {
+      const opened: ThreadDetail = (
+        await as.claire
+          .post(`/api/groups/${namurSocial}/threads`)
+          .send({ title: 'Stages d’été', body: 'Des **places** pour juillet ?' })
+          .expect(201)
+      ).body;
+      const [first]: Message[] = (await as.claire.get(`/api/threads/${opened.id}/messages`).expect(200)).body
+        .items;
+      const reply: Message = (
+        await as.sophie
+          .post(`/api/threads/${opened.id}/messages`)
+          .send({
+            clientId: 'sophie-domain-event-01',
+            body: `@[Claire](user:${ids.claire}) oui, *trois* places`,
+            replyToId: first.id,
+          })
+          .expect(201)
+      ).body;
+      await bus.settled();
+      const about = { threadId: opened.id, groupId: namurSocial, threadTitle: 'Stages d’été' };
+      expect(heard).toEqual([
+        {
+          ...about,
+          messageId: first.id,
+          seq: 1,
+          author: first.author,
+          text: 'Des places pour juillet ?',
+          mentions: [],
+          mentionsGroup: false,
+          replyTo: null,
+        },
+        {
+          ...about,
+          messageId: reply.id,
+          seq: 2,
+          author: { id: ids.sophie, displayName: reply.author.displayName },
+          text: '@Claire oui, trois places',
+          mentions: [ids.claire],
+          mentionsGroup: false,
+          replyTo: { messageId: first.id, authorId: ids.claire },
+        },
+      ]);
+      // The same plain text as stored for search and emails.
+      const [stored] = await t.dataSource.query('SELECT body_text AS text FROM messages WHERE id = $1', [
+        reply.id,
+      ]);
+      expect(heard[1].text).toBe(stored.text);
+    } finally {
+      off();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { MeetingMailer } from '../src/modules/meetings/calendar/meeting-mailer';
 import { MeetingReminders } from '../src/modules/meetings/calendar/meeting-reminders';
-import { MeetingEvents } from '../src/modules/meetings/meeting-events';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Meetings are written with SQL, as the planning stores them, so these tests exercise the calendar
@@ -264,13 +264,13 @@ describe('meeting calendars, invitations and reminders', () => {
   describe('following the planning’s events', () => {
     it('sends the invitations when a meeting is dated and the news when it is cancelled', async () => {
       const id = await createMeeting(namur, 'Rencontre planifiée', '2027-10-07T07:00:00Z');
-      const events = t.app.get(MeetingEvents);
+      const events = t.app.get(DomainEventBus);
       const mails = (template: string) =>
         q<{ to: string }>(
           `SELECT to_address AS "to" FROM mail_outbox WHERE template = $1 AND text_body LIKE '%' || $2 || '%'`,
           [template, id],
         );
-      events.scheduled(id);
+      void events.emit('meeting.scheduled', { meetingId: id });
       await events.settled();
       const invited = (await mails('meeting_invitation')).map((m) => m.to);
       expect(invited).toEqual(expect.arrayContaining(['claire@affluents.test', 'sophie@affluents.test']));
@@ -279,7 +279,7 @@ describe('meeting calendars, invitations and reminders', () => {
       await q(`UPDATE meetings SET status = 'cancelled', ical_sequence = ical_sequence + 1 WHERE id = $1`, [
         id,
       ]);
-      events.changed(id, 'cancelled');
+      void events.emit('meeting.changed', { meetingId: id, change: 'cancelled' });
       await events.settled();
       expect(await mails('meeting_cancelled')).toHaveLength(invited.length);
 
@@ -289,7 +289,7 @@ describe('meeting calendars, invitations and reminders', () => {
         ids.sophie,
       ]);
       await q(`UPDATE meetings SET status = 'planned' WHERE id = $1`, [id]);
-      events.guestInvited(id, ids.nadia);
+      void events.emit('meeting.guest-invited', { meetingId: id, userId: ids.nadia });
       await events.settled();
       expect((await mails('meeting_invitation')).map((m) => m.to)).toEqual(
         expect.arrayContaining([...invited, 'nadia@affluents.test']),

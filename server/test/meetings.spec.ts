@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io-client';
 import type TestAgent from 'supertest/lib/agent';
 import { CollabDocuments } from '../src/collab/collab-documents';
 import { DocAccessRegistry } from '../src/collab/doc-access-registry';
-import { MeetingEvents } from '../src/modules/meetings/meeting-events';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import {
   ack,
   connectSocket,
@@ -42,10 +42,13 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
 
   beforeAll(async () => {
     t = await startSocketTestApp();
-    const meetingEvents = t.app.get(MeetingEvents);
-    meetingEvents.onScheduled((id) => void events.push(`scheduled:${id}`));
-    meetingEvents.onChanged((id, change) => void events.push(`${change}:${id}`));
-    meetingEvents.onGuestInvited((id, userId) => void events.push(`guest:${id}:${userId}`));
+    const bus = t.app.get(DomainEventBus);
+    bus.on('meeting.scheduled', ({ meetingId }) => void events.push(`scheduled:${meetingId}`));
+    bus.on('meeting.changed', ({ meetingId, change }) => void events.push(`${change}:${meetingId}`));
+    bus.on(
+      'meeting.guest-invited',
+      ({ meetingId, userId }) => void events.push(`guest:${meetingId}:${userId}`),
+    );
     [sophie, claire, olivier, amina, nadia] = await Promise.all(
       ['sophie', 'claire', 'olivier', 'amina', 'nadia'].map((n) => t.signIn(`${n}@affluents.test`)),
     );
@@ -89,7 +92,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
     ]);
     expect(thread).toEqual({ title: 'Rencontre : Le logement des stagiaires', subject_type: 'meeting' });
     expect(await sequence(meeting.id)).toBe(0);
-    await t.app.get(MeetingEvents).settled();
+    await t.app.get(DomainEventBus).settled();
     expect(events).toContain(`scheduled:${meeting.id}`);
 
     const listed: MeetingSummary[] = (await claire.get(`/api/groups/${namurSocial}/meetings`).expect(200))
@@ -150,7 +153,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
     await claire.post(`/api/meetings/${meeting.id}/rsvp`).send({ answer: 'yes' }).expect(409);
     await sophie.patch(`/api/meetings/${meeting.id}`).send({ status: 'planned' }).expect(200);
     expect(await sequence(meeting.id)).toBe(4);
-    await t.app.get(MeetingEvents).settled();
+    await t.app.get(DomainEventBus).settled();
     expect(events.filter((e) => e.endsWith(meeting.id))).toEqual([
       `scheduled:${meeting.id}`,
       `moved:${meeting.id}`,
@@ -225,7 +228,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
       .post(`/api/meetings/${undated.id}/date-poll/close`)
       .send({ optionId: second.id })
       .expect(409);
-    await t.app.get(MeetingEvents).settled();
+    await t.app.get(DomainEventBus).settled();
     expect(events).toContain(`scheduled:${undated.id}`);
   });
 
@@ -284,7 +287,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
           attendance: null,
         },
       ]);
-      await t.app.get(MeetingEvents).settled();
+      await t.app.get(DomainEventBus).settled();
       expect(events.filter((e) => e === `guest:${focus.id}:${nadiaId}`)).toHaveLength(1);
       // An existing account gets no password mail.
       expect(

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification, NotificationPage } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
-import { Notifier } from '../src/modules/notifications/notifier';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { waitFor } from './support/collab-client';
 import { discussionRows } from './support/discussion-rows';
+import { type NotificationCauses, notificationCauses } from './support/notification-causes';
 import { nextEvent, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
-// Threads, messages, polls and comments are written with SQL and reported to the notifier the way their
+// Threads, messages, polls and comments are written with SQL and reported on the event bus the way their
 // services do (as in notifications.spec.ts); the removal, the grant and the minutes review go through
 // the real routes.
 describe('notifications after access is lost (issue 11, item 9)', () => {
   let t: SocketTestApp;
-  let notifier: Notifier;
+  let causes: NotificationCauses;
   let thomas: TestAgent;
   let ines: TestAgent;
   const ids: Record<string, string> = {};
@@ -21,9 +22,9 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
     t.dataSource.query(sql, params) as Promise<T[]>;
 
   const createThread = (title: string) =>
-    discussionRows(t.dataSource, notifier).createThread(groupId, title, ids.amina);
+    discussionRows(t.dataSource, causes).createThread(groupId, title, ids.amina);
   const post = async (...args: Parameters<ReturnType<typeof discussionRows>['post']>) =>
-    (await discussionRows(t.dataSource, notifier).post(...args)).id;
+    (await discussionRows(t.dataSource, causes).post(...args)).id;
 
   const follow = (userId: string, threadId: string) =>
     q(
@@ -37,7 +38,7 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
 
   beforeAll(async () => {
     t = await startSocketTestApp({ env: { NOTIFY_JOB_INTERVAL_MS: '3600000' } });
-    notifier = t.app.get(Notifier);
+    causes = notificationCauses(t.dataSource, t.app.get(DomainEventBus));
     for (const u of await q<{ id: string; email: string }>('SELECT id, email FROM users'))
       ids[u.email.split('@')[0]] = u.id;
     // Amina, Thomas (members) and Inès (facilitator) share the social workers' group of Hainaut Sud.
@@ -76,7 +77,7 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
        VALUES ($1, 'proposal', 'Fermer l’antenne de Binche ?', now() + interval '2 days', $2) RETURNING id`,
       [followed, ids.amina],
     );
-    await notifier.pollOpened(poll.id);
+    await causes.pollOpened(poll.id);
     await q(`INSERT INTO poll_votes (poll_id, user_id, position) VALUES ($1, $2, 'block')`, [
       poll.id,
       ids.thomas,
@@ -84,7 +85,7 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
     await q(`UPDATE polls SET closed_at = now(), outcome = 'Antenne fermée en juin' WHERE id = $1`, [
       poll.id,
     ]);
-    await notifier.pollClosed(poll.id);
+    await causes.pollClosed(poll.id);
 
     const [fiche] = await q<{ id: string }>(
       `INSERT INTO fiches (group_id, title, doc_name, created_by_id)
@@ -97,8 +98,8 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
        RETURNING id`,
       [fiche.id, ids.amina, [ids.thomas]],
     );
-    await notifier.commentPosted({ commentId: comment.id, replyId: null });
-    await notifier.ficheTextMentioned({ ficheId: fiche.id, userIds: [ids.thomas], actorId: ids.amina });
+    await causes.commentPosted({ commentId: comment.id, replyId: null });
+    await causes.ficheTextMentioned({ ficheId: fiche.id, userIds: [ids.thomas], actorId: ids.amina });
 
     // A meeting of the group whose minutes go to review: announced in its thread, which Thomas follows.
     const meetingId = randomUUID();

@@ -1,16 +1,17 @@
 import type { Notification, NotificationPage } from '@affluents/contracts';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { DailyDigestJob } from '../src/modules/notifications/daily-digest.job';
 import { MentionEmailJob } from '../src/modules/notifications/mention-email.job';
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
-import { Notifier } from '../src/modules/notifications/notifier';
 import { discussionRows } from './support/discussion-rows';
+import { type NotificationCauses, notificationCauses } from './support/notification-causes';
 import { nextEvent, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
 // Threads and messages are written with SQL here, as the discussions module stores them, so these tests
-// exercise the notifications module alone: the notifier is called the way the message service calls it.
+// exercise the notifications module alone: their domain events are emitted the way their modules emit them.
 describe('notifications', () => {
   let t: SocketTestApp;
-  let notifier: Notifier;
+  let causes: NotificationCauses;
   const ids: Record<string, string> = {};
   let groupId: string;
   const MINUTE = 60_000;
@@ -19,9 +20,9 @@ describe('notifications', () => {
     t.dataSource.query(sql, params) as Promise<T[]>;
 
   const createThread = (title: string, authorId = ids.amina) =>
-    discussionRows(t.dataSource, notifier).createThread(groupId, title, authorId);
+    discussionRows(t.dataSource, causes).createThread(groupId, title, authorId);
   const post = (...args: Parameters<ReturnType<typeof discussionRows>['post']>) =>
-    discussionRows(t.dataSource, notifier).post(...args);
+    discussionRows(t.dataSource, causes).post(...args);
 
   const follow = (userId: string, threadId: string, level: 'following' | 'muted') =>
     q(
@@ -40,7 +41,7 @@ describe('notifications', () => {
   beforeAll(async () => {
     // The periodic jobs stay out of the way: the tests run them with explicit clocks.
     t = await startSocketTestApp({ env: { NOTIFY_JOB_INTERVAL_MS: '3600000' } });
-    notifier = t.app.get(Notifier);
+    causes = notificationCauses(t.dataSource, t.app.get(DomainEventBus));
     const users = await q<{ id: string; email: string }>('SELECT id, email FROM users');
     for (const u of users) ids[u.email.split('@')[0]] = u.id;
     // Amina, Thomas (members) and Inès (facilitator) share the social workers' group of Hainaut Sud;
@@ -148,11 +149,11 @@ describe('notifications', () => {
     await post(threadId, ids.amina, 'Inès, tu valides ?', { mentions: [ids.ines] });
     expect((await notificationsOf(ids.ines, threadId)).map((n) => n.kind)).toEqual(['mention']);
 
-    // Called twice for the same message (a retry), the notifier stores nothing more.
+    // Announced twice for the same message (a retry), the notifier stores nothing more.
     const [last] = await q<{ id: string }>('SELECT id FROM messages WHERE thread_id = $1 AND seq = 3', [
       threadId,
     ]);
-    await notifier.messagePosted(last.id);
+    await causes.messagePosted(last.id);
     expect(await notificationsOf(ids.ines, threadId)).toHaveLength(1);
   });
 
@@ -198,6 +199,42 @@ describe('notifications', () => {
     expect((await notificationsOf(ids.thomas, threadId)).map((n) => n.kind)).toEqual(['reply']);
   });
 
+  it('notifies nothing of a message deleted or hidden before its turn, nor of replies to a deleted one', async () => {
+    const threadId = await createThread('Permanences de juillet');
+    await follow(ids.thomas, threadId, 'following');
+    // Written and deleted (or hidden) before the notifier's turn: its event finds it gone.
+    const [deleted, hidden] = await Promise.all(
+      ['Je prends le 3.', 'Je prends le 4.'].map(async (body, i) => {
+        const [{ seq }] = await q<{ seq: number }>(
+          `WITH next AS (UPDATE threads SET last_seq = last_seq + 1, last_change = last_change + 1
+                          WHERE id = $1 RETURNING last_seq)
+           SELECT last_seq AS seq FROM next`,
+          [threadId],
+        );
+        const [row] = await q<{ id: string }>(
+          `INSERT INTO messages (thread_id, seq, change, client_id, author_id, body, html, body_text, mentions,
+                                 mentions_group, deleted_at, hidden_at)
+           VALUES ($1, $2, $2, gen_random_uuid()::text, $3, $4, $4, $4, $5::uuid[], false,
+                   CASE WHEN $6 THEN now() END, CASE WHEN $6 THEN NULL ELSE now() END)
+           RETURNING id`,
+          [threadId, seq, ids.ines, body, [ids.thomas], i === 0],
+        );
+        return row.id;
+      }),
+    );
+    await causes.messagePosted(deleted);
+    await causes.messagePosted(hidden);
+    expect(await notificationsOf(ids.thomas, threadId)).toEqual([]);
+
+    await q('UPDATE messages SET deleted_at = NULL WHERE id = $1', [deleted]);
+    const question = await post(threadId, ids.ines, 'Qui prend le 5 ?');
+    await q('UPDATE messages SET deleted_at = now() WHERE id = $1', [question.id]);
+    await post(threadId, ids.amina, 'Moi.', { replyToId: question.id });
+    // Inès deleted her question: the answer is news for Thomas, no reply for her.
+    expect((await notificationsOf(ids.thomas, threadId)).map((n) => n.kind)).toEqual(['followed_thread']);
+    expect(await notificationsOf(ids.ines, threadId)).toEqual([]);
+  });
+
   it('never notifies someone who cannot view the thread, until a facilitator grants access', async () => {
     const threadId = await createThread('Bilan des formations');
     // Marc follows (he was a member once) but has no access any more.
@@ -224,7 +261,7 @@ describe('notifications', () => {
        VALUES ($1, 'a', 'b', $2, 'Thomas, à compléter avec ton exemple', $3::uuid[]) RETURNING id`,
       [fiche.id, ids.amina, [ids.thomas, ids.marc]],
     );
-    await notifier.commentPosted({ commentId: comment.id, replyId: null });
+    await causes.commentPosted({ commentId: comment.id, replyId: null });
     const [row] = await q<{ kind: string; link: string; title: string }>(
       'SELECT kind, link, title FROM notifications WHERE fiche_id = $1 AND user_id = $2',
       [fiche.id, ids.thomas],
@@ -251,7 +288,7 @@ describe('notifications', () => {
        VALUES ($1, 'single', 'Mardi ou jeudi ?', now() + interval '2 days', $2) RETURNING id`,
       [threadId, ids.amina],
     );
-    await notifier.pollOpened(poll.id);
+    await causes.pollOpened(poll.id);
     const kinds = async (userId: string) => (await notificationsOf(userId, threadId)).map((n) => n.kind);
     expect(await kinds(ids.thomas)).toEqual(['poll_opened']);
     expect(await kinds(ids.ines)).toEqual(['poll_opened']);
@@ -259,7 +296,7 @@ describe('notifications', () => {
 
     await q(`INSERT INTO poll_votes (poll_id, user_id) VALUES ($1, $2)`, [poll.id, ids.amina]);
     await follow(ids.ines, threadId, 'muted');
-    await notifier.pollClosed(poll.id);
+    await causes.pollClosed(poll.id);
     expect(await kinds(ids.amina)).toEqual(['poll_closed']);
     expect(await kinds(ids.thomas)).toEqual(['poll_opened', 'poll_closed']);
     expect(await kinds(ids.ines)).toEqual(['poll_opened']);

@@ -1,5 +1,7 @@
 import type { Poll } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
+import type { PollNotice } from '../src/common/events/domain-events';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const inOneWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -306,5 +308,62 @@ describe('polls in a thread: kinds, votes, tallies, quorum, closing and access',
         .send({ outcome: 'Logement et mobilité' })
         .expect(200);
     });
+  });
+
+  it('tells the domain of an opened and a closed poll with what their notifications need', async () => {
+    const bus = t.app.get(DomainEventBus);
+    const heard: Array<[string, PollNotice & { voterIds?: string[] }]> = [];
+    const offs = [
+      bus.on('poll.opened', (p) => void heard.push(['opened', p])),
+      bus.on('poll.closed', (p) => void heard.push(['closed', p])),
+    ];
+    try {
+      const poll: Poll = (
+        await create(amina, {
+          kind: 'single',
+          question: 'Quel jour pour la visite ?',
+          options: [{ label: 'Lundi' }, { label: 'Mardi' }],
+          closesAt: inOneWeek(),
+        }).expect(201)
+      ).body;
+      await thomas
+        .post(`/api/polls/${poll.id}/votes`)
+        .send({ optionIds: [poll.options[0].id] })
+        .expect(200);
+      await nadia
+        .post(`/api/polls/${poll.id}/votes`)
+        .send({ optionIds: [poll.options[1].id] })
+        .expect(200);
+      await amina.post(`/api/polls/${poll.id}/close`).send({ outcome: 'Lundi' }).expect(200);
+      await bus.settled();
+      const [{ groupId }] = await t.dataSource.query(
+        'SELECT group_id AS "groupId" FROM threads WHERE id = $1',
+        [threadId],
+      );
+      const notice = {
+        pollId: poll.id,
+        threadId,
+        groupId,
+        threadTitle: 'Prochaine rencontre du groupe',
+        question: 'Quel jour pour la visite ?',
+        author: { id: await userId('amina@affluents.test'), displayName: poll.author.displayName },
+      };
+      expect(heard).toEqual([
+        ['opened', notice],
+        [
+          'closed',
+          {
+            ...notice,
+            voterIds: expect.arrayContaining([
+              await userId('thomas@affluents.test'),
+              await userId('nadia@affluents.test'),
+            ]),
+          },
+        ],
+      ]);
+      expect(heard[1][1].voterIds).toHaveLength(2);
+    } finally {
+      for (const off of offs) off();
+    }
   });
 });

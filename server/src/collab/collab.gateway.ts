@@ -95,7 +95,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       maxFrameBytes: config.collab.maxFrameBytes,
       maxDocumentBytes: config.collab.maxDocumentBytes,
       onClosed: (connection) => connections.delete(connection),
-      onContribution: (docName, userId) => events.contributed(docName, userId),
+      onContribution: (docName, user) => events.contributed(docName, user),
     };
   }
 

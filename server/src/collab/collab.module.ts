@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DomainEventsModule } from '../common/events/domain-events.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CollabGateway } from './collab.gateway';
 import { CollabAccess } from './collab-access';
@@ -16,10 +17,11 @@ import { UpdateWriter } from './persistence/update-writer';
 /**
  * Realtime documents: the y-websocket endpoint at /collab/<name>, their registry, persistence and
  * fan-out. Feature modules register access resolvers (DocAccessRegistry), create and read documents
- * (CollabDocuments), listen to stores (CollabEvents) and revoke access (CollabAccess).
+ * (CollabDocuments), and revoke access (CollabAccess); side effects listen to the `document.*` domain events that
+ * CollabEvents emits.
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [DomainEventsModule, IdentityModule],
   providers: [
     CollabAccess,
     CollabAuth,
@@ -34,6 +36,6 @@ import { UpdateWriter } from './persistence/update-writer';
     DocRegistry,
     UpdateWriter,
   ],
-  exports: [CollabAccess, CollabDocuments, CollabEvents, CollabHealth, DocAccessRegistry],
+  exports: [CollabAccess, CollabDocuments, CollabHealth, DocAccessRegistry],
 })
 export class CollabModule {}

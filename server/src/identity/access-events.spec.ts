@@ -1,8 +1,9 @@
+import { DomainEventBus } from '../common/events/domain-event-bus';
 import { AccessEvents } from './access-events';
 
 describe('AccessEvents', () => {
   it('resolves once every listener re-checked every user, each user once', async () => {
-    const events = new AccessEvents();
+    const events = new AccessEvents(new DomainEventBus());
     const seen: string[] = [];
     let release: () => void = () => undefined;
     const slow = new Promise<void>((resolve) => {
@@ -27,7 +28,7 @@ describe('AccessEvents', () => {
   });
 
   it('never rejects: a failing listener does not stop the others', async () => {
-    const events = new AccessEvents();
+    const events = new AccessEvents(new DomainEventBus());
     const seen: string[] = [];
     events.onChanged(async () => {
       throw new Error('base de données injoignable');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DomainEventsModule } from '../common/events/domain-events.module';
 import { AccessEvents } from './access-events';
 import { SessionResolver } from './session-resolver';
 import { SessionStore } from './session-store';
@@ -10,6 +11,7 @@ import { UserDirectory } from './user-directory';
  * Imported by each module that uses them; the auth feature opens and ends sessions through it.
  */
 @Module({
+  imports: [DomainEventsModule],
   providers: [AccessEvents, SessionResolver, SessionStore, UserDirectory],
   exports: [AccessEvents, SessionResolver, SessionStore, UserDirectory],
 })

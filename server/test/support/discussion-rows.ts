@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { Notifier } from '../../src/modules/notifications/notifier';
+import type { NotificationCauses } from './notification-causes';
 
 /**
- * Threads and messages written with SQL, as the discussions module stores them, and reported to the
- * notifier the way its services do: notification tests exercise the notifications module alone.
+ * Threads and messages written with SQL, as the discussions module stores them, and reported on the
+ * domain event bus the way its services do: notification tests exercise the notifications module alone.
  */
-export function discussionRows(dataSource: DataSource, notifier: Notifier) {
+export function discussionRows(dataSource: DataSource, causes: NotificationCauses) {
   const q = <T>(sql: string, params: unknown[]) => dataSource.query(sql, params) as Promise<T[]>;
   return {
     /** A discussion thread of `groupId` opened by `authorId`. */
@@ -17,7 +17,7 @@ export function discussionRows(dataSource: DataSource, notifier: Notifier) {
       return row.id;
     },
 
-    /** A message in `threadId` (next sequence number), then the notifier's `messagePosted`. */
+    /** A message in `threadId` (next sequence number), then its `message.posted` event. */
     async post(
       threadId: string,
       authorId: string,
@@ -46,7 +46,7 @@ export function discussionRows(dataSource: DataSource, notifier: Notifier) {
           extra.replyToId ?? null,
         ],
       );
-      await notifier.messagePosted(row.id);
+      await causes.messagePosted(row.id);
       return { id: row.id, seq };
     },
   };

@@ -1,4 +1,4 @@
-import { CollabCloseCode, userColor } from '@affluents/contracts';
+import { CollabCloseCode, type PersonRef, userColor } from '@affluents/contracts';
 import { MAX_DOCUMENT_DEPTH } from '@affluents/editor/template';
 import type { Logger } from '@nestjs/common';
 import { WebSocket } from 'ws';
@@ -36,7 +36,7 @@ export interface ConnectionContext {
   maxDocumentBytes: number;
   onClosed(connection: CollabConnection): void;
   /** Called once per connection, at the first update of this user that changes the document. */
-  onContribution(docName: string, userId: string): void;
+  onContribution(docName: string, user: PersonRef): void;
 }
 
 /**
@@ -68,7 +68,7 @@ export class CollabConnection implements CollabPeer {
     readonly sessionToken: string,
     private readonly context: ConnectionContext,
     /** The user's display name when the connection opened: the name on this connection's caret. */
-    displayName: string,
+    private readonly displayName: string,
   ) {
     this.awareness = new AwarenessGuard(
       this,
@@ -238,7 +238,7 @@ export class CollabConnection implements CollabPeer {
     // Authorship is recorded once per connection, so the check runs only until the first real change.
     if (!this.contributed && updateChangesDoc(shared.doc, update)) {
       this.contributed = true;
-      this.context.onContribution(this.docName, this.userId);
+      this.context.onContribution(this.docName, { id: this.userId, displayName: this.displayName });
     }
     const dropped = shared.applyClientUpdate(update, this);
     if (dropped > 0) this.unresolved(dropped, 'part of the update could not be integrated');

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { FicheCommentsController } from './fiche-comments.controller';
 import { FicheCommentsService } from './fiche-comments.service';
 
 /** Comments anchored in the text of fiches: threads of replies, resolution, orphaned passages. */
 @Module({
-  imports: [CollabModule, NotificationsModule],
+  imports: [CollabModule, DomainEventsModule],
   controllers: [FicheCommentsController],
   providers: [FicheCommentsService],
   // Exports (PDF) read the open comments to print them as numbered notes.

@@ -8,18 +8,19 @@ import {
   type Subject,
 } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CollabDocuments } from '../../collab/collab-documents';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
-import { Notifier } from '../notifications/notifier';
 import { AnchorResolver, decodeAnchor } from './comment-anchors';
 
 interface FicheRow {
   id: string;
   groupId: string;
+  title: string;
   docName: string;
   status: string;
 }
@@ -64,13 +65,11 @@ const COMMENT_COLUMNS = `c.id, c.fiche_id AS "ficheId", c.anchor_start AS "ancho
  */
 @Injectable()
 export class FicheCommentsService {
-  private readonly logger = new Logger('Comments');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: CollabDocuments,
     private readonly hub: RealtimeHub,
-    private readonly notifier: Notifier,
+    private readonly events: DomainEventBus,
   ) {}
 
   /** The fiche's comments in document order (orphaned ones last, oldest first). */
@@ -107,7 +106,7 @@ export class FicheCommentsService {
       [fiche.id, input.anchorStart, input.anchorEnd, input.quote, subject.userId, input.body, mentions],
     );
     const comment = await this.announce(fiche, id);
-    this.notify({ commentId: id, replyId: null });
+    this.posted(fiche, comment, null);
     return comment;
   }
 
@@ -126,7 +125,7 @@ export class FicheCommentsService {
       return row.id;
     });
     const comment = await this.announce(fiche, commentId);
-    this.notify({ commentId, replyId });
+    this.posted(fiche, comment, replyId);
     return comment;
   }
 
@@ -219,7 +218,7 @@ export class FicheCommentsService {
 
   private async findFiche(ficheId: string): Promise<FicheRow | null> {
     const [fiche]: FicheRow[] = await this.dataSource.query(
-      'SELECT id, group_id AS "groupId", doc_name AS "docName", status FROM fiches WHERE id = $1',
+      'SELECT id, group_id AS "groupId", title, doc_name AS "docName", status FROM fiches WHERE id = $1',
       [ficheId],
     );
     return fiche ?? null;
@@ -289,9 +288,20 @@ export class FicheCommentsService {
     this.hub.emit(rooms.group(fiche.groupId), 'comment:updated', comment);
   }
 
-  private notify(event: { commentId: string; replyId: string | null }): void {
-    // The notifier never throws by contract; the catch only keeps a broken one from failing a request.
-    this.notifier.commentPosted(event).catch((err: Error) => this.logger.warn(`notify: ${err.message}`));
+  /** Tells the domain (notifications of the members mentioned) of a new comment, or of its reply `replyId`. */
+  private posted(fiche: FicheRow, comment: FicheComment, replyId: string | null): void {
+    const written = replyId ? comment.replies.find((r) => r.id === replyId) : comment;
+    if (!written) return;
+    void this.events.emit('comment.posted', {
+      commentId: comment.id,
+      replyId,
+      ficheId: fiche.id,
+      groupId: fiche.groupId,
+      ficheTitle: fiche.title,
+      author: written.author,
+      body: written.body,
+      mentions: written.mentions,
+    });
   }
 
   /** Comments with their replies, resolved against the current document for `orphaned` and order. */

@@ -1,55 +1,57 @@
 import type { Message } from '@affluents/contracts';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
-import { NotificationsService } from '../notifications/notifications.service';
-import { Notifier } from '../notifications/notifier';
 import type { ThreadUpdate } from './message-batch-writer';
 import { ThreadUpdateThrottle } from './thread-update-throttle';
 
+/** A message just stored, with the plain text its rendering gave (search, excerpts). */
+interface PostedText {
+  message: Message;
+  text: string;
+}
+
+/** What a posted message's domain event needs of its thread. */
+type ThreadOfMessage = Pick<ThreadUpdate, 'id' | 'groupId' | 'title'>;
+
 /**
- * The live side effects of committed discussion changes: socket events through the RealtimeHub and the
- * notifier. REST and socket handlers share it, so both paths emit the same events.
+ * What follows committed discussion changes: socket events through the RealtimeHub, and the domain
+ * events `message.posted` and `thread.read` on the DomainEventBus (notifications listen). REST and
+ * socket handlers share it, so both paths emit the same events.
  */
 @Injectable()
 export class DiscussionEvents implements OnModuleDestroy {
-  private readonly logger = new Logger('Discussions');
   private readonly threadUpdates = new ThreadUpdateThrottle((update) => this.sendThreadUpdate(update));
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly hub: RealtimeHub,
-    private readonly notifier: Notifier,
-    private readonly notifications: NotificationsService,
+    private readonly bus: DomainEventBus,
   ) {}
 
   onModuleDestroy(): void {
     this.threadUpdates.close();
   }
 
-  /** A new message: to the thread's room, the thread's new state to its group, then notifications. */
-  async messagePosted(message: Message): Promise<void> {
+  /**
+   * A new message (`text`: its plain text, as rendered): to the thread's room, the thread's new state to
+   * its group, then the domain event.
+   */
+  async messagePosted(message: Message, text: string): Promise<void> {
     this.hub.emit(rooms.thread(message.threadId), 'message:new', message);
-    await this.threadChanged(message.threadId);
-    this.notify(message);
+    const thread = await this.refreshThread(message.threadId);
+    if (thread) this.announce([{ message, text }], [thread]);
   }
 
   /**
    * Messages written by one batch, with their threads' states as the batch left them (no re-reading):
-   * each message to its thread's room, each thread's state throttled, then notifications.
+   * each message to its thread's room, each thread's state throttled, then the domain events.
    */
-  messagesPosted(messages: Message[], threads: ThreadUpdate[]): void {
-    for (const message of messages) this.hub.emit(rooms.thread(message.threadId), 'message:new', message);
+  messagesPosted(posted: PostedText[], threads: ThreadUpdate[]): void {
+    for (const { message } of posted) this.hub.emit(rooms.thread(message.threadId), 'message:new', message);
     for (const thread of threads) this.threadUpdates.offer(thread);
-    for (const message of messages) this.notify(message);
-  }
-
-  /**
-   * Notifications are not awaited: the sender's ack does not wait for the followers' bells (the notifier
-   * batches them). It never throws by contract; the catch keeps a broken one from failing anything.
-   */
-  private notify(message: Message): void {
-    void this.notifier.messagePosted(message.id).catch((err: Error) => this.logger.warn(err.message));
+    this.announce(posted, threads);
   }
 
   /** An edited, deleted, hidden, moved or reacted message. */
@@ -59,6 +61,17 @@ export class DiscussionEvents implements OnModuleDestroy {
 
   /** The thread's list entry changed (title, pin, lock, status, last message). */
   async threadChanged(threadId: string): Promise<void> {
+    await this.refreshThread(threadId);
+  }
+
+  /** The user's read position moved: their other tabs and devices follow, and the domain hears of it. */
+  readMoved(userId: string, threadId: string, seq: number): void {
+    this.hub.emit(rooms.user(userId), 'read:moved', { threadId, seq });
+    void this.bus.emit('thread.read', { userId, threadId, seq });
+  }
+
+  /** Reads the thread's list entry and sends it at once; null when the thread is gone. */
+  private async refreshThread(threadId: string): Promise<ThreadUpdate | null> {
     const [thread]: ThreadUpdate[] & Array<{ lastMessageAt: Date | string | null }> =
       await this.dataSource.query(
         `SELECT id, group_id AS "groupId", title, kind, pinned, locked, status, last_seq AS "lastSeq",
@@ -66,13 +79,14 @@ export class DiscussionEvents implements OnModuleDestroy {
          FROM threads WHERE id = $1`,
         [threadId],
       );
-    if (!thread) return;
+    if (!thread) return null;
     const update: ThreadUpdate = {
       ...thread,
       lastMessageAt: thread.lastMessageAt ? new Date(thread.lastMessageAt).toISOString() : null,
     };
     this.threadUpdates.sentDirectly(update);
     this.sendThreadUpdate(update);
+    return update;
   }
 
   private sendThreadUpdate(update: ThreadUpdate): void {
@@ -81,12 +95,24 @@ export class DiscussionEvents implements OnModuleDestroy {
     this.hub.emit([rooms.group(update.groupId), rooms.thread(update.id)], 'thread:updated', update);
   }
 
-  /** The user's read position moved: their other tabs and devices follow. */
-  readMoved(userId: string, threadId: string, seq: number): void {
-    this.hub.emit(rooms.user(userId), 'read:moved', { threadId, seq });
-    // A mention read in its thread is read: it leaves the bell and is not emailed later.
-    void this.notifications
-      ?.markThreadRead(userId, threadId, seq)
-      .catch((err: Error) => this.logger.warn(`notifications of a read thread: ${err.message}`));
+  /** Emits `message.posted` for each message: the sender's ack does not wait for the followers' bells. */
+  private announce(posted: PostedText[], threads: ThreadOfMessage[]): void {
+    const threadOf = new Map(threads.map((t) => [t.id, t]));
+    for (const { message: m, text } of posted) {
+      const thread = threadOf.get(m.threadId);
+      if (!thread) continue;
+      void this.bus.emit('message.posted', {
+        messageId: m.id,
+        threadId: m.threadId,
+        groupId: thread.groupId,
+        threadTitle: thread.title,
+        seq: m.seq,
+        author: m.author,
+        text,
+        mentions: m.mentions,
+        mentionsGroup: m.mentionsGroup,
+        replyTo: m.replyTo ? { messageId: m.replyTo.id, authorId: m.replyTo.author.id } : null,
+      });
+    }
   }
 }

@@ -1,8 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { RealtimeHub } from '../../realtime/realtime-hub';
 import { FichesModule } from '../fiches/fiches.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { DiscussionAudience } from './discussion-audience';
 import { DiscussionEvents } from './discussion-events';
 import { DiscussionSearchService } from './discussion-search.service';
 import { DiscussionSocketHandlers } from './discussion-socket-handlers';
@@ -18,10 +19,11 @@ import { ThreadsService } from './threads.service';
 /** Threads, messages, reading state and moderation. */
 @Module({
   // FichesModule: a fiche's own thread opens for the readers of the fiche, as FichesService decides.
-  imports: [IdentityModule, NotificationsModule, FichesModule],
+  imports: [DomainEventsModule, IdentityModule, FichesModule],
   controllers: [ThreadsController, MessagesController, DiscussionsController],
   providers: [
     ThreadAccess,
+    DiscussionAudience,
     ThreadsService,
     MessagesService,
     MessageBatchWriter,
@@ -31,8 +33,9 @@ import { ThreadsService } from './threads.service';
     DiscussionSocketHandlers,
   ],
   // MessagesService: other features (meetings' minutes) post their announcements in a thread;
-  // ThreadsService: readers' questions on a fiche open their thread through it.
-  exports: [ThreadAccess, MessagesService, ThreadsService],
+  // ThreadsService: readers' questions on a fiche open their thread through it; DiscussionAudience: who
+  // hears of a thread and its messages, for the notifications.
+  exports: [ThreadAccess, DiscussionAudience, MessagesService, ThreadsService],
 })
 export class DiscussionsModule implements OnModuleInit {
   constructor(

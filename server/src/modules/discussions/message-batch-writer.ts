@@ -38,13 +38,13 @@ export interface FirstPost {
 }
 
 /**
- * What became of one request: stored now (`posted`), already stored by an earlier send (`resent`), refused
+ * What became of one request: stored now (`posted`, with its plain text for the domain event), already stored by an earlier send (`resent`), refused
  * (`failed`), or to be written again as a batch of one, `writeAlone` (`alone`: a duplicate client id
  * inside the batch, or a batch that could not be written as a whole, e.g. a client id raced by another
  * node).
  */
 export type PostResult =
-  | { kind: 'posted'; message: Message }
+  | { kind: 'posted'; message: Message; text: string }
   | { kind: 'resent'; message: Message }
   | { kind: 'failed'; error: unknown }
   | { kind: 'alone' };
@@ -156,7 +156,7 @@ export class MessageBatchWriter {
       for (const row of rows) {
         const message = inserted.messages.get(row.key);
         // The thread vanished between the reads and the write.
-        if (message) state.settled.set(row.key, { kind: 'posted', message });
+        if (message) state.settled.set(row.key, { kind: 'posted', message, text: row.rendered.bodyText });
         else state.fail(row.key, notFound('Discussion introuvable'));
       }
     } catch (err) {

@@ -75,11 +75,13 @@ const placeholder = /\uE000(\d+)\uE001/g;
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/**
- * Renders a message's Markdown into sanitised HTML and plain text. `isMember` says whether a mentioned
- * user id belongs to the thread's group: other mentions are rendered as plain text.
- */
-export function renderMessage(body: string, isMember: (userId: string) => boolean): RenderedMessage {
+/** A message's source with its mentions swapped for placeholders, parsed: where HTML and text both start. */
+function parse(body: string): {
+  tokens: Token[];
+  env: Record<string, unknown>;
+  found: Array<{ name: string; userId: string | null }>;
+  mentionsGroup: boolean;
+} {
   const found: Array<{ name: string; userId: string | null }> = [];
   let mentionsGroup = false;
   const source = body
@@ -90,9 +92,25 @@ export function renderMessage(body: string, isMember: (userId: string) => boolea
       found.push({ name: name.trim(), userId });
       return `${OPEN}${found.length - 1}${CLOSE}`;
     });
+  const env: Record<string, unknown> = {};
+  return { tokens: markdown.parse(source, env), env, found, mentionsGroup };
+}
 
-  const env = {};
-  const tokens = markdown.parse(source, env);
+/** The plain text of parsed tokens, mentions as `@Name`. */
+function textOf(tokens: Token[], found: Array<{ name: string }>): string {
+  return plainText(tokens)
+    .replace(placeholder, (_m, i: string) => `@${found[Number(i)]?.name ?? ''}`)
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * Renders a message's Markdown into sanitised HTML and plain text. `isMember` says whether a mentioned
+ * user id belongs to the thread's group: other mentions are rendered as plain text.
+ */
+export function renderMessage(body: string, isMember: (userId: string) => boolean): RenderedMessage {
+  const { tokens, env, found, mentionsGroup } = parse(body);
   const links: string[] = [];
   collectLinks(tokens, links);
   const rawHtml = markdown.renderer.render(tokens, markdown.options, env);
@@ -112,12 +130,14 @@ export function renderMessage(body: string, isMember: (userId: string) => boolea
     rawHtml.replace(placeholder, (_m, i: string) => mentionHtml(Number(i))),
     SANITIZE,
   ).trim();
-  const bodyText = plainText(tokens)
-    .replace(placeholder, (_m, i: string) => `@${found[Number(i)]?.name ?? ''}`)
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const bodyText = textOf(tokens, found);
   return { html, bodyText, mentions: [...mentions], mentionsGroup, links: [...new Set(links)] };
+}
+
+/** A message's plain text, as `renderMessage` gives it (`bodyText`), without rendering the HTML. */
+export function messageText(body: string): string {
+  const { tokens, found } = parse(body);
+  return textOf(tokens, found);
 }
 
 function collectLinks(tokens: Token[], links: string[]): void {

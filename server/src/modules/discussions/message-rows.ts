@@ -277,3 +277,18 @@ export async function selectRevisions(manager: EntityManager, messageId: string)
 async function bumpChange(manager: EntityManager, threadId: string, messageId: string): Promise<void> {
   await manager.query(BUMP_CHANGE, [threadId, messageId]);
 }
+
+/** Whether each of these messages that exists is deleted by its author or hidden by a facilitator, now. */
+export async function selectMessageStates(
+  manager: EntityManager,
+  messageIds: readonly string[],
+): Promise<Map<string, { deleted: boolean; hidden: boolean }>> {
+  const ids = [...new Set(messageIds)];
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ id: string; deleted: boolean; hidden: boolean }> = await manager.query(
+    `SELECT id, deleted_at IS NOT NULL AS deleted, hidden_at IS NOT NULL AS hidden
+       FROM messages WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { deleted: r.deleted, hidden: r.hidden }]));
+}

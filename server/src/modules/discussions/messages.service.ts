@@ -19,6 +19,7 @@ import {
   type PostResult,
   type WrittenBatch,
 } from './message-batch-writer';
+import { messageText } from './message-markdown';
 import {
   type MessageRef,
   markMessageDeleted,
@@ -91,7 +92,9 @@ export class MessagesService {
 
   /** The live events of the messages a batch stored. */
   private announce({ results, threads }: WrittenBatch): void {
-    const posted = results.flatMap((r) => (r.kind === 'posted' ? [r.message] : []));
+    const posted = results.flatMap((r) =>
+      r.kind === 'posted' ? [{ message: r.message, text: r.text }] : [],
+    );
     if (posted.length > 0) this.events.messagesPosted(posted, threads);
   }
 
@@ -173,7 +176,7 @@ export class MessagesService {
     const [marker, moved] = await Promise.all([this.load(messageId), this.load(movedId)]);
     this.events.messageUpdated(marker);
     await this.events.threadChanged(stored.threadId);
-    await this.events.messagePosted(moved);
+    await this.events.messagePosted(moved, messageText(moved.body));
     return { marker, moved };
   }
 

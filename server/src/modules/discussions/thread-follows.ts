@@ -42,6 +42,22 @@ export async function setFollowLevel(
   );
 }
 
+/** Followers and muters of several threads in one query: thread id -> them. */
+export async function selectThreadFollows(
+  manager: EntityManager,
+  threadIds: readonly string[],
+): Promise<Map<string, { following: string[]; muted: string[] }>> {
+  const ids = [...new Set(threadIds)];
+  const answer = new Map(ids.map((id) => [id, { following: [] as string[], muted: [] as string[] }]));
+  if (ids.length === 0) return answer;
+  const rows: Array<{ threadId: string; userId: string; level: 'following' | 'muted' }> = await manager.query(
+    'SELECT thread_id AS "threadId", user_id AS "userId", level FROM thread_follows WHERE thread_id = ANY($1::uuid[])',
+    [ids],
+  );
+  for (const r of rows) answer.get(r.threadId)?.[r.level].push(r.userId);
+  return answer;
+}
+
 /** The members of a group who follow every new thread of it. */
 export async function selectNewThreadFollowers(manager: EntityManager, groupId: string): Promise<string[]> {
   const rows: Array<{ userId: string }> = await manager.query(

@@ -135,7 +135,7 @@ export class ThreadsService {
       });
     });
     const detail = await this.detail(first.threadId, subject);
-    await this.events.messagePosted(first);
+    await this.events.messagePosted(first, prepared.rendered.bodyText);
     return detail;
   }
 

@@ -1,26 +1,26 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { CollabModule } from '../../collab/collab.module';
-import { CollabEvents } from '../../collab/collab-events';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { FichesModule } from '../fiches/fiches.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { FicheTextMentionsService } from './fiche-text-mentions.service';
 
 /**
- * Mentions of members in the text of fiches: listens to the documents' events, the collab persistence
- * and the fiches module know nothing of it. (Mentions in comments are the comments module's.)
+ * Mentions of members in the text of fiches: listens to the documents' domain events and emits
+ * `fiche-text.mentioned`; the collab persistence and the fiches module know nothing of it. (Mentions in
+ * comments are the comments module's.)
  */
 @Module({
-  imports: [CollabModule, FichesModule, NotificationsModule],
+  imports: [DomainEventsModule, FichesModule],
   providers: [FicheTextMentionsService],
 })
 export class FicheMentionsModule implements OnModuleInit {
   constructor(
-    private readonly events: CollabEvents,
+    private readonly events: DomainEventBus,
     private readonly mentions: FicheTextMentionsService,
   ) {}
 
   onModuleInit(): void {
-    this.events.onContributed((docName, userId) => this.mentions.contributed(docName, userId));
-    this.events.onStored((docName) => this.mentions.stored(docName));
+    this.events.on('document.contributed', ({ docName, user }) => this.mentions.contributed(docName, user));
+    this.events.on('document.stored', ({ docName }) => this.mentions.stored(docName));
   }
 }

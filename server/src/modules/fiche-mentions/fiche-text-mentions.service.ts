@@ -1,15 +1,16 @@
+import type { PersonRef } from '@affluents/contracts';
 import { mentionedUserIds } from '@affluents/editor/template';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { FicheDocuments } from '../fiches/fiche-documents.port';
-import { Notifier } from '../notifications/notifier';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Documents whose last contributor is remembered; the oldest are forgotten first. */
 const MAX_REMEMBERED_DOCUMENTS = 10_000;
 
 /**
- * Notifies members mentioned in the text of a fiche, once per member and fiche. The stored document is
+ * Tells (`fiche-text.mentioned`) of members mentioned in the text of a fiche, once per member and fiche. The stored document is
  * the truth (never a client's word): its mention ids are compared with `fiche_text_mentions`, and only
  * the ids recorded for the first time are notified. The insert is the claim, so two nodes storing the
  * same document never notify twice.
@@ -18,36 +19,38 @@ const MAX_REMEMBERED_DOCUMENTS = 10_000;
 export class FicheTextMentionsService {
   private readonly logger = new Logger('FicheTextMentions');
   /** docName -> the user who last started changing it on this node (the likely author of a mention). */
-  private readonly lastContributor = new Map<string, string>();
+  private readonly lastContributor = new Map<string, PersonRef>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: FicheDocuments,
-    private readonly notifier: Notifier,
+    private readonly events: DomainEventBus,
   ) {}
 
   /** Remembers who last changed a document. */
-  contributed(docName: string, userId: string): void {
+  contributed(docName: string, user: PersonRef): void {
     this.lastContributor.delete(docName);
-    this.lastContributor.set(docName, userId);
+    this.lastContributor.set(docName, user);
     if (this.lastContributor.size > MAX_REMEMBERED_DOCUMENTS) {
       const oldest = this.lastContributor.keys().next().value;
       if (oldest !== undefined) this.lastContributor.delete(oldest);
     }
   }
 
-  /** After a fiche's document was stored: notifies the members it mentions for the first time. Never throws. */
+  /** After a fiche's document was stored: announces the members it mentions for the first time. Never throws. */
   async stored(docName: string): Promise<void> {
     if (!docName.startsWith('fiche:')) return;
     try {
       const mentioned = await this.mentionsIn(docName);
       if (mentioned.length === 0) return;
       const fresh = await this.recordFirstMentions(docName, mentioned);
-      if (fresh.userIds.length === 0 || !fresh.ficheId) return;
-      await this.notifier.ficheTextMentioned({
-        ficheId: fresh.ficheId,
+      if (fresh.userIds.length === 0 || !fresh.fiche) return;
+      void this.events.emit('fiche-text.mentioned', {
+        ficheId: fresh.fiche.id,
+        groupId: fresh.fiche.groupId,
+        ficheTitle: fresh.fiche.title,
         userIds: fresh.userIds,
-        actorId: this.lastContributor.get(docName) ?? null,
+        actor: this.lastContributor.get(docName) ?? null,
       });
     } catch (err) {
       this.logger.warn(`mentions of ${docName}: ${err instanceof Error ? err.message : String(err)}`);
@@ -60,19 +63,26 @@ export class FicheTextMentionsService {
     return this.documents.inspect(docName, (doc) => mentionedUserIds(doc).filter((id) => UUID.test(id)));
   }
 
-  /** Records the mentions of existing accounts; returns those recorded now (first seen). */
+  /** Records the mentions of existing accounts; returns the fiche and those recorded now (first seen). */
   private async recordFirstMentions(
     docName: string,
     userIds: string[],
-  ): Promise<{ ficheId: string | null; userIds: string[] }> {
+  ): Promise<{ fiche: { id: string; groupId: string; title: string } | null; userIds: string[] }> {
     const rows = (await this.dataSource.query(
-      `INSERT INTO fiche_text_mentions (fiche_id, user_id)
-       SELECT f.id, u.id FROM fiches f JOIN users u ON u.id = ANY($2::uuid[])
-        WHERE f.doc_name = $1
-       ON CONFLICT (fiche_id, user_id) DO NOTHING
-       RETURNING fiche_id AS "ficheId", user_id AS "userId"`,
+      `WITH fiche AS (SELECT id, group_id, title FROM fiches WHERE doc_name = $1),
+            recorded AS (
+              INSERT INTO fiche_text_mentions (fiche_id, user_id)
+              SELECT f.id, u.id FROM fiche f JOIN users u ON u.id = ANY($2::uuid[])
+              ON CONFLICT (fiche_id, user_id) DO NOTHING
+              RETURNING fiche_id, user_id)
+       SELECT f.id, f.group_id AS "groupId", f.title, r.user_id AS "userId"
+         FROM recorded r JOIN fiche f ON f.id = r.fiche_id`,
       [docName, userIds],
-    )) as Array<{ ficheId: string; userId: string }>;
-    return { ficheId: rows[0]?.ficheId ?? null, userIds: rows.map((r) => r.userId) };
+    )) as Array<{ id: string; groupId: string; title: string; userId: string }>;
+    const [first] = rows;
+    return {
+      fiche: first ? { id: first.id, groupId: first.groupId, title: first.title } : null,
+      userIds: rows.map((r) => r.userId),
+    };
   }
 }

@@ -1,7 +1,8 @@
 import { Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
-import { CollabEvents } from '../../collab/collab-events';
 import { DocAccessRegistry } from '../../collab/doc-access-registry';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { CollabFicheDocuments } from './fiche-documents.adapter';
 import { FicheDocuments } from './fiche-documents.port';
@@ -13,7 +14,7 @@ import { FichesController } from './fiches.controller';
 import { FichesService } from './fiches.service';
 
 @Module({
-  imports: [CollabModule, IdentityModule],
+  imports: [CollabModule, DomainEventsModule, IdentityModule],
   controllers: [FichesController],
   providers: [
     FichesService,
@@ -31,7 +32,7 @@ export class FichesModule implements OnModuleInit {
 
   constructor(
     private readonly registry: DocAccessRegistry,
-    private readonly events: CollabEvents,
+    private readonly events: DomainEventBus,
     private readonly fiches: FichesService,
     private readonly indexer: FicheIndexer,
   ) {}
@@ -43,9 +44,9 @@ export class FichesModule implements OnModuleInit {
       resolve: (docName, subject) => this.fiches.documentAccess(docName, subject),
     });
     // Everyone who changes the text becomes an author of the fiche.
-    this.events.onContributed((docName, userId) => this.fiches.recordAuthor(docName, userId));
+    this.events.on('document.contributed', ({ docName, user }) => this.fiches.recordAuthor(docName, user.id));
     // Search indexing listens to stored documents; the collab persistence knows nothing about fiches.
-    this.events.onStored(async (docName) => {
+    this.events.on('document.stored', async ({ docName }) => {
       if (!docName.startsWith('fiche:')) return;
       await this.indexer
         .refreshDocument(docName)

@@ -7,7 +7,7 @@ import {
   type Subject,
 } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { isUniqueViolation } from '../../common/database-errors';
 import { conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { AccessEvents } from '../../identity/access-events';
@@ -55,6 +55,19 @@ export class GroupsService {
       myRole: subject.memberships.find((m) => m.groupId === id)?.role ?? null,
       members,
     };
+  }
+
+  /** Members of several groups: group id -> their user ids (for notifications of `@groupe` mentions). */
+  async memberIds(groupIds: string[]): Promise<Map<string, string[]>> {
+    const ids = [...new Set(groupIds)];
+    const answer = new Map(ids.map((id) => [id, [] as string[]]));
+    if (ids.length === 0) return answer;
+    const rows = await this.dataSource.getRepository(MembershipEntity).find({
+      select: { groupId: true, userId: true },
+      where: { groupId: In(ids) },
+    });
+    for (const r of rows) answer.get(r.groupId)?.push(r.userId);
+    return answer;
   }
 
   /** Moves an active group to another active bassin, memberships untouched. 409 if that kind is taken there. */

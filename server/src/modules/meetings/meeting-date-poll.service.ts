@@ -2,10 +2,10 @@ import type { CloseDatePollRequest, MeetingDetail, OpenDatePollRequest, Subject 
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, conflict } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { slotLabel } from '../polls/poll-store';
 import { PollsService } from '../polls/polls.service';
 import { MeetingAccess } from './meeting-access';
-import { MeetingEvents } from './meeting-events';
 import { MeetingsService } from './meetings.service';
 
 /**
@@ -18,7 +18,7 @@ export class MeetingDatePollService {
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
     private readonly polls: PollsService,
-    private readonly events: MeetingEvents,
+    private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
   ) {}
 
@@ -91,8 +91,8 @@ export class MeetingDatePollService {
       [meetingId, poll.id, option.startsAt, option.endsAt],
     );
     if (fixed === 0) throw conflict('Ce sondage de dates a déjà été clos');
-    if (current.startsAt) this.events.changed(meetingId, 'moved');
-    else this.events.scheduled(meetingId);
+    if (current.startsAt) void this.events.emit('meeting.changed', { meetingId, change: 'moved' });
+    else void this.events.emit('meeting.scheduled', { meetingId });
     this.meetings.announce(meeting.groupId, meetingId);
     return this.meetings.detail(meetingId, subject);
   }

@@ -4,13 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/auth/password-hasher';
 import { hashToken, newSecretToken } from '../../common/auth/tokens';
 import { conflict, notFound } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessEvents } from '../../identity/access-events';
 import { MailService } from '../../infra/mail/mail.service';
 import { guestAccountMail } from '../../infra/mail/mail-templates';
 import { ThreadsService } from '../discussions/threads.service';
 import { MeetingAccess } from './meeting-access';
-import { MeetingEvents } from './meeting-events';
 import { MeetingsService } from './meetings.service';
 
 /** A new guest chooses their password within a week (a password reset token with a longer life). */
@@ -26,7 +26,7 @@ export class MeetingGuestsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
-    private readonly events: MeetingEvents,
+    private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
     private readonly mail: MailService,
     private readonly accessEvents: AccessEvents,
@@ -59,7 +59,7 @@ export class MeetingGuestsService {
       return { userId: user.id, isNew: inserted.length > 0 };
     });
     await this.accessEvents.changed(invited.userId);
-    if (invited.isNew) this.events.guestInvited(meetingId, invited.userId);
+    if (invited.isNew) void this.events.emit('meeting.guest-invited', { meetingId, userId: invited.userId });
     this.meetings.announce(meeting.groupId, meetingId);
     return this.meetings.detail(meetingId, subject);
   }

@@ -10,9 +10,9 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, forbidden } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { assignHosts, rankHosts, toHostProposal } from './host-rotation';
 import { MeetingAccess } from './meeting-access';
-import { MeetingEvents } from './meeting-events';
 import { assertGroupMeetings } from './meeting-group-access';
 import { MeetingStore } from './meeting-store';
 import { MeetingsService } from './meetings.service';
@@ -24,7 +24,7 @@ export class MeetingPlanningService {
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
     private readonly store: MeetingStore,
-    private readonly events: MeetingEvents,
+    private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
   ) {}
 
@@ -76,7 +76,7 @@ export class MeetingPlanningService {
       return { withHosts, ids };
     });
     for (const id of planned.ids) {
-      this.events.scheduled(id);
+      void this.events.emit('meeting.scheduled', { meetingId: id });
       this.meetings.announce(groupId, id);
     }
     return planned.withHosts.map((s) => ({
@@ -128,7 +128,7 @@ export class MeetingPlanningService {
       );
       return { dated: current.startsAt !== null };
     });
-    if (rehosted?.dated) this.events.changed(meetingId, 'moved');
+    if (rehosted?.dated) void this.events.emit('meeting.changed', { meetingId, change: 'moved' });
     if (rehosted) this.meetings.announce(meeting.groupId, meetingId);
     return rankHosts(await this.store.hostHistory(meeting.groupId)).map(toHostProposal);
   }

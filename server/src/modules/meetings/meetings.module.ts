@@ -1,14 +1,14 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../collab/collab.module';
 import { DocAccessRegistry } from '../../collab/doc-access-registry';
-import { DiscussionsModule } from '../discussions/discussions.module';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { IdentityModule } from '../../identity/identity.module';
+import { DiscussionsModule } from '../discussions/discussions.module';
 import { PollsModule } from '../polls/polls.module';
 import { MeetingAccess } from './meeting-access';
 import { MeetingActionsQuery } from './meeting-actions-query.service';
 import { MeetingDatePollService } from './meeting-date-poll.service';
 import { MeetingDocuments } from './meeting-documents';
-import { MeetingEvents } from './meeting-events';
 import { MeetingGuestsService } from './meeting-guests.service';
 import { MeetingPlanningService } from './meeting-planning.service';
 import { MeetingStore } from './meeting-store';
@@ -18,15 +18,15 @@ import { MeetingsService } from './meetings.service';
 /**
  * Meetings of a group: planning and hosting rotation, date polls, answers, guests, and the detail
  * the other meeting modules (calendar, live, minutes) build on: they import it to inject its services;
- * the calendar module subscribes to MeetingEvents to send invitations and updates.
+ * the planning emits `meeting.*` domain events, which the calendar module listens to for invitations
+ * and updates.
  */
 @Module({
   // DiscussionsModule: a meeting's thread and its guests' grants are written by ThreadsService.
-  imports: [CollabModule, DiscussionsModule, IdentityModule, PollsModule],
+  imports: [CollabModule, DiscussionsModule, DomainEventsModule, IdentityModule, PollsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingAccess,
-    MeetingEvents,
     MeetingStore,
     MeetingsService,
     MeetingPlanningService,
@@ -35,7 +35,7 @@ import { MeetingsService } from './meetings.service';
     MeetingActionsQuery,
     MeetingDocuments,
   ],
-  exports: [MeetingAccess, MeetingEvents, MeetingsService, MeetingPlanningService, MeetingActionsQuery],
+  exports: [MeetingAccess, MeetingsService, MeetingPlanningService, MeetingActionsQuery],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(

@@ -15,10 +15,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CollabDocuments } from '../../collab/collab-documents';
 import { badRequest, conflict, notFound } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
+import type { MeetingChange } from '../../common/events/domain-events';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { rankHosts } from './host-rotation';
 import { MeetingAccess } from './meeting-access';
-import { type MeetingChange, MeetingEvents } from './meeting-events';
 import { assertGroupMeetings } from './meeting-group-access';
 import {
   type MeetingRow,
@@ -42,7 +43,7 @@ const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === 
 
 /**
  * Meetings of a group: listing, creation (with thread and documents), moving and cancelling (each
- * calendar-visible change bumps the iCalendar sequence and fires a MeetingEvents event), answers to
+ * calendar-visible change bumps the iCalendar sequence and emits a `meeting.*` domain event), answers to
  * the invitation, and the detail a member or a guest sees.
  */
 @Injectable()
@@ -53,7 +54,7 @@ export class MeetingsService {
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
     private readonly store: MeetingStore,
-    private readonly events: MeetingEvents,
+    private readonly events: DomainEventBus,
     private readonly documents: CollabDocuments,
     private readonly hub: RealtimeHub,
   ) {}
@@ -106,7 +107,7 @@ export class MeetingsService {
         createdById: subject.userId,
       }),
     );
-    if (startsAt) this.events.scheduled(id);
+    if (startsAt) void this.events.emit('meeting.scheduled', { meetingId: id });
     this.announce(groupId, id);
     return this.detail(id, subject);
   }
@@ -167,8 +168,8 @@ export class MeetingsService {
       );
       return this.eventOf(current.startsAt, startsAt, moved, statusChanged ? status : null);
     });
-    if (event === 'scheduled') this.events.scheduled(id);
-    else if (event) this.events.changed(id, event);
+    if (event === 'scheduled') void this.events.emit('meeting.scheduled', { meetingId: id });
+    else if (event) void this.events.emit('meeting.changed', { meetingId: id, change: event });
     this.announce(meeting.groupId, id);
     return this.detail(id, subject);
   }

@@ -1,27 +1,28 @@
 import { Module } from '@nestjs/common';
+import { DomainEventsModule } from '../../common/events/domain-events.module';
+import { DiscussionsModule } from '../discussions/discussions.module';
+import { GroupsModule } from '../groups/groups.module';
 import { DailyDigestJob } from './daily-digest.job';
 import { MentionEmailJob } from './mention-email.job';
 import { NotificationAudience } from './notification-audience';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsNotifier } from './notifications.notifier';
 import { NotificationsService } from './notifications.service';
-import { Notifier } from './notifier';
 
 /**
- * In-app notifications (stored, pushed live to `user:<id>`), mention emails and the daily digest.
- * Discussions, polls, comments and fiche mentions import it and inject the `Notifier` to report what
- * happened.
+ * In-app notifications (stored, pushed live to `user:<id>`), mention emails and the daily digest. The
+ * notifier listens to the domain events of their causes (`message.posted`, `comment.posted`,
+ * `fiche-text.mentioned`, `poll.opened`, `poll.closed`, `thread.read`); no feature calls this module.
  */
 @Module({
+  imports: [DomainEventsModule, DiscussionsModule, GroupsModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,
     NotificationAudience,
     NotificationsNotifier,
-    { provide: Notifier, useExisting: NotificationsNotifier },
     MentionEmailJob,
     DailyDigestJob,
   ],
-  exports: [Notifier, NotificationsService],
 })
 export class NotificationsModule {}

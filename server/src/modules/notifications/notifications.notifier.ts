@@ -1,11 +1,18 @@
 import type { NotificationKind } from '@affluents/contracts';
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
+import type {
+  FicheTextMention,
+  PollNotice,
+  PostedComment,
+  PostedMessage,
+} from '../../common/events/domain-events';
 import { GroupCommit, type Outcome } from '../../common/group-commit';
+import { DiscussionAudience } from '../discussions/discussion-audience';
+import { GroupsService } from '../groups/groups.service';
 import { NotificationAudience } from './notification-audience';
 import { commentLink, excerptOf, ficheLink, messageLink, pollLink } from './notification-text';
 import { type NotificationDraft, NotificationsService } from './notifications.service';
-import type { Notifier } from './notifier';
 
 /** How long notifications of new messages wait to be batched with later ones. */
 const NOTIFY_LINGER_MS = 50;
@@ -62,68 +69,66 @@ class Reasons {
   }
 }
 
-interface ThreadRow {
-  threadId: string;
-  groupId: string;
-  title: string;
-}
-
 /**
- * Works out who hears about a message, a fiche comment or a poll, and hands the drafts to
- * NotificationsService. Recipients always pass the same `can()` policy as the routes; the author of the
- * cause is never notified; a muted thread only lets direct mentions through. Errors are logged, never
- * thrown: the cause is already committed and must not fail because of its notifications.
+ * Works out who hears about a message, a fiche comment, a mention in a fiche's text or a poll, and hands
+ * the drafts to NotificationsService. It listens to the domain events of those causes, which carry what
+ * a notification says (title, author, text, mentions); who follows a thread and which messages are
+ * deleted or hidden come from the discussions module (DiscussionAudience), a group's members from the
+ * groups module (GroupsService.memberIds). Recipients always pass the same `can()` policy as the routes;
+ * the author of the cause is never notified; a muted thread only lets direct mentions through. Errors are
+ * logged, never thrown: the cause is already committed and must not fail because of its notifications.
  */
 @Injectable()
-export class NotificationsNotifier implements Notifier {
+export class NotificationsNotifier implements OnModuleInit {
   private readonly logger = new Logger('Notifier');
   // Messages posted together are notified together: one round of queries per batch, not per message.
   // Nobody waits on a bell: a batch lingers a little so that under load it carries many post batches.
-  private readonly messageQueue = new GroupCommit<string, void>((ids) => this.notifyMessageBatch(ids), {
-    lingerMs: NOTIFY_LINGER_MS,
-  });
+  private readonly messageQueue = new GroupCommit<PostedMessage, void>(
+    (messages) => this.notifyMessageBatch(messages),
+    { lingerMs: NOTIFY_LINGER_MS },
+  );
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly events: DomainEventBus,
+    private readonly discussions: DiscussionAudience,
+    private readonly groups: GroupsService,
     private readonly audience: NotificationAudience,
     private readonly notifications: NotificationsService,
   ) {}
 
-  async messagePosted(messageId: string): Promise<void> {
-    await this.guard('messagePosted', () => this.messageQueue.push(messageId));
-  }
-
-  async commentPosted(event: { commentId: string; replyId: string | null }): Promise<void> {
-    await this.guard('commentPosted', () => this.notifyComment(event.commentId, event.replyId));
-  }
-
-  async ficheTextMentioned(event: {
-    ficheId: string;
-    userIds: string[];
-    actorId: string | null;
-  }): Promise<void> {
-    await this.guard('ficheTextMentioned', () => this.notifyFicheText(event));
-  }
-
-  async pollOpened(pollId: string): Promise<void> {
-    await this.guard('pollOpened', () => this.notifyPoll(pollId, 'poll_opened'));
-  }
-
-  async pollClosed(pollId: string): Promise<void> {
-    await this.guard('pollClosed', () => this.notifyPoll(pollId, 'poll_closed'));
+  onModuleInit(): void {
+    this.events.on('message.posted', (message) =>
+      this.guard('message.posted', () => this.messageQueue.push(message)),
+    );
+    this.events.on('comment.posted', (comment) =>
+      this.guard('comment.posted', () => this.notifyComment(comment)),
+    );
+    this.events.on('fiche-text.mentioned', (mention) =>
+      this.guard('fiche-text.mentioned', () => this.notifyFicheText(mention)),
+    );
+    this.events.on('poll.opened', (poll) =>
+      this.guard('poll.opened', () => this.notifyPoll(poll, 'poll_opened')),
+    );
+    this.events.on('poll.closed', (poll) =>
+      this.guard('poll.closed', () => this.notifyPoll(poll, 'poll_closed', poll.voterIds)),
+    );
+    // A mention read in its thread is read: it leaves the bell and is not emailed later.
+    this.events.on('thread.read', ({ userId, threadId, seq }) =>
+      this.guard('thread.read', () => this.notifications.markThreadRead(userId, threadId, seq)),
+    );
   }
 
   /** A batch that fails as a whole is retried message by message, so one bad message fails alone. */
-  private async notifyMessageBatch(ids: string[]): Promise<Array<Outcome<void>>> {
+  private async notifyMessageBatch(messages: PostedMessage[]): Promise<Array<Outcome<void>>> {
     try {
-      await this.notifyMessages(ids);
-      return ids.map(() => ({ ok: true, value: undefined }));
+      await this.notifyMessages(messages);
+      return messages.map(() => ({ ok: true, value: undefined }));
     } catch (batchError) {
-      if (ids.length === 1) return [{ ok: false, error: batchError }];
+      if (messages.length === 1) return [{ ok: false, error: batchError }];
       return Promise.all(
-        ids.map(async (id): Promise<Outcome<void>> => {
+        messages.map(async (message): Promise<Outcome<void>> => {
           try {
-            await this.notifyMessages([id]);
+            await this.notifyMessages([message]);
             return { ok: true, value: undefined };
           } catch (error) {
             return { ok: false, error };
@@ -142,46 +147,40 @@ export class NotificationsNotifier implements Notifier {
   }
 
   /**
-   * Notifications of a batch of messages with a fixed number of queries: the messages, their threads'
-   * follows, the groups mentioned, the recipients' access, then one insert of every notification.
+   * Notifications of a batch of messages with a fixed number of queries: the messages' and their replied
+   * messages' states, their threads' follows, the groups mentioned, the recipients' access, then one
+   * insert of every notification.
    */
-  private async notifyMessages(messageIds: string[]): Promise<void> {
-    const messages = (await this.dataSource.query(
-      `SELECT m.id, m.thread_id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.author_id AS "authorId",
-              a.display_name AS "authorName", m.body_text AS "bodyText", m.mentions,
-              m.mentions_group AS "mentionsGroup", r.author_id AS "repliedToAuthorId"
-         FROM messages m
-         JOIN threads t ON t.id = m.thread_id
-         JOIN users a ON a.id = m.author_id
-         LEFT JOIN messages r ON r.id = m.reply_to_id AND r.deleted_at IS NULL
-        WHERE m.id = ANY($1::uuid[]) AND m.deleted_at IS NULL AND m.hidden_at IS NULL
-        ORDER BY m.thread_id, m.seq`,
-      [messageIds],
-    )) as Array<
-      ThreadRow & {
-        id: string;
-        seq: number;
-        authorId: string;
-        authorName: string;
-        bodyText: string;
-        mentions: string[];
-        mentionsGroup: boolean;
-        repliedToAuthorId: string | null;
-      }
-    >;
+  private async notifyMessages(batch: PostedMessage[]): Promise<void> {
+    const states = await this.discussions.messageStates(
+      batch.flatMap((m) => (m.replyTo ? [m.messageId, m.replyTo.messageId] : [m.messageId])),
+    );
+    const shown = (id: string) => {
+      const state = states.get(id);
+      return state !== undefined && !state.deleted && !state.hidden;
+    };
+    // Thread by thread, in sequence order: of several messages of one thread, the earliest leads the bell.
+    // A message deleted or hidden before its notifications went out has none.
+    const messages = batch
+      .filter((m) => shown(m.messageId))
+      .sort((a, b) => (a.threadId === b.threadId ? a.seq - b.seq : a.threadId < b.threadId ? -1 : 1));
     if (messages.length === 0) return;
-    const follows = await this.followsOf(messages.map((m) => m.threadId));
-    const mentionedGroups = messages.filter((m) => m.mentionsGroup).map((m) => m.groupId);
-    const groupMembers = await this.membersOf(mentionedGroups);
+    // The author of a deleted message hears nothing of replies to it.
+    const repliedTo = (m: PostedMessage) =>
+      m.replyTo && states.get(m.replyTo.messageId)?.deleted === false ? m.replyTo.authorId : null;
+    const follows = await this.discussions.follows(messages.map((m) => m.threadId));
+    const groupMembers = await this.groups.memberIds(
+      messages.filter((m) => m.mentionsGroup).map((m) => m.groupId),
+    );
     const reasonsOf = messages.map((m) => {
       const follow = follows.get(m.threadId) ?? { following: [], muted: [] };
       const reasons = new Reasons();
       reasons.add(follow.following, 'followed_thread');
-      reasons.add([m.repliedToAuthorId], 'reply');
+      reasons.add([repliedTo(m)], 'reply');
       if (m.mentionsGroup) reasons.add(groupMembers.get(m.groupId) ?? [], 'group_mention');
       reasons.add(m.mentions, 'mention');
       reasons.drop(follow.muted, (kind) => kind === 'mention');
-      reasons.drop([m.authorId]);
+      reasons.drop([m.author.id]);
       return reasons;
     });
     const viewers = await this.audience.threadsViewers(
@@ -192,111 +191,66 @@ export class NotificationsNotifier implements Notifier {
     );
     const drafts = messages.flatMap((m, i) =>
       this.draftsFor(reasonsOf[i], viewers.get(m.threadId) ?? new Set(), {
-        actor: { id: m.authorId, displayName: m.authorName },
+        actor: m.author,
         groupId: m.groupId,
         threadId: m.threadId,
-        messageId: m.id,
+        messageId: m.messageId,
         link: messageLink(m.threadId, m.seq),
-        title: m.title,
-        excerpt: excerptOf(m.bodyText),
+        title: m.threadTitle,
+        excerpt: excerptOf(m.text),
       }),
     );
     await this.notifications.deliver(coalesceFollowedThreads(drafts));
   }
 
-  private async notifyComment(commentId: string, replyId: string | null): Promise<void> {
-    const [c] = (await this.dataSource.query(
-      replyId
-        ? `SELECT c.fiche_id AS "ficheId", f.group_id AS "groupId", f.title, r.author_id AS "authorId",
-                  a.display_name AS "authorName", r.body, r.mentions
-             FROM fiche_comment_replies r
-             JOIN fiche_comments c ON c.id = r.comment_id
-             JOIN fiches f ON f.id = c.fiche_id
-             JOIN users a ON a.id = r.author_id
-            WHERE r.id = $2 AND c.id = $1`
-        : `SELECT c.fiche_id AS "ficheId", f.group_id AS "groupId", f.title, c.author_id AS "authorId",
-                  a.display_name AS "authorName", c.body, c.mentions
-             FROM fiche_comments c
-             JOIN fiches f ON f.id = c.fiche_id
-             JOIN users a ON a.id = c.author_id
-            WHERE c.id = $1`,
-      replyId ? [commentId, replyId] : [commentId],
-    )) as Array<{
-      ficheId: string;
-      groupId: string;
-      title: string;
-      authorId: string;
-      authorName: string;
-      body: string;
-      mentions: string[];
-    }>;
-    if (!c) return;
+  private async notifyComment(c: PostedComment): Promise<void> {
     const reasons = new Reasons();
     reasons.add(c.mentions, 'comment_mention');
-    reasons.drop([c.authorId]);
+    reasons.drop([c.author.id]);
     // Comments are the group's working notes: only those who may comment the fiche hear about them.
     const allowed = await this.audience.allowedInGroup('fiche.comment', c.groupId, reasons.users);
     await this.deliverTo(reasons, allowed, {
-      actor: { id: c.authorId, displayName: c.authorName },
+      actor: c.author,
       groupId: c.groupId,
       ficheId: c.ficheId,
-      link: commentLink(c.ficheId, commentId),
-      title: c.title,
+      link: commentLink(c.ficheId, c.commentId),
+      title: c.ficheTitle,
       excerpt: excerptOf(c.body),
     });
   }
 
-  private async notifyFicheText(event: {
-    ficheId: string;
-    userIds: string[];
-    actorId: string | null;
-  }): Promise<void> {
-    const [f] = (await this.dataSource.query(
-      `SELECT f.group_id AS "groupId", f.title, f.draft_text AS "text", a.display_name AS "actorName"
-         FROM fiches f LEFT JOIN users a ON a.id = $2::uuid
-        WHERE f.id = $1`,
-      [event.ficheId, event.actorId],
-    )) as Array<{ groupId: string; title: string; text: string | null; actorName: string | null }>;
-    if (!f) return;
+  private async notifyFicheText(event: FicheTextMention): Promise<void> {
     const reasons = new Reasons();
     reasons.add(event.userIds, 'fiche_mention');
-    if (event.actorId) reasons.drop([event.actorId]);
+    if (event.actor) reasons.drop([event.actor.id]);
     // The draft text is the group's work in progress: only those who may comment the fiche hear of it.
-    const allowed = await this.audience.allowedInGroup('fiche.comment', f.groupId, reasons.users);
+    const allowed = await this.audience.allowedInGroup('fiche.comment', event.groupId, reasons.users);
     await this.deliverTo(reasons, allowed, {
-      actor: event.actorId && f.actorName ? { id: event.actorId, displayName: f.actorName } : null,
-      groupId: f.groupId,
+      actor: event.actor,
+      groupId: event.groupId,
       ficheId: event.ficheId,
       link: ficheLink(event.ficheId),
-      title: f.title,
-      excerpt: excerptOf(`Vous avez été mentionné·e dans le texte de la fiche « ${f.title} ».`),
+      title: event.ficheTitle,
+      excerpt: excerptOf(`Vous avez été mentionné·e dans le texte de la fiche « ${event.ficheTitle} ».`),
     });
   }
 
-  private async notifyPoll(pollId: string, kind: 'poll_opened' | 'poll_closed'): Promise<void> {
-    const [p] = (await this.dataSource.query(
-      `SELECT p.thread_id AS "threadId", t.group_id AS "groupId", t.title, p.question, p.author_id AS "authorId",
-              a.display_name AS "authorName"
-         FROM polls p JOIN threads t ON t.id = p.thread_id JOIN users a ON a.id = p.author_id
-        WHERE p.id = $1`,
-      [pollId],
-    )) as Array<ThreadRow & { question: string; authorId: string; authorName: string }>;
-    if (!p) return;
-    const follows = await this.follows(p.threadId);
+  private async notifyPoll(
+    p: PollNotice,
+    kind: 'poll_opened' | 'poll_closed',
+    voterIds: string[] = [],
+  ): Promise<void> {
+    const follows = (await this.discussions.follows([p.threadId])).get(p.threadId) ?? {
+      following: [],
+      muted: [],
+    };
     const reasons = new Reasons();
     reasons.add(follows.following, kind);
     if (kind === 'poll_opened') {
-      reasons.add(await this.groupMembers(p.groupId, { followingAllOnly: true }), kind);
-      reasons.drop([p.authorId]);
+      reasons.add(await this.discussions.newThreadFollowers(p.groupId), kind);
+      reasons.drop([p.author.id]);
     } else {
-      const voters = (await this.dataSource.query(
-        'SELECT user_id AS "userId" FROM poll_votes WHERE poll_id = $1',
-        [pollId],
-      )) as Array<{ userId: string }>;
-      reasons.add(
-        voters.map((v) => v.userId),
-        kind,
-      );
+      reasons.add(voterIds, kind);
     }
     reasons.drop(follows.muted);
     await this.deliverTo(
@@ -304,11 +258,11 @@ export class NotificationsNotifier implements Notifier {
       await this.audience.threadViewers({ id: p.threadId, groupId: p.groupId }, reasons.users),
       {
         // A poll closes at its deadline as often as by hand: only its opening has an actor.
-        actor: kind === 'poll_opened' ? { id: p.authorId, displayName: p.authorName } : null,
+        actor: kind === 'poll_opened' ? p.author : null,
         groupId: p.groupId,
         threadId: p.threadId,
-        link: pollLink(p.threadId, pollId),
-        title: p.title,
+        link: pollLink(p.threadId, p.pollId),
+        title: p.threadTitle,
         excerpt: excerptOf(p.question),
       },
     );
@@ -333,53 +287,5 @@ export class NotificationsNotifier implements Notifier {
       if (kind && allowed.has(userId)) drafts.push({ ...common, userId, kind });
     }
     return drafts;
-  }
-
-  /** Who follows and who muted the thread. */
-  private async follows(threadId: string): Promise<{ following: string[]; muted: string[] }> {
-    return (await this.followsOf([threadId])).get(threadId) ?? { following: [], muted: [] };
-  }
-
-  /** `follows` of several threads in one query: thread id -> followers and muters. */
-  private async followsOf(
-    threadIds: string[],
-  ): Promise<Map<string, { following: string[]; muted: string[] }>> {
-    const ids = [...new Set(threadIds)];
-    const answer = new Map(ids.map((id) => [id, { following: [] as string[], muted: [] as string[] }]));
-    const rows = (await this.dataSource.query(
-      'SELECT thread_id AS "threadId", user_id AS "userId", level FROM thread_follows WHERE thread_id = ANY($1::uuid[])',
-      [ids],
-    )) as Array<{ threadId: string; userId: string; level: 'following' | 'muted' }>;
-    for (const r of rows) answer.get(r.threadId)?.[r.level].push(r.userId);
-    return answer;
-  }
-
-  /** Members of several groups in one query: group id -> member ids. */
-  private async membersOf(groupIds: string[]): Promise<Map<string, string[]>> {
-    const ids = [...new Set(groupIds)];
-    const answer = new Map(ids.map((id) => [id, [] as string[]]));
-    if (ids.length === 0) return answer;
-    const rows = (await this.dataSource.query(
-      'SELECT group_id AS "groupId", user_id AS "userId" FROM memberships WHERE group_id = ANY($1::uuid[])',
-      [ids],
-    )) as Array<{ groupId: string; userId: string }>;
-    for (const r of rows) answer.get(r.groupId)?.push(r.userId);
-    return answer;
-  }
-
-  /** Members of a group (optionally only those who follow all its new threads by default). */
-  private async groupMembers(
-    groupId: string,
-    options: { followingAllOnly?: boolean } = {},
-  ): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      options.followingAllOnly
-        ? `SELECT m.user_id AS "userId" FROM memberships m
-             JOIN group_member_settings s ON s.group_id = m.group_id AND s.user_id = m.user_id
-            WHERE m.group_id = $1 AND s.follow_all_new_threads`
-        : 'SELECT user_id AS "userId" FROM memberships WHERE group_id = $1',
-      [groupId],
-    )) as Array<{ userId: string }>;
-    return rows.map((r) => r.userId);
   }
 }

@@ -6,12 +6,13 @@ import {
   type Poll,
   type Subject,
 } from '@affluents/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
+import type { PollNotice } from '../../common/events/domain-events';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { type ResolvedThread, ThreadAccess } from '../discussions/thread-access';
-import { Notifier } from '../notifications/notifier';
 import { PollStore } from './poll-store';
 import { type PollRow, toPoll, type Viewer } from './poll-view';
 import { checkVote } from './vote-rules';
@@ -24,14 +25,12 @@ const isOpen = (poll: PollRow, now = new Date()) => poll.closedAt === null && po
  */
 @Injectable()
 export class PollsService {
-  private readonly logger = new Logger('Polls');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: PollStore,
     private readonly threads: ThreadAccess,
     private readonly hub: RealtimeHub,
-    private readonly notifier: Notifier,
+    private readonly events: DomainEventBus,
   ) {}
 
   /** The polls of a thread, newest first, as the caller sees them. */
@@ -66,7 +65,7 @@ export class PollsService {
     }
     const pollId = await this.store.insert(threadId, subject.userId, input);
     const poll = await this.changed(pollId, access, subject);
-    this.notify('pollOpened', pollId);
+    void this.events.emit('poll.opened', this.notice(poll, access));
     return poll;
   }
 
@@ -108,7 +107,10 @@ export class PollsService {
       await this.store.close(manager, pollId, input.outcome);
     });
     const closed = await this.changed(pollId, access, subject);
-    this.notify('pollClosed', pollId);
+    void this.events.emit('poll.closed', {
+      ...this.notice(closed, access),
+      voterIds: closed.votes.map((v) => v.voter.id),
+    });
     return closed;
   }
 
@@ -163,9 +165,15 @@ export class PollsService {
     return mine;
   }
 
-  private notify(event: 'pollOpened' | 'pollClosed', pollId: string): void {
-    this.notifier[event](pollId).catch((err: Error) =>
-      this.logger.warn(`${event} ${pollId}: ${err.message}`),
-    );
+  /** What the domain events of a poll say about it (its notifications need no re-reading). */
+  private notice(poll: Poll, access: ResolvedThread): PollNotice {
+    return {
+      pollId: poll.id,
+      threadId: poll.threadId,
+      groupId: access.thread.groupId,
+      threadTitle: access.thread.title,
+      question: poll.question,
+      author: poll.author,
+    };
   }
 }

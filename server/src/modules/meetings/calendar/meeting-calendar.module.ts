@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { MeetingEvents } from '../meeting-events';
+import { DomainEventBus } from '../../../common/events/domain-event-bus';
+import { DomainEventsModule } from '../../../common/events/domain-events.module';
 import { MeetingsModule } from '../meetings.module';
 import { CalendarFeeds } from './calendar-feeds.service';
 import { CalendarMeetings } from './calendar-meetings';
@@ -10,10 +11,10 @@ import { MeetingReminders } from './meeting-reminders';
 
 /**
  * Calendar files, personal feeds, invitation, change and reminder emails of meetings. Listens to the
- * planning's MeetingEvents: a meeting dated sends its invitations, a meeting moved or cancelled its news.
+ * planning's `meeting.*` domain events: a meeting dated sends its invitations, a meeting moved or cancelled its news.
  */
 @Module({
-  imports: [MeetingsModule],
+  imports: [DomainEventsModule, MeetingsModule],
   controllers: [MeetingCalendarController],
   providers: [CalendarMeetings, CalendarFeeds, MeetingCalendarFiles, MeetingMailer, MeetingReminders],
   exports: [MeetingMailer, MeetingCalendarFiles],
@@ -21,14 +22,18 @@ import { MeetingReminders } from './meeting-reminders';
 export class MeetingCalendarModule implements OnModuleInit {
   constructor(
     private readonly mailer: MeetingMailer,
-    private readonly events: MeetingEvents,
+    private readonly events: DomainEventBus,
   ) {}
 
   onModuleInit(): void {
-    this.events.onScheduled((meetingId) => this.mailer.invitationSent(meetingId).then(() => undefined));
-    this.events.onChanged((meetingId) => this.mailer.meetingChanged(meetingId).then(() => undefined));
-    this.events.onGuestInvited((meetingId, userId) =>
-      this.mailer.guestInvited(meetingId, userId).then(() => undefined),
-    );
+    this.events.on('meeting.scheduled', async ({ meetingId }) => {
+      await this.mailer.invitationSent(meetingId);
+    });
+    this.events.on('meeting.changed', async ({ meetingId }) => {
+      await this.mailer.meetingChanged(meetingId);
+    });
+    this.events.on('meeting.guest-invited', async ({ meetingId, userId }) => {
+      await this.mailer.guestInvited(meetingId, userId);
+    });
   }
 }

@@ -1,0 +1,95 @@
+import type { PersonRef } from '@affluents/contracts';
+
+/** How a dated meeting changed, for the calendars and mails that follow it. */
+export type MeetingChange = 'moved' | 'cancelled' | 'reinstated' | 'host';
+
+/** A message as its followers' notifications need it: no re-reading of the discussions' tables. */
+export interface PostedMessage {
+  messageId: string;
+  threadId: string;
+  groupId: string;
+  /** The thread's title when the message was posted. */
+  threadTitle: string;
+  seq: number;
+  author: PersonRef;
+  /** The message's plain text (Markdown rendered, mentions as `@Name`). */
+  text: string;
+  /** Members of the group mentioned by name. */
+  mentions: string[];
+  /** `@groupe`: every member of the thread's group is mentioned. */
+  mentionsGroup: boolean;
+  /** The message this one answers, and its author; null when none. */
+  replyTo: { messageId: string; authorId: string } | null;
+}
+
+/** A comment on a fiche, or a reply to one (`replyId` set), with the members it mentions. */
+export interface PostedComment {
+  commentId: string;
+  replyId: string | null;
+  ficheId: string;
+  groupId: string;
+  ficheTitle: string;
+  author: PersonRef;
+  body: string;
+  /** Members of the fiche's group mentioned by name. */
+  mentions: string[];
+}
+
+/** Members mentioned for the first time in the stored text of a fiche. */
+export interface FicheTextMention {
+  ficheId: string;
+  groupId: string;
+  ficheTitle: string;
+  userIds: string[];
+  /** Who last started changing the text on this node (the likely author of the mention), when known. */
+  actor: PersonRef | null;
+}
+
+/** A poll of a thread, as its notifications need it. */
+export interface PollNotice {
+  pollId: string;
+  threadId: string;
+  groupId: string;
+  threadTitle: string;
+  question: string;
+  author: PersonRef;
+}
+
+/**
+ * Every domain event of the server, by name (`resource.past-tense`), with its payload. Emitted on the
+ * DomainEventBus by the one module that owns the change, after the change is committed; side effects
+ * (connections re-checked, mails, search indexing, authorship, notifications) listen. Events only the
+ * server sees live here; what clients see goes through the RealtimeHub with the contracts' ServerEvents.
+ */
+export interface DomainEvents {
+  /**
+   * A user's access changed: one of their sessions ended (sign-out, password reset, account disabled),
+   * or their platform role, a group membership or role, or a grant changed. Realtime and collab re-check
+   * that user's open connections.
+   */
+  'access.changed': { userId: string };
+  /** A meeting got its date (created with one, or its date poll closed): invitations go out. */
+  'meeting.scheduled': { meetingId: string };
+  /** A dated meeting was moved, changed place or host, was cancelled or reinstated. */
+  'meeting.changed': { meetingId: string; change: MeetingChange };
+  /** A guest was invited to a meeting (the invitation of that one person). */
+  'meeting.guest-invited': { meetingId: string; userId: string };
+  /** A user made their first change to a collaborative document in one connection. */
+  'document.contributed': { docName: string; user: PersonRef };
+  /** Updates of a document were stored (once per quiet period, on the node that stored them). */
+  'document.stored': { docName: string };
+  /** A message was posted in a thread (sent, a thread's first message, or moved into the thread). */
+  'message.posted': PostedMessage;
+  /** A user's read position in a thread moved forward. */
+  'thread.read': { userId: string; threadId: string; seq: number };
+  /** A comment or a reply was posted on a fiche. */
+  'comment.posted': PostedComment;
+  /** Members were mentioned for the first time in the text of a fiche. */
+  'fiche-text.mentioned': FicheTextMention;
+  /** A poll was opened in a thread. */
+  'poll.opened': PollNotice;
+  /** A poll was closed (by its author or a facilitator), with who had voted. */
+  'poll.closed': PollNotice & { voterIds: string[] };
+}
+
+export type DomainEventName = keyof DomainEvents;
