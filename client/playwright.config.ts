@@ -23,7 +23,8 @@ export default defineConfig({
     locale: 'fr-BE',
     actionTimeout: ACTION_TIMEOUT_MS,
     navigationTimeout: ACTION_TIMEOUT_MS,
-    trace: 'retain-on-failure',
+    // DOM snapshots and sources are enough to replay a failure; the screencast would slow every journey down.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
