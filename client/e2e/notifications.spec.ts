@@ -1,8 +1,7 @@
 // Issue 4: catching up. Olivier mentions Sophie in a new thread of the Namur group they
-// share (through the API: the thread page is covered by scenario 20); Sophie sees the bell and the
+// share (through the API: the thread page is covered by journey (20)); Sophie sees the bell and the
 // "Nouveautés" count rise live, reads the notification panel, marks all read, finds the thread by search and
 // changes her email preferences. At desktop size and at 375 px, with axe on every screen.
-
 import assert from 'node:assert/strict';
 import { api } from './support/api';
 import { checkA11y, checkNoHorizontalOverflow, screenshot } from './support/checks';
