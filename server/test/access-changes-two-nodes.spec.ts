@@ -21,7 +21,7 @@ import { ack, connectSocket, nextEvent } from './support/socket-client';
 import { linkToken } from './support/test-app';
 
 /**
- * Ending a meeting or changing someone's rights reaches their open connections on every node at once
+ * Ending a session or changing someone's rights reaches their open connections on every node at once
  * (issue 11, items 3 and 4): two nodes in this process on one PostgreSQL and one Redis; the change is
  * made over HTTP on node A, the connections sit on both nodes. The periodic safety nets run every 30 s
  * (documents) and 60 s (sockets), so anything under a few seconds is the change itself reaching them.
@@ -116,7 +116,7 @@ shared('access changes reach open connections on every node', () => {
     await storage?.dispose();
   });
 
-  it('signing out closes the socket and document connections of that meeting on both nodes at once, and only those', async () => {
+  it('signing out closes the socket and document connections of that session on both nodes at once, and only those', async () => {
     const docName = `test:${group}:sign-out`;
     const signedOut = await nodeA.signIn('amina@affluents.test');
     const otherTab = await nodeB.signIn('amina@affluents.test');
@@ -143,7 +143,7 @@ shared('access changes reach open connections on every node', () => {
         `${socketAt - sent}, on the other ${socketBt - sent}; document closed on the same node ` +
         `${closeA.at - sent}, on the other ${closeB.at - sent}`,
     );
-    // The other meeting of the same person was re-checked in the same pass and stays.
+    // The other session of the same person was re-checked in the same pass and stays.
     expect((await ack(keptSocket, 'presence:join', { scope: `group:${group}` })).ok).toBe(true);
     expect(keptSocket.connected).toBe(true);
     keptDoc.insert('toujours là');

@@ -32,7 +32,7 @@ export function useRevokeInvitation() {
   });
 }
 
-/** What an invitation link is about; public, no meeting needed. */
+/** What an invitation link is about; public, no sign-in needed. */
 export function useInvitationPreview(token: string) {
   return useQuery({
     queryKey: ['invitation-preview', token],

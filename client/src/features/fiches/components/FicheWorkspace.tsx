@@ -57,7 +57,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
       void queryClient.invalidateQueries({ queryKey: ficheKeys.detail(fiche.id) });
   }, [shared.stopped, shared.closeReason, queryClient, fiche.id]);
 
-  // The server refuses an upgrade without a meeting or access with a plain HTTP answer, which a browser
+  // The server refuses an upgrade without a session or access with a plain HTTP answer, which a browser
   // websocket reports with no reason: after a few failures, ask the API, whose 401 or 403 the page shows.
   const failing = shared.failures >= 3;
   useEffect(() => {
