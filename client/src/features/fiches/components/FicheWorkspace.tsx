@@ -48,7 +48,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
   const accessLost = shared.stopped && lostAccessReasons.has(shared.closeReason ?? 'malformed');
   const mayEdit = fiche.access === 'write' && !accessLost;
 
-  // The server closed for good: find out whether the meeting or the access is gone, as the HTTP API does.
+  // The server closed for good: find out whether the session or the access is gone, as the HTTP API does.
   useEffect(() => {
     if (!shared.stopped) return;
     if (shared.closeReason === 'unauthenticated')
