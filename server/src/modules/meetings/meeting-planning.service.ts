@@ -11,6 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, forbidden } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
+import { UsersService } from '../users/users.service';
 import { assignHosts, rankHosts, toHostProposal } from './host-rotation';
 import { MeetingAccess } from './meeting-access';
 import { assertGroupMeetings } from './meeting-group-access';
@@ -26,6 +27,7 @@ export class MeetingPlanningService {
     private readonly store: MeetingStore,
     private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
+    private readonly users: UsersService,
   ) {}
 
   /** The group's member organisations in the fair order of hosting (members of the group). */
@@ -95,7 +97,7 @@ export class MeetingPlanningService {
     const { meeting, target } = await this.access.assert(meetingId, subject, 'meeting.participate');
     if (!can(subject, 'meeting.manage', target)) {
       const member = subject.memberships.some((m) => m.groupId === meeting.groupId);
-      if (!member || (await this.store.organisationOf(subject.userId)) !== input.organisationId) {
+      if (!member || (await this.users.organisationOf(subject.userId)) !== input.organisationId) {
         throw forbidden('Seuls un animateur ou l’organisation concernée peuvent décliner l’accueil');
       }
     }

@@ -223,21 +223,6 @@ export class MeetingStore {
     await manager.query('SELECT id FROM groups WHERE id = $1 FOR UPDATE', [groupId]);
   }
 
-  /** The organisation of a user, or null when they have none. */
-  async organisationOf(userId: string): Promise<string | null> {
-    const [row]: Array<{ organisationId: string | null }> = await this.dataSource.query(
-      'SELECT organisation_id AS "organisationId" FROM users WHERE id = $1',
-      [userId],
-    );
-    return row?.organisationId ?? null;
-  }
-
-  /** True when an organisation with this id exists. */
-  async organisationExists(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query('SELECT 1 FROM organisations WHERE id = $1', [id]);
-    return rows.length > 0;
-  }
-
   /**
    * The member structures of a group (organisations of its current members, outside partners left
    * out) with their hosting history: meetings hosted or planned (not cancelled) and their last decline.

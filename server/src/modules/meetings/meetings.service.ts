@@ -18,6 +18,7 @@ import { badRequest, conflict, notFound } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import type { MeetingChange } from '../../common/events/domain-events';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { actionsOfMeeting, openActionsBefore } from './follow-up-rows';
 import { rankHosts } from './host-rotation';
 import { decisionsOfMeeting } from './live/live-rows';
@@ -56,6 +57,7 @@ export class MeetingsService {
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
     private readonly store: MeetingStore,
+    private readonly organisations: OrganisationsService,
     private readonly events: DomainEventBus,
     private readonly documents: CollabDocuments,
     private readonly hub: RealtimeHub,
@@ -99,7 +101,7 @@ export class MeetingsService {
   /** Moves, renames, re-hosts, cancels or reinstates a meeting (facilitators). */
   async update(id: string, input: UpdateMeetingRequest, subject: Subject): Promise<MeetingDetail> {
     const { meeting } = await this.access.assert(id, subject, 'meeting.manage');
-    if (input.hostOrganisationId && !(await this.store.organisationExists(input.hostOrganisationId))) {
+    if (input.hostOrganisationId && !(await this.organisations.exists(input.hostOrganisationId))) {
       throw badRequest('Organisation inconnue', [
         { path: 'hostOrganisationId', message: 'Organisation inconnue' },
       ]);
@@ -213,7 +215,7 @@ export class MeetingsService {
   private async chooseHost(groupId: string, requested: string | null | undefined): Promise<string | null> {
     if (requested === null) return null;
     if (requested !== undefined) {
-      if (!(await this.store.organisationExists(requested))) {
+      if (!(await this.organisations.exists(requested))) {
         throw badRequest('Organisation inconnue', [
           { path: 'hostOrganisationId', message: 'Organisation inconnue' },
         ]);
