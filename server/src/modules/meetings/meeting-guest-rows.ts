@@ -29,15 +29,6 @@ export async function deleteGuest(db: Queryable, meetingId: string, userId: stri
   return n > 0;
 }
 
-/** Whether the user is a member of the group (then they cannot be its guest). */
-export async function isGroupMember(db: Queryable, groupId: string, userId: string): Promise<boolean> {
-  const rows: unknown[] = await db.query('SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2', [
-    groupId,
-    userId,
-  ]);
-  return rows.length > 0;
-}
-
 /** The account with this email, or undefined. */
 export async function accountByEmail(
   db: Queryable,

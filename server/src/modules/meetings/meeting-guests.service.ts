@@ -11,6 +11,7 @@ import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
 import { guestAccountMail } from '../../infra/mail/mail-templates';
 import { ThreadsService } from '../discussions/threads.service';
+import { GroupsService } from '../groups/groups.service';
 import { MeetingAccess } from './meeting-access';
 import {
   accountByEmail,
@@ -18,7 +19,6 @@ import {
   insertGuest,
   insertGuestAccount,
   insertPasswordLink,
-  isGroupMember,
 } from './meeting-guest-rows';
 import { MeetingsService } from './meetings.service';
 
@@ -40,6 +40,7 @@ export class MeetingGuestsService {
     private readonly mail: MailService,
     private readonly accessEvents: AccessEvents,
     private readonly threads: ThreadsService,
+    private readonly groups: GroupsService,
     private readonly users: UserDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,7 +55,7 @@ export class MeetingGuestsService {
     const unusablePassword = await hashPassword(newSecretToken());
     const invited = await this.dataSource.transaction(async (manager) => {
       const user = await this.findOrCreateUser(manager, input, unusablePassword);
-      if (await isGroupMember(manager, meeting.groupId, user.id))
+      if (await this.groups.isMember(meeting.groupId, user.id, manager))
         throw conflict('Cette personne est déjà membre du groupe');
       const isNew = await insertGuest(manager, {
         meetingId,

@@ -11,6 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, forbidden } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
+import { GroupsService } from '../groups/groups.service';
 import { UsersService } from '../users/users.service';
 import { assignHosts, rankHosts, toHostProposal } from './host-rotation';
 import { MeetingAccess } from './meeting-access';
@@ -28,6 +29,7 @@ export class MeetingPlanningService {
     private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
     private readonly users: UsersService,
+    private readonly groups: GroupsService,
   ) {}
 
   /** The group's member organisations in the fair order of hosting (members of the group). */
@@ -56,7 +58,8 @@ export class MeetingPlanningService {
       };
     });
     const planned = await this.dataSource.transaction(async (manager) => {
-      await this.store.lockGroup(manager, groupId);
+      // Serialises concurrent plans of one group so two of them never pick the same rotation.
+      await this.groups.lock(manager, groupId);
       const withHosts = assignHosts(slots, await this.store.hostHistory(groupId, manager));
       if (input.dryRun) return { withHosts, ids: [] as string[] };
       const ids: string[] = [];

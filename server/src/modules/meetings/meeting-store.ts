@@ -216,14 +216,6 @@ export class MeetingStore {
   }
 
   /**
-   * Locks the group's row until the end of the caller's transaction: serialises concurrent plans of one
-   * group so two of them never pick the same rotation.
-   */
-  async lockGroup(manager: EntityManager, groupId: string): Promise<void> {
-    await manager.query('SELECT id FROM groups WHERE id = $1 FOR UPDATE', [groupId]);
-  }
-
-  /**
    * The member structures of a group (organisations of its current members, outside partners left
    * out) with their hosting history: meetings hosted or planned (not cancelled) and their last decline.
    */

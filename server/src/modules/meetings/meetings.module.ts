@@ -4,6 +4,7 @@ import { DocAccessRegistry } from '../../collab/doc-access-registry';
 import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
+import { GroupsModule } from '../groups/groups.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PollsModule } from '../polls/polls.module';
 import { UsersModule } from '../users/users.module';
@@ -25,11 +26,12 @@ import { MeetingsService } from './meetings.service';
  */
 @Module({
   // DiscussionsModule: a meeting's thread and its guests' grants are written by ThreadsService;
-  // OrganisationsModule and UsersModule answer about hosts and members' organisations.
+  // GroupsModule, OrganisationsModule and UsersModule answer about memberships, hosts and organisations.
   imports: [
     CollabModule,
     DiscussionsModule,
     DomainEventsModule,
+    GroupsModule,
     IdentityModule,
     OrganisationsModule,
     PollsModule,
