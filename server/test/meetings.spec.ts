@@ -69,6 +69,13 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
       .post(`/api/groups/${namurSocial}/meetings`)
       .send({ title: 'X', startsAt: body.startsAt })
       .expect(400);
+    const unknownHost = await sophie
+      .post(`/api/groups/${namurSocial}/meetings`)
+      .send({ ...body, hostOrganisationId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
+    expect(unknownHost.body.fieldErrors).toEqual([
+      { path: 'hostOrganisationId', message: 'Organisation inconnue' },
+    ]);
 
     meeting = (await sophie.post(`/api/groups/${namurSocial}/meetings`).send(body).expect(201)).body;
     expect(meeting).toMatchObject({

@@ -70,6 +70,20 @@ export class GroupsService {
     return answer;
   }
 
+  /** Whether the user is a member of the group (read in the caller's transaction when given). */
+  async isMember(
+    groupId: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return manager.getRepository(MembershipEntity).existsBy({ groupId, userId });
+  }
+
+  /** Locks the group's row until the end of the caller's transaction (serialises writes over the group). */
+  async lock(manager: EntityManager, groupId: string): Promise<void> {
+    await manager.query('SELECT id FROM groups WHERE id = $1 FOR UPDATE', [groupId]);
+  }
+
   /** Moves an active group to another active bassin, memberships untouched. 409 if that kind is taken there. */
   async move(id: string, bassinId: string, subject: Subject): Promise<GroupDetail> {
     return this.dataSource.transaction(async (manager) => {

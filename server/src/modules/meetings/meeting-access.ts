@@ -2,6 +2,7 @@ import { type Action, can, type Subject, type Target } from '@affluents/contract
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forbidden, notFound } from '../../common/errors/app-error';
+import { meetingFacts } from './meeting-rows';
 
 /** The facts about a meeting that access decisions need. */
 export interface MeetingFacts {
@@ -30,14 +31,7 @@ export class MeetingAccess {
   constructor(private readonly dataSource: DataSource) {}
 
   async resolve(meetingId: string, subject: Subject): Promise<ResolvedMeeting | null> {
-    const rows: Array<MeetingFacts & { guest: boolean }> = await this.dataSource.query(
-      `SELECT s.id, s.group_id AS "groupId", s.title, s.status, s.thread_id AS "threadId",
-              s.agenda_doc_name AS "agendaDocName", s.notes_doc_name AS "notesDocName",
-              EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $2) AS guest
-         FROM meetings s WHERE s.id = $1`,
-      [meetingId, subject.userId],
-    );
-    const row = rows[0];
+    const row = await meetingFacts(this.dataSource, meetingId, subject.userId);
     if (!row) return null;
     const { guest, ...meeting } = row;
     return { meeting, target: { groupId: meeting.groupId, meetingGuest: guest } };

@@ -1,11 +1,11 @@
 import type { CloseDatePollRequest, MeetingDetail, OpenDatePollRequest, Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { badRequest, conflict } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { slotLabel } from '../polls/poll-store';
 import { PollsService } from '../polls/polls.service';
 import { MeetingAccess } from './meeting-access';
+import { MeetingStore } from './meeting-store';
 import { MeetingsService } from './meetings.service';
 
 /**
@@ -15,8 +15,8 @@ import { MeetingsService } from './meetings.service';
 @Injectable()
 export class MeetingDatePollService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
+    private readonly store: MeetingStore,
     private readonly polls: PollsService,
     private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
@@ -27,10 +27,7 @@ export class MeetingDatePollService {
     const { meeting } = await this.access.assert(meetingId, subject, 'meeting.manage');
     if (meeting.status !== 'planned') throw conflict('Cette rencontre n’est plus à planifier');
     if (!meeting.threadId) throw conflict('Cette rencontre n’a pas de discussion où ouvrir le sondage');
-    const [current]: Array<{ datePollId: string | null }> = await this.dataSource.query(
-      'SELECT date_poll_id AS "datePollId" FROM meetings WHERE id = $1',
-      [meetingId],
-    );
+    const current = await this.store.datePoll(meetingId);
     if (current?.datePollId) throw conflict('Un sondage de dates est déjà ouvert pour cette rencontre');
     for (const [i, slot] of input.slots.entries()) {
       if (slot.endsAt <= slot.startsAt) {
@@ -49,13 +46,8 @@ export class MeetingDatePollService {
       subject,
     );
     // A concurrent opening loses here: its poll stays in the thread, the meeting keeps the first one.
-    const [{ n: updated }]: Array<{ n: number }> = await this.dataSource.query(
-      `WITH u AS (UPDATE meetings SET date_poll_id = $2, updated_at = now() WHERE id = $1 AND date_poll_id IS NULL
-                  RETURNING 1)
-       SELECT count(*)::int AS n FROM u`,
-      [meetingId, poll.id],
-    );
-    if (updated === 0) throw conflict('Un sondage de dates est déjà ouvert pour cette rencontre');
+    if (!(await this.store.attachDatePoll(meetingId, poll.id)))
+      throw conflict('Un sondage de dates est déjà ouvert pour cette rencontre');
     this.meetings.announce(meeting.groupId, meetingId);
     return this.meetings.detail(meetingId, subject);
   }
@@ -63,11 +55,7 @@ export class MeetingDatePollService {
   /** Closes the date poll on the chosen slot and fixes the meeting's date; invitations go out. */
   async close(meetingId: string, input: CloseDatePollRequest, subject: Subject): Promise<MeetingDetail> {
     const { meeting } = await this.access.assert(meetingId, subject, 'meeting.manage');
-    const [current]: Array<{ datePollId: string | null; startsAt: Date | null }> =
-      await this.dataSource.query(
-        'SELECT date_poll_id AS "datePollId", starts_at AS "startsAt" FROM meetings WHERE id = $1',
-        [meetingId],
-      );
+    const current = await this.store.datePoll(meetingId);
     if (!current?.datePollId) throw conflict('Aucun sondage de dates n’est ouvert pour cette rencontre');
     const poll = await this.polls.get(current.datePollId, subject);
     const option = poll.options.find((o) => o.id === input.optionId);
@@ -83,14 +71,8 @@ export class MeetingDatePollService {
         subject,
       );
     }
-    const [{ n: fixed }]: Array<{ n: number }> = await this.dataSource.query(
-      `WITH u AS (UPDATE meetings SET starts_at = $3, ends_at = $4, date_poll_id = NULL,
-                         ical_sequence = ical_sequence + 1, updated_at = now()
-                   WHERE id = $1 AND date_poll_id = $2 RETURNING 1)
-       SELECT count(*)::int AS n FROM u`,
-      [meetingId, poll.id, option.startsAt, option.endsAt],
-    );
-    if (fixed === 0) throw conflict('Ce sondage de dates a déjà été clos');
+    if (!(await this.store.dateFromPoll(meetingId, poll.id, option.startsAt, option.endsAt)))
+      throw conflict('Ce sondage de dates a déjà été clos');
     if (current.startsAt) void this.events.emit('meeting.changed', { meetingId, change: 'moved' });
     else void this.events.emit('meeting.scheduled', { meetingId });
     this.meetings.announce(meeting.groupId, meetingId);

@@ -2,6 +2,7 @@ import { can, type Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DocAccess } from '../../collab/doc-access-registry';
+import { meetingOfDocument } from './meeting-rows';
 
 /**
  * Who may open a meeting's shared documents. The agenda: the group's members write it, the meeting's
@@ -14,12 +15,7 @@ export class MeetingDocuments {
 
   async access(docName: string, subject: Subject): Promise<DocAccess | null> {
     const notes = docName.startsWith('meeting-notes:');
-    const [row]: Array<{ groupId: string; status: string; guest: boolean }> = await this.dataSource.query(
-      `SELECT s.group_id AS "groupId", s.status,
-              EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $2) AS guest
-         FROM meetings s WHERE ${notes ? 's.notes_doc_name' : 's.agenda_doc_name'} = $1`,
-      [docName, subject.userId],
-    );
+    const row = await meetingOfDocument(this.dataSource, docName, notes, subject.userId);
     if (!row) return null;
     if (subject.memberships.some((m) => m.groupId === row.groupId)) return 'write';
     if (!row.guest || !can(subject, 'meeting.view', { groupId: row.groupId, meetingGuest: true }))

@@ -7,10 +7,19 @@ import { conflict, notFound } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessEvents } from '../../identity/access-events';
+import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
 import { guestAccountMail } from '../../infra/mail/mail-templates';
 import { ThreadsService } from '../discussions/threads.service';
+import { GroupsService } from '../groups/groups.service';
 import { MeetingAccess } from './meeting-access';
+import {
+  accountByEmail,
+  deleteGuest,
+  insertGuest,
+  insertGuestAccount,
+  insertPasswordLink,
+} from './meeting-guest-rows';
 import { MeetingsService } from './meetings.service';
 
 /** A new guest chooses their password within a week (a password reset token with a longer life). */
@@ -31,6 +40,8 @@ export class MeetingGuestsService {
     private readonly mail: MailService,
     private readonly accessEvents: AccessEvents,
     private readonly threads: ThreadsService,
+    private readonly groups: GroupsService,
+    private readonly users: UserDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,19 +55,17 @@ export class MeetingGuestsService {
     const unusablePassword = await hashPassword(newSecretToken());
     const invited = await this.dataSource.transaction(async (manager) => {
       const user = await this.findOrCreateUser(manager, input, unusablePassword);
-      const [membership] = await manager.query(
-        'SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2',
-        [meeting.groupId, user.id],
-      );
-      if (membership) throw conflict('Cette personne est déjà membre du groupe');
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO meeting_guests (meeting_id, user_id, organisation, invited_by_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (meeting_id, user_id) DO NOTHING RETURNING user_id`,
-        [meetingId, user.id, input.organisation ?? null, subject.userId],
-      );
+      if (await this.groups.isMember(meeting.groupId, user.id, manager))
+        throw conflict('Cette personne est déjà membre du groupe');
+      const isNew = await insertGuest(manager, {
+        meetingId,
+        userId: user.id,
+        organisation: input.organisation ?? null,
+        invitedById: subject.userId,
+      });
       if (meeting.threadId) await this.threads.grantGuest(manager, meeting.threadId, user.id, subject.userId);
       if (user.created) await this.sendAccountLink(manager, user, input.displayName, meeting.title, subject);
-      return { userId: user.id, isNew: inserted.length > 0 };
+      return { userId: user.id, isNew };
     });
     await this.accessEvents.changed(invited.userId);
     if (invited.isNew) void this.events.emit('meeting.guest-invited', { meetingId, userId: invited.userId });
@@ -68,13 +77,7 @@ export class MeetingGuestsService {
   async remove(meetingId: string, userId: string, subject: Subject): Promise<MeetingDetail> {
     const { meeting } = await this.access.assert(meetingId, subject, 'meeting.manage');
     const removed = await this.dataSource.transaction(async (manager) => {
-      // A DELETE's result comes back as [rows, count] from the driver: counting in SQL stays unambiguous.
-      const [{ n }]: Array<{ n: number }> = await manager.query(
-        `WITH d AS (DELETE FROM meeting_guests WHERE meeting_id = $1 AND user_id = $2 RETURNING 1)
-         SELECT count(*)::int AS n FROM d`,
-        [meetingId, userId],
-      );
-      if (n === 0) return false;
+      if (!(await deleteGuest(manager, meetingId, userId))) return false;
       if (meeting.threadId) await this.threads.revokeGuest(manager, meeting.threadId, userId);
       return true;
     });
@@ -90,23 +93,18 @@ export class MeetingGuestsService {
     input: InviteGuestRequest,
     unusablePassword: string,
   ): Promise<{ id: string; email: string; created: boolean }> {
-    const [existing]: Array<{ id: string; disabledAt: Date | null }> = await manager.query(
-      'SELECT id, disabled_at AS "disabledAt" FROM users WHERE email = $1',
-      [input.email],
-    );
+    const existing = await accountByEmail(manager, input.email);
     if (existing?.disabledAt) throw conflict('Ce compte est désactivé');
     if (existing) return { id: existing.id, email: input.email, created: false };
     // A concurrent invitation of the same address creates the account once; the loser reads it back.
-    const [created]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [input.email, input.displayName, unusablePassword],
-    );
-    if (created) return { id: created.id, email: input.email, created: true };
-    const [raced]: Array<{ id: string }> = await manager.query('SELECT id FROM users WHERE email = $1', [
-      input.email,
-    ]);
-    return { id: raced.id, email: input.email, created: false };
+    const created = await insertGuestAccount(manager, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash: unusablePassword,
+    });
+    if (created) return { id: created, email: input.email, created: true };
+    const raced = await accountByEmail(manager, input.email);
+    return { id: (raced as { id: string }).id, email: input.email, created: false };
   }
 
   /** The password link of a new guest account: the password reset token, valid a week. */
@@ -118,21 +116,19 @@ export class MeetingGuestsService {
     subject: Subject,
   ): Promise<void> {
     const token = newSecretToken();
-    await manager.query(
-      'INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)',
-      [user.id, hashToken(token), new Date(Date.now() + GUEST_LINK_TTL_MS)],
-    );
-    const [inviter]: Array<{ displayName: string }> = await manager.query(
-      'SELECT display_name AS "displayName" FROM users WHERE id = $1',
-      [subject.userId],
-    );
+    await insertPasswordLink(manager, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + GUEST_LINK_TTL_MS),
+    });
+    const inviterName = (await this.users.displayNames([subject.userId])).get(subject.userId);
     await this.mail.enqueue(
       manager,
       user.email,
       'meeting_guest_account',
       guestAccountMail({
         displayName,
-        inviterName: inviter?.displayName ?? 'Un animateur',
+        inviterName: inviterName ?? 'Un animateur',
         title,
         url: `${this.config.publicUrl}/reinitialiser/${token}`,
       }),

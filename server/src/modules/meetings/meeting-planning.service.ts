@@ -11,6 +11,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, forbidden } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
+import { GroupsService } from '../groups/groups.service';
+import { UsersService } from '../users/users.service';
 import { assignHosts, rankHosts, toHostProposal } from './host-rotation';
 import { MeetingAccess } from './meeting-access';
 import { assertGroupMeetings } from './meeting-group-access';
@@ -26,6 +28,8 @@ export class MeetingPlanningService {
     private readonly store: MeetingStore,
     private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
+    private readonly users: UsersService,
+    private readonly groups: GroupsService,
   ) {}
 
   /** The group's member organisations in the fair order of hosting (members of the group). */
@@ -55,7 +59,7 @@ export class MeetingPlanningService {
     });
     const planned = await this.dataSource.transaction(async (manager) => {
       // Serialises concurrent plans of one group so two of them never pick the same rotation.
-      await manager.query('SELECT id FROM groups WHERE id = $1 FOR UPDATE', [groupId]);
+      await this.groups.lock(manager, groupId);
       const withHosts = assignHosts(slots, await this.store.hostHistory(groupId, manager));
       if (input.dryRun) return { withHosts, ids: [] as string[] };
       const ids: string[] = [];
@@ -95,37 +99,25 @@ export class MeetingPlanningService {
   async declineHost(meetingId: string, input: DeclineHostRequest, subject: Subject): Promise<HostProposal[]> {
     const { meeting, target } = await this.access.assert(meetingId, subject, 'meeting.participate');
     if (!can(subject, 'meeting.manage', target)) {
-      const [me]: Array<{ organisationId: string | null }> = await this.dataSource.query(
-        'SELECT organisation_id AS "organisationId" FROM users WHERE id = $1',
-        [subject.userId],
-      );
       const member = subject.memberships.some((m) => m.groupId === meeting.groupId);
-      if (!member || me?.organisationId !== input.organisationId) {
+      if (!member || (await this.users.organisationOf(subject.userId)) !== input.organisationId) {
         throw forbidden('Seuls un animateur ou l’organisation concernée peuvent décliner l’accueil');
       }
     }
     const rehosted = await this.dataSource.transaction(async (manager) => {
-      const [current]: Array<{ hostId: string | null; status: string; startsAt: Date | null }> =
-        await manager.query(
-          `SELECT host_organisation_id AS "hostId", status, starts_at AS "startsAt" FROM meetings
-          WHERE id = $1 FOR UPDATE`,
-          [meetingId],
-        );
-      await manager.query(
-        'INSERT INTO host_declines (group_id, organisation_id, meeting_id) VALUES ($1, $2, $3)',
-        [meeting.groupId, input.organisationId, meetingId],
-      );
+      const current = await this.store.lockSchedule(manager, meetingId);
+      await this.store.recordDecline(manager, {
+        groupId: meeting.groupId,
+        organisationId: input.organisationId,
+        meetingId,
+      });
       if (current.hostId !== input.organisationId || current.status !== 'planned') return null;
       // The meeting's own hosting no longer counts for the one who declined it.
-      await manager.query('UPDATE meetings SET host_organisation_id = NULL WHERE id = $1', [meetingId]);
+      await this.store.clearHost(manager, meetingId);
       const next = rankHosts(await this.store.hostHistory(meeting.groupId, manager)).find(
         (h) => h.id !== input.organisationId,
       );
-      await manager.query(
-        `UPDATE meetings SET host_organisation_id = $2, ical_sequence = ical_sequence + 1, updated_at = now()
-          WHERE id = $1`,
-        [meetingId, next?.id ?? null],
-      );
+      await this.store.rehost(manager, meetingId, next?.id ?? null);
       return { dated: current.startsAt !== null };
     });
     if (rehosted?.dated) void this.events.emit('meeting.changed', { meetingId, change: 'moved' });

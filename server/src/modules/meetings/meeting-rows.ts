@@ -1,5 +1,16 @@
-import type { Decision, FollowUpAction, MeetingPlace, MeetingSummary, PersonRef } from '@affluents/contracts';
+import type {
+  MeetingDetail,
+  MeetingPlace,
+  MeetingSummary,
+  Participant,
+  PersonRef,
+} from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
+import { toIso } from '../../infra/database/timestamps';
+import type { MeetingFacts } from './meeting-access';
+
+/** What a repository function runs its statements on: the data source or a transaction's manager. */
+export type Queryable = Pick<EntityManager, 'query'>;
 
 /** One meeting as the summary query returns it. */
 export interface MeetingRow {
@@ -33,13 +44,13 @@ export interface MeetingRow {
  * Selects meetings with what a summary shows; `$1` is the caller's id (for their answer), the other
  * parameters belong to `tail` (WHERE / ORDER BY on alias `s`).
  */
-export function selectMeetings(
-  manager: EntityManager,
+function selectMeetings(
+  db: Queryable,
   userId: string,
   tail: string,
   params: unknown[],
 ): Promise<MeetingRow[]> {
-  return manager.query(
+  return db.query(
     `SELECT s.id, s.group_id AS "groupId", s.title, s.kind, s.status, s.starts_at AS "startsAt",
             s.ends_at AS "endsAt", s.place_type AS "placeType", s.place_address AS "placeAddress",
             s.place_url AS "placeUrl", o.id AS "hostId", o.name AS "hostName", o.street AS "hostStreet",
@@ -59,8 +70,6 @@ export function selectMeetings(
     [userId, ...params],
   );
 }
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function toPlace(row: Pick<MeetingRow, 'placeType' | 'placeAddress' | 'placeUrl'>): MeetingPlace {
   if (row.placeType === 'address') return { type: 'address', address: row.placeAddress ?? '' };
@@ -84,69 +93,142 @@ export function toMeetingSummary(row: MeetingRow): MeetingSummary {
     title: row.title,
     kind: row.kind,
     status: row.status,
-    startsAt: iso(row.startsAt),
-    endsAt: iso(row.endsAt),
+    startsAt: toIso(row.startsAt),
+    endsAt: toIso(row.endsAt),
     place: toPlace(row),
     host: row.hostId ? { id: row.hostId, name: row.hostName ?? '', address: hostAddress(row) } : null,
     facilitators: row.facilitators,
     myRsvp: row.myRsvp ?? null,
-    minutesPublishedAt: iso(row.minutesPublishedAt),
+    minutesPublishedAt: toIso(row.minutesPublishedAt),
   };
 }
 
-interface ActionRow {
-  id: string;
-  meetingId: string;
-  groupId: string;
-  title: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  dueOn: string | null;
-  status: 'open' | 'done';
-  doneAt: Date | null;
-  createdAt: Date;
+export type MeetingsWhen = 'upcoming' | 'past' | 'all';
+
+// Upcoming: not finished, and not yet over (or without a date yet). Cancelled meetings stay listed.
+const UPCOMING = `s.status <> 'done' AND (s.ends_at IS NULL OR s.ends_at >= now())`;
+
+/** One meeting as `userId` sees it in a summary, or undefined when it does not exist. */
+export async function meetingRow(
+  db: Queryable,
+  userId: string,
+  meetingId: string,
+): Promise<MeetingRow | undefined> {
+  const [row] = await selectMeetings(db, userId, 'WHERE s.id = $2', [meetingId]);
+  return row;
 }
 
-/** Selects follow-up actions (alias `a`, meeting alias `s`) with `tail` as WHERE / ORDER BY. */
-export async function selectActions(
-  manager: EntityManager,
-  tail: string,
-  params: unknown[],
-): Promise<FollowUpAction[]> {
-  const rows: ActionRow[] = await manager.query(
-    `SELECT a.id, a.meeting_id AS "meetingId", a.group_id AS "groupId", a.title, a.owner_id AS "ownerId",
-            u.display_name AS "ownerName", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status,
-            a.done_at AS "doneAt", a.created_at AS "createdAt"
-       FROM follow_up_actions a
-       JOIN meetings s ON s.id = a.meeting_id
-       LEFT JOIN users u ON u.id = a.owner_id
-       ${tail}`,
-    params,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    meetingId: r.meetingId,
-    groupId: r.groupId,
-    title: r.title,
-    owner: r.ownerId ? { id: r.ownerId, displayName: r.ownerName ?? '' } : null,
-    dueOn: r.dueOn,
-    status: r.status,
-    doneAt: iso(r.doneAt),
-    createdAt: new Date(r.createdAt).toISOString(),
-  }));
+/** A group's meetings, upcoming (soonest first), past (latest first) or all (latest first). */
+export function meetingsOfGroup(
+  db: Queryable,
+  userId: string,
+  groupId: string,
+  when: MeetingsWhen,
+): Promise<MeetingRow[]> {
+  const filter = when === 'upcoming' ? `AND ${UPCOMING}` : when === 'past' ? `AND NOT (${UPCOMING})` : '';
+  const order =
+    when === 'upcoming'
+      ? 's.starts_at ASC NULLS LAST, s.created_at'
+      : 's.starts_at DESC NULLS FIRST, s.created_at';
+  return selectMeetings(db, userId, `WHERE s.group_id = $2 ${filter} ORDER BY ${order}`, [groupId]);
 }
 
-/** The decisions of one meeting, in the order they were taken. */
-export async function selectDecisions(manager: EntityManager, meetingId: string): Promise<Decision[]> {
-  const rows: Array<{ id: string; text: string; createdAt: Date }> = await manager.query(
-    `SELECT id, text, created_at AS "createdAt" FROM meeting_decisions WHERE meeting_id = $1
-      ORDER BY created_at, id`,
-    [meetingId],
+/** The planned or live meetings not yet over of the user's groups and those they are a guest of, soonest first. */
+export function upcomingMeetingsOf(db: Queryable, userId: string): Promise<MeetingRow[]> {
+  return selectMeetings(
+    db,
+    userId,
+    `WHERE (s.group_id IN (SELECT group_id FROM memberships WHERE user_id = $1)
+            OR EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $1))
+       AND s.status IN ('planned', 'live') AND (s.ends_at IS NULL OR s.ends_at >= now())
+     ORDER BY s.starts_at ASC NULLS LAST, s.created_at`,
+    [],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    meetingId,
-    text: r.text,
-    createdAt: new Date(r.createdAt).toISOString(),
+}
+
+/** The facts access decisions need, and whether `userId` is a guest of the meeting; undefined when none. */
+export async function meetingFacts(
+  db: Queryable,
+  meetingId: string,
+  userId: string,
+): Promise<(MeetingFacts & { guest: boolean }) | undefined> {
+  const [row]: Array<MeetingFacts & { guest: boolean }> = await db.query(
+    `SELECT s.id, s.group_id AS "groupId", s.title, s.status, s.thread_id AS "threadId",
+            s.agenda_doc_name AS "agendaDocName", s.notes_doc_name AS "notesDocName",
+            EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $2) AS guest
+       FROM meetings s WHERE s.id = $1`,
+    [meetingId, userId],
+  );
+  return row;
+}
+
+/** The meeting whose agenda or notes document this is, and whether `userId` is its guest. */
+export async function meetingOfDocument(
+  db: Queryable,
+  docName: string,
+  notes: boolean,
+  userId: string,
+): Promise<{ groupId: string; status: MeetingFacts['status']; guest: boolean } | undefined> {
+  const [row]: Array<{ groupId: string; status: MeetingFacts['status']; guest: boolean }> = await db.query(
+    `SELECT s.group_id AS "groupId", s.status,
+            EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $2) AS guest
+       FROM meetings s WHERE ${notes ? 's.notes_doc_name' : 's.agenda_doc_name'} = $1`,
+    [docName, userId],
+  );
+  return row;
+}
+
+/** The group a meeting belongs to, as its page shows it (kind and bassin). */
+export async function meetingGroup(db: Queryable, groupId: string): Promise<MeetingDetail['group']> {
+  const [group]: Array<MeetingDetail['group']> = await db.query(
+    `SELECT g.id, g.kind, b.name AS "bassinName" FROM groups g JOIN bassins b ON b.id = g.bassin_id
+      WHERE g.id = $1`,
+    [groupId],
+  );
+  return group;
+}
+
+/**
+ * The group's active members and the meeting's guests with everyone's answer and attendance,
+ * facilitators first, then members, then guests, each by name.
+ */
+export async function meetingParticipants(
+  db: Queryable,
+  meetingId: string,
+  groupId: string,
+): Promise<Participant[]> {
+  const rows: Array<{
+    id: string;
+    displayName: string;
+    role: Participant['role'];
+    organisation: string | null;
+    rsvp: Participant['rsvp'];
+    attendance: Participant['attendance'];
+  }> = await db.query(
+    `SELECT p.* FROM (
+       SELECT u.id, u.display_name AS "displayName", m.role, o.name AS organisation, r.answer AS rsvp,
+              a.state AS attendance
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         LEFT JOIN organisations o ON o.id = u.organisation_id
+         LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = u.id
+         LEFT JOIN meeting_attendance a ON a.meeting_id = $1 AND a.user_id = u.id
+        WHERE m.group_id = $2 AND u.disabled_at IS NULL
+       UNION ALL
+       SELECT u.id, u.display_name, 'guest', coalesce(g.organisation, o.name), r.answer, a.state
+         FROM meeting_guests g JOIN users u ON u.id = g.user_id
+         LEFT JOIN organisations o ON o.id = u.organisation_id
+         LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = u.id
+         LEFT JOIN meeting_attendance a ON a.meeting_id = $1 AND a.user_id = u.id
+        WHERE g.meeting_id = $1
+     ) p
+     ORDER BY CASE p.role WHEN 'facilitator' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, p."displayName", p.id`,
+    [meetingId, groupId],
+  );
+  return rows.map((p) => ({
+    person: { id: p.id, displayName: p.displayName },
+    role: p.role,
+    organisation: p.organisation,
+    rsvp: p.rsvp,
+    attendance: p.attendance,
   }));
 }

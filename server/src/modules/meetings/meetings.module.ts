@@ -4,7 +4,10 @@ import { DocAccessRegistry } from '../../collab/doc-access-registry';
 import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
+import { GroupsModule } from '../groups/groups.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { PollsModule } from '../polls/polls.module';
+import { UsersModule } from '../users/users.module';
 import { MeetingAccess } from './meeting-access';
 import { MeetingActionsQuery } from './meeting-actions-query.service';
 import { MeetingDatePollService } from './meeting-date-poll.service';
@@ -22,8 +25,18 @@ import { MeetingsService } from './meetings.service';
  * and updates.
  */
 @Module({
-  // DiscussionsModule: a meeting's thread and its guests' grants are written by ThreadsService.
-  imports: [CollabModule, DiscussionsModule, DomainEventsModule, IdentityModule, PollsModule],
+  // DiscussionsModule: a meeting's thread and its guests' grants are written by ThreadsService;
+  // GroupsModule, OrganisationsModule and UsersModule answer about memberships, hosts and organisations.
+  imports: [
+    CollabModule,
+    DiscussionsModule,
+    DomainEventsModule,
+    GroupsModule,
+    IdentityModule,
+    OrganisationsModule,
+    PollsModule,
+    UsersModule,
+  ],
   controllers: [MeetingsController],
   providers: [
     MeetingAccess,

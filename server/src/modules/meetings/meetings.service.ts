@@ -18,23 +18,26 @@ import { badRequest, conflict, notFound } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import type { MeetingChange } from '../../common/events/domain-events';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { actionsOfMeeting, openActionsBefore } from './follow-up-rows';
 import { rankHosts } from './host-rotation';
+import { decisionsOfMeeting } from './live/live-rows';
 import { MeetingAccess } from './meeting-access';
 import { assertGroupMeetings } from './meeting-group-access';
 import {
-  type MeetingRow,
-  selectActions,
-  selectDecisions,
-  selectMeetings,
+  type MeetingsWhen,
+  meetingGroup,
+  meetingParticipants,
+  meetingRow,
+  meetingsOfGroup,
   toMeetingSummary,
   toPlace,
+  upcomingMeetingsOf,
 } from './meeting-rows';
 import { MeetingStore, placeColumns } from './meeting-store';
+import { minutesState } from './minutes/minutes-rows';
 
-export type MeetingsWhen = 'upcoming' | 'past' | 'all';
-
-// Upcoming: not finished, and not yet over (or without a date yet). Cancelled meetings stay listed.
-const UPCOMING = `s.status <> 'done' AND (s.ends_at IS NULL OR s.ends_at >= now())`;
+export type { MeetingsWhen } from './meeting-rows';
 
 const samePlace = (a: MeetingPlace, b: MeetingPlace) =>
   JSON.stringify(placeColumns(a)) === JSON.stringify(placeColumns(b));
@@ -54,6 +57,7 @@ export class MeetingsService {
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
     private readonly store: MeetingStore,
+    private readonly organisations: OrganisationsService,
     private readonly events: DomainEventBus,
     private readonly documents: CollabDocuments,
     private readonly hub: RealtimeHub,
@@ -62,31 +66,13 @@ export class MeetingsService {
   /** The group's meetings, upcoming (soonest first) or past (latest first); members only. */
   async list(groupId: string, when: MeetingsWhen, subject: Subject): Promise<MeetingSummary[]> {
     assertGroupMeetings(groupId, subject);
-    const filter = when === 'upcoming' ? `AND ${UPCOMING}` : when === 'past' ? `AND NOT (${UPCOMING})` : '';
-    const order =
-      when === 'upcoming'
-        ? 's.starts_at ASC NULLS LAST, s.created_at'
-        : 's.starts_at DESC NULLS FIRST, s.created_at';
-    const rows = await selectMeetings(
-      this.dataSource.manager,
-      subject.userId,
-      `WHERE s.group_id = $2 ${filter} ORDER BY ${order}`,
-      [groupId],
-    );
+    const rows = await meetingsOfGroup(this.dataSource, subject.userId, groupId, when);
     return rows.map(toMeetingSummary);
   }
 
   /** The caller's upcoming meetings across their groups and the meetings they are a guest of. */
   async mine(subject: Subject): Promise<MeetingSummary[]> {
-    const rows = await selectMeetings(
-      this.dataSource.manager,
-      subject.userId,
-      `WHERE (s.group_id IN (SELECT group_id FROM memberships WHERE user_id = $1)
-              OR EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $1))
-         AND s.status IN ('planned', 'live') AND (s.ends_at IS NULL OR s.ends_at >= now())
-       ORDER BY s.starts_at ASC NULLS LAST, s.created_at`,
-      [],
-    );
+    const rows = await upcomingMeetingsOf(this.dataSource, subject.userId);
     return rows.map(toMeetingSummary);
   }
 
@@ -115,18 +101,13 @@ export class MeetingsService {
   /** Moves, renames, re-hosts, cancels or reinstates a meeting (facilitators). */
   async update(id: string, input: UpdateMeetingRequest, subject: Subject): Promise<MeetingDetail> {
     const { meeting } = await this.access.assert(id, subject, 'meeting.manage');
-    if (input.hostOrganisationId && !(await this.store.organisationExists(input.hostOrganisationId))) {
+    if (input.hostOrganisationId && !(await this.organisations.exists(input.hostOrganisationId))) {
       throw badRequest('Organisation inconnue', [
         { path: 'hostOrganisationId', message: 'Organisation inconnue' },
       ]);
     }
     const event = await this.dataSource.transaction(async (manager) => {
-      const [current]: MeetingRow[] = await manager.query(
-        `SELECT status, starts_at AS "startsAt", ends_at AS "endsAt", place_type AS "placeType",
-                place_address AS "placeAddress", place_url AS "placeUrl", host_organisation_id AS "hostId"
-           FROM meetings WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+      const current = await this.store.lockSchedule(manager, id);
       if (current.status === 'live' || current.status === 'done') {
         throw conflict('Une rencontre commencée ou terminée ne se modifie plus');
       }
@@ -146,26 +127,16 @@ export class MeetingsService {
         !samePlace(place, oldPlace) ||
         (place.type === 'host' && hostId !== current.hostId);
       const statusChanged = status !== current.status;
-      const columns = placeColumns(place);
-      await manager.query(
-        `UPDATE meetings SET title = coalesce($2, title), kind = coalesce($3, kind), starts_at = $4, ends_at = $5,
-                place_type = $6, place_address = $7, place_url = $8, host_organisation_id = $9, status = $10,
-                ical_sequence = ical_sequence + $11, updated_at = now()
-          WHERE id = $1`,
-        [
-          id,
-          input.title ?? null,
-          input.kind ?? null,
-          startsAt,
-          endsAt,
-          columns.type,
-          columns.address,
-          columns.url,
-          hostId,
-          status,
-          moved || statusChanged ? 1 : 0,
-        ],
-      );
+      await this.store.change(manager, id, {
+        title: input.title ?? null,
+        kind: input.kind ?? null,
+        startsAt,
+        endsAt,
+        place,
+        hostOrganisationId: hostId,
+        status,
+        calendarVisible: moved || statusChanged,
+      });
       return this.eventOf(current.startsAt, startsAt, moved, statusChanged ? status : null);
     });
     if (event === 'scheduled') void this.events.emit('meeting.scheduled', { meetingId: id });
@@ -180,11 +151,7 @@ export class MeetingsService {
     if (meeting.status === 'cancelled' || meeting.status === 'done') {
       throw conflict('Cette rencontre est annulée ou terminée : la réponse n’est plus possible');
     }
-    await this.dataSource.query(
-      `INSERT INTO meeting_rsvps (meeting_id, user_id, answer) VALUES ($1, $2, $3)
-       ON CONFLICT (meeting_id, user_id) DO UPDATE SET answer = EXCLUDED.answer, updated_at = now()`,
-      [id, subject.userId, input.answer],
-    );
+    await this.store.answer(id, subject.userId, input.answer);
     this.announce(meeting.groupId, id);
     return this.detail(id, subject);
   }
@@ -192,28 +159,22 @@ export class MeetingsService {
   /** The whole meeting as the caller sees it (404 unless a member of its group or its guest). */
   async detail(id: string, subject: Subject): Promise<MeetingDetail> {
     const { meeting, target } = await this.access.assert(id, subject, 'meeting.view');
-    const manager = this.dataSource.manager;
-    const [row] = await selectMeetings(manager, subject.userId, 'WHERE s.id = $2', [id]);
+    const db = this.dataSource;
+    const row = await meetingRow(db, subject.userId, id);
     if (!row) throw notFound('Rencontre introuvable');
     const member = subject.memberships.some((m) => m.groupId === meeting.groupId);
     const canManage = can(subject, 'meeting.manage', target);
     const [group, participants, agenda, openActions, actions, decisions, minutes] = await Promise.all([
-      this.group(meeting.groupId),
-      this.participants(row, subject, member),
+      meetingGroup(db, meeting.groupId),
+      this.participants(row.id, row.groupId, subject, member),
       this.agenda(row.agendaDocName),
       // Earlier meetings' actions belong to the group's work: guests do not see them.
       member
-        ? selectActions(
-            manager,
-            `WHERE a.group_id = $1 AND a.status = 'open' AND a.meeting_id <> $2
-               AND coalesce(s.starts_at, s.created_at) < $3
-             ORDER BY a.due_on ASC NULLS LAST, a.created_at`,
-            [meeting.groupId, id, row.startsAt ?? row.createdAt],
-          )
+        ? openActionsBefore(db, meeting.groupId, id, row.startsAt ?? row.createdAt)
         : Promise.resolve([]),
-      selectActions(manager, 'WHERE a.meeting_id = $1 ORDER BY a.created_at, a.id', [id]),
-      selectDecisions(manager, id),
-      this.minutes(id),
+      actionsOfMeeting(db, id),
+      decisionsOfMeeting(db, id),
+      minutesState(db, id),
     ]);
     return {
       ...toMeetingSummary(row),
@@ -254,7 +215,7 @@ export class MeetingsService {
   private async chooseHost(groupId: string, requested: string | null | undefined): Promise<string | null> {
     if (requested === null) return null;
     if (requested !== undefined) {
-      if (!(await this.store.organisationExists(requested))) {
+      if (!(await this.organisations.exists(requested))) {
         throw badRequest('Organisation inconnue', [
           { path: 'hostOrganisationId', message: 'Organisation inconnue' },
         ]);
@@ -264,53 +225,20 @@ export class MeetingsService {
     return rankHosts(await this.store.hostHistory(groupId))[0]?.id ?? null;
   }
 
-  private async group(groupId: string): Promise<MeetingDetail['group']> {
-    const [group]: Array<MeetingDetail['group']> = await this.dataSource.query(
-      `SELECT g.id, g.kind, b.name AS "bassinName" FROM groups g JOIN bassins b ON b.id = g.bassin_id
-        WHERE g.id = $1`,
-      [groupId],
-    );
-    return group;
-  }
-
   /**
    * The group's members and the meeting's guests with their answers and attendance. The group sees
    * everyone's answers; a guest sees only their own.
    */
-  private async participants(row: MeetingRow, subject: Subject, member: boolean): Promise<Participant[]> {
-    const rows: Array<{
-      id: string;
-      displayName: string;
-      role: Participant['role'];
-      organisation: string | null;
-      rsvp: Participant['rsvp'];
-      attendance: Participant['attendance'];
-    }> = await this.dataSource.query(
-      `SELECT p.* FROM (
-         SELECT u.id, u.display_name AS "displayName", m.role, o.name AS organisation, r.answer AS rsvp,
-                a.state AS attendance
-           FROM memberships m JOIN users u ON u.id = m.user_id
-           LEFT JOIN organisations o ON o.id = u.organisation_id
-           LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = u.id
-           LEFT JOIN meeting_attendance a ON a.meeting_id = $1 AND a.user_id = u.id
-          WHERE m.group_id = $2 AND u.disabled_at IS NULL
-         UNION ALL
-         SELECT u.id, u.display_name, 'guest', coalesce(g.organisation, o.name), r.answer, a.state
-           FROM meeting_guests g JOIN users u ON u.id = g.user_id
-           LEFT JOIN organisations o ON o.id = u.organisation_id
-           LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = u.id
-           LEFT JOIN meeting_attendance a ON a.meeting_id = $1 AND a.user_id = u.id
-          WHERE g.meeting_id = $1
-       ) p
-       ORDER BY CASE p.role WHEN 'facilitator' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, p."displayName", p.id`,
-      [row.id, row.groupId],
-    );
-    return rows.map((p) => ({
-      person: { id: p.id, displayName: p.displayName },
-      role: p.role,
-      organisation: p.organisation,
-      rsvp: member || p.id === subject.userId ? p.rsvp : null,
-      attendance: p.attendance,
+  private async participants(
+    meetingId: string,
+    groupId: string,
+    subject: Subject,
+    member: boolean,
+  ): Promise<Participant[]> {
+    const participants = await meetingParticipants(this.dataSource, meetingId, groupId);
+    return participants.map((p) => ({
+      ...p,
+      rsvp: member || p.person.id === subject.userId ? p.rsvp : null,
     }));
   }
 
@@ -327,26 +255,5 @@ export class MeetingsService {
       this.logger.warn(`agenda ${docName}: ${err instanceof Error ? err.message : String(err)}`);
       return [];
     }
-  }
-
-  private async minutes(meetingId: string): Promise<MeetingDetail['minutes']> {
-    const [m]: Array<{
-      status: 'draft' | 'review' | 'published';
-      reviewEndsAt: Date | null;
-      publishedAt: Date | null;
-      visibleToGuests: boolean;
-    }> = await this.dataSource.query(
-      `SELECT status, review_ends_at AS "reviewEndsAt", published_at AS "publishedAt",
-              visible_to_guests AS "visibleToGuests"
-         FROM meeting_minutes WHERE meeting_id = $1`,
-      [meetingId],
-    );
-    if (!m) return null;
-    return {
-      status: m.status,
-      reviewEndsAt: m.reviewEndsAt ? new Date(m.reviewEndsAt).toISOString() : null,
-      publishedAt: m.publishedAt ? new Date(m.publishedAt).toISOString() : null,
-      visibleToGuests: m.visibleToGuests,
-    };
   }
 }

@@ -40,6 +40,11 @@ export class OrganisationsService {
     return this.toView({ ...entity, memberCount: rows.raw[0].member_count });
   }
 
+  /** True when an organisation with this id exists. */
+  async exists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(OrganisationEntity).existsBy({ id });
+  }
+
   /** Creates an organisation; names are unique regardless of case. */
   async create(input: CreateOrganisationRequest): Promise<Organisation> {
     if (input.bassinId) await this.assertBassin(input.bassinId);

@@ -24,6 +24,14 @@ export class UsersService {
     private readonly accessEvents: AccessEvents,
   ) {}
 
+  /** The organisation of a user, or null when they have none (or do not exist). */
+  async organisationOf(userId: string): Promise<string | null> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOne({ select: { id: true, organisationId: true }, where: { id: userId } });
+    return user?.organisationId ?? null;
+  }
+
   /** Lists accounts, optionally matching a name or email fragment. */
   async list(query: ListUsersQuery): Promise<UserAdminView[]> {
     const qb = this.dataSource

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { hashToken, newSecretToken } from '../../../common/auth/tokens';
 import { conflict, notFound } from '../../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { feedOwner, insertFeedToken, replaceFeedToken } from './calendar-feed-tokens';
 import { CalendarMeetings } from './calendar-meetings';
 import { renderMeetingsCalendar } from './meeting-ical';
 
@@ -26,12 +27,7 @@ export class CalendarFeeds {
   /** Creates the member's feed URL if they have none; an existing one cannot be shown again (409). */
   async create(userId: string): Promise<CalendarFeed> {
     const token = newSecretToken();
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO calendar_feed_tokens (user_id, token_hash) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO NOTHING RETURNING user_id`,
-      [userId, hashToken(token)],
-    );
-    if (inserted.length === 0) {
+    if (!(await insertFeedToken(this.dataSource, userId, hashToken(token)))) {
       throw conflict(
         'Votre lien d’agenda existe déjà et n’est pas conservé en clair : générez-en un nouveau pour l’afficher (l’ancien cessera de fonctionner).',
       );
@@ -42,11 +38,7 @@ export class CalendarFeeds {
   /** Replaces the member's feed token (creating one if needed); the previous URL answers 404 from now on. */
   async rotate(userId: string): Promise<CalendarFeed> {
     const token = newSecretToken();
-    await this.dataSource.query(
-      `INSERT INTO calendar_feed_tokens (user_id, token_hash) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()`,
-      [userId, hashToken(token)],
-    );
+    await replaceFeedToken(this.dataSource, userId, hashToken(token));
     return { url: this.urlOf(token) };
   }
 
@@ -54,15 +46,10 @@ export class CalendarFeeds {
   async calendar(token: string, now: Date = new Date()): Promise<string> {
     // Anything that newSecretToken cannot have produced is unknown, like a revoked token.
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw notFound('Agenda introuvable');
-    const rows: Array<{ userId: string }> = await this.dataSource.query(
-      `SELECT t.user_id AS "userId" FROM calendar_feed_tokens t
-         JOIN users u ON u.id = t.user_id AND u.disabled_at IS NULL
-        WHERE t.token_hash = $1`,
-      [hashToken(token)],
-    );
-    if (!rows[0]) throw notFound('Agenda introuvable');
+    const userId = await feedOwner(this.dataSource, hashToken(token));
+    if (!userId) throw notFound('Agenda introuvable');
     const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 24 * 60 * 60 * 1000);
-    const meetings = await this.meetings.forUser(rows[0].userId, since);
+    const meetings = await this.meetings.forUser(userId, since);
     return renderMeetingsCalendar(meetings, {
       publicUrl: this.config.publicUrl,
       name: 'Mes rencontres Affluents',

@@ -95,4 +95,14 @@ export class CalendarMeetings {
     );
     return rows.map(toCalendarMeeting);
   }
+
+  /** The planned meetings starting after `from` and at the latest at `until`, soonest first. */
+  async plannedBetween(from: Date, until: Date): Promise<Array<{ id: string; startsAt: Date }>> {
+    return this.dataSource.query(
+      `SELECT id, starts_at AS "startsAt" FROM meetings
+        WHERE status = 'planned' AND starts_at > $1 AND starts_at <= $2
+        ORDER BY starts_at`,
+      [from, until],
+    );
+  }
 }

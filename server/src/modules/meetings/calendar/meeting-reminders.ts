@@ -7,6 +7,7 @@ import { meetingReminderMail } from '../../../infra/mail/mail-templates';
 import { CalendarMeetings } from './calendar-meetings';
 import { meetingMailFacts } from './meeting-mailer';
 import { meetingRecipients } from './meeting-recipients';
+import { claimReminder } from './reminder-claims';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;
@@ -51,12 +52,7 @@ export class MeetingReminders implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Queues the reminders due at `now`; returns how many mails were queued. */
   async runDue(now: Date = new Date()): Promise<number> {
-    const due: Array<{ id: string; startsAt: Date }> = await this.dataSource.query(
-      `SELECT id, starts_at AS "startsAt" FROM meetings
-        WHERE status = 'planned' AND starts_at > $1 AND starts_at <= $2
-        ORDER BY starts_at`,
-      [now, new Date(now.getTime() + WEEK_MS)],
-    );
+    const due = await this.meetings.plannedBetween(now, new Date(now.getTime() + WEEK_MS));
     let queued = 0;
     for (const { id, startsAt } of due) {
       const kind = reminderKind(startsAt.getTime() - now.getTime());
@@ -67,12 +63,7 @@ export class MeetingReminders implements OnApplicationBootstrap, OnModuleDestroy
 
   private remind(meetingId: string, kind: ReminderKind, startsAt: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO meeting_reminders (meeting_id, kind, starts_at) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING meeting_id`,
-        [meetingId, kind, startsAt],
-      );
-      if (claimed.length === 0) return 0;
+      if (!(await claimReminder(manager, { meetingId, kind, startsAt }))) return 0;
       const meeting = await this.meetings.one(meetingId, manager);
       if (!meeting?.startsAt) return 0;
       const dated = { ...meeting, startsAt: meeting.startsAt };

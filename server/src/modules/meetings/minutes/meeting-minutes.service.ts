@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BRUSSELS_TIME_ZONE,
   can,
-  type Decision,
-  type FollowUpAction,
-  type MeetingDetail,
   type MinutesAmendment,
-  type Participant,
   type ProposeAmendmentRequest,
   type PublishedMinutes,
   type PublishMinutesRequest,
@@ -18,54 +14,34 @@ import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../../../collab/collab-documents';
 import { conflict, notFound } from '../../../common/errors/app-error';
+import { toIso } from '../../../infra/database/timestamps';
 import { RealtimeHub, rooms } from '../../../realtime/realtime-hub';
 import { MessagesService } from '../../discussions/messages.service';
 import { FichesService } from '../../fiches/fiches.service';
+import { actionsOfMeeting } from '../follow-up-rows';
+import { decisionsOfMeeting } from '../live/live-rows';
 import { meetingRoom } from '../live/meeting-room';
 import { MeetingAccess, type ResolvedMeeting } from '../meeting-access';
-import { readActions, readAttendance, readDecisions, readHeader } from './minutes-facts';
+import { readAttendance, readHeader } from './minutes-facts';
 import { linkedFicheIds } from './minutes-fiche-links';
 import type { MinutesPdfSource } from './minutes-pdf';
+import {
+  amendmentOf,
+  amendmentsOf,
+  decideAmendment,
+  type FrozenFacts,
+  insertAmendment,
+  linkFiches,
+  type MinutesState,
+  minutesLinkingFiche,
+  minutesState,
+  openReview,
+  type PublishedMinutesRow,
+  publishedMinutes,
+  publishMinutes,
+} from './minutes-rows';
 
-export type MinutesState = NonNullable<MeetingDetail['minutes']>;
-
-interface MinutesRow {
-  status: MinutesState['status'];
-  reviewEndsAt: Date | null;
-  publishedAt: Date | null;
-  publishedById: string | null;
-  publishedByName: string | null;
-  snapshot: Buffer | null;
-  visibleToGuests: boolean;
-  facts: FrozenFacts | null;
-}
-
-/** Attendance, decisions and actions as they stood when the minutes were published. */
-interface FrozenFacts {
-  attendance: Participant[];
-  decisions: Decision[];
-  actions: FollowUpAction[];
-}
-
-const AMENDMENT_COLUMNS = `a.id, a.quote, a.body, a.status, a.created_at AS "createdAt",
-  a.author_id AS "authorId", u.display_name AS "authorName"`;
-
-const toAmendment = (r: {
-  id: string;
-  quote: string;
-  body: string;
-  status: MinutesAmendment['status'];
-  createdAt: Date;
-  authorId: string;
-  authorName: string;
-}): MinutesAmendment => ({
-  id: r.id,
-  author: { id: r.authorId, displayName: r.authorName },
-  quote: r.quote,
-  body: r.body,
-  status: r.status,
-  createdAt: new Date(r.createdAt).toISOString(),
-});
+export type { MinutesState } from './minutes-rows';
 
 const longDate = (date: Date) =>
   date.toLocaleString('fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });
@@ -95,15 +71,8 @@ export class MeetingMinutesService {
     subject: Subject,
   ): Promise<MinutesState> {
     const { meeting } = await this.meetings.assert(meetingId, subject, 'meeting.manage');
-    const rows: Array<{ meeting_id: string }> = await this.dataSource.query(
-      `INSERT INTO meeting_minutes (meeting_id, status, review_ends_at)
-       VALUES ($1, 'review', now() + make_interval(days => $2))
-       ON CONFLICT (meeting_id) DO UPDATE SET status = 'review', review_ends_at = EXCLUDED.review_ends_at
-         WHERE meeting_minutes.status <> 'published'
-       RETURNING meeting_id`,
-      [meetingId, input.reviewDays],
-    );
-    if (rows.length === 0) throw conflict('Le procès-verbal est déjà publié : il ne peut plus être relu');
+    if (!(await openReview(this.dataSource, meetingId, input.reviewDays)))
+      throw conflict('Le procès-verbal est déjà publié : il ne peut plus être relu');
     const state = await this.state(meetingId);
     const until = longDate(new Date(state.reviewEndsAt as string));
     await this.announce(
@@ -119,12 +88,7 @@ export class MeetingMinutesService {
   /** The amendments proposed during the review, oldest first (attendees: members and the meeting's guests). */
   async amendments(meetingId: string, subject: Subject): Promise<MinutesAmendment[]> {
     await this.meetings.assert(meetingId, subject, 'meeting.participate');
-    const rows = await this.dataSource.query(
-      `SELECT ${AMENDMENT_COLUMNS} FROM minutes_amendments a JOIN users u ON u.id = a.author_id
-        WHERE a.meeting_id = $1 ORDER BY a.created_at, a.id`,
-      [meetingId],
-    );
-    return rows.map(toAmendment);
+    return amendmentsOf(this.dataSource, meetingId);
   }
 
   /** Proposes an amendment or a remark; only while the review is open (409 otherwise). */
@@ -134,18 +98,15 @@ export class MeetingMinutesService {
     subject: Subject,
   ): Promise<MinutesAmendment> {
     const { meeting } = await this.meetings.assert(meetingId, subject, 'meeting.participate');
-    // The review check and the insert are one statement: a proposal cannot slip in after the end.
-    const [inserted]: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO minutes_amendments (meeting_id, author_id, quote, body)
-       SELECT $1, $2, $3, $4 FROM meeting_minutes m
-        WHERE m.meeting_id = $1 AND m.status = 'review' AND m.review_ends_at > now()
-       RETURNING id`,
-      [meetingId, subject.userId, input.quote.trim(), input.body],
-    );
-    if (!inserted)
-      throw conflict('La relecture du procès-verbal n’est pas ouverte : plus de proposition possible');
+    const id = await insertAmendment(this.dataSource, {
+      meetingId,
+      authorId: subject.userId,
+      quote: input.quote.trim(),
+      body: input.body,
+    });
+    if (!id) throw conflict('La relecture du procès-verbal n’est pas ouverte : plus de proposition possible');
     this.updated(meetingId, meeting.groupId);
-    return this.amendment(meetingId, inserted.id);
+    return this.amendment(meetingId, id);
   }
 
   /** Accepts or rejects an amendment (facilitators; the text itself is amended in the notes). */
@@ -156,12 +117,8 @@ export class MeetingMinutesService {
     subject: Subject,
   ): Promise<MinutesAmendment> {
     const { meeting } = await this.meetings.assert(meetingId, subject, 'meeting.manage');
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [, affected]: [unknown[], number] = await this.dataSource.query(
-      'UPDATE minutes_amendments SET status = $3, decided_by_id = $4 WHERE id = $2 AND meeting_id = $1',
-      [meetingId, amendmentId, status, subject.userId],
-    );
-    if (affected === 0) throw notFound('Proposition introuvable');
+    if (!(await decideAmendment(this.dataSource, meetingId, amendmentId, status, subject.userId)))
+      throw notFound('Proposition introuvable');
     this.updated(meetingId, meeting.groupId);
     return this.amendment(meetingId, amendmentId);
   }
@@ -189,26 +146,19 @@ export class MeetingMinutesService {
       // The facts are frozen with the notes: later changes (an action marked done) leave the minutes as published.
       const facts: FrozenFacts = {
         attendance: await readAttendance(manager, meetingId),
-        decisions: await readDecisions(manager, meetingId),
-        actions: await readActions(manager, meetingId),
+        decisions: await decisionsOfMeeting(manager, meetingId),
+        actions: await actionsOfMeeting(manager, meetingId),
       };
-      const rows: unknown[] = await manager.query(
-        `INSERT INTO meeting_minutes (meeting_id, status, published_at, published_by_id, snapshot, visible_to_guests, facts)
-         VALUES ($1, 'published', now(), $2, $3, $4, $5)
-         ON CONFLICT (meeting_id) DO UPDATE
-           SET status = 'published', published_at = now(), published_by_id = $2, snapshot = $3,
-               visible_to_guests = $4, facts = $5
-           WHERE meeting_minutes.status <> 'published'
-         RETURNING meeting_id`,
-        [meetingId, subject.userId, Buffer.from(snapshot), input.visibleToGuests, JSON.stringify(facts)],
-      );
-      if (rows.length === 0) throw conflict('Le procès-verbal est déjà publié');
+      const published = await publishMinutes(manager, {
+        meetingId,
+        publishedById: subject.userId,
+        snapshot,
+        visibleToGuests: input.visibleToGuests,
+        facts,
+      });
+      if (!published) throw conflict('Le procès-verbal est déjà publié');
       // Only links to fiches that exist are kept (a pasted link may point anywhere).
-      await manager.query(
-        `INSERT INTO minutes_fiche_links (meeting_id, fiche_id)
-         SELECT $1, f.id FROM fiches f WHERE f.id = ANY($2::uuid[]) ON CONFLICT DO NOTHING`,
-        [meetingId, ficheIds],
-      );
+      await linkFiches(manager, meetingId, ficheIds);
     });
     await this.announce(
       meeting.threadId,
@@ -226,8 +176,8 @@ export class MeetingMinutesService {
     return {
       meetingId,
       title: (await readHeader(this.dataSource, meetingId)).title,
-      publishedAt: (row.publishedAt as Date).toISOString(),
-      publishedBy: { id: row.publishedById as string, displayName: row.publishedByName ?? '' },
+      publishedAt: toIso(row.publishedAt),
+      publishedBy: { id: row.publishedById, displayName: row.publishedByName ?? '' },
       update: (row.snapshot ?? Buffer.alloc(0)).toString('base64'),
       ...(await this.frozenFacts(meetingId, row)),
     };
@@ -242,7 +192,7 @@ export class MeetingMinutesService {
     if (row.snapshot) Y.applyUpdate(notes, row.snapshot);
     return {
       header,
-      publishedAt: (row.publishedAt as Date).toISOString(),
+      publishedAt: toIso(row.publishedAt),
       publishedBy: row.publishedByName ?? '',
       attendance,
       decisions,
@@ -257,31 +207,10 @@ export class MeetingMinutesService {
     subject: Subject,
   ): Promise<Array<{ meetingId: string; title: string; publishedAt: string }>> {
     await this.fiches.readableFiche(ficheId, subject);
-    const rows: Array<{
-      meetingId: string;
-      title: string;
-      publishedAt: Date;
-      groupId: string;
-      guest: boolean;
-      visibleToGuests: boolean;
-    }> = await this.dataSource.query(
-      `SELECT s.id AS "meetingId", s.title, m.published_at AS "publishedAt", s.group_id AS "groupId",
-              EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $2) AS guest,
-              m.visible_to_guests AS "visibleToGuests"
-         FROM minutes_fiche_links l
-         JOIN meetings s ON s.id = l.meeting_id
-         JOIN meeting_minutes m ON m.meeting_id = s.id AND m.status = 'published'
-        WHERE l.fiche_id = $1
-        ORDER BY m.published_at DESC, s.id`,
-      [ficheId, subject.userId],
-    );
+    const rows = await minutesLinkingFiche(this.dataSource, ficheId, subject.userId);
     return rows
       .filter((r) => this.mayRead(subject, { groupId: r.groupId, guest: r.guest }, r.visibleToGuests))
-      .map((r) => ({
-        meetingId: r.meetingId,
-        title: r.title,
-        publishedAt: new Date(r.publishedAt).toISOString(),
-      }));
+      .map((r) => ({ meetingId: r.meetingId, title: r.title, publishedAt: r.publishedAt }));
   }
 
   /** Members read published minutes; a guest of the meeting only when they were made visible to guests. */
@@ -295,28 +224,21 @@ export class MeetingMinutesService {
   }
 
   /** The facts frozen at publication (minutes published before they were frozen: read as they are now). */
-  private async frozenFacts(meetingId: string, row: MinutesRow): Promise<FrozenFacts> {
+  private async frozenFacts(meetingId: string, row: PublishedMinutesRow): Promise<FrozenFacts> {
     if (row.facts) return row.facts;
     return {
       attendance: await readAttendance(this.dataSource, meetingId),
-      decisions: await readDecisions(this.dataSource, meetingId),
-      actions: await readActions(this.dataSource, meetingId),
+      decisions: await decisionsOfMeeting(this.dataSource, meetingId),
+      actions: await actionsOfMeeting(this.dataSource, meetingId),
     };
   }
 
   private async readable(
     meetingId: string,
     subject: Subject,
-  ): Promise<{ resolved: ResolvedMeeting; row: MinutesRow }> {
+  ): Promise<{ resolved: ResolvedMeeting; row: PublishedMinutesRow }> {
     const resolved = await this.meetings.assert(meetingId, subject, 'meeting.view');
-    const [row]: MinutesRow[] = await this.dataSource.query(
-      `SELECT m.status, m.review_ends_at AS "reviewEndsAt", m.published_at AS "publishedAt",
-              m.published_by_id AS "publishedById", u.display_name AS "publishedByName", m.snapshot,
-              m.visible_to_guests AS "visibleToGuests", m.facts
-         FROM meeting_minutes m LEFT JOIN users u ON u.id = m.published_by_id
-        WHERE m.meeting_id = $1 AND m.status = 'published'`,
-      [meetingId],
-    );
+    const row = await publishedMinutes(this.dataSource, meetingId);
     const guest = resolved.target.meetingGuest === true;
     if (!row || !this.mayRead(subject, { groupId: resolved.meeting.groupId, guest }, row.visibleToGuests)) {
       throw notFound('Procès-verbal introuvable ou pas encore publié');
@@ -325,32 +247,11 @@ export class MeetingMinutesService {
   }
 
   private async state(meetingId: string): Promise<MinutesState> {
-    const [row]: Array<{
-      status: MinutesState['status'];
-      reviewEndsAt: Date | null;
-      publishedAt: Date | null;
-      visibleToGuests: boolean;
-    }> = await this.dataSource.query(
-      `SELECT status, review_ends_at AS "reviewEndsAt", published_at AS "publishedAt",
-              visible_to_guests AS "visibleToGuests"
-         FROM meeting_minutes WHERE meeting_id = $1`,
-      [meetingId],
-    );
-    return {
-      status: row.status,
-      reviewEndsAt: row.reviewEndsAt ? new Date(row.reviewEndsAt).toISOString() : null,
-      publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
-      visibleToGuests: row.visibleToGuests,
-    };
+    return (await minutesState(this.dataSource, meetingId)) as MinutesState;
   }
 
   private async amendment(meetingId: string, id: string): Promise<MinutesAmendment> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${AMENDMENT_COLUMNS} FROM minutes_amendments a JOIN users u ON u.id = a.author_id
-        WHERE a.meeting_id = $1 AND a.id = $2`,
-      [meetingId, id],
-    );
-    return toAmendment(row);
+    return (await amendmentOf(this.dataSource, meetingId, id)) as MinutesAmendment;
   }
 
   /**

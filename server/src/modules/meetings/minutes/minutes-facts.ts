@@ -1,11 +1,7 @@
-import type { Decision, FollowUpAction, Participant } from '@affluents/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Participant } from '@affluents/contracts';
 import { groupKindLabels, labelOf } from '../../../common/french-labels';
-
-type Queryable = Pick<DataSource | EntityManager, 'query'>;
-
-const iso = (value: Date | string | null): string | null =>
-  value === null ? null : new Date(value).toISOString();
+import { toIso } from '../../../infra/database/timestamps';
+import type { Queryable } from '../meeting-rows';
 
 /** What the minutes say about the meeting itself: title, date and place. */
 export interface MinutesHeader {
@@ -53,8 +49,8 @@ export async function readHeader(db: Queryable, meetingId: string): Promise<Minu
   return {
     title: row.title,
     groupLabel: `${labelOf(groupKindLabels, row.groupKind)} — bassin ${row.bassinName}`,
-    startsAt: iso(row.startsAt),
-    endsAt: iso(row.endsAt),
+    startsAt: toIso(row.startsAt),
+    endsAt: toIso(row.endsAt),
     place,
   };
 }
@@ -95,54 +91,5 @@ export async function readAttendance(db: Queryable, meetingId: string): Promise<
     organisation: r.organisation,
     rsvp: r.rsvp,
     attendance: r.attendance,
-  }));
-}
-
-/** The decisions taken during the meeting, in the order they were taken. */
-export async function readDecisions(db: Queryable, meetingId: string): Promise<Decision[]> {
-  const rows: Array<{ id: string; text: string; createdAt: Date }> = await db.query(
-    `SELECT id, text, created_at AS "createdAt" FROM meeting_decisions WHERE meeting_id = $1
-      ORDER BY created_at, id`,
-    [meetingId],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    meetingId,
-    text: r.text,
-    createdAt: new Date(r.createdAt).toISOString(),
-  }));
-}
-
-/** The follow-up actions decided in the meeting: what, who, by when. */
-export async function readActions(db: Queryable, meetingId: string): Promise<FollowUpAction[]> {
-  const rows: Array<{
-    id: string;
-    groupId: string;
-    title: string;
-    ownerId: string | null;
-    ownerName: string | null;
-    dueOn: string | null;
-    status: 'open' | 'done';
-    doneAt: Date | null;
-    createdAt: Date;
-  }> = await db.query(
-    `SELECT f.id, f.group_id AS "groupId", f.title, f.owner_id AS "ownerId", u.display_name AS "ownerName",
-            to_char(f.due_on, 'YYYY-MM-DD') AS "dueOn", f.status, f.done_at AS "doneAt",
-            f.created_at AS "createdAt"
-       FROM follow_up_actions f LEFT JOIN users u ON u.id = f.owner_id
-      WHERE f.meeting_id = $1
-      ORDER BY f.created_at, f.id`,
-    [meetingId],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    meetingId,
-    groupId: r.groupId,
-    title: r.title,
-    owner: r.ownerId ? { id: r.ownerId, displayName: r.ownerName ?? '' } : null,
-    dueOn: r.dueOn,
-    status: r.status,
-    doneAt: iso(r.doneAt),
-    createdAt: new Date(r.createdAt).toISOString(),
   }));
 }
