@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../test/render';
-import { ApiRequestError, api, apiRequest, isApiError } from './api-client';
+import { routes } from '@affluents/contracts';
+import { ApiRequestError, api, apiRequest, call, hrefOf, isApiError } from './api-client';
 
 function mockFetch(response: Response | Error) {
   const fn = vi.fn(async () => {
@@ -88,5 +89,20 @@ describe('apiRequest', () => {
     const error = await api.get('/api/health').catch((e: unknown) => e);
     expect(isApiError(error, 'network_error')).toBe(true);
     expect((error as ApiRequestError).status).toBe(0);
+  });
+});
+
+describe('call', () => {
+  it('calls a declared route with its method, filled-in path and JSON body', async () => {
+    const fetchMock = mockFetch(jsonResponse(200, { id: 'p1' }));
+    await call(routes.polls.vote, { params: { id: 'p 1' }, body: { optionIds: ['o1'] } });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/polls/p%201/votes');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(JSON.stringify({ optionIds: ['o1'] }));
+  });
+
+  it('builds the link of a declared route', () => {
+    expect(hrefOf(routes.polls.get, { params: { id: 'p1' } })).toBe('/api/polls/p1');
   });
 });

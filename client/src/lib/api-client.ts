@@ -1,4 +1,13 @@
-import { ApiError, type ErrorCode, type FieldError } from '@affluents/contracts';
+import {
+  ApiError,
+  type ErrorCode,
+  type FieldError,
+  type FileResponse,
+  type HttpRoute,
+  type RouteInput,
+  type RouteResult,
+  routeUrl,
+} from '@affluents/contracts';
 
 /** Codes the client adds for failures that never reached the API. */
 export type ClientErrorCode = ErrorCode | 'network_error';
@@ -150,3 +159,27 @@ export const api = {
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };
+
+/** A route that answers JSON or nothing (a file route is opened by the browser through `hrefOf`). */
+type JsonRoute = HttpRoute & { response?: Exclude<HttpRoute['response'], FileResponse> };
+type CallInput<R extends HttpRoute> = RouteInput<R> & { signal?: AbortSignal };
+// The input may be left out only when nothing in it is required.
+type CallArgs<R extends HttpRoute> =
+  Record<never, never> extends RouteInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
+
+/**
+ * Calls a route declared in the contracts (`routes.polls.vote`, ...) with its path parameters, query and
+ * body, typed from the route's schemas; resolves with its typed answer or rejects with an `ApiRequestError`.
+ */
+export function call<R extends JsonRoute>(route: R, ...[input]: CallArgs<R>): Promise<RouteResult<R>> {
+  return apiRequest<RouteResult<R>>(routeUrl(route, input), {
+    method: route.method.toUpperCase() as RequestOptions['method'],
+    body: input?.body,
+    signal: input?.signal,
+  });
+}
+
+/** The URL of a declared route, for a link or a download the browser makes with the session cookie. */
+export function hrefOf<R extends HttpRoute>(route: R, ...[input]: CallArgs<R>): string {
+  return routeUrl(route, input);
+}

@@ -1,4 +1,5 @@
 import * as c from '@affluents/contracts';
+import { type HttpRoute, listRoutes, openApiPath } from '@affluents/contracts';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { Route } from './route';
@@ -366,7 +367,14 @@ const coreRoutes: Route[] = [
   },
 ];
 
-const routes: Route[] = [...coreRoutes, ...featureRoutes];
+// Routes not yet declared in the contracts, adapted to the declarations' shape.
+const pendingRoutes: HttpRoute[] = [...coreRoutes, ...featureRoutes].map((legacy) => ({
+  ...legacy,
+  path: legacy.path.replace(/\{(\w+)\}/g, ':$1'),
+  access: legacy.public ? 'public' : 'signed-in',
+  bodyType: legacy.bodyType as HttpRoute['bodyType'],
+  errors: legacy.errors ?? [],
+}));
 
 const errorDescriptions: Record<number, string> = {
   400: 'Entrée invalide (fieldErrors détaille chaque champ)',
@@ -381,6 +389,19 @@ const errorDescriptions: Record<number, string> = {
   503: 'Base de données indisponible',
 };
 
+function successOf(route: HttpRoute): { description: string; content?: object } {
+  const answer = route.response;
+  if (!answer) return { description: 'Succès, sans contenu' };
+  if ('kind' in answer) {
+    // A stream of bytes: a PDF, an iCalendar file, or a stored file of its own type.
+    return {
+      description: 'Succès (fichier)',
+      content: { [answer.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
+  return { description: 'Succès', content: { 'application/json': { schema: answer } } };
+}
+
 /** Builds the OpenAPI 3.1 document served at /api/docs/openapi.json. */
 export function buildOpenApiDocument(version: string) {
   const registry = new OpenAPIRegistry();
@@ -391,12 +412,10 @@ export function buildOpenApiDocument(version: string) {
     in: 'cookie',
     name: 'affluents_session',
   });
-  for (const route of routes) {
+  const declared = listRoutes().map((entry) => entry.route);
+  for (const route of [...declared, ...pendingRoutes]) {
     const responses: Record<string, { description: string; content?: object }> = {};
-    responses[String(route.status ?? (route.method === 'post' && route.response ? 200 : 200))] =
-      route.response
-        ? { description: 'Succès', content: { 'application/json': { schema: route.response } } }
-        : { description: 'Succès, sans contenu' };
+    responses[String(route.status ?? 200)] = successOf(route);
     for (const status of route.errors ?? []) {
       responses[String(status)] = {
         description: errorDescriptions[status] ?? 'Erreur',
@@ -405,10 +424,10 @@ export function buildOpenApiDocument(version: string) {
     }
     registry.registerPath({
       method: route.method,
-      path: route.path,
+      path: openApiPath(route.path),
       summary: route.summary,
       tags: [route.tag],
-      security: route.public ? [] : [{ session: [] }],
+      security: route.access === 'public' ? [] : [{ session: [] }],
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),

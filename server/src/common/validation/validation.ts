@@ -19,6 +19,10 @@ export function toFieldErrors(issues: readonly StandardSchemaV1.Issue[]): FieldE
   });
 }
 
+/** The 400 of a request whose body, query or parameters fail their schema. */
+export const validationFailed = (issues: readonly StandardSchemaV1.Issue[]) =>
+  badRequest('Certains champs sont invalides', toFieldErrors(issues));
+
 /**
  * The global validation pipe: every `@Body({ schema })`, `@Query({ schema })` and `@Param({ schema })`
  * is checked against its shared zod schema; failures become 400 with field errors.
@@ -26,6 +30,6 @@ export function toFieldErrors(issues: readonly StandardSchemaV1.Issue[]): FieldE
 export function createValidationPipe(): StandardSchemaValidationPipe {
   return new StandardSchemaValidationPipe({
     transform: true,
-    exceptionFactory: (issues) => badRequest('Certains champs sont invalides', toFieldErrors(issues)),
+    exceptionFactory: validationFailed,
   });
 }

@@ -8,12 +8,10 @@ import { meetingLiveRoutes } from './meeting-live';
 import { meetingMeetingsRoutes } from './meeting-meetings';
 import { meetingMinutesRoutes } from './meeting-minutes';
 import { notificationsRoutes } from './notifications';
-import { pollsRoutes } from './polls';
 
 /** Routes of the features documented in their own files (one file per feature keeps edits apart). */
 export const featureRoutes: Route[] = [
   ...discussionsRoutes,
-  ...pollsRoutes,
   ...notificationsRoutes,
   ...commentsRoutes,
   ...exportsRoutes,
