@@ -6,36 +6,6 @@ import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/cor
 import { declaredSchema, HTTP_ROUTE } from '../src/common/http/route.decorator';
 import { startTestApp, type TestApp } from './support/test-app';
 
-/**
- * Controllers still bound with Nest's own decorators (issue 13: one declaration per route, moved feature by
- * feature). Their routes are documented by the hand-kept tables in server/src/openapi/ until they move.
- */
-const PENDING_CONTROLLERS = new Set([
-  'AuthController',
-  'BassinsController',
-  'BookletController',
-  'DiscussionsController',
-  'FicheCommentsController',
-  'FicheFilesController',
-  'FicheMinutesController',
-  'FichePdfController',
-  'FicheQuestionsController',
-  'FichesController',
-  'FilesController',
-  'GroupsController',
-  'HealthController',
-  'InvitationsController',
-  'MeetingCalendarController',
-  'MeetingLiveController',
-  'MeetingMinutesController',
-  'MeetingsController',
-  'MessagesController',
-  'NotificationsController',
-  'OrganisationsController',
-  'ThreadsController',
-  'UsersController',
-]);
-
 const methodNames: Partial<Record<RequestMethod, string>> = {
   [RequestMethod.GET]: 'get',
   [RequestMethod.POST]: 'post',
@@ -125,17 +95,14 @@ describe('The route list in packages/contracts is the one declaration of each HT
   });
   afterAll(() => t.close());
 
-  it('serves exactly the declared routes, besides those of controllers still pending', () => {
-    const pending = handlers.filter((h) => PENDING_CONTROLLERS.has(h.controller)).map((h) => h.route);
+  it('serves exactly the declared routes', () => {
     expect(registered).toContain('GET /api/health');
-    const expected = [...declared.map(({ route }) => key(route.method, route.path)), ...pending];
+    const expected = declared.map(({ route }) => key(route.method, route.path));
     expect([...registered].sort()).toEqual([...expected].sort());
   });
 
-  it('binds every controller method outside the pending list to a declaration with @Route', () => {
-    const unbound = handlers
-      .filter((h) => !h.declared && !PENDING_CONTROLLERS.has(h.controller))
-      .map((h) => `${h.controller}.${h.name} (${h.route})`);
+  it('binds every controller method to a declaration with @Route', () => {
+    const unbound = handlers.filter((h) => !h.declared).map((h) => `${h.controller}.${h.name} (${h.route})`);
     expect(unbound).toEqual([]);
     const misplaced = handlers
       .filter((h) => h.declared && h.route !== key(h.declared.method, h.declared.path))
@@ -151,13 +118,6 @@ describe('The route list in packages/contracts is the one declaration of each HT
       .map((d) => `${d.feature}.${d.name}`);
     expect(twice).toEqual([]);
     expect(unbound).toEqual([]);
-  });
-
-  it('keeps no controller in the pending list once it is bound', () => {
-    const stillListed = [...PENDING_CONTROLLERS].filter(
-      (controller) => !handlers.some((h) => h.controller === controller && !h.declared),
-    );
-    expect(stillListed).toEqual([]);
   });
 
   it('declares a schema for every body, query and path parameter a bound method reads', () => {

@@ -78,7 +78,7 @@ export function routeUrl(
 ): string {
   const path = declaration.path.replace(/:(\w+)/g, (_, name: string) => {
     const value = input.params?.[name];
-    if (value === undefined || value === null || value === '') {
+    if (value === undefined || value === null) {
       throw new Error(`${declaration.method} ${declaration.path}: missing path parameter ${name}`);
     }
     return encodeURIComponent(String(value));

@@ -6,11 +6,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SessionService } from '../../modules/auth/session.service';
 import { forbidden, unauthenticated } from '../errors/app-error';
 import { HTTP_ROUTE } from '../http/route.decorator';
-import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE, SESSION_IGNORED } from './decorators';
 
 /**
- * The global guard of every HTTP route: reads the session cookie, then requires a session unless the
- * route is @Public(), then applies the route's @Allow() rule through the shared policy.
+ * The global guard of every HTTP route: reads the session cookie, then applies the access its route
+ * declares in packages/contracts/src/routes/ (bound by `@Route`): public, signed in, or a policy rule
+ * checked with the shared `can()`. A handler bound to no declaration is refused (the route-list test
+ * makes sure there is none).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -22,24 +23,8 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
     const declared = this.reflector.get<HttpRoute | undefined>(HTTP_ROUTE, context.getHandler());
-    if (declared) return this.allowDeclared(context, declared);
-    if (this.reflector.getAllAndOverride<boolean>(SESSION_IGNORED, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    await this.readSession(request);
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    if (!request.auth) throw unauthenticated();
-    const rule = this.reflector.getAllAndOverride<PolicyRule | undefined>(POLICY_RULE, targets);
-    if (rule) {
-      const groupId = rule.groupParam ? String(request.params[rule.groupParam] ?? '') : undefined;
-      if (!can(request.auth.subject, rule.action, { groupId })) throw forbidden();
-    }
-    return true;
-  }
-
-  /** The route's declared access: public, signed in, or a policy rule (packages/contracts/src/routes/). */
-  private async allowDeclared(context: ExecutionContext, declared: HttpRoute): Promise<boolean> {
+    if (!declared) throw forbidden();
     if (declared.ignoresSession) return true;
     const request = context.switchToHttp().getRequest<Request>();
     await this.readSession(request);
