@@ -101,6 +101,18 @@ describe('The route list in packages/contracts is the one declaration of each HT
     expect([...registered].sort()).toEqual([...expected].sort());
   });
 
+  it('documents every declared route in the OpenAPI document, with its parameters', async () => {
+    const doc = (await t.agent().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => key(method, path.replace(/\{(\w+)\}/g, ':$1'))),
+    );
+    expect(documented.sort()).toEqual(declared.map(({ route }) => key(route.method, route.path)).sort());
+    const vote = doc.paths['/api/polls/{id}/votes'].post;
+    expect(vote.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+  });
+
   it('binds every controller method to a declaration with @Route', () => {
     const unbound = handlers.filter((h) => !h.declared).map((h) => `${h.controller}.${h.name} (${h.route})`);
     expect(unbound).toEqual([]);
