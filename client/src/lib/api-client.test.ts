@@ -1,6 +1,7 @@
+import { routes } from '@affluents/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../test/render';
-import { ApiRequestError, api, apiRequest, isApiError } from './api-client';
+import { ApiRequestError, apiRequest, call, hrefOf, isApiError } from './api-client';
 
 function mockFetch(response: Response | Error) {
   const fn = vi.fn(async () => {
@@ -18,7 +19,10 @@ afterEach(() => {
 describe('apiRequest', () => {
   it('sends JSON with the session cookie and returns the parsed body', async () => {
     const fetchMock = mockFetch(jsonResponse(201, { id: 'b1', name: 'Bruxelles' }));
-    const result = await api.post<{ id: string; name: string }>('/api/bassins', { name: 'Bruxelles' });
+    const result = await apiRequest<{ id: string; name: string }>('/api/bassins', {
+      method: 'POST',
+      body: { name: 'Bruxelles' },
+    });
 
     expect(result).toEqual({ id: 'b1', name: 'Bruxelles' });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
@@ -31,13 +35,13 @@ describe('apiRequest', () => {
 
   it('drops empty query parameters', async () => {
     const fetchMock = mockFetch(jsonResponse(200, []));
-    await api.get('/api/organisations', { q: '', kind: 'cisp', bassinId: undefined });
+    await call(routes.organisations.list, { query: { q: '', kind: 'cisp', bassinId: undefined } });
     expect((fetchMock.mock.calls[0] as unknown as [string])[0]).toBe('/api/organisations?kind=cisp');
   });
 
   it('resolves to undefined on 204', async () => {
     mockFetch(new Response(null, { status: 204 }));
-    await expect(api.delete('/api/invitations/1')).resolves.toBeUndefined();
+    await expect(call(routes.invitations.revoke, { params: { id: '1' } })).resolves.toBeUndefined();
   });
 
   it('maps an ApiError body, field errors included, to a typed error', async () => {
@@ -78,15 +82,30 @@ describe('apiRequest', () => {
         headers: { 'Content-Type': 'text/html' },
       }),
     );
-    const error = await api.get('/api/invitations/by-token/x').catch((e: unknown) => e);
+    const error = await call(routes.invitations.preview, { params: { token: 'x' } }).catch((e: unknown) => e);
     expect(isApiError(error, 'gone')).toBe(true);
     expect((error as ApiRequestError).fieldErrors).toEqual([]);
   });
 
   it('reports a network failure as network_error', async () => {
     mockFetch(new TypeError('Failed to fetch'));
-    const error = await api.get('/api/health').catch((e: unknown) => e);
+    const error = await call(routes.health.health).catch((e: unknown) => e);
     expect(isApiError(error, 'network_error')).toBe(true);
     expect((error as ApiRequestError).status).toBe(0);
+  });
+});
+
+describe('call', () => {
+  it('calls a declared route with its method, filled-in path and JSON body', async () => {
+    const fetchMock = mockFetch(jsonResponse(200, { id: 'p1' }));
+    await call(routes.polls.vote, { params: { id: 'p 1' }, body: { optionIds: ['o1'] } });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/polls/p%201/votes');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(JSON.stringify({ optionIds: ['o1'] }));
+  });
+
+  it('builds the link of a declared route', () => {
+    expect(hrefOf(routes.polls.get, { params: { id: 'p1' } })).toBe('/api/polls/p1');
   });
 });

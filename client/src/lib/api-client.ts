@@ -1,4 +1,13 @@
-import { ApiError, type ErrorCode, type FieldError } from '@affluents/contracts';
+import {
+  ApiError,
+  type ErrorCode,
+  type FieldError,
+  type FileResponse,
+  type HttpRoute,
+  type RouteInput,
+  type RouteResult,
+  routeUrl,
+} from '@affluents/contracts';
 
 /** Codes the client adds for failures that never reached the API. */
 export type ClientErrorCode = ErrorCode | 'network_error';
@@ -59,22 +68,10 @@ const codeByStatus: Record<number, ErrorCode> = {
   503: 'service_unavailable',
 };
 
-type QueryValue = string | number | boolean | null | undefined;
-
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
-  query?: Record<string, QueryValue>;
   signal?: AbortSignal;
-}
-
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -88,17 +85,17 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
- * Calls the Affluents API on the same origin with the session cookie and JSON bodies.
+ * Calls the Affluents API on the same origin at `path` (built by `call` from a declared route) with the session cookie and JSON bodies.
  * Resolves with the parsed body (undefined for 204) or rejects with an `ApiRequestError`.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal } = options;
+  const { method = 'GET', body, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
+    response = await fetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -143,10 +140,26 @@ export function apiErrorOf(answer: {
   });
 }
 
-export const api = {
-  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
-    apiRequest<T>(path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
-};
+/** A route that answers JSON or nothing (a file route is opened by the browser through `hrefOf`). */
+type JsonRoute = HttpRoute & { response?: Exclude<HttpRoute['response'], FileResponse> };
+type CallInput<R extends HttpRoute> = RouteInput<R> & { signal?: AbortSignal };
+// The input may be left out only when nothing in it is required.
+type CallArgs<R extends HttpRoute> =
+  Record<never, never> extends RouteInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
+
+/**
+ * Calls a route declared in the contracts (`routes.polls.vote`, ...) with its path parameters, query and
+ * body, typed from the route's schemas; resolves with its typed answer or rejects with an `ApiRequestError`.
+ */
+export function call<R extends JsonRoute>(route: R, ...[input]: CallArgs<R>): Promise<RouteResult<R>> {
+  return apiRequest<RouteResult<R>>(routeUrl(route, input), {
+    method: route.method.toUpperCase() as RequestOptions['method'],
+    body: input?.body,
+    signal: input?.signal,
+  });
+}
+
+/** The URL of a declared route, for a link or a download the browser makes with the session cookie. */
+export function hrefOf<R extends HttpRoute>(route: R, ...[input]: CallArgs<R>): string {
+  return routeUrl(route, input);
+}

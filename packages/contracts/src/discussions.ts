@@ -282,3 +282,19 @@ export const NewsItem = ThreadSummary.extend({
 export type NewsItem = z.infer<typeof NewsItem>;
 export const NewsPage = z.object({ items: z.array(NewsItem), totalUnread: z.number().int() });
 export type NewsPage = z.infer<typeof NewsPage>;
+
+/** `POST /api/threads/:id/messages`: a message, the thread coming from the path. */
+export const PostMessageBody = SendMessageRequest.omit({ threadId: true });
+export type PostMessageBody = z.infer<typeof PostMessageBody>;
+/** `POST /api/threads/:id/read`: the read marker, the thread coming from the path. */
+export const MarkReadBody = z.object({ seq: z.number().int().min(0) }).strict();
+export type MarkReadBody = z.infer<typeof MarkReadBody>;
+/** `PATCH /api/messages/:id`: the new text, the message coming from the path. */
+export const EditMessageBody = z.object({ body: MessageBody }).strict();
+export type EditMessageBody = z.infer<typeof EditMessageBody>;
+/** `POST /api/messages/:id/move`: the thread the message moves to. */
+export const MoveMessageBody = z.object({ toThreadId: Id }).strict();
+export type MoveMessageBody = z.infer<typeof MoveMessageBody>;
+/** The answer to a move: the marker left in the old thread and the message in its new one. */
+export const MovedMessage = z.object({ marker: Message, moved: Message });
+export type MovedMessage = z.infer<typeof MovedMessage>;

@@ -186,3 +186,11 @@ export type FicheVersionContent = z.infer<typeof FicheVersionContent>;
 /** Query of GET /api/fiches/:id/export.md: the live text, or a given version. */
 export const ExportFicheQuery = z.strictObject({ versionId: Id.optional() });
 export type ExportFicheQuery = z.infer<typeof ExportFicheQuery>;
+
+/** `GET /api/fiches/:id/export.pdf`: a version (else the live text), optionally the open comments as notes. */
+export const ExportFichePdfQuery = ExportFicheQuery.extend({ comments: z.enum(['open']).optional() });
+export type ExportFichePdfQuery = z.infer<typeof ExportFichePdfQuery>;
+
+/** `GET /api/exports/booklet.pdf`: the toolbox filters; pages do not apply (the booklet takes the first results). */
+export const ExportBookletQuery = SearchFichesQuery.omit({ page: true, pageSize: true });
+export type ExportBookletQuery = z.infer<typeof ExportBookletQuery>;

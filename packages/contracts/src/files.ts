@@ -89,13 +89,6 @@ export type FicheFiles = z.infer<typeof FicheFiles>;
 /** Name of the multipart field that carries the file in an upload. */
 export const FILE_FORM_FIELD = 'file';
 
-/** POST (multipart/form-data, one `file` field): uploads a file into a fiche; answers 201 StoredFile. */
-export const ficheFilesPath = (ficheId: string) => `/api/fiches/${ficheId}/files`;
-/** GET: the original, always as a download (Content-Disposition: attachment). */
-export const fileDownloadPath = (fileId: string) => `/api/files/${fileId}`;
-/** GET: an image resized for the screen (JPEG or PNG, at most DISPLAY_IMAGE_MAX_WIDTH wide), inline. */
-export const fileDisplayPath = (fileId: string) => `/api/files/${fileId}/display`;
-
 /** Width, in pixels, of the screen version of an image (the original is kept as uploaded). */
 export const DISPLAY_IMAGE_MAX_WIDTH = 1600;
 

@@ -56,3 +56,6 @@ export const AcceptInvitationRequest = z.strictObject({
   password: NewPassword.optional(),
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
+
+/** The secret token of an invitation link (`/api/invitations/by-token/:token`). */
+export const InvitationToken = FreeText().min(20).max(200);

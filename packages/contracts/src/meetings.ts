@@ -297,3 +297,7 @@ export type LiveState = z.infer<typeof LiveState>;
 export const MeetingRoomEvent = z.object({ meetingId: Id }).strict();
 export const GotoItemEvent = z.object({ meetingId: Id, index: z.number().int().min(0) }).strict();
 export const GiveFloorEvent = z.object({ meetingId: Id, userId: Id.nullable() }).strict();
+
+/** `GET /api/groups/:groupId/meetings?when=`: upcoming (default), past or all. */
+export const ListMeetingsQuery = z.object({ when: z.enum(['upcoming', 'past', 'all']).default('upcoming') });
+export type ListMeetingsQuery = z.infer<typeof ListMeetingsQuery>;

@@ -1,15 +1,17 @@
-import { can } from '@affluents/contracts';
+import { can, type HttpRoute } from '@affluents/contracts';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { POLICY_RULE, type PolicyRule, PUBLIC_ROUTE, SESSION_IGNORED } from '../common/auth/decorators';
 import { forbidden, unauthenticated } from '../common/errors/app-error';
+import { HTTP_ROUTE } from '../common/http/route.decorator';
 import { SessionResolver } from './session-resolver';
 
 /**
- * The global guard of every HTTP route: resolves the session cookie (SessionResolver), then requires a
- * session unless the route is @Public(), then applies the route's @Allow() rule through the shared policy.
- * The Origin of state-changing calls is checked before, by the origin-check middleware.
+ * The global guard of every HTTP route: resolves the session cookie (SessionResolver), then applies the
+ * access its route declares in packages/contracts/src/routes/ (bound by `@Route`): public, signed in, or
+ * a policy rule checked with the shared `can()`. A handler bound to no declaration is refused (the
+ * route-list test makes sure there is none). The Origin of state-changing calls is checked before, by the
+ * origin-check middleware.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -20,20 +22,21 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(SESSION_IGNORED, targets)) return true;
+    const declared = this.reflector.get<HttpRoute | undefined>(HTTP_ROUTE, context.getHandler());
+    if (!declared) throw forbidden();
+    if (declared.ignoresSession) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const token = this.sessions.tokenOf(request.headers.cookie);
     if (token) {
       const session = await this.sessions.resolve(token);
       if (session) request.auth = session;
     }
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (declared.access === 'public') return true;
     if (!request.auth) throw unauthenticated();
-    const rule = this.reflector.getAllAndOverride<PolicyRule | undefined>(POLICY_RULE, targets);
-    if (rule) {
-      const groupId = rule.groupParam ? String(request.params[rule.groupParam] ?? '') : undefined;
-      if (!can(request.auth.subject, rule.action, { groupId })) throw forbidden();
+    if (declared.access !== 'signed-in') {
+      const { allow, groupParam } = declared.access;
+      const groupId = groupParam ? String(request.params[groupParam] ?? '') : undefined;
+      if (!can(request.auth.subject, allow, { groupId })) throw forbidden();
     }
     return true;
   }

@@ -1,15 +1,16 @@
-import type { CreateFicheCommentRequest, FicheComment } from '@affluents/contracts';
-import { api } from '../../lib/api-client';
+import { type CreateFicheCommentRequest, routes } from '@affluents/contracts';
+import { call } from '../../lib/api-client';
 
-const base = (ficheId: string) => `/api/fiches/${ficheId}/comments`;
+const r = routes.comments;
 
 export const commentsApi = {
   list: (ficheId: string, signal?: AbortSignal) =>
-    api.get<FicheComment[]>(base(ficheId), { status: 'all' }, signal),
-  create: (ficheId: string, body: CreateFicheCommentRequest) => api.post<FicheComment>(base(ficheId), body),
+    call(r.list, { params: { id: ficheId }, query: { status: 'all' }, signal }),
+  create: (ficheId: string, body: CreateFicheCommentRequest) =>
+    call(r.create, { params: { id: ficheId }, body }),
   reply: (ficheId: string, commentId: string, body: string) =>
-    api.post<FicheComment>(`${base(ficheId)}/${commentId}/replies`, { body }),
+    call(r.reply, { params: { id: ficheId, commentId }, body: { body } }),
   resolve: (ficheId: string, commentId: string, resolved: boolean) =>
-    api.post<FicheComment>(`${base(ficheId)}/${commentId}/resolve`, { resolved }),
-  remove: (ficheId: string, commentId: string) => api.delete(`${base(ficheId)}/${commentId}`),
+    call(r.resolve, { params: { id: ficheId, commentId }, body: { resolved } }),
+  remove: (ficheId: string, commentId: string) => call(r.remove, { params: { id: ficheId, commentId } }),
 };

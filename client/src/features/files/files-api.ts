@@ -1,6 +1,6 @@
-import { type FicheFiles, ficheFilesPath } from '@affluents/contracts';
+import { routes } from '@affluents/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api-client';
+import { call } from '../../lib/api-client';
 
 export const fileKeys = {
   fiche: (ficheId: string) => ['files', 'fiche', ficheId] as const,
@@ -10,7 +10,7 @@ export const fileKeys = {
 export function useFicheFiles(ficheId: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: fileKeys.fiche(ficheId ?? ''),
-    queryFn: ({ signal }) => api.get<FicheFiles>(ficheFilesPath(ficheId ?? ''), undefined, signal),
+    queryFn: ({ signal }) => call(routes.files.list, { params: { id: ficheId ?? '' }, signal }),
     enabled: enabled && ficheId !== undefined,
     // The limits are a courtesy check: without them the server still judges every file.
     retry: false,

@@ -1,5 +1,5 @@
-import { ApiError, FILE_FORM_FIELD, ficheFilesPath, StoredFile } from '@affluents/contracts';
-import { ApiRequestError, apiErrorOf } from '../../lib/api-client';
+import { ApiError, FILE_FORM_FIELD, routes, StoredFile } from '@affluents/contracts';
+import { ApiRequestError, apiErrorOf, hrefOf } from '../../lib/api-client';
 
 export interface UploadOptions {
   /** Called as the bytes leave: `loaded` of `total` bytes sent. */
@@ -37,7 +37,7 @@ export function uploadFicheFile(
     const onAbort = () => xhr.abort();
     const settle = () => signal?.removeEventListener('abort', onAbort);
 
-    xhr.open('POST', ficheFilesPath(ficheId));
+    xhr.open('POST', hrefOf(routes.files.upload, { params: { id: ficheId } }));
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded, event.total);

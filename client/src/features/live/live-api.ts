@@ -1,50 +1,46 @@
-import type {
-  CreateActionRequest,
-  CreateDecisionRequest,
-  Decision,
-  FollowUpAction,
-  LiveState,
-  MeetingDetail,
-  MinutesAmendment,
-  ProposeAmendmentRequest,
-  PublishedMinutes,
-  SetAttendanceRequest,
-  UpdateActionRequest,
+import {
+  type CreateActionRequest,
+  type CreateDecisionRequest,
+  type ProposeAmendmentRequest,
+  routes,
+  type SetAttendanceRequest,
+  type UpdateActionRequest,
 } from '@affluents/contracts';
-import { api, apiRequest } from '../../lib/api-client';
+import { call, hrefOf } from '../../lib/api-client';
+
+const live = routes.meetingLive;
+const minutes = routes.meetingMinutes;
 
 /** The HTTP side of the live mode and the minutes (the live state itself travels on the socket). */
 export const liveApi = {
   meeting: (meetingId: string, signal?: AbortSignal) =>
-    api.get<MeetingDetail>(`/api/meetings/${meetingId}`, undefined, signal),
+    call(routes.meetings.detail, { params: { id: meetingId }, signal }),
   liveState: (meetingId: string, signal?: AbortSignal) =>
-    api.get<LiveState>(`/api/meetings/${meetingId}/live`, undefined, signal),
+    call(live.state, { params: { id: meetingId }, signal }),
   setAttendance: (meetingId: string, body: SetAttendanceRequest) =>
-    apiRequest<unknown>(`/api/meetings/${meetingId}/attendance`, { method: 'PUT', body }),
+    call(live.setAttendance, { params: { id: meetingId }, body }),
   addDecision: (meetingId: string, body: CreateDecisionRequest) =>
-    api.post<Decision>(`/api/meetings/${meetingId}/decisions`, body),
+    call(live.addDecision, { params: { id: meetingId }, body }),
   addAction: (meetingId: string, body: CreateActionRequest) =>
-    api.post<FollowUpAction>(`/api/meetings/${meetingId}/actions`, body),
+    call(live.addAction, { params: { id: meetingId }, body }),
   updateAction: (actionId: string, body: UpdateActionRequest) =>
-    api.patch<FollowUpAction>(`/api/actions/${actionId}`, body),
+    call(live.updateAction, { params: { id: actionId }, body }),
 
   startReview: (meetingId: string, reviewDays = 7) =>
-    api.post<unknown>(`/api/meetings/${meetingId}/minutes/review`, { reviewDays }),
+    call(minutes.startReview, { params: { id: meetingId }, body: { reviewDays } }),
   amendments: (meetingId: string, signal?: AbortSignal) =>
-    api.get<MinutesAmendment[]>(`/api/meetings/${meetingId}/minutes/amendments`, undefined, signal),
+    call(minutes.amendments, { params: { id: meetingId }, signal }),
   proposeAmendment: (meetingId: string, body: ProposeAmendmentRequest) =>
-    api.post<MinutesAmendment>(`/api/meetings/${meetingId}/minutes/amendments`, body),
+    call(minutes.propose, { params: { id: meetingId }, body }),
   decideAmendment: (meetingId: string, amendmentId: string, status: 'accepted' | 'rejected') =>
-    api.post<MinutesAmendment>(`/api/meetings/${meetingId}/minutes/amendments/${amendmentId}/decision`, {
-      status,
-    }),
+    call(minutes.decide, { params: { id: meetingId, amendmentId }, body: { status } }),
   publish: (meetingId: string, visibleToGuests: boolean) =>
-    api.post<PublishedMinutes>(`/api/meetings/${meetingId}/minutes/publish`, { visibleToGuests }),
+    call(minutes.publish, { params: { id: meetingId }, body: { visibleToGuests } }),
   minutes: (meetingId: string, signal?: AbortSignal) =>
-    api.get<PublishedMinutes>(`/api/meetings/${meetingId}/minutes`, undefined, signal),
+    call(minutes.published, { params: { id: meetingId }, signal }),
 };
 
 /** The PDF of the published minutes (served with a download name by the server). */
 export function minutesPdfUrl(meetingId: string): string {
-  return `/api/meetings/${meetingId}/minutes.pdf`;
+  return hrefOf(minutes.pdf, { params: { id: meetingId } });
 }

@@ -1,5 +1,4 @@
 import type { FieldError } from '@affluents/contracts';
-import { StandardSchemaValidationPipe } from '@nestjs/common';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { badRequest } from '../errors/app-error';
 
@@ -19,13 +18,6 @@ export function toFieldErrors(issues: readonly StandardSchemaV1.Issue[]): FieldE
   });
 }
 
-/**
- * The global validation pipe: every `@Body({ schema })`, `@Query({ schema })` and `@Param({ schema })`
- * is checked against its shared zod schema; failures become 400 with field errors.
- */
-export function createValidationPipe(): StandardSchemaValidationPipe {
-  return new StandardSchemaValidationPipe({
-    transform: true,
-    exceptionFactory: (issues) => badRequest('Certains champs sont invalides', toFieldErrors(issues)),
-  });
-}
+/** The 400 of a request whose body, query or parameters fail their schema. */
+export const validationFailed = (issues: readonly StandardSchemaV1.Issue[]) =>
+  badRequest('Certains champs sont invalides', toFieldErrors(issues));

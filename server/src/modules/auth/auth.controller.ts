@@ -3,19 +3,23 @@ import {
   LoginRequest,
   PasswordResetConfirm,
   PasswordResetRequest,
+  routes,
   UpdateMyProfile,
 } from '@affluents/contracts';
-import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { Auth, OptionalAuth, Public } from '../../common/auth/decorators';
+import { Auth, OptionalAuth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { clearSessionCookie, setSessionCookie } from '../../identity/session-cookie';
 import { SessionStore } from '../../identity/session-store';
 import { AuthService } from './auth.service';
 import { KNOWN_DEVICE_COOKIE, setKnownDeviceCookie } from './known-device';
 
-@Controller('auth')
+const r = routes.auth;
+
+@Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -23,11 +27,9 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Public()
-  @Post('login')
-  @HttpCode(200)
+  @Route(r.login)
   async login(
-    @Body({ schema: LoginRequest }) body: LoginRequest,
+    @Body() body: LoginRequest,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CurrentUser> {
@@ -41,9 +43,7 @@ export class AuthController {
     return user;
   }
 
-  @Public()
-  @Post('logout')
-  @HttpCode(204)
+  @Route(r.logout)
   async logout(
     @OptionalAuth() auth: AuthContext | null,
     @Res({ passthrough: true }) response: Response,
@@ -52,31 +52,24 @@ export class AuthController {
     clearSessionCookie(response, this.config);
   }
 
-  @Get('me')
+  @Route(r.me)
   me(@Auth() auth: AuthContext): Promise<CurrentUser> {
     return this.auth.me(auth.user.id, auth.subject);
   }
 
-  @Patch('me')
-  updateMe(@Auth() auth: AuthContext, @Body({ schema: UpdateMyProfile }) body: UpdateMyProfile) {
+  @Route(r.updateMe)
+  updateMe(@Auth() auth: AuthContext, @Body() body: UpdateMyProfile) {
     return this.auth.updateProfile(auth.user.id, body);
   }
 
-  @Public()
-  @Post('password-reset')
-  @HttpCode(202)
-  requestReset(
-    @Body({ schema: PasswordResetRequest }) body: PasswordResetRequest,
-    @Req() request: Request,
-  ): void {
+  @Route(r.requestReset)
+  requestReset(@Body() body: PasswordResetRequest, @Req() request: Request): void {
     this.auth.requestPasswordReset(body.email, request.ip ?? 'unknown');
   }
 
-  @Public()
-  @Post('password-reset/confirm')
-  @HttpCode(204)
+  @Route(r.confirmReset)
   async confirmReset(
-    @Body({ schema: PasswordResetConfirm }) body: PasswordResetConfirm,
+    @Body() body: PasswordResetConfirm,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {

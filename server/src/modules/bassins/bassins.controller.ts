@@ -2,55 +2,50 @@ import {
   type BassinSummary,
   CreateBassinRequest,
   can,
-  Id,
   ListBassinsQuery,
   MergeBassinRequest,
   type MergeBassinResult,
+  routes,
   UpdateBassinRequest,
 } from '@affluents/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { Allow, Auth } from '../../common/auth/decorators';
+import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { BassinsService } from './bassins.service';
 
-@Controller('bassins')
+const r = routes.bassins;
+
+@Controller()
 export class BassinsController {
   constructor(private readonly bassins: BassinsService) {}
 
-  @Get()
-  @Allow('bassin.list')
-  list(@Auth() auth: AuthContext, @Query({ schema: ListBassinsQuery }) query: ListBassinsQuery) {
+  @Route(r.list)
+  list(@Auth() auth: AuthContext, @Query() query: ListBassinsQuery) {
     // Archived bassins are an administration concern; members only see the living map.
     const includeArchived = query.includeArchived === 'true' && can(auth.subject, 'organisation.manage');
     return this.bassins.list(auth.subject, includeArchived);
   }
 
-  @Post()
-  @Allow('bassin.manage')
-  create(
-    @Auth() auth: AuthContext,
-    @Body({ schema: CreateBassinRequest }) body: CreateBassinRequest,
-  ): Promise<BassinSummary> {
+  @Route(r.create)
+  create(@Auth() auth: AuthContext, @Body() body: CreateBassinRequest): Promise<BassinSummary> {
     return this.bassins.create(body, auth.subject);
   }
 
-  @Patch(':id')
-  @Allow('bassin.manage')
+  @Route(r.update)
   update(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: UpdateBassinRequest }) body: UpdateBassinRequest,
+    @Param('id') id: string,
+    @Body() body: UpdateBassinRequest,
   ): Promise<BassinSummary> {
     return this.bassins.update(id, body, auth.subject);
   }
 
-  @Post(':id/merge')
-  @HttpCode(200)
-  @Allow('bassin.manage')
+  @Route(r.merge)
   merge(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: MergeBassinRequest }) body: MergeBassinRequest,
+    @Param('id') id: string,
+    @Body() body: MergeBassinRequest,
   ): Promise<MergeBassinResult> {
     return this.bassins.merge(id, body.targetBassinId, auth.subject);
   }

@@ -1,97 +1,98 @@
 import {
   CreateFicheCommentRequest,
   type FicheComment,
-  Id,
   ListFicheCommentsQuery,
   ReplyFicheCommentRequest,
   ResolveFicheCommentRequest,
+  routes,
 } from '@affluents/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { FicheCommentsService } from './fiche-comments.service';
 
+const r = routes.comments;
+
 // The group of a fiche is known only once it is loaded, so the service applies the policy.
-@Controller('fiches/:id/comments')
+@Controller()
 export class FicheCommentsController {
   constructor(private readonly comments: FicheCommentsService) {}
 
-  @Get()
+  @Route(r.list)
   list(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Query({ schema: ListFicheCommentsQuery }) query: ListFicheCommentsQuery,
+    @Param('id') id: string,
+    @Query() query: ListFicheCommentsQuery,
   ): Promise<FicheComment[]> {
     return this.comments.list(id, query, auth.subject);
   }
 
-  @Post()
+  @Route(r.create)
   create(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: CreateFicheCommentRequest }) body: CreateFicheCommentRequest,
+    @Param('id') id: string,
+    @Body() body: CreateFicheCommentRequest,
   ): Promise<FicheComment> {
     return this.comments.create(id, body, auth.subject);
   }
 
-  @Patch(':commentId')
+  @Route(r.edit)
   edit(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('commentId', { schema: Id }) commentId: string,
-    @Body({ schema: ReplyFicheCommentRequest }) body: ReplyFicheCommentRequest,
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
+    @Body() body: ReplyFicheCommentRequest,
   ): Promise<FicheComment> {
     return this.comments.edit(id, commentId, body.body, auth.subject);
   }
 
-  @Delete(':commentId')
-  @HttpCode(204)
+  @Route(r.remove)
   remove(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('commentId', { schema: Id }) commentId: string,
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
   ): Promise<void> {
     return this.comments.remove(id, commentId, auth.subject);
   }
 
-  @Post(':commentId/replies')
+  @Route(r.reply)
   reply(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('commentId', { schema: Id }) commentId: string,
-    @Body({ schema: ReplyFicheCommentRequest }) body: ReplyFicheCommentRequest,
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
+    @Body() body: ReplyFicheCommentRequest,
   ): Promise<FicheComment> {
     return this.comments.reply(id, commentId, body.body, auth.subject);
   }
 
-  @Patch(':commentId/replies/:replyId')
+  @Route(r.editReply)
   editReply(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('commentId', { schema: Id }) commentId: string,
-    @Param('replyId', { schema: Id }) replyId: string,
-    @Body({ schema: ReplyFicheCommentRequest }) body: ReplyFicheCommentRequest,
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
+    @Param('replyId') replyId: string,
+    @Body() body: ReplyFicheCommentRequest,
   ): Promise<FicheComment> {
     return this.comments.editReply(id, commentId, replyId, body.body, auth.subject);
   }
 
-  @Delete(':commentId/replies/:replyId')
+  @Route(r.removeReply)
   removeReply(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('commentId', { schema: Id }) commentId: string,
-    @Param('replyId', { schema: Id }) replyId: string,
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
+    @Param('replyId') replyId: string,
   ): Promise<FicheComment> {
     return this.comments.removeReply(id, commentId, replyId, auth.subject);
   }
 
-  @Post(':commentId/resolve')
-  @HttpCode(200)
+  @Route(r.resolve)
   resolve(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('commentId', { schema: Id }) commentId: string,
-    @Body({ schema: ResolveFicheCommentRequest }) body: ResolveFicheCommentRequest,
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
+    @Body() body: ResolveFicheCommentRequest,
   ): Promise<FicheComment> {
     return this.comments.resolve(id, commentId, body.resolved, auth.subject);
   }

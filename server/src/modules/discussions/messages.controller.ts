@@ -1,57 +1,52 @@
-import { Id, type Message, MessageBody, type MessageRevision } from '@affluents/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { z } from 'zod';
+import {
+  type EditMessageBody,
+  type Message,
+  type MessageRevision,
+  type MoveMessageBody,
+  routes,
+} from '@affluents/contracts';
+import { Body, Controller, Param } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { MessagesService } from './messages.service';
 
-/** The REST bodies: the message comes from the path. */
-export const EditMessageBody = z.object({ body: MessageBody }).strict();
-export type EditMessageBody = z.infer<typeof EditMessageBody>;
-export const MoveMessageBody = z.object({ toThreadId: Id }).strict();
-export type MoveMessageBody = z.infer<typeof MoveMessageBody>;
+const r = routes.discussions;
 
-@Controller('messages')
+@Controller()
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
-  @Patch(':id')
-  edit(
-    @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: EditMessageBody }) body: EditMessageBody,
-  ): Promise<Message> {
+  @Route(r.edit)
+  edit(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: EditMessageBody): Promise<Message> {
     return this.messages.edit(id, body.body, auth.subject);
   }
 
-  @Delete(':id')
-  remove(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<Message> {
+  @Route(r.remove)
+  remove(@Auth() auth: AuthContext, @Param('id') id: string): Promise<Message> {
     return this.messages.remove(id, auth.subject);
   }
 
-  @Get(':id/revisions')
-  revisions(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<MessageRevision[]> {
+  @Route(r.revisions)
+  revisions(@Auth() auth: AuthContext, @Param('id') id: string): Promise<MessageRevision[]> {
     return this.messages.revisions(id, auth.subject);
   }
 
-  @Post(':id/hide')
-  @HttpCode(200)
-  hide(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<Message> {
+  @Route(r.hide)
+  hide(@Auth() auth: AuthContext, @Param('id') id: string): Promise<Message> {
     return this.messages.setHidden(id, true, auth.subject);
   }
 
-  @Post(':id/unhide')
-  @HttpCode(200)
-  unhide(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<Message> {
+  @Route(r.unhide)
+  unhide(@Auth() auth: AuthContext, @Param('id') id: string): Promise<Message> {
     return this.messages.setHidden(id, false, auth.subject);
   }
 
-  @Post(':id/move')
-  @HttpCode(200)
+  @Route(r.move)
   move(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: MoveMessageBody }) body: MoveMessageBody,
+    @Param('id') id: string,
+    @Body() body: MoveMessageBody,
   ): Promise<{ marker: Message; moved: Message }> {
     return this.messages.move(id, body.toThreadId, auth.subject);
   }

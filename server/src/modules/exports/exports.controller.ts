@@ -1,11 +1,14 @@
-import { Id } from '@affluents/contracts';
-import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
+import type { ExportBookletQuery, ExportFichePdfQuery } from '@affluents/contracts';
+import { routes } from '@affluents/contracts';
+import { Controller, Logger, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
-import { ExportBookletQuery, ExportFichePdfQuery } from './export-queries';
+import { Route } from '../../common/http/route.decorator';
 import { PdfExporter, type PdfFile } from './pdf-exporter.service';
 import { createPdf } from './pdf-layout';
+
+const r = routes.exports;
 
 /** Streams a PDF; a failure once bytes are out can only cut the response (and is logged). */
 export async function streamPdf(file: PdfFile, response: Response, logger: Logger): Promise<void> {
@@ -29,17 +32,17 @@ export async function streamPdf(file: PdfFile, response: Response, logger: Logge
  * One fiche as PDF, beside its Markdown export. Who may export what is decided by the fiches rules
  * (see FicheExportService); this route only streams the result.
  */
-@Controller('fiches')
+@Controller()
 export class FichePdfController {
   private readonly logger = new Logger('Exports');
 
   constructor(private readonly exporter: PdfExporter) {}
 
-  @Get(':id/export.pdf')
+  @Route(r.fiche)
   async fiche(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Query({ schema: ExportFichePdfQuery }) query: ExportFichePdfQuery,
+    @Param('id') id: string,
+    @Query() query: ExportFichePdfQuery,
     @Res() response: Response,
   ): Promise<void> {
     await streamPdf(await this.exporter.fiche(id, query, auth.subject), response, this.logger);
@@ -50,16 +53,16 @@ export class FichePdfController {
  * The toolbox results as one booklet. Not under `/api/fiches/`: the fiches controller's `GET :id`
  * is registered first and would take `export.pdf` for an id.
  */
-@Controller('exports')
+@Controller()
 export class BookletController {
   private readonly logger = new Logger('Exports');
 
   constructor(private readonly exporter: PdfExporter) {}
 
-  @Get('booklet.pdf')
+  @Route(r.booklet)
   async booklet(
     @Auth() auth: AuthContext,
-    @Query({ schema: ExportBookletQuery }) query: ExportBookletQuery,
+    @Query() query: ExportBookletQuery,
     @Res() response: Response,
   ): Promise<void> {
     await streamPdf(await this.exporter.booklet(query, auth.subject), response, this.logger);

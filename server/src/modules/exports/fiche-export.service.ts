@@ -1,3 +1,4 @@
+import type { ExportBookletQuery } from '@affluents/contracts';
 import { can, type FicheSearchHit, type Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -7,8 +8,10 @@ import { FicheDocuments } from '../fiches/fiche-documents.port';
 import { FicheSearchService } from '../fiches/fiche-search.service';
 import { FichesService } from '../fiches/fiches.service';
 import { FilesService } from '../files/files.service';
-import { BOOKLET_MAX_FICHES, type ExportBookletQuery } from './export-queries';
 import type { ExportedVersion, ExportNote, FicheExportSource } from './fiche-export-source';
+
+/** A booklet holds at most this many fiches, so one request cannot build an unbounded document. */
+const BOOKLET_MAX_FICHES = 100;
 
 interface VersionRow {
   number: number;

@@ -1,10 +1,9 @@
-import type { Subject } from '@affluents/contracts';
+import type { ExportBookletQuery, ExportFichePdfQuery, Subject } from '@affluents/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ficheStatusLabels, groupKindLabels, labelOf } from '../../common/french-labels';
 import { slugify } from '../../common/slug';
 import { fillContents, renderCover, tocPageCount } from './booklet-pdf';
-import type { ExportBookletQuery, ExportFichePdfQuery } from './export-queries';
 import { FicheExportService } from './fiche-export.service';
 import { renderFiche } from './fiche-pdf';
 import { type Pdf, stampFooters, structureSlot } from './pdf-layout';

@@ -6,109 +6,103 @@ import {
   type FicheDetail,
   type FicheSearchPage,
   type FicheVersionContent,
-  Id,
   PublishFicheRequest,
+  routes,
   SearchFichesQuery,
   UpdateFicheRequest,
 } from '@affluents/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { FicheSearchService } from './fiche-search.service';
 import { FichesService } from './fiches.service';
 
+const r = routes.fiches;
+
 // The group of a fiche is known only once it is loaded, so the service applies the policy.
-@Controller('fiches')
+@Controller()
 export class FichesController {
   constructor(
     private readonly fiches: FichesService,
     private readonly search: FicheSearchService,
   ) {}
 
-  @Post()
-  create(
-    @Auth() auth: AuthContext,
-    @Body({ schema: CreateFicheRequest }) body: CreateFicheRequest,
-  ): Promise<FicheDetail> {
+  @Route(r.create)
+  create(@Auth() auth: AuthContext, @Body() body: CreateFicheRequest): Promise<FicheDetail> {
     return this.fiches.create(body, auth.subject);
   }
 
-  @Get()
-  find(
-    @Auth() auth: AuthContext,
-    @Query({ schema: SearchFichesQuery }) query: SearchFichesQuery,
-  ): Promise<FicheSearchPage> {
+  @Route(r.find)
+  find(@Auth() auth: AuthContext, @Query() query: SearchFichesQuery): Promise<FicheSearchPage> {
     return this.search.search(query, auth.subject);
   }
 
-  @Get(':id')
-  detail(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<FicheDetail> {
+  @Route(r.detail)
+  detail(@Auth() auth: AuthContext, @Param('id') id: string): Promise<FicheDetail> {
     return this.fiches.detail(id, auth.subject);
   }
 
-  @Patch(':id')
+  @Route(r.update)
   update(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: UpdateFicheRequest }) body: UpdateFicheRequest,
+    @Param('id') id: string,
+    @Body() body: UpdateFicheRequest,
   ): Promise<FicheDetail> {
     return this.fiches.update(id, body, auth.subject);
   }
 
-  @Post(':id/status')
-  @HttpCode(200)
+  @Route(r.changeStatus)
   changeStatus(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: ChangeFicheStatusRequest }) body: ChangeFicheStatusRequest,
+    @Param('id') id: string,
+    @Body() body: ChangeFicheStatusRequest,
   ): Promise<FicheDetail> {
     return this.fiches.changeStatus(id, body, auth.subject);
   }
 
-  @Post(':id/publish')
-  @HttpCode(200)
+  @Route(r.publish)
   publish(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: PublishFicheRequest }) body: PublishFicheRequest,
+    @Param('id') id: string,
+    @Body() body: PublishFicheRequest,
   ): Promise<FicheDetail> {
     return this.fiches.publish(id, body, auth.subject);
   }
 
-  @Post(':id/versions')
+  @Route(r.takeVersion)
   takeVersion(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: CreateFicheVersionRequest }) body: CreateFicheVersionRequest,
+    @Param('id') id: string,
+    @Body() body: CreateFicheVersionRequest,
   ): Promise<FicheDetail> {
     return this.fiches.takeVersion(id, body.label, auth.subject);
   }
 
-  @Get(':id/versions/:versionId')
+  @Route(r.version)
   version(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('versionId', { schema: Id }) versionId: string,
+    @Param('id') id: string,
+    @Param('versionId') versionId: string,
   ): Promise<FicheVersionContent> {
     return this.fiches.versionContent(id, versionId, auth.subject);
   }
 
-  @Post(':id/versions/:versionId/restore')
-  @HttpCode(200)
+  @Route(r.restore)
   restore(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('versionId', { schema: Id }) versionId: string,
+    @Param('id') id: string,
+    @Param('versionId') versionId: string,
   ): Promise<FicheDetail> {
     return this.fiches.restoreVersion(id, versionId, auth.subject);
   }
 
-  @Get(':id/export.md')
+  @Route(r.exportMarkdown)
   async exportMarkdown(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Query({ schema: ExportFicheQuery }) query: ExportFicheQuery,
+    @Param('id') id: string,
+    @Query() query: ExportFicheQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const file = await this.fiches.exportMarkdown(id, query.versionId, auth.subject);

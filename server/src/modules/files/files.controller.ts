@@ -1,22 +1,25 @@
 import { pipeline } from 'node:stream/promises';
-import { type FicheFiles, Id, type StoredFile } from '@affluents/contracts';
-import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { type FicheFiles, routes, type StoredFile } from '@affluents/contracts';
+import { Controller, Logger, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { type FileDownload, FilesService, UPLOAD_MAX_DURATION_MS } from './files.service';
 import { receiveFilePart } from './multipart-file';
 
+const r = routes.files;
+
 /** Uploads into a fiche and the list of its files. The fiche's rules decide (FilesService). */
-@Controller('fiches')
+@Controller()
 export class FicheFilesController {
   constructor(private readonly files: FilesService) {}
 
   /** multipart/form-data with one `file` field; 201 with the stored file. */
-  @Post(':id/files')
+  @Route(r.upload)
   async upload(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
+    @Param('id') id: string,
     @Req() request: Request,
   ): Promise<StoredFile> {
     // Who may add a file is known before a byte of it is read.
@@ -33,8 +36,8 @@ export class FicheFilesController {
     }
   }
 
-  @Get(':id/files')
-  list(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<FicheFiles> {
+  @Route(r.list)
+  list(@Auth() auth: AuthContext, @Param('id') id: string): Promise<FicheFiles> {
     return this.files.list(id, auth.subject);
   }
 }
@@ -61,16 +64,16 @@ const matches = (ifNoneMatch: string | undefined, etag: string) =>
   });
 
 /** Downloads: the original as an attachment, the screen version of an image inline. */
-@Controller('files')
+@Controller()
 export class FilesController {
   private readonly logger = new Logger('Files');
 
   constructor(private readonly files: FilesService) {}
 
-  @Get(':id')
+  @Route(r.original)
   async original(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
+    @Param('id') id: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -80,10 +83,10 @@ export class FilesController {
     await this.send(request, response, file);
   }
 
-  @Get(':id/display')
+  @Route(r.display)
   async display(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
+    @Param('id') id: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {

@@ -2,64 +2,60 @@ import {
   AddMemberRequest,
   type GroupDetail,
   type GroupMember,
-  Id,
   MoveGroupRequest,
+  routes,
   UpdateMemberRequest,
 } from '@affluents/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { Allow, Auth } from '../../common/auth/decorators';
+import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { GroupsService } from './groups.service';
 
-@Controller('groups')
+const r = routes.groups;
+
+@Controller()
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
-  @Get(':id')
-  @Allow('group.view', { groupParam: 'id' })
-  detail(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<GroupDetail> {
+  @Route(r.detail)
+  detail(@Auth() auth: AuthContext, @Param('id') id: string): Promise<GroupDetail> {
     return this.groups.detail(id, auth.subject);
   }
 
-  @Post(':id/move')
-  @HttpCode(200)
-  @Allow('group.move')
+  @Route(r.move)
   move(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: MoveGroupRequest }) body: MoveGroupRequest,
+    @Param('id') id: string,
+    @Body() body: MoveGroupRequest,
   ): Promise<GroupDetail> {
     return this.groups.move(id, body.bassinId, auth.subject);
   }
 
-  @Post(':id/members')
-  @Allow('group.members.manage', { groupParam: 'id' })
+  @Route(r.addMember)
   addMember(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: AddMemberRequest }) body: AddMemberRequest,
+    @Param('id') id: string,
+    @Body() body: AddMemberRequest,
   ): Promise<GroupMember> {
     return this.groups.addMember(id, body, auth.subject);
   }
 
-  @Patch(':id/members/:userId')
-  @Allow('group.members.manage', { groupParam: 'id' })
+  @Route(r.updateMember)
   updateMember(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('userId', { schema: Id }) userId: string,
-    @Body({ schema: UpdateMemberRequest }) body: UpdateMemberRequest,
+    @Param('id') id: string,
+    @Param('userId') userId: string,
+    @Body() body: UpdateMemberRequest,
   ): Promise<GroupMember> {
     return this.groups.updateMember(id, userId, body.role, auth.subject);
   }
 
-  @Delete(':id/members/:userId')
-  @HttpCode(204)
-  @Allow('group.members.manage', { groupParam: 'id' })
+  @Route(r.removeMember)
   async removeMember(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('userId', { schema: Id }) userId: string,
+    @Param('id') id: string,
+    @Param('userId') userId: string,
   ): Promise<void> {
     await this.groups.removeMember(id, userId, auth.subject);
   }

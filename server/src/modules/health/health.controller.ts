@@ -1,12 +1,15 @@
 import type { HealthResponse } from '@affluents/contracts';
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { routes } from '@affluents/contracts';
+import { Controller, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { CollabHealth, type CollabHealthReport } from '../../collab/collab-health';
-import { IgnoreSession, Public } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RedisService } from '../../infra/redis/redis.service';
+
+const r = routes.health;
 
 /**
  * Longest wait for each dependency's answer: the checks run side by side, so the endpoint answers
@@ -34,7 +37,7 @@ async function probe(name: string, check: () => Promise<unknown>) {
   }
 }
 
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
@@ -49,9 +52,7 @@ export class HealthController {
    * memory and are written once it is back, so the node must stay in rotation and not be restarted.
    * `database.error` / `redis.error` say which is down. Answers within about PROBE_TIMEOUT_MS.
    */
-  @Public()
-  @IgnoreSession()
-  @Get()
+  @Route(r.health)
   async health(
     @Res({ passthrough: true }) response: Response,
   ): Promise<HealthResponse & { collab: CollabHealthReport }> {

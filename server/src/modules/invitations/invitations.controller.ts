@@ -2,77 +2,55 @@ import {
   AcceptInvitationRequest,
   CreateInvitationRequest,
   type CurrentUser,
-  FreeText,
-  Id,
   type Invitation,
   type InvitationPreview,
   ListInvitationsQuery,
+  routes,
 } from '@affluents/contracts';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { Auth, OptionalAuth, Public } from '../../common/auth/decorators';
+import { Auth, OptionalAuth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { setSessionCookie } from '../../identity/session-cookie';
 import { InvitationsService } from './invitations.service';
 
-const Token = FreeText().min(20).max(200);
+const r = routes.invitations;
 
 // Group-scoped rights depend on the body or the invitation row, so the service applies the policy.
-@Controller('invitations')
+@Controller()
 export class InvitationsController {
   constructor(
     private readonly invitations: InvitationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Post()
-  create(
-    @Auth() auth: AuthContext,
-    @Body({ schema: CreateInvitationRequest }) body: CreateInvitationRequest,
-  ): Promise<Invitation> {
+  @Route(r.create)
+  create(@Auth() auth: AuthContext, @Body() body: CreateInvitationRequest): Promise<Invitation> {
     return this.invitations.create(body, auth.subject);
   }
 
-  @Get()
-  list(
-    @Auth() auth: AuthContext,
-    @Query({ schema: ListInvitationsQuery }) query: ListInvitationsQuery,
-  ): Promise<Invitation[]> {
+  @Route(r.list)
+  list(@Auth() auth: AuthContext, @Query() query: ListInvitationsQuery): Promise<Invitation[]> {
     return this.invitations.list(query, auth.subject);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  async revoke(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<void> {
+  @Route(r.revoke)
+  async revoke(@Auth() auth: AuthContext, @Param('id') id: string): Promise<void> {
     await this.invitations.revoke(id, auth.subject);
   }
 
-  @Public()
-  @Get('by-token/:token')
-  preview(@Param('token', { schema: Token }) token: string): Promise<InvitationPreview> {
+  @Route(r.preview)
+  preview(@Param('token') token: string): Promise<InvitationPreview> {
     return this.invitations.preview(token);
   }
 
-  @Public()
-  @Post('by-token/:token/accept')
-  @HttpCode(200)
+  @Route(r.accept)
   async accept(
     @OptionalAuth() auth: AuthContext | null,
-    @Param('token', { schema: Token }) token: string,
-    @Body({ schema: AcceptInvitationRequest }) body: AcceptInvitationRequest,
+    @Param('token') token: string,
+    @Body() body: AcceptInvitationRequest,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CurrentUser> {

@@ -1,10 +1,10 @@
+import type { ListMeetingsQuery } from '@affluents/contracts';
 import {
   CloseDatePollRequest,
   CreateMeetingRequest,
   DeclineHostRequest,
   type FollowUpAction,
   type HostProposal,
-  Id,
   InviteGuestRequest,
   ListActionsQuery,
   type MeetingDetail,
@@ -13,17 +13,20 @@ import {
   type PlannedMeeting,
   PlanYearRequest,
   RsvpRequest,
+  routes,
   UpdateMeetingRequest,
 } from '@affluents/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { MeetingActionsQuery } from './meeting-actions-query.service';
 import { MeetingDatePollService } from './meeting-date-poll.service';
 import { MeetingGuestsService } from './meeting-guests.service';
 import { MeetingPlanningService } from './meeting-planning.service';
-import { ListMeetingsQuery } from './meeting-queries';
 import { MeetingsService } from './meetings.service';
+
+const r = routes.meetings;
 
 // A meeting's group is known once it is loaded, so the services apply the policy (MeetingAccess,
 // assertGroupMeetings): outsiders and guests get 404 on what is not theirs.
@@ -37,131 +40,121 @@ export class MeetingsController {
     private readonly actions: MeetingActionsQuery,
   ) {}
 
-  @Get('groups/:groupId/meetings')
+  @Route(r.list)
   list(
     @Auth() auth: AuthContext,
-    @Param('groupId', { schema: Id }) groupId: string,
-    @Query({ schema: ListMeetingsQuery }) query: ListMeetingsQuery,
+    @Param('groupId') groupId: string,
+    @Query() query: ListMeetingsQuery,
   ): Promise<MeetingSummary[]> {
     return this.meetings.list(groupId, query.when, auth.subject);
   }
 
-  @Post('groups/:groupId/meetings')
+  @Route(r.create)
   create(
     @Auth() auth: AuthContext,
-    @Param('groupId', { schema: Id }) groupId: string,
-    @Body({ schema: CreateMeetingRequest }) body: CreateMeetingRequest,
+    @Param('groupId') groupId: string,
+    @Body() body: CreateMeetingRequest,
   ): Promise<MeetingDetail> {
     return this.meetings.create(groupId, body, auth.subject);
   }
 
-  @Get('groups/:groupId/meetings/next-host')
-  nextHost(
-    @Auth() auth: AuthContext,
-    @Param('groupId', { schema: Id }) groupId: string,
-  ): Promise<HostProposal[]> {
+  @Route(r.nextHost)
+  nextHost(@Auth() auth: AuthContext, @Param('groupId') groupId: string): Promise<HostProposal[]> {
     return this.planning.nextHosts(groupId, auth.subject);
   }
 
-  @Post('groups/:groupId/meetings/plan')
-  @HttpCode(200)
+  @Route(r.plan)
   plan(
     @Auth() auth: AuthContext,
-    @Param('groupId', { schema: Id }) groupId: string,
-    @Body({ schema: PlanYearRequest }) body: PlanYearRequest,
+    @Param('groupId') groupId: string,
+    @Body() body: PlanYearRequest,
   ): Promise<PlannedMeeting[]> {
     return this.planning.plan(groupId, body, auth.subject);
   }
 
-  @Get('groups/:groupId/actions')
+  @Route(r.groupActions)
   groupActions(
     @Auth() auth: AuthContext,
-    @Param('groupId', { schema: Id }) groupId: string,
-    @Query({ schema: ListActionsQuery }) query: ListActionsQuery,
+    @Param('groupId') groupId: string,
+    @Query() query: ListActionsQuery,
   ): Promise<FollowUpAction[]> {
     return this.actions.ofGroup(groupId, query, auth.subject);
   }
 
-  @Get('me/meetings')
+  @Route(r.myMeetings)
   myMeetings(@Auth() auth: AuthContext): Promise<MeetingSummary[]> {
     return this.meetings.mine(auth.subject);
   }
 
-  @Get('me/actions')
-  myActions(
-    @Auth() auth: AuthContext,
-    @Query({ schema: ListActionsQuery }) query: ListActionsQuery,
-  ): Promise<FollowUpAction[]> {
+  @Route(r.myActions)
+  myActions(@Auth() auth: AuthContext, @Query() query: ListActionsQuery): Promise<FollowUpAction[]> {
     return this.actions.mine(query, auth.subject);
   }
 
-  @Get('meetings/:id')
-  detail(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<MeetingDetail> {
+  @Route(r.detail)
+  detail(@Auth() auth: AuthContext, @Param('id') id: string): Promise<MeetingDetail> {
     return this.meetings.detail(id, auth.subject);
   }
 
-  @Patch('meetings/:id')
+  @Route(r.update)
   update(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: UpdateMeetingRequest }) body: UpdateMeetingRequest,
+    @Param('id') id: string,
+    @Body() body: UpdateMeetingRequest,
   ): Promise<MeetingDetail> {
     return this.meetings.update(id, body, auth.subject);
   }
 
-  @Post('meetings/:id/rsvp')
-  @HttpCode(200)
+  @Route(r.rsvp)
   rsvp(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: RsvpRequest }) body: RsvpRequest,
+    @Param('id') id: string,
+    @Body() body: RsvpRequest,
   ): Promise<MeetingDetail> {
     return this.meetings.rsvp(id, body, auth.subject);
   }
 
-  @Post('meetings/:id/host-decline')
-  @HttpCode(200)
+  @Route(r.declineHost)
   declineHost(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: DeclineHostRequest }) body: DeclineHostRequest,
+    @Param('id') id: string,
+    @Body() body: DeclineHostRequest,
   ): Promise<HostProposal[]> {
     return this.planning.declineHost(id, body, auth.subject);
   }
 
-  @Post('meetings/:id/date-poll')
+  @Route(r.openDatePoll)
   openDatePoll(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: OpenDatePollRequest }) body: OpenDatePollRequest,
+    @Param('id') id: string,
+    @Body() body: OpenDatePollRequest,
   ): Promise<MeetingDetail> {
     return this.datePolls.open(id, body, auth.subject);
   }
 
-  @Post('meetings/:id/date-poll/close')
-  @HttpCode(200)
+  @Route(r.closeDatePoll)
   closeDatePoll(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: CloseDatePollRequest }) body: CloseDatePollRequest,
+    @Param('id') id: string,
+    @Body() body: CloseDatePollRequest,
   ): Promise<MeetingDetail> {
     return this.datePolls.close(id, body, auth.subject);
   }
 
-  @Post('meetings/:id/guests')
+  @Route(r.inviteGuest)
   inviteGuest(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: InviteGuestRequest }) body: InviteGuestRequest,
+    @Param('id') id: string,
+    @Body() body: InviteGuestRequest,
   ): Promise<MeetingDetail> {
     return this.guests.invite(id, body, auth.subject);
   }
 
-  @Delete('meetings/:id/guests/:userId')
+  @Route(r.removeGuest)
   removeGuest(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('userId', { schema: Id }) userId: string,
+    @Param('id') id: string,
+    @Param('userId') userId: string,
   ): Promise<MeetingDetail> {
     return this.guests.remove(id, userId, auth.subject);
   }

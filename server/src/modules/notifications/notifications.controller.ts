@@ -4,11 +4,15 @@ import {
   type MarkNotificationsReadResult,
   type NotificationPage,
   NotificationPreferences,
+  routes,
 } from '@affluents/contracts';
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { NotificationsService } from './notifications.service';
+
+const r = routes.notifications;
 
 /**
  * The signed-in member's own notifications and preferences. Every query is scoped to the caller's user
@@ -19,32 +23,28 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get('notifications')
-  list(
-    @Auth() auth: AuthContext,
-    @Query({ schema: ListNotificationsQuery }) query: ListNotificationsQuery,
-  ): Promise<NotificationPage> {
+  @Route(r.list)
+  list(@Auth() auth: AuthContext, @Query() query: ListNotificationsQuery): Promise<NotificationPage> {
     return this.notifications.list(auth.subject, query);
   }
 
-  @Post('notifications/read')
-  @HttpCode(200)
+  @Route(r.markRead)
   markRead(
     @Auth() auth: AuthContext,
-    @Body({ schema: MarkNotificationsReadRequest }) body: MarkNotificationsReadRequest,
+    @Body() body: MarkNotificationsReadRequest,
   ): Promise<MarkNotificationsReadResult> {
     return this.notifications.markRead(auth.subject, body);
   }
 
-  @Get('me/notification-preferences')
+  @Route(r.preferences)
   preferences(@Auth() auth: AuthContext): Promise<NotificationPreferences> {
     return this.notifications.preferences(auth.user.id);
   }
 
-  @Put('me/notification-preferences')
+  @Route(r.setPreferences)
   setPreferences(
     @Auth() auth: AuthContext,
-    @Body({ schema: NotificationPreferences }) body: NotificationPreferences,
+    @Body() body: NotificationPreferences,
   ): Promise<NotificationPreferences> {
     return this.notifications.setPreferences(auth.user.id, body);
   }

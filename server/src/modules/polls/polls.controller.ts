@@ -1,54 +1,57 @@
-import { CastVoteRequest, ClosePollRequest, CreatePollRequest, Id, type Poll } from '@affluents/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  type CastVoteRequest,
+  type ClosePollRequest,
+  type CreatePollRequest,
+  type Poll,
+  routes,
+} from '@affluents/contracts';
+import { Body, Controller, Param } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { PollsService } from './polls.service';
+
+const r = routes.polls;
 
 // The group of a poll is known only once its thread is loaded, so the service applies the policy.
 @Controller()
 export class PollsController {
   constructor(private readonly polls: PollsService) {}
 
-  @Get('threads/:id/polls')
-  list(@Auth() auth: AuthContext, @Param('id', { schema: Id }) threadId: string): Promise<Poll[]> {
+  @Route(r.list)
+  list(@Auth() auth: AuthContext, @Param('id') threadId: string): Promise<Poll[]> {
     return this.polls.list(threadId, auth.subject);
   }
 
-  @Post('threads/:id/polls')
+  @Route(r.create)
   create(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) threadId: string,
-    @Body({ schema: CreatePollRequest }) body: CreatePollRequest,
+    @Param('id') threadId: string,
+    @Body() body: CreatePollRequest,
   ): Promise<Poll> {
     return this.polls.create(threadId, body, auth.subject);
   }
 
-  @Get('polls/:id')
-  get(@Auth() auth: AuthContext, @Param('id', { schema: Id }) pollId: string): Promise<Poll> {
+  @Route(r.get)
+  get(@Auth() auth: AuthContext, @Param('id') pollId: string): Promise<Poll> {
     return this.polls.get(pollId, auth.subject);
   }
 
-  @Post('polls/:id/votes')
-  @HttpCode(200)
-  vote(
-    @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) pollId: string,
-    @Body({ schema: CastVoteRequest }) body: CastVoteRequest,
-  ): Promise<Poll> {
+  @Route(r.vote)
+  vote(@Auth() auth: AuthContext, @Param('id') pollId: string, @Body() body: CastVoteRequest): Promise<Poll> {
     return this.polls.vote(pollId, body, auth.subject);
   }
 
-  @Delete('polls/:id/votes')
-  withdraw(@Auth() auth: AuthContext, @Param('id', { schema: Id }) pollId: string): Promise<Poll> {
+  @Route(r.withdraw)
+  withdraw(@Auth() auth: AuthContext, @Param('id') pollId: string): Promise<Poll> {
     return this.polls.withdraw(pollId, auth.subject);
   }
 
-  @Post('polls/:id/close')
-  @HttpCode(200)
+  @Route(r.close)
   close(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) pollId: string,
-    @Body({ schema: ClosePollRequest }) body: ClosePollRequest,
+    @Param('id') pollId: string,
+    @Body() body: ClosePollRequest,
   ): Promise<Poll> {
     return this.polls.close(pollId, body, auth.subject);
   }

@@ -1,25 +1,26 @@
-import { Id, ListUsersQuery, UpdateUserRequest, type UserAdminView } from '@affluents/contracts';
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ListUsersQuery, routes, UpdateUserRequest, type UserAdminView } from '@affluents/contracts';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { Allow, Auth } from '../../common/auth/decorators';
+import { Auth } from '../../common/auth/decorators';
+import { Route } from '../../common/http/route.decorator';
 import { UsersService } from './users.service';
 
-@Controller('users')
+const r = routes.users;
+
+@Controller()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
-  @Allow('user.list')
-  list(@Query({ schema: ListUsersQuery }) query: ListUsersQuery): Promise<UserAdminView[]> {
+  @Route(r.list)
+  list(@Query() query: ListUsersQuery): Promise<UserAdminView[]> {
     return this.users.list(query);
   }
 
-  @Patch(':id')
-  @Allow('user.manage')
+  @Route(r.update)
   update(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: UpdateUserRequest }) body: UpdateUserRequest,
+    @Param('id') id: string,
+    @Body() body: UpdateUserRequest,
   ): Promise<UserAdminView> {
     return this.users.update(id, body, auth.subject);
   }

@@ -1,29 +1,31 @@
-import type {
-  AcceptInvitationRequest,
-  CurrentUser,
-  LoginRequest,
-  PasswordResetConfirm,
-  PasswordResetRequest,
-  UpdateMyProfile,
+import {
+  type AcceptInvitationRequest,
+  type CurrentUser,
+  type LoginRequest,
+  type PasswordResetConfirm,
+  type PasswordResetRequest,
+  routes,
+  type UpdateMyProfile,
 } from '@affluents/contracts';
-import { api, isApiError } from '../../../lib/api-client';
+import { call, isApiError } from '../../../lib/api-client';
+
+const r = routes.auth;
 
 export const authApi = {
   /** The signed-in user, or null when there is no valid session. */
   async me(signal?: AbortSignal): Promise<CurrentUser | null> {
     try {
-      return await api.get<CurrentUser>('/api/auth/me', undefined, signal);
+      return await call(r.me, { signal });
     } catch (error) {
       if (isApiError(error, 'unauthenticated')) return null;
       throw error;
     }
   },
-  login: (body: LoginRequest) => api.post<CurrentUser>('/api/auth/login', body),
-  logout: () => api.post<void>('/api/auth/logout'),
-  updateMe: (body: UpdateMyProfile) => api.patch<CurrentUser>('/api/auth/me', body),
-  requestPasswordReset: (body: PasswordResetRequest) => api.post<void>('/api/auth/password-reset', body),
-  confirmPasswordReset: (body: PasswordResetConfirm) =>
-    api.post<void>('/api/auth/password-reset/confirm', body),
+  login: (body: LoginRequest) => call(r.login, { body }),
+  logout: () => call(r.logout),
+  updateMe: (body: UpdateMyProfile) => call(r.updateMe, { body }),
+  requestPasswordReset: (body: PasswordResetRequest) => call(r.requestReset, { body }),
+  confirmPasswordReset: (body: PasswordResetConfirm) => call(r.confirmReset, { body }),
   acceptInvitation: (token: string, body: AcceptInvitationRequest) =>
-    api.post<CurrentUser>(`/api/invitations/by-token/${encodeURIComponent(token)}/accept`, body),
+    call(routes.invitations.accept, { params: { token }, body }),
 };

@@ -1,17 +1,17 @@
-import type {
-  BassinSummary,
-  CreateBassinRequest,
-  MergeBassinRequest,
-  MergeBassinResult,
-  UpdateBassinRequest,
+import {
+  type CreateBassinRequest,
+  type MergeBassinRequest,
+  routes,
+  type UpdateBassinRequest,
 } from '@affluents/contracts';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+
+const r = routes.bassins;
 
 export const bassinsApi = {
   list: (includeArchived: boolean, signal?: AbortSignal) =>
-    api.get<BassinSummary[]>('/api/bassins', { includeArchived: includeArchived ? 'true' : 'false' }, signal),
-  create: (body: CreateBassinRequest) => api.post<BassinSummary>('/api/bassins', body),
-  update: (id: string, body: UpdateBassinRequest) => api.patch<BassinSummary>(`/api/bassins/${id}`, body),
-  merge: (id: string, body: MergeBassinRequest) =>
-    api.post<MergeBassinResult>(`/api/bassins/${id}/merge`, body),
+    call(r.list, { query: { includeArchived: includeArchived ? 'true' : 'false' }, signal }),
+  create: (body: CreateBassinRequest) => call(r.create, { body }),
+  update: (id: string, body: UpdateBassinRequest) => call(r.update, { params: { id }, body }),
+  merge: (id: string, body: MergeBassinRequest) => call(r.merge, { params: { id }, body }),
 };

@@ -1,61 +1,45 @@
-import type {
-  AskFicheQuestionRequest,
-  CreateThreadRequest,
-  FicheQuestions,
-  FollowLevel,
-  GroupDiscussionSettings,
-  Message,
-  MessagePage,
-  MessageRevision,
-  PersonRef,
-  ThreadAccessGrant,
-  ThreadDetail,
-  ThreadPage,
-  ThreadSummary,
-  UpdateThreadRequest,
+import {
+  type AskFicheQuestionRequest,
+  type CreateThreadRequest,
+  type FollowLevel,
+  type GroupDiscussionSettings,
+  routes,
+  type UpdateThreadRequest,
 } from '@affluents/contracts';
-import { api, apiRequest } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+
+const r = routes.discussions;
 
 /** The discussions HTTP API (reading, creating, moderating); live sending goes through the socket. */
 export const discussionsApi = {
   listThreads: (groupId: string, signal?: AbortSignal) =>
-    api.get<ThreadPage>(`/api/groups/${groupId}/threads`, { limit: 100 }, signal),
-  createThread: (groupId: string, body: CreateThreadRequest) =>
-    api.post<ThreadDetail>(`/api/groups/${groupId}/threads`, body),
-  getThread: (id: string, signal?: AbortSignal) =>
-    api.get<ThreadDetail>(`/api/threads/${id}`, undefined, signal),
-  updateThread: (id: string, body: UpdateThreadRequest) =>
-    api.patch<ThreadDetail>(`/api/threads/${id}`, body),
+    call(r.list, { params: { groupId }, query: { limit: 100 }, signal }),
+  createThread: (groupId: string, body: CreateThreadRequest) => call(r.create, { params: { groupId }, body }),
+  getThread: (id: string, signal?: AbortSignal) => call(r.detail, { params: { id }, signal }),
+  updateThread: (id: string, body: UpdateThreadRequest) => call(r.update, { params: { id }, body }),
   listMessages: (id: string, query: { beforeSeq?: number; afterSeq?: number; limit?: number }) =>
-    api.get<MessagePage>(`/api/threads/${id}/messages`, query),
+    call(r.messagesPage, { params: { id }, query }),
   revisions: (messageId: string, signal?: AbortSignal) =>
-    api.get<MessageRevision[]>(`/api/messages/${messageId}/revisions`, undefined, signal),
-  hide: (messageId: string) => api.post<Message>(`/api/messages/${messageId}/hide`),
-  unhide: (messageId: string) => api.post<Message>(`/api/messages/${messageId}/unhide`),
+    call(r.revisions, { params: { id: messageId }, signal }),
+  hide: (messageId: string) => call(r.hide, { params: { id: messageId } }),
+  unhide: (messageId: string) => call(r.unhide, { params: { id: messageId } }),
   /** The answer holds the marker left in place and the message in its new thread. */
   move: (messageId: string, toThreadId: string) =>
-    api.post<{ marker: Message; moved: Message }>(`/api/messages/${messageId}/move`, { toThreadId }),
-  setFollow: (id: string, follow: FollowLevel) =>
-    apiRequest<ThreadDetail>(`/api/threads/${id}/follow`, { method: 'PUT', body: { follow } }),
-  markRead: (id: string, seq: number) =>
-    api.post<{ threadId: string; seq: number }>(`/api/threads/${id}/read`, { seq }),
-  settings: (groupId: string, signal?: AbortSignal) =>
-    api.get<GroupDiscussionSettings>(`/api/groups/${groupId}/discussion-settings`, undefined, signal),
+    call(r.move, { params: { id: messageId }, body: { toThreadId } }),
+  setFollow: (id: string, follow: FollowLevel) => call(r.follow, { params: { id }, body: { follow } }),
+  markRead: (id: string, seq: number) => call(r.read, { params: { id }, body: { seq } }),
+  settings: (groupId: string, signal?: AbortSignal) => call(r.settings, { params: { groupId }, signal }),
   updateSettings: (groupId: string, body: GroupDiscussionSettings) =>
-    apiRequest<GroupDiscussionSettings>(`/api/groups/${groupId}/discussion-settings`, {
-      method: 'PUT',
-      body,
-    }),
-  accessGrants: (id: string, signal?: AbortSignal) =>
-    api.get<ThreadAccessGrant[]>(`/api/threads/${id}/access-grants`, undefined, signal),
+    call(r.saveSettings, { params: { groupId }, body }),
+  accessGrants: (id: string, signal?: AbortSignal) => call(r.grants, { params: { id }, signal }),
   formerParticipants: (id: string, signal?: AbortSignal) =>
-    api.get<PersonRef[]>(`/api/threads/${id}/former-participants`, undefined, signal),
+    call(r.formerParticipants, { params: { id }, signal }),
   grantReading: (id: string, userId: string) =>
-    api.post<ThreadAccessGrant[]>(`/api/threads/${id}/access-grants`, { userId, kind: 'former_member' }),
-  revokeAccess: (id: string, userId: string) => api.delete(`/api/threads/${id}/access-grants/${userId}`),
-  ficheThread: (ficheId: string) => api.get<ThreadSummary>(`/api/fiches/${ficheId}/thread`),
+    call(r.grant, { params: { id }, body: { userId, kind: 'former_member' } }),
+  revokeAccess: (id: string, userId: string) => call(r.revoke, { params: { id, userId } }),
+  ficheThread: (ficheId: string) => call(r.ficheThread, { params: { id: ficheId } }),
   ficheQuestions: (ficheId: string, signal?: AbortSignal) =>
-    api.get<FicheQuestions>(`/api/fiches/${ficheId}/questions`, undefined, signal),
+    call(routes.ficheQuestions.list, { params: { id: ficheId }, signal }),
   askFicheQuestion: (ficheId: string, body: AskFicheQuestionRequest) =>
-    api.post<ThreadDetail>(`/api/fiches/${ficheId}/questions`, body),
+    call(routes.ficheQuestions.ask, { params: { id: ficheId }, body }),
 };

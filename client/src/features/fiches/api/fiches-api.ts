@@ -1,15 +1,15 @@
-import type {
-  ChangeFicheStatusRequest,
-  CreateFicheRequest,
-  CreateFicheVersionRequest,
-  FicheDetail,
-  FicheSearchPage,
-  FicheVersionContent,
-  PublishFicheRequest,
-  SearchFichesQuery,
-  UpdateFicheRequest,
+import {
+  type ChangeFicheStatusRequest,
+  type CreateFicheRequest,
+  type CreateFicheVersionRequest,
+  type PublishFicheRequest,
+  routes,
+  type SearchFichesQuery,
+  type UpdateFicheRequest,
 } from '@affluents/contracts';
-import { api } from '../../../lib/api-client';
+import { call, hrefOf } from '../../../lib/api-client';
+
+const r = routes.fiches;
 
 /** The request as the client sends it: every list and the year may be left out (the server defaults them). */
 export type NewFiche = Pick<CreateFicheRequest, 'title' | 'groupId'> & Partial<CreateFicheRequest>;
@@ -18,25 +18,20 @@ export type NewFiche = Pick<CreateFicheRequest, 'title' | 'groupId'> & Partial<C
 export type FicheQuery = Partial<SearchFichesQuery>;
 
 export const fichesApi = {
-  list: (query: FicheQuery, signal?: AbortSignal) =>
-    api.get<FicheSearchPage>('/api/fiches', { ...query }, signal),
-  get: (id: string, signal?: AbortSignal) => api.get<FicheDetail>(`/api/fiches/${id}`, undefined, signal),
-  create: (body: NewFiche) => api.post<FicheDetail>('/api/fiches', body),
-  update: (id: string, body: UpdateFicheRequest) => api.patch<FicheDetail>(`/api/fiches/${id}`, body),
+  list: (query: FicheQuery, signal?: AbortSignal) => call(r.find, { query, signal }),
+  get: (id: string, signal?: AbortSignal) => call(r.detail, { params: { id }, signal }),
+  create: (body: NewFiche) => call(r.create, { body }),
+  update: (id: string, body: UpdateFicheRequest) => call(r.update, { params: { id }, body }),
   changeStatus: (id: string, body: ChangeFicheStatusRequest) =>
-    api.post<FicheDetail>(`/api/fiches/${id}/status`, body),
-  publish: (id: string, body: PublishFicheRequest) =>
-    api.post<FicheDetail>(`/api/fiches/${id}/publish`, body),
-  takeVersion: (id: string, body: CreateFicheVersionRequest) =>
-    api.post<FicheDetail>(`/api/fiches/${id}/versions`, body),
+    call(r.changeStatus, { params: { id }, body }),
+  publish: (id: string, body: PublishFicheRequest) => call(r.publish, { params: { id }, body }),
+  takeVersion: (id: string, body: CreateFicheVersionRequest) => call(r.takeVersion, { params: { id }, body }),
   getVersion: (id: string, versionId: string, signal?: AbortSignal) =>
-    api.get<FicheVersionContent>(`/api/fiches/${id}/versions/${versionId}`, undefined, signal),
-  restoreVersion: (id: string, versionId: string) =>
-    api.post<FicheDetail>(`/api/fiches/${id}/versions/${versionId}/restore`),
+    call(r.version, { params: { id, versionId }, signal }),
+  restoreVersion: (id: string, versionId: string) => call(r.restore, { params: { id, versionId } }),
 };
 
 /** The Markdown download of the live text, or of a version (a plain link: the server sends an attachment). */
 export function ficheExportUrl(id: string, versionId?: string): string {
-  const base = `/api/fiches/${id}/export.md`;
-  return versionId ? `${base}?${new URLSearchParams({ versionId })}` : base;
+  return hrefOf(r.exportMarkdown, { params: { id }, query: { versionId } });
 }

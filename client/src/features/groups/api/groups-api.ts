@@ -1,17 +1,18 @@
-import type {
-  AddMemberRequest,
-  GroupDetail,
-  GroupMember,
-  MoveGroupRequest,
-  UpdateMemberRequest,
+import {
+  type AddMemberRequest,
+  type MoveGroupRequest,
+  routes,
+  type UpdateMemberRequest,
 } from '@affluents/contracts';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+
+const r = routes.groups;
 
 export const groupsApi = {
-  get: (id: string, signal?: AbortSignal) => api.get<GroupDetail>(`/api/groups/${id}`, undefined, signal),
-  move: (id: string, body: MoveGroupRequest) => api.post<GroupDetail>(`/api/groups/${id}/move`, body),
-  addMember: (id: string, body: AddMemberRequest) => api.post<GroupMember>(`/api/groups/${id}/members`, body),
+  get: (id: string, signal?: AbortSignal) => call(r.detail, { params: { id }, signal }),
+  move: (id: string, body: MoveGroupRequest) => call(r.move, { params: { id }, body }),
+  addMember: (id: string, body: AddMemberRequest) => call(r.addMember, { params: { id }, body }),
   updateMember: (id: string, userId: string, body: UpdateMemberRequest) =>
-    api.patch<GroupMember>(`/api/groups/${id}/members/${userId}`, body),
-  removeMember: (id: string, userId: string) => api.delete(`/api/groups/${id}/members/${userId}`),
+    call(r.updateMember, { params: { id, userId }, body }),
+  removeMember: (id: string, userId: string) => call(r.removeMember, { params: { id, userId } }),
 };

@@ -1,22 +1,17 @@
-import type {
-  AcceptInvitationRequest,
-  CreateInvitationRequest,
-  CurrentUser,
-  Invitation,
-  InvitationPreview,
-  ListInvitationsQuery,
+import {
+  type AcceptInvitationRequest,
+  type CreateInvitationRequest,
+  type ListInvitationsQuery,
+  routes,
 } from '@affluents/contracts';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
 
-const byToken = (token: string) => `/api/invitations/by-token/${encodeURIComponent(token)}`;
+const r = routes.invitations;
 
 export const invitationsApi = {
-  list: (query: ListInvitationsQuery, signal?: AbortSignal) =>
-    api.get<Invitation[]>('/api/invitations', { ...query }, signal),
-  create: (body: CreateInvitationRequest) => api.post<Invitation>('/api/invitations', body),
-  revoke: (id: string) => api.delete(`/api/invitations/${id}`),
-  preview: (token: string, signal?: AbortSignal) =>
-    api.get<InvitationPreview>(byToken(token), undefined, signal),
-  accept: (token: string, body: AcceptInvitationRequest) =>
-    api.post<CurrentUser>(`${byToken(token)}/accept`, body),
+  list: (query: ListInvitationsQuery, signal?: AbortSignal) => call(r.list, { query, signal }),
+  create: (body: CreateInvitationRequest) => call(r.create, { body }),
+  revoke: (id: string) => call(r.revoke, { params: { id } }),
+  preview: (token: string, signal?: AbortSignal) => call(r.preview, { params: { token }, signal }),
+  accept: (token: string, body: AcceptInvitationRequest) => call(r.accept, { params: { token }, body }),
 };

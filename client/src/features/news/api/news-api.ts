@@ -1,5 +1,7 @@
-import type { DiscussionSearchPage, NewsPage } from '@affluents/contracts';
-import { api } from '../../../lib/api-client';
+import { routes } from '@affluents/contracts';
+import { call } from '../../../lib/api-client';
+
+const r = routes.discussions;
 
 export interface DiscussionSearchParams {
   q: string;
@@ -8,7 +10,7 @@ export interface DiscussionSearchParams {
 }
 
 export const newsApi = {
-  news: (signal?: AbortSignal) => api.get<NewsPage>('/api/discussions/news', undefined, signal),
+  news: (signal?: AbortSignal) => call(r.news, { signal }),
   search: ({ q, groupId, page }: DiscussionSearchParams, signal?: AbortSignal) =>
-    api.get<DiscussionSearchPage>('/api/discussions/search', { q, groupId, page }, signal),
+    call(r.search, { query: { q, groupId: groupId ?? undefined, page }, signal }),
 };

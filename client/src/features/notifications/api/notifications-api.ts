@@ -1,20 +1,19 @@
-import type {
-  MarkNotificationsReadRequest,
-  NotificationPage,
-  NotificationPreferences,
+import {
+  type MarkNotificationsReadRequest,
+  type NotificationPreferences,
+  routes,
 } from '@affluents/contracts';
-import { api, apiRequest } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+
+const r = routes.notifications;
 
 export const notificationsApi = {
   list: (query: { cursor?: string; limit?: number; unreadOnly?: boolean }, signal?: AbortSignal) =>
-    api.get<NotificationPage>(
-      '/api/notifications',
-      { cursor: query.cursor, limit: query.limit, unreadOnly: query.unreadOnly ? 'true' : undefined },
+    call(r.list, {
+      query: { cursor: query.cursor, limit: query.limit, unreadOnly: query.unreadOnly ? 'true' : undefined },
       signal,
-    ),
-  markRead: (body: MarkNotificationsReadRequest) => api.post<unknown>('/api/notifications/read', body),
-  preferences: (signal?: AbortSignal) =>
-    api.get<NotificationPreferences>('/api/me/notification-preferences', undefined, signal),
-  updatePreferences: (body: NotificationPreferences) =>
-    apiRequest<NotificationPreferences>('/api/me/notification-preferences', { method: 'PUT', body }),
+    }),
+  markRead: (body: MarkNotificationsReadRequest) => call(r.markRead, { body }),
+  preferences: (signal?: AbortSignal) => call(r.preferences, { signal }),
+  updatePreferences: (body: NotificationPreferences) => call(r.setPreferences, { body }),
 };

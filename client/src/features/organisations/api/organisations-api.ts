@@ -1,17 +1,16 @@
-import type {
-  CreateOrganisationRequest,
-  ListOrganisationsQuery,
-  Organisation,
-  UpdateOrganisationRequest,
+import {
+  type CreateOrganisationRequest,
+  type ListOrganisationsQuery,
+  routes,
+  type UpdateOrganisationRequest,
 } from '@affluents/contracts';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+
+const r = routes.organisations;
 
 export const organisationsApi = {
-  list: (query: ListOrganisationsQuery, signal?: AbortSignal) =>
-    api.get<Organisation[]>('/api/organisations', { ...query }, signal),
-  get: (id: string, signal?: AbortSignal) =>
-    api.get<Organisation>(`/api/organisations/${id}`, undefined, signal),
-  create: (body: CreateOrganisationRequest) => api.post<Organisation>('/api/organisations', body),
-  update: (id: string, body: UpdateOrganisationRequest) =>
-    api.patch<Organisation>(`/api/organisations/${id}`, body),
+  list: (query: ListOrganisationsQuery, signal?: AbortSignal) => call(r.list, { query, signal }),
+  get: (id: string, signal?: AbortSignal) => call(r.get, { params: { id }, signal }),
+  create: (body: CreateOrganisationRequest) => call(r.create, { body }),
+  update: (id: string, body: UpdateOrganisationRequest) => call(r.update, { params: { id }, body }),
 };

@@ -1,8 +1,9 @@
-import type { UpdateUserRequest, UserAdminView } from '@affluents/contracts';
-import { api } from '../../../lib/api-client';
+import { routes, type UpdateUserRequest } from '@affluents/contracts';
+import { call } from '../../../lib/api-client';
+
+const r = routes.users;
 
 export const usersApi = {
-  list: (q: string | undefined, signal?: AbortSignal) =>
-    api.get<UserAdminView[]>('/api/users', { q }, signal),
-  update: (id: string, body: UpdateUserRequest) => api.patch<UserAdminView>(`/api/users/${id}`, body),
+  list: (q: string | undefined, signal?: AbortSignal) => call(r.list, { query: { q }, signal }),
+  update: (id: string, body: UpdateUserRequest) => call(r.update, { params: { id }, body }),
 };

@@ -1,10 +1,13 @@
-import { type CalendarFeed, Id } from '@affluents/contracts';
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { type CalendarFeed, routes } from '@affluents/contracts';
+import { Controller, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthContext } from '../../../common/auth/auth-context';
-import { Auth, Public } from '../../../common/auth/decorators';
+import { Auth } from '../../../common/auth/decorators';
+import { Route } from '../../../common/http/route.decorator';
 import { CalendarFeeds } from './calendar-feeds.service';
 import { MeetingCalendarFiles } from './meeting-calendar-files';
+
+const r = routes.meetingCalendar;
 
 function sendCalendar(response: Response, text: string, filename?: string): void {
   response.status(200);
@@ -23,30 +26,28 @@ export class MeetingCalendarController {
   ) {}
 
   /** One meeting as an .ics file, for whoever may see the meeting (members of its group, its guests). */
-  @Get('meetings/:id/calendar.ics')
+  @Route(r.meetingFile)
   async meetingFile(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
+    @Param('id') id: string,
     @Res() response: Response,
   ): Promise<void> {
     const file = await this.files.forViewer(id, auth.subject);
     sendCalendar(response, file.content, file.filename);
   }
 
-  @Get('me/calendar-feed')
+  @Route(r.feed)
   feed(@Auth() auth: AuthContext): Promise<CalendarFeed> {
     return this.feeds.create(auth.user.id);
   }
 
-  @Post('me/calendar-feed/rotate')
-  @HttpCode(200)
+  @Route(r.rotate)
   rotate(@Auth() auth: AuthContext): Promise<CalendarFeed> {
     return this.feeds.rotate(auth.user.id);
   }
 
   /** The public feed: the secret token in the URL is the only credential (calendar apps send no cookie). */
-  @Public()
-  @Get('calendar/:token.ics')
+  @Route(r.publicFeed)
   async publicFeed(@Param('token') token: string, @Res() response: Response): Promise<void> {
     sendCalendar(response, await this.feeds.calendar(token));
   }

@@ -3,16 +3,19 @@ import {
   CreateDecisionRequest,
   type Decision,
   type FollowUpAction,
-  Id,
   type LiveState,
+  routes,
   SetAttendanceRequest,
   UpdateActionRequest,
 } from '@affluents/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import type { AuthContext } from '../../../common/auth/auth-context';
 import { Auth } from '../../../common/auth/decorators';
+import { Route } from '../../../common/http/route.decorator';
 import { LiveSessionService } from './live-session.service';
 import { MeetingFollowUpService } from './meeting-follow-up.service';
+
+const r = routes.meetingLive;
 
 // Who may do what depends on the meeting's group and guests, known once it is loaded: the services
 // apply the policy through MeetingAccess.
@@ -23,54 +26,52 @@ export class MeetingLiveController {
     private readonly followUp: MeetingFollowUpService,
   ) {}
 
-  @Get('meetings/:id/live')
-  state(@Auth() auth: AuthContext, @Param('id', { schema: Id }) meetingId: string): Promise<LiveState> {
+  @Route(r.state)
+  state(@Auth() auth: AuthContext, @Param('id') meetingId: string): Promise<LiveState> {
     return this.live.view(meetingId, auth.subject);
   }
 
-  @Put('meetings/:id/attendance')
-  @HttpCode(204)
+  @Route(r.setAttendance)
   setAttendance(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) meetingId: string,
-    @Body({ schema: SetAttendanceRequest }) body: SetAttendanceRequest,
+    @Param('id') meetingId: string,
+    @Body() body: SetAttendanceRequest,
   ): Promise<void> {
     return this.followUp.setAttendance(meetingId, body, auth.subject);
   }
 
-  @Post('meetings/:id/decisions')
+  @Route(r.addDecision)
   addDecision(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) meetingId: string,
-    @Body({ schema: CreateDecisionRequest }) body: CreateDecisionRequest,
+    @Param('id') meetingId: string,
+    @Body() body: CreateDecisionRequest,
   ): Promise<Decision> {
     return this.followUp.addDecision(meetingId, body, auth.subject);
   }
 
-  @Delete('meetings/:id/decisions/:decisionId')
-  @HttpCode(204)
+  @Route(r.removeDecision)
   removeDecision(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) meetingId: string,
-    @Param('decisionId', { schema: Id }) decisionId: string,
+    @Param('id') meetingId: string,
+    @Param('decisionId') decisionId: string,
   ): Promise<void> {
     return this.followUp.removeDecision(meetingId, decisionId, auth.subject);
   }
 
-  @Post('meetings/:id/actions')
+  @Route(r.addAction)
   addAction(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) meetingId: string,
-    @Body({ schema: CreateActionRequest }) body: CreateActionRequest,
+    @Param('id') meetingId: string,
+    @Body() body: CreateActionRequest,
   ): Promise<FollowUpAction> {
     return this.followUp.addAction(meetingId, body, auth.subject);
   }
 
-  @Patch('actions/:id')
+  @Route(r.updateAction)
   updateAction(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) actionId: string,
-    @Body({ schema: UpdateActionRequest }) body: UpdateActionRequest,
+    @Param('id') actionId: string,
+    @Body() body: UpdateActionRequest,
   ): Promise<FollowUpAction> {
     return this.followUp.updateAction(actionId, body, auth.subject);
   }

@@ -1,88 +1,81 @@
 import {
   DecideAmendmentRequest,
-  Id,
   type MinutesAmendment,
   ProposeAmendmentRequest,
   type PublishedMinutes,
   PublishMinutesRequest,
+  routes,
   StartMinutesReviewRequest,
 } from '@affluents/contracts';
-import { Body, Controller, Get, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Logger, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthContext } from '../../../common/auth/auth-context';
 import { Auth } from '../../../common/auth/decorators';
+import { Route } from '../../../common/http/route.decorator';
 import { slugify } from '../../../common/slug';
 import { streamPdf } from '../../exports/exports.controller';
 import { stampFooters } from '../../exports/pdf-layout';
 import { MeetingMinutesService, type MinutesState } from './meeting-minutes.service';
 import { renderMinutes } from './minutes-pdf';
 
+const r = routes.meetingMinutes;
+
 /** Minutes of a meeting: review, amendments, publication, reading and PDF. Access: MeetingMinutesService. */
-@Controller('meetings')
+@Controller()
 export class MeetingMinutesController {
   private readonly logger = new Logger('MeetingMinutes');
 
   constructor(private readonly minutes: MeetingMinutesService) {}
 
-  @Post(':id/minutes/review')
-  @HttpCode(200)
+  @Route(r.startReview)
   startReview(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: StartMinutesReviewRequest }) body: StartMinutesReviewRequest,
+    @Param('id') id: string,
+    @Body() body: StartMinutesReviewRequest,
   ): Promise<MinutesState> {
     return this.minutes.startReview(id, body, auth.subject);
   }
 
-  @Get(':id/minutes/amendments')
-  amendments(
-    @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-  ): Promise<MinutesAmendment[]> {
+  @Route(r.amendments)
+  amendments(@Auth() auth: AuthContext, @Param('id') id: string): Promise<MinutesAmendment[]> {
     return this.minutes.amendments(id, auth.subject);
   }
 
-  @Post(':id/minutes/amendments')
+  @Route(r.propose)
   propose(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: ProposeAmendmentRequest }) body: ProposeAmendmentRequest,
+    @Param('id') id: string,
+    @Body() body: ProposeAmendmentRequest,
   ): Promise<MinutesAmendment> {
     return this.minutes.propose(id, body, auth.subject);
   }
 
-  @Post(':id/minutes/amendments/:amendmentId/decision')
-  @HttpCode(200)
+  @Route(r.decide)
   decide(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Param('amendmentId', { schema: Id }) amendmentId: string,
-    @Body({ schema: DecideAmendmentRequest }) body: DecideAmendmentRequest,
+    @Param('id') id: string,
+    @Param('amendmentId') amendmentId: string,
+    @Body() body: DecideAmendmentRequest,
   ): Promise<MinutesAmendment> {
     return this.minutes.decide(id, amendmentId, body.status, auth.subject);
   }
 
-  @Post(':id/minutes/publish')
-  @HttpCode(200)
+  @Route(r.publish)
   publish(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Body({ schema: PublishMinutesRequest }) body: PublishMinutesRequest,
+    @Param('id') id: string,
+    @Body() body: PublishMinutesRequest,
   ): Promise<PublishedMinutes> {
     return this.minutes.publish(id, body, auth.subject);
   }
 
-  @Get(':id/minutes')
-  published(@Auth() auth: AuthContext, @Param('id', { schema: Id }) id: string): Promise<PublishedMinutes> {
+  @Route(r.published)
+  published(@Auth() auth: AuthContext, @Param('id') id: string): Promise<PublishedMinutes> {
     return this.minutes.published(id, auth.subject);
   }
 
-  @Get(':id/minutes.pdf')
-  async pdf(
-    @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
-    @Res() response: Response,
-  ): Promise<void> {
+  @Route(r.pdf)
+  async pdf(@Auth() auth: AuthContext, @Param('id') id: string, @Res() response: Response): Promise<void> {
     // Access is decided and the data read before the first byte goes out.
     const source = await this.minutes.pdfSource(id, auth.subject);
     const title = `Procès-verbal — ${source.header.title}`;
@@ -106,14 +99,14 @@ export class MeetingMinutesController {
 }
 
 /** The published minutes that link to a fiche, shown on the fiche. */
-@Controller('fiches')
+@Controller()
 export class FicheMinutesController {
   constructor(private readonly minutes: MeetingMinutesService) {}
 
-  @Get(':id/minutes')
+  @Route(r.forFiche)
   forFiche(
     @Auth() auth: AuthContext,
-    @Param('id', { schema: Id }) id: string,
+    @Param('id') id: string,
   ): Promise<Array<{ meetingId: string; title: string; publishedAt: string }>> {
     return this.minutes.forFiche(id, auth.subject);
   }

@@ -1,83 +1,82 @@
+import { z } from 'zod';
+import { Id } from '../common';
+import { route } from '../http-route';
 import {
   CreateActionRequest,
   CreateDecisionRequest,
   Decision,
   FollowUpAction,
-  Id,
   LiveState,
   SetAttendanceRequest,
   UpdateActionRequest,
-} from '@affluents/contracts';
-import { z } from 'zod';
-import type { Route } from '../route';
+} from '../meetings';
 
-const idParam = z.object({ id: Id });
-const tag = 'Rencontres (en direct et suivi)';
-
-/**
- * HTTP routes of the meetings feature (live), for the OpenAPI document. The live mode itself runs over
- * Socket.IO ('meeting:join', 'meeting:start', 'meeting:goto', 'meeting:end', 'hand:raise', 'hand:lower',
- * 'floor:give', pushed 'meeting:live'); this route only reads its state.
- */
-export const meetingLiveRoutes: Route[] = [
-  {
+/** HTTP routes of a meeting run live (attendance, decisions, follow-up actions). */
+export const meetingLiveRoutes = {
+  state: route({
     method: 'get',
-    path: '/api/meetings/{id}/live',
-    tag,
+    path: '/api/meetings/:id/live',
+    tag: 'Rencontres (en direct et suivi)',
     summary: 'L’état du mode en direct : point en cours, chronomètre, file de parole, orateur',
-    params: idParam,
+    access: 'signed-in',
+    params: z.object({ id: Id }),
     response: LiveState,
     errors: [401, 404],
-  },
-  {
+  }),
+  setAttendance: route({
     method: 'put',
-    path: '/api/meetings/{id}/attendance',
-    tag,
+    path: '/api/meetings/:id/attendance',
+    tag: 'Rencontres (en direct et suivi)',
     summary: 'Noter la présence d’un membre ou d’un invité de la rencontre (animateurs)',
-    params: idParam,
+    access: 'signed-in',
+    params: z.object({ id: Id }),
     body: SetAttendanceRequest,
     status: 204,
     errors: [400, 401, 403, 404],
-  },
-  {
+  }),
+  addDecision: route({
     method: 'post',
-    path: '/api/meetings/{id}/decisions',
-    tag,
+    path: '/api/meetings/:id/decisions',
+    tag: 'Rencontres (en direct et suivi)',
     summary: 'Noter une décision de la rencontre (animateurs)',
-    params: idParam,
+    access: 'signed-in',
+    params: z.object({ id: Id }),
     body: CreateDecisionRequest,
     status: 201,
     response: Decision,
     errors: [400, 401, 403, 404],
-  },
-  {
+  }),
+  removeDecision: route({
     method: 'delete',
-    path: '/api/meetings/{id}/decisions/{decisionId}',
-    tag,
+    path: '/api/meetings/:id/decisions/:decisionId',
+    tag: 'Rencontres (en direct et suivi)',
     summary: 'Retirer une décision (animateurs)',
+    access: 'signed-in',
     params: z.object({ id: Id, decisionId: Id }),
     status: 204,
     errors: [401, 403, 404],
-  },
-  {
+  }),
+  addAction: route({
     method: 'post',
-    path: '/api/meetings/{id}/actions',
-    tag,
+    path: '/api/meetings/:id/actions',
+    tag: 'Rencontres (en direct et suivi)',
     summary: 'Décider une action de suivi : quoi, qui (membre ou invité), pour quand (animateurs)',
-    params: idParam,
+    access: 'signed-in',
+    params: z.object({ id: Id }),
     body: CreateActionRequest,
     status: 201,
     response: FollowUpAction,
     errors: [400, 401, 403, 404],
-  },
-  {
+  }),
+  updateAction: route({
     method: 'patch',
-    path: '/api/actions/{id}',
-    tag,
+    path: '/api/actions/:id',
+    tag: 'Rencontres (en direct et suivi)',
     summary: 'Modifier une action de suivi (animateurs) ou la marquer faite (son responsable)',
-    params: idParam,
+    access: 'signed-in',
+    params: z.object({ id: Id }),
     body: UpdateActionRequest,
     response: FollowUpAction,
     errors: [400, 401, 403, 404],
-  },
-];
+  }),
+};

@@ -1,0 +1,70 @@
+import {
+  CurrentUser,
+  LoginRequest,
+  PasswordResetConfirm,
+  PasswordResetRequest,
+  UpdateMyProfile,
+} from '../auth';
+import { route } from '../http-route';
+
+/** HTTP routes of sign-in, sign-out, profile and password reset. */
+export const authRoutes = {
+  login: route({
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'Authentification',
+    summary: 'Se connecter (pose le cookie de session)',
+    access: 'public',
+    body: LoginRequest,
+    response: CurrentUser,
+    errors: [400, 401, 429],
+  }),
+  logout: route({
+    method: 'post',
+    path: '/api/auth/logout',
+    tag: 'Authentification',
+    summary: 'Se déconnecter',
+    access: 'public',
+    status: 204,
+    errors: [],
+  }),
+  me: route({
+    method: 'get',
+    path: '/api/auth/me',
+    tag: 'Authentification',
+    summary: 'Le compte connecté',
+    access: 'signed-in',
+    response: CurrentUser,
+    errors: [401],
+  }),
+  updateMe: route({
+    method: 'patch',
+    path: '/api/auth/me',
+    tag: 'Authentification',
+    summary: 'Modifier son profil',
+    access: 'signed-in',
+    body: UpdateMyProfile,
+    response: CurrentUser,
+    errors: [400, 401],
+  }),
+  requestReset: route({
+    method: 'post',
+    path: '/api/auth/password-reset',
+    tag: 'Authentification',
+    summary: 'Demander un lien de réinitialisation (toujours 202)',
+    access: 'public',
+    body: PasswordResetRequest,
+    status: 202,
+    errors: [400],
+  }),
+  confirmReset: route({
+    method: 'post',
+    path: '/api/auth/password-reset/confirm',
+    tag: 'Authentification',
+    summary: 'Choisir un nouveau mot de passe',
+    access: 'public',
+    body: PasswordResetConfirm,
+    status: 204,
+    errors: [400],
+  }),
+};
