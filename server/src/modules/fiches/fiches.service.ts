@@ -31,6 +31,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
 import { FicheIndexer } from './fiche-indexer';
+import { type FicheRef, selectFicheRef } from './fiche-rows';
 import { FICHE_SUMMARY_COLUMNS, type FicheSummaryRow, toFicheSummary } from './fiche-summary.sql';
 import { FicheVersionsService } from './fiche-versions.service';
 
@@ -278,6 +279,11 @@ export class FichesService {
        ON CONFLICT (fiche_id, user_id) DO NOTHING`,
       [docName, userId],
     );
+  }
+
+  /** A fiche's id, group, title, document and status, without an access check (the caller decides); null when missing. */
+  ref(id: string): Promise<FicheRef | null> {
+    return selectFicheRef(this.dataSource.manager, id);
   }
 
   /** What `subject` may do with a fiche's document (see `documentAccess`): the one rule, shared by its files. */
