@@ -14,7 +14,16 @@ import { AccessEvents } from '../../identity/access-events';
 import { BassinEntity } from '../bassins/bassin.entity';
 import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';
-import { selectGroupMembers, selectSharesBassin } from './group-rows';
+import {
+  foldMemberships,
+  type GroupCount,
+  selectActiveGroupCounts,
+  selectGroupMembers,
+  selectHasMemberWithEmail,
+  selectMemberIds,
+  selectSharesBassin,
+  upsertMembership,
+} from './group-rows';
 import { MembershipEntity } from './membership.entity';
 
 /** A group's home (members), moving a group between bassins, and managing its members. */
@@ -62,6 +71,38 @@ export class GroupsService {
   /** True when one of `groupIds` lies in the same bassin as `groupId` (a publication's `bassin` reach). */
   sharesBassin(groupIds: string[], groupId: string): Promise<boolean> {
     return selectSharesBassin(this.dataSource.manager, groupIds, groupId);
+  }
+
+  /** The active groups of several bassins with their member counts (in the caller's transaction, if any). */
+  activeGroupCounts(
+    bassinIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<GroupCount[]> {
+    return selectActiveGroupCounts(manager, bassinIds);
+  }
+
+  /**
+   * Folds group `fromId`'s memberships into `toId` in the caller's transaction (the higher role wins):
+   * the people concerned and the number of memberships moved.
+   */
+  async foldInto(
+    manager: EntityManager,
+    fromId: string,
+    toId: string,
+  ): Promise<{ memberIds: string[]; moved: number }> {
+    const memberIds = await selectMemberIds(manager, fromId);
+    const moved = await foldMemberships(manager, fromId, toId);
+    return { memberIds, moved };
+  }
+
+  /** Whether someone with this e-mail address already belongs to the group. */
+  hasMemberWithEmail(manager: EntityManager, groupId: string, email: string): Promise<boolean> {
+    return selectHasMemberWithEmail(manager, groupId, email);
+  }
+
+  /** Makes a user a member (an accepted invitation); already a member, they keep it, raised to facilitator if asked. */
+  join(manager: EntityManager, userId: string, groupId: string, role: MembershipRole): Promise<void> {
+    return upsertMembership(manager, userId, groupId, role);
   }
 
   /** Moves an active group to another active bassin, memberships untouched. 409 if that kind is taken there. */
