@@ -8,3 +8,9 @@ export async function selectTakenSlugs(manager: EntityManager, base: string): Pr
   );
   return new Set(rows.map((r) => r.slug));
 }
+
+/** A bassin's name, or null. */
+export async function selectBassinName(manager: EntityManager, id: string): Promise<string | null> {
+  const [row]: Array<{ name: string }> = await manager.query('SELECT name FROM bassins WHERE id = $1', [id]);
+  return row?.name ?? null;
+}

@@ -19,7 +19,7 @@ import { GroupsService } from '../groups/groups.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { BassinEntity } from './bassin.entity';
-import { selectTakenSlugs } from './bassin-rows';
+import { selectBassinName, selectTakenSlugs } from './bassin-rows';
 
 const kindOrder = (kind: GroupKind) => groupKinds.indexOf(kind);
 
@@ -48,6 +48,11 @@ export class BassinsService {
     if (!bassin) throw notFound('Bassin introuvable');
     const [summary] = await this.summaries(manager, [bassin], subject);
     return summary;
+  }
+
+  /** A bassin's name (archived ones too), or null; for labels, without an access check. */
+  nameOf(id: string): Promise<string | null> {
+    return selectBassinName(this.dataSource.manager, id);
   }
 
   /** Creates a bassin with its groups, in one transaction. */

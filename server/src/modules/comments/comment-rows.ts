@@ -232,3 +232,36 @@ export async function updateReplyBody(
 export async function deleteReply(manager: EntityManager, replyId: string): Promise<void> {
   await manager.query('DELETE FROM fiche_comment_replies WHERE id = $1', [replyId]);
 }
+
+/** An open comment shown as a numbered note (its text passage found again through its end anchor). */
+export interface CommentNote {
+  id: string;
+  quote: string;
+  body: string;
+  author: string;
+  createdAt: string;
+  /** Base64 of the Yjs relative position that ends the commented passage. */
+  anchorEnd: string;
+  replies: Array<{ author: string; body: string }>;
+}
+
+/** A fiche's open comments (not resolved) as notes, oldest first, with their replies. */
+export async function selectOpenCommentNotes(
+  manager: EntityManager,
+  ficheId: string,
+): Promise<CommentNote[]> {
+  const rows: Array<
+    Omit<CommentNote, 'createdAt' | 'replies'> & { createdAt: Date; replies: CommentNote['replies'] | null }
+  > = await manager.query(
+    `SELECT c.id, c.quote, c.body, c.anchor_end AS "anchorEnd", u.display_name AS author,
+            c.created_at AS "createdAt",
+            (SELECT json_agg(json_build_object('author', ru.display_name, 'body', r.body) ORDER BY r.created_at)
+               FROM fiche_comment_replies r JOIN users ru ON ru.id = r.author_id
+              WHERE r.comment_id = c.id) AS replies
+       FROM fiche_comments c JOIN users u ON u.id = c.author_id
+      WHERE c.fiche_id = $1 AND c.resolved_at IS NULL
+      ORDER BY c.created_at, c.id`,
+    [ficheId],
+  );
+  return rows.map((r) => ({ ...r, createdAt: toIso(r.createdAt), replies: r.replies ?? [] }));
+}

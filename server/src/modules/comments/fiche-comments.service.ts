@@ -19,6 +19,7 @@ import { FichesService } from '../fiches/fiches.service';
 import { GroupsService } from '../groups/groups.service';
 import { AnchorResolver, decodeAnchor } from './comment-anchors';
 import {
+  type CommentNote,
   type CommentRow,
   commentFromRow,
   deleteComment,
@@ -27,6 +28,7 @@ import {
   insertReply,
   selectComment,
   selectComments,
+  selectOpenCommentNotes,
   selectReplies,
   selectReplyAuthor,
   setCommentResolved,
@@ -67,6 +69,14 @@ export class FicheCommentsService {
     const fiche = await this.findFiche(ficheId);
     if (!fiche) return [];
     return (await this.load(fiche, { ficheId })).filter((c) => c.resolvedAt === null);
+  }
+
+  /**
+   * Open comments of a fiche as notes, oldest first, for the PDF export. No policy check: the caller has
+   * already decided that the reader may see the group's comments.
+   */
+  openNotes(ficheId: string): Promise<CommentNote[]> {
+    return selectOpenCommentNotes(this.dataSource.manager, ficheId);
   }
 
   async create(ficheId: string, input: CreateFicheCommentRequest, subject: Subject): Promise<FicheComment> {

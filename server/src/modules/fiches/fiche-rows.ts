@@ -9,12 +9,15 @@ export interface FicheRef {
   title: string;
   docName: string;
   status: FicheSummary['status'];
+  publishedVersionId: string | null;
 }
 
 /** One fiche's reference, or null. */
 export async function selectFicheRef(manager: EntityManager, id: string): Promise<FicheRef | null> {
   const [row]: FicheRef[] = await manager.query(
-    'SELECT id, group_id AS "groupId", title, doc_name AS "docName", status FROM fiches WHERE id = $1',
+    `SELECT id, group_id AS "groupId", title, doc_name AS "docName", status,
+            published_version_id AS "publishedVersionId"
+       FROM fiches WHERE id = $1`,
     [id],
   );
   return row ?? null;

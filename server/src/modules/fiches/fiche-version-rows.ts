@@ -38,17 +38,29 @@ export async function selectVersions(manager: EntityManager, ficheId: string): P
   return rows.map(versionFromRow);
 }
 
-/** The frozen title and document of a fiche's version, or null. */
-export async function selectVersionSnapshot(
+/** A version's frozen document with what describes it (number, label, date, author, title). */
+export interface FrozenVersion {
+  number: number;
+  label: string;
+  createdAt: string;
+  createdBy: string;
+  title: string;
+  snapshot: Buffer;
+}
+
+/** The frozen document of a fiche's version, or null. */
+export async function selectFrozenVersion(
   manager: EntityManager,
   ficheId: string,
   versionId: string,
-): Promise<{ title: string; snapshot: Buffer } | null> {
-  const [row]: Array<{ title: string; snapshot: Buffer }> = await manager.query(
-    'SELECT title, snapshot FROM fiche_versions WHERE id = $1 AND fiche_id = $2',
+): Promise<FrozenVersion | null> {
+  const [row]: Array<Omit<FrozenVersion, 'createdAt'> & { createdAt: Date }> = await manager.query(
+    `SELECT v.number, v.label, v.created_at AS "createdAt", u.display_name AS "createdBy", v.title, v.snapshot
+       FROM fiche_versions v JOIN users u ON u.id = v.created_by_id
+      WHERE v.id = $1 AND v.fiche_id = $2`,
     [versionId, ficheId],
   );
-  return row ?? null;
+  return row ? { ...row, createdAt: toIso(row.createdAt) } : null;
 }
 
 /** A new version of a fiche, numbered after the last, in the caller's transaction; its id. */

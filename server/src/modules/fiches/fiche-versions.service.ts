@@ -18,7 +18,13 @@ import { conflict, notFound } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
-import { insertVersion, markPublished, selectVersionSnapshot, selectVersions } from './fiche-version-rows';
+import {
+  type FrozenVersion,
+  insertVersion,
+  markPublished,
+  selectFrozenVersion,
+  selectVersions,
+} from './fiche-version-rows';
 
 const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
 const dateLabel = () =>
@@ -95,7 +101,7 @@ export class FicheVersionsService {
   async content(fiche: FicheEntity, versionId: string): Promise<FicheVersionContent> {
     const version = (await this.list(fiche.id)).find((v) => v.id === versionId);
     if (!version) throw notFound('Version introuvable');
-    const row = await selectVersionSnapshot(this.dataSource.manager, fiche.id, versionId);
+    const row = await selectFrozenVersion(this.dataSource.manager, fiche.id, versionId);
     if (!row) throw notFound('Version introuvable');
     return { ...version, title: row.title, update: row.snapshot.toString('base64') };
   }
@@ -144,13 +150,18 @@ export class FicheVersionsService {
     }
   }
 
+  /** A version's frozen document with its number, label, date and author; null when the fiche has no such version. */
+  frozen(ficheId: string, versionId: string): Promise<FrozenVersion | null> {
+    return selectFrozenVersion(this.dataSource.manager, ficheId, versionId);
+  }
+
   /** The frozen document of a version; the caller destroys it. */
   async snapshotDoc(ficheId: string, versionId: string): Promise<Y.Doc> {
     return this.versionDoc(ficheId, versionId);
   }
 
   private async versionDoc(ficheId: string, versionId: string): Promise<Y.Doc> {
-    const row = await selectVersionSnapshot(this.dataSource.manager, ficheId, versionId);
+    const row = await selectFrozenVersion(this.dataSource.manager, ficheId, versionId);
     if (!row) throw notFound('Version introuvable');
     const doc = new Y.Doc();
     Y.applyUpdate(doc, row.snapshot);

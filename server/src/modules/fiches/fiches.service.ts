@@ -42,6 +42,7 @@ import {
   selectFicheRef,
   selectFicheSummaries,
 } from './fiche-rows';
+import type { FrozenVersion } from './fiche-version-rows';
 import { FicheVersionsService } from './fiche-versions.service';
 
 const uniqueTags = (tags: string[]) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
@@ -278,6 +279,16 @@ export class FichesService {
   /** A fiche's id, group, title, document and status, without an access check (the caller decides); null when missing. */
   ref(id: string): Promise<FicheRef | null> {
     return selectFicheRef(this.dataSource.manager, id);
+  }
+
+  /** The display names of a fiche's authors, first contributor first, without an access check. */
+  async authorNames(id: string): Promise<string[]> {
+    return (await selectFicheAuthors(this.dataSource.manager, id)).map((a) => a.displayName);
+  }
+
+  /** A version's frozen document and description, without an access check (the caller decides); null when missing. */
+  frozenVersion(id: string, versionId: string): Promise<FrozenVersion | null> {
+    return this.versions.frozen(id, versionId);
   }
 
   /** What `subject` may do with a fiche's document (see `documentAccess`): the one rule, shared by its files. */
