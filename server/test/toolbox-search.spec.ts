@@ -4,7 +4,7 @@ import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheTextWithoutTemplateHeadings1764300000300 } from '../src/infra/database/migrations/1764300000300-fiche-text-without-template-headings';
-import { searchVectorSql } from '../src/modules/fiches/fiche-indexer';
+import { searchVectorSql } from '../src/modules/fiches/fiche-search-rows';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
 import { startTestApp, type TestApp } from './support/test-app';
 

@@ -13,9 +13,13 @@ import { isUniqueViolation } from '../../common/database-errors';
 import { badRequest, conflict, notFound } from '../../common/errors/app-error';
 import { slugify } from '../../common/slug';
 import { AccessEvents } from '../../identity/access-events';
+import { toIso } from '../../infra/database/timestamps';
 import { GroupEntity } from '../groups/group.entity';
+import { GroupsService } from '../groups/groups.service';
+import { InvitationsService } from '../invitations/invitations.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { BassinEntity } from './bassin.entity';
+import { selectBassinName, selectTakenSlugs } from './bassin-rows';
 
 const kindOrder = (kind: GroupKind) => groupKinds.indexOf(kind);
 
@@ -25,6 +29,8 @@ export class BassinsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accessEvents: AccessEvents,
+    private readonly groups: GroupsService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   /** Every bassin (archived ones on request) with its active groups, member counts and the caller's roles. */
@@ -42,6 +48,11 @@ export class BassinsService {
     if (!bassin) throw notFound('Bassin introuvable');
     const [summary] = await this.summaries(manager, [bassin], subject);
     return summary;
+  }
+
+  /** A bassin's name (archived ones too), or null; for labels, without an access check. */
+  nameOf(id: string): Promise<string | null> {
+    return selectBassinName(this.dataSource.manager, id);
   }
 
   /** Creates a bassin with its groups, in one transaction. */
@@ -154,29 +165,10 @@ export class BassinsService {
     toId: string,
     regrouped: string[],
   ): Promise<number> {
-    const members: Array<{ userId: string }> = await manager.query(
-      'SELECT user_id AS "userId" FROM memberships WHERE group_id = $1',
-      [fromId],
-    );
-    regrouped.push(...members.map((m) => m.userId));
-    // A person in both groups keeps one membership with the higher role (facilitator > member).
-    await manager.query(
-      `UPDATE memberships t SET role = 'facilitator'
-       FROM memberships s
-       WHERE s.group_id = $1 AND t.group_id = $2 AND s.user_id = t.user_id AND s.role = 'facilitator'`,
-      [fromId, toId],
-    );
-    await manager.query(
-      `DELETE FROM memberships s USING memberships t
-       WHERE s.group_id = $1 AND t.group_id = $2 AND s.user_id = t.user_id`,
-      [fromId, toId],
-    );
-    const moved: unknown = await manager.query(`UPDATE memberships SET group_id = $2 WHERE group_id = $1`, [
-      fromId,
-      toId,
-    ]);
-    await manager.query(`UPDATE invitations SET group_id = $2 WHERE group_id = $1`, [fromId, toId]);
-    return Array.isArray(moved) && typeof moved[1] === 'number' ? moved[1] : 0;
+    const { memberIds, moved } = await this.groups.foldInto(manager, fromId, toId);
+    regrouped.push(...memberIds);
+    await this.invitations.moveToGroup(manager, fromId, toId);
+    return moved;
   }
 
   private async summaries(
@@ -185,20 +177,16 @@ export class BassinsService {
     subject: Subject,
   ): Promise<BassinSummary[]> {
     if (bassins.length === 0) return [];
-    const rows: Array<{ id: string; bassinId: string; kind: GroupKind; memberCount: number }> =
-      await manager.query(
-        `SELECT g.id, g.bassin_id AS "bassinId", g.kind, count(m.id)::int AS "memberCount"
-         FROM groups g LEFT JOIN memberships m ON m.group_id = g.id
-         WHERE g.bassin_id = ANY($1) AND g.archived_at IS NULL
-         GROUP BY g.id`,
-        [bassins.map((b) => b.id)],
-      );
+    const rows = await this.groups.activeGroupCounts(
+      bassins.map((b) => b.id),
+      manager,
+    );
     const roles = new Map(subject.memberships.map((m) => [m.groupId, m.role]));
     return bassins.map((bassin) => ({
       id: bassin.id,
       name: bassin.name,
       slug: bassin.slug,
-      archivedAt: bassin.archivedAt?.toISOString() ?? null,
+      archivedAt: toIso(bassin.archivedAt),
       mergedIntoId: bassin.mergedIntoId,
       groups: rows
         .filter((g) => g.bassinId === bassin.id)
@@ -216,11 +204,7 @@ export class BassinsService {
 
   private async uniqueSlug(manager: EntityManager, name: string): Promise<string> {
     const base = slugify(name, 60) || 'bassin';
-    const taken = new Set(
-      (
-        await manager.query(`SELECT slug FROM bassins WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`])
-      ).map((r: { slug: string }) => r.slug),
-    );
+    const taken = await selectTakenSlugs(manager, base);
     if (!taken.has(base)) return base;
     let n = 2;
     while (taken.has(`${base}-${n}`)) n++;

@@ -1,25 +1,18 @@
 import type { ExportBookletQuery } from '@affluents/contracts';
 import { can, type FicheSearchHit, type Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { forbidden, notFound } from '../../common/errors/app-error';
+import { FicheCommentsService } from '../comments/fiche-comments.service';
 import { FicheDocuments } from '../fiches/fiche-documents.port';
 import { FicheSearchService } from '../fiches/fiche-search.service';
+import type { FrozenVersion } from '../fiches/fiche-version-rows';
 import { FichesService } from '../fiches/fiches.service';
 import { FilesService } from '../files/files.service';
-import type { ExportedVersion, ExportNote, FicheExportSource } from './fiche-export-source';
+import type { ExportedVersion, FicheExportSource } from './fiche-export-source';
 
 /** A booklet holds at most this many fiches, so one request cannot build an unbounded document. */
 const BOOKLET_MAX_FICHES = 100;
-
-interface VersionRow {
-  number: number;
-  label: string;
-  createdAt: Date;
-  createdBy: string;
-  snapshot: Buffer;
-}
 
 /**
  * Gathers what an export shows, under the rules the rest of the app applies: one fiche exactly as its
@@ -30,8 +23,8 @@ interface VersionRow {
 @Injectable()
 export class FicheExportService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly fiches: FichesService,
+    private readonly comments: FicheCommentsService,
     private readonly search: FicheSearchService,
     private readonly documents: FicheDocuments,
     private readonly files: FilesService,
@@ -60,7 +53,7 @@ export class FicheExportService {
     let version: ExportedVersion | null = null;
     let doc: Y.Doc;
     if (versionId) {
-      const row = await this.versionRow(id, versionId);
+      const row = await this.fiches.frozenVersion(id, versionId);
       if (!row) throw notFound('Version introuvable');
       version = this.exportedVersion(row);
       doc = this.docOf(row.snapshot);
@@ -68,7 +61,7 @@ export class FicheExportService {
       doc = await this.documents.read(docName);
     }
     try {
-      const notes = options.comments === 'open' ? await this.openNotes(id) : [];
+      const notes = options.comments === 'open' ? await this.comments.openNotes(id) : [];
       // The files this text shows: the caller reads this text, so its files (of this fiche) too.
       const files = await this.files.forExport(id, doc);
       return { summary, authors: authors.map((a) => a.displayName), version, doc, notes, files };
@@ -101,24 +94,19 @@ export class FicheExportService {
    */
   async bookletSource(hit: FicheSearchHit): Promise<FicheExportSource | null> {
     const { matchedVersion, snippet, rank, ...summary } = hit;
-    const authors: Array<{ name: string }> = await this.dataSource.query(
-      `SELECT u.display_name AS name FROM fiche_authors a JOIN users u ON u.id = a.user_id
-       WHERE a.fiche_id = $1 ORDER BY a.first_contribution_at`,
-      [hit.id],
-    );
-    const base = { summary, authors: authors.map((a) => a.name), notes: [] };
+    const fiche = await this.fiches.ref(hit.id);
+    if (!fiche) return null;
+    const base = { summary, authors: await this.fiches.authorNames(hit.id), notes: [] };
     if (matchedVersion === 'draft') {
-      const [{ docName }]: Array<{ docName: string }> = await this.dataSource.query(
-        'SELECT doc_name AS "docName" FROM fiches WHERE id = $1',
-        [hit.id],
-      );
-      return this.withFiles(hit.id, { ...base, version: null, doc: await this.documents.read(docName) });
+      return this.withFiles(hit.id, {
+        ...base,
+        version: null,
+        doc: await this.documents.read(fiche.docName),
+      });
     }
-    const [published]: Array<{ versionId: string | null }> = await this.dataSource.query(
-      'SELECT published_version_id AS "versionId" FROM fiches WHERE id = $1',
-      [hit.id],
-    );
-    const row = published?.versionId ? await this.versionRow(hit.id, published.versionId) : undefined;
+    const row = fiche.publishedVersionId
+      ? await this.fiches.frozenVersion(hit.id, fiche.publishedVersionId)
+      : null;
     if (!row) return null;
     return this.withFiles(hit.id, {
       ...base,
@@ -140,50 +128,13 @@ export class FicheExportService {
     }
   }
 
-  private async versionRow(ficheId: string, versionId: string): Promise<VersionRow | undefined> {
-    const [row]: VersionRow[] = await this.dataSource.query(
-      `SELECT v.number, v.label, v.created_at AS "createdAt", u.display_name AS "createdBy", v.snapshot
-       FROM fiche_versions v JOIN users u ON u.id = v.created_by_id
-       WHERE v.id = $1 AND v.fiche_id = $2`,
-      [versionId, ficheId],
-    );
-    return row;
-  }
-
-  private exportedVersion(row: VersionRow): ExportedVersion {
-    return {
-      number: row.number,
-      label: row.label,
-      createdAt: new Date(row.createdAt).toISOString(),
-      createdBy: row.createdBy,
-    };
+  private exportedVersion(row: FrozenVersion): ExportedVersion {
+    return { number: row.number, label: row.label, createdAt: row.createdAt, createdBy: row.createdBy };
   }
 
   private docOf(snapshot: Buffer): Y.Doc {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, snapshot);
     return doc;
-  }
-
-  /** The fiche's open comments (not resolved), oldest first, with their replies. */
-  private async openNotes(ficheId: string): Promise<ExportNote[]> {
-    const rows: Array<
-      Omit<ExportNote, 'createdAt' | 'replies'> & { createdAt: Date; replies: ExportNote['replies'] | null }
-    > = await this.dataSource.query(
-      `SELECT c.id, c.quote, c.body, c.anchor_end AS "anchorEnd", u.display_name AS author,
-                c.created_at AS "createdAt",
-                (SELECT json_agg(json_build_object('author', ru.display_name, 'body', r.body) ORDER BY r.created_at)
-                   FROM fiche_comment_replies r JOIN users ru ON ru.id = r.author_id
-                  WHERE r.comment_id = c.id) AS replies
-         FROM fiche_comments c JOIN users u ON u.id = c.author_id
-         WHERE c.fiche_id = $1 AND c.resolved_at IS NULL
-         ORDER BY c.created_at, c.id`,
-      [ficheId],
-    );
-    return rows.map((r) => ({
-      ...r,
-      createdAt: new Date(r.createdAt).toISOString(),
-      replies: r.replies ?? [],
-    }));
   }
 }

@@ -1,7 +1,8 @@
 import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import * as Y from 'yjs';
 import { ficheStatusLabels, groupKindLabels } from '../../common/french-labels';
-import type { ExportNote, FicheExportSource } from './fiche-export-source';
+import type { CommentNote } from '../comments/comment-rows';
+import type { FicheExportSource } from './fiche-export-source';
 import { contentWidth, ensureSpace, heading, labelledBox, type Pdf, pdfStyle, tagged } from './pdf-layout';
 import { type NoteCalls, YjsPdfBlocks } from './yjs-pdf-blocks';
 
@@ -13,7 +14,7 @@ const day = (iso: string) =>
  * position) resolved to an offset in a text node. A passage that is gone, or that ends between blocks,
  * gets no call in the text; its note still lists the quote.
  */
-function noteCalls(ydoc: Y.Doc, notes: ExportNote[]): NoteCalls & { numbers: Map<string, number> } {
+function noteCalls(ydoc: Y.Doc, notes: CommentNote[]): NoteCalls & { numbers: Map<string, number> } {
   const byText = new Map<Y.XmlText, Array<{ offset: number; commentId: string }>>();
   for (const note of notes) {
     try {
@@ -79,7 +80,7 @@ function renderTitleBlock(doc: Pdf, source: FicheExportSource): void {
 function renderNotes(
   doc: Pdf,
   blocks: YjsPdfBlocks,
-  notes: ExportNote[],
+  notes: CommentNote[],
   numbers: Map<string, number>,
 ): void {
   doc.moveDown(1);

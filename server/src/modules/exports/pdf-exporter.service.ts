@@ -1,8 +1,8 @@
 import type { ExportBookletQuery, ExportFichePdfQuery, Subject } from '@affluents/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ficheStatusLabels, groupKindLabels, labelOf } from '../../common/french-labels';
 import { slugify } from '../../common/slug';
+import { BassinsService } from '../bassins/bassins.service';
 import { fillContents, renderCover, tocPageCount } from './booklet-pdf';
 import { FicheExportService } from './fiche-export.service';
 import { renderFiche } from './fiche-pdf';
@@ -24,8 +24,8 @@ export class PdfExporter {
   private readonly logger = new Logger('Exports');
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sources: FicheExportService,
+    private readonly bassins: BassinsService,
   ) {}
 
   /** One fiche as a PDF (its Y.Doc is loaded now and freed once drawn). */
@@ -101,8 +101,7 @@ export class PdfExporter {
       if (key === 'status') shown = labelOf(ficheStatusLabels, shown);
       if (key === 'sort') shown = shown === 'date' ? 'par date' : 'par pertinence';
       if (key === 'bassinId') {
-        const [row] = await this.dataSource.query('SELECT name FROM bassins WHERE id = $1', [shown]);
-        shown = row?.name ?? shown;
+        shown = (await this.bassins.nameOf(shown)) ?? shown;
       }
       lines.push([key, shown]);
     }

@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { FicheDocuments } from '../fiches/fiche-documents.port';
+import { insertFirstMentions } from './fiche-text-mention-rows';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Documents whose last contributor is remembered; the oldest are forgotten first. */
@@ -68,17 +69,7 @@ export class FicheTextMentionsService {
     docName: string,
     userIds: string[],
   ): Promise<{ fiche: { id: string; groupId: string; title: string } | null; userIds: string[] }> {
-    const rows = (await this.dataSource.query(
-      `WITH fiche AS (SELECT id, group_id, title FROM fiches WHERE doc_name = $1),
-            recorded AS (
-              INSERT INTO fiche_text_mentions (fiche_id, user_id)
-              SELECT f.id, u.id FROM fiche f JOIN users u ON u.id = ANY($2::uuid[])
-              ON CONFLICT (fiche_id, user_id) DO NOTHING
-              RETURNING fiche_id, user_id)
-       SELECT f.id, f.group_id AS "groupId", f.title, r.user_id AS "userId"
-         FROM recorded r JOIN fiche f ON f.id = r.fiche_id`,
-      [docName, userIds],
-    )) as Array<{ id: string; groupId: string; title: string; userId: string }>;
+    const rows = await insertFirstMentions(this.dataSource.manager, docName, userIds);
     const [first] = rows;
     return {
       fiche: first ? { id: first.id, groupId: first.groupId, title: first.title } : null,

@@ -1,38 +1,7 @@
-import type { FicheSearchPage, SearchFichesQuery, SnippetPart, Subject } from '@affluents/contracts';
+import type { FicheSearchPage, SearchFichesQuery, Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { parseSearchQuery } from './acronyms';
-import { FICHE_SUMMARY_COLUMNS, type FicheSummaryRow, toFicheSummary } from './fiche-summary.sql';
-
-/** The text search configuration created by the migration: French stemming after accent folding. */
-export const SEARCH_CONFIG = 'affluents_fr';
-
-// Control characters cannot occur in stored text, so they delimit matches safely inside ts_headline output.
-const START = '\u0001';
-const STOP = '\u0002';
-const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`;
-
-/** Splits ts_headline output into plain and matched parts (the client renders them without HTML). */
-export function snippetParts(headline: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  for (const [i, chunk] of headline.split(START).entries()) {
-    if (i === 0) {
-      if (chunk) parts.push({ text: chunk, match: false });
-      continue;
-    }
-    const [matched, rest = ''] = chunk.split(STOP);
-    if (matched) parts.push({ text: matched, match: true });
-    if (rest) parts.push({ text: rest, match: false });
-  }
-  return parts;
-}
-
-interface HitRow extends FicheSummaryRow {
-  matchedVersion: 'draft' | 'published';
-  headline: string;
-  rank: number;
-  total: number;
-}
+import { selectSearchPage } from './fiche-search-rows';
 
 /**
  * The toolbox search: published fiches within the caller's reach and the drafts of the caller's own
@@ -44,94 +13,11 @@ export class FicheSearchService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Runs one search page for the subject. */
-  async search(query: SearchFichesQuery, subject: Subject): Promise<FicheSearchPage> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const myGroups = param(subject.memberships.map((m) => m.groupId));
-    // Coordinators and admins answer for the whole network: every published fiche is theirs to see.
-    const seesAllPublished = subject.platformRole !== null;
-    const myBassins = `(SELECT bassin_id FROM groups WHERE id = ANY(${myGroups}))`;
-
-    const terms = parseSearchQuery(query.q ?? '');
-    const tsquery = terms.length
-      ? terms
-          .map((term) => {
-            const own = `${term.phrase ? 'phraseto_tsquery' : 'plainto_tsquery'}('${SEARCH_CONFIG}', ${param(term.text)})`;
-            const alternatives = term.alternatives.map(
-              (alt) => `phraseto_tsquery('${SEARCH_CONFIG}', ${param(alt)})`,
-            );
-            return `(${[own, ...alternatives].join(' || ')})`;
-          })
-          .join(' && ')
-      : null;
-
-    const filters: string[] = [];
-    if (query.groupId) filters.push(`f.group_id = ${param(query.groupId)}`);
-    if (query.bassinId) filters.push(`g.bassin_id = ${param(query.bassinId)}`);
-    if (query.groupKind) filters.push(`g.kind = ${param(query.groupKind)}`);
-    if (query.year) filters.push(`f.year = ${param(query.year)}`);
-    if (query.status) filters.push(`f.status = ${param(query.status)}`);
-    if (query.organisationKind) {
-      filters.push(`EXISTS (SELECT 1 FROM fiche_organisations fo JOIN organisations o ON o.id = fo.organisation_id
-                    WHERE fo.fiche_id = f.id AND o.kind = ${param(query.organisationKind)})`);
-    }
-    for (const [column, value] of [
-      ['sectors', query.sector],
-      ['publics', query.public],
-      ['themes', query.theme],
-    ] as const) {
-      if (value)
-        filters.push(`EXISTS (SELECT 1 FROM unnest(f.${column}) t WHERE lower(t) = lower(${param(value)}))`);
-    }
-
-    // Members see their group's live draft; everyone else only a published version within its reach.
-    const reach = seesAllPublished
-      ? 'TRUE'
-      : `(f.reach = 'network' OR (f.reach = 'bassin' AND g.bassin_id IN ${myBassins}))`;
-    const visible = `(f.group_id = ANY(${myGroups})
-      OR (f.published_version_id IS NOT NULL AND f.status <> 'archived' AND ${reach}))`;
-    const vector = `CASE WHEN f.group_id = ANY(${myGroups}) THEN f.draft_vector ELSE f.published_vector END`;
-    const text = `CASE WHEN f.group_id = ANY(${myGroups}) THEN f.draft_text ELSE pv.plain_text END`;
-    const headline = tsquery
-      ? `ts_headline('${SEARCH_CONFIG}', ${text}, (${tsquery}), ${param(HEADLINE_OPTIONS)})`
-      : `left(${text}, 240)`;
-    const rank = tsquery ? `ts_rank_cd(${vector}, (${tsquery}))` : '0';
-    const match = tsquery ? `AND ${vector} @@ (${tsquery})` : '';
-    const order =
-      tsquery && query.sort !== 'date'
-        ? 'rank DESC, f.updated_at DESC'
-        : 'coalesce(f.published_at, f.updated_at) DESC';
-    const limit = param(query.pageSize);
-    const offset = param((query.page - 1) * query.pageSize);
-
-    const rows: HitRow[] = await this.dataSource.query(
-      `SELECT ${FICHE_SUMMARY_COLUMNS},
-              CASE WHEN f.group_id = ANY(${myGroups}) THEN 'draft' ELSE 'published' END AS "matchedVersion",
-              coalesce(${headline}, '') AS headline,
-              ${rank} AS rank,
-              count(*) OVER ()::int AS total
-       FROM fiches f
-       JOIN groups g ON g.id = f.group_id
-       JOIN bassins b ON b.id = g.bassin_id
-       LEFT JOIN fiche_versions pv ON pv.id = f.published_version_id
-       WHERE ${visible} ${match} ${filters.map((f) => `AND ${f}`).join(' ')}
-       ORDER BY ${order}
-       LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
-    return {
-      items: rows.map((r) => ({
-        ...toFicheSummary(r),
-        matchedVersion: r.matchedVersion,
-        snippet: tsquery ? snippetParts(r.headline) : r.headline ? [{ text: r.headline, match: false }] : [],
-        rank: Number(r.rank),
-      })),
-      total: rows[0]?.total ?? 0,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+  search(query: SearchFichesQuery, subject: Subject): Promise<FicheSearchPage> {
+    return selectSearchPage(this.dataSource.manager, query, {
+      groupIds: subject.memberships.map((m) => m.groupId),
+      // Coordinators and admins answer for the whole network: every published fiche is theirs to see.
+      seesAllPublished: subject.platformRole !== null,
+    });
   }
 }

@@ -18,18 +18,13 @@ import { conflict, notFound } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
-import { searchVectorSql } from './fiche-indexer';
-
-interface VersionRow {
-  id: string;
-  number: number;
-  label: string;
-  kind: FicheVersion['kind'];
-  reach: FicheVersion['reach'];
-  createdAt: Date;
-  createdById: string;
-  createdByName: string;
-}
+import {
+  type FrozenVersion,
+  insertVersion,
+  markPublished,
+  selectFrozenVersion,
+  selectVersions,
+} from './fiche-version-rows';
 
 const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
 const dateLabel = () =>
@@ -49,23 +44,8 @@ export class FicheVersionsService {
   ) {}
 
   /** Versions of a fiche, newest first. */
-  async list(ficheId: string, manager: EntityManager = this.dataSource.manager): Promise<FicheVersion[]> {
-    const rows: VersionRow[] = await manager.query(
-      `SELECT v.id, v.number, v.label, v.kind, v.reach, v.created_at AS "createdAt",
-              u.id AS "createdById", u.display_name AS "createdByName"
-       FROM fiche_versions v JOIN users u ON u.id = v.created_by_id
-       WHERE v.fiche_id = $1 ORDER BY v.number DESC`,
-      [ficheId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      label: r.label,
-      kind: r.kind,
-      reach: r.reach,
-      createdBy: { id: r.createdById, displayName: r.createdByName },
-      createdAt: new Date(r.createdAt).toISOString(),
-    }));
+  list(ficheId: string, manager: EntityManager = this.dataSource.manager): Promise<FicheVersion[]> {
+    return selectVersions(manager, ficheId);
   }
 
   /** Takes a named version of the current text (any member of the group). */
@@ -73,7 +53,16 @@ export class FicheVersionsService {
     assertCan(subject, 'fiche.edit', { groupId: fiche.groupId });
     const snapshot = await this.snapshot(fiche.docName);
     const id = await this.dataSource.transaction((manager) =>
-      this.insertVersion(manager, fiche, snapshot, { label, kind: 'manual', reach: null }, subject.userId),
+      insertVersion(manager, {
+        ficheId: fiche.id,
+        label,
+        kind: 'manual',
+        reach: null,
+        title: fiche.title,
+        snapshot: snapshot.update,
+        text: snapshot.text,
+        createdById: subject.userId,
+      }),
     );
     return (await this.list(fiche.id)).find((v) => v.id === id) as FicheVersion;
   }
@@ -94,20 +83,17 @@ export class FicheVersionsService {
     }
     await this.dataSource.transaction(async (manager) => {
       const label = input.label ?? `Publication du ${dateLabel()}`;
-      const versionId = await this.insertVersion(
-        manager,
-        fiche,
-        snapshot,
-        { label, kind: 'publication', reach: input.reach },
-        subject.userId,
-      );
-      await manager.query(
-        `UPDATE fiches SET status = 'published', reach = $2, published_version_id = $3, published_at = now(),
-           updated_at = now(),
-           published_vector = ${searchVectorSql('title', "array_to_string(sectors || publics || themes, ' ')", '$4')}
-         WHERE id = $1`,
-        [fiche.id, input.reach, versionId, snapshot.text],
-      );
+      const versionId = await insertVersion(manager, {
+        ficheId: fiche.id,
+        label,
+        kind: 'publication',
+        reach: input.reach,
+        title: fiche.title,
+        snapshot: snapshot.update,
+        text: snapshot.text,
+        createdById: subject.userId,
+      });
+      await markPublished(manager, fiche.id, { reach: input.reach, versionId, text: snapshot.text });
     });
   }
 
@@ -115,10 +101,8 @@ export class FicheVersionsService {
   async content(fiche: FicheEntity, versionId: string): Promise<FicheVersionContent> {
     const version = (await this.list(fiche.id)).find((v) => v.id === versionId);
     if (!version) throw notFound('Version introuvable');
-    const [row]: Array<{ title: string; snapshot: Buffer }> = await this.dataSource.query(
-      'SELECT title, snapshot FROM fiche_versions WHERE id = $1',
-      [versionId],
-    );
+    const row = await selectFrozenVersion(this.dataSource.manager, fiche.id, versionId);
+    if (!row) throw notFound('Version introuvable');
     return { ...version, title: row.title, update: row.snapshot.toString('base64') };
   }
 
@@ -166,16 +150,18 @@ export class FicheVersionsService {
     }
   }
 
+  /** A version's frozen document with its number, label, date and author; null when the fiche has no such version. */
+  frozen(ficheId: string, versionId: string): Promise<FrozenVersion | null> {
+    return selectFrozenVersion(this.dataSource.manager, ficheId, versionId);
+  }
+
   /** The frozen document of a version; the caller destroys it. */
   async snapshotDoc(ficheId: string, versionId: string): Promise<Y.Doc> {
     return this.versionDoc(ficheId, versionId);
   }
 
   private async versionDoc(ficheId: string, versionId: string): Promise<Y.Doc> {
-    const [row]: Array<{ snapshot: Buffer }> = await this.dataSource.query(
-      'SELECT snapshot FROM fiche_versions WHERE id = $1 AND fiche_id = $2',
-      [versionId, ficheId],
-    );
+    const row = await selectFrozenVersion(this.dataSource.manager, ficheId, versionId);
     if (!row) throw notFound('Version introuvable');
     const doc = new Y.Doc();
     Y.applyUpdate(doc, row.snapshot);
@@ -194,32 +180,5 @@ export class FicheVersionsService {
     } finally {
       doc.destroy();
     }
-  }
-
-  private async insertVersion(
-    manager: EntityManager,
-    fiche: FicheEntity,
-    snapshot: { update: Uint8Array; text: string },
-    meta: { label: string; kind: FicheVersion['kind']; reach: FicheVersion['reach'] },
-    userId: string,
-  ): Promise<string> {
-    // Numbering under a row lock on the fiche, so two versions taken at once get distinct numbers.
-    await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [fiche.id]);
-    const [{ id }] = await manager.query(
-      `INSERT INTO fiche_versions (fiche_id, number, label, kind, reach, title, snapshot, plain_text, created_by_id)
-       VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM fiche_versions WHERE fiche_id = $1), $2, $3, $4, $5, $6, $7, $8)
-       RETURNING id`,
-      [
-        fiche.id,
-        meta.label,
-        meta.kind,
-        meta.reach,
-        fiche.title,
-        Buffer.from(snapshot.update),
-        snapshot.text,
-        userId,
-      ],
-    );
-    return id;
   }
 }

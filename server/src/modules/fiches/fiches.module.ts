@@ -4,6 +4,7 @@ import { DocAccessRegistry } from '../../collab/doc-access-registry';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { IdentityModule } from '../../identity/identity.module';
+import { GroupsModule } from '../groups/groups.module';
 import { CollabFicheDocuments } from './fiche-documents.adapter';
 import { FicheDocuments } from './fiche-documents.port';
 import { FicheIndexer } from './fiche-indexer';
@@ -14,7 +15,7 @@ import { FichesController } from './fiches.controller';
 import { FichesService } from './fiches.service';
 
 @Module({
-  imports: [CollabModule, DomainEventsModule, IdentityModule],
+  imports: [CollabModule, DomainEventsModule, IdentityModule, GroupsModule],
   controllers: [FichesController],
   providers: [
     FichesService,

@@ -5,7 +5,6 @@ import {
   can,
   type DocumentAccess,
   type FicheDetail,
-  type FicheSummary,
   type FicheVersionContent,
   ficheDocName,
   type PublishFicheRequest,
@@ -27,11 +26,23 @@ import { slugify } from '../../common/slug';
 import { AccessEvents } from '../../identity/access-events';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { GroupEntity } from '../groups/group.entity';
+import { GroupsService } from '../groups/groups.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
 import { FicheIndexer } from './fiche-indexer';
-import { FICHE_SUMMARY_COLUMNS, type FicheSummaryRow, toFicheSummary } from './fiche-summary.sql';
+import {
+  type FicheRef,
+  insertFicheAuthor,
+  insertFicheAuthorByDocName,
+  saveFicheOrganisations,
+  selectDocumentAccessFacts,
+  selectFicheAuthorIds,
+  selectFicheAuthors,
+  selectFicheRef,
+  selectFicheSummaries,
+} from './fiche-rows';
+import type { FrozenVersion } from './fiche-version-rows';
 import { FicheVersionsService } from './fiche-versions.service';
 
 const uniqueTags = (tags: string[]) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
@@ -47,6 +58,7 @@ export class FichesService {
     private readonly versions: FicheVersionsService,
     private readonly accessEvents: AccessEvents,
     private readonly hub: RealtimeHub,
+    private readonly groups: GroupsService,
   ) {}
 
   /** Creates a draft and its document, pre-filled with the template, in one transaction. */
@@ -72,8 +84,8 @@ export class FichesService {
         docName: ficheDocName(id),
         createdById: subject.userId,
       });
-      await this.setOrganisations(manager, id, input.organisationIds);
-      await this.addAuthor(manager, id, subject.userId);
+      await saveFicheOrganisations(manager, id, input.organisationIds, false);
+      await insertFicheAuthor(manager, id, subject.userId);
       // The template is written once, here, on the server: clients never seed it.
       await this.documents.create(manager, ficheDocName(id), ficheTemplateUpdate());
     });
@@ -87,7 +99,7 @@ export class FichesService {
    */
   async detail(id: string, subject: Subject): Promise<FicheDetail> {
     const { fiche, live } = await this.readableFiche(id, subject);
-    const [summary] = await this.summaries(this.dataSource.manager, { ids: [id] });
+    const [summary] = await selectFicheSummaries(this.dataSource.manager, [id]);
     const doc = live
       ? await this.documents.read(fiche.docName)
       : await this.versions.snapshotDoc(fiche.id, fiche.publishedVersionId as string);
@@ -97,11 +109,7 @@ export class FichesService {
     } finally {
       doc.destroy();
     }
-    const authors: FicheDetail['authors'] = await this.dataSource.query(
-      `SELECT u.id, u.display_name AS "displayName" FROM fiche_authors a JOIN users u ON u.id = a.user_id
-       WHERE a.fiche_id = $1 ORDER BY a.first_contribution_at`,
-      [id],
-    );
+    const authors = await selectFicheAuthors(this.dataSource.manager, id);
     const versions = await this.versions.list(id);
     return {
       ...summary,
@@ -134,10 +142,9 @@ export class FichesService {
       await manager.getRepository(FicheEntity).update({ id }, { ...changes, updatedAt: new Date() });
       if (input.organisationIds) {
         await this.assertOrganisations(manager, input.organisationIds);
-        await manager.query('DELETE FROM fiche_organisations WHERE fiche_id = $1', [id]);
-        await this.setOrganisations(manager, id, input.organisationIds);
+        await saveFicheOrganisations(manager, id, input.organisationIds, true);
       }
-      await this.addAuthor(manager, id, subject.userId);
+      await insertFicheAuthor(manager, id, subject.userId);
       await this.indexer.refreshMetadata(manager, id);
     });
     this.changed(id);
@@ -184,7 +191,7 @@ export class FichesService {
   ): Promise<{ filename: string; body: string }> {
     const { fiche, live } = await this.readableFiche(id, subject);
     if (!live && versionId && versionId !== fiche.publishedVersionId) throw notFound('Version introuvable');
-    const [summary] = await this.summaries(this.dataSource.manager, { ids: [id] });
+    const [summary] = await selectFicheSummaries(this.dataSource.manager, [id]);
     const text = await this.versions.markdown(fiche, live ? versionId : (fiche.publishedVersionId as string));
     const line = (label: string, values: Array<string | number | null | undefined>) => {
       const shown = values.filter((v) => v !== null && v !== undefined && v !== '');
@@ -239,11 +246,8 @@ export class FichesService {
     await this.dataSource.getRepository(FicheEntity).update({ id }, { status: target });
     if (target === 'archived') {
       // Writers of an archived fiche become readers at once, on every node.
-      const members: Array<{ userId: string }> = await this.dataSource.query(
-        'SELECT user_id AS "userId" FROM memberships WHERE group_id = $1',
-        [fiche.groupId],
-      );
-      await this.accessEvents.changed(members.map((m) => m.userId));
+      const members = await this.groups.memberIds([fiche.groupId]);
+      await this.accessEvents.changed(members.get(fiche.groupId) ?? []);
     }
     this.changed(id);
     return this.detail(id, subject);
@@ -263,21 +267,28 @@ export class FichesService {
    * coordinators read, everyone else nothing. Used by the `/collab/` upgrade through the access registry.
    */
   async documentAccess(docName: string, subject: Subject): Promise<DocumentAccess | null> {
-    // Runs on every document upgrade: two columns in plain SQL, not the whole entity through TypeORM.
-    const rows: Pick<FicheEntity, 'groupId' | 'status'>[] = await this.dataSource.query(
-      'SELECT group_id AS "groupId", status FROM fiches WHERE doc_name = $1',
-      [docName],
-    );
-    return rows[0] ? this.accessOf(rows[0], subject) : null;
+    const fiche = await selectDocumentAccessFacts(this.dataSource.manager, docName);
+    return fiche ? this.accessOf(fiche, subject) : null;
   }
 
   /** Records `userId` as an author of the fiche owning `docName` (first contribution wins the date). */
   async recordAuthor(docName: string, userId: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO fiche_authors (fiche_id, user_id) SELECT id, $2 FROM fiches WHERE doc_name = $1
-       ON CONFLICT (fiche_id, user_id) DO NOTHING`,
-      [docName, userId],
-    );
+    await insertFicheAuthorByDocName(this.dataSource.manager, docName, userId);
+  }
+
+  /** A fiche's id, group, title, document and status, without an access check (the caller decides); null when missing. */
+  ref(id: string): Promise<FicheRef | null> {
+    return selectFicheRef(this.dataSource.manager, id);
+  }
+
+  /** The display names of a fiche's authors, first contributor first, without an access check. */
+  async authorNames(id: string): Promise<string[]> {
+    return (await selectFicheAuthors(this.dataSource.manager, id)).map((a) => a.displayName);
+  }
+
+  /** A version's frozen document and description, without an access check (the caller decides); null when missing. */
+  frozenVersion(id: string, versionId: string): Promise<FrozenVersion | null> {
+    return this.versions.frozen(id, versionId);
   }
 
   /** What `subject` may do with a fiche's document (see `documentAccess`): the one rule, shared by its files. */
@@ -314,11 +325,8 @@ export class FichesService {
       (can(subject, 'fiche.view', { groupId: fiche.groupId }) ||
         (await this.publicationReaches(fiche, subject)));
     if (!fiche || !readable) throw notFound('Fiche introuvable');
-    const authors: Array<{ userId: string }> = await this.dataSource.query(
-      'SELECT user_id AS "userId" FROM fiche_authors WHERE fiche_id = $1',
-      [id],
-    );
-    return { id: fiche.id, groupId: fiche.groupId, authorIds: authors.map((a) => a.userId) };
+    const authorIds = await selectFicheAuthorIds(this.dataSource.manager, id);
+    return { id: fiche.id, groupId: fiche.groupId, authorIds };
   }
 
   /**
@@ -339,12 +347,10 @@ export class FichesService {
     if (!fiche.publishedVersionId || fiche.status === 'archived') return false;
     if (fiche.reach === 'network') return true;
     if (fiche.reach !== 'bassin' || subject.memberships.length === 0) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM groups mine JOIN groups theirs ON theirs.bassin_id = mine.bassin_id
-        WHERE mine.id = ANY($1::uuid[]) AND theirs.id = $2 LIMIT 1`,
-      [subject.memberships.map((m) => m.groupId), fiche.groupId],
+    return this.groups.sharesBassin(
+      subject.memberships.map((m) => m.groupId),
+      fiche.groupId,
     );
-    return rows.length > 0;
   }
 
   /** Loads a fiche the subject may see; 403 (whether or not it exists) otherwise, 404 only to coordinators. */
@@ -367,31 +373,5 @@ export class FichesService {
         { path: 'organisationIds', message: 'Organisation introuvable' },
       ]);
     }
-  }
-
-  private async setOrganisations(manager: EntityManager, ficheId: string, ids: string[]): Promise<void> {
-    for (const organisationId of new Set(ids)) {
-      await manager.query('INSERT INTO fiche_organisations (fiche_id, organisation_id) VALUES ($1, $2)', [
-        ficheId,
-        organisationId,
-      ]);
-    }
-  }
-
-  private async addAuthor(manager: EntityManager, ficheId: string, userId: string): Promise<void> {
-    await manager.query(
-      'INSERT INTO fiche_authors (fiche_id, user_id) VALUES ($1, $2) ON CONFLICT (fiche_id, user_id) DO NOTHING',
-      [ficheId, userId],
-    );
-  }
-
-  private async summaries(manager: EntityManager, where: { ids: string[] }): Promise<FicheSummary[]> {
-    const rows: FicheSummaryRow[] = await manager.query(
-      `SELECT ${FICHE_SUMMARY_COLUMNS}
-       FROM fiches f JOIN groups g ON g.id = f.group_id JOIN bassins b ON b.id = g.bassin_id
-       WHERE f.id = ANY($1)`,
-      [where.ids],
-    );
-    return rows.map(toFicheSummary);
   }
 }

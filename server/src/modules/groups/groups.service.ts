@@ -14,19 +14,18 @@ import { AccessEvents } from '../../identity/access-events';
 import { BassinEntity } from '../bassins/bassin.entity';
 import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';
+import {
+  foldMemberships,
+  lockGroup,
+  type GroupCount,
+  selectActiveGroupCounts,
+  selectGroupMembers,
+  selectHasMemberWithEmail,
+  selectMemberIds,
+  selectSharesBassin,
+  upsertMembership,
+} from './group-rows';
 import { MembershipEntity } from './membership.entity';
-
-interface MemberRow {
-  userId: string;
-  displayName: string;
-  jobTitle: string | null;
-  email: string;
-  role: MembershipRole;
-  joinedAt: Date;
-  organisationId: string | null;
-  organisationName: string | null;
-  organisationKind: NonNullable<GroupMember['organisation']>['kind'] | null;
-}
 
 /** A group's home (members), moving a group between bassins, and managing its members. */
 @Injectable()
@@ -45,7 +44,7 @@ export class GroupsService {
     const group = await manager.getRepository(GroupEntity).findOneBy({ id });
     if (!group) throw notFound('Groupe introuvable');
     const bassin = await manager.getRepository(BassinEntity).findOneByOrFail({ id: group.bassinId });
-    const members = await this.members(manager, id);
+    const members = await selectGroupMembers(manager, id);
     return {
       id: group.id,
       kind: group.kind,
@@ -81,7 +80,44 @@ export class GroupsService {
 
   /** Locks the group's row until the end of the caller's transaction (serialises writes over the group). */
   async lock(manager: EntityManager, groupId: string): Promise<void> {
-    await manager.query('SELECT id FROM groups WHERE id = $1 FOR UPDATE', [groupId]);
+    await lockGroup(manager, groupId);
+  }
+
+  /** True when one of `groupIds` lies in the same bassin as `groupId` (a publication's `bassin` reach). */
+  sharesBassin(groupIds: string[], groupId: string): Promise<boolean> {
+    return selectSharesBassin(this.dataSource.manager, groupIds, groupId);
+  }
+
+  /** The active groups of several bassins with their member counts (in the caller's transaction, if any). */
+  activeGroupCounts(
+    bassinIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<GroupCount[]> {
+    return selectActiveGroupCounts(manager, bassinIds);
+  }
+
+  /**
+   * Folds group `fromId`'s memberships into `toId` in the caller's transaction (the higher role wins):
+   * the people concerned and the number of memberships moved.
+   */
+  async foldInto(
+    manager: EntityManager,
+    fromId: string,
+    toId: string,
+  ): Promise<{ memberIds: string[]; moved: number }> {
+    const memberIds = await selectMemberIds(manager, fromId);
+    const moved = await foldMemberships(manager, fromId, toId);
+    return { memberIds, moved };
+  }
+
+  /** Whether someone with this e-mail address already belongs to the group. */
+  hasMemberWithEmail(manager: EntityManager, groupId: string, email: string): Promise<boolean> {
+    return selectHasMemberWithEmail(manager, groupId, email);
+  }
+
+  /** Makes a user a member (an accepted invitation); already a member, they keep it, raised to facilitator if asked. */
+  join(manager: EntityManager, userId: string, groupId: string, role: MembershipRole): Promise<void> {
+    return upsertMembership(manager, userId, groupId, role);
   }
 
   /** Moves an active group to another active bassin, memberships untouched. 409 if that kind is taken there. */
@@ -164,34 +200,8 @@ export class GroupsService {
   }
 
   private async member(groupId: string, userId: string): Promise<GroupMember> {
-    const found = (await this.members(this.dataSource.manager, groupId, userId))[0];
+    const found = (await selectGroupMembers(this.dataSource.manager, groupId, userId))[0];
     if (!found) throw notFound('Membre introuvable');
     return found;
-  }
-
-  private async members(manager: EntityManager, groupId: string, userId?: string): Promise<GroupMember[]> {
-    const rows: MemberRow[] = await manager.query(
-      `SELECT u.id AS "userId", u.display_name AS "displayName", u.job_title AS "jobTitle", u.email,
-              m.role, m.created_at AS "joinedAt",
-              o.id AS "organisationId", o.name AS "organisationName", o.kind AS "organisationKind"
-       FROM memberships m
-       JOIN users u ON u.id = m.user_id
-       LEFT JOIN organisations o ON o.id = u.organisation_id
-       WHERE m.group_id = $1 AND ($2::uuid IS NULL OR u.id = $2::uuid)
-       ORDER BY (m.role = 'facilitator') DESC, lower(u.display_name)`,
-      [groupId, userId ?? null],
-    );
-    return rows.map((r) => ({
-      userId: r.userId,
-      displayName: r.displayName,
-      jobTitle: r.jobTitle,
-      email: r.email,
-      role: r.role,
-      joinedAt: new Date(r.joinedAt).toISOString(),
-      organisation:
-        r.organisationId && r.organisationName && r.organisationKind
-          ? { id: r.organisationId, name: r.organisationName, kind: r.organisationKind }
-          : null,
-    }));
   }
 }

@@ -2,11 +2,11 @@ import type { HealthResponse } from '@affluents/contracts';
 import { routes } from '@affluents/contracts';
 import { Controller, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { CollabHealth, type CollabHealthReport } from '../../collab/collab-health';
 import { Route } from '../../common/http/route.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { pingDatabase } from '../../infra/database/database-ping';
 import { RedisService } from '../../infra/redis/redis.service';
 
 const r = routes.health;
@@ -57,7 +57,9 @@ export class HealthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<HealthResponse & { collab: CollabHealthReport }> {
     const [database, redis] = await Promise.all([
-      probe('PostgreSQL', () => this.pingDatabase()),
+      probe('PostgreSQL', () =>
+        pingDatabase(this.dataSource, this.config.database.mode === 'embedded', PROBE_TIMEOUT_MS),
+      ),
       this.redis.enabled ? probe('Redis', () => this.redis.ping()) : undefined,
     ]);
     const collab = this.collab.report();
@@ -76,17 +78,5 @@ export class HealthController {
       uptimeSeconds: Math.round(process.uptime()),
       collab,
     };
-  }
-
-  /**
-   * SELECT 1 straight on the pool with its own read timeout: a query that times out there has its
-   * connection dropped from the pool, so a partitioned connection is not kept for the requests after.
-   * The embedded database runs in the process (it cannot be partitioned) on its one connection.
-   */
-  private pingDatabase(): Promise<unknown> {
-    const pool = (this.dataSource.driver as { master?: Pool }).master;
-    if (!pool || this.config.database.mode === 'embedded') return this.dataSource.query('SELECT 1');
-    // pg reads query_timeout from the query config too; @types/pg only declares it on the connection.
-    return pool.query({ text: 'SELECT 1', query_timeout: PROBE_TIMEOUT_MS } as { text: string });
   }
 }

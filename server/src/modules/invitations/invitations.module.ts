@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../../identity/identity.module';
 import { AuthModule } from '../auth/auth.module';
+import { GroupsModule } from '../groups/groups.module';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
 @Module({
-  imports: [IdentityModule, AuthModule],
+  imports: [IdentityModule, AuthModule, GroupsModule],
   controllers: [InvitationsController],
   providers: [InvitationsService],
+  // A bassin merge moves a folded group's invitations.
+  exports: [InvitationsService],
 })
 export class InvitationsModule {}

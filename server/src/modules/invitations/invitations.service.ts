@@ -33,26 +33,18 @@ import { invitationMail } from '../../infra/mail/mail-templates';
 import { AuthService } from '../auth/auth.service';
 import { BassinEntity } from '../bassins/bassin.entity';
 import { GroupEntity } from '../groups/group.entity';
+import { GroupsService } from '../groups/groups.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { InvitationEntity } from './invitation.entity';
+import {
+  type InvitationRow,
+  invitationFromRow,
+  moveGroupInvitations,
+  selectInvitations,
+} from './invitation-rows';
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
-
-interface InvitationRow {
-  id: string;
-  email: string;
-  role: InvitationEntity['role'];
-  expiresAt: Date;
-  acceptedAt: Date | null;
-  revokedAt: Date | null;
-  createdAt: Date;
-  groupId: string;
-  groupKind: GroupEntity['kind'];
-  bassinName: string;
-  invitedById: string;
-  invitedByName: string;
-}
 
 const statusOf = (i: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>): InvitationStatus =>
   i.acceptedAt
@@ -68,6 +60,7 @@ const statusOf = (i: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt
 export class InvitationsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly groups: GroupsService,
     private readonly mail: MailService,
     private readonly sessions: SessionStore,
     private readonly auth: AuthService,
@@ -90,11 +83,7 @@ export class InvitationsService {
         const exists = await manager.getRepository(OrganisationEntity).existsBy({ id: input.organisationId });
         if (!exists) throw notFound('Organisation introuvable');
       }
-      const alreadyMember = await manager.query(
-        `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 AND u.email = $2`,
-        [group.id, input.email],
-      );
-      if (alreadyMember.length > 0) {
+      if (await this.groups.hasMemberWithEmail(manager, group.id, input.email)) {
         throw conflict('Cette personne fait déjà partie du groupe', [
           { path: 'email', message: 'Déjà membre' },
         ]);
@@ -135,7 +124,7 @@ export class InvitationsService {
           message: input.message,
         }),
       );
-      return this.toView((await this.rows(manager, { id: saved.id }))[0]);
+      return this.toView((await selectInvitations(manager, { id: saved.id }))[0]);
     });
   }
 
@@ -143,7 +132,7 @@ export class InvitationsService {
   async list(query: ListInvitationsQuery, subject: Subject): Promise<Invitation[]> {
     if (query.groupId) assertCan(subject, 'group.invite', { groupId: query.groupId });
     else assertCan(subject, 'user.list');
-    const rows = await this.rows(this.dataSource.manager, { groupId: query.groupId });
+    const rows = await selectInvitations(this.dataSource.manager, { groupId: query.groupId });
     const views = rows.map((r) => this.toView(r));
     return query.status ? views.filter((v) => v.status === query.status) : views;
   }
@@ -223,7 +212,8 @@ export class InvitationsService {
         });
         created = true;
       }
-      await this.join(manager, user.id, invitation);
+      // Already a member: keep the membership, raised to facilitator if that is what the invitation says.
+      await this.groups.join(manager, user.id, invitation.groupId, invitation.role);
       await manager
         .getRepository(InvitationEntity)
         .update({ id: invitation.id }, { acceptedAt: new Date(), acceptedById: user.id });
@@ -236,14 +226,9 @@ export class InvitationsService {
     return { user: await this.auth.currentUser(user), sessionToken };
   }
 
-  private async join(manager: EntityManager, userId: string, invitation: InvitationEntity): Promise<void> {
-    // Already a member: keep the membership, raised to facilitator if that is what the invitation says.
-    await manager.query(
-      `INSERT INTO memberships (user_id, group_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, group_id) DO UPDATE
-       SET role = CASE WHEN EXCLUDED.role = 'facilitator' THEN 'facilitator' ELSE memberships.role END`,
-      [userId, invitation.groupId, invitation.role],
-    );
+  /** Moves a group's invitations to another group, in the caller's transaction (its group was merged there). */
+  moveToGroup(manager: EntityManager, fromId: string, toId: string): Promise<void> {
+    return moveGroupInvitations(manager, fromId, toId);
   }
 
   private assertUsable(i: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>): void {
@@ -257,42 +242,13 @@ export class InvitationsService {
   }
 
   private async usableByToken(manager: EntityManager, token: string): Promise<InvitationRow> {
-    const [row] = await this.rows(manager, { tokenHash: hashToken(token) });
+    const [row] = await selectInvitations(manager, { tokenHash: hashToken(token) });
     if (!row) throw notFound('Invitation introuvable');
     this.assertUsable(row);
     return row;
   }
 
-  private async rows(
-    manager: EntityManager,
-    where: { id?: string; groupId?: string; tokenHash?: string },
-  ): Promise<InvitationRow[]> {
-    return manager.query(
-      `SELECT i.id, i.email, i.role, i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt",
-              i.revoked_at AS "revokedAt", i.created_at AS "createdAt", g.id AS "groupId", g.kind AS "groupKind",
-              b.name AS "bassinName", u.id AS "invitedById", u.display_name AS "invitedByName"
-       FROM invitations i
-       JOIN groups g ON g.id = i.group_id
-       JOIN bassins b ON b.id = g.bassin_id
-       JOIN users u ON u.id = i.invited_by_id
-       WHERE ($1::uuid IS NULL OR i.id = $1::uuid) AND ($2::uuid IS NULL OR i.group_id = $2::uuid)
-         AND ($3::text IS NULL OR i.token_hash = $3::text)
-       ORDER BY i.created_at DESC
-       LIMIT 1000`,
-      [where.id ?? null, where.groupId ?? null, where.tokenHash ?? null],
-    );
-  }
-
   private toView(r: InvitationRow): Invitation {
-    return {
-      id: r.id,
-      email: r.email,
-      group: { id: r.groupId, kind: r.groupKind, bassinName: r.bassinName },
-      role: r.role,
-      invitedBy: { id: r.invitedById, displayName: r.invitedByName },
-      status: statusOf(r),
-      expiresAt: new Date(r.expiresAt).toISOString(),
-      createdAt: new Date(r.createdAt).toISOString(),
-    };
+    return invitationFromRow(r, statusOf(r));
   }
 }

@@ -6,6 +6,13 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
 import { type DigestThread, dailyDigestMail } from '../../infra/mail/mail-templates';
 import { NotificationAudience } from './notification-audience';
+import {
+  claimDigest,
+  type DigestMessage,
+  selectDigestCandidates,
+  selectNewInFollowedThreads,
+  selectRecipient,
+} from './notification-rows';
 import { excerptOf, messageLink } from './notification-text';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,15 +20,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_THREADS = 15;
 const LINES_PER_THREAD = 3;
 const LINE_LENGTH = 100;
-
-interface DigestMessage {
-  threadId: string;
-  groupId: string;
-  title: string;
-  seq: number;
-  bodyText: string;
-  authorName: string;
-}
 
 /**
  * Each morning (from DIGEST_HOUR, Brussels time), one mail per member who wants it with the new messages
@@ -56,18 +54,9 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
   async runDigests(now: Date = new Date()): Promise<number> {
     const { hour, dayStart } = localDay(now, this.config.notifications.digestTimeZone);
     if (hour < this.config.notifications.digestHour) return 0;
-    // Only followers can have something to read; the others are claimed when they follow a thread.
-    const candidates = (await this.dataSource.query(
-      `SELECT DISTINCT f.user_id AS "userId"
-         FROM thread_follows f
-         JOIN users u ON u.id = f.user_id AND u.disabled_at IS NULL
-         LEFT JOIN notification_preferences p ON p.user_id = f.user_id
-        WHERE f.level = 'following' AND COALESCE(p.daily_digest, true)
-          AND (p.last_digest_at IS NULL OR p.last_digest_at < $1)`,
-      [dayStart],
-    )) as Array<{ userId: string }>;
+    const candidates = await selectDigestCandidates(this.dataSource.manager, dayStart);
     let sent = 0;
-    for (const { userId } of candidates) {
+    for (const userId of candidates) {
       if (await this.digestFor(userId, now, dayStart)) sent++;
     }
     return sent;
@@ -75,28 +64,12 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   private digestFor(userId: string, now: Date, dayStart: Date): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [previous] = (await manager.query(
-        'SELECT last_digest_at AS "lastDigestAt" FROM notification_preferences WHERE user_id = $1 FOR UPDATE',
-        [userId],
-      )) as Array<{ lastDigestAt: Date | null }>;
-      // The upsert's condition is the claim: a row claimed today (by another node too) is left alone.
-      const claimed = (await manager.query(
-        `INSERT INTO notification_preferences AS p (user_id, last_digest_at) VALUES ($1, $2)
-         ON CONFLICT (user_id) DO UPDATE SET last_digest_at = $2
-          WHERE p.daily_digest AND (p.last_digest_at IS NULL OR p.last_digest_at < $3)
-         RETURNING user_id`,
-        [userId, now, dayStart],
-      )) as unknown[];
-      if (claimed.length === 0) return false;
-      const since = previous?.lastDigestAt
-        ? new Date(previous.lastDigestAt)
-        : new Date(now.getTime() - DAY_MS);
+      const claim = await claimDigest(manager, userId, now, dayStart);
+      if (!claim.claimed) return false;
+      const since = claim.previous ?? new Date(now.getTime() - DAY_MS);
       const threads = await this.newInFollowedThreads(manager, userId, since, now);
       if (threads.length === 0) return false;
-      const [user] = (await manager.query(
-        'SELECT email, display_name AS "displayName" FROM users WHERE id = $1',
-        [userId],
-      )) as Array<{ email: string; displayName: string }>;
+      const user = await selectRecipient(manager, userId);
       await this.mail.enqueue(
         manager,
         user.email,
@@ -118,19 +91,7 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
     since: Date,
     until: Date,
   ): Promise<DigestThread[]> {
-    const rows = (await manager.query(
-      `SELECT t.id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.body_text AS "bodyText",
-              a.display_name AS "authorName"
-         FROM thread_follows f
-         JOIN threads t ON t.id = f.thread_id
-         JOIN messages m ON m.thread_id = t.id
-         JOIN users a ON a.id = m.author_id
-        WHERE f.user_id = $1 AND f.level = 'following'
-          AND m.created_at > $2 AND m.created_at <= $3 AND m.author_id <> $1
-          AND m.deleted_at IS NULL AND m.hidden_at IS NULL
-        ORDER BY t.id, m.seq`,
-      [userId, since, until],
-    )) as DigestMessage[];
+    const rows = await selectNewInFollowedThreads(manager, userId, since, until);
     const byThread = new Map<string, DigestMessage[]>();
     for (const row of rows) byThread.set(row.threadId, [...(byThread.get(row.threadId) ?? []), row]);
     const threads: DigestThread[] = [];

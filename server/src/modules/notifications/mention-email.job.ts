@@ -5,24 +5,10 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
 import { mentionMail } from '../../infra/mail/mail-templates';
 import { NotificationAudience } from './notification-audience';
+import { claimDueEmails, type DueMention, dropDueEmails, selectDueMentions } from './notification-rows';
 import { EMAILED_KINDS } from './notifications.service';
 
 const BATCH = 50;
-
-interface DueMention {
-  id: string;
-  userId: string;
-  kind: 'mention' | 'group_mention' | 'comment_mention' | 'fiche_mention';
-  groupId: string | null;
-  threadId: string | null;
-  ficheId: string | null;
-  link: string;
-  title: string;
-  excerpt: string;
-  email: string;
-  displayName: string;
-  actorName: string | null;
-}
 
 /**
  * Emails mentions still unread when their delay has passed. Each due notification is claimed and its
@@ -65,28 +51,9 @@ export class MentionEmailJob implements OnApplicationBootstrap, OnModuleDestroy 
   private async runBatch(now: Date): Promise<{ claimed: number; queued: number }> {
     return this.dataSource.transaction(async (manager) => {
       // Claimed rows are marked emailed in this transaction: a failure rolls the claim back with the mail.
-      const claimed = (await manager.query(
-        `UPDATE notifications SET emailed_at = now()
-          WHERE id IN (SELECT n.id FROM notifications n
-                        WHERE n.email_due_at <= $1 AND n.emailed_at IS NULL AND n.read_at IS NULL
-                          AND n.kind = ANY($2::text[])
-                        ORDER BY n.email_due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-          RETURNING id`,
-        [now, EMAILED_KINDS, BATCH],
-      )) as unknown[];
-      const ids = (Array.isArray(claimed[0]) ? (claimed[0] as unknown[]) : claimed) as Array<{ id: string }>;
+      const ids = await claimDueEmails(manager, now, EMAILED_KINDS, BATCH);
       if (ids.length === 0) return { claimed: 0, queued: 0 };
-      const due = (await manager.query(
-        `SELECT n.id, n.user_id AS "userId", n.kind, n.group_id AS "groupId", n.thread_id AS "threadId",
-                n.fiche_id AS "ficheId", n.link, n.title, n.excerpt, u.email, u.display_name AS "displayName",
-                a.display_name AS "actorName"
-           FROM notifications n
-           JOIN users u ON u.id = n.user_id AND u.disabled_at IS NULL
-           LEFT JOIN users a ON a.id = n.actor_id
-           LEFT JOIN notification_preferences p ON p.user_id = n.user_id
-          WHERE n.id = ANY($1::uuid[]) AND COALESCE(p.email_mentions, true)`,
-        [ids.map((r) => r.id)],
-      )) as DueMention[];
+      const due = await selectDueMentions(manager, ids);
       let queued = 0;
       const sent = new Set<string>();
       for (const n of due) {
@@ -109,12 +76,9 @@ export class MentionEmailJob implements OnApplicationBootstrap, OnModuleDestroy 
         queued++;
       }
       // Those not mailed (emails turned off, account disabled, access lost) are never emailed: say so.
-      const skipped = ids.map((r) => r.id).filter((id) => !sent.has(id));
+      const skipped = ids.filter((id) => !sent.has(id));
       if (skipped.length > 0) {
-        await manager.query(
-          'UPDATE notifications SET email_due_at = NULL, emailed_at = NULL WHERE id = ANY($1::uuid[])',
-          [skipped],
-        );
+        await dropDueEmails(manager, skipped);
       }
       return { claimed: ids.length, queued };
     });

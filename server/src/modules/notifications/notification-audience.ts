@@ -1,13 +1,9 @@
 import { type Action, can, type Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { type Queryable, selectActiveSubjects, selectThreadGrantKinds } from './audience-rows';
 
 const threadGrantKinds = ['guest', 'former_member'] as const;
-
-/** Anything that runs SQL: the DataSource, or a transaction's EntityManager (embedded mode has one connection). */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
 
 /**
  * Who may receive a notification: the same `can()` policy as the routes, applied to many users at once.
@@ -21,29 +17,7 @@ export class NotificationAudience {
   async subjects(userIds: string[], db: Queryable = this.dataSource): Promise<Map<string, Subject>> {
     const ids = [...new Set(userIds)];
     if (ids.length === 0) return new Map();
-    const rows = (await db.query(
-      `SELECT u.id, u.platform_role AS "platformRole",
-              COALESCE(json_agg(json_build_object('groupId', m.group_id, 'role', m.role))
-                       FILTER (WHERE m.group_id IS NOT NULL), '[]') AS memberships
-         FROM users u
-         LEFT JOIN (SELECT ms.user_id, ms.group_id, ms.role FROM memberships ms
-                      JOIN groups g ON g.id = ms.group_id AND g.archived_at IS NULL) m ON m.user_id = u.id
-        WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL
-        GROUP BY u.id`,
-      [ids],
-    )) as Array<{ id: string; platformRole: Subject['platformRole']; memberships: unknown }>;
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          userId: r.id,
-          platformRole: r.platformRole,
-          memberships: (typeof r.memberships === 'string'
-            ? JSON.parse(r.memberships)
-            : r.memberships) as Subject['memberships'],
-        },
-      ]),
-    );
+    return selectActiveSubjects(db, ids);
   }
 
   /** Those of `userIds` who may read the thread now: members of its group, or holders of a grant on it. */
@@ -66,11 +40,11 @@ export class NotificationAudience {
       db,
     );
     if (subjects.size === 0) return answer;
-    const grants = (await db.query(
-      `SELECT thread_id AS "threadId", user_id AS "userId", kind FROM thread_access_grants
-        WHERE thread_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[])`,
-      [[...new Set(asks.map((a) => a.thread.id))], [...subjects.keys()]],
-    )) as Array<{ threadId: string; userId: string; kind: 'guest' | 'former_member' }>;
+    const grants = await selectThreadGrantKinds(
+      db,
+      [...new Set(asks.map((a) => a.thread.id))],
+      [...subjects.keys()],
+    );
     const grantOf = new Map(grants.map((g) => [`${g.threadId}:${g.userId}`, g.kind]));
     for (const { thread, userIds } of asks) {
       const viewers = answer.get(thread.id) ?? new Set<string>();

@@ -13,6 +13,16 @@ import { badRequest } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { NotificationAudience } from './notification-audience';
+import {
+  cancelDueEmails,
+  countUnread,
+  insertNotifications,
+  markNotificationsRead,
+  markThreadNotificationsRead,
+  savePreferences,
+  selectNotifications,
+  selectPreferences,
+} from './notification-rows';
 
 /** A notification about to be stored for one recipient. */
 export interface NotificationDraft {
@@ -41,32 +51,6 @@ const DEFAULT_PREFERENCES: NotificationPreferences = { emailMentions: true, dail
 // Keyset cursor: the exact (microsecond) creation time and the id of the last item of a page.
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f-]{36})$/;
 
-interface NotificationRow {
-  id: string;
-  kind: NotificationKind;
-  actorId: string | null;
-  actorName: string | null;
-  groupId: string | null;
-  link: string;
-  title: string;
-  excerpt: string;
-  createdAt: Date;
-  readAt: Date | null;
-  cursor: string;
-}
-
-const toNotification = (r: NotificationRow): Notification => ({
-  id: r.id,
-  kind: r.kind,
-  actor: r.actorId ? { id: r.actorId, displayName: r.actorName ?? '' } : null,
-  groupId: r.groupId,
-  link: r.link,
-  title: r.title,
-  excerpt: r.excerpt,
-  createdAt: new Date(r.createdAt).toISOString(),
-  readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
-});
-
 /** In-app notifications of a member: storing and pushing new ones, listing, reading, preferences. */
 @Injectable()
 export class NotificationsService {
@@ -86,46 +70,10 @@ export class NotificationsService {
    */
   async deliver(drafts: NotificationDraft[]): Promise<Notification[]> {
     if (drafts.length === 0) return [];
-    const col = <K extends keyof NotificationDraft>(key: K) => drafts.map((d) => d[key] ?? null);
-    const rows = (await this.dataSource.query(
-      `INSERT INTO notifications (user_id, kind, actor_id, group_id, thread_id, message_id, fiche_id, link, title,
-                                  excerpt, email_due_at)
-       SELECT d.user_id, d.kind, d.actor_id, d.group_id, d.thread_id, d.message_id, d.fiche_id, d.link, d.title,
-              d.excerpt,
-              CASE WHEN d.kind = ANY($11::text[]) AND COALESCE(p.email_mentions, true)
-                   THEN now() + make_interval(secs => $12::double precision / 1000) END
-         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[],
-                     $9::text[], $10::text[])
-              AS d(user_id, kind, actor_id, group_id, thread_id, message_id, fiche_id, link, title, excerpt)
-         LEFT JOIN notification_preferences p ON p.user_id = d.user_id
-        WHERE d.message_id IS NULL
-           OR NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = d.user_id AND n.message_id = d.message_id)
-       ON CONFLICT DO NOTHING
-       RETURNING id, user_id AS "userId", kind, message_id AS "messageId", fiche_id AS "ficheId", link,
-                 created_at AS "createdAt"`,
-      [
-        col('userId'),
-        col('kind'),
-        drafts.map((d) => d.actor?.id ?? null),
-        col('groupId'),
-        col('threadId'),
-        col('messageId'),
-        col('ficheId'),
-        col('link'),
-        col('title'),
-        col('excerpt'),
-        EMAILED_KINDS,
-        this.config.notifications.mentionEmailDelayMs,
-      ],
-    )) as Array<{
-      id: string;
-      userId: string;
-      kind: string;
-      messageId: string | null;
-      ficheId: string | null;
-      link: string;
-      createdAt: Date;
-    }>;
+    const rows = await insertNotifications(this.dataSource.manager, drafts, {
+      emailedKinds: EMAILED_KINDS,
+      emailDelayMs: this.config.notifications.mentionEmailDelayMs,
+    });
     // A batch holds several drafts per recipient (one per message): rows find theirs by all that differs.
     const keyOf = (d: {
       userId: string;
@@ -147,7 +95,7 @@ export class NotificationsService {
         link: draft.link,
         title: draft.title,
         excerpt: draft.excerpt,
-        createdAt: new Date(row.createdAt).toISOString(),
+        createdAt: row.createdAt,
         readAt: null,
       };
       delivered.push(notification);
@@ -167,29 +115,21 @@ export class NotificationsService {
    * hides them, access given back shows them again.
    */
   async list(subject: Subject, query: ListNotificationsQuery): Promise<NotificationPage> {
-    const readable = this.audience.readableBy(subject, 3);
-    const params: unknown[] = [subject.userId, query.limit + 1, ...readable.params];
-    const where = ['n.user_id = $1', readable.sql];
-    if (query.unreadOnly) where.push('n.read_at IS NULL');
+    let after: { createdAt: string; id: string } | null = null;
     if (query.cursor) {
       const match = CURSOR.exec(query.cursor);
       if (!match) throw badRequest('Curseur de pagination invalide');
-      params.push(match[1], match[2]);
-      where.push(`(n.created_at, n.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      after = { createdAt: match[1], id: match[2] };
     }
-    const rows = (await this.dataSource.query(
-      `SELECT n.id, n.kind, n.actor_id AS "actorId", a.display_name AS "actorName", n.group_id AS "groupId",
-              n.link, n.title, n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt",
-              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || n.id AS cursor
-         FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY n.created_at DESC, n.id DESC
-        LIMIT $2`,
-      params,
-    )) as NotificationRow[];
+    const rows = await selectNotifications(this.dataSource.manager, subject.userId, {
+      limit: query.limit + 1,
+      readable: this.audience.readableBy(subject, 3),
+      unreadOnly: query.unreadOnly ?? false,
+      after,
+    });
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map(toNotification),
+      items: page.map((r) => r.notification),
       unreadCount: await this.unreadCount(subject),
       nextCursor: rows.length > query.limit ? page[page.length - 1].cursor : null,
     };
@@ -197,28 +137,15 @@ export class NotificationsService {
 
   /** Number of the member's unread notifications about what they may read now (see `list`). */
   async unreadCount(subject: Subject): Promise<number> {
-    const readable = this.audience.readableBy(subject, 2);
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM notifications n
-        WHERE n.user_id = $1 AND n.read_at IS NULL AND ${readable.sql}`,
-      [subject.userId, ...readable.params],
-    )) as Array<{ n: number }>;
-    return row.n;
+    return countUnread(this.dataSource.manager, subject.userId, this.audience.readableBy(subject, 2));
   }
 
   /** Marks some of the member's notifications read (others' ids are ignored), or all of them. */
   async markRead(subject: Subject, request: MarkNotificationsReadRequest): Promise<{ unreadCount: number }> {
-    const userId = subject.userId;
     if (request.all) {
-      await this.dataSource.query(
-        'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL',
-        [userId],
-      );
+      await markNotificationsRead(this.dataSource.manager, subject.userId, { all: true });
     } else if (request.ids && request.ids.length > 0) {
-      await this.dataSource.query(
-        'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL',
-        [userId, request.ids],
-      );
+      await markNotificationsRead(this.dataSource.manager, subject.userId, { ids: request.ids });
     } else {
       throw badRequest('Indiquez les notifications à marquer comme lues (ids) ou toutes (all)');
     }
@@ -230,23 +157,12 @@ export class NotificationsService {
    * so a mention seen in the thread is neither shown as new nor emailed.
    */
   async markThreadRead(userId: string, threadId: string, seq: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications n SET read_at = now()
-         FROM messages m
-        WHERE n.user_id = $1 AND n.thread_id = $2 AND n.read_at IS NULL
-          AND m.id = n.message_id AND m.seq <= $3`,
-      [userId, threadId, seq],
-    );
+    await markThreadNotificationsRead(this.dataSource.manager, userId, threadId, seq);
   }
 
   /** The member's preferences (defaults when never set: both on). */
   async preferences(userId: string): Promise<NotificationPreferences> {
-    const [row] = (await this.dataSource.query(
-      `SELECT email_mentions AS "emailMentions", daily_digest AS "dailyDigest"
-         FROM notification_preferences WHERE user_id = $1`,
-      [userId],
-    )) as NotificationPreferences[];
-    return row ? { emailMentions: row.emailMentions, dailyDigest: row.dailyDigest } : DEFAULT_PREFERENCES;
+    return (await selectPreferences(this.dataSource.manager, userId)) ?? DEFAULT_PREFERENCES;
   }
 
   /**
@@ -254,18 +170,8 @@ export class NotificationsService {
    */
   async setPreferences(userId: string, prefs: NotificationPreferences): Promise<NotificationPreferences> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO notification_preferences (user_id, email_mentions, daily_digest) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO UPDATE SET email_mentions = $2, daily_digest = $3`,
-        [userId, prefs.emailMentions, prefs.dailyDigest],
-      );
-      if (!prefs.emailMentions) {
-        await manager.query(
-          `UPDATE notifications SET email_due_at = NULL
-            WHERE user_id = $1 AND email_due_at IS NOT NULL AND emailed_at IS NULL`,
-          [userId],
-        );
-      }
+      await savePreferences(manager, userId, prefs);
+      if (!prefs.emailMentions) await cancelDueEmails(manager, userId);
     });
     return this.preferences(userId);
   }

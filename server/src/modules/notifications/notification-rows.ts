@@ -1,0 +1,354 @@
+import type { Notification, NotificationKind, NotificationPreferences } from '@affluents/contracts';
+import type { EntityManager } from 'typeorm';
+import { toIso } from '../../infra/database/timestamps';
+import type { NotificationDraft } from './notifications.service';
+
+/** One notification as `selectNotifications` reads it, with its keyset cursor. */
+interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  actorId: string | null;
+  actorName: string | null;
+  groupId: string | null;
+  link: string;
+  title: string;
+  excerpt: string;
+  createdAt: Date;
+  readAt: Date | null;
+  cursor: string;
+}
+
+function notificationFromRow(r: NotificationRow): Notification {
+  return {
+    id: r.id,
+    kind: r.kind,
+    actor: r.actorId ? { id: r.actorId, displayName: r.actorName ?? '' } : null,
+    groupId: r.groupId,
+    link: r.link,
+    title: r.title,
+    excerpt: r.excerpt,
+    createdAt: toIso(r.createdAt),
+    readAt: toIso(r.readAt),
+  };
+}
+
+/** A stored notification as `insertNotifications` returns it. */
+export interface InsertedNotification {
+  id: string;
+  userId: string;
+  kind: string;
+  messageId: string | null;
+  ficheId: string | null;
+  link: string;
+  createdAt: string;
+}
+
+/**
+ * Stores one notification per draft, skipping a recipient already notified of the same message (and
+ * whatever a unique index refuses); those of `emailedKinds` get an email due after `emailDelayMs` unless
+ * their recipient turned mention emails off.
+ */
+export async function insertNotifications(
+  manager: EntityManager,
+  drafts: NotificationDraft[],
+  email: { emailedKinds: readonly NotificationKind[]; emailDelayMs: number },
+): Promise<InsertedNotification[]> {
+  const col = <K extends keyof NotificationDraft>(key: K) => drafts.map((d) => d[key] ?? null);
+  const rows: Array<Omit<InsertedNotification, 'createdAt'> & { createdAt: Date }> = await manager.query(
+    `INSERT INTO notifications (user_id, kind, actor_id, group_id, thread_id, message_id, fiche_id, link, title,
+                                excerpt, email_due_at)
+     SELECT d.user_id, d.kind, d.actor_id, d.group_id, d.thread_id, d.message_id, d.fiche_id, d.link, d.title,
+            d.excerpt,
+            CASE WHEN d.kind = ANY($11::text[]) AND COALESCE(p.email_mentions, true)
+                 THEN now() + make_interval(secs => $12::double precision / 1000) END
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[],
+                   $9::text[], $10::text[])
+            AS d(user_id, kind, actor_id, group_id, thread_id, message_id, fiche_id, link, title, excerpt)
+       LEFT JOIN notification_preferences p ON p.user_id = d.user_id
+      WHERE d.message_id IS NULL
+         OR NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = d.user_id AND n.message_id = d.message_id)
+     ON CONFLICT DO NOTHING
+     RETURNING id, user_id AS "userId", kind, message_id AS "messageId", fiche_id AS "ficheId", link,
+               created_at AS "createdAt"`,
+    [
+      col('userId'),
+      col('kind'),
+      drafts.map((d) => d.actor?.id ?? null),
+      col('groupId'),
+      col('threadId'),
+      col('messageId'),
+      col('ficheId'),
+      col('link'),
+      col('title'),
+      col('excerpt'),
+      email.emailedKinds,
+      email.emailDelayMs,
+    ],
+  );
+  return rows.map((r) => ({ ...r, createdAt: toIso(r.createdAt) }));
+}
+
+/**
+ * A page of a member's notifications, newest first: `limit` rows after the keyset `cursor` (creation time
+ * with microseconds, id), only those matching the SQL condition `readable` (its parameters numbered from
+ * 3) and, when asked, only the unread. Returns the notifications with the cursor of each.
+ */
+export async function selectNotifications(
+  manager: EntityManager,
+  userId: string,
+  page: {
+    limit: number;
+    readable: { sql: string; params: unknown[] };
+    unreadOnly: boolean;
+    after: { createdAt: string; id: string } | null;
+  },
+): Promise<Array<{ notification: Notification; cursor: string }>> {
+  const params: unknown[] = [userId, page.limit, ...page.readable.params];
+  const where = ['n.user_id = $1', page.readable.sql];
+  if (page.unreadOnly) where.push('n.read_at IS NULL');
+  if (page.after) {
+    params.push(page.after.createdAt, page.after.id);
+    where.push(`(n.created_at, n.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  const rows: NotificationRow[] = await manager.query(
+    `SELECT n.id, n.kind, n.actor_id AS "actorId", a.display_name AS "actorName", n.group_id AS "groupId",
+            n.link, n.title, n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt",
+            to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || n.id AS cursor
+       FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY n.created_at DESC, n.id DESC
+      LIMIT $2`,
+    params,
+  );
+  return rows.map((r) => ({ notification: notificationFromRow(r), cursor: r.cursor }));
+}
+
+/** Number of a member's unread notifications matching `readable` (its parameters numbered from 2). */
+export async function countUnread(
+  manager: EntityManager,
+  userId: string,
+  readable: { sql: string; params: unknown[] },
+): Promise<number> {
+  const [row]: Array<{ n: number }> = await manager.query(
+    `SELECT count(*)::int AS n FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL AND ${readable.sql}`,
+    [userId, ...readable.params],
+  );
+  return row.n;
+}
+
+/** Marks a member's notifications read: all of them, or those of `ids` (others' ids change nothing). */
+export async function markNotificationsRead(
+  manager: EntityManager,
+  userId: string,
+  which: { all: true } | { ids: string[] },
+): Promise<void> {
+  if ('all' in which) {
+    await manager.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL', [
+      userId,
+    ]);
+    return;
+  }
+  await manager.query(
+    'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL',
+    [userId, which.ids],
+  );
+}
+
+/** Marks read a member's notifications about the messages of a thread up to `seq`. */
+export async function markThreadNotificationsRead(
+  manager: EntityManager,
+  userId: string,
+  threadId: string,
+  seq: number,
+): Promise<void> {
+  await manager.query(
+    `UPDATE notifications n SET read_at = now()
+       FROM messages m
+      WHERE n.user_id = $1 AND n.thread_id = $2 AND n.read_at IS NULL
+        AND m.id = n.message_id AND m.seq <= $3`,
+    [userId, threadId, seq],
+  );
+}
+
+/** A member's stored preferences, or null when never set. */
+export async function selectPreferences(
+  manager: EntityManager,
+  userId: string,
+): Promise<NotificationPreferences | null> {
+  const [row]: NotificationPreferences[] = await manager.query(
+    `SELECT email_mentions AS "emailMentions", daily_digest AS "dailyDigest"
+       FROM notification_preferences WHERE user_id = $1`,
+    [userId],
+  );
+  return row ? { emailMentions: row.emailMentions, dailyDigest: row.dailyDigest } : null;
+}
+
+/** Stores a member's preferences. */
+export async function savePreferences(
+  manager: EntityManager,
+  userId: string,
+  prefs: NotificationPreferences,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO notification_preferences (user_id, email_mentions, daily_digest) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id) DO UPDATE SET email_mentions = $2, daily_digest = $3`,
+    [userId, prefs.emailMentions, prefs.dailyDigest],
+  );
+}
+
+/** Cancels a member's mention emails not sent yet. */
+export async function cancelDueEmails(manager: EntityManager, userId: string): Promise<void> {
+  await manager.query(
+    `UPDATE notifications SET email_due_at = NULL
+      WHERE user_id = $1 AND email_due_at IS NOT NULL AND emailed_at IS NULL`,
+    [userId],
+  );
+}
+
+/** Followers of a thread who want a digest and have not had today's (`dayStart`) yet. */
+export async function selectDigestCandidates(manager: EntityManager, dayStart: Date): Promise<string[]> {
+  // Only followers can have something to read; the others are claimed when they follow a thread.
+  const rows: Array<{ userId: string }> = await manager.query(
+    `SELECT DISTINCT f.user_id AS "userId"
+       FROM thread_follows f
+       JOIN users u ON u.id = f.user_id AND u.disabled_at IS NULL
+       LEFT JOIN notification_preferences p ON p.user_id = f.user_id
+      WHERE f.level = 'following' AND COALESCE(p.daily_digest, true)
+        AND (p.last_digest_at IS NULL OR p.last_digest_at < $1)`,
+    [dayStart],
+  );
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * Claims a member's digest of the day in the caller's transaction: false when it was claimed already (by
+ * another node too) or the member wants none; else when the previous one was sent (null: never).
+ */
+export async function claimDigest(
+  manager: EntityManager,
+  userId: string,
+  now: Date,
+  dayStart: Date,
+): Promise<{ claimed: false } | { claimed: true; previous: Date | null }> {
+  const [previous]: Array<{ lastDigestAt: Date | null }> = await manager.query(
+    'SELECT last_digest_at AS "lastDigestAt" FROM notification_preferences WHERE user_id = $1 FOR UPDATE',
+    [userId],
+  );
+  // The upsert's condition is the claim: a row claimed today (by another node too) is left alone.
+  const claimed: unknown[] = await manager.query(
+    `INSERT INTO notification_preferences AS p (user_id, last_digest_at) VALUES ($1, $2)
+     ON CONFLICT (user_id) DO UPDATE SET last_digest_at = $2
+      WHERE p.daily_digest AND (p.last_digest_at IS NULL OR p.last_digest_at < $3)
+     RETURNING user_id`,
+    [userId, now, dayStart],
+  );
+  if (claimed.length === 0) return { claimed: false };
+  return { claimed: true, previous: previous?.lastDigestAt ? new Date(previous.lastDigestAt) : null };
+}
+
+/** A message of a followed thread, for the digest. */
+export interface DigestMessage {
+  threadId: string;
+  groupId: string;
+  title: string;
+  seq: number;
+  bodyText: string;
+  authorName: string;
+}
+
+/** Messages by others, visible, posted in `(since, until]` in the threads a member follows, by thread then seq. */
+export async function selectNewInFollowedThreads(
+  manager: EntityManager,
+  userId: string,
+  since: Date,
+  until: Date,
+): Promise<DigestMessage[]> {
+  return manager.query(
+    `SELECT t.id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.body_text AS "bodyText",
+            a.display_name AS "authorName"
+       FROM thread_follows f
+       JOIN threads t ON t.id = f.thread_id
+       JOIN messages m ON m.thread_id = t.id
+       JOIN users a ON a.id = m.author_id
+      WHERE f.user_id = $1 AND f.level = 'following'
+        AND m.created_at > $2 AND m.created_at <= $3 AND m.author_id <> $1
+        AND m.deleted_at IS NULL AND m.hidden_at IS NULL
+      ORDER BY t.id, m.seq`,
+    [userId, since, until],
+  );
+}
+
+/** A mention whose email is due, with its recipient's address and the actor's name. */
+export interface DueMention {
+  id: string;
+  userId: string;
+  kind: 'mention' | 'group_mention' | 'comment_mention' | 'fiche_mention';
+  groupId: string | null;
+  threadId: string | null;
+  ficheId: string | null;
+  link: string;
+  title: string;
+  excerpt: string;
+  email: string;
+  displayName: string;
+  actorName: string | null;
+}
+
+/**
+ * Claims up to `limit` unread notifications of `kinds` whose email is due at `now`, in the caller's
+ * transaction (marked emailed, SKIP LOCKED for other nodes): their ids.
+ */
+export async function claimDueEmails(
+  manager: EntityManager,
+  now: Date,
+  kinds: readonly NotificationKind[],
+  limit: number,
+): Promise<string[]> {
+  const claimed: unknown[] = await manager.query(
+    `UPDATE notifications SET emailed_at = now()
+      WHERE id IN (SELECT n.id FROM notifications n
+                    WHERE n.email_due_at <= $1 AND n.emailed_at IS NULL AND n.read_at IS NULL
+                      AND n.kind = ANY($2::text[])
+                    ORDER BY n.email_due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+      RETURNING id`,
+    [now, kinds, limit],
+  );
+  // An UPDATE ... RETURNING answers [rows, count] on PostgreSQL: take the rows.
+  const rows = (Array.isArray(claimed[0]) ? (claimed[0] as unknown[]) : claimed) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}
+
+/** The claimed notifications `ids` whose recipient is active and wants mention emails. */
+export async function selectDueMentions(manager: EntityManager, ids: string[]): Promise<DueMention[]> {
+  return manager.query(
+    `SELECT n.id, n.user_id AS "userId", n.kind, n.group_id AS "groupId", n.thread_id AS "threadId",
+            n.fiche_id AS "ficheId", n.link, n.title, n.excerpt, u.email, u.display_name AS "displayName",
+            a.display_name AS "actorName"
+       FROM notifications n
+       JOIN users u ON u.id = n.user_id AND u.disabled_at IS NULL
+       LEFT JOIN users a ON a.id = n.actor_id
+       LEFT JOIN notification_preferences p ON p.user_id = n.user_id
+      WHERE n.id = ANY($1::uuid[]) AND COALESCE(p.email_mentions, true)`,
+    [ids],
+  );
+}
+
+/** Notifications that will never be emailed: no email due, none sent. */
+export async function dropDueEmails(manager: EntityManager, ids: string[]): Promise<void> {
+  await manager.query(
+    'UPDATE notifications SET email_due_at = NULL, emailed_at = NULL WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+}
+
+/** A member's address and name, for a mail. */
+export async function selectRecipient(
+  manager: EntityManager,
+  userId: string,
+): Promise<{ email: string; displayName: string }> {
+  const [user]: Array<{ email: string; displayName: string }> = await manager.query(
+    'SELECT email, display_name AS "displayName" FROM users WHERE id = $1',
+    [userId],
+  );
+  return user;
+}
