@@ -17,7 +17,7 @@ function twoParagraphs(): { doc: Y.Doc; first: Y.XmlText; second: Y.XmlText } {
 }
 
 /** An anchor as the editor stores it: a base64 `Y.encodeRelativePosition` at `index` of `type`. */
-const anchor = (type: Y.AbstractType<unknown>, index: number) =>
+const anchor = (type: Y.XmlText | Y.XmlFragment, index: number) =>
   Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index))).toString(
     'base64',
   );
