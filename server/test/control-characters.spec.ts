@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CONTROL_CHARACTER_MESSAGE } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
-import { factories, type TestUser } from './support/factories';
+import { factories, type SignedInUser } from './support/factories';
 import { ack, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
 // PostgreSQL refuses NUL in text: before the shared FreeText schema these answered 500 internal_error.
@@ -9,7 +9,7 @@ describe('a NUL byte in a text field', () => {
   let t: SocketTestApp;
   let amina: TestAgent;
   let groupId: string;
-  let aminaAccount: TestUser;
+  let aminaAccount: SignedInUser;
   let threadId: string;
   let ficheId: string;
 

@@ -25,6 +25,9 @@ export interface TestUser {
   displayName: string;
 }
 
+/** An account a factory made, already signed in. */
+export type SignedInUser = TestUser & { agent: TestAgent };
+
 /** A group a factory made. */
 export interface TestGroup {
   id: string;
@@ -59,7 +62,7 @@ export interface Factories {
     group: { id: string },
     role?: MembershipRole,
     input?: Parameters<Factories['user']>[0],
-  ): Promise<TestUser & { agent: TestAgent }>;
+  ): Promise<SignedInUser>;
 }
 
 let sequence = 0;
