@@ -76,15 +76,13 @@ const platform: Subject = { userId: randomUUID(), platformRole: 'admin', members
 export function factories(t: TestApp): Factories {
   const f: Factories = {
     bassin: ({ name, groupKinds } = {}) =>
-      t.app
-        .get(BassinsService)
-        .create(
-          {
-            name: name ?? `Bassin ${unique()}`,
-            groupKinds: groupKinds ?? ['social_workers', 'managers', 'encadrants'],
-          },
-          platform,
-        ),
+      t.app.get(BassinsService).create(
+        {
+          name: name ?? `Bassin ${unique()}`,
+          groupKinds: groupKinds ?? ['social_workers', 'managers', 'encadrants'],
+        },
+        platform,
+      ),
 
     async group(kind = 'social_workers', { bassinId } = {}) {
       if (bassinId) {
