@@ -2,6 +2,7 @@ import { CollabCloseCode } from '@affluents/contracts';
 import request from 'supertest';
 import * as Y from 'yjs';
 import { DocRegistry } from '../src/collab/doc-registry';
+import { UpdateWriter } from '../src/collab/persistence/update-writer';
 import {
   type CollabNode,
   type CollabStorage,
@@ -106,7 +107,8 @@ describe('realtime documents: sync, persistence, restart', () => {
       'second client refused',
     );
     b.destroy();
-    await new Promise((r) => setTimeout(r, 400));
+    // Barrier instead of a pause: whatever the server accepted before refusing both clients is written now.
+    expect(await node.app.get(UpdateWriter).flushAll()).toBe(0);
     expect(await node.dataSource.query(`SELECT * FROM collab_documents WHERE name = $1`, [name])).toEqual(
       before,
     );

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CollabAccess } from '../src/collab/collab-access';
+import { CollabDocuments } from '../src/collab/collab-documents';
 import { hashToken } from '../src/common/auth/tokens';
 import {
   type CollabNode,
@@ -189,8 +190,20 @@ describe('realtime documents: authorisation, readers, limits', () => {
       'reader sees the caret',
     );
     reader.insert(' + ajout du lecteur');
-    await new Promise((r) => setTimeout(r, 400));
+    // Sentinel: a caret change the reader sends after its edit, on the same socket. Once the writer sees
+    // it, the server has handled (and dropped) the edit that came before it.
+    reader.provider.awareness.setLocalStateField('sentinel', 1);
+    await waitFor(
+      () => [...writer.provider.awareness.getStates().values()].some((s) => s.sentinel === 1),
+      'the reader’s later caret change',
+    );
     expect(writer.text()).toBe('texte du groupe');
+    const live = await node.app.get(CollabDocuments).readDocument(name);
+    try {
+      expect(live.getText('body').toString()).toBe('texte du groupe');
+    } finally {
+      live.destroy();
+    }
     expect(await storedText(node.dataSource, name)).toBe('texte du groupe');
     const health = await request(node.app.getHttpServer()).get('/api/health').expect(200);
     expect(health.body.collab.counters.readerUpdatesDropped).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { CollabFanout } from '../src/collab/fanout/collab-fanout';
+import { UpdateWriter } from '../src/collab/persistence/update-writer';
 import { openAwarenessPeer } from './support/awareness-peer';
 import {
   type CollabNode,
@@ -80,7 +81,8 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
     clients.push(c);
     await waitFor(() => c.text() === a.text() && a.text().length === 21, 'late joiner on the other node');
     await waitFor(async () => (await storedText(nodes[0].dataSource, name)) === a.text(), 'stored');
-    await new Promise((r) => setTimeout(r, 400));
+    // Barrier instead of a pause: a second copy of an update, from either node, would be written by now.
+    for (const node of nodes) expect(await node.app.get(UpdateWriter).flushAll()).toBe(0);
     const lengths = await storedLengthByClient(nodes[0], name);
     expect(lengths.get(a.doc.clientID)).toBe(11);
     expect(lengths.get(b.doc.clientID)).toBe(10);

@@ -9,6 +9,7 @@ import type { PostedComment } from '../src/common/events/domain-events';
 import { AnchorResolver } from '../src/modules/comments/comment-anchors';
 import { FicheCommentsService } from '../src/modules/comments/fiche-comments.service';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { factories, type TestUser } from './support/factories';
 import { ack, connectSocket, nextEvent } from './support/socket-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -47,30 +48,46 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
     if (!agent) throw new Error(`not signed in: ${name}`);
     return agent;
   };
-  const userId = async (email: string) =>
-    ((await t.dataSource.query('SELECT id FROM users WHERE email = $1', [email])) as Array<{ id: string }>)[0]
-      .id;
+  const people = new Map<string, TestUser>();
+  const userId = (name: string) => {
+    const user = people.get(name);
+    if (!user) throw new Error(`no such person: ${name}`);
+    return user.id;
+  };
   const comments = async (name = 'amina', status = 'all') =>
     (await as(name).get(`/api/fiches/${fiche.id}/comments?status=${status}`).expect(200))
       .body as FicheComment[];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     wsUrl = `ws://127.0.0.1:${port}/collab`;
-    for (const name of ['amina', 'thomas', 'ines', 'claire', 'admin']) {
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    const elsewhere = await make.group('social_workers');
+    const cast = [
+      ['amina', group, 'member', 'Amina Lahlou'],
+      ['thomas', group, 'member', 'Thomas Dubois'],
+      ['ines', group, 'facilitator', 'Inès Moreau'],
+      ['claire', elsewhere, 'member', 'Claire Renard'],
+    ] as const;
+    for (const [name, of, role, displayName] of cast) {
+      const user = await make.user({ displayName });
+      await make.membership(user, of, role);
+      people.set(name, user);
+    }
+    people.set('admin', await make.user({ platformRole: 'admin' }));
+    for (const [name, user] of people) {
       const agent = t.agent();
       const res = await agent
         .post('/api/auth/login')
-        .send({ email: `${name}@affluents.test`, password: 'affluents-demo' })
+        .send({ email: user.email, password: user.password })
         .expect(200);
       agents.set(name, agent);
       cookies.set(name, String(res.headers['set-cookie']).split(';')[0]);
     }
-    const bassins = (await as('amina').get('/api/bassins').expect(200)).body;
-    const hainaut = bassins.find((b: { name: string }) => b.name === 'Hainaut Sud');
-    const groupId = hainaut.groups.find((g: { kind: string }) => g.kind === 'social_workers').id;
+    const groupId = group.id;
     fiche = (await as('amina').post('/api/fiches').send({ title: 'Potager', groupId }).expect(201)).body;
     writer = connectClient(wsUrl, fiche.docName, cookies.get('amina') ?? null);
     clients.push(writer);
@@ -93,10 +110,7 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
 
   it('comments a passage, with mentions kept to the group’s members', async () => {
     const start = SENTENCE.indexOf(PASSAGE);
-    const [thomasId, claireId] = [
-      await userId('thomas@affluents.test'),
-      await userId('claire@affluents.test'),
-    ];
+    const [thomasId, claireId] = [userId('thomas'), userId('claire')];
     const res = await as('amina')
       .post(`/api/fiches/${fiche.id}/comments`)
       .send({
@@ -186,7 +200,15 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
         .send({ body: 'En direct' })
         .expect(201);
       expect((await heard).replies.map((r) => r.body)).toContain('En direct');
-      await new Promise((r) => setTimeout(r, 300));
+      // Sentinel: a later event of the fiche's room, which the coordinator does receive, comes after any
+      // leaked comment would have.
+      const sentinel = nextEvent<{ ficheId: string }>(
+        coordinator,
+        'fiche:updated',
+        (e) => e.ficheId === fiche.id,
+      );
+      await as('amina').patch(`/api/fiches/${fiche.id}`).send({ title: 'Potager' }).expect(200);
+      await sentinel;
       expect(leaked).toEqual([]);
     } finally {
       member.close();
@@ -290,9 +312,7 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
     const heard: PostedComment[] = [];
     const off = bus.on('comment.posted', (c) => void heard.push(c));
     try {
-      const [aminaId, thomasId, inesId] = await Promise.all(
-        ['amina', 'thomas', 'ines'].map((name) => userId(`${name}@affluents.test`)),
-      );
+      const [aminaId, thomasId, inesId] = ['amina', 'thomas', 'ines'].map(userId);
       const remaining = paragraphText(writer.doc);
       const word = remaining.toString().indexOf('stagiaires');
       const created = (

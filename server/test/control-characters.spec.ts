@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CONTROL_CHARACTER_MESSAGE } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
+import { factories, type SignedInUser } from './support/factories';
 import { ack, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
 // PostgreSQL refuses NUL in text: before the shared FreeText schema these answered 500 internal_error.
@@ -8,17 +9,17 @@ describe('a NUL byte in a text field', () => {
   let t: SocketTestApp;
   let amina: TestAgent;
   let groupId: string;
+  let aminaAccount: SignedInUser;
   let threadId: string;
   let ficheId: string;
 
   beforeAll(async () => {
-    t = await startSocketTestApp();
-    amina = await t.signIn('amina@affluents.test');
-    const [m] = await t.dataSource.query(
-      `SELECT m.group_id AS "groupId" FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE u.email = 'amina@affluents.test'`,
-    );
-    groupId = m.groupId;
+    t = await startSocketTestApp({ seed: false });
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    aminaAccount = await make.member(group);
+    amina = aminaAccount.agent;
+    groupId = group.id;
     threadId = (
       await amina
         .post(`/api/groups/${groupId}/threads`)
@@ -100,7 +101,7 @@ describe('a NUL byte in a text field', () => {
   });
 
   it('socket message:send acks validation_failed naming the body, and stores nothing', async () => {
-    const socket = await t.connectAs('amina@affluents.test');
+    const socket = await t.connectAs(aminaAccount);
     const answer = await ack(socket, 'message:send', { threadId, clientId: randomUUID(), body: NUL });
     expect(answer).toMatchObject({
       ok: false,

@@ -1,5 +1,6 @@
-import type { JoinThreadResult, Message } from '@affluents/contracts';
+import type { GroupKind, JoinThreadResult, Message } from '@affluents/contracts';
 import type { Socket } from 'socket.io-client';
+import { factories, type TestUser } from './support/factories';
 import { ack, nextEvent, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
 describe('discussions over Socket.IO: acks, replay without gap, idempotent resends, access', () => {
@@ -7,23 +8,38 @@ describe('discussions over Socket.IO: acks, replay without gap, idempotent resen
   let threadId: string;
   let claire: Socket;
   let sophie: Socket;
+  let people: Record<'claire' | 'sophie' | 'olivier' | 'amina' | 'nadia' | 'admin', TestUser>;
 
   beforeAll(async () => {
     // Bursts of sends here test batching, not the per-user limit (realtime-socket.spec.ts tests that).
-    t = await startSocketTestApp({ env: { REALTIME_MESSAGES_PER_MINUTE: '1000' } });
-    const agent = await t.signIn('claire@affluents.test');
-    const bassins = (await agent.get('/api/bassins').expect(200)).body;
-    const namurSocial = bassins
-      .find((b: { name: string }) => b.name === 'Namur')
-      .groups.find((g: { kind: string }) => g.kind === 'social_workers').id;
+    t = await startSocketTestApp({ seed: false, env: { REALTIME_MESSAGES_PER_MINUTE: '1000' } });
+    const make = factories(t);
+    // Claire and Sophie (facilitator) in a social workers' group; Olivier in another group of the same
+    // bassin, Amina in another bassin, Nadia in no group, and an administrator.
+    const bassin = await make.bassin();
+    const group = (kind: GroupKind) => bassin.groups.find((g) => g.kind === kind) as { id: string };
+    const namurSocial = group('social_workers').id;
+    people = {
+      claire: await make.user({ displayName: 'Claire Renard' }),
+      sophie: await make.user({ displayName: 'Sophie Lambert' }),
+      olivier: await make.user(),
+      amina: await make.user(),
+      nadia: await make.user(),
+      admin: await make.user({ platformRole: 'admin' }),
+    };
+    await make.membership(people.claire, group('social_workers'));
+    for (const g of bassin.groups) await make.membership(people.sophie, g, 'facilitator');
+    await make.membership(people.olivier, group('encadrants'));
+    await make.membership(people.amina, await make.group('social_workers'));
+    const agent = await make.signIn(people.claire);
     threadId = (
       await agent
         .post(`/api/groups/${namurSocial}/threads`)
         .send({ title: 'Au fil de l’eau', body: 'Bonjour' })
         .expect(201)
     ).body.id;
-    claire = await t.connectAs('claire@affluents.test');
-    sophie = await t.connectAs('sophie@affluents.test');
+    claire = await t.connectAs(people.claire);
+    sophie = await t.connectAs(people.sophie);
   });
   afterAll(() => t.close());
 
@@ -63,7 +79,7 @@ describe('discussions over Socket.IO: acks, replay without gap, idempotent resen
     const edit = await ack(claire, 'message:edit', { messageId: older.id, body: 'Bonjour (modifié)' });
     expect(edit.ok).toBe(true);
 
-    sophie = await t.connectAs('sophie@affluents.test');
+    sophie = await t.connectAs(people.sophie);
     const replay = await ack(sophie, 'thread:join', { threadId, afterSeq: lastSeq, afterChange: lastChange });
     if (!replay.ok) throw new Error(replay.error.message);
     const data: JoinThreadResult = replay.data;
@@ -219,13 +235,8 @@ describe('discussions over Socket.IO: acks, replay without gap, idempotent resen
   });
 
   it('refuses other groups, other bassins and guests without a grant, and bad payloads', async () => {
-    for (const email of [
-      'olivier@affluents.test',
-      'amina@affluents.test',
-      'nadia@affluents.test',
-      'admin@affluents.test',
-    ]) {
-      const outsider = await t.connectAs(email);
+    for (const person of [people.olivier, people.amina, people.nadia, people.admin]) {
+      const outsider = await t.connectAs(person);
       const join = await ack(outsider, 'thread:join', { threadId, afterSeq: 0, afterChange: 0 });
       expect(join.ok).toBe(false);
       const send = await ack(outsider, 'message:send', {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Message, ThreadDetail } from '@affluents/contracts';
+import type { GroupKind, Message, ThreadDetail } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import type { PostedMessage } from '../src/common/events/domain-events';
+import { factories, type TestUser } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
-
-const email = (name: string) => `${name}@affluents.test`;
 
 describe('discussions over HTTP: access, posting, Markdown, unread, moderation, search', () => {
   let t: TestApp;
@@ -13,19 +12,35 @@ describe('discussions over HTTP: access, posting, Markdown, unread, moderation, 
   const ids: Record<string, string> = {};
   let namurSocial: string;
   let namurEncadrants: string;
+  let hainautSocial: string;
   let thread: ThreadDetail;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    for (const name of ['sophie', 'claire', 'olivier', 'amina', 'admin', 'nadia']) {
-      as[name] = await t.signIn(email(name));
-      const [row] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [email(name)]);
-      ids[name] = row.id;
+    t = await startTestApp({ seed: false });
+    const make = factories(t);
+    // Namur: Sophie facilitates its three groups, Claire is a social worker, Olivier an encadrant. Amina is
+    // a social worker of another bassin, Nadia in no group, and an administrator.
+    const namur = await make.bassin({ name: 'Namur' });
+    const group = (kind: GroupKind) => namur.groups.find((g) => g.kind === kind) as { id: string };
+    namurSocial = group('social_workers').id;
+    namurEncadrants = group('encadrants').id;
+    hainautSocial = (await make.bassin({ name: 'Hainaut Sud', groupKinds: ['social_workers'] })).groups[0].id;
+    const people: Record<string, TestUser> = {
+      sophie: await make.user({ displayName: 'Sophie Lambert' }),
+      claire: await make.user({ displayName: 'Claire Renard' }),
+      olivier: await make.user({ displayName: 'Olivier Lejeune' }),
+      amina: await make.user({ displayName: 'Amina Lahlou' }),
+      admin: await make.user({ platformRole: 'admin' }),
+      nadia: await make.user({ displayName: 'Nadia Vandenbergh' }),
+    };
+    for (const g of namur.groups) await make.membership(people.sophie, g, 'facilitator');
+    await make.membership(people.claire, group('social_workers'));
+    await make.membership(people.olivier, group('encadrants'));
+    await make.membership(people.amina, { id: hainautSocial });
+    for (const [name, user] of Object.entries(people)) {
+      as[name] = await make.signIn(user);
+      ids[name] = user.id;
     }
-    const bassins = (await as.sophie.get('/api/bassins').expect(200)).body;
-    const namur = bassins.find((b: { name: string }) => b.name === 'Namur');
-    namurSocial = namur.groups.find((g: { kind: string }) => g.kind === 'social_workers').id;
-    namurEncadrants = namur.groups.find((g: { kind: string }) => g.kind === 'encadrants').id;
   });
   afterAll(() => t.close());
 
@@ -368,10 +383,6 @@ describe('discussions over HTTP: access, posting, Markdown, unread, moderation, 
   });
 
   it('searches in French across my threads only', async () => {
-    const bassins = (await as.amina.get('/api/bassins').expect(200)).body;
-    const hainautSocial = bassins
-      .find((b: { name: string }) => b.name === 'Hainaut Sud')
-      .groups.find((g: { kind: string }) => g.kind === 'social_workers').id;
     await as.amina
       .post(`/api/groups/${hainautSocial}/threads`)
       .send({ title: 'Formations à Charleroi', body: 'Notre équipe cherche une formation' })

@@ -5,6 +5,7 @@ import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
+import { factories } from './support/factories';
 import { binary, pdfCatalog, pdfStructureTypes, pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -94,6 +95,7 @@ describe('PDF exports of fiches and of toolbox results', () => {
   let admin: TestAgent;
   let namurSocial: string;
   let hainautSocial: string;
+  let userIds: { sophie: string; claire: string };
   let fiche: FicheDetail;
   let other: FicheDetail;
   let documents: FicheDocuments;
@@ -102,18 +104,25 @@ describe('PDF exports of fiches and of toolbox results', () => {
     documents.change(docName, (doc) => apply(sectionWriter(doc), doc));
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
     documents = t.app.get(FicheDocuments);
-    [sophie, claire, amina, admin] = await Promise.all(
-      ['sophie', 'claire', 'amina', 'admin'].map((who) => t.signIn(`${who}@affluents.test`)),
-    );
-    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
-    const [row] = await t.dataSource.query(
-      `SELECT m.group_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`,
-      ['amina@affluents.test'],
-    );
-    hainautSocial = row.id;
+    const make = factories(t);
+    const namur = await make.bassin({ name: 'Namur', groupKinds: ['social_workers'] });
+    namurSocial = namur.groups[0].id;
+    hainautSocial = (await make.group('social_workers')).id;
+    const sophieMember = await make.member({ id: namurSocial }, 'facilitator', {
+      displayName: 'Sophie Lambert',
+    });
+    const claireMember = await make.member({ id: namurSocial }, 'member', { displayName: 'Claire Renard' });
+    const aminaMember = await make.member({ id: hainautSocial }, 'member', { displayName: 'Amina Lahlou' });
+    const adminUser = await make.user({ platformRole: 'admin' });
+    [sophie, claire, amina, admin] = [
+      sophieMember.agent,
+      claireMember.agent,
+      aminaMember.agent,
+      await make.signIn(adminUser),
+    ];
+    userIds = { sophie: sophieMember.id, claire: claireMember.id };
     fiche = (
       await sophie
         .post('/api/fiches')
@@ -229,12 +238,7 @@ describe('PDF exports of fiches and of toolbox results', () => {
   });
 
   it('appends the open comments as numbered notes, for members only', async () => {
-    const [{ id: sophieId }] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
-      'sophie@affluents.test',
-    ]);
-    const [{ id: claireId }] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
-      'claire@affluents.test',
-    ]);
+    const { sophie: sophieId, claire: claireId } = userIds;
     const doc = await documents.read(fiche.docName);
     let anchors: { start: string; end: string };
     try {
@@ -332,9 +336,7 @@ describe('PDF exports of fiches and of toolbox results', () => {
       put('objectifs', [paragraph(names)]);
       put('moyens', [paragraph(`Moyens : ${names}`)]);
     });
-    const [{ id: claireId }] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
-      'claire@affluents.test',
-    ]);
+    const claireId = userIds.claire;
     await t.dataSource.query('UPDATE users SET display_name = $1 WHERE id = $2', [
       'Nguyễn Thị Hoa',
       claireId,

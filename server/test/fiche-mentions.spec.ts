@@ -3,7 +3,9 @@ import type { FicheDetail, GroupDetail, NotificationPage } from '@affluents/cont
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { factories, type TestUser } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -52,11 +54,16 @@ describe('mentions in the text of a fiche', () => {
   let fiche: FicheDetail;
   let writer: TestClient;
   const cookies = new Map<string, string>();
+  let sophieCookie: string | null;
+  let aminaId: string;
 
-  async function signIn(email: string): Promise<TestAgent> {
+  async function signIn(user: TestUser): Promise<TestAgent> {
     const agent = t.agent();
-    const res = await agent.post('/api/auth/login').send({ email, password: 'affluents-demo' }).expect(200);
-    cookies.set(email, String(res.headers['set-cookie']).split(';')[0]);
+    const res = await agent
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    cookies.set(user.email, String(res.headers['set-cookie']).split(';')[0]);
     return agent;
   }
 
@@ -75,20 +82,31 @@ describe('mentions in the text of a fiche', () => {
     ])) as Array<{ userId: string }>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     wsUrl = `ws://127.0.0.1:${port}/collab`;
-    sophie = await signIn('sophie@affluents.test');
-    claire = await signIn('claire@affluents.test');
-    amina = await signIn('amina@affluents.test');
-    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    const namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
-    group = (await sophie.get(`/api/groups/${namurSocial}`).expect(200)).body;
+    const make = factories(t);
+    const social = await make.group('social_workers');
+    const elsewhere = await make.group('social_workers');
+    const sophieUser = await make.user({ displayName: 'Sophie Lambert' });
+    await make.membership(sophieUser, social, 'facilitator');
+    const claireUser = await make.user({ displayName: 'Claire Renard' });
+    await make.membership(claireUser, social);
+    // Mentioned only to show that a store was announced (see "does not notify again").
+    await make.membership(await make.user({ displayName: 'Théo Témoin' }), social);
+    const aminaUser = await make.user({ displayName: 'Amina Lahlou' });
+    await make.membership(aminaUser, elsewhere);
+    aminaId = aminaUser.id;
+    sophie = await signIn(sophieUser);
+    claire = await signIn(claireUser);
+    amina = await signIn(aminaUser);
+    sophieCookie = cookies.get(sophieUser.email) ?? null;
+    group = (await sophie.get(`/api/groups/${social.id}`).expect(200)).body;
     fiche = (
-      await sophie.post('/api/fiches').send({ title: 'Jardin solidaire', groupId: namurSocial }).expect(201)
+      await sophie.post('/api/fiches').send({ title: 'Jardin solidaire', groupId: social.id }).expect(201)
     ).body;
-    writer = connectClient(wsUrl, fiche.docName, cookies.get('sophie@affluents.test') ?? null);
+    writer = connectClient(wsUrl, fiche.docName, sophieCookie);
     await waitFor(() => writer.provider.synced, 'writer synced');
   });
   afterAll(async () => {
@@ -126,21 +144,28 @@ describe('mentions in the text of a fiche', () => {
       const detail = (await sophie.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
       return !detail.emptySections.includes('public');
     }, 'the third store');
-    await new Promise((r) => setTimeout(r, 300));
+    // Sentinel: a first mention of someone else, written after, is announced in the same store or a later
+    // one; once it is notified and the listeners settled, a second notice to Claire would be there too.
+    const witnessId = memberId('Théo');
+    writeMention(writer.doc, 'contexte', 'Voir ', { id: witnessId, label: 'Théo Témoin' });
+    await waitFor(
+      async () => (await mentionRows()).some((r) => r.userId === witnessId),
+      'the later mention announced',
+      8000,
+    );
+    await t.app.get(DomainEventBus).settled();
     expect(await ficheMentions(claire)).toHaveLength(1);
   });
 
   it('notifies nobody for a mention of someone outside the group, or of an id that is no user', async () => {
-    const [{ id }] = (await t.dataSource.query(
-      "SELECT id FROM users WHERE email = 'amina@affluents.test'",
-    )) as Array<{
-      id: string;
-    }>;
+    const id = aminaId;
     expect(group.members.some((m) => m.userId === id)).toBe(false);
     writeMention(writer.doc, 'dispositif', 'Avec ', { id, label: 'Amina' });
     writeMention(writer.doc, 'dispositif', ' et ', { id: 'pas-un-identifiant', label: 'Personne' });
     await waitFor(async () => (await mentionRows()).some((r) => r.userId === id), 'the mention recorded');
-    await new Promise((r) => setTimeout(r, 300));
+    // The mention is recorded by the listener of the store that announces it: once the bus has settled,
+    // any notification it caused has been written.
+    await t.app.get(DomainEventBus).settled();
     expect(await ficheMentions(amina)).toHaveLength(0);
     expect((await mentionRows()).map((r) => r.userId)).not.toContain('pas-un-identifiant');
   });

@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import type { FicheDetail, Notification, ThreadDetail, ThreadSummary } from '@affluents/contracts';
+import type { FicheDetail, GroupKind, Notification, ThreadDetail, ThreadSummary } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { QUESTIONS_PER_WINDOW } from '../src/modules/fiche-questions/fiche-questions.service';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { factories, type TestUser } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Types `text` into the paragraph under the heading of `section`, as the editor would. */
@@ -27,14 +28,18 @@ describe('questions of readers to the authors of a published fiche', () => {
   const agents = new Map<string, TestAgent>();
   let namurSocial: string;
 
-  /** A signed-in client of the demo persona `name` (its cookie kept for the collab socket). */
+  const people = new Map<string, TestUser>();
+
+  /** A signed-in client of the person `name` made in beforeAll (its cookie kept for the collab socket). */
   async function as(name: string): Promise<TestAgent> {
     const known = agents.get(name);
     if (known) return known;
+    const user = people.get(name);
+    if (!user) throw new Error(`no such person: ${name}`);
     const agent = t.agent();
     const res = await agent
       .post('/api/auth/login')
-      .send({ email: `${name}@affluents.test`, password: 'affluents-demo' })
+      .send({ email: user.email, password: user.password })
       .expect(200);
     cookies.set(name, String(res.headers['set-cookie']).split(';')[0]);
     agents.set(name, agent);
@@ -67,12 +72,27 @@ describe('questions of readers to the authors of a published fiche', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     wsUrl = `ws://127.0.0.1:${port}/collab`;
-    const bassins = (await (await as('sophie')).get('/api/bassins').expect(200)).body;
-    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    const make = factories(t);
+    // The fiches' bassin: Sophie facilitates its three groups; Claire writes in its social workers' group,
+    // Olivier sits in its encadrants' group. Amina and Julie read from two other bassins.
+    const namur = await make.bassin();
+    const groupOf = (kind: GroupKind) => namur.groups.find((g) => g.kind === kind) as { id: string };
+    namurSocial = groupOf('social_workers').id;
+    const person = async (name: string, displayName?: string) => {
+      const user = await make.user({ displayName });
+      people.set(name, user);
+      return user;
+    };
+    const sophie = await person('sophie', 'Sophie Lambert');
+    for (const group of namur.groups) await make.membership(sophie, group, 'facilitator');
+    await make.membership(await person('claire', 'Claire Renard'), groupOf('social_workers'));
+    await make.membership(await person('olivier', 'Olivier Lejeune'), groupOf('encadrants'));
+    await make.membership(await person('amina', 'Amina Lahlou'), await make.group('social_workers'));
+    await make.membership(await person('julie', 'Julie Mertens'), await make.group('encadrants'));
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -93,7 +113,7 @@ describe('questions of readers to the authors of a published fiche', () => {
         .expect(201)
     ).body as ThreadDetail;
 
-    const amina = await as('amina'); // Hainaut Sud: another bassin
+    const amina = await as('amina'); // another bassin
     asked = (await amina.post(`/api/fiches/${published.id}/questions`).send(question).expect(201))
       .body as ThreadDetail;
     expect(asked).toMatchObject({
@@ -172,7 +192,7 @@ describe('questions of readers to the authors of a published fiche', () => {
   });
 
   it('lists the questions on the fiche: all of them for its group, their own for other readers', async () => {
-    const julie = await as('julie'); // Brabant wallon: another reader, another question
+    const julie = await as('julie'); // a third bassin: another reader, another question
     const second = (
       await julie
         .post(`/api/fiches/${published.id}/questions`)
@@ -240,7 +260,8 @@ describe('questions of readers to the authors of a published fiche', () => {
     const refused = await amina.post(`/api/fiches/${published.id}/questions`).send(question).expect(429);
     expect(refused.body.message).toMatch(/Trop de questions/);
     const [{ count }] = await t.dataSource.query(
-      `SELECT count(*)::int AS count FROM threads WHERE author_id = (SELECT id FROM users WHERE email = 'amina@affluents.test')`,
+      'SELECT count(*)::int AS count FROM threads WHERE author_id = $1',
+      [people.get('amina')?.id],
     );
     expect(count).toBe(QUESTIONS_PER_WINDOW);
   });

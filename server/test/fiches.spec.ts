@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import type { FicheDetail } from '@affluents/contracts';
+import type { FicheDetail, GroupKind } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { factories, type TestUser } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Types `text` into the paragraph under the heading of `section`, as the editor would. */
@@ -23,22 +24,45 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
   const clients: TestClient[] = [];
   const cookies = new Map<string, string>();
 
-  async function signIn(email: string): Promise<TestAgent> {
+  const people = new Map<string, TestUser>();
+
+  /** Signs in the person `name` made in beforeAll, keeping the cookie for the collab socket. */
+  async function signIn(name: string): Promise<TestAgent> {
+    const user = people.get(name);
+    if (!user) throw new Error(`no such person: ${name}`);
     const agent = t.agent();
-    const res = await agent.post('/api/auth/login').send({ email, password: 'affluents-demo' }).expect(200);
-    cookies.set(email, String(res.headers['set-cookie']).split(';')[0]);
+    const res = await agent
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    cookies.set(name, String(res.headers['set-cookie']).split(';')[0]);
     return agent;
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     wsUrl = `ws://127.0.0.1:${port}/collab`;
-    sophie = await signIn('sophie@affluents.test');
-    claire = await signIn('claire@affluents.test');
-    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    const make = factories(t);
+    // Namur: Sophie facilitates its groups, Claire is a social worker, Olivier an encadrant (same bassin,
+    // other group); Amina is in another bassin.
+    const namur = await make.bassin({ name: 'Namur' });
+    const group = (kind: GroupKind) => namur.groups.find((g) => g.kind === kind) as { id: string };
+    namurSocial = group('social_workers').id;
+    const person = async (name: string, displayName?: string, platformRole?: 'admin') => {
+      const user = await make.user({ displayName, platformRole });
+      people.set(name, user);
+      return user;
+    };
+    const sophieUser = await person('sophie', 'Sophie Lambert');
+    for (const g of namur.groups) await make.membership(sophieUser, g, 'facilitator');
+    await make.membership(await person('claire', 'Claire Renard'), group('social_workers'));
+    await make.membership(await person('olivier', 'Olivier Lejeune'), group('encadrants'));
+    await make.membership(await person('amina', 'Amina Lahlou'), await make.group('social_workers'));
+    await person('admin', undefined, 'admin');
+    sophie = await signIn('sophie');
+    claire = await signIn('claire');
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -77,22 +101,22 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
   });
 
   it('keeps a draft inside its group: others get 403, coordinators read', async () => {
-    const amina = await signIn('amina@affluents.test');
+    const amina = await signIn('amina');
     await amina.get(`/api/fiches/${fiche.id}`).expect(403);
     await amina.get('/api/fiches/00000000-0000-4000-8000-000000000000').expect(403);
     await amina.post('/api/fiches').send({ title: 'Intrusion', groupId: namurSocial }).expect(403);
     await amina.patch(`/api/fiches/${fiche.id}`).send({ title: 'Piraté' }).expect(403);
-    const admin = await signIn('admin@affluents.test');
+    const admin = await signIn('admin');
     expect((await admin.get(`/api/fiches/${fiche.id}`).expect(200)).body.access).toBe('read');
     await admin.post('/api/fiches').send({ title: 'Pas membre', groupId: namurSocial }).expect(403);
     await sophie.post('/api/fiches').send({ title: '', groupId: namurSocial }).expect(400);
   });
 
   it('lets two members write the document together; its empty sections follow the text', async () => {
-    const a = connectClient(wsUrl, fiche.docName, cookies.get('sophie@affluents.test') ?? null, {
+    const a = connectClient(wsUrl, fiche.docName, cookies.get('sophie') ?? null, {
       origin: 'http://localhost:3000',
     });
-    const b = connectClient(wsUrl, fiche.docName, cookies.get('claire@affluents.test') ?? null);
+    const b = connectClient(wsUrl, fiche.docName, cookies.get('claire') ?? null);
     clients.push(a, b);
     const headings = (doc: Y.Doc) => doc.getXmlFragment(FICHE_FRAGMENT).length;
     await waitFor(() => a.provider.synced && b.provider.synced, 'both clients synced');
@@ -187,7 +211,7 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     expect(md.text).toContain('## Objectifs\n\nRemobiliser des stagiaires');
     expect(md.text).not.toContain('Texte ajouté après la publication.');
 
-    const amina = await signIn('amina@affluents.test');
+    const amina = await signIn('amina');
     await amina.get(`/api/fiches/${fiche.id}/export.md`).expect(403);
     await amina.post(`/api/fiches/${fiche.id}/versions/${published.id}/restore`).expect(403);
     await claire.post(`/api/fiches/${fiche.id}/versions/${published.id}/restore`).expect(200);
@@ -210,7 +234,7 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
       return live.text.includes('Brouillon interne au groupe.');
     }, 'draft edit stored');
 
-    const olivier = await signIn('olivier@affluents.test'); // Namur encadrants: same bassin, other group
+    const olivier = await signIn('olivier'); // encadrants: same bassin, other group
     const detail = (await olivier.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
     expect(detail).toMatchObject({ liveDocument: false, access: 'read', reach: 'bassin' });
     expect(detail.publishedVersionId).toBeTruthy();
@@ -227,15 +251,15 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
 
     // The group's own members keep the live fiche; another bassin is outside a 'bassin' reach.
     expect((await claire.get(`/api/fiches/${fiche.id}`)).body).toMatchObject({ liveDocument: true });
-    const amina = await signIn('amina@affluents.test');
+    const amina = await signIn('amina');
     await amina.get(`/api/fiches/${fiche.id}`).expect(403);
   });
 
   it('finds published fiches within their reach, with French stemming, accents and acronyms', async () => {
     const search = async (agent: TestAgent, q: string, extra = '') =>
       (await agent.get(`/api/fiches?q=${encodeURIComponent(q)}${extra}`).expect(200)).body;
-    const olivier = await signIn('olivier@affluents.test'); // Namur encadrants: same bassin
-    const amina = await signIn('amina@affluents.test'); // Hainaut Sud: another bassin
+    const olivier = await signIn('olivier'); // encadrants: same bassin
+    const amina = await signIn('amina'); // another bassin
     const sameBassin = await search(olivier, 'formations');
     expect(sameBassin.items.map((i: { id: string }) => i.id)).toEqual([fiche.id]);
     expect(sameBassin.items[0].matchedVersion).toBe('published');
@@ -264,7 +288,7 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
         .send({ title: 'Atelier vélo solidaire', groupId: namurSocial })
         .expect(201)
     ).body;
-    const amina = await signIn('amina@affluents.test');
+    const amina = await signIn('amina');
     const mine = (await claire.get('/api/fiches?q=velo').expect(200)).body;
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(draft.id);
     expect(mine.items.find((i: { id: string }) => i.id === draft.id).matchedVersion).toBe('draft');
@@ -279,7 +303,7 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     const draft = (
       await claire.post('/api/fiches').send({ title: 'Potager partagé', groupId: namurSocial }).expect(201)
     ).body as FicheDetail;
-    const client = connectClient(wsUrl, draft.docName, cookies.get('claire@affluents.test') ?? null);
+    const client = connectClient(wsUrl, draft.docName, cookies.get('claire') ?? null);
     clients.push(client);
     await waitFor(() => client.provider.synced, 'synced');
     writeSection(client.doc, 'contexte', 'Des bacs\u0000 surélevés\u0007 à Jambes.');
@@ -299,14 +323,21 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     expect(archived.body.status).toBe('archived');
     expect((await claire.get(`/api/fiches/${fiche.id}`).expect(200)).body.access).toBe('read');
     await claire.patch(`/api/fiches/${fiche.id}`).send({ title: 'Encore' }).expect(409);
-    const amina = await signIn('amina@affluents.test');
+    const amina = await signIn('amina');
     expect((await amina.get('/api/fiches?q=equipe').expect(200)).body.total).toBe(0);
     await sophie.post(`/api/fiches/${fiche.id}/status`).send({ status: 'draft' }).expect(200);
   });
 
   it('closes a removed member’s document connection at once', async () => {
     const claireClient = clients[1];
-    const users = (await (await signIn('admin@affluents.test')).get('/api/users?q=claire').expect(200)).body;
+    const users = (
+      await (
+        await signIn('admin')
+      )
+        .get('/api/users')
+        .query({ q: people.get('claire')?.email })
+        .expect(200)
+    ).body;
     await sophie.delete(`/api/groups/${namurSocial}/members/${users[0].id}`).expect(204);
     await waitFor(() => claireClient.closes.some((c) => c.code === 4403), 'access revoked close', 5000);
     // She keeps what any reader within the publication's reach has: the published version, not the draft.

@@ -13,6 +13,7 @@ import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { FilesService } from '../src/modules/files/files.service';
+import { factories } from './support/factories';
 import { pdfBytes } from './support/files';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -73,15 +74,16 @@ describe('files no text uses any more: not counted, then deleted after the grace
 
   beforeAll(async () => {
     t = await startTestApp({
+      seed: false,
       env: { FILE_MAX_BYTES: String(6 * MiB), FICHE_FILES_MAX_BYTES: String(8 * MiB) },
     });
     documents = t.app.get(FicheDocuments);
     files = t.app.get(FilesService);
-    [sophie, claire] = await Promise.all(
-      ['sophie', 'claire'].map((who) => t.signIn(`${who}@affluents.test`)),
-    );
-    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    namurSocial = group.id;
+    sophie = (await make.member(group, 'facilitator')).agent;
+    claire = (await make.member(group)).agent;
   });
   afterAll(async () => {
     await t.close();

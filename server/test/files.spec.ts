@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { FilesService } from '../src/modules/files/files.service';
 import { waitFor } from './support/collab-client';
+import { factories, type SignedInUser } from './support/factories';
 import { compoundFileBytes, docxBytes, fileRowCounts, odtBytes, pdfBytes, storedZip } from './support/files';
 import { binary, pdfStructureTypes, pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -70,6 +71,8 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
   let admin: TestAgent;
   let documents: FicheDocuments;
   let namurSocial: string;
+  let aminaGroup: string;
+  let sophieAccount: SignedInUser;
   let fiche: FicheDetail;
 
   const newFiche = async (title: string): Promise<FicheDetail> =>
@@ -77,14 +80,21 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
+      seed: false,
       env: { FILE_MAX_BYTES: String(6 * MiB), FICHE_FILES_MAX_BYTES: String(8 * MiB) },
     });
     documents = t.app.get(FicheDocuments);
-    [sophie, claire, amina, admin] = await Promise.all(
-      ['sophie', 'claire', 'amina', 'admin'].map((who) => t.signIn(`${who}@affluents.test`)),
-    );
-    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    namurSocial = group.id;
+    aminaGroup = (await make.group('social_workers')).id;
+    sophieAccount = await make.member(group, 'facilitator', { displayName: 'Sophie Lambert' });
+    [sophie, claire, amina, admin] = [
+      sophieAccount.agent,
+      (await make.member(group)).agent,
+      (await make.member({ id: aminaGroup })).agent,
+      await make.signIn(await make.user({ platformRole: 'admin' })),
+    ];
     fiche = await newFiche('Potager partagé');
   });
   afterAll(async () => {
@@ -257,7 +267,7 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     const login = await t
       .agent()
       .post('/api/auth/login')
-      .send({ email: 'sophie@affluents.test', password: 'affluents-demo' })
+      .send({ email: sophieAccount.email, password: sophieAccount.password })
       .expect(200);
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const boundary = 'affluents-test-boundary';
@@ -469,10 +479,7 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
       .png()
       .toBuffer();
     const stored: StoredFile = (await upload(sophie, fiche.id, secret, 'secret.png').expect(201)).body;
-    const [{ id: hainaut }] = await t.dataSource.query(
-      `SELECT m.group_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`,
-      ['amina@affluents.test'],
-    );
+    const hainaut = aminaGroup;
     const hers: FicheDetail = (
       await amina.post('/api/fiches').send({ title: 'Fiche d’Amina', groupId: hainaut }).expect(201)
     ).body;

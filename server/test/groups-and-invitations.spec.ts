@@ -1,12 +1,7 @@
 import type { BassinSummary } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
+import { factories, type TestUser } from './support/factories';
 import { linkToken, startTestApp, type TestApp } from './support/test-app';
-
-const groupId = (bassins: BassinSummary[], bassin: string, index: number) => {
-  const found = bassins.find((b) => b.name === bassin);
-  if (!found) throw new Error(`no bassin ${bassin}`);
-  return found.groups[index].id;
-};
 
 describe('group homes, members and invitations', () => {
   let t: TestApp;
@@ -15,18 +10,42 @@ describe('group homes, members and invitations', () => {
   let namurSocial: string;
   let namurManagers: string;
   let hainautSudSocial: string;
+  let people: Record<'sophie' | 'claire' | 'amina' | 'admin' | 'marc' | 'julie' | 'nadia', TestUser>;
   beforeAll(async () => {
-    t = await startTestApp();
-    sophie = await t.signIn('sophie@affluents.test');
-    bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    namurSocial = groupId(bassins, 'Namur', 0);
-    namurManagers = groupId(bassins, 'Namur', 1);
-    hainautSudSocial = groupId(bassins, 'Hainaut Sud', 0);
+    t = await startTestApp({ seed: false });
+    const make = factories(t);
+    const namur = await make.bassin({ name: 'Namur' });
+    bassins = [namur];
+    [namurSocial, namurManagers] = [namur.groups[0].id, namur.groups[1].id];
+    hainautSudSocial = (await make.group('social_workers')).id;
+    const federation = await make.organisation({
+      name: 'Fédération des Initiatives Solidaires',
+      kind: 'federation',
+    });
+    await make.organisation({ name: 'La Recyclerie namuroise', kind: 'ressourcerie', bassinId: namur.id });
+    people = {
+      sophie: await make.user({ displayName: 'Sophie Lambert', organisationId: federation.id }),
+      claire: await make.user({ displayName: 'Claire Renard' }),
+      amina: await make.user(),
+      admin: await make.user({ platformRole: 'admin' }),
+      marc: await make.user(),
+      julie: await make.user(),
+      nadia: await make.user(),
+    };
+    for (const group of namur.groups) await make.membership(people.sophie, group, 'facilitator');
+    await make.membership(people.claire, { id: namurSocial });
+    await make.membership(people.amina, { id: hainautSudSocial });
+    await make.membership(people.marc, await make.group('managers'));
+    await make.membership(people.julie, await make.group('encadrants'));
+    sophie = await make.signIn(people.sophie);
   });
   afterAll(() => t.close());
+  const signIn = (user: TestUser) => t.signIn(user.email, user.password);
+  const findUser = async (agent: TestAgent, user: TestUser) =>
+    (await agent.get('/api/users').query({ q: user.email }).expect(200)).body[0];
 
   it('shows a group to its members, facilitators first, with organisations', async () => {
-    const claire = await t.signIn('claire@affluents.test');
+    const claire = await signIn(people.claire);
     const res = await claire.get(`/api/groups/${namurSocial}`).expect(200);
     expect(res.body.bassin.name).toBe('Namur');
     expect(res.body.myRole).toBe('member');
@@ -38,11 +57,11 @@ describe('group homes, members and invitations', () => {
   });
 
   it('answers 403 to non-members whether or not the group exists; 404 only to coordinators', async () => {
-    const amina = await t.signIn('amina@affluents.test');
+    const amina = await signIn(people.amina);
     const other = await amina.get(`/api/groups/${namurSocial}`).expect(403);
     const missing = await amina.get('/api/groups/00000000-0000-4000-8000-000000000000').expect(403);
     expect(missing.body.message).toBe(other.body.message);
-    const admin = await t.signIn('admin@affluents.test');
+    const admin = await signIn(people.admin);
     await admin.get('/api/groups/00000000-0000-4000-8000-000000000000').expect(404);
     await admin.get(`/api/groups/${hainautSudSocial}`).expect(200);
   });
@@ -94,16 +113,16 @@ describe('group homes, members and invitations', () => {
   it('asks an existing account to sign in as the invited email before joining', async () => {
     await sophie
       .post('/api/invitations')
-      .send({ email: 'marc@affluents.test', groupId: namurManagers })
+      .send({ email: people.marc.email, groupId: namurManagers })
       .expect(201);
-    const token = linkToken((await t.mailsTo('marc@affluents.test'))[0].textBody, 'invitation');
+    const token = linkToken((await t.mailsTo(people.marc.email))[0].textBody, 'invitation');
     expect((await t.agent().get(`/api/invitations/by-token/${token}`).expect(200)).body.accountExists).toBe(
       true,
     );
     await t.agent().post(`/api/invitations/by-token/${token}/accept`).send({}).expect(401);
-    const julie = await t.signIn('julie@affluents.test');
+    const julie = await signIn(people.julie);
     await julie.post(`/api/invitations/by-token/${token}/accept`).send({}).expect(403);
-    const marc = await t.signIn('marc@affluents.test');
+    const marc = await signIn(people.marc);
     const res = await marc.post(`/api/invitations/by-token/${token}/accept`).send({}).expect(200);
     expect(res.body.memberships.map((m: { groupId: string }) => m.groupId)).toContain(namurManagers);
   });
@@ -130,19 +149,19 @@ describe('group homes, members and invitations', () => {
       .post('/api/invitations')
       .send({ email: 'x@exemple.be', groupId: namurSocial, role: 'facilitator' })
       .expect(403);
-    const claire = await t.signIn('claire@affluents.test');
+    const claire = await signIn(people.claire);
     await claire.post('/api/invitations').send({ email: 'x@exemple.be', groupId: namurSocial }).expect(403);
     await claire.get(`/api/invitations?groupId=${namurSocial}`).expect(403);
     const dup = await sophie
       .post('/api/invitations')
-      .send({ email: 'claire@affluents.test', groupId: namurSocial })
+      .send({ email: people.claire.email, groupId: namurSocial })
       .expect(409);
     expect(dup.body.fieldErrors[0].path).toBe('email');
   });
 
   it('lets a facilitator manage members of their group but not other facilitators', async () => {
-    const admin = await t.signIn('admin@affluents.test');
-    const nadia = (await admin.get('/api/users?q=nadia').expect(200)).body[0];
+    const admin = await signIn(people.admin);
+    const nadia = await findUser(admin, people.nadia);
     await sophie.post(`/api/groups/${namurSocial}/members`).send({ userId: nadia.id }).expect(201);
     await sophie.post(`/api/groups/${namurSocial}/members`).send({ userId: nadia.id }).expect(409);
     await sophie
@@ -159,7 +178,7 @@ describe('group homes, members and invitations', () => {
   });
 
   it('manages organisations: coordinators write, everyone reads, names are unique', async () => {
-    const admin = await t.signIn('admin@affluents.test');
+    const admin = await signIn(people.admin);
     const namur = bassins.find((b) => b.name === 'Namur');
     const created = await admin
       .post('/api/organisations')
@@ -187,13 +206,13 @@ describe('group homes, members and invitations', () => {
   });
 
   it('keeps platform roles for admins only', async () => {
-    const admin = await t.signIn('admin@affluents.test');
-    const julie = (await admin.get('/api/users?q=julie').expect(200)).body[0];
+    const admin = await signIn(people.admin);
+    const julie = await findUser(admin, people.julie);
     await admin.patch(`/api/users/${julie.id}`).send({ platformRole: 'coordinator' }).expect(200);
-    const coordinator = await t.signIn('julie@affluents.test');
-    const marc = (await coordinator.get('/api/users?q=marc').expect(200)).body[0];
+    const coordinator = await signIn(people.julie);
+    const marc = await findUser(coordinator, people.marc);
     await coordinator.patch(`/api/users/${marc.id}`).send({ platformRole: 'admin' }).expect(403);
-    const adminUser = (await coordinator.get('/api/users?q=admin').expect(200)).body[0];
+    const adminUser = await findUser(coordinator, people.admin);
     await coordinator.patch(`/api/users/${adminUser.id}`).send({ disabled: true }).expect(403);
     await sophie.get('/api/users').expect(403);
   });

@@ -1,9 +1,12 @@
+import { factories, type TestUser } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('HTTP basics: health, docs and the one error format', () => {
   let t: TestApp;
+  let amina: TestUser;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
+    amina = await factories(t).user();
   });
   afterAll(() => t.close());
 
@@ -54,7 +57,7 @@ describe('HTTP basics: health, docs and the one error format', () => {
   });
 
   it('answers unknown API routes with 404 in the format', async () => {
-    const agent = await t.signIn('amina@affluents.test');
+    const agent = await t.signIn(amina.email, amina.password);
     const res = await agent.get('/api/nothing-here').expect(404);
     expect(res.body).toMatchObject({ status: 404, code: 'not_found' });
   });
@@ -64,14 +67,14 @@ describe('HTTP basics: health, docs and the one error format', () => {
       .agent()
       .post('/api/auth/login')
       .set('origin', 'https://evil.example')
-      .send({ email: 'amina@affluents.test', password: 'affluents-demo' })
+      .send({ email: amina.email, password: amina.password })
       .expect(403);
     expect(res.headers['set-cookie']).toBeUndefined();
     await t
       .agent()
       .post('/api/auth/login')
       .set('origin', 'http://localhost:3000')
-      .send({ email: 'amina@affluents.test', password: 'affluents-demo' })
+      .send({ email: amina.email, password: amina.password })
       .expect(200);
   });
 

@@ -3,6 +3,7 @@ import type { FicheDetail, MinutesAmendment, PublishedMinutes } from '@affluents
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../src/collab/collab-documents';
+import { factories, type TestUser } from './support/factories';
 import { binary, pdfCatalog, pdfText } from './support/pdf-text';
 import { connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -50,6 +51,7 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
   let documents: CollabDocuments;
   let namurSocial: string;
   let userId: Record<string, string>;
+  let claireAccount: TestUser;
   let fiche: FicheDetail;
 
   /** A meeting of Namur's social workers' group, with its thread and a guest (nadia), by SQL. */
@@ -80,18 +82,25 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
     );
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
     documents = t.app.get(CollabDocuments);
-    [sophie, claire, nadia, amina] = await Promise.all(
-      ['sophie', 'claire', 'nadia', 'amina'].map((who) => t.signIn(`${who}@affluents.test`)),
-    );
-    const users: Array<{ email: string; id: string }> = await t.dataSource.query(
-      `SELECT email, id FROM users WHERE email = ANY($1)`,
-      [['sophie', 'claire', 'nadia', 'amina'].map((w) => `${w}@affluents.test`)],
-    );
-    userId = Object.fromEntries(users.map((u) => [u.email.split('@')[0], u.id]));
-    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    namurSocial = group.id;
+    const people = {
+      sophie: await make.member(group, 'facilitator', { displayName: 'Sophie Lambert' }),
+      claire: await make.member(group, 'member', { displayName: 'Claire Renard' }),
+      nadia: await make.user({ displayName: 'Nadia Vandenbergh' }),
+      amina: await make.member(await make.group('social_workers'), 'member', { displayName: 'Amina Lahlou' }),
+    };
+    claireAccount = people.claire;
+    [sophie, claire, nadia, amina] = [
+      people.sophie.agent,
+      people.claire.agent,
+      await make.signIn(people.nadia),
+      people.amina.agent,
+    ];
+    userId = Object.fromEntries(Object.entries(people).map(([name, user]) => [name, user.id]));
     const [membership] = await t.dataSource.query(
       'SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2',
       [namurSocial, userId.claire],
@@ -287,7 +296,10 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
     });
     // The group's open pages hear of the publication (they refetch the meeting).
     const baseUrl = await listen(t.app);
-    const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, 'claire@affluents.test'));
+    const socket = await connectSocket(
+      baseUrl,
+      await signInCookie(baseUrl, claireAccount.email, claireAccount.password),
+    );
     const heard = nextEvent<{ meetingId: string }>(
       socket,
       'meeting:updated',

@@ -1,28 +1,26 @@
-import type { HostProposal, MeetingDetail, MeetingSummary, PlannedMeeting } from '@affluents/contracts';
+import type {
+  GroupKind,
+  HostProposal,
+  MeetingDetail,
+  MeetingSummary,
+  PlannedMeeting,
+} from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
+import { type Factories, factories } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
-/** Adds member structures (with one member each) to a group, straight in the database. */
+/** Adds member structures (with one member each) to a group. */
 async function addMemberOrganisations(
-  t: TestApp,
-  groupId: string,
+  make: Factories,
+  group: { id: string },
   names: string[],
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const [i, name] of names.entries()) {
-    const [o] = await t.dataSource.query(
-      `INSERT INTO organisations (name, kind) VALUES ($1, 'cisp') RETURNING id`,
-      [name],
-    );
-    const [u] = await t.dataSource.query(
-      `INSERT INTO users (email, display_name, password_hash, organisation_id) VALUES ($1, $2, 'x', $3) RETURNING id`,
-      [`rotation-${i}-${groupId.slice(0, 8)}@affluents.test`, `Membre ${name}`, o.id],
-    );
-    await t.dataSource.query(`INSERT INTO memberships (user_id, group_id, role) VALUES ($1, $2, 'member')`, [
-      u.id,
-      groupId,
-    ]);
-    ids.set(name, o.id);
+  for (const name of names) {
+    const organisation = await make.organisation({ name, kind: 'cisp' });
+    const member = await make.user({ displayName: `Membre ${name}`, organisationId: organisation.id });
+    await make.membership(member, group);
+    ids.set(name, organisation.id);
   }
   return ids;
 }
@@ -33,23 +31,40 @@ describe('meetings: hosting rotation', () => {
   let olivier: TestAgent;
   let namurManagers: string;
   let namurEncadrants: string;
+  let make: Factories;
+  let recyclerie: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    sophie = await t.signIn('sophie@affluents.test');
-    olivier = await t.signIn('olivier@affluents.test');
-    const [groups] = [
-      await t.dataSource.query(
-        `SELECT g.id, g.kind FROM groups g JOIN bassins b ON b.id = g.bassin_id WHERE b.name = 'Namur'`,
-      ),
-    ];
-    namurManagers = groups.find((g: { kind: string }) => g.kind === 'managers').id;
-    namurEncadrants = groups.find((g: { kind: string }) => g.kind === 'encadrants').id;
+    t = await startTestApp({ seed: false });
+    make = factories(t);
+    const namur = await make.bassin();
+    const groupOf = (kind: GroupKind) => namur.groups.find((g) => g.kind === kind) as { id: string };
+    namurManagers = groupOf('managers').id;
+    namurEncadrants = groupOf('encadrants').id;
+    const federation = await make.organisation({
+      name: 'Fédération des Initiatives Solidaires',
+      kind: 'federation',
+      bassinId: namur.id,
+    });
+    const sophieUser = await make.user({ displayName: 'Sophie Lambert', organisationId: federation.id });
+    for (const group of namur.groups) await make.membership(sophieUser, group, 'facilitator');
+    recyclerie = (
+      await make.organisation({ name: 'La Recyclerie namuroise', kind: 'ressourcerie', bassinId: namur.id })
+    ).id;
+    const olivierUser = await make.user({ displayName: 'Olivier Lejeune', organisationId: recyclerie });
+    await make.membership(olivierUser, groupOf('encadrants'));
+    sophie = await make.signIn(sophieUser);
+    olivier = await make.signIn(olivierUser);
   });
   afterAll(() => t.close());
 
   it('plans a year of six meetings every two months: every organisation hosts before any hosts twice', async () => {
-    await addMemberOrganisations(t, namurManagers, ['EFT Delta', 'CISP Alpha', 'EI Charlie', 'ETA Bravo']);
+    await addMemberOrganisations(make, { id: namurManagers }, [
+      'EFT Delta',
+      'CISP Alpha',
+      'EI Charlie',
+      'ETA Bravo',
+    ]);
     // The facilitator's federation is a partner, not a member structure: it is not in the rotation.
     const proposals: HostProposal[] = (
       await sophie.get(`/api/groups/${namurManagers}/meetings/next-host`).expect(200)
@@ -119,7 +134,7 @@ describe('meetings: hosting rotation', () => {
   });
 
   it('a declined organisation is skipped for that turn and comes back in the next round', async () => {
-    const orgs = await addMemberOrganisations(t, namurEncadrants, ['CISP Aulne', 'EFT Bouleau']);
+    const orgs = await addMemberOrganisations(make, { id: namurEncadrants }, ['CISP Aulne', 'EFT Bouleau']);
     // Olivier's ressourcerie is a member structure of the group too.
     const ranking: HostProposal[] = (
       await sophie.get(`/api/groups/${namurEncadrants}/meetings/next-host`).expect(200)
@@ -177,9 +192,6 @@ describe('meetings: hosting rotation', () => {
         .expect(201)
     ).body;
     expect(next.host?.name).toBe('La Recyclerie namuroise');
-    const [{ organisation_id: recyclerie }] = await t.dataSource.query(
-      `SELECT organisation_id FROM users WHERE email = 'olivier@affluents.test'`,
-    );
     await olivier
       .post(`/api/meetings/${next.id}/host-decline`)
       .send({ organisationId: recyclerie })

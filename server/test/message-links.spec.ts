@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
+import { factories } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Only http(s), mailto and the app's own paths may become links or previews (issue 11, item 12).
@@ -10,15 +11,13 @@ describe('links in a message', () => {
   let threadId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    amina = await t.signIn('amina@affluents.test');
-    const [m] = await t.dataSource.query(
-      `SELECT m.group_id AS "groupId" FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE u.email = 'amina@affluents.test'`,
-    );
+    t = await startTestApp({ seed: false });
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    amina = (await make.member(group)).agent;
     threadId = (
       await amina
-        .post(`/api/groups/${m.groupId}/threads`)
+        .post(`/api/groups/${group.id}/threads`)
         .send({ title: 'Liens utiles', body: 'Rassemblons nos liens ici.' })
         .expect(201)
     ).body.id;

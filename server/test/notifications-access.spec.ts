@@ -4,6 +4,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { waitFor } from './support/collab-client';
 import { discussionRows } from './support/discussion-rows';
+import { factories, type TestUser } from './support/factories';
 import { type NotificationCauses, notificationCauses } from './support/notification-causes';
 import { nextEvent, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
@@ -15,6 +16,7 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
   let causes: NotificationCauses;
   let thomas: TestAgent;
   let ines: TestAgent;
+  let thomasAccount: TestUser;
   const ids: Record<string, string> = {};
   let groupId: string;
 
@@ -37,17 +39,19 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
     (await agent.get(`/api/notifications?limit=100${query}`).expect(200)).body as NotificationPage;
 
   beforeAll(async () => {
-    t = await startSocketTestApp({ env: { NOTIFY_JOB_INTERVAL_MS: '3600000' } });
+    t = await startSocketTestApp({ seed: false, env: { NOTIFY_JOB_INTERVAL_MS: '3600000' } });
     causes = notificationCauses(t.dataSource, t.app.get(DomainEventBus));
-    for (const u of await q<{ id: string; email: string }>('SELECT id, email FROM users'))
-      ids[u.email.split('@')[0]] = u.id;
-    // Amina, Thomas (members) and Inès (facilitator) share the social workers' group of Hainaut Sud.
-    [{ groupId }] = await q<{ groupId: string }>(
-      'SELECT group_id AS "groupId" FROM memberships WHERE user_id = $1',
-      [ids.amina],
-    );
-    thomas = await t.signIn('thomas@affluents.test');
-    ines = await t.signIn('ines@affluents.test');
+    // Amina, Thomas (members) and Inès (facilitator) share a social workers' group.
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    groupId = group.id;
+    const amina = await make.member(group, 'member', { displayName: 'Amina Lahlou' });
+    const thomasUser = await make.member(group, 'member', { displayName: 'Thomas Dubois' });
+    const inesUser = await make.member(group, 'facilitator', { displayName: 'Inès Moreau' });
+    Object.assign(ids, { amina: amina.id, thomas: thomasUser.id, ines: inesUser.id });
+    thomasAccount = thomasUser;
+    thomas = thomasUser.agent;
+    ines = inesUser.agent;
   });
   afterAll(async () => {
     await t?.close();
@@ -148,7 +152,7 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
     expect(secrets).toEqual(expect.arrayContaining(['Rencontre de crise du 12 mars']));
     expect(secrets.some((s) => s.includes('procès-verbal'))).toBe(true);
 
-    const socket = await t.connectAs('thomas@affluents.test');
+    const socket = await t.connectAs(thomasAccount);
     const revoked = nextEvent(socket, 'access:revoked');
     await ines.delete(`/api/groups/${groupId}/members/${ids.thomas}`).expect(204);
     await revoked;

@@ -2,6 +2,7 @@ import type { Poll } from '@affluents/contracts';
 import type TestAgent from 'supertest/lib/agent';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import type { PollNotice } from '../src/common/events/domain-events';
+import { factories, type TestUser } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const inOneWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -9,39 +10,48 @@ const tally = (poll: Poll, key: string) => poll.tallies.find((t) => t.key === ke
 
 describe('polls in a thread: kinds, votes, tallies, quorum, closing and access', () => {
   let t: TestApp;
-  let amina: TestAgent; // member of Hainaut Sud social workers
+  let amina: TestAgent; // member of a social workers' group
   let thomas: TestAgent; // member of the same group
   let ines: TestAgent; // facilitator of the same group
-  let marc: TestAgent; // member of another group
+  let marc: TestAgent; // member of another group of the same bassin
   let nadia: TestAgent; // guest invited to the thread
   let julie: TestAgent; // former member allowed to keep reading
   let threadId: string;
 
-  const userId = async (email: string): Promise<string> =>
-    (await t.dataSource.query('SELECT id FROM users WHERE email = $1', [email]))[0].id;
+  let people: Record<'amina' | 'thomas' | 'nadia', TestUser>;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    [amina, thomas, ines, marc, nadia, julie] = await Promise.all(
-      ['amina', 'thomas', 'ines', 'marc', 'nadia', 'julie'].map((n) => t.signIn(`${n}@affluents.test`)),
-    );
-    const [{ id: groupId }] = await t.dataSource.query(
-      `SELECT g.id FROM groups g JOIN bassins b ON b.id = g.bassin_id
-        WHERE b.name = 'Hainaut Sud' AND g.kind = 'social_workers'`,
-    );
-    const aminaId = await userId('amina@affluents.test');
+    t = await startTestApp({ seed: false });
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    const managers = await make.group('managers', { bassinId: group.bassinId });
+    const elsewhere = await make.group('encadrants');
+    const a = await make.member(group);
+    const th = await make.member(group);
+    const i = await make.member(group, 'facilitator');
+    const m = await make.member(managers);
+    const j = await make.member(elsewhere);
+    const n = await make.user();
+    [amina, thomas, ines, marc, julie, nadia] = [
+      a.agent,
+      th.agent,
+      i.agent,
+      m.agent,
+      j.agent,
+      await make.signIn(n),
+    ];
+    people = { amina: a, thomas: th, nadia: n };
     [{ id: threadId }] = await t.dataSource.query(
       `INSERT INTO threads (group_id, kind, title, author_id) VALUES ($1, 'discussion', $2, $3) RETURNING id`,
-      [groupId, 'Prochaine rencontre du groupe', aminaId],
+      [group.id, 'Prochaine rencontre du groupe', a.id],
     );
-    const inesId = await userId('ines@affluents.test');
-    for (const [email, kind] of [
-      ['nadia@affluents.test', 'guest'],
-      ['julie@affluents.test', 'former_member'],
-    ]) {
+    for (const [user, kind] of [
+      [n, 'guest'],
+      [j, 'former_member'],
+    ] as const) {
       await t.dataSource.query(
         `INSERT INTO thread_access_grants (thread_id, user_id, kind, granted_by_id) VALUES ($1, $2, $3, $4)`,
-        [threadId, await userId(email), kind, inesId],
+        [threadId, user.id, kind, i.id],
       );
     }
   });
@@ -346,7 +356,7 @@ describe('polls in a thread: kinds, votes, tallies, quorum, closing and access',
         groupId,
         threadTitle: 'Prochaine rencontre du groupe',
         question: 'Quel jour pour la visite ?',
-        author: { id: await userId('amina@affluents.test'), displayName: poll.author.displayName },
+        author: { id: people.amina.id, displayName: poll.author.displayName },
       };
       expect(heard).toEqual([
         ['opened', notice],
@@ -354,10 +364,7 @@ describe('polls in a thread: kinds, votes, tallies, quorum, closing and access',
           'closed',
           {
             ...notice,
-            voterIds: expect.arrayContaining([
-              await userId('thomas@affluents.test'),
-              await userId('nadia@affluents.test'),
-            ]),
+            voterIds: expect.arrayContaining([people.thomas.id, people.nadia.id]),
           },
         ],
       ]);

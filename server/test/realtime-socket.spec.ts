@@ -1,4 +1,6 @@
 import type { Socket } from 'socket.io-client';
+import type TestAgent from 'supertest/lib/agent';
+import { factories, type TestUser } from './support/factories';
 import {
   ack,
   type ConnectError,
@@ -7,26 +9,31 @@ import {
   startSocketTestApp,
 } from './support/socket-client';
 
-/** The group of a persona (first membership), read from the seeded database. */
-async function groupOf(testApp: SocketTestApp, email: string): Promise<string> {
-  const [row] = await testApp.dataSource.query(
-    'SELECT m.group_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1 LIMIT 1',
-    [email],
-  );
-  return row.id;
-}
-
 describe('Socket.IO endpoint', () => {
   let testApp: SocketTestApp;
   let amina: Socket;
   let groupId: string;
+  let otherGroupId: string;
+  let aminaAgent: TestAgent;
+  let thomasUser: TestUser;
+  let marcUser: TestUser;
 
   beforeAll(async () => {
     testApp = await startSocketTestApp({
+      seed: false,
       env: { REALTIME_MAX_PAYLOAD_BYTES: '4096', REALTIME_MESSAGES_PER_MINUTE: '3' },
     });
-    amina = await testApp.connectAs('amina@affluents.test');
-    groupId = await groupOf(testApp, 'amina@affluents.test');
+    const make = factories(testApp);
+    const group = await make.group('social_workers');
+    groupId = group.id;
+    otherGroupId = (await make.group('encadrants')).id;
+    const aminaUser = await make.user();
+    await make.membership(aminaUser, group);
+    thomasUser = await make.user();
+    await make.membership(thomasUser, group);
+    marcUser = await make.user();
+    aminaAgent = await make.signIn(aminaUser);
+    amina = await testApp.connectAs(aminaUser);
   });
   afterAll(async () => {
     await testApp?.close();
@@ -45,11 +52,9 @@ describe('Socket.IO endpoint', () => {
   });
 
   it('refuses a handshake from a foreign Origin with 403, accepts an allowed one', async () => {
-    const err = await testApp
-      .connectAs('thomas@affluents.test', { origin: 'https://evil.example' })
-      .catch((e) => e);
+    const err = await testApp.connectAs(thomasUser, { origin: 'https://evil.example' }).catch((e) => e);
     expect(err.data).toEqual({ status: 403, code: 'forbidden' });
-    const ok = await testApp.connectAs('thomas@affluents.test', { origin: testApp.config.publicUrl });
+    const ok = await testApp.connectAs(thomasUser, { origin: testApp.config.publicUrl });
     expect(ok.connected).toBe(true);
   });
 
@@ -74,7 +79,7 @@ describe('Socket.IO endpoint', () => {
   });
 
   it('closes only the socket that sends an oversized frame; the server keeps serving', async () => {
-    const big = await testApp.connectAs('thomas@affluents.test');
+    const big = await testApp.connectAs(thomasUser);
     const closed = new Promise((resolve) => big.once('disconnect', resolve));
     big.emit('presence:join', { scope: `group:${'a'.repeat(10000)}` });
     await closed;
@@ -89,15 +94,15 @@ describe('Socket.IO endpoint', () => {
     expect(answer.data.entries).toEqual([
       expect.objectContaining({ displayName: expect.any(String), online: true }),
     ]);
-    const other = await groupOf(testApp, 'julie@affluents.test');
+    const other = otherGroupId;
     const refused = await ack(amina, 'presence:join', { scope: `group:${other}` });
     expect(refused).toMatchObject({ ok: false, error: { status: 403, code: 'forbidden' } });
   });
 
   it('counts a user with two tabs once, and tells the room when one joins and leaves', async () => {
     const scope = `group:${groupId}`;
-    const thomas1 = await testApp.connectAs('thomas@affluents.test');
-    const thomas2 = await testApp.connectAs('thomas@affluents.test');
+    const thomas1 = await testApp.connectAs(thomasUser);
+    const thomas2 = await testApp.connectAs(thomasUser);
     await ack(amina, 'presence:join', { scope });
     const seen = new Promise<{ entries: Array<{ displayName: string; online: boolean }> }>((resolve) =>
       amina.on('presence:updated', (s) => {
@@ -121,20 +126,15 @@ describe('Socket.IO endpoint', () => {
   });
 
   it('joins and leaves a fiche room only with access to the fiche', async () => {
-    const [fiche] = await testApp.dataSource.query(
-      `SELECT f.id FROM fiches f JOIN memberships m ON m.group_id = f.group_id
-       JOIN users u ON u.id = m.user_id WHERE u.email = 'amina@affluents.test' LIMIT 1`,
-    );
-    if (fiche) {
-      expect(await ack(amina, 'fiche:join', { ficheId: fiche.id })).toEqual({ ok: true, data: null });
-      expect(await ack(amina, 'fiche:leave', { ficheId: fiche.id })).toEqual({ ok: true, data: null });
-    }
+    const fiche = (await aminaAgent.post('/api/fiches').send({ title: 'Potager', groupId }).expect(201)).body;
+    expect(await ack(amina, 'fiche:join', { ficheId: fiche.id })).toEqual({ ok: true, data: null });
+    expect(await ack(amina, 'fiche:leave', { ficheId: fiche.id })).toEqual({ ok: true, data: null });
     const missing = await ack(amina, 'fiche:join', { ficheId: '00000000-0000-4000-8000-000000000000' });
     expect(missing).toMatchObject({ ok: false, error: { status: 403 } });
   });
 
   it('limits messages per user per minute in the router, before any handler', async () => {
-    const marc = await testApp.connectAs('marc@affluents.test');
+    const marc = await testApp.connectAs(marcUser);
     const send = (i: number) =>
       ack(marc, 'message:send', {
         threadId: '00000000-0000-4000-8000-000000000000',

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { FicheTextWithoutTemplateHeadings1764300000300 } from '../src/infra/database/migrations/1764300000300-fiche-text-without-template-headings';
 import { searchVectorSql } from '../src/modules/fiches/fiche-search-rows';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { factories } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Types `text` into the paragraph under the heading of `section`, as the editor would. */
@@ -59,19 +60,23 @@ describe('the toolbox reads what people wrote', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     wsUrl = `ws://127.0.0.1:${port}/collab`;
+    const make = factories(t);
+    const social = await make.group('social_workers');
+    const sophieUser = await make.user({ displayName: 'Sophie Lambert' });
+    await make.membership(sophieUser, social, 'facilitator');
     sophie = t.agent();
     const res = await sophie
       .post('/api/auth/login')
-      .send({ email: 'sophie@affluents.test', password: 'affluents-demo' })
+      .send({ email: sophieUser.email, password: sophieUser.password })
       .expect(200);
     sophieCookie = String(res.headers['set-cookie']).split(';')[0];
-    amina = await t.signIn('amina@affluents.test'); // Hainaut Sud: sees only what is published for the network
-    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    const namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    // Another bassin: sees only what is published for the network.
+    amina = (await make.member(await make.group('social_workers'))).agent;
+    const namurSocial = social.id;
 
     acronyms = await publishedFiche(namurSocial, 'Jardin solidaire à Jambes', {
       objectifs: 'Remettre des stagiaires en mouvement par le jardinage.',

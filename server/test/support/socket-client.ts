@@ -95,11 +95,17 @@ export function nextEvent<T = unknown>(
   });
 }
 
-/** A test app listening on a real port, with sign-in and socket helpers for the demo personas. */
+/** A test app listening on a real port, with sign-in and socket helpers. */
 export interface SocketTestApp extends TestApp {
   baseUrl: string;
-  /** Signs in `email` and opens a socket with that meeting. */
-  connectAs(email: string, options?: { origin?: string }): Promise<Socket>;
+  /**
+   * Signs in and opens a socket with that session: a demo persona's email, or an account made by the
+   * factories (its email and password).
+   */
+  connectAs(
+    who: string | { email: string; password: string },
+    options?: { origin?: string },
+  ): Promise<Socket>;
   /** Every socket opened by connectAs, closed by close(). */
   sockets: Socket[];
 }
@@ -115,8 +121,12 @@ export async function startSocketTestApp(
     ...testApp,
     baseUrl,
     sockets,
-    async connectAs(email, connectOptions) {
-      const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, email), connectOptions);
+    async connectAs(who, connectOptions) {
+      const cookie =
+        typeof who === 'string'
+          ? await signInCookie(baseUrl, who)
+          : await signInCookie(baseUrl, who.email, who.password);
+      const socket = await connectSocket(baseUrl, cookie, connectOptions);
       sockets.push(socket);
       return socket;
     },

@@ -78,8 +78,16 @@ describe('useLogout', () => {
     );
     const { result } = renderLogout();
     await act(() => result.current.mutateAsync().catch(() => undefined));
-    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(deleteDatabase).not.toHaveBeenCalled();
+    // Sentinel: a later sign-out that succeeds deletes the copy. A deletion started by the failed one
+    // would have come before it, so exactly one deletion means the failure deleted nothing.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
+    await act(() => result.current.mutateAsync());
+    await vi.waitFor(() => expect(deleteDatabase).toHaveBeenCalled());
+    expect(deleteDatabase).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type ProposalPosition,
   proposalPositions,
 } from '@affluents/contracts';
+import { quorumReached } from './vote-rules';
 
 export interface PollRow {
   id: string;
@@ -106,7 +107,7 @@ export function toPoll(
     createdAt: poll.createdAt.toISOString(),
     voterCount: votes.length,
     electorate,
-    quorumReached: poll.quorum === null || votes.length >= poll.quorum,
+    quorumReached: quorumReached(poll.quorum, votes.length),
     tallies: tally(poll.kind, options, votes),
     votes: views,
     myVote: mine ?? null,

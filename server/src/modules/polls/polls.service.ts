@@ -15,9 +15,7 @@ import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { type ResolvedThread, ThreadAccess } from '../discussions/thread-access';
 import { PollStore } from './poll-store';
 import { type PollRow, toPoll, type Viewer } from './poll-view';
-import { checkVote } from './vote-rules';
-
-const isOpen = (poll: PollRow, now = new Date()) => poll.closedAt === null && poll.closesAt > now;
+import { checkVote, isPollOpen } from './vote-rules';
 
 /**
  * Polls carried by a thread: creation, votes (changeable until closing), closing with an outcome.
@@ -132,7 +130,7 @@ export class PollsService {
   private async lockOpenPoll(manager: EntityManager, pollId: string): Promise<PollRow> {
     const poll = await this.store.findPoll(pollId, manager, true);
     if (!poll) throw notFound('Sondage introuvable');
-    if (!isOpen(poll)) throw conflict('Ce sondage est clos : les votes ne sont plus acceptés');
+    if (!isPollOpen(poll)) throw conflict('Ce sondage est clos : les votes ne sont plus acceptés');
     return poll;
   }
 

@@ -50,3 +50,13 @@ export function checkVote(
   if (kind === 'multiple' && chosen.length === 0) throw fail('optionIds', 'Choisissez au moins une option');
   return { position: null, optionIds: chosen, dateAnswers: {}, reason };
 }
+
+/** A poll takes votes until it is closed by hand or its closing time has come (that instant included). */
+export function isPollOpen(poll: { closedAt: Date | null; closesAt: Date }, now = new Date()): boolean {
+  return poll.closedAt === null && poll.closesAt > now;
+}
+
+/** The quorum counts the people who voted; a poll without one always has it. */
+export function quorumReached(quorum: number | null, voterCount: number): boolean {
+  return quorum === null || voterCount >= quorum;
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type BassinSummary,
+  type GroupKind,
+  type MembershipRole,
+  type Organisation,
+  type OrganisationKind,
+  type PlatformRole,
+  type Subject,
+} from '@affluents/contracts';
+import type TestAgent from 'supertest/lib/agent';
+import { hashPassword } from '../../src/common/auth/password-hasher';
+import { BassinsService } from '../../src/modules/bassins/bassins.service';
+import { GroupEntity } from '../../src/modules/groups/group.entity';
+import { GroupsService } from '../../src/modules/groups/groups.service';
+import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
+import { UserEntity } from '../../src/modules/users/user.entity';
+import type { TestApp } from './test-app';
+
+/** An account a factory made, with the password it signs in with. */
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+/** An account a factory made, already signed in. */
+export type SignedInUser = TestUser & { agent: TestAgent };
+
+/** A group a factory made. */
+export interface TestGroup {
+  id: string;
+  bassinId: string;
+  kind: GroupKind;
+}
+
+export interface Factories {
+  /** A bassin with the given group kinds (all three unless told), through BassinsService. */
+  bassin(input?: { name?: string; groupKinds?: GroupKind[] }): Promise<BassinSummary>;
+  /** A group of `kind` in a new bassin of its own, or in `bassinId` when given. */
+  group(kind?: GroupKind, options?: { bassinId?: string }): Promise<TestGroup>;
+  /** An organisation, through OrganisationsService. */
+  organisation(input?: {
+    name?: string;
+    kind?: OrganisationKind;
+    bassinId?: string | null;
+  }): Promise<Organisation>;
+  /** An active account with a password and a unique email. */
+  user(input?: {
+    displayName?: string;
+    password?: string;
+    platformRole?: PlatformRole | null;
+    organisationId?: string | null;
+  }): Promise<TestUser>;
+  /** Makes `user` a member (or facilitator) of `group`, through GroupsService. */
+  membership(user: { id: string }, group: { id: string }, role?: MembershipRole): Promise<void>;
+  /** A cookie-keeping HTTP client signed in as `user`. */
+  signIn(user: TestUser): Promise<TestAgent>;
+  /** A new account in `group` with `role`, signed in: the usual cast of a suite. */
+  member(
+    group: { id: string },
+    role?: MembershipRole,
+    input?: Parameters<Factories['user']>[0],
+  ): Promise<SignedInUser>;
+}
+
+let sequence = 0;
+/** A suffix no other call of this process, and no other test database, will repeat. */
+const unique = () => `${++sequence}-${randomUUID().slice(0, 8)}`;
+
+/** The platform acting on its own, for what a test sets up before anyone signs in. */
+const platform: Subject = { userId: randomUUID(), platformRole: 'admin', memberships: [] };
+
+/** Test data built through the app's own services and repositories, never the demo accounts. */
+export function factories(t: TestApp): Factories {
+  const f: Factories = {
+    bassin: ({ name, groupKinds } = {}) =>
+      t.app.get(BassinsService).create(
+        {
+          name: name ?? `Bassin ${unique()}`,
+          groupKinds: groupKinds ?? ['social_workers', 'managers', 'encadrants'],
+        },
+        platform,
+      ),
+
+    async group(kind = 'social_workers', { bassinId } = {}) {
+      if (bassinId) {
+        const saved = await t.dataSource
+          .getRepository(GroupEntity)
+          .save({ bassinId, kind, archivedAt: null });
+        return { id: saved.id, bassinId, kind };
+      }
+      const bassin = await f.bassin({ groupKinds: [kind] });
+      return { id: bassin.groups[0].id, bassinId: bassin.id, kind };
+    },
+
+    organisation: ({ name, kind, bassinId } = {}) =>
+      t.app.get(OrganisationsService).create({
+        name: name ?? `Structure ${unique()}`,
+        kind: kind ?? 'cisp',
+        bassinId: bassinId ?? null,
+        address: { street: '', postalCode: '', city: '' },
+        sectors: [],
+        publics: [],
+        website: null,
+      }),
+
+    async user({ displayName, password, platformRole, organisationId } = {}) {
+      const id = unique();
+      const secret = password ?? `mot-de-passe-${id}`;
+      const saved = await t.dataSource.getRepository(UserEntity).save({
+        email: `personne-${id}@factory.test`,
+        displayName: displayName ?? `Personne ${id}`,
+        jobTitle: null,
+        passwordHash: await hashPassword(secret),
+        platformRole: platformRole ?? null,
+        organisationId: organisationId ?? null,
+        disabledAt: null,
+      });
+      return { id: saved.id, email: saved.email, password: secret, displayName: saved.displayName };
+    },
+
+    async membership(user, group, role = 'member') {
+      await t.app.get(GroupsService).addMember(group.id, { userId: user.id, role }, platform);
+    },
+
+    signIn: (user) => t.signIn(user.email, user.password),
+
+    async member(group, role = 'member', input = {}) {
+      const user = await f.user(input);
+      await f.membership(user, group, role);
+      return { ...user, agent: await f.signIn(user) };
+    },
+  };
+  return f;
+}
