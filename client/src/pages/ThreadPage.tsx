@@ -13,7 +13,6 @@ import { MoveMessageDialog } from '../features/discussions/components/MoveMessag
 import { RevisionsDialog } from '../features/discussions/components/RevisionsDialog';
 import { SocketStatusLine } from '../features/discussions/components/SocketStatusLine';
 import { ThreadHeader } from '../features/discussions/components/ThreadHeader';
-import '../features/discussions/discussions.css';
 import { useThread, useUpdateThread } from '../features/discussions/hooks';
 import { useMarkRead } from '../features/discussions/use-mark-read';
 import { useMessageActions } from '../features/discussions/use-message-actions';
@@ -23,6 +22,8 @@ import { useGroup } from '../features/groups/hooks';
 import { memberCandidates } from '../features/mentions/mention-candidates';
 import { ThreadPolls } from '../features/polls/ThreadPolls';
 import { isApiError } from '../lib/api-client';
+import '../features/discussions/thread.css';
+import '../features/discussions/composer.css';
 
 export function ThreadPage() {
   const { t } = useTranslation();

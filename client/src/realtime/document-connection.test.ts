@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { closeReasonOf, collabUrl, shouldReconnectAfter } from './document-connection';
 import { connectionState } from './use-document-connection';
 

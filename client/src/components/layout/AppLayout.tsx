@@ -7,6 +7,7 @@ import { useCan, useCurrentUser } from '../../features/auth/hooks';
 import { NewsNavLink } from '../../features/news/components/NewsNavLink';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { Toasts } from '../ui/toast';
+import styles from './AppLayout.module.css';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 /** After a client-side navigation, move focus to the new page's heading, as a full page load would. */
@@ -32,12 +33,12 @@ function useFocusOnNavigation() {
 
 function Brand({ href }: { href: string }) {
   return (
-    <Link href={href} className="brand">
-      <svg className="brand__logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+    <Link href={href} className={styles.brand}>
+      <svg className={styles.logo} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
         <rect width="32" height="32" rx="7" />
         <path d="M6 22c5-1 7-9 10-9s4 5 10 4M6 15c4 0 5-5 9-5" />
       </svg>
-      <span className="brand__name">Affluents</span>
+      <span>Affluents</span>
     </Link>
   );
 }
@@ -74,14 +75,14 @@ export function AppLayout() {
   const onBassins = pathname === '/' || pathname.startsWith('/groupes/');
   return (
     <AriaRouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
-      <a href="#main" className="skip-link">
+      <a href="#main" className={styles.skipLink}>
         {t('layout.skipToContent')}
       </a>
-      <header className="app-header" ref={headerRef}>
-        <div className="app-header__inner">
+      <header className={`app-header ${styles.header}`} ref={headerRef}>
+        <div className={styles.inner}>
           <Brand href={user ? '/' : '/connexion'} />
           {user && (
-            <nav aria-label={t('layout.mainNav')} className="main-nav">
+            <nav aria-label={t('layout.mainNav')} className={styles.nav}>
               <ul>
                 <li>
                   <NavLink to="/" end className={onBassins ? 'main-nav__link active' : 'main-nav__link'}>
@@ -111,7 +112,7 @@ export function AppLayout() {
               </ul>
             </nav>
           )}
-          <div className="app-header__end">
+          <div className={styles.end}>
             {user ? (
               <>
                 <NotificationBell />
@@ -126,7 +127,7 @@ export function AppLayout() {
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />
       </main>
-      <footer className="app-footer">
+      <footer className={styles.footer}>
         <p>{t('layout.footer')}</p>
       </footer>
       <Toasts />

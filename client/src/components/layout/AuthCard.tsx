@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import styles from './AuthCard.module.css';
 
 /** The narrow centred card of the signed-out screens. */
 export function AuthCard({
@@ -13,10 +14,10 @@ export function AuthCard({
 }) {
   useDocumentTitle(title);
   return (
-    <div className="auth-page">
-      <div className="auth-card">
-        <h1 className="auth-card__title">{title}</h1>
-        {intro && <div className="auth-card__intro">{intro}</div>}
+    <div className={styles.page}>
+      <div className={styles.card}>
+        <h1 className={styles.title}>{title}</h1>
+        {intro && <div className={styles.intro}>{intro}</div>}
         {children}
       </div>
     </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import styles from './PageHeader.module.css';
 
 interface PageHeaderProps {
   title: string;
@@ -14,13 +15,13 @@ interface PageHeaderProps {
 export function PageHeader({ title, eyebrow, lede, actions, documentTitle }: PageHeaderProps) {
   useDocumentTitle(documentTitle ?? title);
   return (
-    <div className="page-header">
-      <div className="page-header__text">
-        {eyebrow && <p className="page-header__eyebrow">{eyebrow}</p>}
-        <h1 className="page-header__title">{title}</h1>
-        {lede && <p className="page-header__lede">{lede}</p>}
+    <div className={`page-header ${styles.header}`}>
+      <div className={styles.text}>
+        {eyebrow && <p className={`page-header__eyebrow ${styles.eyebrow}`}>{eyebrow}</p>}
+        <h1 className={styles.title}>{title}</h1>
+        {lede && <p className={styles.lede}>{lede}</p>}
       </div>
-      {actions && <div className="page-header__actions">{actions}</div>}
+      {actions && <div>{actions}</div>}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
   Popover,
   Text,
 } from 'react-aria-components';
+import styles from './ComboBoxField.module.css';
 import type { SelectOption } from './SelectField';
 
 export interface ComboBoxFieldProps
@@ -57,9 +58,9 @@ export function ComboBoxField({
       menuTrigger="focus"
     >
       <Label className="field__label">{label}</Label>
-      <div className="combobox__group">
-        <Input className="field__input combobox__input" placeholder={placeholder} />
-        <Button className="combobox__button">
+      <div className={styles.group}>
+        <Input className={`field__input ${styles.input}`} placeholder={placeholder} />
+        <Button className={styles.button}>
           <span aria-hidden="true">▾</span>
         </Button>
       </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
+import styles from './Dialog.module.css';
 
 interface ModalDialogProps {
   title: string;
@@ -27,18 +28,18 @@ export function ModalDialog({
   const { t } = useTranslation();
   return (
     <ModalOverlay
-      className="modal-overlay"
+      className={styles.overlay}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       isDismissable={isDismissable}
       isKeyboardDismissDisabled={false}
     >
-      <Modal className={`modal modal--${size}`}>
-        <Dialog className="dialog" role={role}>
+      <Modal className={[styles.modal, size !== 'md' && styles[size]].filter(Boolean).join(' ')}>
+        <Dialog className={styles.dialog} role={role}>
           {({ close }) => (
             <>
-              <div className="dialog__header">
-                <Heading slot="title" className="dialog__title">
+              <div className={styles.header}>
+                <Heading slot="title" className={styles.title}>
                   {title}
                 </Heading>
                 <Button
@@ -46,12 +47,12 @@ export function ModalDialog({
                   size="sm"
                   onPress={close}
                   aria-label={t('common.close')}
-                  className="dialog__close"
+                  className={styles.close}
                 >
                   <span aria-hidden="true">×</span>
                 </Button>
               </div>
-              <div className="dialog__body">{children}</div>
+              <div className={styles.body}>{children}</div>
             </>
           )}
         </Dialog>

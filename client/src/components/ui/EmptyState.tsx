@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './EmptyState.module.css';
 import { Icon, type IconName } from './Icon';
 
 interface EmptyStateProps {
@@ -13,11 +14,11 @@ interface EmptyStateProps {
 export function EmptyState({ title, children, action, headingLevel = 3, icon }: EmptyStateProps) {
   const Heading = `h${headingLevel}` as const;
   return (
-    <div className="empty-state">
-      {icon && <Icon name={icon} className="empty-state__icon" />}
-      <Heading className="empty-state__title">{title}</Heading>
-      {children && <div className="empty-state__text">{children}</div>}
-      {action && <div className="empty-state__action">{action}</div>}
+    <div className={`empty-state ${styles.emptyState}`}>
+      {icon && <Icon name={icon} className={styles.icon} />}
+      <Heading className={styles.title}>{title}</Heading>
+      {children && <div className={styles.text}>{children}</div>}
+      {action && <div>{action}</div>}
     </div>
   );
 }

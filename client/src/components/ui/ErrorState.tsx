@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Button } from './Button';
+import styles from './ErrorState.module.css';
 
 /** A failed load: what went wrong and a way to try again. */
 export function ErrorState({
@@ -15,8 +16,8 @@ export function ErrorState({
   const { t } = useTranslation();
   const message = useErrorMessage();
   return (
-    <div className="error-state" role="alert">
-      <h2 className="error-state__title">{title ?? t('errors.loadFailed')}</h2>
+    <div className={styles.errorState} role="alert">
+      <h2 className={styles.title}>{title ?? t('errors.loadFailed')}</h2>
       <p>{message(error)}</p>
       {onRetry && (
         <Button variant="secondary" onPress={onRetry}>

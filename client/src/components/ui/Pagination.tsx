@@ -1,5 +1,6 @@
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import styles from './Pagination.module.css';
 
 interface PaginationProps {
   page: number;
@@ -28,16 +29,16 @@ export function Pagination({ page, pageCount, hrefFor, label }: PaginationProps)
   const { t } = useTranslation();
   if (pageCount <= 1) return null;
   return (
-    <nav className="pagination" aria-label={label ?? t('common.pagination.label')}>
-      <ul className="pagination__list">
+    <nav aria-label={label ?? t('common.pagination.label')}>
+      <ul className={styles.list}>
         <li>
           {page > 1 ? (
-            <Link className="pagination__link pagination__step" href={hrefFor(page - 1)}>
+            <Link className={styles.link} href={hrefFor(page - 1)}>
               <span aria-hidden="true">‹ </span>
               {t('common.pagination.previous')}
             </Link>
           ) : (
-            <span className="pagination__link pagination__step pagination__link--disabled" aria-hidden="true">
+            <span className={`${styles.link} ${styles.disabled}`} aria-hidden="true">
               ‹ {t('common.pagination.previous')}
             </span>
           )}
@@ -45,18 +46,18 @@ export function Pagination({ page, pageCount, hrefFor, label }: PaginationProps)
         {pageWindow(page, pageCount).map((p, index) =>
           p === null ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: a gap has no identity of its own
-            <li key={`gap-${index}`} className="pagination__gap" aria-hidden="true">
+            <li key={`gap-${index}`} className={styles.gap} aria-hidden="true">
               …
             </li>
           ) : (
             <li key={p}>
               {p === page ? (
-                <span className="pagination__link pagination__link--current" aria-current="page">
+                <span className={`${styles.link} ${styles.current}`} aria-current="page">
                   <span className="visually-hidden">{t('common.pagination.page')} </span>
                   {p}
                 </span>
               ) : (
-                <Link className="pagination__link" href={hrefFor(p)}>
+                <Link className={styles.link} href={hrefFor(p)}>
                   <span className="visually-hidden">{t('common.pagination.page')} </span>
                   {p}
                 </Link>
@@ -66,12 +67,12 @@ export function Pagination({ page, pageCount, hrefFor, label }: PaginationProps)
         )}
         <li>
           {page < pageCount ? (
-            <Link className="pagination__link pagination__step" href={hrefFor(page + 1)}>
+            <Link className={styles.link} href={hrefFor(page + 1)}>
               {t('common.pagination.next')}
               <span aria-hidden="true"> ›</span>
             </Link>
           ) : (
-            <span className="pagination__link pagination__step pagination__link--disabled" aria-hidden="true">
+            <span className={`${styles.link} ${styles.disabled}`} aria-hidden="true">
               {t('common.pagination.next')} ›
             </span>
           )}

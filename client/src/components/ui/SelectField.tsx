@@ -11,6 +11,7 @@ import {
   SelectValue,
   Text,
 } from 'react-aria-components';
+import styles from './SelectField.module.css';
 
 export interface SelectOption {
   id: string;
@@ -46,11 +47,9 @@ export function SelectField({
       className={['field', className ?? ''].filter(Boolean).join(' ')}
     >
       <Label className="field__label">{label}</Label>
-      <Button className="field__input select__button">
-        <SelectValue className="select__value" />
-        <span className="select__chevron" aria-hidden="true">
-          ▾
-        </span>
+      <Button className={`field__input ${styles.button}`}>
+        <SelectValue className={`select__value ${styles.value}`} />
+        <span aria-hidden="true">▾</span>
       </Button>
       {description && (
         <Text slot="description" className="field__description">

@@ -14,6 +14,7 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
+import styles from './TagField.module.css';
 
 interface TagFieldProps {
   label: string;
@@ -73,9 +74,9 @@ export function TagField({ label, description, value, onChange, suggestions, max
           )}
         </TagList>
       </TagGroup>
-      <div className="tag-field__add">
+      <div className={styles.add}>
         <ComboBox
-          className="tag-field__combobox"
+          className={styles.combobox}
           aria-label={t('common.addTagTo', { label })}
           items={available}
           inputValue={input}

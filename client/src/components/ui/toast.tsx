@@ -8,6 +8,7 @@ import {
 } from 'react-aria-components';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import styles from './toast.module.css';
 
 interface ToastMessage {
   tone: 'success' | 'error';
@@ -38,23 +39,23 @@ export const notify = {
 export function Toasts() {
   const { t } = useTranslation();
   return (
-    <ToastRegion queue={toastQueue} className="toast-region" aria-label={t('common.notifications')}>
+    <ToastRegion queue={toastQueue} className={styles.region} aria-label={t('common.notifications')}>
       {({ toast }) => (
-        <Toast toast={toast} className={`toast toast--${toast.content.tone}`}>
-          <span className="toast__icon" aria-hidden="true">
+        <Toast toast={toast} className={`${styles.toast} ${styles[toast.content.tone]}`}>
+          <span className={styles.icon} aria-hidden="true">
             {toast.content.tone === 'success' ? '✓' : '!'}
           </span>
-          <ToastContent className="toast__content">
-            <Text slot="title" className="toast__title">
+          <ToastContent className={styles.content}>
+            <Text slot="title" className={styles.title}>
               {toast.content.title}
             </Text>
             {toast.content.description && (
-              <Text slot="description" className="toast__description">
+              <Text slot="description" className={styles.description}>
                 {toast.content.description}
               </Text>
             )}
           </ToastContent>
-          <Button slot="close" className="toast__close" aria-label={t('common.close')}>
+          <Button slot="close" className={styles.close} aria-label={t('common.close')}>
             <span aria-hidden="true">×</span>
           </Button>
         </Toast>

@@ -16,8 +16,8 @@ import { UserEntity } from '../users/user.entity';
 import { GroupEntity } from './group.entity';
 import {
   foldMemberships,
-  lockGroup,
   type GroupCount,
+  lockGroup,
   selectActiveGroupCounts,
   selectGroupMembers,
   selectHasMemberWithEmail,

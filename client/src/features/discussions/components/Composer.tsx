@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/Button';
 import { MentionPicker } from '../../mentions/MentionPicker';
 import { type MentionCandidate, rankMentionCandidates } from '../../mentions/mention-candidates';
 import { mentionQueryAt, mentionToken } from '../mentions';
+import '../composer.css';
 
 interface ComposerProps {
   members: readonly MentionCandidate[];

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/Button';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { discussionsApi } from '../api/discussions-api';
+import '../composer.css';
 
 /** Opens the thread that discusses a fiche (the server opens it on first request). */
 export function FicheDiscussionLink({ ficheId }: { ficheId: string }) {

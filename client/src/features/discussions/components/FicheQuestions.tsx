@@ -13,6 +13,8 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { useAskFicheQuestion, useFicheQuestions } from '../hooks';
 import { ThreadKindBadge } from './ThreadKindBadge';
+import '../thread-list.css';
+import '../fiche-questions.css';
 
 /**
  * "Questions et réponses" on a published fiche: the questions the viewer may read (all of them for the

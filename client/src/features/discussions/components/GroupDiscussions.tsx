@@ -9,9 +9,9 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { useCan } from '../../auth/hooks';
 import { PresenceAvatars } from '../../presence/PresenceAvatars';
 import { useDiscussionSettings, useThreads, useUpdateDiscussionSettings } from '../hooks';
-import '../discussions.css';
 import { NewThreadDialog } from './NewThreadDialog';
 import { ThreadList } from './ThreadList';
+import '../thread-list.css';
 
 /** The "Discussions" section of a group's home: its threads, what is unread, and a way to open one. */
 export function GroupDiscussions({ groupId, archived = false }: { groupId: string; archived?: boolean }) {

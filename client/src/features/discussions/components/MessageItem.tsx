@@ -6,6 +6,7 @@ import { Button } from '../../../components/ui/Button';
 import { formatTime, safeHtml } from '../format';
 import type { MessageActions } from '../use-message-actions';
 import { AddReactionButton, ReactionBar } from './ReactionBar';
+import '../message.css';
 
 export interface MessageItemProps {
   message: Message;

@@ -5,6 +5,8 @@ import { Button } from '../../../components/ui/Button';
 import { dayKey, formatDay, formatTime } from '../format';
 import type { PendingMessage } from '../merge-messages';
 import { MessageItem, type MessageItemProps } from './MessageItem';
+import '../thread.css';
+import '../message.css';
 
 interface MessageListProps extends Omit<MessageItemProps, 'message'> {
   messages: readonly Message[];

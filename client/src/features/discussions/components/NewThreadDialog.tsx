@@ -13,6 +13,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { useCan } from '../../auth/hooks';
 import { useCreateThread } from '../hooks';
+import '../composer.css';
 
 interface NewThreadDialogProps {
   groupId: string;

@@ -1,6 +1,7 @@
 import type { Reaction } from '@affluents/contracts';
 import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import '../message.css';
 
 export const QUICK_EMOJI = ['👍', '❤️', '🎉', '😄', '🙏', '👀'] as const;
 

@@ -5,6 +5,7 @@ import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { formatDate } from '../../../i18n';
 import { useRevisions } from '../hooks';
+import '../composer.css';
 
 /** The earlier versions of an edited message, newest first. */
 export function RevisionsDialog({ message, onClose }: { message: Message | null; onClose: () => void }) {

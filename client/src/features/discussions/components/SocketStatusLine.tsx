@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSocketStatus } from '../../../realtime/socket';
+import '../thread.css';
 
 /**
  * Says so when the live connection is down (messages typed meanwhile wait with "Réessayer"). A short

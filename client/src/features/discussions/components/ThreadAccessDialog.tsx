@@ -5,6 +5,7 @@ import { ModalDialog } from '../../../components/ui/Dialog';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { discussionsApi } from '../api/discussions-api';
+import '../thread.css';
 
 interface ThreadAccessDialogProps {
   threadId: string;

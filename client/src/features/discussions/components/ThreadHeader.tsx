@@ -10,6 +10,7 @@ import { PresenceAvatars } from '../../presence/PresenceAvatars';
 import { useSetFollow, useUpdateThread } from '../hooks';
 import { ThreadAccessDialog } from './ThreadAccessDialog';
 import { ThreadKindBadge } from './ThreadKindBadge';
+import '../thread.css';
 
 const followLevels: FollowLevel[] = ['following', 'default', 'muted'];
 

@@ -3,6 +3,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { formatWhen } from '../format';
 import { ThreadKindBadge } from './ThreadKindBadge';
+import '../thread-list.css';
 
 /** Pinned threads first, then the most recently active. */
 export function sortThreads(threads: readonly ThreadSummary[]): ThreadSummary[] {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import type { CollabCloseReason } from '../../../realtime/document-connection';
 import type { ConnectionState } from '../../../realtime/use-document-connection';
+import './fiche-editor.css';
 
 interface ConnectionStatusProps {
   status: ConnectionState;

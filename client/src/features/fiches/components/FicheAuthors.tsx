@@ -2,6 +2,7 @@ import type { FicheDetail } from '@affluents/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialsOf, userColor } from '../../../lib/user-color';
+import './fiche-page.css';
 
 /** Everyone who has written in the fiche or changed its information, in order of first contribution. */
 export function FicheAuthors({ authors }: { authors: FicheDetail['authors'] }) {

@@ -15,6 +15,7 @@ import { useSlashMenu } from '../formatting/slash-menu';
 import { memberMentionSuggestion } from '../mentions/mention-suggestion';
 import { useMentionableMembers } from '../mentions/use-mentionable-members';
 import { EditorToolbar } from './EditorToolbar';
+import './fiche-editor.css';
 
 /** Words the authors wrote: the template's section titles do not count. */
 export function writtenWords(doc: PMNode): number {

@@ -18,6 +18,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { useUpdateFiche } from '../hooks';
 import { OrganisationsField } from './OrganisationsField';
+import './fiche-page.css';
 
 interface Values {
   title: string;

@@ -7,6 +7,7 @@ import { FormError } from '../../../components/ui/FormError';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useChangeFicheStatus } from '../hooks';
+import './fiche-page.css';
 
 const titleOf = new Map(ficheSections.map((s) => [s.key, s.title]));
 

@@ -2,6 +2,7 @@ import { ficheSections } from '@affluents/editor/template';
 import { useId } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import './fiche-page.css';
 
 interface FicheSectionsPanelProps {
   /** Keys of the template sections that have no text yet (live, from the shared document). */

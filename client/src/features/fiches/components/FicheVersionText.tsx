@@ -5,6 +5,8 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
 import * as Y from 'yjs';
 import { withFileViews } from '../../files/FileNodeViews';
+import './fiche-editor.css';
+import './fiche-versions.css';
 
 /** The bytes of a Yjs update sent base64-encoded by the API. */
 export function decodeUpdate(base64: string): Uint8Array {

@@ -15,6 +15,7 @@ import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { useRestoreFicheVersion } from '../hooks';
 import { FicheVersionText } from './FicheVersionText';
+import './fiche-versions.css';
 
 interface FicheVersionViewProps {
   fiche: FicheDetail;

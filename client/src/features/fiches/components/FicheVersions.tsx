@@ -14,6 +14,8 @@ import { ficheExportUrl } from '../api/fiches-api';
 import { useChangeFicheStatus } from '../hooks';
 import { PublishDialog } from './PublishDialog';
 import { TakeVersionDialog } from './TakeVersionDialog';
+import './fiche-page.css';
+import './fiche-versions.css';
 
 interface FicheVersionsProps {
   fiche: FicheDetail;

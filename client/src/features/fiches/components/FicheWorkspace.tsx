@@ -26,6 +26,7 @@ import { FicheReview } from './FicheReview';
 import { FicheSectionsPanel } from './FicheSectionsPanel';
 import { FicheStatusBadge } from './FicheStatusBadge';
 import { FicheVersions } from './FicheVersions';
+import './fiche-page.css';
 
 const lostAccessReasons = new Set<CollabCloseReason>(['unauthenticated', 'forbidden', 'readOnly']);
 

@@ -10,6 +10,7 @@ import { useCan } from '../../auth/hooks';
 import { useFiches } from '../hooks';
 import { FicheStatusBadge } from './FicheStatusBadge';
 import { NewFicheDialog } from './NewFicheDialog';
+import './fiche-list.css';
 
 /** The fiches actions of a group, most recently changed first, and for its members a way to start one. */
 export function GroupFiches({ groupId, archived = false }: { groupId: string; archived?: boolean }) {

@@ -12,6 +12,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { usePublishFiche } from '../hooks';
+import './fiche-versions.css';
 
 const titleOf = new Map(ficheSections.map((s) => [s.key, s.title]));
 const SECTION_PATH = 'sections.';

@@ -9,6 +9,8 @@ import { FicheQuestions } from '../../discussions/components/FicheQuestions';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { FicheVersionText } from './FicheVersionText';
+import './fiche-page.css';
+import './fiche-versions.css';
 
 interface PublishedFicheViewProps {
   fiche: FicheDetail;

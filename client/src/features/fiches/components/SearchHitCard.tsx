@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { FicheStatusBadge } from './FicheStatusBadge';
 import { SearchSnippet } from './SearchSnippet';
+import './fiche-list.css';
+import './toolbox.css';
 
 /** One toolbox result: its title (the link), where it comes from, which text matched and its keywords. */
 export function SearchHitCard({ hit }: { hit: FicheSearchHit }) {

@@ -1,4 +1,5 @@
 import type { SnippetPart } from '@affluents/contracts';
+import './toolbox.css';
 
 /**
  * A search snippet: the server sends plain text in parts, the matched words flagged; they are rendered as

@@ -29,6 +29,8 @@ import {
   writeToolboxSearch,
 } from '../toolbox-params';
 import { SearchHitCard } from './SearchHitCard';
+import './fiche-list.css';
+import './toolbox.css';
 
 const ALL = 'all';
 const FIRST_YEAR = 2015;

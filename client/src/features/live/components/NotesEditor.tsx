@@ -7,6 +7,7 @@ import { type ReactNode, useEffect } from 'react';
 import type { DocumentConnection } from '../../../realtime/document-connection';
 import { EditorToolbar } from '../../fiches/components/EditorToolbar';
 import { useSlashMenu } from '../../fiches/formatting/slash-menu';
+import '../../fiches/components/fiche-editor.css';
 
 interface NotesEditorProps {
   connection: DocumentConnection;
