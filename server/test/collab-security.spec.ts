@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CollabAccess } from '../src/collab/collab-access';
 import { CollabDocuments } from '../src/collab/collab-documents';
+import { UpdateWriter } from '../src/collab/persistence/update-writer';
 import { hashToken } from '../src/common/auth/tokens';
 import {
   type CollabNode,
@@ -204,6 +205,8 @@ describe('realtime documents: authorisation, readers, limits', () => {
     } finally {
       live.destroy();
     }
+    // Barrier: whatever the server accepted is written; the reader's dropped edit must not be among it.
+    expect(await node.app.get(UpdateWriter).flushAll()).toBe(0);
     expect(await storedText(node.dataSource, name)).toBe('texte du groupe');
     const health = await request(node.app.getHttpServer()).get('/api/health').expect(200);
     expect(health.body.collab.counters.readerUpdatesDropped).toBeGreaterThanOrEqual(1);
