@@ -1,6 +1,6 @@
 import type { Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 // A user's memberships of groups not archived: the group roles the policy reads.
 const MEMBERSHIPS_SQL = `
@@ -8,6 +8,17 @@ const MEMBERSHIPS_SQL = `
     FROM memberships m
     JOIN groups g ON g.id = m.group_id AND g.archived_at IS NULL
    WHERE m.user_id = $1`;
+
+// The same, for several active users at once (disabled accounts are left out): one row per user.
+const ACTIVE_SUBJECTS_SQL = `
+  SELECT u.id, u.platform_role AS "platformRole",
+         COALESCE(json_agg(json_build_object('groupId', m.group_id, 'role', m.role))
+                  FILTER (WHERE m.group_id IS NOT NULL), '[]') AS memberships
+    FROM users u
+    LEFT JOIN (SELECT ms.user_id, ms.group_id, ms.role FROM memberships ms
+                 JOIN groups g ON g.id = ms.group_id AND g.archived_at IS NULL) m ON m.user_id = u.id
+   WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL
+   GROUP BY u.id`;
 
 const DISPLAY_NAMES_SQL = 'SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])';
 
@@ -33,5 +44,32 @@ export class UserDirectory {
   async subjectOf(user: { id: string; platformRole: Subject['platformRole'] }): Promise<Subject> {
     const memberships: Subject['memberships'] = await this.dataSource.query(MEMBERSHIPS_SQL, [user.id]);
     return { userId: user.id, platformRole: user.platformRole, memberships };
+  }
+
+  /**
+   * The subjects (as `subjectOf` builds them) of those of `userIds` whose account is active, in one query:
+   * user id -> subject; disabled and unknown accounts are left out. `db`: the caller's transaction, if any.
+   */
+  async activeSubjectsOf(
+    userIds: readonly string[],
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Subject>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; platformRole: Subject['platformRole']; memberships: unknown }> =
+      await db.query(ACTIVE_SUBJECTS_SQL, [ids]);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          userId: r.id,
+          platformRole: r.platformRole,
+          // Some drivers hand json back as text.
+          memberships: (typeof r.memberships === 'string'
+            ? JSON.parse(r.memberships)
+            : r.memberships) as Subject['memberships'],
+        },
+      ]),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import type { Notification, NotificationKind, NotificationPreferences } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { toIso } from '../../infra/database/timestamps';
+import type { NotificationTopics } from './notification-audience';
 import type { NotificationDraft } from './notifications.service';
 
 /** One notification as `selectNotifications` reads it, with its keyset cursor. */
@@ -89,22 +90,53 @@ export async function insertNotifications(
 }
 
 /**
+ * What a member's notifications are about (only the unread ones, when asked): each thread once, and each
+ * fiche of those about no thread once.
+ */
+export async function selectNotificationTopics(
+  manager: EntityManager,
+  userId: string,
+  unreadOnly: boolean,
+): Promise<NotificationTopics> {
+  const rows: Array<{ threadId: string | null; ficheId: string | null }> = await manager.query(
+    `SELECT DISTINCT thread_id AS "threadId", CASE WHEN thread_id IS NULL THEN fiche_id END AS "ficheId"
+       FROM notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)`,
+    [userId, unreadOnly],
+  );
+  return {
+    threadIds: rows.flatMap((r) => (r.threadId ? [r.threadId] : [])),
+    ficheIds: rows.flatMap((r) => (r.ficheId ? [r.ficheId] : [])),
+  };
+}
+
+/**
+ * The SQL condition on a notification `n`: true when what it is about is among `readable` (its thread, or
+ * its fiche when it is about no thread), with its two parameters numbered from `at`. Every kind is about a
+ * thread or a fiche; one about neither has nothing to check against: hidden.
+ */
+function readableCondition(at: number): string {
+  return `CASE WHEN n.thread_id IS NOT NULL THEN n.thread_id = ANY($${at}::uuid[])
+               WHEN n.fiche_id IS NOT NULL THEN n.fiche_id = ANY($${at + 1}::uuid[])
+               ELSE false END`;
+}
+
+/**
  * A page of a member's notifications, newest first: `limit` rows after the keyset `cursor` (creation time
- * with microseconds, id), only those matching the SQL condition `readable` (its parameters numbered from
- * 3) and, when asked, only the unread. Returns the notifications with the cursor of each.
+ * with microseconds, id), only those about the `readable` threads and fiches and, when asked, only the
+ * unread. Returns the notifications with the cursor of each.
  */
 export async function selectNotifications(
   manager: EntityManager,
   userId: string,
   page: {
     limit: number;
-    readable: { sql: string; params: unknown[] };
+    readable: NotificationTopics;
     unreadOnly: boolean;
     after: { createdAt: string; id: string } | null;
   },
 ): Promise<Array<{ notification: Notification; cursor: string }>> {
-  const params: unknown[] = [userId, page.limit, ...page.readable.params];
-  const where = ['n.user_id = $1', page.readable.sql];
+  const params: unknown[] = [userId, page.limit, page.readable.threadIds, page.readable.ficheIds];
+  const where = ['n.user_id = $1', readableCondition(3)];
   if (page.unreadOnly) where.push('n.read_at IS NULL');
   if (page.after) {
     params.push(page.after.createdAt, page.after.id);
@@ -123,15 +155,16 @@ export async function selectNotifications(
   return rows.map((r) => ({ notification: notificationFromRow(r), cursor: r.cursor }));
 }
 
-/** Number of a member's unread notifications matching `readable` (its parameters numbered from 2). */
+/** Number of a member's unread notifications about the `readable` threads and fiches. */
 export async function countUnread(
   manager: EntityManager,
   userId: string,
-  readable: { sql: string; params: unknown[] },
+  readable: NotificationTopics,
 ): Promise<number> {
   const [row]: Array<{ n: number }> = await manager.query(
-    `SELECT count(*)::int AS n FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL AND ${readable.sql}`,
-    [userId, ...readable.params],
+    `SELECT count(*)::int AS n FROM notifications n
+      WHERE n.user_id = $1 AND n.read_at IS NULL AND ${readableCondition(2)}`,
+    [userId, readable.threadIds, readable.ficheIds],
   );
   return row.n;
 }
@@ -154,19 +187,16 @@ export async function markNotificationsRead(
   );
 }
 
-/** Marks read a member's notifications about the messages of a thread up to `seq`. */
-export async function markThreadNotificationsRead(
+/** A member's unread notifications about messages of a thread, with their message. */
+export function selectUnreadAboutMessages(
   manager: EntityManager,
   userId: string,
   threadId: string,
-  seq: number,
-): Promise<void> {
-  await manager.query(
-    `UPDATE notifications n SET read_at = now()
-       FROM messages m
-      WHERE n.user_id = $1 AND n.thread_id = $2 AND n.read_at IS NULL
-        AND m.id = n.message_id AND m.seq <= $3`,
-    [userId, threadId, seq],
+): Promise<Array<{ id: string; messageId: string }>> {
+  return manager.query(
+    `SELECT id, message_id AS "messageId" FROM notifications
+      WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL AND message_id IS NOT NULL`,
+    [userId, threadId],
   );
 }
 
@@ -205,17 +235,23 @@ export async function cancelDueEmails(manager: EntityManager, userId: string): P
   );
 }
 
-/** Followers of a thread who want a digest and have not had today's (`dayStart`) yet. */
-export async function selectDigestCandidates(manager: EntityManager, dayStart: Date): Promise<string[]> {
-  // Only followers can have something to read; the others are claimed when they follow a thread.
+/**
+ * Those of `userIds` (the followers of a thread) whose account is active, who want a digest and have not
+ * had today's (`dayStart`) yet.
+ */
+export async function selectDigestCandidates(
+  manager: EntityManager,
+  userIds: string[],
+  dayStart: Date,
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
   const rows: Array<{ userId: string }> = await manager.query(
-    `SELECT DISTINCT f.user_id AS "userId"
-       FROM thread_follows f
-       JOIN users u ON u.id = f.user_id AND u.disabled_at IS NULL
-       LEFT JOIN notification_preferences p ON p.user_id = f.user_id
-      WHERE f.level = 'following' AND COALESCE(p.daily_digest, true)
-        AND (p.last_digest_at IS NULL OR p.last_digest_at < $1)`,
-    [dayStart],
+    `SELECT u.id AS "userId"
+       FROM users u
+       LEFT JOIN notification_preferences p ON p.user_id = u.id
+      WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL AND COALESCE(p.daily_digest, true)
+        AND (p.last_digest_at IS NULL OR p.last_digest_at < $2)`,
+    [userIds, dayStart],
   );
   return rows.map((r) => r.userId);
 }
@@ -244,38 +280,6 @@ export async function claimDigest(
   );
   if (claimed.length === 0) return { claimed: false };
   return { claimed: true, previous: previous?.lastDigestAt ? new Date(previous.lastDigestAt) : null };
-}
-
-/** A message of a followed thread, for the digest. */
-export interface DigestMessage {
-  threadId: string;
-  groupId: string;
-  title: string;
-  seq: number;
-  bodyText: string;
-  authorName: string;
-}
-
-/** Messages by others, visible, posted in `(since, until]` in the threads a member follows, by thread then seq. */
-export async function selectNewInFollowedThreads(
-  manager: EntityManager,
-  userId: string,
-  since: Date,
-  until: Date,
-): Promise<DigestMessage[]> {
-  return manager.query(
-    `SELECT t.id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.body_text AS "bodyText",
-            a.display_name AS "authorName"
-       FROM thread_follows f
-       JOIN threads t ON t.id = f.thread_id
-       JOIN messages m ON m.thread_id = t.id
-       JOIN users a ON a.id = m.author_id
-      WHERE f.user_id = $1 AND f.level = 'following'
-        AND m.created_at > $2 AND m.created_at <= $3 AND m.author_id <> $1
-        AND m.deleted_at IS NULL AND m.hidden_at IS NULL
-      ORDER BY t.id, m.seq`,
-    [userId, since, until],
-  );
 }
 
 /** A mention whose email is due, with its recipient's address and the actor's name. */
