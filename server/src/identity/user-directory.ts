@@ -22,22 +22,55 @@ const ACTIVE_SUBJECTS_SQL = `
 
 const DISPLAY_NAMES_SQL = 'SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])';
 
+const CONTACTS_SQL = `
+  SELECT id, email, display_name AS "displayName", disabled_at IS NOT NULL AS disabled
+    FROM users WHERE id = ANY($1::uuid[])`;
+
+/** Where to write to a user and the name to greet them by. */
+export interface UserContact {
+  email: string;
+  displayName: string;
+  /** The account is disabled: it signs in no more and is sent nothing. */
+  disabled: boolean;
+}
+
 /**
  * What the layers below the feature modules may read of accounts (the `users` table belongs to
- * modules/users): the name others see, and the subject the policy judges. Realtime presence and the
- * auth feature ask here instead of importing the users module.
+ * modules/users): the name others see, the address mail goes to, and the subject the policy judges.
+ * Realtime presence, the auth feature and the notifications ask here instead of reading that table.
  */
 @Injectable()
 export class UserDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The display name of each of these users that exists (disabled accounts included). */
-  async displayNames(userIds: readonly string[]): Promise<Map<string, string>> {
+  /**
+   * The display name of each of these users that exists (disabled accounts included). `db`: the caller's
+   * transaction, if any.
+   */
+  async displayNames(
+    userIds: readonly string[],
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();
-    const rows: Array<{ id: string; displayName: string }> = await this.dataSource.query(DISPLAY_NAMES_SQL, [
-      [...userIds],
+    const rows: Array<{ id: string; displayName: string }> = await db.query(DISPLAY_NAMES_SQL, [
+      [...new Set(userIds)],
     ]);
     return new Map(rows.map((row) => [row.id, row.displayName]));
+  }
+
+  /**
+   * The mail address, display name and state of each of these users that exists (disabled accounts
+   * included, flagged). `db`: the caller's transaction, if any.
+   */
+  async contactsOf(
+    userIds: readonly string[],
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, UserContact>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<UserContact & { id: string }> = await db.query(CONTACTS_SQL, [[...new Set(userIds)]]);
+    return new Map(
+      rows.map((r) => [r.id, { email: r.email, displayName: r.displayName, disabled: r.disabled }]),
+    );
   }
 
   /** The authorization subject of a user: platform role and roles in groups not archived. */

@@ -3,11 +3,12 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
 import { type DigestThread, dailyDigestMail } from '../../infra/mail/mail-templates';
 import { DiscussionAudience, type FollowedThreadMessage } from '../discussions/discussion-audience';
 import { NotificationAudience } from './notification-audience';
-import { claimDigest, selectDigestCandidates, selectRecipient } from './notification-rows';
+import { claimDigest, selectDigestCandidates } from './notification-rows';
 import { excerptOf, messageLink } from './notification-text';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,6 +32,7 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly mail: MailService,
     private readonly audience: NotificationAudience,
     private readonly discussions: DiscussionAudience,
+    private readonly users: UserDirectory,
   ) {
     this.job = new RecurringJob('DailyDigest', () => this.runDigests(), {
       intervalMs: this.config.notifications.jobIntervalMs,
@@ -51,11 +53,14 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
     const { hour, dayStart } = localDay(now, this.config.notifications.digestTimeZone);
     if (hour < this.config.notifications.digestHour) return 0;
     // Only followers can have something to read; the others are claimed when they follow a thread.
-    const candidates = await selectDigestCandidates(
+    const due = await selectDigestCandidates(
       this.dataSource.manager,
       await this.discussions.threadFollowerIds(),
       dayStart,
     );
+    // Disabled accounts get no digest. Never claimed, they stay due each tick: asked about after the cheaper filter.
+    const contacts = await this.users.contactsOf(due);
+    const candidates = due.filter((userId) => contacts.get(userId)?.disabled === false);
     let sent = 0;
     for (const userId of candidates) {
       if (await this.digestFor(userId, now, dayStart)) sent++;
@@ -70,7 +75,8 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
       const since = claim.previous ?? new Date(now.getTime() - DAY_MS);
       const threads = await this.newInFollowedThreads(manager, userId, since, now);
       if (threads.length === 0) return false;
-      const user = await selectRecipient(manager, userId);
+      const user = (await this.users.contactsOf([userId], manager)).get(userId);
+      if (!user) return false;
       await this.mail.enqueue(
         manager,
         user.email,

@@ -5,11 +5,10 @@ import type { NotificationTopics } from './notification-audience';
 import type { NotificationDraft } from './notifications.service';
 
 /** One notification as `selectNotifications` reads it, with its keyset cursor. */
-interface NotificationRow {
+export interface NotificationRow {
   id: string;
   kind: NotificationKind;
   actorId: string | null;
-  actorName: string | null;
   groupId: string | null;
   link: string;
   title: string;
@@ -19,11 +18,15 @@ interface NotificationRow {
   cursor: string;
 }
 
-function notificationFromRow(r: NotificationRow): Notification {
+/** The notification of a row, its actor named from `actorNames` (user id -> display name). */
+export function notificationFromRow(
+  r: NotificationRow,
+  actorNames: ReadonlyMap<string, string>,
+): Notification {
   return {
     id: r.id,
     kind: r.kind,
-    actor: r.actorId ? { id: r.actorId, displayName: r.actorName ?? '' } : null,
+    actor: r.actorId ? { id: r.actorId, displayName: actorNames.get(r.actorId) ?? '' } : null,
     groupId: r.groupId,
     link: r.link,
     title: r.title,
@@ -123,7 +126,7 @@ function readableCondition(at: number): string {
 /**
  * A page of a member's notifications, newest first: `limit` rows after the keyset `cursor` (creation time
  * with microseconds, id), only those about the `readable` threads and fiches and, when asked, only the
- * unread. Returns the notifications with the cursor of each.
+ * unread, with the cursor of each.
  */
 export async function selectNotifications(
   manager: EntityManager,
@@ -134,7 +137,7 @@ export async function selectNotifications(
     unreadOnly: boolean;
     after: { createdAt: string; id: string } | null;
   },
-): Promise<Array<{ notification: Notification; cursor: string }>> {
+): Promise<NotificationRow[]> {
   const params: unknown[] = [userId, page.limit, page.readable.threadIds, page.readable.ficheIds];
   const where = ['n.user_id = $1', readableCondition(3)];
   if (page.unreadOnly) where.push('n.read_at IS NULL');
@@ -142,17 +145,16 @@ export async function selectNotifications(
     params.push(page.after.createdAt, page.after.id);
     where.push(`(n.created_at, n.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  const rows: NotificationRow[] = await manager.query(
-    `SELECT n.id, n.kind, n.actor_id AS "actorId", a.display_name AS "actorName", n.group_id AS "groupId",
+  return manager.query(
+    `SELECT n.id, n.kind, n.actor_id AS "actorId", n.group_id AS "groupId",
             n.link, n.title, n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt",
             to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || n.id AS cursor
-       FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
+       FROM notifications n
       WHERE ${where.join(' AND ')}
       ORDER BY n.created_at DESC, n.id DESC
       LIMIT $2`,
     params,
   );
-  return rows.map((r) => ({ notification: notificationFromRow(r), cursor: r.cursor }));
 }
 
 /** Number of a member's unread notifications about the `readable` threads and fiches. */
@@ -235,10 +237,7 @@ export async function cancelDueEmails(manager: EntityManager, userId: string): P
   );
 }
 
-/**
- * Those of `userIds` (the followers of a thread) whose account is active, who want a digest and have not
- * had today's (`dayStart`) yet.
- */
+/** Those of `userIds` who want a digest and have not had today's (`dayStart`) yet. */
 export async function selectDigestCandidates(
   manager: EntityManager,
   userIds: string[],
@@ -247,10 +246,9 @@ export async function selectDigestCandidates(
   if (userIds.length === 0) return [];
   const rows: Array<{ userId: string }> = await manager.query(
     `SELECT u.id AS "userId"
-       FROM users u
+       FROM unnest($1::uuid[]) AS u(id)
        LEFT JOIN notification_preferences p ON p.user_id = u.id
-      WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL AND COALESCE(p.daily_digest, true)
-        AND (p.last_digest_at IS NULL OR p.last_digest_at < $2)`,
+      WHERE COALESCE(p.daily_digest, true) AND (p.last_digest_at IS NULL OR p.last_digest_at < $2)`,
     [userIds, dayStart],
   );
   return rows.map((r) => r.userId);
@@ -282,10 +280,11 @@ export async function claimDigest(
   return { claimed: true, previous: previous?.lastDigestAt ? new Date(previous.lastDigestAt) : null };
 }
 
-/** A mention whose email is due, with its recipient's address and the actor's name. */
+/** A mention whose email is due. */
 export interface DueMention {
   id: string;
   userId: string;
+  actorId: string | null;
   kind: 'mention' | 'group_mention' | 'comment_mention' | 'fiche_mention';
   groupId: string | null;
   threadId: string | null;
@@ -293,9 +292,6 @@ export interface DueMention {
   link: string;
   title: string;
   excerpt: string;
-  email: string;
-  displayName: string;
-  actorName: string | null;
 }
 
 /**
@@ -322,15 +318,12 @@ export async function claimDueEmails(
   return rows.map((r) => r.id);
 }
 
-/** The claimed notifications `ids` whose recipient is active and wants mention emails. */
+/** The claimed notifications `ids` whose recipient wants mention emails. */
 export async function selectDueMentions(manager: EntityManager, ids: string[]): Promise<DueMention[]> {
   return manager.query(
-    `SELECT n.id, n.user_id AS "userId", n.kind, n.group_id AS "groupId", n.thread_id AS "threadId",
-            n.fiche_id AS "ficheId", n.link, n.title, n.excerpt, u.email, u.display_name AS "displayName",
-            a.display_name AS "actorName"
+    `SELECT n.id, n.user_id AS "userId", n.actor_id AS "actorId", n.kind, n.group_id AS "groupId",
+            n.thread_id AS "threadId", n.fiche_id AS "ficheId", n.link, n.title, n.excerpt
        FROM notifications n
-       JOIN users u ON u.id = n.user_id AND u.disabled_at IS NULL
-       LEFT JOIN users a ON a.id = n.actor_id
        LEFT JOIN notification_preferences p ON p.user_id = n.user_id
       WHERE n.id = ANY($1::uuid[]) AND COALESCE(p.email_mentions, true)`,
     [ids],
@@ -343,16 +336,4 @@ export async function dropDueEmails(manager: EntityManager, ids: string[]): Prom
     'UPDATE notifications SET email_due_at = NULL, emailed_at = NULL WHERE id = ANY($1::uuid[])',
     [ids],
   );
-}
-
-/** A member's address and name, for a mail. */
-export async function selectRecipient(
-  manager: EntityManager,
-  userId: string,
-): Promise<{ email: string; displayName: string }> {
-  const [user]: Array<{ email: string; displayName: string }> = await manager.query(
-    'SELECT email, display_name AS "displayName" FROM users WHERE id = $1',
-    [userId],
-  );
-  return user;
 }

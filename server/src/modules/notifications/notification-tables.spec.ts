@@ -2,12 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * Each table has one owning module (issue 13): the notifications ask identity, discussions, fiches and
- * groups for what they need instead of querying their tables.
+ * Each table has one owning module (issue 13): the notifications ask identity (subjects, names, addresses),
+ * discussions, fiches and groups for what they need instead of querying their tables.
  */
 const OWN = ['notifications', 'notification_preferences'];
-// Display names and mail addresses are still read from `users` (identity's UserDirectory could answer them).
-const STILL_READ = ['users'];
 
 /** The tables a piece of SQL text names after FROM, JOIN, INTO and UPDATE (functions such as unnest() aside). */
 function tablesNamed(source: string): string[] {
@@ -23,7 +21,7 @@ describe('the notifications query their own tables only', () => {
     expect(files.length).toBeGreaterThan(5);
     const foreign = files.flatMap((name) =>
       tablesNamed(readFileSync(path.join(__dirname, name), 'utf8'))
-        .filter((table) => !OWN.includes(table) && !STILL_READ.includes(table))
+        .filter((table) => !OWN.includes(table))
         .map((table) => `${name}: ${table}`),
     );
     expect(foreign).toEqual([]);
