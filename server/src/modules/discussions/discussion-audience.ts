@@ -1,7 +1,18 @@
+import { can, type Subject, type ThreadAccessGrant } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { selectMessageStates } from './message-rows';
-import { selectNewThreadFollowers, selectThreadFollows } from './thread-follows';
+import { selectMessageSeqs, selectMessageStates } from './message-rows';
+import {
+  type FollowedThreadMessage,
+  selectNewInFollowedThreads,
+  selectNewThreadFollowers,
+  selectThreadFollowerIds,
+  selectThreadFollows,
+} from './thread-follows';
+import { selectThreadGrantKinds } from './thread-grants';
+import { selectThreadsAccessFacts } from './thread-rows';
+
+export type { FollowedThreadMessage } from './thread-follows';
 
 /** Who follows a thread and who muted it. */
 export interface ThreadFollowers {
@@ -15,10 +26,18 @@ export interface MessageState {
   hidden: boolean;
 }
 
+/** A grant some user holds on some thread. */
+export interface ThreadGrantKind {
+  threadId: string;
+  userId: string;
+  kind: ThreadAccessGrant['kind'];
+}
+
 /**
  * What the discussions module knows of who hears about a thread and its messages (`thread_follows`, each
- * member's "follow every new thread" setting, deleted and hidden messages). Exported for the
- * notifications, which do not read these tables; the SQL is in the repository files.
+ * member's "follow every new thread" setting, access grants, deleted and hidden messages, message
+ * numbers, who may still read a thread). Exported for the notifications, which do not read these tables;
+ * the SQL is in the repository files. `db`: the caller's transaction, when it reads inside one.
  */
 @Injectable()
 export class DiscussionAudience {
@@ -37,5 +56,50 @@ export class DiscussionAudience {
   /** The state of each of these messages that exists, now: message id -> deleted, hidden. */
   messageStates(messageIds: string[]): Promise<Map<string, MessageState>> {
     return selectMessageStates(this.dataSource.manager, messageIds);
+  }
+
+  /** The number (seq) of each of these messages that exists: message id -> seq. */
+  messageSeqs(messageIds: string[]): Promise<Map<string, number>> {
+    return selectMessageSeqs(this.dataSource.manager, messageIds);
+  }
+
+  /** The grants these users hold on these threads (guest, former member), in one query. */
+  grantKinds(
+    threadIds: string[],
+    userIds: string[],
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<ThreadGrantKind[]> {
+    return selectThreadGrantKinds(db, threadIds, userIds);
+  }
+
+  /**
+   * Those of `threadIds` that `subject` may read now (`thread.view`: a member of the thread's group, or a
+   * holder of a grant on it), in one query; threads that no longer exist are left out.
+   */
+  async readableThreads(subject: Subject, threadIds: string[]): Promise<Set<string>> {
+    const facts = await selectThreadsAccessFacts(this.dataSource.manager, threadIds, subject.userId);
+    const readable = new Set<string>();
+    for (const [threadId, { groupId, grant }] of facts) {
+      if (can(subject, 'thread.view', { groupId, threadGrant: grant ?? undefined })) readable.add(threadId);
+    }
+    return readable;
+  }
+
+  /** Everyone who follows at least one thread (the digest has something for no one else). */
+  threadFollowerIds(db: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return selectThreadFollowerIds(db);
+  }
+
+  /**
+   * Messages by others, still shown, posted in `(since, until]` in the threads `userId` follows, by thread
+   * then seq, with their thread's group and title and their author's name.
+   */
+  newInFollowedThreads(
+    userId: string,
+    since: Date,
+    until: Date,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<FollowedThreadMessage[]> {
+    return selectNewInFollowedThreads(db, userId, since, until);
   }
 }

@@ -292,3 +292,17 @@ export async function selectMessageStates(
   );
   return new Map(rows.map((r) => [r.id, { deleted: r.deleted, hidden: r.hidden }]));
 }
+
+/** The sequence number of each of these messages that exists: message id -> seq. */
+export async function selectMessageSeqs(
+  manager: EntityManager,
+  messageIds: readonly string[],
+): Promise<Map<string, number>> {
+  const ids = [...new Set(messageIds)];
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ id: string; seq: number }> = await manager.query(
+    'SELECT id, seq FROM messages WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.seq]));
+}

@@ -96,3 +96,46 @@ export async function saveFollowsAllNewThreads(
     [groupId, userId, on],
   );
 }
+
+/** Everyone who follows at least one thread. */
+export async function selectThreadFollowerIds(manager: EntityManager): Promise<string[]> {
+  const rows: Array<{ userId: string }> = await manager.query(
+    `SELECT DISTINCT user_id AS "userId" FROM thread_follows WHERE level = 'following'`,
+  );
+  return rows.map((r) => r.userId);
+}
+
+/** A message of a thread someone follows, for their digest. */
+export interface FollowedThreadMessage {
+  threadId: string;
+  groupId: string;
+  title: string;
+  seq: number;
+  bodyText: string;
+  authorName: string;
+}
+
+/**
+ * Messages by others, still shown, posted in `(since, until]` in the threads `userId` follows, by thread
+ * then seq.
+ */
+export function selectNewInFollowedThreads(
+  manager: EntityManager,
+  userId: string,
+  since: Date,
+  until: Date,
+): Promise<FollowedThreadMessage[]> {
+  return manager.query(
+    `SELECT t.id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.body_text AS "bodyText",
+            a.display_name AS "authorName"
+       FROM thread_follows f
+       JOIN threads t ON t.id = f.thread_id
+       JOIN messages m ON m.thread_id = t.id
+       JOIN users a ON a.id = m.author_id
+      WHERE f.user_id = $1 AND f.level = 'following'
+        AND m.created_at > $2 AND m.created_at <= $3 AND m.author_id <> $1
+        AND m.deleted_at IS NULL AND m.hidden_at IS NULL
+      ORDER BY t.id, m.seq`,
+    [userId, since, until],
+  );
+}

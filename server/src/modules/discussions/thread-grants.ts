@@ -88,3 +88,17 @@ export async function deleteGrant(
     [threadId, userId, kind ?? null],
   );
 }
+
+/** The grant kinds some users hold on some threads, in one query. */
+export async function selectThreadGrantKinds(
+  manager: EntityManager,
+  threadIds: readonly string[],
+  userIds: readonly string[],
+): Promise<Array<{ threadId: string; userId: string; kind: ThreadAccessGrant['kind'] }>> {
+  if (threadIds.length === 0 || userIds.length === 0) return [];
+  return manager.query(
+    `SELECT thread_id AS "threadId", user_id AS "userId", kind FROM thread_access_grants
+      WHERE thread_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[])`,
+    [[...new Set(threadIds)], [...new Set(userIds)]],
+  );
+}

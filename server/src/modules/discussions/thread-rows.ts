@@ -341,3 +341,24 @@ export async function selectThreadFacts(
   );
   return row ?? null;
 }
+
+/** The group of each of these threads that exists and `userId`'s grant on it, thread id -> them. */
+export async function selectThreadsAccessFacts(
+  manager: EntityManager,
+  threadIds: readonly string[],
+  userId: string,
+): Promise<Map<string, { groupId: string; grant: ThreadGrant }>> {
+  const ids = [...new Set(threadIds)];
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ id: string; groupId: string; grant: ThreadGrant }> = await manager.query(
+    `SELECT t.id, t.group_id AS "groupId", g.kind AS "grant"
+       FROM threads t
+       LEFT JOIN thread_access_grants g ON g.thread_id = t.id AND g.user_id = $2
+      WHERE t.id = ANY($1::uuid[])`,
+    [ids, userId],
+  );
+  return new Map(rows.map((r) => [r.id, { groupId: r.groupId, grant: r.grant }]));
+}
+
+/** A user's grant on a thread, if any. */
+type ThreadGrant = 'guest' | 'former_member' | null;

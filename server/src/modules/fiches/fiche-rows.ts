@@ -23,6 +23,20 @@ export async function selectFicheRef(manager: EntityManager, id: string): Promis
   return row ?? null;
 }
 
+/** The group of each of these fiches that exists: fiche id -> group id. */
+export async function selectFicheGroups(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows: Array<{ id: string; groupId: string }> = await manager.query(
+    'SELECT id, group_id AS "groupId" FROM fiches WHERE id = ANY($1::uuid[])',
+    [unique],
+  );
+  return new Map(rows.map((r) => [r.id, r.groupId]));
+}
+
 /**
  * The columns of a fiche summary, for queries over `fiches f JOIN groups g JOIN bassins b`: shared by
  * the fiche detail and the toolbox search so both describe a fiche the same way.

@@ -39,6 +39,7 @@ import {
   selectDocumentAccessFacts,
   selectFicheAuthorIds,
   selectFicheAuthors,
+  selectFicheGroups,
   selectFicheRef,
   selectFicheSummaries,
 } from './fiche-rows';
@@ -279,6 +280,11 @@ export class FichesService {
   /** A fiche's id, group, title, document and status, without an access check (the caller decides); null when missing. */
   ref(id: string): Promise<FicheRef | null> {
     return selectFicheRef(this.dataSource.manager, id);
+  }
+
+  /** The group of each of these fiches that exists (fiche id -> group id), without an access check. */
+  groupsOf(ids: string[]): Promise<Map<string, string>> {
+    return selectFicheGroups(this.dataSource.manager, ids);
   }
 
   /** The display names of a fiche's authors, first contributor first, without an access check. */

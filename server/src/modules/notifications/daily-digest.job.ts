@@ -3,16 +3,12 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
 import { type DigestThread, dailyDigestMail } from '../../infra/mail/mail-templates';
+import { DiscussionAudience, type FollowedThreadMessage } from '../discussions/discussion-audience';
 import { NotificationAudience } from './notification-audience';
-import {
-  claimDigest,
-  type DigestMessage,
-  selectDigestCandidates,
-  selectNewInFollowedThreads,
-  selectRecipient,
-} from './notification-rows';
+import { claimDigest, selectDigestCandidates } from './notification-rows';
 import { excerptOf, messageLink } from './notification-text';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,6 +31,8 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly audience: NotificationAudience,
+    private readonly discussions: DiscussionAudience,
+    private readonly users: UserDirectory,
   ) {
     this.job = new RecurringJob('DailyDigest', () => this.runDigests(), {
       intervalMs: this.config.notifications.jobIntervalMs,
@@ -54,7 +52,15 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
   async runDigests(now: Date = new Date()): Promise<number> {
     const { hour, dayStart } = localDay(now, this.config.notifications.digestTimeZone);
     if (hour < this.config.notifications.digestHour) return 0;
-    const candidates = await selectDigestCandidates(this.dataSource.manager, dayStart);
+    // Only followers can have something to read; the others are claimed when they follow a thread.
+    const due = await selectDigestCandidates(
+      this.dataSource.manager,
+      await this.discussions.threadFollowerIds(),
+      dayStart,
+    );
+    // Disabled accounts get no digest. Never claimed, they stay due each tick: asked about after the cheaper filter.
+    const contacts = await this.users.contactsOf(due);
+    const candidates = due.filter((userId) => contacts.get(userId)?.disabled === false);
     let sent = 0;
     for (const userId of candidates) {
       if (await this.digestFor(userId, now, dayStart)) sent++;
@@ -69,7 +75,8 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
       const since = claim.previous ?? new Date(now.getTime() - DAY_MS);
       const threads = await this.newInFollowedThreads(manager, userId, since, now);
       if (threads.length === 0) return false;
-      const user = await selectRecipient(manager, userId);
+      const user = (await this.users.contactsOf([userId], manager)).get(userId);
+      if (!user) return false;
       await this.mail.enqueue(
         manager,
         user.email,
@@ -91,14 +98,21 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
     since: Date,
     until: Date,
   ): Promise<DigestThread[]> {
-    const rows = await selectNewInFollowedThreads(manager, userId, since, until);
-    const byThread = new Map<string, DigestMessage[]>();
+    const rows = await this.discussions.newInFollowedThreads(userId, since, until, manager);
+    const byThread = new Map<string, FollowedThreadMessage[]>();
     for (const row of rows) byThread.set(row.threadId, [...(byThread.get(row.threadId) ?? []), row]);
+    // Whether the member may still read each thread: one ask for all of them.
+    const viewers = await this.audience.threadsViewers(
+      [...byThread.values()].map((messages) => ({
+        thread: { id: messages[0].threadId, groupId: messages[0].groupId },
+        userIds: [userId],
+      })),
+      manager,
+    );
     const threads: DigestThread[] = [];
     for (const messages of byThread.values()) {
-      const { threadId, groupId, title } = messages[0];
-      const viewers = await this.audience.threadViewers({ id: threadId, groupId }, [userId], manager);
-      if (!viewers.has(userId)) continue;
+      const { threadId, title } = messages[0];
+      if (!viewers.get(threadId)?.has(userId)) continue;
       threads.push({
         title,
         url: `${this.config.publicUrl}${messageLink(threadId, messages[0].seq)}`,

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DataSource } from 'typeorm';
 import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
 import { mentionMail } from '../../infra/mail/mail-templates';
 import { NotificationAudience } from './notification-audience';
@@ -23,6 +24,7 @@ export class MentionEmailJob implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly audience: NotificationAudience,
+    private readonly users: UserDirectory,
   ) {
     this.job = new RecurringJob('MentionEmails', () => this.runDueEmails(), {
       intervalMs: this.config.notifications.jobIntervalMs,
@@ -54,19 +56,25 @@ export class MentionEmailJob implements OnApplicationBootstrap, OnModuleDestroy 
       const ids = await claimDueEmails(manager, now, EMAILED_KINDS, BATCH);
       if (ids.length === 0) return { claimed: 0, queued: 0 };
       const due = await selectDueMentions(manager, ids);
+      const contacts = await this.users.contactsOf(
+        due.flatMap((n) => (n.actorId ? [n.userId, n.actorId] : [n.userId])),
+        manager,
+      );
       let queued = 0;
       const sent = new Set<string>();
       for (const n of due) {
+        const recipient = contacts.get(n.userId);
+        if (!recipient || recipient.disabled) continue;
         // Access may have ended since the mention: an email must not carry what the member can no longer read.
         if (!(await this.stillAllowed(n, manager))) continue;
         sent.add(n.id);
         await this.mail.enqueue(
           manager,
-          n.email,
+          recipient.email,
           'mention',
           mentionMail({
-            displayName: n.displayName,
-            actorName: n.actorName ?? 'Quelqu’un',
+            displayName: recipient.displayName,
+            actorName: (n.actorId ? contacts.get(n.actorId)?.displayName : undefined) ?? 'Quelqu’un',
             kind: n.kind,
             title: n.title,
             excerpt: n.excerpt,

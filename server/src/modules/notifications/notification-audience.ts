@@ -1,30 +1,35 @@
 import { type Action, can, type Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { type Queryable, selectActiveSubjects, selectThreadGrantKinds } from './audience-rows';
+import type { EntityManager } from 'typeorm';
+import { UserDirectory } from '../../identity/user-directory';
+import { DiscussionAudience } from '../discussions/discussion-audience';
+import { FichesService } from '../fiches/fiches.service';
 
-const threadGrantKinds = ['guest', 'former_member'] as const;
+/** What some notifications are about: their threads, and the fiches of those about no thread. */
+export interface NotificationTopics {
+  threadIds: string[];
+  ficheIds: string[];
+}
 
 /**
  * Who may receive a notification: the same `can()` policy as the routes, applied to many users at once.
- * Subjects are built like UserDirectory.subjectOf (memberships of groups not archived), in one query.
+ * Subjects come from identity's UserDirectory, thread grants and readable threads from the discussions
+ * module, fiches' groups from the fiches module: notifications read none of their tables.
+ * `db`: the caller's transaction, when it asks inside one (embedded mode has one connection).
  */
 @Injectable()
 export class NotificationAudience {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** Policy subjects of those of `userIds` whose account is active (disabled accounts are left out). */
-  async subjects(userIds: string[], db: Queryable = this.dataSource): Promise<Map<string, Subject>> {
-    const ids = [...new Set(userIds)];
-    if (ids.length === 0) return new Map();
-    return selectActiveSubjects(db, ids);
-  }
+  constructor(
+    private readonly users: UserDirectory,
+    private readonly discussions: DiscussionAudience,
+    private readonly fiches: FichesService,
+  ) {}
 
   /** Those of `userIds` who may read the thread now: members of its group, or holders of a grant on it. */
   async threadViewers(
     thread: { id: string; groupId: string },
     userIds: string[],
-    db: Queryable = this.dataSource,
+    db?: EntityManager,
   ): Promise<Set<string>> {
     return (await this.threadsViewers([{ thread, userIds }], db)).get(thread.id) ?? new Set();
   }
@@ -32,18 +37,18 @@ export class NotificationAudience {
   /** `threadViewers` for several threads in two queries (a batch of messages): thread id -> viewers. */
   async threadsViewers(
     asks: Array<{ thread: { id: string; groupId: string }; userIds: string[] }>,
-    db: Queryable = this.dataSource,
+    db?: EntityManager,
   ): Promise<Map<string, Set<string>>> {
     const answer = new Map(asks.map((a) => [a.thread.id, new Set<string>()]));
-    const subjects = await this.subjects(
+    const subjects = await this.users.activeSubjectsOf(
       asks.flatMap((a) => a.userIds),
       db,
     );
     if (subjects.size === 0) return answer;
-    const grants = await selectThreadGrantKinds(
-      db,
+    const grants = await this.discussions.grantKinds(
       [...new Set(asks.map((a) => a.thread.id))],
       [...subjects.keys()],
+      db,
     );
     const grantOf = new Map(grants.map((g) => [`${g.threadId}:${g.userId}`, g.kind]));
     for (const { thread, userIds } of asks) {
@@ -60,31 +65,25 @@ export class NotificationAudience {
   }
 
   /**
-   * A SQL condition on a notification `n` of `subject`: true while they may still read what it is about,
-   * by the same policy as its delivery (the thread: `thread.view`, from its group or a grant; the fiche:
-   * `fiche.comment`). Listing filters by it, so leaving a group hides that group's titles and excerpts
-   * at once, and a grant given later (a former member who keeps reading) shows them again.
-   * `at` is the number of the first of the returned parameters.
+   * Of what some of `subject`'s notifications are about, what they may still read, by the same policy as
+   * delivery (the thread: `thread.view`, from its group or a grant, asked of the discussions module; the
+   * fiche: `fiche.comment` in its group). Listing keeps only those, so leaving a group hides that group's
+   * titles and excerpts at once, and a grant given later (a former member who keeps reading) shows them
+   * again. One query per owner, whatever the number of notifications.
    */
-  readableBy(subject: Subject, at: number): { sql: string; params: unknown[] } {
-    const groups = subject.memberships.map((m) => m.groupId);
-    const threadGroups = groups.filter((groupId) => can(subject, 'thread.view', { groupId }));
-    const grantKinds = threadGrantKinds.filter((threadGrant) => can(subject, 'thread.view', { threadGrant }));
-    const ficheGroups = groups.filter((groupId) => can(subject, 'fiche.comment', { groupId }));
-    // Every kind is about a thread or a fiche; one about neither has nothing to check against: hidden.
+  async readableTopics(subject: Subject, topics: NotificationTopics): Promise<NotificationTopics> {
+    const [threads, ficheGroups] = await Promise.all([
+      topics.threadIds.length > 0
+        ? this.discussions.readableThreads(subject, topics.threadIds)
+        : new Set<string>(),
+      topics.ficheIds.length > 0 ? this.fiches.groupsOf(topics.ficheIds) : new Map<string, string>(),
+    ]);
     return {
-      sql: `CASE
-              WHEN n.thread_id IS NOT NULL THEN EXISTS (
-                SELECT 1 FROM threads nt WHERE nt.id = n.thread_id
-                   AND (nt.group_id = ANY($${at}::uuid[])
-                        OR EXISTS (SELECT 1 FROM thread_access_grants ng
-                                    WHERE ng.thread_id = nt.id AND ng.user_id = n.user_id
-                                      AND ng.kind = ANY($${at + 1}::text[]))))
-              WHEN n.fiche_id IS NOT NULL THEN EXISTS (
-                SELECT 1 FROM fiches nf WHERE nf.id = n.fiche_id AND nf.group_id = ANY($${at + 2}::uuid[]))
-              ELSE false
-            END`,
-      params: [threadGroups, grantKinds, ficheGroups],
+      threadIds: topics.threadIds.filter((id) => threads.has(id)),
+      ficheIds: topics.ficheIds.filter((id) => {
+        const groupId = ficheGroups.get(id);
+        return groupId !== undefined && can(subject, 'fiche.comment', { groupId });
+      }),
     };
   }
 
@@ -93,9 +92,9 @@ export class NotificationAudience {
     action: Action,
     groupId: string,
     userIds: string[],
-    db: Queryable = this.dataSource,
+    db?: EntityManager,
   ): Promise<Set<string>> {
-    const subjects = await this.subjects(userIds, db);
+    const subjects = await this.users.activeSubjectsOf(userIds, db);
     return new Set([...subjects].filter(([, s]) => can(s, action, { groupId })).map(([id]) => id));
   }
 }

@@ -1,14 +1,14 @@
 import type { Notification, NotificationKind, NotificationPreferences } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { toIso } from '../../infra/database/timestamps';
+import type { NotificationTopics } from './notification-audience';
 import type { NotificationDraft } from './notifications.service';
 
 /** One notification as `selectNotifications` reads it, with its keyset cursor. */
-interface NotificationRow {
+export interface NotificationRow {
   id: string;
   kind: NotificationKind;
   actorId: string | null;
-  actorName: string | null;
   groupId: string | null;
   link: string;
   title: string;
@@ -18,11 +18,15 @@ interface NotificationRow {
   cursor: string;
 }
 
-function notificationFromRow(r: NotificationRow): Notification {
+/** The notification of a row, its actor named from `actorNames` (user id -> display name). */
+export function notificationFromRow(
+  r: NotificationRow,
+  actorNames: ReadonlyMap<string, string>,
+): Notification {
   return {
     id: r.id,
     kind: r.kind,
-    actor: r.actorId ? { id: r.actorId, displayName: r.actorName ?? '' } : null,
+    actor: r.actorId ? { id: r.actorId, displayName: actorNames.get(r.actorId) ?? '' } : null,
     groupId: r.groupId,
     link: r.link,
     title: r.title,
@@ -89,49 +93,80 @@ export async function insertNotifications(
 }
 
 /**
+ * What a member's notifications are about (only the unread ones, when asked): each thread once, and each
+ * fiche of those about no thread once.
+ */
+export async function selectNotificationTopics(
+  manager: EntityManager,
+  userId: string,
+  unreadOnly: boolean,
+): Promise<NotificationTopics> {
+  const rows: Array<{ threadId: string | null; ficheId: string | null }> = await manager.query(
+    `SELECT DISTINCT thread_id AS "threadId", CASE WHEN thread_id IS NULL THEN fiche_id END AS "ficheId"
+       FROM notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)`,
+    [userId, unreadOnly],
+  );
+  return {
+    threadIds: rows.flatMap((r) => (r.threadId ? [r.threadId] : [])),
+    ficheIds: rows.flatMap((r) => (r.ficheId ? [r.ficheId] : [])),
+  };
+}
+
+/**
+ * The SQL condition on a notification `n`: true when what it is about is among `readable` (its thread, or
+ * its fiche when it is about no thread), with its two parameters numbered from `at`. Every kind is about a
+ * thread or a fiche; one about neither has nothing to check against: hidden.
+ */
+function readableCondition(at: number): string {
+  return `CASE WHEN n.thread_id IS NOT NULL THEN n.thread_id = ANY($${at}::uuid[])
+               WHEN n.fiche_id IS NOT NULL THEN n.fiche_id = ANY($${at + 1}::uuid[])
+               ELSE false END`;
+}
+
+/**
  * A page of a member's notifications, newest first: `limit` rows after the keyset `cursor` (creation time
- * with microseconds, id), only those matching the SQL condition `readable` (its parameters numbered from
- * 3) and, when asked, only the unread. Returns the notifications with the cursor of each.
+ * with microseconds, id), only those about the `readable` threads and fiches and, when asked, only the
+ * unread, with the cursor of each.
  */
 export async function selectNotifications(
   manager: EntityManager,
   userId: string,
   page: {
     limit: number;
-    readable: { sql: string; params: unknown[] };
+    readable: NotificationTopics;
     unreadOnly: boolean;
     after: { createdAt: string; id: string } | null;
   },
-): Promise<Array<{ notification: Notification; cursor: string }>> {
-  const params: unknown[] = [userId, page.limit, ...page.readable.params];
-  const where = ['n.user_id = $1', page.readable.sql];
+): Promise<NotificationRow[]> {
+  const params: unknown[] = [userId, page.limit, page.readable.threadIds, page.readable.ficheIds];
+  const where = ['n.user_id = $1', readableCondition(3)];
   if (page.unreadOnly) where.push('n.read_at IS NULL');
   if (page.after) {
     params.push(page.after.createdAt, page.after.id);
     where.push(`(n.created_at, n.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  const rows: NotificationRow[] = await manager.query(
-    `SELECT n.id, n.kind, n.actor_id AS "actorId", a.display_name AS "actorName", n.group_id AS "groupId",
+  return manager.query(
+    `SELECT n.id, n.kind, n.actor_id AS "actorId", n.group_id AS "groupId",
             n.link, n.title, n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt",
             to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || n.id AS cursor
-       FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
+       FROM notifications n
       WHERE ${where.join(' AND ')}
       ORDER BY n.created_at DESC, n.id DESC
       LIMIT $2`,
     params,
   );
-  return rows.map((r) => ({ notification: notificationFromRow(r), cursor: r.cursor }));
 }
 
-/** Number of a member's unread notifications matching `readable` (its parameters numbered from 2). */
+/** Number of a member's unread notifications about the `readable` threads and fiches. */
 export async function countUnread(
   manager: EntityManager,
   userId: string,
-  readable: { sql: string; params: unknown[] },
+  readable: NotificationTopics,
 ): Promise<number> {
   const [row]: Array<{ n: number }> = await manager.query(
-    `SELECT count(*)::int AS n FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL AND ${readable.sql}`,
-    [userId, ...readable.params],
+    `SELECT count(*)::int AS n FROM notifications n
+      WHERE n.user_id = $1 AND n.read_at IS NULL AND ${readableCondition(2)}`,
+    [userId, readable.threadIds, readable.ficheIds],
   );
   return row.n;
 }
@@ -154,19 +189,16 @@ export async function markNotificationsRead(
   );
 }
 
-/** Marks read a member's notifications about the messages of a thread up to `seq`. */
-export async function markThreadNotificationsRead(
+/** A member's unread notifications about messages of a thread, with their message. */
+export function selectUnreadAboutMessages(
   manager: EntityManager,
   userId: string,
   threadId: string,
-  seq: number,
-): Promise<void> {
-  await manager.query(
-    `UPDATE notifications n SET read_at = now()
-       FROM messages m
-      WHERE n.user_id = $1 AND n.thread_id = $2 AND n.read_at IS NULL
-        AND m.id = n.message_id AND m.seq <= $3`,
-    [userId, threadId, seq],
+): Promise<Array<{ id: string; messageId: string }>> {
+  return manager.query(
+    `SELECT id, message_id AS "messageId" FROM notifications
+      WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL AND message_id IS NOT NULL`,
+    [userId, threadId],
   );
 }
 
@@ -205,17 +237,19 @@ export async function cancelDueEmails(manager: EntityManager, userId: string): P
   );
 }
 
-/** Followers of a thread who want a digest and have not had today's (`dayStart`) yet. */
-export async function selectDigestCandidates(manager: EntityManager, dayStart: Date): Promise<string[]> {
-  // Only followers can have something to read; the others are claimed when they follow a thread.
+/** Those of `userIds` who want a digest and have not had today's (`dayStart`) yet. */
+export async function selectDigestCandidates(
+  manager: EntityManager,
+  userIds: string[],
+  dayStart: Date,
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
   const rows: Array<{ userId: string }> = await manager.query(
-    `SELECT DISTINCT f.user_id AS "userId"
-       FROM thread_follows f
-       JOIN users u ON u.id = f.user_id AND u.disabled_at IS NULL
-       LEFT JOIN notification_preferences p ON p.user_id = f.user_id
-      WHERE f.level = 'following' AND COALESCE(p.daily_digest, true)
-        AND (p.last_digest_at IS NULL OR p.last_digest_at < $1)`,
-    [dayStart],
+    `SELECT u.id AS "userId"
+       FROM unnest($1::uuid[]) AS u(id)
+       LEFT JOIN notification_preferences p ON p.user_id = u.id
+      WHERE COALESCE(p.daily_digest, true) AND (p.last_digest_at IS NULL OR p.last_digest_at < $2)`,
+    [userIds, dayStart],
   );
   return rows.map((r) => r.userId);
 }
@@ -246,42 +280,11 @@ export async function claimDigest(
   return { claimed: true, previous: previous?.lastDigestAt ? new Date(previous.lastDigestAt) : null };
 }
 
-/** A message of a followed thread, for the digest. */
-export interface DigestMessage {
-  threadId: string;
-  groupId: string;
-  title: string;
-  seq: number;
-  bodyText: string;
-  authorName: string;
-}
-
-/** Messages by others, visible, posted in `(since, until]` in the threads a member follows, by thread then seq. */
-export async function selectNewInFollowedThreads(
-  manager: EntityManager,
-  userId: string,
-  since: Date,
-  until: Date,
-): Promise<DigestMessage[]> {
-  return manager.query(
-    `SELECT t.id AS "threadId", t.group_id AS "groupId", t.title, m.seq, m.body_text AS "bodyText",
-            a.display_name AS "authorName"
-       FROM thread_follows f
-       JOIN threads t ON t.id = f.thread_id
-       JOIN messages m ON m.thread_id = t.id
-       JOIN users a ON a.id = m.author_id
-      WHERE f.user_id = $1 AND f.level = 'following'
-        AND m.created_at > $2 AND m.created_at <= $3 AND m.author_id <> $1
-        AND m.deleted_at IS NULL AND m.hidden_at IS NULL
-      ORDER BY t.id, m.seq`,
-    [userId, since, until],
-  );
-}
-
-/** A mention whose email is due, with its recipient's address and the actor's name. */
+/** A mention whose email is due. */
 export interface DueMention {
   id: string;
   userId: string;
+  actorId: string | null;
   kind: 'mention' | 'group_mention' | 'comment_mention' | 'fiche_mention';
   groupId: string | null;
   threadId: string | null;
@@ -289,9 +292,6 @@ export interface DueMention {
   link: string;
   title: string;
   excerpt: string;
-  email: string;
-  displayName: string;
-  actorName: string | null;
 }
 
 /**
@@ -318,15 +318,12 @@ export async function claimDueEmails(
   return rows.map((r) => r.id);
 }
 
-/** The claimed notifications `ids` whose recipient is active and wants mention emails. */
+/** The claimed notifications `ids` whose recipient wants mention emails. */
 export async function selectDueMentions(manager: EntityManager, ids: string[]): Promise<DueMention[]> {
   return manager.query(
-    `SELECT n.id, n.user_id AS "userId", n.kind, n.group_id AS "groupId", n.thread_id AS "threadId",
-            n.fiche_id AS "ficheId", n.link, n.title, n.excerpt, u.email, u.display_name AS "displayName",
-            a.display_name AS "actorName"
+    `SELECT n.id, n.user_id AS "userId", n.actor_id AS "actorId", n.kind, n.group_id AS "groupId",
+            n.thread_id AS "threadId", n.fiche_id AS "ficheId", n.link, n.title, n.excerpt
        FROM notifications n
-       JOIN users u ON u.id = n.user_id AND u.disabled_at IS NULL
-       LEFT JOIN users a ON a.id = n.actor_id
        LEFT JOIN notification_preferences p ON p.user_id = n.user_id
       WHERE n.id = ANY($1::uuid[]) AND COALESCE(p.email_mentions, true)`,
     [ids],
@@ -339,16 +336,4 @@ export async function dropDueEmails(manager: EntityManager, ids: string[]): Prom
     'UPDATE notifications SET email_due_at = NULL, emailed_at = NULL WHERE id = ANY($1::uuid[])',
     [ids],
   );
-}
-
-/** A member's address and name, for a mail. */
-export async function selectRecipient(
-  manager: EntityManager,
-  userId: string,
-): Promise<{ email: string; displayName: string }> {
-  const [user]: Array<{ email: string; displayName: string }> = await manager.query(
-    'SELECT email, display_name AS "displayName" FROM users WHERE id = $1',
-    [userId],
-  );
-  return user;
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DomainEventsModule } from '../../common/events/domain-events.module';
+import { IdentityModule } from '../../identity/identity.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
+import { FichesModule } from '../fiches/fiches.module';
 import { GroupsModule } from '../groups/groups.module';
 import { DailyDigestJob } from './daily-digest.job';
 import { MentionEmailJob } from './mention-email.job';
@@ -15,7 +17,9 @@ import { NotificationsService } from './notifications.service';
  * `fiche-text.mentioned`, `poll.opened`, `poll.closed`, `thread.read`); no feature calls this module.
  */
 @Module({
-  imports: [DomainEventsModule, DiscussionsModule, GroupsModule],
+  // Who may read what is asked of its owners: identity (subjects), discussions (threads, follows, grants,
+  // messages), fiches (their groups), groups (members); notifications read none of their tables.
+  imports: [DomainEventsModule, IdentityModule, DiscussionsModule, FichesModule, GroupsModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

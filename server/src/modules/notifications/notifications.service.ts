@@ -11,17 +11,21 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { UserDirectory } from '../../identity/user-directory';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
-import { NotificationAudience } from './notification-audience';
+import { DiscussionAudience } from '../discussions/discussion-audience';
+import { NotificationAudience, type NotificationTopics } from './notification-audience';
 import {
   cancelDueEmails,
   countUnread,
   insertNotifications,
   markNotificationsRead,
-  markThreadNotificationsRead,
+  notificationFromRow,
   savePreferences,
   selectNotifications,
+  selectNotificationTopics,
   selectPreferences,
+  selectUnreadAboutMessages,
 } from './notification-rows';
 
 /** A notification about to be stored for one recipient. */
@@ -60,6 +64,8 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audience: NotificationAudience,
+    private readonly discussions: DiscussionAudience,
+    private readonly users: UserDirectory,
     private readonly hub: RealtimeHub,
   ) {}
 
@@ -121,23 +127,33 @@ export class NotificationsService {
       if (!match) throw badRequest('Curseur de pagination invalide');
       after = { createdAt: match[1], id: match[2] };
     }
+    const unreadOnly = query.unreadOnly ?? false;
+    // What the listed notifications are about covers the unread ones: one answer serves page and count.
+    const readable = await this.readable(subject, unreadOnly);
     const rows = await selectNotifications(this.dataSource.manager, subject.userId, {
       limit: query.limit + 1,
-      readable: this.audience.readableBy(subject, 3),
-      unreadOnly: query.unreadOnly ?? false,
+      readable,
+      unreadOnly,
       after,
     });
     const page = rows.slice(0, query.limit);
+    const actorNames = await this.users.displayNames(page.flatMap((r) => (r.actorId ? [r.actorId] : [])));
     return {
-      items: page.map((r) => r.notification),
-      unreadCount: await this.unreadCount(subject),
+      items: page.map((r) => notificationFromRow(r, actorNames)),
+      unreadCount: await countUnread(this.dataSource.manager, subject.userId, readable),
       nextCursor: rows.length > query.limit ? page[page.length - 1].cursor : null,
     };
   }
 
   /** Number of the member's unread notifications about what they may read now (see `list`). */
   async unreadCount(subject: Subject): Promise<number> {
-    return countUnread(this.dataSource.manager, subject.userId, this.audience.readableBy(subject, 2));
+    return countUnread(this.dataSource.manager, subject.userId, await this.readable(subject, true));
+  }
+
+  /** What the member's notifications (only the unread, if asked) are about and they may read now. */
+  private async readable(subject: Subject, unreadOnly: boolean): Promise<NotificationTopics> {
+    const topics = await selectNotificationTopics(this.dataSource.manager, subject.userId, unreadOnly);
+    return this.audience.readableTopics(subject, topics);
   }
 
   /** Marks some of the member's notifications read (others' ids are ignored), or all of them. */
@@ -157,7 +173,16 @@ export class NotificationsService {
    * so a mention seen in the thread is neither shown as new nor emailed.
    */
   async markThreadRead(userId: string, threadId: string, seq: number): Promise<void> {
-    await markThreadNotificationsRead(this.dataSource.manager, userId, threadId, seq);
+    const unread = await selectUnreadAboutMessages(this.dataSource.manager, userId, threadId);
+    if (unread.length === 0) return;
+    const seqOf = await this.discussions.messageSeqs(unread.map((n) => n.messageId));
+    const ids = unread
+      .filter((n) => {
+        const messageSeq = seqOf.get(n.messageId);
+        return messageSeq !== undefined && messageSeq <= seq;
+      })
+      .map((n) => n.id);
+    if (ids.length > 0) await markNotificationsRead(this.dataSource.manager, userId, { ids });
   }
 
   /** The member's preferences (defaults when never set: both on). */
