@@ -41,7 +41,7 @@ export function CalendarFeedSection() {
         <TextField
           id={`${id}-url`}
           label={t('meetings.feed.label')}
-          className="calendar-feed__url"
+          inputClassName="calendar-feed__url"
           isReadOnly
           value={feed.isError ? '' : url}
           onFocus={(e) => (e.target as HTMLInputElement).select()}
