@@ -43,7 +43,7 @@ export function RadioGroupField({
           {description}
         </Text>
       )}
-      <div className={['radio-group__items', inline ? styles.inline : ''].filter(Boolean).join(' ')}>
+      <div className={inline ? styles.inline : 'radio-group__items'}>
         {options.map((option) => (
           <Radio key={option.id} value={option.id} className="radio">
             <span className="radio__circle" aria-hidden="true" />
