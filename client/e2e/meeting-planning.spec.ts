@@ -109,10 +109,13 @@ test('(55) meeting planning: Sophie plans a meeting of the Namur encadrants, Oli
   assert((await rows.count()) === 6, `the proposal has ${await rows.count()} rows instead of 6`);
   const proposedHosts = [];
   for (const row of await rows.all()) {
-    const host = await row
-      .getByRole('combobox')
-      .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
-    proposedHosts.push(host);
+    // The host picker is the kit's select: its button shows the chosen organisation.
+    const host =
+      (await row
+        .getByRole('button', { name: /Hôte de / })
+        .locator('.select__value')
+        .textContent()) ?? '';
+    proposedHosts.push(host.trim());
   }
   assert(
     proposedHosts.every((h) => h && h !== 'Aucune pour l’instant'),

@@ -27,6 +27,8 @@ export interface SelectFieldProps
   value: string | null;
   onChange: (value: string | null) => void;
   className?: string;
+  /** The label is read by screen readers but not shown (a cell whose column header says it all). */
+  isLabelHidden?: boolean;
 }
 
 /** A labelled single-choice list built on react-aria's Select (keyboard and screen-reader ready). */
@@ -37,6 +39,7 @@ export function SelectField({
   value,
   onChange,
   className,
+  isLabelHidden = false,
   ...props
 }: SelectFieldProps) {
   return (
@@ -46,7 +49,7 @@ export function SelectField({
       onChange={(key: Key | null) => onChange(key === null ? null : String(key))}
       className={['field', className ?? ''].filter(Boolean).join(' ')}
     >
-      <Label className="field__label">{label}</Label>
+      <Label className={isLabelHidden ? 'visually-hidden' : 'field__label'}>{label}</Label>
       <Button className={`field__input ${styles.button}`}>
         <SelectValue className={`select__value ${styles.value}`} />
         <span aria-hidden="true">▾</span>

@@ -12,15 +12,27 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | '
   description?: string;
   placeholder?: string;
   className?: string;
+  /** The label is read by screen readers but not shown (a row of a list whose heading says it all). */
+  isLabelHidden?: boolean;
+  /** Extra class on the input itself (its font or width in a feature). */
+  inputClassName?: string;
 }
 
 /** A labelled text input with its help text and validation message. */
-export function TextField({ label, description, placeholder, className, ...props }: TextFieldProps) {
+export function TextField({
+  label,
+  description,
+  placeholder,
+  className,
+  isLabelHidden = false,
+  inputClassName,
+  ...props
+}: TextFieldProps) {
   return (
     <AriaTextField {...props} className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <Label className="field__label">{label}</Label>
+      <Label className={isLabelHidden ? 'visually-hidden' : 'field__label'}>{label}</Label>
       <Input
-        className="field__input"
+        className={['field__input', inputClassName ?? ''].filter(Boolean).join(' ')}
         placeholder={placeholder}
         onInput={(event) => {
           // react-aria refreshes a shown error on `change` (blur). Refresh it while typing instead, so a fixed

@@ -2,6 +2,8 @@ import type { MeetingDetail } from '@affluents/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { NumberField } from '../../../components/ui/NumberField';
+import { TextField } from '../../../components/ui/TextField';
 import { userColor } from '../../../lib/user-color';
 import { useDocumentConnection } from '../../../realtime/use-document-connection';
 import { useCurrentUser } from '../../auth/hooks';
@@ -70,37 +72,33 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
                 </span>
                 {editable && doc ? (
                   <div className="agenda-item__fields">
-                    <input
-                      className="field__input agenda-item__title"
-                      aria-label={t('meetings.agenda.itemTitle', { n })}
+                    <TextField
+                      label={t('meetings.agenda.itemTitle', { n })}
+                      isLabelHidden
                       value={item.title}
                       maxLength={300}
-                      onChange={(e) => updateAgendaItem(doc, item.id, { title: e.currentTarget.value })}
+                      onChange={(title) => updateAgendaItem(doc, item.id, { title })}
                     />
-                    <label className="agenda-item__duration">
-                      <input
-                        className="field__input"
-                        type="number"
-                        min={0}
-                        max={600}
-                        step={5}
-                        aria-label={t('meetings.agenda.itemDuration', { n })}
+                    <div className="agenda-item__duration">
+                      <NumberField
+                        label={t('meetings.agenda.itemDuration', { n })}
+                        isLabelHidden
+                        minValue={0}
+                        maxValue={600}
                         value={item.durationMinutes}
-                        onChange={(e) =>
-                          updateAgendaItem(doc, item.id, { durationMinutes: Number(e.currentTarget.value) })
+                        onChange={(minutes) =>
+                          updateAgendaItem(doc, item.id, { durationMinutes: minutes ?? 0 })
                         }
                       />
                       <span aria-hidden="true">{t('meetings.agenda.minutes')}</span>
-                    </label>
-                    <input
-                      className="field__input agenda-item__owner"
-                      aria-label={t('meetings.agenda.itemOwner', { n })}
+                    </div>
+                    <TextField
+                      label={t('meetings.agenda.itemOwner', { n })}
+                      isLabelHidden
                       placeholder={t('meetings.agenda.owner')}
                       value={item.ownerName ?? ''}
                       maxLength={120}
-                      onChange={(e) =>
-                        updateAgendaItem(doc, item.id, { ownerName: e.currentTarget.value || null })
-                      }
+                      onChange={(owner) => updateAgendaItem(doc, item.id, { ownerName: owner || null })}
                     />
                     <div className="agenda-item__buttons">
                       <Button

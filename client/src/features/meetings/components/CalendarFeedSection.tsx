@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
+import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -37,18 +38,14 @@ export function CalendarFeedSection() {
       <p className="muted">{t('meetings.feed.help')}</p>
       {/* An address already shown once cannot be shown again: no empty field, only the way to a new one. */}
       {!hidden && (
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-url`}>
-            {t('meetings.feed.label')}
-          </label>
-          <input
-            id={`${id}-url`}
-            className="field__input calendar-feed__url"
-            readOnly
-            value={feed.isError ? '' : url}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </div>
+        <TextField
+          id={`${id}-url`}
+          label={t('meetings.feed.label')}
+          inputClassName="calendar-feed__url"
+          isReadOnly
+          value={feed.isError ? '' : url}
+          onFocus={(e) => (e.target as HTMLInputElement).select()}
+        />
       )}
       {hidden && <p className="muted">{t('meetings.feed.hidden')}</p>}
       {feed.isError && !hidden && <p className="form-error">{errorMessage(feed.error)}</p>}

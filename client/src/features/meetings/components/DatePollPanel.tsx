@@ -1,9 +1,10 @@
 import type { MeetingDetail } from '@affluents/contracts';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { FormError } from '../../../components/ui/FormError';
+import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { formatSlot } from '../../polls/brussels-time';
@@ -109,7 +110,6 @@ function ProposeDatesDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const errorMessage = useErrorMessage();
   const open = useOpenDatePoll(meetingId);
   const [rows, setRows] = useState<SlotRow[]>(() => [emptyRow(), emptyRow()]);
@@ -180,16 +180,13 @@ function ProposeDatesDialog({
             {t('meetings.datePoll.addSlot')}
           </Button>
         </fieldset>
-        <label className="meeting-form__mini" htmlFor={`${id}-closes`}>
-          <span>{t('meetings.datePoll.closesOn')}</span>
-          <input
-            id={`${id}-closes`}
-            type="date"
-            className="field__input"
-            value={closeDate}
-            onChange={(e) => setCloseDate(e.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          type="date"
+          label={t('meetings.datePoll.closesOn')}
+          className="meeting-form__mini"
+          value={closeDate}
+          onChange={setCloseDate}
+        />
         <FormError message={problem ?? (open.error ? errorMessage(open.error) : null)} />
         <div className="dialog__actions">
           <Button variant="secondary" onPress={() => onOpenChange(false)}>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/layout/PageHeader';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
+import { Switch } from '../../../components/ui/Switch';
 import { useMyActions } from '../hooks';
 import '../meetings.css';
 import { ActionList } from './ActionList';
@@ -17,12 +17,7 @@ export function MyActionsPage() {
   return (
     <div className="page">
       <PageHeader title={t('meetings.mine.title')} lede={t('meetings.mine.lede')} />
-      <Switch className="switch" isSelected={showDone} onChange={setShowDone}>
-        <span className="switch__track" aria-hidden="true">
-          <span className="switch__thumb" />
-        </span>
-        {t('meetings.mine.showDone')}
-      </Switch>
+      <Switch label={t('meetings.mine.showDone')} isSelected={showDone} onChange={setShowDone} />
       <section className="panel">
         {actions.isPending ? (
           <LoadingState />

@@ -1,11 +1,11 @@
 import { type MeetingKind, meetingKinds } from '@affluents/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { FormError } from '../../../components/ui/FormError';
+import { RadioGroupField } from '../../../components/ui/RadioGroupField';
 import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -95,38 +95,23 @@ export function NewMeetingDialog({
           maxLength={200}
           isRequired
         />
-        <RadioGroup
-          className="radio-group meeting-form__inline-radios"
+        <RadioGroupField
+          label={t('meetings.form.kind')}
+          options={meetingKinds.map((k) => ({ id: k, label: t(`meetings.kinds.${k}`) }))}
           value={kind}
+          inline
           onChange={(value) => setKind(value as MeetingKind)}
-        >
-          <Label className="field__label">{t('meetings.form.kind')}</Label>
-          <div className="radio-group__items">
-            {meetingKinds.map((k) => (
-              <Radio key={k} value={k} className="radio">
-                <span className="radio__circle" aria-hidden="true" />
-                <span className="radio__text">{t(`meetings.kinds.${k}`)}</span>
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
-        <RadioGroup
-          className="radio-group meeting-form__inline-radios"
+        />
+        <RadioGroupField
+          label={t('meetings.form.when')}
+          options={[
+            { id: 'fixed', label: t('meetings.form.fixedDate') },
+            { id: 'poll', label: t('meetings.form.byPoll') },
+          ]}
           value={byPoll ? 'poll' : 'fixed'}
+          inline
           onChange={(value) => setByPoll(value === 'poll')}
-        >
-          <Label className="field__label">{t('meetings.form.when')}</Label>
-          <div className="radio-group__items">
-            <Radio value="fixed" className="radio">
-              <span className="radio__circle" aria-hidden="true" />
-              <span className="radio__text">{t('meetings.form.fixedDate')}</span>
-            </Radio>
-            <Radio value="poll" className="radio">
-              <span className="radio__circle" aria-hidden="true" />
-              <span className="radio__text">{t('meetings.form.byPoll')}</span>
-            </Radio>
-          </div>
-        </RadioGroup>
+        />
         {byPoll ? (
           <p className="field__description">{t('meetings.form.byPollHelp')}</p>
         ) : (

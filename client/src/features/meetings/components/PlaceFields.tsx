@@ -1,5 +1,5 @@
-import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { RadioGroupField } from '../../../components/ui/RadioGroupField';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';
 import type { PlaceDraft, PlaceType } from '../meeting-form';
@@ -27,21 +27,13 @@ export function PlaceFields({
   };
   return (
     <>
-      <RadioGroup
-        className="radio-group meeting-form__inline-radios"
+      <RadioGroupField
+        label={t('meetings.form.place')}
+        options={placeTypes.map((type) => ({ id: type, label: labels[type] }))}
         value={draft.type}
+        inline
         onChange={(value) => onChange({ ...draft, type: value as PlaceType })}
-      >
-        <Label className="field__label">{t('meetings.form.place')}</Label>
-        <div className="radio-group__items">
-          {placeTypes.map((type) => (
-            <Radio key={type} value={type} className="radio">
-              <span className="radio__circle" aria-hidden="true" />
-              <span className="radio__text">{labels[type]}</span>
-            </Radio>
-          ))}
-        </div>
-      </RadioGroup>
+      />
       <SelectField
         label={t('meetings.form.host')}
         description={proposalReason ? t('meetings.form.proposedHost', { reason: proposalReason }) : undefined}

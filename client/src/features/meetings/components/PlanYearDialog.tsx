@@ -1,9 +1,13 @@
 import type { PlannedMeeting } from '@affluents/contracts';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { FormError } from '../../../components/ui/FormError';
+import { NumberField } from '../../../components/ui/NumberField';
+import { SelectField } from '../../../components/ui/SelectField';
+import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/ui/Table';
+import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useGroup } from '../../groups/hooks';
@@ -11,7 +15,7 @@ import { groupOrganisations } from '../group-organisations';
 import { useCreateMeeting, usePlanYear } from '../hooks';
 import { brusselsToIso, formatMeetingRange } from '../meeting-time';
 
-const NO_HOST = '';
+const NO_HOST = '__none__';
 
 /**
  * Lays out a year of meetings: the server's dry run proposes dates and hosts, the facilitator changes hosts
@@ -27,16 +31,15 @@ export function PlanYearDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const id = useId();
   const errorMessage = useErrorMessage();
   const group = useGroup(groupId, { enabled: isOpen });
   const plan = usePlanYear(groupId);
   const create = useCreateMeeting(groupId);
   const [date, setDate] = useState('');
   const [start, setStart] = useState('09:30');
-  const [duration, setDuration] = useState('180');
-  const [every, setEvery] = useState('2');
-  const [count, setCount] = useState('6');
+  const [duration, setDuration] = useState<number | null>(180);
+  const [every, setEvery] = useState<number | null>(2);
+  const [count, setCount] = useState<number | null>(6);
   const [prefix, setPrefix] = useState('');
   const [rows, setRows] = useState<PlannedMeeting[] | null>(null);
   const [hosts, setHosts] = useState<string[]>([]);
@@ -65,9 +68,9 @@ export function PlanYearDialog({
     plan.mutate(
       {
         firstStartsAt,
-        durationMinutes: Number(duration) || 180,
-        everyMonths: Number(every) || 2,
-        count: Number(count) || 6,
+        durationMinutes: duration || 180,
+        everyMonths: every || 2,
+        count: count || 6,
         titlePrefix: prefix.trim() || undefined,
         dryRun: true,
       },
@@ -94,7 +97,7 @@ export function PlanYearDialog({
           startsAt: row.startsAt,
           endsAt: row.endsAt,
           place: { type: 'host' },
-          hostOrganisationId: chosen[i] || null,
+          hostOrganisationId: chosen[i] && chosen[i] !== NO_HOST ? chosen[i] : null,
         });
         // A failure halfway leaves only the rows still to create: trying again creates no duplicate.
         setRows((list) => list?.slice(1) ?? null);
@@ -120,75 +123,55 @@ export function PlanYearDialog({
         <p className="muted">{t('meetings.plan.intro')}</p>
         <form className="form meeting-plan__form" onSubmit={propose} noValidate>
           <div className="meeting-plan__grid">
-            <label className="meeting-form__mini" htmlFor={`${id}-title`}>
-              <span>{t('meetings.plan.prefix')}</span>
-              <input
-                id={`${id}-title`}
-                className="field__input"
-                maxLength={120}
-                value={prefix}
-                onChange={(e) => setPrefix(e.currentTarget.value)}
-              />
-            </label>
-            <label className="meeting-form__mini" htmlFor={`${id}-date`}>
-              <span>{t('meetings.plan.firstDate')}</span>
-              <input
-                id={`${id}-date`}
-                type="date"
-                className="field__input"
-                required
-                value={date}
-                onChange={(e) => setDate(e.currentTarget.value)}
-              />
-            </label>
-            <label className="meeting-form__mini" htmlFor={`${id}-start`}>
-              <span>{t('meetings.plan.start')}</span>
-              <input
-                id={`${id}-start`}
-                type="time"
-                className="field__input"
-                required
-                value={start}
-                onChange={(e) => setStart(e.currentTarget.value)}
-              />
-            </label>
-            <label className="meeting-form__mini" htmlFor={`${id}-duration`}>
-              <span>{t('meetings.plan.duration')}</span>
-              <input
-                id={`${id}-duration`}
-                type="number"
-                min={30}
-                max={600}
-                step={15}
-                className="field__input"
-                value={duration}
-                onChange={(e) => setDuration(e.currentTarget.value)}
-              />
-            </label>
-            <label className="meeting-form__mini" htmlFor={`${id}-every`}>
-              <span>{t('meetings.plan.every')}</span>
-              <input
-                id={`${id}-every`}
-                type="number"
-                min={1}
-                max={6}
-                className="field__input"
-                value={every}
-                onChange={(e) => setEvery(e.currentTarget.value)}
-              />
-            </label>
-            <label className="meeting-form__mini" htmlFor={`${id}-count`}>
-              <span>{t('meetings.plan.count')}</span>
-              <input
-                id={`${id}-count`}
-                type="number"
-                min={1}
-                max={12}
-                className="field__input"
-                value={count}
-                onChange={(e) => setCount(e.currentTarget.value)}
-              />
-            </label>
+            <TextField
+              label={t('meetings.plan.prefix')}
+              className="meeting-form__mini"
+              maxLength={120}
+              value={prefix}
+              onChange={setPrefix}
+            />
+            <TextField
+              type="date"
+              label={t('meetings.plan.firstDate')}
+              className="meeting-form__mini"
+              isRequired
+              validationBehavior="aria"
+              value={date}
+              onChange={setDate}
+            />
+            <TextField
+              type="time"
+              label={t('meetings.plan.start')}
+              className="meeting-form__mini"
+              isRequired
+              validationBehavior="aria"
+              value={start}
+              onChange={setStart}
+            />
+            <NumberField
+              label={t('meetings.plan.duration')}
+              className="meeting-form__mini"
+              minValue={30}
+              maxValue={600}
+              value={duration}
+              onChange={setDuration}
+            />
+            <NumberField
+              label={t('meetings.plan.every')}
+              className="meeting-form__mini"
+              minValue={1}
+              maxValue={6}
+              value={every}
+              onChange={setEvery}
+            />
+            <NumberField
+              label={t('meetings.plan.count')}
+              className="meeting-form__mini"
+              minValue={1}
+              maxValue={12}
+              value={count}
+              onChange={setCount}
+            />
           </div>
           <div>
             <Button type="submit" isPending={plan.isPending}>
@@ -198,42 +181,32 @@ export function PlanYearDialog({
         </form>
         {rows && rows.length > 0 && (
           <div className="table-wrap">
-            <table className="table meeting-plan__table">
-              <caption className="visually-hidden">{t('meetings.plan.proposal')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('meetings.plan.colTitle')}</th>
-                  <th scope="col">{t('meetings.plan.colDate')}</th>
-                  <th scope="col">{t('meetings.plan.colHost')}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table aria-label={t('meetings.plan.proposal')} className="meeting-plan__table">
+              <TableHeader>
+                <Column isRowHeader>{t('meetings.plan.colTitle')}</Column>
+                <Column>{t('meetings.plan.colDate')}</Column>
+                <Column>{t('meetings.plan.colHost')}</Column>
+              </TableHeader>
+              <TableBody>
                 {rows.map((row, i) => (
-                  <tr key={row.startsAt}>
-                    <td>{row.title}</td>
-                    <td>{formatMeetingRange(row.startsAt, row.endsAt, i18n.language)}</td>
-                    <td>
-                      <select
-                        className="field__input"
-                        aria-label={t('meetings.plan.hostFor', { title: row.title })}
+                  <Row key={row.startsAt} id={row.startsAt}>
+                    <Cell>{row.title}</Cell>
+                    <Cell>{formatMeetingRange(row.startsAt, row.endsAt, i18n.language)}</Cell>
+                    <Cell>
+                      <SelectField
+                        label={t('meetings.plan.hostFor', { title: row.title })}
+                        isLabelHidden
+                        options={[{ id: NO_HOST, label: t('meetings.form.noHost') }, ...hostOptions]}
                         value={hosts[i] ?? NO_HOST}
-                        onChange={(e) => {
-                          const value = e.currentTarget.value;
-                          setHosts((list) => list.map((h, j) => (j === i ? value : h)));
-                        }}
-                      >
-                        <option value={NO_HOST}>{t('meetings.form.noHost')}</option>
-                        {hostOptions.map((o) => (
-                          <option key={o.id} value={o.id}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
+                        onChange={(value) =>
+                          setHosts((list) => list.map((h, j) => (j === i ? (value ?? NO_HOST) : h)))
+                        }
+                      />
+                    </Cell>
+                  </Row>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
         )}
         <FormError message={problem ?? (plan.error ? errorMessage(plan.error) : null)} />

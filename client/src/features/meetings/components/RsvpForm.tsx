@@ -1,7 +1,7 @@
 import { type MeetingDetail, type RsvpAnswer, rsvpAnswers } from '@affluents/contracts';
-import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/ui/FormError';
+import { RadioGroupField } from '../../../components/ui/RadioGroupField';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useRsvp } from '../hooks';
@@ -17,24 +17,16 @@ export function RsvpForm({ meeting }: { meeting: MeetingDetail }) {
       <h2 id="meeting-rsvp-title" className="panel__title">
         {t('meetings.rsvp.title')}
       </h2>
-      <RadioGroup
-        className="radio-group"
+      <RadioGroupField
+        label={t('meetings.rsvp.label')}
+        options={rsvpAnswers.map((answer) => ({ id: answer, label: t(`meetings.answers.${answer}`) }))}
         value={value ?? null}
         isDisabled={rsvp.isPending}
+        inline
         onChange={(answer) =>
           rsvp.mutate(answer as RsvpAnswer, { onSuccess: () => notify.success(t('meetings.rsvp.saved')) })
         }
-      >
-        <Label className="field__label">{t('meetings.rsvp.label')}</Label>
-        <div className="radio-group__items meeting-rsvp__items">
-          {rsvpAnswers.map((answer) => (
-            <Radio key={answer} value={answer} className="radio">
-              <span className="radio__circle" aria-hidden="true" />
-              <span className="radio__text">{t(`meetings.answers.${answer}`)}</span>
-            </Radio>
-          ))}
-        </div>
-      </RadioGroup>
+      />
       <FormError message={rsvp.error ? errorMessage(rsvp.error) : null} />
     </section>
   );

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/ui/TextField';
 
 export interface TimesDraft {
   date: string;
@@ -7,7 +7,7 @@ export interface TimesDraft {
   end: string;
 }
 
-/** Day, start and end of a meeting in Brussels time, as native inputs (keyboard and phone friendly). */
+/** Day, start and end of a meeting in Brussels time, as native date and time inputs (keyboard and phone friendly). */
 export function TimeFields({
   value,
   onChange,
@@ -16,42 +16,32 @@ export function TimeFields({
   onChange: (value: TimesDraft) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   return (
     <fieldset className="meeting-form__times">
       <legend className="field__label">
         {t('meetings.form.times')} <span className="muted">({t('meetings.form.timesHelp')})</span>
       </legend>
-      <label className="meeting-form__mini" htmlFor={`${id}-date`}>
-        <span>{t('meetings.form.date')}</span>
-        <input
-          id={`${id}-date`}
-          type="date"
-          className="field__input"
-          value={value.date}
-          onChange={(e) => onChange({ ...value, date: e.currentTarget.value })}
-        />
-      </label>
-      <label className="meeting-form__mini" htmlFor={`${id}-start`}>
-        <span>{t('meetings.form.start')}</span>
-        <input
-          id={`${id}-start`}
-          type="time"
-          className="field__input"
-          value={value.start}
-          onChange={(e) => onChange({ ...value, start: e.currentTarget.value })}
-        />
-      </label>
-      <label className="meeting-form__mini" htmlFor={`${id}-end`}>
-        <span>{t('meetings.form.end')}</span>
-        <input
-          id={`${id}-end`}
-          type="time"
-          className="field__input"
-          value={value.end}
-          onChange={(e) => onChange({ ...value, end: e.currentTarget.value })}
-        />
-      </label>
+      <TextField
+        type="date"
+        label={t('meetings.form.date')}
+        className="meeting-form__mini"
+        value={value.date}
+        onChange={(date) => onChange({ ...value, date })}
+      />
+      <TextField
+        type="time"
+        label={t('meetings.form.start')}
+        className="meeting-form__mini"
+        value={value.start}
+        onChange={(start) => onChange({ ...value, start })}
+      />
+      <TextField
+        type="time"
+        label={t('meetings.form.end')}
+        className="meeting-form__mini"
+        value={value.end}
+        onChange={(end) => onChange({ ...value, end })}
+      />
     </fieldset>
   );
 }

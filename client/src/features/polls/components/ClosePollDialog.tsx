@@ -1,10 +1,11 @@
 import type { Poll } from '@affluents/contracts';
 import { useEffect, useState } from 'react';
-import { TextField as AriaTextField, FieldError, Form, Label, Text, TextArea } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { notify } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -51,22 +52,17 @@ export function ClosePollDialog({ poll, isOpen, onOpenChange }: ClosePollDialogP
         }}
       >
         <p className="muted">{t('polls.close.intro', { question: poll.question })}</p>
-        <AriaTextField
+        <TextAreaField
           name="outcome"
-          className="field"
+          label={t('polls.close.outcome')}
+          description={t('polls.close.outcomeHelp')}
+          rows={4}
           value={outcome}
           onChange={setOutcome}
           isRequired
           autoFocus
           validate={maxLength(t, 4000)}
-        >
-          <Label className="field__label">{t('polls.close.outcome')}</Label>
-          <TextArea className="field__input" rows={4} />
-          <Text slot="description" className="field__description">
-            {t('polls.close.outcomeHelp')}
-          </Text>
-          <FieldError className="field__error" />
-        </AriaTextField>
+        />
         <FormError message={close.error ? errorMessage(close.error) : null} />
         <div className="dialog__actions">
           <Button onPress={() => onOpenChange(false)} isDisabled={close.isPending}>

@@ -1,9 +1,13 @@
 import { type PollKind, pollKinds } from '@affluents/contracts';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { FormError } from '../../../components/ui/FormError';
+import { NumberField } from '../../../components/ui/NumberField';
+import { RadioGroupField } from '../../../components/ui/RadioGroupField';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
+import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { brusselsToIso } from '../brussels-time';
@@ -36,7 +40,6 @@ export function NewPollDialog({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const create = useCreatePoll(threadId);
-  const id = useId();
   const [kind, setKind] = useState<PollKind>('proposal');
   const [question, setQuestion] = useState('');
   const [details, setDetails] = useState('');
@@ -44,7 +47,7 @@ export function NewPollDialog({
   const [slots, setSlots] = useState<Slot[]>([emptySlot()]);
   const [closeDate, setCloseDate] = useState(inDays(7));
   const [closeTime, setCloseTime] = useState('18:00');
-  const [quorum, setQuorum] = useState('');
+  const [quorum, setQuorum] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const { reset } = create;
 
@@ -57,7 +60,7 @@ export function NewPollDialog({
       setSlots([emptySlot()]);
       setCloseDate(inDays(7));
       setCloseTime('18:00');
-      setQuorum('');
+      setQuorum(null);
       setProblem(null);
       reset();
     }
@@ -92,7 +95,7 @@ export function NewPollDialog({
         details: details.trim() || undefined,
         options,
         closesAt,
-        quorum: quorum ? Number(quorum) : undefined,
+        quorum: quorum ?? undefined,
       },
       {
         onSuccess: () => {
@@ -106,68 +109,47 @@ export function NewPollDialog({
   return (
     <ModalDialog title={t('polls.create.title')} isOpen={isOpen} onOpenChange={onOpenChange} size="lg">
       <form className="form poll-form" onSubmit={submit} noValidate>
-        <fieldset className="poll-vote__choices">
-          <legend className="field__label">{t('polls.create.kind')}</legend>
-          {pollKinds.map((k) => (
-            <label key={k} className="poll-choice">
-              <input
-                type="radio"
-                name={`${id}-kind`}
-                value={k}
-                checked={kind === k}
-                onChange={() => setKind(k)}
-              />
-              <span>
-                {t(`polls.kinds.${k}`)} <span className="muted">— {t(`polls.kindHelp.${k}`)}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroupField
+          label={t('polls.create.kind')}
+          options={pollKinds.map((k) => ({
+            id: k,
+            label: t(`polls.kinds.${k}`),
+            description: t(`polls.kindHelp.${k}`),
+          }))}
+          value={kind}
+          onChange={(value) => setKind(value as PollKind)}
+        />
 
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-question`}>
-            {t('polls.create.question')}
-          </label>
-          <input
-            id={`${id}-question`}
-            className="field__input"
-            required
-            maxLength={300}
-            value={question}
-            onChange={(e) => setQuestion(e.currentTarget.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-details`}>
-            {t('polls.create.details')}
-          </label>
-          <textarea
-            id={`${id}-details`}
-            className="field__input"
-            rows={3}
-            maxLength={4000}
-            value={details}
-            onChange={(e) => setDetails(e.currentTarget.value)}
-          />
-        </div>
+        <TextField
+          label={t('polls.create.question')}
+          isRequired
+          validationBehavior="aria"
+          maxLength={300}
+          value={question}
+          onChange={setQuestion}
+        />
+        <TextAreaField
+          label={t('polls.create.details')}
+          rows={3}
+          maxLength={4000}
+          value={details}
+          onChange={setDetails}
+        />
 
         {(kind === 'single' || kind === 'multiple') && (
           <fieldset className="poll-form__list">
             <legend className="field__label">{t('polls.create.choices')}</legend>
             {choices.map((choice, i) => (
               <div key={choice.key} className="poll-form__row">
-                <label className="visually-hidden" htmlFor={`${id}-choice-${i}`}>
-                  {t('polls.create.choice', { n: i + 1 })}
-                </label>
-                <input
-                  id={`${id}-choice-${i}`}
-                  className="field__input"
+                <TextField
+                  label={t('polls.create.choice', { n: i + 1 })}
+                  isLabelHidden
+                  className="poll-form__choice"
                   maxLength={200}
                   value={choice.label}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    setChoices((list) => list.map((c, j) => (j === i ? { ...c, label: value } : c)));
-                  }}
+                  onChange={(value) =>
+                    setChoices((list) => list.map((c, j) => (j === i ? { ...c, label: value } : c)))
+                  }
                 />
                 <Button
                   size="sm"
@@ -200,33 +182,27 @@ export function NewPollDialog({
               return (
                 <fieldset key={slot.key} className="poll-form__row poll-form__slot">
                   <legend className="visually-hidden">{t('polls.create.slot', { n: i + 1 })}</legend>
-                  <label className="poll-form__mini">
-                    <span>{t('polls.create.slotDate')}</span>
-                    <input
-                      type="date"
-                      className="field__input"
-                      value={slot.date}
-                      onChange={(e) => update({ date: e.currentTarget.value })}
-                    />
-                  </label>
-                  <label className="poll-form__mini">
-                    <span>{t('polls.create.slotStart')}</span>
-                    <input
-                      type="time"
-                      className="field__input"
-                      value={slot.start}
-                      onChange={(e) => update({ start: e.currentTarget.value })}
-                    />
-                  </label>
-                  <label className="poll-form__mini">
-                    <span>{t('polls.create.slotEnd')}</span>
-                    <input
-                      type="time"
-                      className="field__input"
-                      value={slot.end}
-                      onChange={(e) => update({ end: e.currentTarget.value })}
-                    />
-                  </label>
+                  <TextField
+                    type="date"
+                    label={t('polls.create.slotDate')}
+                    className="poll-form__mini"
+                    value={slot.date}
+                    onChange={(value) => update({ date: value })}
+                  />
+                  <TextField
+                    type="time"
+                    label={t('polls.create.slotStart')}
+                    className="poll-form__mini"
+                    value={slot.start}
+                    onChange={(value) => update({ start: value })}
+                  />
+                  <TextField
+                    type="time"
+                    label={t('polls.create.slotEnd')}
+                    className="poll-form__mini"
+                    value={slot.end}
+                    onChange={(value) => update({ end: value })}
+                  />
                   <Button
                     size="sm"
                     variant="ghost"
@@ -251,47 +227,34 @@ export function NewPollDialog({
 
         <fieldset className="poll-form__row poll-form__slot">
           <legend className="field__label">{t('polls.create.closesAt')}</legend>
-          <label className="poll-form__mini">
-            <span>{t('polls.create.slotDate')}</span>
-            <input
-              type="date"
-              className="field__input"
-              required
-              value={closeDate}
-              onChange={(e) => setCloseDate(e.currentTarget.value)}
-            />
-          </label>
-          <label className="poll-form__mini">
-            <span>{t('polls.create.closeTime')}</span>
-            <input
-              type="time"
-              className="field__input"
-              required
-              value={closeTime}
-              onChange={(e) => setCloseTime(e.currentTarget.value)}
-            />
-          </label>
+          <TextField
+            type="date"
+            label={t('polls.create.slotDate')}
+            className="poll-form__mini"
+            isRequired
+            validationBehavior="aria"
+            value={closeDate}
+            onChange={setCloseDate}
+          />
+          <TextField
+            type="time"
+            label={t('polls.create.closeTime')}
+            className="poll-form__mini"
+            isRequired
+            validationBehavior="aria"
+            value={closeTime}
+            onChange={setCloseTime}
+          />
         </fieldset>
 
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-quorum`}>
-            {t('polls.create.quorum')}
-          </label>
-          <input
-            id={`${id}-quorum`}
-            className="field__input poll-form__quorum"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={1000}
-            value={quorum}
-            aria-describedby={`${id}-quorum-help`}
-            onChange={(e) => setQuorum(e.currentTarget.value)}
-          />
-          <p id={`${id}-quorum-help`} className="field__description">
-            {t('polls.create.quorumHelp')}
-          </p>
-        </div>
+        <NumberField
+          label={t('polls.create.quorum')}
+          description={t('polls.create.quorumHelp')}
+          minValue={1}
+          maxValue={1000}
+          value={quorum}
+          onChange={setQuorum}
+        />
 
         <FormError message={problem ?? (create.error ? errorMessage(create.error) : null)} />
         <div className="dialog__actions">

@@ -9,7 +9,10 @@ import {
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { CheckboxGroupField } from '../../../components/ui/CheckboxGroupField';
 import { FormError } from '../../../components/ui/FormError';
+import { RadioGroupField } from '../../../components/ui/RadioGroupField';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { formatSlot } from '../brussels-time';
 import { useCastVote } from '../hooks';
@@ -40,7 +43,6 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
   const [state, setState] = useState(() => initialState(poll));
   const [problem, setProblem] = useState<string | null>(null);
   const idBase = useId();
-  const reasonId = `${idBase}-reason`;
   const reasonRequired = poll.kind === 'proposal' && state.position === 'block';
 
   function vote(): CastVoteRequest | string {
@@ -70,12 +72,7 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
     cast.mutate(body, { onSuccess: () => onDone?.() });
   }
 
-  const toggle = (id: string, checked: boolean) =>
-    setState((s) => ({
-      ...s,
-      optionIds:
-        poll.kind === 'single' ? [id] : checked ? [...s.optionIds, id] : s.optionIds.filter((x) => x !== id),
-    }));
+  const choices = poll.options.map((option) => ({ id: option.id, label: option.label }));
 
   return (
     <form
@@ -85,41 +82,33 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
       aria-label={t('polls.vote.formLabel', { question: poll.question })}
     >
       {poll.kind === 'proposal' && (
-        <fieldset className="poll-vote__choices">
-          <legend className="field__label">{t('polls.vote.position')}</legend>
-          {proposalPositions.map((position: ProposalPosition) => (
-            <label key={position} className={`poll-choice poll-choice--${position}`}>
-              <input
-                type="radio"
-                name={`${idBase}-position`}
-                value={position}
-                checked={state.position === position}
-                onChange={() => setState((s) => ({ ...s, position }))}
-              />
-              <span>{t(`polls.positions.${position}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroupField
+          label={t('polls.vote.position')}
+          options={proposalPositions.map((position: ProposalPosition) => ({
+            id: position,
+            label: t(`polls.positions.${position}`),
+          }))}
+          value={state.position}
+          onChange={(value) => setState((s) => ({ ...s, position: value as ProposalPosition }))}
+        />
       )}
 
-      {(poll.kind === 'single' || poll.kind === 'multiple') && (
-        <fieldset className="poll-vote__choices">
-          <legend className="field__label">
-            {t(poll.kind === 'single' ? 'polls.vote.chooseOne' : 'polls.vote.chooseMany')}
-          </legend>
-          {poll.options.map((option) => (
-            <label key={option.id} className="poll-choice">
-              <input
-                type={poll.kind === 'single' ? 'radio' : 'checkbox'}
-                name={`${idBase}-options`}
-                value={option.id}
-                checked={state.optionIds.includes(option.id)}
-                onChange={(e) => toggle(option.id, e.currentTarget.checked)}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </fieldset>
+      {poll.kind === 'single' && (
+        <RadioGroupField
+          label={t('polls.vote.chooseOne')}
+          options={choices}
+          value={state.optionIds[0] ?? null}
+          onChange={(id) => setState((s) => ({ ...s, optionIds: [id] }))}
+        />
+      )}
+
+      {poll.kind === 'multiple' && (
+        <CheckboxGroupField
+          label={t('polls.vote.chooseMany')}
+          options={choices}
+          value={state.optionIds}
+          onChange={(optionIds) => setState((s) => ({ ...s, optionIds }))}
+        />
       )}
 
       {poll.kind === 'dates' && (
@@ -171,25 +160,15 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
         </div>
       )}
 
-      <div className="field">
-        <label className="field__label" htmlFor={reasonId}>
-          {reasonRequired ? t('polls.vote.reasonRequired') : t('polls.vote.reason')}
-        </label>
-        <textarea
-          id={reasonId}
-          className="field__input poll-vote__reason"
-          rows={2}
-          maxLength={2000}
-          required={reasonRequired}
-          aria-required={reasonRequired}
-          value={state.reason}
-          onChange={(e) => {
-            // Read now: the event is gone when React runs the updater.
-            const reason = e.currentTarget.value;
-            setState((s) => ({ ...s, reason }));
-          }}
-        />
-      </div>
+      <TextAreaField
+        label={reasonRequired ? t('polls.vote.reasonRequired') : t('polls.vote.reason')}
+        rows={2}
+        maxLength={2000}
+        isRequired={reasonRequired}
+        validationBehavior="aria"
+        value={state.reason}
+        onChange={(reason) => setState((s) => ({ ...s, reason }))}
+      />
 
       <FormError message={problem ?? (cast.error ? errorMessage(cast.error) : null)} />
       <div className="poll-vote__actions">
