@@ -100,15 +100,6 @@ export async function startCollabNode(
   };
 }
 
-/** The id of a demo group, e.g. ('Hainaut Sud', 'social_workers'). */
-export async function groupId(dataSource: DataSource, bassin: string, kind: string): Promise<string> {
-  const rows: Array<{ id: string }> = await dataSource.query(
-    `SELECT g.id FROM groups g JOIN bassins b ON b.id = g.bassin_id WHERE b.name = $1 AND g.kind = $2`,
-    [bassin, kind],
-  );
-  return rows[0].id;
-}
-
 /** A real y-websocket client in Node. */
 export interface TestClient {
   doc: Y.Doc;
