@@ -10,12 +10,12 @@ import {
   type CollabStorage,
   connectClient,
   createCollabStorage,
-  groupId,
   startCollabNode,
   storedText,
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { factories, nodeHost, type TestUser } from './support/factories';
 import { describeWith } from './support/requires';
 import { ack, connectSocket, nextEvent } from './support/socket-client';
 import { linkToken } from './support/test-app';
@@ -69,6 +69,7 @@ shared('access changes reach open connections on every node', () => {
   let nodeB: CollabNode;
   let group: string;
   const users: Record<string, string> = {};
+  let people: Record<'admin' | 'ines' | 'amina' | 'thomas' | 'nadia' | 'olivier', TestUser>;
   const sockets: Socket[] = [];
   const clients: TestClient[] = [];
   let adminCookie: string;
@@ -99,14 +100,25 @@ shared('access changes reach open connections on every node', () => {
   beforeAll(async () => {
     storage = await createCollabStorage();
     const redisPrefix = `affluents-access-${randomBytes(4).toString('hex')}:`;
-    nodeA = await startCollabNode(storage, { redisPrefix });
-    nodeB = await startCollabNode(storage, { redisPrefix });
-    group = await groupId(nodeA.dataSource, 'Hainaut Sud', 'social_workers');
-    const rows: Array<{ id: string; email: string }> = await nodeA.dataSource.query(
-      'SELECT id, email FROM users',
-    );
-    for (const row of rows) users[row.email.split('@')[0]] = row.id;
-    adminCookie = await nodeA.signIn('admin@affluents.test');
+    nodeA = await startCollabNode(storage, { redisPrefix, seed: false });
+    nodeB = await startCollabNode(storage, { redisPrefix, seed: false });
+    // Inès (facilitator), Amina and Thomas (members) share a group; Nadia and Olivier are in none.
+    const make = factories(nodeHost(nodeA.app));
+    const social = await make.group('social_workers');
+    group = social.id;
+    people = {
+      admin: await make.user({ platformRole: 'admin' }),
+      ines: await make.user({ displayName: 'Inès Moreau' }),
+      amina: await make.user({ displayName: 'Amina Lahlou' }),
+      thomas: await make.user({ displayName: 'Thomas Dubois' }),
+      nadia: await make.user({ displayName: 'Nadia Vandenbergh' }),
+      olivier: await make.user({ displayName: 'Olivier Lejeune' }),
+    };
+    await make.membership(people.ines, social, 'facilitator');
+    await make.membership(people.amina, social);
+    await make.membership(people.thomas, social);
+    for (const [name, user] of Object.entries(people)) users[name] = user.id;
+    adminCookie = await nodeA.signIn(people.admin);
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -118,8 +130,8 @@ shared('access changes reach open connections on every node', () => {
 
   it('signing out closes the socket and document connections of that session on both nodes at once, and only those', async () => {
     const docName = `test:${group}:sign-out`;
-    const signedOut = await nodeA.signIn('amina@affluents.test');
-    const otherTab = await nodeB.signIn('amina@affluents.test');
+    const signedOut = await nodeA.signIn(people.amina);
+    const otherTab = await nodeB.signIn(people.amina);
     const socketA = await socketOn(nodeA, signedOut);
     const socketB = await socketOn(nodeB, signedOut);
     const docA = await documentOn(nodeA, docName, signedOut);
@@ -156,8 +168,8 @@ shared('access changes reach open connections on every node', () => {
 
   it('a password reset closes every connection of that person on both nodes at once', async () => {
     const docName = `test:${group}:password-reset`;
-    const laptop = await nodeA.signIn('thomas@affluents.test');
-    const phone = await nodeB.signIn('thomas@affluents.test');
+    const laptop = await nodeA.signIn(people.thomas);
+    const phone = await nodeB.signIn(people.thomas);
     const opened = [
       await socketOn(nodeA, laptop),
       await socketOn(nodeB, phone),
@@ -168,15 +180,15 @@ shared('access changes reach open connections on every node', () => {
     const closes = [collabEnd(opened[2]), collabEnd(opened[3])];
 
     expect(
-      (await call(nodeB, 'POST', '/api/auth/password-reset', null, { email: 'thomas@affluents.test' }))
-        .status,
+      (await call(nodeB, 'POST', '/api/auth/password-reset', null, { email: people.thomas.email })).status,
     ).toBe(202);
     // The answer goes out before the link is made and mailed.
     await nodeB.app.get(AuthService).passwordResetsSettled();
     await nodeB.app.get(MailDispatcher).flush();
     const [mail]: Array<{ textBody: string }> = await nodeB.dataSource.query(
-      `SELECT text_body AS "textBody" FROM mail_outbox WHERE to_address = 'thomas@affluents.test'
+      `SELECT text_body AS "textBody" FROM mail_outbox WHERE to_address = $1
         AND template = 'password_reset' ORDER BY created_at DESC LIMIT 1`,
+      [people.thomas.email],
     );
     const token = linkToken(mail.textBody, 'reinitialiser');
     const sent = Date.now();
@@ -211,7 +223,7 @@ shared('access changes reach open connections on every node', () => {
       addAgendaItem(doc, { id: 'accueil', title: 'Accueil', durationMinutes: 10, ownerName: null });
       addAgendaItem(doc, { id: 'tour', title: 'Tour de table', durationMinutes: 30, ownerName: null });
     });
-    const ines = await nodeA.signIn('ines@affluents.test');
+    const ines = await nodeA.signIn(people.ines);
     const onA = await socketOn(nodeA, ines);
     const onB = await socketOn(nodeB, ines);
     for (const socket of [onA, onB]) expect((await ack(socket, 'meeting:join', { meetingId })).ok).toBe(true);
@@ -259,7 +271,7 @@ shared('access changes reach open connections on every node', () => {
   });
 
   it('a coordinator whose platform role is withdrawn leaves the fiche room and its document on both nodes', async () => {
-    const amina = await nodeA.signIn('amina@affluents.test');
+    const amina = await nodeA.signIn(people.amina);
     const created = await call(nodeA, 'POST', '/api/fiches', amina, {
       title: 'Jardin partagé',
       groupId: group,
@@ -270,7 +282,7 @@ shared('access changes reach open connections on every node', () => {
       platformRole: 'coordinator',
     });
     expect(granted.status).toBe(200);
-    const nadia = await nodeB.signIn('nadia@affluents.test');
+    const nadia = await nodeB.signIn(people.nadia);
     const onA = await socketOn(nodeA, nadia);
     const onB = await socketOn(nodeB, nadia);
     for (const socket of [onA, onB]) {
@@ -309,7 +321,7 @@ shared('access changes reach open connections on every node', () => {
   });
 
   it('a person added to a group gets its live updates on both nodes at once', async () => {
-    const olivier = await nodeA.signIn('olivier@affluents.test');
+    const olivier = await nodeA.signIn(people.olivier);
     const onA = await socketOn(nodeA, olivier);
     const onB = await socketOn(nodeB, olivier);
     const added = await call(nodeA, 'POST', `/api/groups/${group}/members`, adminCookie, {
@@ -317,7 +329,7 @@ shared('access changes reach open connections on every node', () => {
       role: 'member',
     });
     expect(added.status).toBe(201);
-    const amina = await nodeB.signIn('amina@affluents.test');
+    const amina = await nodeB.signIn(people.amina);
     const title = 'Bienvenue à Olivier';
     const updates = [onA, onB].map((socket) =>
       nextEvent<{ title: string }>(socket, 'thread:updated', (t) => t.title === title, PROMPTLY_MS),

@@ -12,11 +12,11 @@ import {
   type CollabStorage,
   connectClient,
   createCollabStorage,
-  groupId,
   startCollabNode,
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { factories, nodeHost } from './support/factories';
 
 const HOSTILE_ID = 424242;
 
@@ -32,11 +32,6 @@ describe('document carets (awareness): each connection speaks for itself only', 
   let docCount = 0;
   const clients: TestClient[] = [];
   const peers: AwarenessPeer[] = [];
-
-  const userIdOf = async (email: string): Promise<string> =>
-    (
-      (await node.dataSource.query('SELECT id FROM users WHERE email = $1', [email])) as Array<{ id: string }>
-    )[0].id;
 
   /** Amina's real provider with a caret, an observer (a reader) and Thomas's raw socket, on a fresh document. */
   async function scene() {
@@ -72,13 +67,20 @@ describe('document carets (awareness): each connection speaks for itself only', 
 
   beforeAll(async () => {
     storage = await createCollabStorage();
-    node = await startCollabNode(storage);
-    group = await groupId(node.dataSource, 'Hainaut Sud', 'social_workers');
-    amina = await node.signIn('amina@affluents.test');
-    thomas = await node.signIn('thomas@affluents.test');
-    admin = await node.signIn('admin@affluents.test');
-    aminaId = await userIdOf('amina@affluents.test');
-    thomasId = await userIdOf('thomas@affluents.test');
+    node = await startCollabNode(storage, { seed: false });
+    // Amina and Thomas write the group's documents; the administrator only reads them (the test resolver).
+    const make = factories(nodeHost(node.app));
+    const social = await make.group('social_workers');
+    group = social.id;
+    const aminaUser = await make.user({ displayName: 'Amina Lahlou' });
+    const thomasUser = await make.user({ displayName: 'Thomas Dubois' });
+    await make.membership(aminaUser, social);
+    await make.membership(thomasUser, social);
+    amina = await node.signIn(aminaUser);
+    thomas = await node.signIn(thomasUser);
+    admin = await node.signIn(await make.user({ platformRole: 'admin' }));
+    aminaId = aminaUser.id;
+    thomasId = thomasUser.id;
   });
   afterEach(() => {
     for (const c of clients.splice(0)) c.destroy();

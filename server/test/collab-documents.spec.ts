@@ -8,18 +8,19 @@ import {
   type CollabStorage,
   connectClient,
   createCollabStorage,
-  groupId,
   startCollabNode,
   storedText,
   type TestClient,
   updateRows,
   waitFor,
 } from './support/collab-client';
+import { factories, nodeHost, type TestUser } from './support/factories';
 
 describe('realtime documents: sync, persistence, restart', () => {
   let storage: CollabStorage;
   let node: CollabNode;
   let group: string;
+  let people: Record<'amina' | 'thomas', TestUser>;
   let amina: string;
   let thomas: string;
   const clients: TestClient[] = [];
@@ -32,12 +33,22 @@ describe('realtime documents: sync, persistence, restart', () => {
     for (const c of clients.splice(0)) c.destroy();
   };
 
+  /** A node on the suite's storage, without the demo data (the factories make the accounts). */
+  const startNode = (options: Parameters<typeof startCollabNode>[1] = {}) =>
+    startCollabNode(storage, { seed: false, ...options });
+
   beforeAll(async () => {
     storage = await createCollabStorage();
-    node = await startCollabNode(storage);
-    group = await groupId(node.dataSource, 'Hainaut Sud', 'social_workers');
-    amina = await node.signIn('amina@affluents.test');
-    thomas = await node.signIn('thomas@affluents.test');
+    node = await startNode();
+    // Two members of one group: the test resolver lets them write its `test:<groupId>` documents.
+    const make = factories(nodeHost(node.app));
+    const social = await make.group('social_workers');
+    group = social.id;
+    people = { amina: await make.user(), thomas: await make.user() };
+    await make.membership(people.amina, social);
+    await make.membership(people.thomas, social);
+    amina = await node.signIn(people.amina);
+    thomas = await node.signIn(people.thomas);
   });
   afterEach(closeClients);
   afterAll(async () => {
@@ -48,7 +59,7 @@ describe('realtime documents: sync, persistence, restart', () => {
 
   const restart = async () => {
     await node.close();
-    node = await startCollabNode(storage);
+    node = await startNode();
   };
 
   it('converges two providers, gives a late third the full text, keeps it across a restart', async () => {
@@ -82,7 +93,7 @@ describe('realtime documents: sync, persistence, restart', () => {
     );
     await node.close();
     closeClients();
-    node = await startCollabNode(storage);
+    node = await startNode();
     expect(await storedText(node.dataSource, name)).toBe('dernier mot');
   });
 
@@ -150,10 +161,10 @@ describe('realtime documents: sync, persistence, restart', () => {
 
   it('compacts after COLLAB_COMPACT_AFTER_UPDATES and on unload, keeping every edit', async () => {
     await node.close();
-    node = await startCollabNode(storage, {
+    node = await startNode({
       env: { COLLAB_COMPACT_AFTER_UPDATES: '20', COLLAB_FLUSH_DELAY_MS: '0', COLLAB_UNLOAD_DELAY_MS: '200' },
     });
-    amina = await node.signIn('amina@affluents.test');
+    amina = await node.signIn(people.amina);
     const name = `test:${group}:compact`;
     const a = open(node.wsUrl, name, amina);
     await waitFor(() => a.provider.synced, 'synced');
@@ -177,9 +188,9 @@ describe('realtime documents: sync, persistence, restart', () => {
     expect(await updateRows(node.dataSource, name)).toBe(0);
     expect(await storedText(node.dataSource, name)).toBe(expected);
     await node.close();
-    node = await startCollabNode(storage);
-    amina = await node.signIn('amina@affluents.test');
-    thomas = await node.signIn('thomas@affluents.test');
+    node = await startNode();
+    amina = await node.signIn(people.amina);
+    thomas = await node.signIn(people.thomas);
   });
 
   it('merges edits made while the server was down once it is back', async () => {
@@ -194,7 +205,7 @@ describe('realtime documents: sync, persistence, restart', () => {
     await waitFor(() => !a.provider.wsconnected && !b.provider.wsconnected, 'disconnected');
     a.insert('A hors ligne. ');
     b.insert('B hors ligne. ', 0);
-    node = await startCollabNode(storage, { port });
+    node = await startNode({ port });
     await waitFor(
       () => a.text() === b.text() && a.text().includes('A hors ligne') && a.text().includes('B hors ligne'),
       'every client has every edit',

@@ -13,6 +13,7 @@ import { encodeUpdateMessage } from '../src/collab/protocol/messages';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { FicheIndexer } from '../src/modules/fiches/fiche-indexer';
 import { connectClient, type TestClient, updateRows, waitFor } from './support/collab-client';
+import { factories, type TestUser } from './support/factories';
 import { binary, pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -115,6 +116,7 @@ describe('realtime documents: pending updates and nesting depth', () => {
   let sophie: TestAgent;
   let sophieCookie: string;
   let claire: TestAgent;
+  let claireAccount: TestUser;
   let namurSocial: string;
   const clients: TestClient[] = [];
 
@@ -122,18 +124,24 @@ describe('realtime documents: pending updates and nesting depth', () => {
     (await sophie.post('/api/fiches').send({ title, groupId: namurSocial }).expect(201)).body;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { COLLAB_STORED_EVENT_DELAY_MS: '50' } });
+    t = await startTestApp({ seed: false, env: { COLLAB_STORED_EVENT_DELAY_MS: '50' } });
     await t.app.listen(0, '127.0.0.1');
     wsUrl = `ws://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/collab`;
+    // Sophie (facilitator) and Claire (member) share a group.
+    const make = factories(t);
+    const group = await make.group('social_workers');
+    namurSocial = group.id;
+    const sophieAccount = await make.user({ displayName: 'Sophie Lambert' });
+    await make.membership(sophieAccount, group, 'facilitator');
+    claireAccount = await make.user({ displayName: 'Claire Renard' });
+    await make.membership(claireAccount, group);
     sophie = t.agent();
     const login = await sophie
       .post('/api/auth/login')
-      .send({ email: 'sophie@affluents.test', password: 'affluents-demo' })
+      .send({ email: sophieAccount.email, password: sophieAccount.password })
       .expect(200);
     sophieCookie = String(login.headers['set-cookie']).split(';')[0];
-    claire = await t.signIn('claire@affluents.test');
-    const bassins = (await sophie.get('/api/bassins').expect(200)).body;
-    namurSocial = bassins.find((b: { name: string }) => b.name === 'Namur').groups[0].id;
+    claire = await make.signIn(claireAccount);
   });
   afterEach(() => {
     for (const c of clients.splice(0)) c.destroy();
@@ -286,10 +294,6 @@ describe('realtime documents: pending updates and nesting depth', () => {
 
   it('reads a fiche stored 20,000 levels deep before the limit existed: detail, Markdown, PDF, comments, search, mentions', async () => {
     const fiche = await newFiche('Fiche profonde');
-    const [claireRow]: Array<{ id: string }> = await t.dataSource.query(
-      'SELECT id FROM users WHERE email = $1',
-      ['claire@affluents.test'],
-    );
     let deepText: Y.XmlText | null = null;
     // Written on the server, past the frame check, as an old document would have been stored.
     await t.app.get(FicheDocuments).change(fiche.docName, (doc) => {
@@ -309,7 +313,7 @@ describe('realtime documents: pending updates and nesting depth', () => {
       parent.insert(0, [paragraph]);
       const text = new Y.XmlText('Ornithorynque au fond du puits, avec ');
       const mention = new Y.XmlElement('mention');
-      mention.setAttribute('id', claireRow.id);
+      mention.setAttribute('id', claireAccount.id);
       mention.setAttribute('label', 'Claire Renard');
       paragraph.insert(0, [text, mention]);
       deepText = text;

@@ -2,12 +2,12 @@ import request from 'supertest';
 import {
   type CollabNode,
   connectClient,
-  groupId,
   startCollabNode,
   storedText,
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { factories, nodeHost, type TestUser } from './support/factories';
 import { describeWith } from './support/requires';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -19,16 +19,24 @@ withPostgres('realtime documents while PostgreSQL is unreachable', () => {
   let database: TestDatabase;
   let proxy: TcpProxy;
   let node: CollabNode;
+  let group: string;
+  let people: Record<'amina' | 'thomas', TestUser>;
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     proxy = TcpProxy.forUrl(database.url ?? '');
     await proxy.start();
-    node = await startCollabNode({
-      env: { DATABASE_URL: proxy.urlFor(database.url ?? '') },
-      dispose: async () => undefined,
-    });
+    node = await startCollabNode(
+      { env: { DATABASE_URL: proxy.urlFor(database.url ?? '') }, dispose: async () => undefined },
+      { seed: false },
+    );
+    const make = factories(nodeHost(node.app));
+    const social = await make.group('social_workers');
+    group = social.id;
+    people = { amina: await make.user(), thomas: await make.user() };
+    await make.membership(people.amina, social);
+    await make.membership(people.thomas, social);
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -38,10 +46,9 @@ withPostgres('realtime documents while PostgreSQL is unreachable', () => {
   });
 
   it('keeps editing in memory, reports degraded, and writes the edits once the database is back', async () => {
-    const group = await groupId(node.dataSource, 'Hainaut Sud', 'social_workers');
     const name = `test:${group}:outage`;
-    const a = connectClient(node.wsUrl, name, await node.signIn('amina@affluents.test'));
-    const b = connectClient(node.wsUrl, name, await node.signIn('thomas@affluents.test'));
+    const a = connectClient(node.wsUrl, name, await node.signIn(people.amina));
+    const b = connectClient(node.wsUrl, name, await node.signIn(people.thomas));
     clients.push(a, b);
     await waitFor(() => a.provider.synced && b.provider.synced, 'synced');
     a.insert('avant la panne. ');

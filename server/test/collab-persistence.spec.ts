@@ -4,11 +4,11 @@ import {
   type CollabNode,
   type CollabStorage,
   createCollabStorage,
-  groupId,
   startCollabNode,
   storedText,
   waitFor,
 } from './support/collab-client';
+import { factories, nodeHost } from './support/factories';
 
 /** The update of typing `text` into a new document's body. */
 function typed(text: string): Uint8Array {
@@ -30,9 +30,9 @@ describe('write-behind of document updates in rounds', () => {
 
   beforeAll(async () => {
     storage = await createCollabStorage();
-    node = await startCollabNode(storage, { env: { COLLAB_FLUSH_DELAY_MS: '200' } });
+    node = await startCollabNode(storage, { seed: false, env: { COLLAB_FLUSH_DELAY_MS: '200' } });
     writer = node.app.get(UpdateWriter);
-    group = await groupId(node.dataSource, 'Hainaut Sud', 'social_workers');
+    group = (await factories(nodeHost(node.app)).group('social_workers')).id;
   });
   afterAll(async () => {
     await node?.close();

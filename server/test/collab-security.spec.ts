@@ -1,4 +1,4 @@
-import { CollabCloseCode } from '@affluents/contracts';
+import { CollabCloseCode, type GroupKind } from '@affluents/contracts';
 import request from 'supertest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -11,12 +11,12 @@ import {
   type CollabStorage,
   connectClient,
   createCollabStorage,
-  groupId,
   startCollabNode,
   storedText,
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { factories, nodeHost, type TestUser } from './support/factories';
 
 /** Tries an upgrade with a raw ws client: the HTTP status of a refusal, or the open socket. */
 function upgrade(
@@ -50,6 +50,7 @@ describe('realtime documents: authorisation, readers, limits', () => {
   let storage: CollabStorage;
   let node: CollabNode;
   let group: string;
+  let people: Record<'amina' | 'thomas' | 'admin' | 'marc' | 'sophie', TestUser>;
   let amina: string;
   let thomas: string;
   let admin: string;
@@ -68,11 +69,27 @@ describe('realtime documents: authorisation, readers, limits', () => {
         COLLAB_MAX_DOCUMENT_BYTES: '131072',
         COLLAB_REVALIDATE_INTERVAL_MS: '2000',
       },
+      seed: false,
     });
-    group = await groupId(node.dataSource, 'Hainaut Sud', 'social_workers');
-    amina = await node.signIn('amina@affluents.test');
-    thomas = await node.signIn('thomas@affluents.test');
-    admin = await node.signIn('admin@affluents.test');
+    // Amina and Thomas write the documents of their group; Marc is in the managers' group of the same
+    // bassin; the administrator only reads (the test resolver); Sophie is in no group.
+    const make = factories(nodeHost(node.app));
+    const bassin = await make.bassin({ groupKinds: ['social_workers', 'managers'] });
+    const groupOf = (kind: GroupKind) => bassin.groups.find((g) => g.kind === kind) as { id: string };
+    group = groupOf('social_workers').id;
+    people = {
+      amina: await make.user({ displayName: 'Amina Lahlou' }),
+      thomas: await make.user(),
+      admin: await make.user({ platformRole: 'admin' }),
+      marc: await make.user(),
+      sophie: await make.user(),
+    };
+    await make.membership(people.amina, { id: group });
+    await make.membership(people.thomas, { id: group });
+    await make.membership(people.marc, groupOf('managers'));
+    amina = await node.signIn(people.amina);
+    thomas = await node.signIn(people.thomas);
+    admin = await node.signIn(people.admin);
   });
   afterEach(() => {
     for (const c of clients.splice(0)) c.destroy();
@@ -85,7 +102,7 @@ describe('realtime documents: authorisation, readers, limits', () => {
   it('refuses, before any byte, upgrades without session, from a foreign origin, to another group or prefix', async () => {
     const url = (name: string) => `${node.wsUrl}/${name}`;
     const doc = `test:${group}:secret`;
-    const marc = await node.signIn('marc@affluents.test');
+    const marc = await node.signIn(people.marc);
     const cases: Array<[string, Record<string, string>, number]> = [
       [doc, {}, 401],
       [doc, { cookie: 'affluents_session=not-a-session' }, 401],
@@ -106,7 +123,7 @@ describe('realtime documents: authorisation, readers, limits', () => {
   it('applies the session rules to upgrades: expired sessions refused and deleted, disabled accounts refused, expiry renewed', async () => {
     const url = `${node.wsUrl}/test:${group}:sessions`;
     const tokenHash = (cookie: string) => hashToken(decodeURIComponent(cookie.split('=')[1]));
-    const expired = await node.signIn('amina@affluents.test');
+    const expired = await node.signIn(people.amina);
     await node.dataSource.query(
       `UPDATE auth_sessions SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`,
       [tokenHash(expired)],
@@ -117,7 +134,7 @@ describe('realtime documents: authorisation, readers, limits', () => {
     ]);
     expect(left).toHaveLength(0);
 
-    const stale = await node.signIn('amina@affluents.test');
+    const stale = await node.signIn(people.amina);
     await node.dataSource.query(
       `UPDATE auth_sessions SET last_seen_at = now() - interval '2 hours', expires_at = now() + interval '1 hour'
         WHERE token_hash = $1`,
@@ -133,23 +150,21 @@ describe('realtime documents: authorisation, readers, limits', () => {
     );
     expect(row).toEqual({ seen: true, extended: true });
 
-    const sophie = await node.signIn('sophie@affluents.test');
-    await node.dataSource.query(`UPDATE users SET disabled_at = now() WHERE email = 'sophie@affluents.test'`);
+    const sophie = await node.signIn(people.sophie);
+    await node.dataSource.query('UPDATE users SET disabled_at = now() WHERE id = $1', [people.sophie.id]);
     try {
       expect((await upgrade(url, { cookie: sophie })).status).toBe(401);
     } finally {
-      await node.dataSource.query(
-        `UPDATE users SET disabled_at = NULL WHERE email = 'sophie@affluents.test'`,
-      );
+      await node.dataSource.query('UPDATE users SET disabled_at = NULL WHERE id = $1', [people.sophie.id]);
     }
   });
 
   it('revalidateUser closes the connections of a session that ended (4401)', async () => {
     const name = `test:${group}:signed-out`;
-    const cookie = await node.signIn('amina@affluents.test');
+    const cookie = await node.signIn(people.amina);
     const client = open(node.wsUrl, name, cookie);
     await waitFor(() => client.provider.synced, 'synced');
-    const [user] = await node.dataSource.query(`SELECT id FROM users WHERE email = 'amina@affluents.test'`);
+    const user = people.amina;
     await node.dataSource.query(`DELETE FROM auth_sessions WHERE token_hash = $1`, [
       hashToken(decodeURIComponent(cookie.split('=')[1])),
     ]);
@@ -162,7 +177,7 @@ describe('realtime documents: authorisation, readers, limits', () => {
 
   it('the safety net closes the connection of a session that ended without anyone asking (4401)', async () => {
     const name = `test:${group}:safety-net`;
-    const cookie = await node.signIn('thomas@affluents.test');
+    const cookie = await node.signIn(people.thomas);
     const client = open(node.wsUrl, name, cookie);
     await waitFor(() => client.provider.synced, 'synced');
     await node.dataSource.query(`DELETE FROM auth_sessions WHERE token_hash = $1`, [
@@ -309,7 +324,7 @@ describe('realtime documents: authorisation, readers, limits', () => {
     const stays = open(node.wsUrl, name, amina);
     const leaves = open(node.wsUrl, name, thomas);
     await waitFor(() => stays.provider.synced && leaves.provider.synced, 'synced');
-    const [user] = await node.dataSource.query(`SELECT id FROM users WHERE email = 'thomas@affluents.test'`);
+    const user = people.thomas;
     await node.dataSource.query(`DELETE FROM memberships WHERE user_id = $1 AND group_id = $2`, [
       user.id,
       group,

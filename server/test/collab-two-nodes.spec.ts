@@ -8,12 +8,12 @@ import {
   type CollabStorage,
   connectClient,
   createCollabStorage,
-  groupId,
   startCollabNode,
   storedText,
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { factories, nodeHost, type TestUser } from './support/factories';
 import { describeWith } from './support/requires';
 
 // Two nodes need a shared PostgreSQL and Redis: this runs where both are configured (CI).
@@ -44,13 +44,24 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
   const nodes: CollabNode[] = [];
   const clients: TestClient[] = [];
   let group: string;
+  let people: Record<'amina' | 'thomas' | 'admin', TestUser>;
 
   beforeAll(async () => {
     storage = await createCollabStorage();
     const redisPrefix = `affluents-collab2n-${randomBytes(4).toString('hex')}:`;
-    nodes.push(await startCollabNode(storage, { redisPrefix }));
-    nodes.push(await startCollabNode(storage, { redisPrefix }));
-    group = await groupId(nodes[0].dataSource, 'Hainaut Sud', 'social_workers');
+    nodes.push(await startCollabNode(storage, { redisPrefix, seed: false }));
+    nodes.push(await startCollabNode(storage, { redisPrefix, seed: false }));
+    // Both nodes share the database: accounts made through node A sign in on either.
+    const make = factories(nodeHost(nodes[0].app));
+    const social = await make.group('social_workers');
+    group = social.id;
+    people = {
+      amina: await make.user({ displayName: 'Amina Lahlou' }),
+      thomas: await make.user({ displayName: 'Thomas Dubois' }),
+      admin: await make.user({ platformRole: 'admin' }),
+    };
+    await make.membership(people.amina, social);
+    await make.membership(people.thomas, social);
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -60,8 +71,8 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
 
   it('converges clients on different nodes and stores each update once', async () => {
     const name = `test:${group}:two-nodes`;
-    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
-    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn('thomas@affluents.test'));
+    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn(people.amina));
+    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn(people.thomas));
     clients.push(a, b);
     await waitFor(() => a.provider.synced && b.provider.synced, 'both synced');
     a.provider.awareness.setLocalStateField('user', { name: 'Amina' });
@@ -77,7 +88,7 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
     await waitFor(() => a.text() === b.text() && a.text().length === 20, 'convergence across nodes');
     // A client joining on node B right after an edit on node A, before it is written, still gets it.
     a.insert('!');
-    const c = connectClient(nodes[1].wsUrl, `${name}`, await nodes[1].signIn('amina@affluents.test'));
+    const c = connectClient(nodes[1].wsUrl, `${name}`, await nodes[1].signIn(people.amina));
     clients.push(c);
     await waitFor(() => c.text() === a.text() && a.text().length === 21, 'late joiner on the other node');
     await waitFor(async () => (await storedText(nodes[0].dataSource, name)) === a.text(), 'stored');
@@ -90,11 +101,11 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
 
   it('loads on a second node a document another node still holds unwritten edits of', async () => {
     const name = `test:${group}:late-load`;
-    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
+    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn(people.amina));
     clients.push(a);
     await waitFor(() => a.provider.synced, 'synced');
     a.insert('écrit sur A');
-    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn('thomas@affluents.test'));
+    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn(people.thomas));
     clients.push(b);
     await waitFor(() => b.provider.synced && b.text() === 'écrit sur A', 'node B got the unwritten edit');
   });
@@ -102,7 +113,7 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
   it('keeps a document nobody else holds off Redis, and publishes again once another node loads it', async () => {
     const name = `test:${group}:kept-local`;
     const fanoutA = nodes[0].app.get(CollabFanout);
-    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
+    const a = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn(people.amina));
     clients.push(a);
     await waitFor(() => a.provider.synced, 'synced');
     const keptBefore = fanoutA.stats().keptLocal;
@@ -112,7 +123,7 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
       await new Promise((r) => setTimeout(r, 20));
       return fanoutA.stats().keptLocal > keptBefore;
     }, 'node A keeps its updates local');
-    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn('thomas@affluents.test'));
+    const b = connectClient(nodes[1].wsUrl, name, await nodes[1].signIn(people.thomas));
     clients.push(b);
     await waitFor(() => b.provider.synced && b.text() === a.text(), 'node B got what A kept local');
     // From now on B only hears A's edits through Redis (it does not read storage again).
@@ -125,21 +136,13 @@ shared('realtime documents on two nodes sharing PostgreSQL and Redis', () => {
   });
   it('refuses on another node a caret forged for a client id held on this one, and names carets from the meeting', async () => {
     const name = `test:${group}:carets`;
-    const victim = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn('amina@affluents.test'));
+    const victim = connectClient(nodes[0].wsUrl, name, await nodes[0].signIn(people.amina));
     clients.push(victim);
     await waitFor(() => victim.provider.synced, 'victim synced');
     victim.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
     const victimId = victim.provider.awareness.clientID;
-    const observer = await openAwarenessPeer(
-      nodes[0].wsUrl,
-      name,
-      await nodes[0].signIn('admin@affluents.test'),
-    );
-    const hostile = await openAwarenessPeer(
-      nodes[1].wsUrl,
-      name,
-      await nodes[1].signIn('thomas@affluents.test'),
-    );
+    const observer = await openAwarenessPeer(nodes[0].wsUrl, name, await nodes[0].signIn(people.admin));
+    const hostile = await openAwarenessPeer(nodes[1].wsUrl, name, await nodes[1].signIn(people.thomas));
     try {
       // Node B knows the victim's caret (through the fan-out) before the forgery is sent.
       await waitFor(() => hostile.states.has(victimId), 'the caret reached node B');

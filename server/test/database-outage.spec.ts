@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { type CollabNode, groupId, startCollabNode, waitFor } from './support/collab-client';
+import { type CollabNode, startCollabNode, waitFor } from './support/collab-client';
+import { factories, nodeHost } from './support/factories';
 import { describeWith } from './support/requires';
 import { ack, connectSocket } from './support/socket-client';
 import { TcpProxy } from './support/tcp-proxy';
@@ -55,11 +56,14 @@ withPostgres('HTTP and socket answers while PostgreSQL is unreachable', () => {
     await proxy.start();
     node = await startCollabNode(
       { env: { DATABASE_URL: proxy.urlFor(database.url ?? '') }, dispose: async () => undefined },
-      { env: { REDIS_KEY_PREFIX: `affluents-db-outage-${randomBytes(4).toString('hex')}:` } },
+      { env: { REDIS_KEY_PREFIX: `affluents-db-outage-${randomBytes(4).toString('hex')}:` }, seed: false },
     );
     baseUrl = `http://127.0.0.1:${node.port}`;
-    cookie = await node.signIn('ines@affluents.test');
-    const group = await groupId(node.dataSource, 'Hainaut Sud', 'social_workers');
+    const make = factories(nodeHost(node.app));
+    const group = (await make.group('social_workers')).id;
+    const ines = await make.user();
+    await make.membership(ines, { id: group });
+    cookie = await node.signIn(ines);
     const created = await fetch(`${baseUrl}/api/groups/${group}/threads`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },

@@ -2,9 +2,9 @@ import { randomFillSync } from 'node:crypto';
 import { ficheFilesPath, fileDisplayPath, fileDownloadPath, type StoredFile } from '@affluents/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import sharp from 'sharp';
-import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
+import { factories, nodeHost } from './support/factories';
 import { pdfBytes } from './support/files';
 import { binary } from './support/pdf-text';
 import { describeWith } from './support/requires';
@@ -18,7 +18,7 @@ shared('files across two server nodes', () => {
   let b: NestExpressApplication;
 
   beforeAll(async () => {
-    a = await startTestApp();
+    a = await startTestApp({ seed: false });
     if (a.config.database.mode !== 'postgres') throw new Error('two nodes need PostgreSQL');
     b = (
       await createApp(
@@ -39,9 +39,13 @@ shared('files across two server nodes', () => {
   });
 
   it('downloads on node B a file uploaded on node A, and its screen version', async () => {
-    const sophieOnA = await a.signIn('sophie@affluents.test');
-    const bassins = (await sophieOnA.get('/api/bassins').expect(200)).body;
-    const groupId = bassins.find((x: { name: string }) => x.name === 'Namur').groups[0].id;
+    // Sophie (facilitator) and Claire (member) share a group.
+    const make = factories(a);
+    const group = await make.group('social_workers');
+    const groupId = group.id;
+    const sophieOnA = (await make.member(group, 'facilitator')).agent;
+    const claire = await make.user();
+    await make.membership(claire, group);
     const fiche = (await sophieOnA.post('/api/fiches').send({ title: 'Deux nœuds', groupId }).expect(201))
       .body;
     const bytes = pdfBytes(3 * 1000 * 1000, (buffer) => randomFillSync(buffer));
@@ -58,11 +62,7 @@ shared('files across two server nodes', () => {
     ).body;
 
     // Claire signs in on node B: the meeting, the fiche and the bytes are all in the shared database.
-    const claireOnB = request.agent(b.getHttpServer());
-    await claireOnB
-      .post('/api/auth/login')
-      .send({ email: 'claire@affluents.test', password: 'affluents-demo' })
-      .expect(200);
+    const claireOnB = await factories(nodeHost(b)).signIn(claire);
     const down = await claireOnB
       .get(fileDownloadPath(doc.id))
       .buffer(true)

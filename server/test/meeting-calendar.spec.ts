@@ -2,12 +2,15 @@ import ICAL from 'ical.js';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { MeetingMailer } from '../src/modules/meetings/calendar/meeting-mailer';
 import { MeetingReminders } from '../src/modules/meetings/calendar/meeting-reminders';
+import { type Factories, factories, type TestUser } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Meetings are written with SQL, as the planning stores them, so these tests exercise the calendar
 // module alone: the mailer is called the way the planning's events call it.
 describe('meeting calendars, invitations and reminders', () => {
   let t: TestApp;
+  let make: Factories;
+  let people: Record<'ines' | 'amina' | 'thomas' | 'sophie' | 'claire' | 'nadia', TestUser>;
   const ids: Record<string, string> = {};
   let hainaut: string;
   let namur: string;
@@ -40,20 +43,29 @@ describe('meeting calendars, invitations and reminders', () => {
   const feedPath = (url: string) => url.replace(t.config.publicUrl, '');
 
   beforeAll(async () => {
-    t = await startTestApp();
-    for (const row of await q<{ id: string; email: string }>('SELECT id, email FROM users')) {
-      ids[row.email.split('@')[0]] = row.id;
-    }
-    const groupOf = async (email: string) =>
-      (
-        await q<{ groupId: string }>(
-          `SELECT m.group_id AS "groupId" FROM memberships m JOIN users u ON u.id = m.user_id
-            JOIN groups g ON g.id = m.group_id WHERE u.email = $1 AND g.kind = 'social_workers'`,
-          [email],
-        )
-      )[0].groupId;
-    hainaut = await groupOf('ines@affluents.test');
-    namur = await groupOf('claire@affluents.test');
+    t = await startTestApp({ seed: false });
+    make = factories(t);
+    // The social workers of Hainaut Sud (Inès facilitator, Amina and Thomas members) and of Namur (Sophie
+    // facilitator, Claire member); Nadia is in no group.
+    const socialWorkers = async (name: string) =>
+      (await make.bassin({ name, groupKinds: ['social_workers'] })).groups[0].id;
+    hainaut = await socialWorkers('Hainaut Sud');
+    namur = await socialWorkers('Namur');
+    const horizon = await make.organisation({ name: 'CISP Horizon Emploi', kind: 'cisp' });
+    people = {
+      ines: await make.user({ displayName: 'Inès Moreau', organisationId: horizon.id }),
+      amina: await make.user({ displayName: 'Amina Lahlou', organisationId: horizon.id }),
+      thomas: await make.user({ displayName: 'Thomas Dubois' }),
+      sophie: await make.user({ displayName: 'Sophie Lambert' }),
+      claire: await make.user({ displayName: 'Claire Renard' }),
+      nadia: await make.user({ displayName: 'Nadia Vandenbergh' }),
+    };
+    await make.membership(people.ines, { id: hainaut }, 'facilitator');
+    await make.membership(people.amina, { id: hainaut });
+    await make.membership(people.thomas, { id: hainaut });
+    await make.membership(people.sophie, { id: namur }, 'facilitator');
+    await make.membership(people.claire, { id: namur });
+    for (const [name, user] of Object.entries(people)) ids[name] = user.id;
   });
 
   afterAll(async () => {
@@ -68,7 +80,7 @@ describe('meeting calendars, invitations and reminders', () => {
       'carries Europe/Brussels wall time and the right instant in %s',
       async (_season, instant, wallTime) => {
         const id = await createMeeting(hainaut, 'Rencontre de saison', instant);
-        const amina = await t.signIn('amina@affluents.test');
+        const amina = await make.signIn(people.amina);
         const res = await amina.get(`/api/meetings/${id}/calendar.ics`).expect(200);
         expect(res.headers['content-type']).toMatch(/^text\/calendar/);
         expect(res.headers['content-disposition']).toMatch(
@@ -95,15 +107,15 @@ describe('meeting calendars, invitations and reminders', () => {
     it('follows the sequence, the status and the place of the meeting', async () => {
       const id = await createMeeting(hainaut, 'Rencontre annulée', '2027-03-04T09:30:00Z');
       const [host] = await q<{ id: string; name: string }>(
-        `SELECT o.id, o.name FROM organisations o JOIN users u ON u.organisation_id = o.id
-          WHERE u.email = 'amina@affluents.test'`,
+        'SELECT o.id, o.name FROM organisations o JOIN users u ON u.organisation_id = o.id WHERE u.id = $1',
+        [ids.amina],
       );
       await q(
         `UPDATE meetings SET ical_sequence = 3, status = 'cancelled', place_type = 'host',
                 host_organisation_id = $2 WHERE id = $1`,
         [id, host.id],
       );
-      const amina = await t.signIn('amina@affluents.test');
+      const amina = await make.signIn(people.amina);
       const [event] = parseEvents((await amina.get(`/api/meetings/${id}/calendar.ics`).expect(200)).text);
       expect(event.sequence).toBe(3);
       expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
@@ -119,7 +131,7 @@ describe('meeting calendars, invitations and reminders', () => {
 
     it('is refused to whoever may not see the meeting, and needs a date', async () => {
       const id = await createMeeting(hainaut, 'Rencontre privée', '2027-02-01T09:00:00Z');
-      const claire = await t.signIn('claire@affluents.test');
+      const claire = await make.signIn(people.claire);
       await claire.get(`/api/meetings/${id}/calendar.ics`).expect(404);
       await t.agent().get(`/api/meetings/${id}/calendar.ics`).expect(401);
       const [undated] = await q<{ id: string }>(
@@ -127,7 +139,7 @@ describe('meeting calendars, invitations and reminders', () => {
          VALUES ($1, 'Sans date', 'meeting-agenda:x1', 'meeting-notes:x1', $2) RETURNING id`,
         [hainaut, ids.ines],
       );
-      const ines = await t.signIn('ines@affluents.test');
+      const ines = await make.signIn(people.ines);
       await ines.get(`/api/meetings/${undated.id}/calendar.ics`).expect(409);
       await ines.get('/api/meetings/not-an-id/calendar.ics').expect(400);
     });
@@ -145,7 +157,7 @@ describe('meeting calendars, invitations and reminders', () => {
       );
       const other = await createMeeting(hainaut, 'Rencontre du Hainaut', '2027-04-09T07:00:00Z');
 
-      const claire = await t.signIn('claire@affluents.test');
+      const claire = await make.signIn(people.claire);
       const { url } = (await claire.get('/api/me/calendar-feed').expect(200)).body as { url: string };
       expect(url).toMatch(/^http:\/\/localhost:3000\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
       // Only the token's hash is kept: an existing URL cannot be shown again.
@@ -175,7 +187,7 @@ describe('meeting calendars, invitations and reminders', () => {
         ids.nadia,
         ids.ines,
       ]);
-      const nadia = await t.signIn('nadia@affluents.test');
+      const nadia = await make.signIn(people.nadia);
       const nadiaFeed = (await nadia.get('/api/me/calendar-feed').expect(200)).body as { url: string };
       const nadiaUids = parseEvents((await t.agent().get(feedPath(nadiaFeed.url)).expect(200)).text).map(
         (e) => e.uid,
@@ -214,12 +226,9 @@ describe('meeting calendars, invitations and reminders', () => {
           [id],
         );
       const invitations = await outbox();
-      expect(invitations.map((m) => m.to).sort()).toEqual([
-        'amina@affluents.test',
-        'ines@affluents.test',
-        'nadia@affluents.test',
-        'thomas@affluents.test',
-      ]);
+      expect(invitations.map((m) => m.to).sort()).toEqual(
+        [people.ines, people.amina, people.thomas, people.nadia].map((p) => p.email).sort(),
+      );
       const [file] = invitations[0].attachments;
       expect(file.filename).toBe('rencontre-2027-06-10.ics');
       expect(file.contentType).toMatch(/^text\/calendar/);
@@ -227,13 +236,14 @@ describe('meeting calendars, invitations and reminders', () => {
       expect(event.uid).toBe(`${id}@affluents`);
       expect(event.startDate.toJSDate().toISOString()).toBe('2027-06-10T07:30:00.000Z');
 
-      const [mail] = await t.mailsTo('nadia@affluents.test');
+      const [mail] = await t.mailsTo(people.nadia.email);
       expect(mail.template).toBe('meeting_invitation');
       expect(mail.subject).toContain('Rencontre invitée');
       expect(mail.textBody).toContain('jeudi 10 juin 2027 de 09:30 à 11:30');
       expect(mail.textBody).toContain(`/rencontres/${id}`);
       const [{ status }] = await q<{ status: string }>(
-        `SELECT status FROM mail_outbox WHERE to_address = 'nadia@affluents.test' AND template = 'meeting_invitation'`,
+        `SELECT status FROM mail_outbox WHERE to_address = $1 AND template = 'meeting_invitation'`,
+        [people.nadia.email],
       );
       expect(status).toBe('logged');
 
@@ -243,7 +253,7 @@ describe('meeting calendars, invitations and reminders', () => {
         [id],
       );
       expect(await mailer.meetingChanged(id)).toBe(4);
-      const [moved] = await t.mailsTo('amina@affluents.test');
+      const [moved] = await t.mailsTo(people.amina.email);
       expect(moved.template).toBe('meeting_changed');
       expect(moved.textBody).toContain('jeudi 17 juin 2027 de 09:30 à 11:30');
 
@@ -273,8 +283,8 @@ describe('meeting calendars, invitations and reminders', () => {
       void events.emit('meeting.scheduled', { meetingId: id });
       await events.settled();
       const invited = (await mails('meeting_invitation')).map((m) => m.to);
-      expect(invited).toEqual(expect.arrayContaining(['claire@affluents.test', 'sophie@affluents.test']));
-      expect(invited).not.toContain('amina@affluents.test');
+      expect(invited).toEqual(expect.arrayContaining([people.claire.email, people.sophie.email]));
+      expect(invited).not.toContain(people.amina.email);
 
       await q(`UPDATE meetings SET status = 'cancelled', ical_sequence = ical_sequence + 1 WHERE id = $1`, [
         id,
@@ -292,7 +302,7 @@ describe('meeting calendars, invitations and reminders', () => {
       void events.emit('meeting.guest-invited', { meetingId: id, userId: ids.nadia });
       await events.settled();
       expect((await mails('meeting_invitation')).map((m) => m.to)).toEqual(
-        expect.arrayContaining([...invited, 'nadia@affluents.test']),
+        expect.arrayContaining([...invited, people.nadia.email]),
       );
       expect(await mails('meeting_invitation')).toHaveLength(invited.length + 1);
     });
@@ -320,16 +330,16 @@ describe('meeting calendars, invitations and reminders', () => {
       const sent = await reminders.runDue(new Date(start.getTime() - 6 * DAY));
       expect(sent).toBeGreaterThan(0);
       const week = (await reminderMails('week')).map((m) => m.to);
-      expect(week).toContain('sophie@affluents.test');
-      expect(week).not.toContain('claire@affluents.test');
-      expect(week).not.toContain('amina@affluents.test');
+      expect(week).toContain(people.sophie.email);
+      expect(week).not.toContain(people.claire.email);
+      expect(week).not.toContain(people.amina.email);
       expect(await reminders.runDue(new Date(start.getTime() - 6 * DAY + HOUR))).toBe(0);
       expect(await reminderMails('week')).toHaveLength(week.length);
 
       expect(await reminders.runDue(new Date(start.getTime() - 20 * HOUR))).toBe(week.length);
       expect(await reminders.runDue(new Date(start.getTime() - 19 * HOUR))).toBe(0);
       expect(await reminderMails('day')).toHaveLength(week.length);
-      const [mail] = await t.mailsTo('sophie@affluents.test');
+      const [mail] = await t.mailsTo(people.sophie.email);
       expect(mail.subject).toBe('Rappel : Rencontre rappelée demain');
 
       // Moved two weeks later: reminded again for the new date.

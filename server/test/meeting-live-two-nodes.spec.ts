@@ -3,11 +3,10 @@ import type { LiveState } from '@affluents/contracts';
 import { addAgendaItem, readAgenda } from '@affluents/editor/template';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Socket } from 'socket.io-client';
-import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { CollabDocuments } from '../src/collab/collab-documents';
 import { loadConfig } from '../src/config/app-config';
-import { DemoSeeder } from '../src/seed/demo-seeder';
+import { factories, nodeHost, type TestUser } from './support/factories';
 import { describeWith } from './support/requires';
 import { ack, connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -21,10 +20,12 @@ shared('live mode of a meeting on two server nodes', () => {
   const nodes: NestExpressApplication[] = [];
   const sockets: Socket[] = [];
   let meetingId: string;
+  let ines: TestUser;
+  let amina: TestUser;
 
-  async function connect(node: NestExpressApplication, email: string): Promise<Socket> {
+  async function connect(node: NestExpressApplication, user: TestUser): Promise<Socket> {
     const baseUrl = await listen(node);
-    const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, email));
+    const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, user.email, user.password));
     sockets.push(socket);
     return socket;
   }
@@ -45,18 +46,19 @@ shared('live mode of a meeting on two server nodes', () => {
       REDIS_KEY_PREFIX: `affluents-live2n-${randomBytes(4).toString('hex')}:`,
     };
     for (let i = 0; i < 2; i++) nodes.push((await createApp(loadConfig(env))).app);
-    await nodes[0].get(DemoSeeder).seedIfEmpty();
-    const dataSource = nodes[0].get(DataSource);
-    const [{ groupId, inesId }] = await dataSource.query(
-      `SELECT g.id AS "groupId", (SELECT id FROM users WHERE email = 'ines@affluents.test') AS "inesId"
-         FROM groups g JOIN bassins b ON b.id = g.bassin_id
-        WHERE b.name = 'Hainaut Sud' AND g.kind = 'social_workers'`,
-    );
+    // Inès runs a meeting of her group (facilitator), Amina takes part (member).
+    const host = nodeHost(nodes[0]);
+    const make = factories(host);
+    const group = await make.group('social_workers');
+    ines = await make.user();
+    amina = await make.user();
+    await make.membership(ines, group, 'facilitator');
+    await make.membership(amina, group);
     meetingId = randomUUID();
-    await dataSource.query(
+    await host.dataSource.query(
       `INSERT INTO meetings (id, group_id, title, starts_at, ends_at, agenda_doc_name, notes_doc_name, created_by_id)
        VALUES ($1, $2, 'Rencontre', now(), now() + interval '2 hours', $3, $4, $5)`,
-      [meetingId, groupId, `meeting-agenda:${meetingId}`, `meeting-notes:${meetingId}`, inesId],
+      [meetingId, group.id, `meeting-agenda:${meetingId}`, `meeting-notes:${meetingId}`, ines.id],
     );
     await nodes[0].get(CollabDocuments).change(`meeting-agenda:${meetingId}`, (doc) => {
       addAgendaItem(doc, { id: 'a', title: 'Accueil', durationMinutes: 10, ownerName: null });
@@ -80,28 +82,28 @@ shared('live mode of a meeting on two server nodes', () => {
   });
 
   it('shares the state across nodes and keeps it when a node restarts', async () => {
-    const ines = await connect(nodes[0], 'ines@affluents.test');
-    const amina = await connect(nodes[1], 'amina@affluents.test');
-    await live(ines, 'meeting:join', { meetingId });
-    await live(amina, 'meeting:join', { meetingId });
+    const inesA = await connect(nodes[0], ines);
+    const aminaB = await connect(nodes[1], amina);
+    await live(inesA, 'meeting:join', { meetingId });
+    await live(aminaB, 'meeting:join', { meetingId });
 
-    const startSeen = nextEvent<LiveState>(amina, 'meeting:live', (s) => s.status === 'live');
-    const started = await live(ines, 'meeting:start', { meetingId });
+    const startSeen = nextEvent<LiveState>(aminaB, 'meeting:live', (s) => s.status === 'live');
+    const started = await live(inesA, 'meeting:start', { meetingId });
     expect((await startSeen).itemStartedAt).toBe(started.itemStartedAt);
 
-    const handSeen = nextEvent<LiveState>(ines, 'meeting:live', (s) => s.queue.length === 1);
-    await live(amina, 'hand:raise', { meetingId });
+    const handSeen = nextEvent<LiveState>(inesA, 'meeting:live', (s) => s.queue.length === 1);
+    await live(aminaB, 'hand:raise', { meetingId });
     const withHand = await handSeen;
 
     // Node A goes away; the facilitator reloads on a new node and finds the same state.
-    ines.close();
+    inesA.close();
     await nodes[0].close();
     nodes[0] = (await createApp(loadConfig(env))).app;
-    const reloaded = await connect(nodes[0], 'ines@affluents.test');
+    const reloaded = await connect(nodes[0], ines);
     const rejoined = await live(reloaded, 'meeting:join', { meetingId });
     expect({ ...rejoined, serverTime: '' }).toEqual({ ...withHand, serverTime: '' });
 
-    const movedSeen = nextEvent<LiveState>(amina, 'meeting:live', (s) => s.currentItem === 1);
+    const movedSeen = nextEvent<LiveState>(aminaB, 'meeting:live', (s) => s.currentItem === 1);
     await live(reloaded, 'meeting:goto', { meetingId, index: 1 });
     expect((await movedSeen).item?.title).toBe('Échanges');
   });

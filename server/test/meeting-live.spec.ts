@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { LiveState } from '@affluents/contracts';
+import type { GroupKind, LiveState } from '@affluents/contracts';
 import { addAgendaItem } from '@affluents/editor/template';
 import type { Socket } from 'socket.io-client';
 import { CollabDocuments } from '../src/collab/collab-documents';
+import { type Factories, factories, type TestUser } from './support/factories';
 import {
   ack,
   connectSocket,
@@ -12,11 +13,13 @@ import {
 } from './support/socket-client';
 
 /**
- * Live mode of a meeting in the Hainaut Sud social workers' group: ines runs it (facilitator), amina and
- * thomas take part (members), nadia is a guest of this one meeting.
+ * Live mode of a meeting in a social workers' group: ines runs it (facilitator), amina and thomas take part
+ * (members), nadia is a guest of this one meeting.
  */
 describe('live mode of a meeting: shared state, speaking queue, follow-up', () => {
   let t: SocketTestApp;
+  let make: Factories;
+  let people: Record<'ines' | 'amina' | 'thomas' | 'nadia' | 'claire' | 'sophie' | 'olivier', TestUser>;
   let groupId: string;
   let meetingId: string;
   const users: Record<string, string> = {};
@@ -46,23 +49,37 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
   }
 
   beforeAll(async () => {
-    t = await startSocketTestApp();
-    const rows: Array<{ id: string; email: string }> = await t.dataSource.query(
-      'SELECT id, email FROM users',
-    );
-    for (const row of rows) users[row.email.split('@')[0]] = row.id;
-    [{ id: groupId }] = await t.dataSource.query(
-      `SELECT g.id FROM groups g JOIN bassins b ON b.id = g.bassin_id
-        WHERE b.name = 'Hainaut Sud' AND g.kind = 'social_workers'`,
-    );
+    t = await startSocketTestApp({ seed: false });
+    make = factories(t);
+    const group = await make.group('social_workers');
+    groupId = group.id;
+    // Outsiders: Claire and Sophie in the social workers' group of another bassin, Olivier in its encadrants.
+    const namur = await make.bassin();
+    const namurGroup = (kind: GroupKind) => namur.groups.find((g) => g.kind === kind) as { id: string };
+    people = {
+      ines: await make.user({ displayName: 'Inès Moreau' }),
+      amina: await make.user({ displayName: 'Amina Lahlou' }),
+      thomas: await make.user({ displayName: 'Thomas Dubois' }),
+      nadia: await make.user({ displayName: 'Nadia Vandenbergh' }),
+      claire: await make.user({ displayName: 'Claire Renard' }),
+      sophie: await make.user({ displayName: 'Sophie Lambert' }),
+      olivier: await make.user({ displayName: 'Olivier Lejeune' }),
+    };
+    await make.membership(people.ines, group, 'facilitator');
+    await make.membership(people.amina, group);
+    await make.membership(people.thomas, group);
+    await make.membership(people.claire, namurGroup('social_workers'));
+    await make.membership(people.sophie, namurGroup('social_workers'), 'facilitator');
+    await make.membership(people.olivier, namurGroup('encadrants'));
+    for (const [name, user] of Object.entries(people)) users[name] = user.id;
     meetingId = await createMeeting('Rencontre de novembre');
     await t.dataSource.query(
       'INSERT INTO meeting_guests (meeting_id, user_id, invited_by_id) VALUES ($1, $2, $3)',
       [meetingId, users.nadia, users.ines],
     );
-    ines = await t.connectAs('ines@affluents.test');
-    amina = await t.connectAs('amina@affluents.test');
-    thomas = await t.connectAs('thomas@affluents.test');
+    ines = await t.connectAs(people.ines);
+    amina = await t.connectAs(people.amina);
+    thomas = await t.connectAs(people.thomas);
   });
   afterAll(() => t.close());
 
@@ -112,7 +129,7 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
   });
 
   it('does not skip two items when two facilitator screens press "next" at once', async () => {
-    const second = await t.connectAs('ines@affluents.test');
+    const second = await t.connectAs(people.ines);
     const [a, b] = await Promise.all([
       live(ines, 'meeting:goto', { meetingId, index: 2 }),
       live(second, 'meeting:goto', { meetingId, index: 2 }),
@@ -147,14 +164,14 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
 
   it('keeps the state across a participant reconnect and a facilitator page reload', async () => {
     thomas.close();
-    thomas = await t.connectAs('thomas@affluents.test');
+    thomas = await t.connectAs(people.thomas);
     const rejoined = await live(thomas, 'meeting:join', { meetingId });
     expect(rejoined.queue.map((h) => h.person.id)).toEqual([users.thomas]);
     expect(rejoined.speaker?.id).toBe(users.amina);
 
     const before = await live(ines, 'meeting:join', { meetingId });
     ines.close();
-    ines = await t.connectAs('ines@affluents.test');
+    ines = await t.connectAs(people.ines);
     const reloaded = await live(ines, 'meeting:join', { meetingId });
     expect({ ...reloaded, serverTime: '' }).toEqual({ ...before, serverTime: '' });
     // The reloaded page still runs the meeting, and the others still get its changes.
@@ -162,7 +179,7 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
     await live(ines, 'floor:give', { meetingId, userId: null });
     expect((await seen).queue.map((h) => h.person.id)).toEqual([users.thomas]);
 
-    const rest = await t.signIn('amina@affluents.test');
+    const rest = await make.signIn(people.amina);
     const viaRest = (await rest.get(`/api/meetings/${meetingId}/live`).expect(200)).body;
     expect(viaRest).toMatchObject({ currentItem: 1, status: 'live', speaker: null });
   });
@@ -188,7 +205,7 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
   });
 
   it('lets a guest of the meeting join and raise a hand', async () => {
-    const nadia = await t.connectAs('nadia@affluents.test');
+    const nadia = await t.connectAs(people.nadia);
     expect((await live(nadia, 'meeting:join', { meetingId })).status).toBe('live');
     const seen = nextEvent<LiveState>(ines, 'meeting:live', (st) =>
       st.queue.some((h) => h.person.id === users.nadia),
@@ -201,14 +218,14 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
   });
 
   it('refuses members of another group, other bassins and signed-out sockets', async () => {
-    for (const email of ['claire@affluents.test', 'sophie@affluents.test', 'olivier@affluents.test']) {
-      const outsider = await t.connectAs(email);
+    for (const person of [people.claire, people.sophie, people.olivier]) {
+      const outsider = await t.connectAs(person);
       const join = await ack(outsider, 'meeting:join', { meetingId });
       expect(join.ok).toBe(false);
       if (!join.ok) expect(join.error.status).toBe(404);
       expect((await ack(outsider, 'hand:raise', { meetingId })).ok).toBe(false);
       expect((await ack(outsider, 'meeting:goto', { meetingId, index: 0 })).ok).toBe(false);
-      const rest = await t.signIn(email);
+      const rest = await make.signIn(person);
       await rest.get(`/api/meetings/${meetingId}/live`).expect(404);
     }
     const unknown = await ack(amina, 'meeting:join', { meetingId: randomUUID() });
@@ -220,7 +237,7 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
   });
 
   it('records attendance of members and guests only, by facilitators', async () => {
-    const facilitator = await t.signIn('ines@affluents.test');
+    const facilitator = await make.signIn(people.ines);
     const updated = nextEvent<{ meetingId: string }>(
       amina,
       'meeting:updated',
@@ -247,7 +264,7 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
       .put(`/api/meetings/${meetingId}/attendance`)
       .send({ userId: users.amina, state: 'late' })
       .expect(400);
-    const member = await t.signIn('thomas@affluents.test');
+    const member = await make.signIn(people.thomas);
     await member
       .put(`/api/meetings/${meetingId}/attendance`)
       .send({ userId: users.thomas, state: 'present' })
@@ -263,8 +280,8 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
   });
 
   it('records decisions, removed by facilitators only', async () => {
-    const facilitator = await t.signIn('ines@affluents.test');
-    const member = await t.signIn('amina@affluents.test');
+    const facilitator = await make.signIn(people.ines);
+    const member = await make.signIn(people.amina);
     const decision = (
       await facilitator
         .post(`/api/meetings/${meetingId}/decisions`)
@@ -280,9 +297,9 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
   });
 
   it('records follow-up actions with an owner from the meeting, who may mark them done', async () => {
-    const facilitator = await t.signIn('ines@affluents.test');
-    const owner = await t.signIn('thomas@affluents.test');
-    const other = await t.signIn('amina@affluents.test');
+    const facilitator = await make.signIn(people.ines);
+    const owner = await make.signIn(people.thomas);
+    const other = await make.signIn(people.amina);
     const action = (
       await facilitator
         .post(`/api/meetings/${meetingId}/actions`)
@@ -321,7 +338,7 @@ describe('live mode of a meeting: shared state, speaking queue, follow-up', () =
     ).body;
     expect(edited).toMatchObject({ title: 'Envoyer la liste', dueOn: null, status: 'open', doneAt: null });
     expect(edited.owner.id).toBe(users.thomas);
-    const outsider = await t.signIn('claire@affluents.test');
+    const outsider = await make.signIn(people.claire);
     await outsider.patch(`/api/actions/${action.id}`).send({ status: 'done' }).expect(404);
   });
 

@@ -1,10 +1,18 @@
-import type { MeetingDetail, MeetingSummary, Poll, Subject } from '@affluents/contracts';
+import type {
+  GroupKind,
+  MeetingDetail,
+  MeetingSummary,
+  OrganisationKind,
+  Poll,
+  Subject,
+} from '@affluents/contracts';
 import { addAgendaItem } from '@affluents/editor/template';
 import type { Socket } from 'socket.io-client';
 import type TestAgent from 'supertest/lib/agent';
 import { CollabDocuments } from '../src/collab/collab-documents';
 import { DocAccessRegistry } from '../src/collab/doc-access-registry';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
+import { factories, type TestUser } from './support/factories';
 import {
   ack,
   connectSocket,
@@ -24,6 +32,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
   let amina: TestAgent;
   let nadia: TestAgent;
   let namurSocial: string;
+  let people: Record<'sophie' | 'claire' | 'olivier' | 'amina' | 'nadia', TestUser>;
   let meeting: MeetingDetail;
   const events: string[] = [];
 
@@ -31,8 +40,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
     (await t.dataSource.query('SELECT ical_sequence AS seq FROM meetings WHERE id = $1', [id]))[0]
       .seq as number;
 
-  async function subjectOf(email: string): Promise<Subject> {
-    const [user] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [email]);
+  async function subjectOf(user: TestUser): Promise<Subject> {
     const memberships = await t.dataSource.query(
       'SELECT group_id AS "groupId", role FROM memberships WHERE user_id = $1',
       [user.id],
@@ -41,7 +49,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
   }
 
   beforeAll(async () => {
-    t = await startSocketTestApp();
+    t = await startSocketTestApp({ seed: false });
     const bus = t.app.get(DomainEventBus);
     bus.on('meeting.scheduled', ({ meetingId }) => void events.push(`scheduled:${meetingId}`));
     bus.on('meeting.changed', ({ meetingId, change }) => void events.push(`${change}:${meetingId}`));
@@ -49,13 +57,31 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
       'meeting.guest-invited',
       ({ meetingId, userId }) => void events.push(`guest:${meetingId}:${userId}`),
     );
+    // Namur's social workers: Sophie (facilitator, from a federation, a partner) and Claire (member, from a
+    // CISP); Olivier is in Namur's encadrants, Amina in another bassin, Nadia in no group.
+    const make = factories(t);
+    const namur = await make.bassin({ name: 'Namur' });
+    const groupOf = (kind: GroupKind) => namur.groups.find((g) => g.kind === kind) as { id: string };
+    namurSocial = groupOf('social_workers').id;
+    const organisation = (name: string, kind: OrganisationKind) =>
+      make.organisation({ name, kind, bassinId: namur.id });
+    const federation = await organisation('Fédération des Initiatives Solidaires', 'federation');
+    const possibles = await organisation("CISP L'Atelier des Possibles", 'cisp');
+    const cpas = await organisation('CPAS de Val-des-Meuses', 'cpas');
+    people = {
+      sophie: await make.user({ displayName: 'Sophie Lambert', organisationId: federation.id }),
+      claire: await make.user({ displayName: 'Claire Renard', organisationId: possibles.id }),
+      olivier: await make.user({ displayName: 'Olivier Lejeune' }),
+      amina: await make.user({ displayName: 'Amina Lahlou' }),
+      nadia: await make.user({ displayName: 'Nadia Vandenbergh', organisationId: cpas.id }),
+    };
+    await make.membership(people.sophie, groupOf('social_workers'), 'facilitator');
+    await make.membership(people.claire, groupOf('social_workers'));
+    await make.membership(people.olivier, groupOf('encadrants'));
+    await make.membership(people.amina, await make.group('social_workers'));
     [sophie, claire, olivier, amina, nadia] = await Promise.all(
-      ['sophie', 'claire', 'olivier', 'amina', 'nadia'].map((n) => t.signIn(`${n}@affluents.test`)),
+      [people.sophie, people.claire, people.olivier, people.amina, people.nadia].map(make.signIn),
     );
-    const [group] = await t.dataSource.query(
-      `SELECT g.id FROM groups g JOIN bassins b ON b.id = g.bassin_id WHERE b.name = 'Namur' AND g.kind = 'social_workers'`,
-    );
-    namurSocial = group.id;
   });
   afterAll(() => t.close());
 
@@ -120,16 +146,10 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
       { id: 'a1', title: 'Tour de table', durationMinutes: 20, ownerName: 'Sophie' },
     ]);
     const registry = t.app.get(DocAccessRegistry);
-    expect(await registry.resolve(meeting.agendaDocName, await subjectOf('claire@affluents.test'))).toBe(
-      'write',
-    );
-    expect(await registry.resolve(meeting.notesDocName, await subjectOf('claire@affluents.test'))).toBe(
-      'write',
-    );
-    expect(
-      await registry.resolve(meeting.agendaDocName, await subjectOf('olivier@affluents.test')),
-    ).toBeNull();
-    expect(await registry.resolve(meeting.notesDocName, await subjectOf('nadia@affluents.test'))).toBeNull();
+    expect(await registry.resolve(meeting.agendaDocName, await subjectOf(people.claire))).toBe('write');
+    expect(await registry.resolve(meeting.notesDocName, await subjectOf(people.claire))).toBe('write');
+    expect(await registry.resolve(meeting.agendaDocName, await subjectOf(people.olivier))).toBeNull();
+    expect(await registry.resolve(meeting.notesDocName, await subjectOf(people.nadia))).toBeNull();
   });
 
   it('moves and cancels with a sequence bump each time; a title change alone does not bump', async () => {
@@ -264,21 +284,20 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
           .send({ title: 'Fiche du groupe', groupId: namurSocial, year: 2027 })
           .expect(201)
       ).body.id;
-      [{ id: nadiaId }] = await t.dataSource.query(
-        `SELECT id FROM users WHERE email = 'nadia@affluents.test'`,
-      );
+      nadiaId = people.nadia.id;
     });
 
     it('invites an existing account (facilitators only), idempotently', async () => {
       const invite = {
-        email: 'Nadia@affluents.test',
+        // The same address with a capital: invitations ignore case.
+        email: people.nadia.email.charAt(0).toUpperCase() + people.nadia.email.slice(1),
         displayName: 'Nadia',
         organisation: 'CPAS de Val-des-Meuses',
       };
       await claire.post(`/api/meetings/${focus.id}/guests`).send(invite).expect(403);
       await sophie
         .post(`/api/meetings/${focus.id}/guests`)
-        .send({ ...invite, email: 'claire@affluents.test' })
+        .send({ ...invite, email: people.claire.email })
         .expect(409);
       const detail: MeetingDetail = (
         await sophie.post(`/api/meetings/${focus.id}/guests`).send(invite).expect(201)
@@ -298,7 +317,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
       expect(events.filter((e) => e === `guest:${focus.id}:${nadiaId}`)).toHaveLength(1);
       // An existing account gets no password mail.
       expect(
-        (await t.mailsTo('nadia@affluents.test')).filter((m) => m.template === 'meeting_guest_account'),
+        (await t.mailsTo(people.nadia.email)).filter((m) => m.template === 'meeting_guest_account'),
       ).toEqual([]);
     });
 
@@ -316,13 +335,9 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
 
       await nadia.get(`/api/threads/${focus.threadId}`).expect(200);
       const registry = t.app.get(DocAccessRegistry);
-      expect(await registry.resolve(focus.agendaDocName, await subjectOf('nadia@affluents.test'))).toBe(
-        'read',
-      );
-      expect(await registry.resolve(focus.notesDocName, await subjectOf('nadia@affluents.test'))).toBeNull();
-      expect(
-        await registry.resolve(meeting.agendaDocName, await subjectOf('nadia@affluents.test')),
-      ).toBeNull();
+      expect(await registry.resolve(focus.agendaDocName, await subjectOf(people.nadia))).toBe('read');
+      expect(await registry.resolve(focus.notesDocName, await subjectOf(people.nadia))).toBeNull();
+      expect(await registry.resolve(meeting.agendaDocName, await subjectOf(people.nadia))).toBeNull();
       const mine: MeetingSummary[] = (await nadia.get('/api/me/meetings').expect(200)).body;
       expect(mine.map((s) => s.id)).toEqual([focus.id]);
 
@@ -358,7 +373,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
     it('lets the guest join the meeting’s thread room and no other thread of the group', async () => {
       const socket: Socket = await connectSocket(
         t.baseUrl,
-        await signInCookie(t.baseUrl, 'nadia@affluents.test'),
+        await signInCookie(t.baseUrl, people.nadia.email, people.nadia.password),
       );
       t.sockets.push(socket);
       const own = await ack(socket, 'thread:join', { threadId: focus.threadId, afterSeq: 0, afterChange: 0 });
@@ -419,9 +434,7 @@ describe('meetings: planning, answers, date polls, guests and their isolation', 
   });
 
   it('lists follow-up actions: the group’s, mine, and the open ones of earlier meetings in a detail', async () => {
-    const [{ id: claireId }] = await t.dataSource.query(
-      `SELECT id FROM users WHERE email = 'claire@affluents.test'`,
-    );
+    const claireId = people.claire.id;
     const earlier: MeetingDetail = (
       await sophie
         .post(`/api/groups/${namurSocial}/meetings`)

@@ -1,9 +1,10 @@
-import type { Notification, NotificationPage } from '@affluents/contracts';
+import type { BassinSummary, GroupKind, Notification, NotificationPage } from '@affluents/contracts';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { DailyDigestJob } from '../src/modules/notifications/daily-digest.job';
 import { MentionEmailJob } from '../src/modules/notifications/mention-email.job';
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
 import { discussionRows } from './support/discussion-rows';
+import { type Factories, factories, type TestUser } from './support/factories';
 import { type NotificationCauses, notificationCauses } from './support/notification-causes';
 import { nextEvent, type SocketTestApp, startSocketTestApp } from './support/socket-client';
 
@@ -12,6 +13,8 @@ import { nextEvent, type SocketTestApp, startSocketTestApp } from './support/soc
 describe('notifications', () => {
   let t: SocketTestApp;
   let causes: NotificationCauses;
+  let make: Factories;
+  let people: Record<'amina' | 'thomas' | 'ines' | 'marc' | 'claire' | 'olivier' | 'julie', TestUser>;
   const ids: Record<string, string> = {};
   let groupId: string;
   const MINUTE = 60_000;
@@ -40,24 +43,40 @@ describe('notifications', () => {
 
   beforeAll(async () => {
     // The periodic jobs stay out of the way: the tests run them with explicit clocks.
-    t = await startSocketTestApp({ env: { NOTIFY_JOB_INTERVAL_MS: '3600000' } });
+    t = await startSocketTestApp({ seed: false, env: { NOTIFY_JOB_INTERVAL_MS: '3600000' } });
     causes = notificationCauses(t.dataSource, t.app.get(DomainEventBus));
-    const users = await q<{ id: string; email: string }>('SELECT id, email FROM users');
-    for (const u of users) ids[u.email.split('@')[0]] = u.id;
+    make = factories(t);
     // Amina, Thomas (members) and Inès (facilitator) share the social workers' group of Hainaut Sud;
-    // Marc is in the managers' group next door and may not read its discussions.
-    const [m] = await q<{ groupId: string }>(
-      'SELECT group_id AS "groupId" FROM memberships WHERE user_id = $1',
-      [ids.amina],
-    );
-    groupId = m.groupId;
+    // Marc is in the managers' group next door and may not read its discussions. Claire and Olivier are
+    // in groups of Namur, Julie in no group.
+    const hainaut = await make.bassin({ name: 'Hainaut Sud', groupKinds: ['social_workers', 'managers'] });
+    const namur = await make.bassin({ name: 'Namur', groupKinds: ['social_workers', 'encadrants'] });
+    const groupOf = (bassin: BassinSummary, kind: GroupKind) =>
+      bassin.groups.find((g) => g.kind === kind) as { id: string };
+    groupId = groupOf(hainaut, 'social_workers').id;
+    people = {
+      amina: await make.user({ displayName: 'Amina Lahlou' }),
+      thomas: await make.user({ displayName: 'Thomas Dubois' }),
+      ines: await make.user({ displayName: 'Inès Moreau' }),
+      marc: await make.user({ displayName: 'Marc Delvaux' }),
+      claire: await make.user({ displayName: 'Claire Renard' }),
+      olivier: await make.user({ displayName: 'Olivier Lejeune' }),
+      julie: await make.user({ displayName: 'Julie Mertens' }),
+    };
+    await make.membership(people.amina, { id: groupId });
+    await make.membership(people.thomas, { id: groupId });
+    await make.membership(people.ines, { id: groupId }, 'facilitator');
+    await make.membership(people.marc, groupOf(hainaut, 'managers'));
+    await make.membership(people.claire, groupOf(namur, 'social_workers'));
+    await make.membership(people.olivier, groupOf(namur, 'encadrants'));
+    for (const [name, user] of Object.entries(people)) ids[name] = user.id;
   });
   afterAll(async () => {
     await t?.close();
   });
 
   it('stores a mention, pushes it live, and emails it once if still unread after the delay', async () => {
-    const thomasSocket = await t.connectAs('thomas@affluents.test');
+    const thomasSocket = await t.connectAs(people.thomas);
     const threadId = await createThread('Accueil des stagiaires en septembre');
     const live = nextEvent<Notification>(thomasSocket, 'notification:new');
     const message = await post(
@@ -77,7 +96,7 @@ describe('notifications', () => {
       excerpt: 'Thomas, peux-tu partager ta grille d’accueil ? Elle nous aiderait beaucoup pour la rentrée.',
       readAt: null,
     });
-    const agent = await t.signIn('thomas@affluents.test');
+    const agent = await make.signIn(people.thomas);
     const page: NotificationPage = (await agent.get('/api/notifications').expect(200)).body;
     expect(page.unreadCount).toBe(1);
     expect(page.items).toEqual([pushed]);
@@ -89,7 +108,7 @@ describe('notifications', () => {
     const later = new Date(Date.now() + 3 * MINUTE);
     expect(await emails.runDueEmails(later)).toBe(1);
     expect(await emails.runDueEmails(later)).toBe(0);
-    const mails = await t.mailsTo('thomas@affluents.test');
+    const mails = await t.mailsTo(people.thomas.email);
     expect(mails).toHaveLength(1);
     expect(mails[0].template).toBe('mention');
     expect(mails[0].subject).toBe(
@@ -97,21 +116,21 @@ describe('notifications', () => {
     );
     expect(mails[0].textBody).toContain('peux-tu partager ta grille');
     expect(mails[0].textBody).toContain(`http://localhost:3000/discussions/${threadId}#m-${message.seq}`);
-    expect(await t.mailsTo('marc@affluents.test')).toHaveLength(0);
+    expect(await t.mailsTo(people.marc.email)).toHaveLength(0);
   });
 
   it('does not email a mention read in time, nor one whose recipient turned mention emails off', async () => {
     const threadId = await createThread('Partenariat avec le FOREm');
     await post(threadId, ids.amina, 'Thomas, tu as vu la réponse ?', { mentions: [ids.thomas] });
     const [unread] = (await notificationsOf(ids.thomas, threadId)).filter((n) => !n.read_at);
-    const thomas = await t.signIn('thomas@affluents.test');
+    const thomas = await make.signIn(people.thomas);
     const marked = await thomas
       .post('/api/notifications/read')
       .send({ ids: [unread.id] })
       .expect(200);
     expect(marked.body.unreadCount).toBe(1); // the mention of the first test is still unread (emailed)
 
-    const ines = await t.signIn('ines@affluents.test');
+    const ines = await make.signIn(people.ines);
     await ines
       .put('/api/me/notification-preferences')
       .send({ emailMentions: false, dailyDigest: true })
@@ -121,10 +140,10 @@ describe('notifications', () => {
     expect(inesMention.kind).toBe('mention');
     expect(inesMention.email_due_at).toBeNull();
 
-    const before = (await t.mailsTo('thomas@affluents.test')).length;
+    const before = (await t.mailsTo(people.thomas.email)).length;
     expect(await t.app.get(MentionEmailJob).runDueEmails(new Date(Date.now() + 10 * MINUTE))).toBe(0);
-    expect(await t.mailsTo('thomas@affluents.test')).toHaveLength(before);
-    expect(await t.mailsTo('ines@affluents.test')).toHaveLength(0);
+    expect(await t.mailsTo(people.thomas.email)).toHaveLength(before);
+    expect(await t.mailsTo(people.ines.email)).toHaveLength(0);
     await ines
       .put('/api/me/notification-preferences')
       .send({ emailMentions: true, dailyDigest: true })
@@ -308,10 +327,10 @@ describe('notifications', () => {
     await emails.runDueEmails(later); // mentions of the earlier tests first
     const threadId = await createThread('Course aux courriels');
     await post(threadId, ids.ines, 'Thomas, urgent', { mentions: [ids.thomas] });
-    const before = (await t.mailsTo('thomas@affluents.test')).length;
+    const before = (await t.mailsTo(people.thomas.email)).length;
     const runs = await Promise.all([1, 2, 3].map(() => emails.runDueEmails(later)));
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
-    const mails = await t.mailsTo('thomas@affluents.test');
+    const mails = await t.mailsTo(people.thomas.email);
     expect(mails).toHaveLength(before + 1);
     expect(mails[0].subject).toBe('Inès Moreau vous a mentionné·e dans « Course aux courriels »');
   });
@@ -328,7 +347,7 @@ describe('notifications', () => {
   });
 
   it('pages notifications newest first with a cursor, and filters unread ones', async () => {
-    const thomas = await t.signIn('thomas@affluents.test');
+    const thomas = await make.signIn(people.thomas);
     const all: NotificationPage = (await thomas.get('/api/notifications?limit=100').expect(200)).body;
     expect(all.items.length).toBeGreaterThan(3);
     const seen: string[] = [];
@@ -351,7 +370,7 @@ describe('notifications', () => {
   });
 
   it('round-trips preferences and rejects bad input', async () => {
-    const julie = await t.signIn('julie@affluents.test');
+    const julie = await make.signIn(people.julie);
     await julie
       .get('/api/me/notification-preferences')
       .expect(200, { emailMentions: true, dailyDigest: true });
@@ -408,7 +427,7 @@ describe('notifications', () => {
 
     const digests = t.app.get(DailyDigestJob);
     expect(await digests.runDigests(at)).toBeGreaterThanOrEqual(1);
-    const mails = await t.mailsTo('olivier@affluents.test');
+    const mails = await t.mailsTo(people.olivier.email);
     expect(mails).toHaveLength(1);
     expect(mails[0].template).toBe('daily_digest');
     expect(mails[0].subject).toBe('Affluents : 2 nouveaux messages dans vos discussions suivies');
@@ -416,13 +435,13 @@ describe('notifications', () => {
     expect(mails[0].textBody).toContain('Amina Lahlou : L’offre d’emploi est en ligne depuis ce matin.');
     expect(mails[0].textBody).toContain('Inès Moreau : Je la relaie auprès du réseau.');
     expect(mails[0].textBody).not.toContain('Merci à vous deux');
-    expect(await t.mailsTo('claire@affluents.test')).toHaveLength(0);
+    expect(await t.mailsTo(people.claire.email)).toHaveLength(0);
 
     // Later the same day: already sent.
     await digests.runDigests(new Date(at.getTime() + 30 * MINUTE));
-    expect(await t.mailsTo('olivier@affluents.test')).toHaveLength(1);
+    expect(await t.mailsTo(people.olivier.email)).toHaveLength(1);
     // The next morning, nothing new in the followed threads: no mail.
     await digests.runDigests(new Date(at.getTime() + 24 * 60 * MINUTE));
-    expect(await t.mailsTo('olivier@affluents.test')).toHaveLength(1);
+    expect(await t.mailsTo(people.olivier.email)).toHaveLength(1);
   });
 });

@@ -4,12 +4,11 @@ import * as path from 'node:path';
 import type { Message, PresenceSnapshot } from '@affluents/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Socket } from 'socket.io-client';
-import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { RealtimeHub, rooms } from '../src/realtime/realtime-hub';
-import { DemoSeeder } from '../src/seed/demo-seeder';
 import { freePort, RUN_TS } from './support/child-node';
+import { factories, nodeHost, type TestUser } from './support/factories';
 import { describeWith } from './support/requires';
 import { ack, connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -36,11 +35,12 @@ shared('Socket.IO on two nodes with one Redis', () => {
   let urlB: string;
   let groupId: string;
   let aminaId: string;
+  let people: Record<'ines' | 'amina' | 'thomas' | 'marc', TestUser>;
   const sockets: Socket[] = [];
   const killOnExit = () => child?.kill('SIGKILL');
 
-  async function connect(baseUrl: string, email: string): Promise<Socket> {
-    const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, email));
+  async function connect(baseUrl: string, user: TestUser): Promise<Socket> {
+    const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, user.email, user.password));
     sockets.push(socket);
     return socket;
   }
@@ -59,7 +59,20 @@ shared('Socket.IO on two nodes with one Redis', () => {
       SEED_DEMO: 'false',
     };
     nodeA = (await createApp(loadConfig({ ...env, LOG_LEVEL: 'silent', PORT: '0' }))).app;
-    await nodeA.get(DemoSeeder).seedIfEmpty();
+    // Inès (facilitator), Amina and Thomas (members) share a group; Marc is in none.
+    const make = factories(nodeHost(nodeA));
+    const group = await make.group('social_workers');
+    groupId = group.id;
+    people = {
+      ines: await make.user({ displayName: 'Inès Moreau' }),
+      amina: await make.user({ displayName: 'Amina Lahlou' }),
+      thomas: await make.user({ displayName: 'Thomas Dubois' }),
+      marc: await make.user({ displayName: 'Marc Delvaux' }),
+    };
+    await make.membership(people.ines, group, 'facilitator');
+    await make.membership(people.amina, group);
+    await make.membership(people.thomas, group);
+    aminaId = people.amina.id;
     urlA = await listen(nodeA);
     const portB = await freePort();
     urlB = `http://127.0.0.1:${portB}`;
@@ -105,16 +118,10 @@ shared('Socket.IO on two nodes with one Redis', () => {
   let aminaB: Socket;
 
   it('shows in one presence snapshot the users of both nodes', async () => {
-    const [row] = await nodeA.get(DataSource).query(
-      `SELECT m.group_id AS "groupId", u.id AS "userId" FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE u.email = 'amina@affluents.test' LIMIT 1`,
-    );
-    groupId = row.groupId;
-    aminaId = row.userId;
     const scope = `group:${groupId}`;
-    ines = await connect(urlA, 'ines@affluents.test');
-    thomasB = await connect(urlB, 'thomas@affluents.test');
-    aminaB = await connect(urlB, 'amina@affluents.test');
+    ines = await connect(urlA, people.ines);
+    thomasB = await connect(urlB, people.thomas);
+    aminaB = await connect(urlB, people.amina);
     expect((await ack(ines, 'presence:join', { scope })).ok).toBe(true);
     const seenByInes = nextEvent<PresenceSnapshot>(ines, 'presence:updated', (s) => online(s).length === 3);
     expect((await ack(thomasB, 'presence:join', { scope })).ok).toBe(true);
@@ -131,7 +138,7 @@ shared('Socket.IO on two nodes with one Redis', () => {
   });
 
   it('delivers a message sent through node A to a thread member on node B, and back', async () => {
-    const inesCookie = await signInCookie(urlA, 'ines@affluents.test');
+    const inesCookie = await signInCookie(urlA, people.ines.email, people.ines.password);
     const created = await fetch(`${urlA}/api/groups/${groupId}/threads`, {
       method: 'POST',
       headers: { cookie: inesCookie, 'content-type': 'application/json' },
@@ -164,7 +171,7 @@ shared('Socket.IO on two nodes with one Redis', () => {
 
   it('makes a removed member leave the group rooms on the other node within seconds', async () => {
     const revoked = nextEvent<{ rooms: string[] }>(aminaB, 'access:revoked');
-    const inesCookie = await signInCookie(urlA, 'ines@affluents.test');
+    const inesCookie = await signInCookie(urlA, people.ines.email, people.ines.password);
     const started = Date.now();
     const res = await fetch(`${urlA}/api/groups/${groupId}/members/${aminaId}`, {
       method: 'DELETE',
@@ -183,8 +190,8 @@ shared('Socket.IO on two nodes with one Redis', () => {
 
   it('refuses a message flood spread over both nodes once the user’s budget is spent', async () => {
     // Default budget: 30 messages a minute. Each node decides locally and adds its counts up in Redis.
-    const marcA = await connect(urlA, 'marc@affluents.test');
-    const marcB = await connect(urlB, 'marc@affluents.test');
+    const marcA = await connect(urlA, people.marc);
+    const marcB = await connect(urlB, people.marc);
     const statuses: number[] = [];
     for (let i = 0; i < 50; i++) {
       const answer = await ack(i % 2 === 0 ? marcA : marcB, 'message:send', {

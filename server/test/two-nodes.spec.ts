@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { DemoSeeder } from '../src/seed/demo-seeder';
+import { factories, nodeHost, type TestUser } from './support/factories';
 import { describeWith } from './support/requires';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -16,6 +16,8 @@ const shared = describeWith(
 shared('two server nodes on one PostgreSQL and one Redis', () => {
   let database: TestDatabase;
   const nodes: NestExpressApplication[] = [];
+  let julie: TestUser;
+  let marc: TestUser;
   beforeAll(async () => {
     database = await createTestDatabase();
     const env = {
@@ -27,7 +29,9 @@ shared('two server nodes on one PostgreSQL and one Redis', () => {
       LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: '4',
     };
     for (let i = 0; i < 2; i++) nodes.push((await createApp(loadConfig(env))).app);
-    await nodes[0].get(DemoSeeder).seedIfEmpty();
+    const make = factories(nodeHost(nodes[0]));
+    julie = await make.user();
+    marc = await make.user();
   });
   afterAll(async () => {
     for (const node of nodes) await node.close();
@@ -37,24 +41,24 @@ shared('two server nodes on one PostgreSQL and one Redis', () => {
   it('accepts on node B a meeting opened on node A', async () => {
     const login = await request(nodes[0].getHttpServer())
       .post('/api/auth/login')
-      .send({ email: 'julie@affluents.test', password: 'affluents-demo' })
+      .send({ email: julie.email, password: julie.password })
       .expect(200);
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const me = await request(nodes[1].getHttpServer()).get('/api/auth/me').set('cookie', cookie).expect(200);
-    expect(me.body.email).toBe('julie@affluents.test');
+    expect(me.body.email).toBe(julie.email);
   });
 
   it('counts failed sign-ins of one account and address across nodes in Redis', async () => {
     for (let i = 0; i < 4; i++) {
       await request(nodes[i % 2].getHttpServer())
         .post('/api/auth/login')
-        .send({ email: 'marc@affluents.test', password: 'mauvais-mot' })
+        .send({ email: marc.email, password: 'mauvais-mot' })
         .expect(401);
     }
     for (const node of nodes) {
       await request(node.getHttpServer())
         .post('/api/auth/login')
-        .send({ email: 'marc@affluents.test', password: 'affluents-demo' })
+        .send({ email: marc.email, password: marc.password })
         .expect(429);
     }
   });

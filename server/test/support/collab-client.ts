@@ -52,14 +52,21 @@ export interface CollabNode {
   /** ws://127.0.0.1:<port>/collab, what the provider is given. */
   wsUrl: string;
   dataSource: DataSource;
-  signIn(email: string): Promise<string>;
+  /**
+   * Signs in over HTTP and returns the `name=value` session cookie for a provider: a demo persona's email,
+   * or an account made by the factories (its email and password).
+   */
+  signIn(who: string | { email: string; password: string }): Promise<string>;
   close(): Promise<void>;
 }
 
-/** Starts the app on `storage`, seeded, listening on a free port (or `port`), with the test resolver. */
+/**
+ * Starts the app on `storage`, with the demo data unless `seed: false`, listening on a free port (or
+ * `port`), with the test resolver.
+ */
 export async function startCollabNode(
   storage: CollabStorage,
-  options: { env?: Record<string, string>; port?: number; redisPrefix?: string } = {},
+  options: { env?: Record<string, string>; port?: number; redisPrefix?: string; seed?: boolean } = {},
 ): Promise<CollabNode> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -72,7 +79,7 @@ export async function startCollabNode(
     ...options.env,
   });
   const { app } = await createApp(config);
-  await app.get(DemoSeeder).seedIfEmpty();
+  if (options.seed !== false) await app.get(DemoSeeder).seedIfEmpty();
   app.get(DocAccessRegistry).register(testDocResolver);
   await app.listen(options.port ?? 0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
@@ -81,24 +88,16 @@ export async function startCollabNode(
     port,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     dataSource: app.get(DataSource),
-    async signIn(email) {
+    async signIn(who) {
+      const { email, password } = typeof who === 'string' ? { email: who, password: DEMO_PASSWORD } : who;
       const res = await request(app.getHttpServer())
         .post('/api/auth/login')
-        .send({ email, password: DEMO_PASSWORD })
+        .send({ email, password })
         .expect(200);
       return String(res.headers['set-cookie']).split(';')[0];
     },
     close: () => app.close(),
   };
-}
-
-/** The id of a demo group, e.g. ('Hainaut Sud', 'social_workers'). */
-export async function groupId(dataSource: DataSource, bassin: string, kind: string): Promise<string> {
-  const rows: Array<{ id: string }> = await dataSource.query(
-    `SELECT g.id FROM groups g JOIN bassins b ON b.id = g.bassin_id WHERE b.name = $1 AND g.kind = $2`,
-    [bassin, kind],
-  );
-  return rows[0].id;
 }
 
 /** A real y-websocket client in Node. */

@@ -8,14 +8,17 @@ import {
   type PlatformRole,
   type Subject,
 } from '@affluents/contracts';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/common/auth/password-hasher';
 import { BassinsService } from '../../src/modules/bassins/bassins.service';
 import { GroupEntity } from '../../src/modules/groups/group.entity';
 import { GroupsService } from '../../src/modules/groups/groups.service';
 import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
 import { UserEntity } from '../../src/modules/users/user.entity';
-import type { TestApp } from './test-app';
+import { signInAgent, type TestApp } from './test-app';
 
 /** An account a factory made, with the password it signs in with. */
 export interface TestUser {
@@ -65,6 +68,17 @@ export interface Factories {
   ): Promise<SignedInUser>;
 }
 
+/**
+ * What the factories build on: a running app with its data source, and cookie-keeping HTTP clients to
+ * sign in with. A test app (startTestApp) is one; `nodeHost` makes one of any other node.
+ */
+export type FactoryHost = Pick<TestApp, 'app' | 'dataSource' | 'agent'>;
+
+/** A node a test started itself (startCollabNode, createApp) as a factory host. */
+export function nodeHost(app: NestExpressApplication): FactoryHost {
+  return { app, dataSource: app.get(DataSource), agent: () => request.agent(app.getHttpServer()) };
+}
+
 let sequence = 0;
 /** A suffix no other call of this process, and no other test database, will repeat. */
 const unique = () => `${++sequence}-${randomUUID().slice(0, 8)}`;
@@ -73,7 +87,7 @@ const unique = () => `${++sequence}-${randomUUID().slice(0, 8)}`;
 const platform: Subject = { userId: randomUUID(), platformRole: 'admin', memberships: [] };
 
 /** Test data built through the app's own services and repositories, never the demo accounts. */
-export function factories(t: TestApp): Factories {
+export function factories(t: FactoryHost): Factories {
   const f: Factories = {
     bassin: ({ name, groupKinds } = {}) =>
       t.app.get(BassinsService).create(
@@ -125,7 +139,7 @@ export function factories(t: TestApp): Factories {
       await t.app.get(GroupsService).addMember(group.id, { userId: user.id, role }, platform);
     },
 
-    signIn: (user) => t.signIn(user.email, user.password),
+    signIn: (user) => signInAgent(t.agent(), user.email, user.password),
 
     async member(group, role = 'member', input = {}) {
       const user = await f.user(input);

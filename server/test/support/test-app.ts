@@ -53,11 +53,7 @@ export async function startTestApp(
     config,
     dataSource,
     agent,
-    async signIn(email, password = DEMO_PASSWORD) {
-      const a = agent();
-      await a.post('/api/auth/login').send({ email, password }).expect(200);
-      return a;
-    },
+    signIn: (email, password = DEMO_PASSWORD) => signInAgent(agent(), email, password),
     async mailsTo(to) {
       await app.get(MailDispatcher).flush();
       return dataSource.query(
@@ -71,6 +67,12 @@ export async function startTestApp(
       await database.drop();
     },
   };
+}
+
+/** Signs `agent` in as `email` with `password` (expecting success) and returns it. */
+export async function signInAgent(agent: TestAgent, email: string, password: string): Promise<TestAgent> {
+  await agent.post('/api/auth/login').send({ email, password }).expect(200);
+  return agent;
 }
 
 /** Extracts the token of the first Affluents link of the given path in a mail body. */
