@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { RealtimeHub } from '../../../realtime/realtime-hub';
 import { MeetingAccess } from '../meeting-access';
-import { LiveSessionService } from './live-session.service';
+import { LiveMeetingService } from './live-meeting.service';
 import { meetingRoom } from './meeting-room';
 
 /**
- * The live-mode events of the Socket.IO protocol. The hub validates payloads; LiveSessionService checks
+ * The live-mode events of the Socket.IO protocol. The hub validates payloads; LiveMeetingService checks
  * the policy ('meeting.view' to join, 'meeting.manage' to run it, 'meeting.participate' for hands).
  */
 @Injectable()
 export class LiveSocketHandlers {
   constructor(
-    private readonly live: LiveSessionService,
+    private readonly live: LiveMeetingService,
     private readonly access: MeetingAccess,
   ) {}
 

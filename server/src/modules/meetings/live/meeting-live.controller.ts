@@ -12,7 +12,7 @@ import { Body, Controller, Param } from '@nestjs/common';
 import type { AuthContext } from '../../../common/auth/auth-context';
 import { Auth } from '../../../common/auth/decorators';
 import { Route } from '../../../common/http/route.decorator';
-import { LiveSessionService } from './live-session.service';
+import { LiveMeetingService } from './live-meeting.service';
 import { MeetingFollowUpService } from './meeting-follow-up.service';
 
 const r = routes.meetingLive;
@@ -22,7 +22,7 @@ const r = routes.meetingLive;
 @Controller()
 export class MeetingLiveController {
   constructor(
-    private readonly live: LiveSessionService,
+    private readonly live: LiveMeetingService,
     private readonly followUp: MeetingFollowUpService,
   ) {}
 

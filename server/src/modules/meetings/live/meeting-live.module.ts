@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../../collab/collab.module';
 import { RealtimeHub } from '../../../realtime/realtime-hub';
 import { MeetingsModule } from '../meetings.module';
-import { LiveSessionService } from './live-session.service';
+import { LiveMeetingService } from './live-meeting.service';
 import { LiveSocketHandlers } from './live-socket-handlers';
 import { MeetingAgenda } from './meeting-agenda';
 import { MeetingFollowUpService } from './meeting-follow-up.service';
@@ -16,8 +16,8 @@ import { MeetingLiveController } from './meeting-live.controller';
 @Module({
   imports: [CollabModule, MeetingsModule],
   controllers: [MeetingLiveController],
-  providers: [MeetingAgenda, LiveSessionService, MeetingFollowUpService, LiveSocketHandlers],
-  exports: [LiveSessionService, MeetingAgenda],
+  providers: [MeetingAgenda, LiveMeetingService, MeetingFollowUpService, LiveSocketHandlers],
+  exports: [LiveMeetingService, MeetingAgenda],
 })
 export class MeetingLiveModule implements OnModuleInit {
   constructor(

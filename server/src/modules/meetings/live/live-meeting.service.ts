@@ -26,7 +26,7 @@ import { meetingRoom } from './meeting-room';
  * skip items or restart a finished meeting. After each change the full state goes to the room.
  */
 @Injectable()
-export class LiveSessionService {
+export class LiveMeetingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
