@@ -14,6 +14,7 @@ import { FicheQuestions1764300001200 } from './1764300001200-fiche-questions';
 import { Files1764400001200 } from './1764400001200-files';
 import { FilesUnusedSince1764400001300 } from './1764400001300-files-unused-since';
 import { MeetingsRenamed1764500000000 } from './1764500000000-meetings-renamed';
+import { PublishedViews1764600000000 } from './1764600000000-published-views';
 
 /** Every migration, in order. New migrations are appended, never rewritten: a renaming is a new migration. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Files1764400001200,
   FilesUnusedSince1764400001300,
   MeetingsRenamed1764500000000,
+  PublishedViews1764600000000,
 ];
