@@ -23,7 +23,7 @@ const ACTION_SELECT = `
          a.done_at AS "doneAt", a.created_at AS "createdAt"
     FROM follow_up_actions a
     JOIN meetings s ON s.id = a.meeting_id
-    LEFT JOIN users u ON u.id = a.owner_id`;
+    LEFT JOIN user_cards u ON u.id = a.owner_id`;
 
 function toAction(r: ActionRow): FollowUpAction {
   return {
@@ -99,7 +99,7 @@ export function actionsOwnedBy(
   return selectActions(
     db,
     `WHERE a.owner_id = $1 ${statusFilter(status)}
-       AND (s.group_id IN (SELECT group_id FROM memberships WHERE user_id = $1)
+       AND (s.group_id IN (SELECT group_id FROM group_members WHERE user_id = $1)
             OR EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $1))
      ORDER BY a.due_on ASC NULLS LAST, a.created_at`,
     [userId, statusParam(status)],

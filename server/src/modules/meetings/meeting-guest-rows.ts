@@ -35,7 +35,7 @@ export async function accountByEmail(
   email: string,
 ): Promise<{ id: string; disabledAt: Date | null } | undefined> {
   const [row]: Array<{ id: string; disabledAt: Date | null }> = await db.query(
-    'SELECT id, disabled_at AS "disabledAt" FROM users WHERE email = $1',
+    'SELECT id, disabled_at AS "disabledAt" FROM user_cards WHERE email = $1',
     [email],
   );
   return row;

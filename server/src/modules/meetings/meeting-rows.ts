@@ -60,10 +60,10 @@ function selectMeetings(
             r.answer AS "myRsvp", m.published_at AS "minutesPublishedAt",
             coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name)
                                       ORDER BY u.display_name)
-                        FROM memberships fm JOIN users u ON u.id = fm.user_id
+                        FROM group_members fm JOIN user_cards u ON u.id = fm.user_id
                        WHERE fm.group_id = s.group_id AND fm.role = 'facilitator'), '[]') AS facilitators
        FROM meetings s
-       LEFT JOIN organisations o ON o.id = s.host_organisation_id
+       LEFT JOIN organisation_cards o ON o.id = s.host_organisation_id
        LEFT JOIN meeting_rsvps r ON r.meeting_id = s.id AND r.user_id = $1
        LEFT JOIN meeting_minutes m ON m.meeting_id = s.id
        ${tail}`,
@@ -138,7 +138,7 @@ export function upcomingMeetingsOf(db: Queryable, userId: string): Promise<Meeti
   return selectMeetings(
     db,
     userId,
-    `WHERE (s.group_id IN (SELECT group_id FROM memberships WHERE user_id = $1)
+    `WHERE (s.group_id IN (SELECT group_id FROM group_members WHERE user_id = $1)
             OR EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $1))
        AND s.status IN ('planned', 'live') AND (s.ends_at IS NULL OR s.ends_at >= now())
      ORDER BY s.starts_at ASC NULLS LAST, s.created_at`,
@@ -181,7 +181,7 @@ export async function meetingOfDocument(
 /** The group a meeting belongs to, as its page shows it (kind and bassin). */
 export async function meetingGroup(db: Queryable, groupId: string): Promise<MeetingDetail['group']> {
   const [group]: Array<MeetingDetail['group']> = await db.query(
-    `SELECT g.id, g.kind, b.name AS "bassinName" FROM groups g JOIN bassins b ON b.id = g.bassin_id
+    `SELECT g.id, g.kind, b.name AS "bassinName" FROM group_cards g JOIN bassin_cards b ON b.id = g.bassin_id
       WHERE g.id = $1`,
     [groupId],
   );
@@ -208,15 +208,15 @@ export async function meetingParticipants(
     `SELECT p.* FROM (
        SELECT u.id, u.display_name AS "displayName", m.role, o.name AS organisation, r.answer AS rsvp,
               a.state AS attendance
-         FROM memberships m JOIN users u ON u.id = m.user_id
-         LEFT JOIN organisations o ON o.id = u.organisation_id
+         FROM group_members m JOIN user_cards u ON u.id = m.user_id
+         LEFT JOIN organisation_cards o ON o.id = u.organisation_id
          LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = u.id
          LEFT JOIN meeting_attendance a ON a.meeting_id = $1 AND a.user_id = u.id
         WHERE m.group_id = $2 AND u.disabled_at IS NULL
        UNION ALL
        SELECT u.id, u.display_name, 'guest', coalesce(g.organisation, o.name), r.answer, a.state
-         FROM meeting_guests g JOIN users u ON u.id = g.user_id
-         LEFT JOIN organisations o ON o.id = u.organisation_id
+         FROM meeting_guests g JOIN user_cards u ON u.id = g.user_id
+         LEFT JOIN organisation_cards o ON o.id = u.organisation_id
          LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = u.id
          LEFT JOIN meeting_attendance a ON a.meeting_id = $1 AND a.user_id = u.id
         WHERE g.meeting_id = $1

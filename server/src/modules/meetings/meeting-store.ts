@@ -239,9 +239,9 @@ export class MeetingStore {
               (SELECT max(coalesce(s.starts_at, d.declined_at)) FROM host_declines d
                  LEFT JOIN meetings s ON s.id = d.meeting_id
                 WHERE d.group_id = $1 AND d.organisation_id = o.id) AS "lastDeclinedAt"
-         FROM organisations o
+         FROM organisation_cards o
         WHERE o.kind <> ALL($2::text[])
-          AND o.id IN (SELECT u.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id
+          AND o.id IN (SELECT u.organisation_id FROM group_members m JOIN user_cards u ON u.id = m.user_id
                         WHERE m.group_id = $1 AND u.disabled_at IS NULL AND u.organisation_id IS NOT NULL)`,
       [groupId, PARTNER_KINDS],
     );

@@ -25,7 +25,7 @@ export async function replaceFeedToken(db: Queryable, userId: string, tokenHash:
 export async function feedOwner(db: Queryable, tokenHash: string): Promise<string | null> {
   const rows: Array<{ userId: string }> = await db.query(
     `SELECT t.user_id AS "userId" FROM calendar_feed_tokens t
-       JOIN users u ON u.id = t.user_id AND u.disabled_at IS NULL
+       JOIN user_cards u ON u.id = t.user_id AND u.disabled_at IS NULL
       WHERE t.token_hash = $1`,
     [tokenHash],
   );

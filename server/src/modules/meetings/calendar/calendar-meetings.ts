@@ -38,9 +38,9 @@ const SELECT_MEETINGS = `
          s.place_address AS "placeAddress", s.place_url AS "placeUrl", o.name AS "hostName",
          o.street AS "hostStreet", o.postal_code AS "hostPostalCode", o.city AS "hostCity"
     FROM meetings s
-    JOIN groups g ON g.id = s.group_id
-    JOIN bassins b ON b.id = g.bassin_id
-    LEFT JOIN organisations o ON o.id = s.host_organisation_id`;
+    JOIN group_cards g ON g.id = s.group_id
+    JOIN bassin_cards b ON b.id = g.bassin_id
+    LEFT JOIN organisation_cards o ON o.id = s.host_organisation_id`;
 
 function locationOf(row: MeetingRow): string | null {
   if (row.placeType === 'online') return row.placeUrl || null;
@@ -88,7 +88,7 @@ export class CalendarMeetings {
     const rows: MeetingRow[] = await this.dataSource.query(
       `${SELECT_MEETINGS}
         WHERE s.starts_at IS NOT NULL AND s.starts_at >= $2
-          AND (s.group_id IN (SELECT m.group_id FROM memberships m WHERE m.user_id = $1)
+          AND (s.group_id IN (SELECT m.group_id FROM group_members m WHERE m.user_id = $1)
                OR EXISTS (SELECT 1 FROM meeting_guests sg WHERE sg.meeting_id = s.id AND sg.user_id = $1))
         ORDER BY s.starts_at`,
       [userId, since],

@@ -19,10 +19,10 @@ export async function meetingRecipients(
 ): Promise<MeetingRecipient[]> {
   return manager.query(
     `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", r.answer
-       FROM users u
+       FROM user_cards u
        LEFT JOIN meeting_rsvps r ON r.meeting_id = $1 AND r.user_id = u.id
       WHERE u.disabled_at IS NULL
-        AND (u.id IN (SELECT m.user_id FROM memberships m WHERE m.group_id = $2)
+        AND (u.id IN (SELECT m.user_id FROM group_members m WHERE m.group_id = $2)
              OR u.id IN (SELECT g.user_id FROM meeting_guests g WHERE g.meeting_id = $1))
         AND ($3::uuid IS NULL OR u.id = $3)
       ORDER BY u.email`,

@@ -105,13 +105,13 @@ export async function readLiveState(db: Queryable, meetingId: string): Promise<S
     `SELECT s.status, s.live_current_item AS "currentItem", s.live_item_started_at AS "itemStartedAt",
             s.live_started_at AS "startedAt", s.live_speaker_id AS "speakerId",
             u.display_name AS "speakerName", clock_timestamp() AS now
-       FROM meetings s LEFT JOIN users u ON u.id = s.live_speaker_id
+       FROM meetings s LEFT JOIN user_cards u ON u.id = s.live_speaker_id
       WHERE s.id = $1`,
     [meetingId],
   );
   const hands: Array<{ id: string; displayName: string; raisedAt: Date }> = await db.query(
     `SELECT u.id, u.display_name AS "displayName", h.raised_at AS "raisedAt"
-       FROM meeting_hands h JOIN users u ON u.id = h.user_id
+       FROM meeting_hands h JOIN user_cards u ON u.id = h.user_id
       WHERE h.meeting_id = $1 ORDER BY h.raised_at, h.user_id`,
     [meetingId],
   );

@@ -11,7 +11,7 @@ export async function isMeetingParticipant(
 ): Promise<boolean> {
   const rows: Array<{ ok: boolean }> = await manager.query(
     `SELECT EXISTS (
-              SELECT 1 FROM meetings s JOIN memberships m ON m.group_id = s.group_id
+              SELECT 1 FROM meetings s JOIN group_members m ON m.group_id = s.group_id
                WHERE s.id = $1 AND m.user_id = $2)
          OR EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = $1 AND g.user_id = $2) AS ok`,
     [meetingId, userId],

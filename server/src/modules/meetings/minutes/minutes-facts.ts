@@ -32,9 +32,9 @@ export async function readHeader(db: Queryable, meetingId: string): Promise<Minu
             NULLIF(concat_ws(', ', NULLIF(o.street, ''), NULLIF(concat_ws(' ', NULLIF(o.postal_code, ''),
               NULLIF(o.city, '')), '')), '') AS "hostAddress"
        FROM meetings s
-       JOIN groups g ON g.id = s.group_id
-       JOIN bassins b ON b.id = g.bassin_id
-       LEFT JOIN organisations o ON o.id = s.host_organisation_id
+       JOIN group_cards g ON g.id = s.group_id
+       JOIN bassin_cards b ON b.id = g.bassin_id
+       LEFT JOIN organisation_cards o ON o.id = s.host_organisation_id
       WHERE s.id = $1`,
     [meetingId],
   );
@@ -72,15 +72,15 @@ export async function readAttendance(db: Queryable, meetingId: string): Promise<
             COALESCE(m.role, CASE WHEN g.user_id IS NOT NULL THEN 'guest' ELSE 'member' END) AS role,
             COALESCE(g.organisation, o.name) AS organisation, r.answer AS rsvp, a.state AS attendance
        FROM meetings s
-       JOIN users u ON u.id IN (
-              SELECT user_id FROM memberships WHERE group_id = s.group_id
+       JOIN user_cards u ON u.id IN (
+              SELECT user_id FROM group_members WHERE group_id = s.group_id
               UNION SELECT user_id FROM meeting_guests WHERE meeting_id = s.id
               UNION SELECT user_id FROM meeting_attendance WHERE meeting_id = s.id)
-       LEFT JOIN memberships m ON m.user_id = u.id AND m.group_id = s.group_id
+       LEFT JOIN group_members m ON m.user_id = u.id AND m.group_id = s.group_id
        LEFT JOIN meeting_guests g ON g.meeting_id = s.id AND g.user_id = u.id
        LEFT JOIN meeting_attendance a ON a.meeting_id = s.id AND a.user_id = u.id
        LEFT JOIN meeting_rsvps r ON r.meeting_id = s.id AND r.user_id = u.id
-       LEFT JOIN organisations o ON o.id = u.organisation_id
+       LEFT JOIN organisation_cards o ON o.id = u.organisation_id
       WHERE s.id = $1
       ORDER BY u.display_name, u.id`,
     [meetingId],

@@ -109,7 +109,7 @@ export async function publishedMinutes(
   const [row]: PublishedMinutesRow[] = await db.query(
     `SELECT m.published_at AS "publishedAt", m.published_by_id AS "publishedById",
             u.display_name AS "publishedByName", m.snapshot, m.visible_to_guests AS "visibleToGuests", m.facts
-       FROM meeting_minutes m LEFT JOIN users u ON u.id = m.published_by_id
+       FROM meeting_minutes m LEFT JOIN user_cards u ON u.id = m.published_by_id
       WHERE m.meeting_id = $1 AND m.status = 'published'`,
     [meetingId],
   );
@@ -120,7 +120,7 @@ export async function publishedMinutes(
 export async function linkFiches(db: Queryable, meetingId: string, ficheIds: string[]): Promise<void> {
   await db.query(
     `INSERT INTO minutes_fiche_links (meeting_id, fiche_id)
-     SELECT $1, f.id FROM fiches f WHERE f.id = ANY($2::uuid[]) ON CONFLICT DO NOTHING`,
+     SELECT $1, f.id FROM fiche_cards f WHERE f.id = ANY($2::uuid[]) ON CONFLICT DO NOTHING`,
     [meetingId, ficheIds],
   );
 }
@@ -174,7 +174,7 @@ interface AmendmentRow {
 const AMENDMENT_SELECT = `
   SELECT a.id, a.quote, a.body, a.status, a.created_at AS "createdAt", a.author_id AS "authorId",
          u.display_name AS "authorName"
-    FROM minutes_amendments a JOIN users u ON u.id = a.author_id`;
+    FROM minutes_amendments a JOIN user_cards u ON u.id = a.author_id`;
 
 const toAmendment = (r: AmendmentRow): MinutesAmendment => ({
   id: r.id,
