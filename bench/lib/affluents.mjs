@@ -54,13 +54,13 @@ export async function createBenchDatabase() {
  * Starts one Affluents node on `db`; resolves once /api/health answers (migrations done) with
  * { pid, child, publicUrl, flavour, urlFor(docName), headersFor(token), stop() }.
  */
-export async function startAffluents(db, { redis = true, env = {} } = {}) {
+export async function startAffluents(db, { redis = true, env = {}, main = MAIN } = {}) {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under test.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawnServer(process.execPath, [...nodeArgs, MAIN], {
-    cwd: path.join(root, 'server'),
+  const child = spawnServer(process.execPath, [...nodeArgs, main], {
+    cwd: path.dirname(path.dirname(main)),
     env: {
       // development: production needs the client build and the benchmark does not serve pages.
       NODE_ENV: 'development',

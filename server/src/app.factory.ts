@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { serveClientApp } from './common/http/client-app';
+import { compressResponses } from './common/http/compress';
 import { originCheck } from './common/http/origin-check';
 import type { AppConfig } from './config/app-config';
 import { openDatabase } from './infra/database/database.service';
@@ -20,7 +21,7 @@ export interface CreatedApp {
 
 /**
  * Opens the database (applying migrations), then builds the Nest application with every HTTP concern
- * wired: logs with request ids, cookies, origin check, JSON limits, the API docs and the built client.
+ * wired: logs with request ids, compression, cookies, origin check, JSON limits, the API docs and the built client.
  */
 export async function createApp(config: AppConfig): Promise<CreatedApp> {
   const database = await openDatabase(config.database);
@@ -39,6 +40,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   app.setGlobalPrefix('api');
+  app.use(compressResponses());
   app.use(cookieParser());
   app.use('/api', originCheck(config.allowedOrigins));
   app.useBodyParser('json', { limit: '256kb' });
