@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { hashPassword } from '../common/auth/password-hasher';
 import { loadAdminInput } from '../config/admin-input';
 import { ConfigError, loadConfig } from '../config/app-config';
+import { UserAccounts } from '../identity/user-accounts';
 import { openDatabase } from '../infra/database/database.service';
 
 /**
@@ -19,12 +20,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   try {
     const passwordHash = await hashPassword(password);
-    await database.dataSource.query(
-      `INSERT INTO users (email, display_name, password_hash, platform_role) VALUES ($1, $2, $3, 'admin')
-       ON CONFLICT (email) DO UPDATE SET platform_role = 'admin', password_hash = EXCLUDED.password_hash,
-         disabled_at = NULL`,
-      [email, name, passwordHash],
-    );
+    await new UserAccounts(database.dataSource).makeAdmin({ email, displayName: name, passwordHash });
     console.log(`Administrateur prêt : ${email}`);
   } finally {
     await database.close();

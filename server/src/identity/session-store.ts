@@ -20,13 +20,14 @@ export interface StoredSession {
   memberships: Subject['memberships'];
 }
 
-// The session, its (enabled) user and the user's memberships of live groups, in one round trip.
+// The session, its (enabled) user and the user's memberships of live groups (the groups module's
+// published views), in one round trip.
 const STORED_SESSION_SQL = `
   SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
          u.id AS "userId", u.display_name AS "displayName", u.platform_role AS "platformRole",
          COALESCE((SELECT json_agg(json_build_object('groupId', m.group_id, 'role', m.role))
-                     FROM memberships m
-                     JOIN groups g ON g.id = m.group_id AND g.archived_at IS NULL
+                     FROM group_members m
+                     JOIN group_cards g ON g.id = m.group_id AND g.archived_at IS NULL
                     WHERE m.user_id = u.id), '[]'::json) AS "memberships"
     FROM auth_sessions s
     LEFT JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL

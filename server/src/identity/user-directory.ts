@@ -2,11 +2,12 @@ import type { Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-// A user's memberships of groups not archived: the group roles the policy reads.
+// A user's memberships of groups not archived: the group roles the policy reads (through the groups
+// module's published views).
 const MEMBERSHIPS_SQL = `
   SELECT m.group_id AS "groupId", m.role AS "role"
-    FROM memberships m
-    JOIN groups g ON g.id = m.group_id AND g.archived_at IS NULL
+    FROM group_members m
+    JOIN group_cards g ON g.id = m.group_id AND g.archived_at IS NULL
    WHERE m.user_id = $1`;
 
 // The same, for several active users at once (disabled accounts are left out): one row per user.
@@ -15,8 +16,8 @@ const ACTIVE_SUBJECTS_SQL = `
          COALESCE(json_agg(json_build_object('groupId', m.group_id, 'role', m.role))
                   FILTER (WHERE m.group_id IS NOT NULL), '[]') AS memberships
     FROM users u
-    LEFT JOIN (SELECT ms.user_id, ms.group_id, ms.role FROM memberships ms
-                 JOIN groups g ON g.id = ms.group_id AND g.archived_at IS NULL) m ON m.user_id = u.id
+    LEFT JOIN (SELECT ms.user_id, ms.group_id, ms.role FROM group_members ms
+                 JOIN group_cards g ON g.id = ms.group_id AND g.archived_at IS NULL) m ON m.user_id = u.id
    WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL
    GROUP BY u.id`;
 
@@ -35,8 +36,8 @@ export interface UserContact {
 }
 
 /**
- * What the layers below the feature modules may read of accounts (the `users` table belongs to
- * modules/users): the name others see, the address mail goes to, and the subject the policy judges.
+ * What the layers below the feature modules may read of accounts (the `users` table is identity's,
+ * see `UserAccounts`): the name others see, the address mail goes to, and the subject the policy judges.
  * Realtime presence, the auth feature and the notifications ask here instead of reading that table.
  */
 @Injectable()

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../common/auth/password-hasher';
 import { slugify } from '../common/slug';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { UserAccounts } from '../identity/user-accounts';
 import { BassinEntity } from '../modules/bassins/bassin.entity';
 import { GroupEntity } from '../modules/groups/group.entity';
 import { MembershipEntity } from '../modules/groups/membership.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
-import { UserEntity } from '../modules/users/user.entity';
 import { DEMO_PASSWORD, demoBassins, demoOrganisations, demoPeople } from './demo-data';
 
 /** Loads the demo data into an empty database, in one transaction. Refused in production. */
@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, demoBassins, demoOrganisations, demoPeople } from './dem
 export class DemoSeeder {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: UserAccounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,9 +25,8 @@ export class DemoSeeder {
     if (this.config.env === 'production') {
       throw new Error('Les données de démonstration sont refusées en production (NODE_ENV=production).');
     }
-    const [{ users, bassins }] = await this.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM bassins) AS bassins`,
-    );
+    const users = await this.accounts.count();
+    const [{ bassins }] = await this.dataSource.query('SELECT count(*)::int AS bassins FROM bassin_cards');
     if (users > 0 || bassins > 0) return null;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await this.dataSource.transaction(async (manager) => {
@@ -52,15 +52,17 @@ export class DemoSeeder {
         organisationIds.set(key, saved.id);
       }
       for (const person of demoPeople) {
-        const user = await manager.getRepository(UserEntity).save({
-          email: person.email,
-          displayName: person.displayName,
-          jobTitle: person.jobTitle,
-          passwordHash,
-          platformRole: person.platformRole,
-          organisationId: person.organisation ? (organisationIds.get(person.organisation) ?? null) : null,
-          disabledAt: null,
-        });
+        const user = await this.accounts.create(
+          {
+            email: person.email,
+            displayName: person.displayName,
+            jobTitle: person.jobTitle,
+            passwordHash,
+            platformRole: person.platformRole,
+            organisationId: person.organisation ? (organisationIds.get(person.organisation) ?? null) : null,
+          },
+          manager,
+        );
         for (const membership of person.groups) {
           const group = groups.find(
             (g) => g.bassinId === bassinIds.get(membership.bassin) && g.kind === membership.kind,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class SeedModule {}

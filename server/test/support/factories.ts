@@ -13,11 +13,11 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/common/auth/password-hasher';
+import { UserEntity } from '../../src/identity/user.entity';
 import { BassinsService } from '../../src/modules/bassins/bassins.service';
 import { GroupEntity } from '../../src/modules/groups/group.entity';
 import { GroupsService } from '../../src/modules/groups/groups.service';
 import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
-import { UserEntity } from '../../src/modules/users/user.entity';
 import { signInAgent, type TestApp } from './test-app';
 
 /** An account a factory made, with the password it signs in with. */

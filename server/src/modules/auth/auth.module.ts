@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../../identity/identity.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 
 /** Signing in and out, the profile and password resets, on the session store of the identity layer. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, OrganisationsModule],
   controllers: [AuthController],
   providers: [AuthService, LoginRateLimiter],
   exports: [AuthService],

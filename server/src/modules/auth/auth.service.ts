@@ -6,17 +6,18 @@ import type {
   UpdateMyProfile,
 } from '@affluents/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../common/auth/password-hasher';
 import { hashToken, newSecretToken } from '../../common/auth/tokens';
 import { badRequest, unauthenticated } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SessionStore } from '../../identity/session-store';
+import type { UserEntity } from '../../identity/user.entity';
+import { UserAccounts } from '../../identity/user-accounts';
 import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
 import { passwordResetMail } from '../../infra/mail/mail-templates';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { UserEntity } from '../users/user.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { toCurrentUser } from '../users/user-views';
 import { knownDeviceId, nextKnownDeviceCookie } from './known-device';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -33,7 +34,9 @@ export class AuthService implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionStore,
+    private readonly accounts: UserAccounts,
     private readonly directory: UserDirectory,
+    private readonly organisations: OrganisationsService,
     private readonly limiter: LoginRateLimiter,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,12 +50,7 @@ export class AuthService implements OnModuleDestroy {
     input: LoginRequest,
     meta: { ip: string; userAgent?: string; knownDevice?: unknown },
   ): Promise<{ user: CurrentUser; token: string; knownDevice: string }> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: input.email })
-      .getOne();
+    const user = await this.accounts.findWithPasswordHash(input.email);
     const attempt = await this.limiter.admitSignIn({
       email: input.email,
       ip: meta.ip,
@@ -74,25 +72,19 @@ export class AuthService implements OnModuleDestroy {
 
   /** The user as `GET /api/auth/me` returns it. */
   async currentUser(user: UserEntity, subject?: Subject): Promise<CurrentUser> {
-    const organisation = user.organisationId
-      ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: user.organisationId })
-      : null;
+    const organisation = user.organisationId ? await this.organisations.refOf(user.organisationId) : null;
     return toCurrentUser(user, subject ?? (await this.directory.subjectOf(user)), organisation);
   }
 
   /** The signed-in user as `GET /api/auth/me` returns it, with the subject their session resolved. */
   async me(userId: string, subject: Subject): Promise<CurrentUser> {
-    return this.currentUser(
-      await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId }),
-      subject,
-    );
+    return this.currentUser(await this.accounts.getById(userId), subject);
   }
 
   /** Updates the signed-in user's own name and job title. */
   async updateProfile(userId: string, input: UpdateMyProfile): Promise<CurrentUser> {
-    const users = this.dataSource.getRepository(UserEntity);
-    await users.update({ id: userId }, input);
-    return this.currentUser(await users.findOneByOrFail({ id: userId }));
+    await this.accounts.update(userId, input);
+    return this.currentUser(await this.accounts.getById(userId));
   }
 
   /**
@@ -119,9 +111,7 @@ export class AuthService implements OnModuleDestroy {
     if (!(await this.limiter.admitPasswordReset(email, ip))) return;
     await this.dataSource.transaction(async (manager) => {
       // The row lock queues concurrent requests for one account, so each sees (and removes) the last link.
-      const user = await manager
-        .getRepository(UserEntity)
-        .findOne({ where: { email, disabledAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.accounts.lockEnabledByEmail(manager, email);
       if (!user) return;
       const tokens = manager.getRepository(PasswordResetTokenEntity);
       // Only the newest link works: an older mail read later, or by someone else, is worth nothing. A link
@@ -169,7 +159,7 @@ export class AuthService implements OnModuleDestroy {
         throw badRequest('Ce lien de réinitialisation est invalide ou a expiré. Demandez-en un nouveau.');
       }
       await tokens.update({ id: reset.id }, { usedAt: new Date() });
-      await manager.getRepository(UserEntity).update({ id: reset.userId }, { passwordHash });
+      await this.accounts.update(reset.userId, { passwordHash }, manager);
       return reset.userId;
     });
     await this.sessions.end(userId);

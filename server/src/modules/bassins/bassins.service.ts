@@ -14,10 +14,9 @@ import { badRequest, conflict, notFound } from '../../common/errors/app-error';
 import { slugify } from '../../common/slug';
 import { AccessEvents } from '../../identity/access-events';
 import { toIso } from '../../infra/database/timestamps';
-import { GroupEntity } from '../groups/group.entity';
 import { GroupsService } from '../groups/groups.service';
 import { InvitationsService } from '../invitations/invitations.service';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { BassinEntity } from './bassin.entity';
 import { selectBassinName, selectTakenSlugs } from './bassin-rows';
 
@@ -31,6 +30,7 @@ export class BassinsService {
     private readonly accessEvents: AccessEvents,
     private readonly groups: GroupsService,
     private readonly invitations: InvitationsService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /** Every bassin (archived ones on request) with its active groups, member counts and the caller's roles. */
@@ -65,11 +65,7 @@ export class BassinsService {
           archivedAt: null,
           mergedIntoId: null,
         });
-        if (input.groupKinds.length > 0) {
-          await manager
-            .getRepository(GroupEntity)
-            .insert(input.groupKinds.map((kind) => ({ bassinId: bassin.id, kind, archivedAt: null })));
-        }
+        await this.groups.createForBassin(manager, bassin.id, input.groupKinds);
         return this.get(bassin.id, subject, manager);
       });
     } catch (err) {
@@ -120,26 +116,23 @@ export class BassinsService {
       if (source.archivedAt || target.archivedAt) {
         throw conflict('Les deux bassins doivent être actifs pour être fusionnés');
       }
-      const groups = manager.getRepository(GroupEntity);
-      const sourceGroups = await groups.findBy({ bassinId: source.id, archivedAt: IsNull() });
-      const targetGroups = await groups.findBy({ bassinId: target.id, archivedAt: IsNull() });
+      const sourceGroups = await this.groups.activeGroupCounts([source.id], manager);
+      const targetGroups = await this.groups.activeGroupCounts([target.id], manager);
       let movedGroups = 0;
       let mergedGroups = 0;
       let movedMemberships = 0;
       for (const group of sourceGroups) {
         const twin = targetGroups.find((g) => g.kind === group.kind);
         if (!twin) {
-          await groups.update({ id: group.id }, { bassinId: target.id });
+          await this.groups.moveToBassin(manager, group.id, target.id);
           movedGroups++;
           continue;
         }
         movedMemberships += await this.foldGroupInto(manager, group.id, twin.id, regrouped);
-        await groups.update({ id: group.id }, { archivedAt: new Date() });
+        await this.groups.archive(manager, group.id);
         mergedGroups++;
       }
-      const movedOrganisations = await manager
-        .getRepository(OrganisationEntity)
-        .update({ bassinId: source.id }, { bassinId: target.id });
+      const movedOrganisations = await this.organisations.moveToBassin(manager, source.id, target.id);
       await bassins.update({ id: source.id }, { archivedAt: new Date(), mergedIntoId: target.id });
       return {
         source: await this.get(source.id, subject, manager),
@@ -147,7 +140,7 @@ export class BassinsService {
         movedGroups,
         mergedGroups,
         movedMemberships,
-        movedOrganisations: movedOrganisations.affected ?? 0,
+        movedOrganisations,
       };
     });
     // Members of a folded group now belong to its twin: their open tabs follow (rooms, rights).

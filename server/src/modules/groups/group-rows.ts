@@ -30,7 +30,10 @@ function memberFromRow(r: MemberRow): GroupMember {
   };
 }
 
-/** A group's members (or only `userId`), facilitators first then by name. */
+/**
+ * A group's members (or only `userId`), facilitators first then by name; accounts and organisations are
+ * read in their owners' published views.
+ */
 export async function selectGroupMembers(
   manager: EntityManager,
   groupId: string,
@@ -41,8 +44,8 @@ export async function selectGroupMembers(
             m.role, m.created_at AS "joinedAt",
             o.id AS "organisationId", o.name AS "organisationName", o.kind AS "organisationKind"
        FROM memberships m
-       JOIN users u ON u.id = m.user_id
-       LEFT JOIN organisations o ON o.id = u.organisation_id
+       JOIN user_cards u ON u.id = m.user_id
+       LEFT JOIN organisation_cards o ON o.id = u.organisation_id
       WHERE m.group_id = $1 AND ($2::uuid IS NULL OR u.id = $2::uuid)
       ORDER BY (m.role = 'facilitator') DESC, lower(u.display_name)`,
     [groupId, userId ?? null],
@@ -80,7 +83,7 @@ export async function selectHasMemberWithEmail(
   email: string,
 ): Promise<boolean> {
   const rows: unknown[] = await manager.query(
-    'SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 AND u.email = $2',
+    'SELECT 1 FROM memberships m JOIN user_cards u ON u.id = m.user_id WHERE m.group_id = $1 AND u.email = $2',
     [groupId, email],
   );
   return rows.length > 0;
@@ -144,6 +147,18 @@ export async function selectActiveGroupCounts(
       GROUP BY g.id`,
     [bassinIds],
   );
+}
+
+/** A bassin as a group shows it (read in the bassins module's published view), or undefined. */
+export async function selectBassinCard(
+  manager: EntityManager,
+  id: string,
+): Promise<{ id: string; name: string; archivedAt: Date | null } | undefined> {
+  const [row]: Array<{ id: string; name: string; archivedAt: Date | null }> = await manager.query(
+    'SELECT id, name, archived_at AS "archivedAt" FROM bassin_cards WHERE id = $1',
+    [id],
+  );
+  return row;
 }
 
 /** Locks a group's row until the end of the caller's transaction (serialises writes over the group). */

@@ -2,6 +2,7 @@ import {
   type AddMemberRequest,
   can,
   type GroupDetail,
+  type GroupKind,
   type GroupMember,
   type MembershipRole,
   type Subject,
@@ -11,14 +12,14 @@ import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { isUniqueViolation } from '../../common/database-errors';
 import { conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { AccessEvents } from '../../identity/access-events';
-import { BassinEntity } from '../bassins/bassin.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserAccounts } from '../../identity/user-accounts';
 import { GroupEntity } from './group.entity';
 import {
   foldMemberships,
   type GroupCount,
   lockGroup,
   selectActiveGroupCounts,
+  selectBassinCard,
   selectGroupMembers,
   selectHasMemberWithEmail,
   selectMemberIds,
@@ -33,6 +34,7 @@ export class GroupsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accessEvents: AccessEvents,
+    private readonly accounts: UserAccounts,
   ) {}
 
   /** The group with its members, facilitators first then by name. */
@@ -43,7 +45,7 @@ export class GroupsService {
   ): Promise<GroupDetail> {
     const group = await manager.getRepository(GroupEntity).findOneBy({ id });
     if (!group) throw notFound('Groupe introuvable');
-    const bassin = await manager.getRepository(BassinEntity).findOneByOrFail({ id: group.bassinId });
+    const bassin = await this.bassinOf(manager, group);
     const members = await selectGroupMembers(manager, id);
     return {
       id: group.id,
@@ -67,6 +69,59 @@ export class GroupsService {
     });
     for (const r of rows) answer.get(r.groupId)?.push(r.userId);
     return answer;
+  }
+
+  /**
+   * The memberships of each of these users, archived groups included: user id -> their groups and roles
+   * (a user without any is left out).
+   */
+  async membershipsOf(
+    userIds: string[],
+  ): Promise<Map<string, Array<{ groupId: string; role: MembershipRole }>>> {
+    const answer = new Map<string, Array<{ groupId: string; role: MembershipRole }>>();
+    if (userIds.length === 0) return answer;
+    const rows = await this.dataSource.getRepository(MembershipEntity).find({
+      select: { userId: true, groupId: true, role: true },
+      where: { userId: In([...new Set(userIds)]) },
+    });
+    for (const r of rows) {
+      const list = answer.get(r.userId) ?? [];
+      list.push({ groupId: r.groupId, role: r.role });
+      answer.set(r.userId, list);
+    }
+    return answer;
+  }
+
+  /**
+   * A group not archived with its kind and its bassin's name (read in the caller's transaction when given),
+   * or null.
+   */
+  async findActive(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; kind: GroupKind; bassinName: string } | null> {
+    const group = await manager.getRepository(GroupEntity).findOneBy({ id, archivedAt: IsNull() });
+    if (!group) return null;
+    const bassin = await this.bassinOf(manager, group);
+    return { id: group.id, kind: group.kind, bassinName: bassin.name };
+  }
+
+  /** Creates the groups of a new bassin, one of each kind given, in the caller's transaction. */
+  async createForBassin(manager: EntityManager, bassinId: string, kinds: GroupKind[]): Promise<void> {
+    if (kinds.length === 0) return;
+    await manager
+      .getRepository(GroupEntity)
+      .insert(kinds.map((kind) => ({ bassinId, kind, archivedAt: null })));
+  }
+
+  /** Moves a group to another bassin in the caller's transaction (a unique violation when that kind is taken there). */
+  async moveToBassin(manager: EntityManager, groupId: string, bassinId: string): Promise<void> {
+    await manager.getRepository(GroupEntity).update({ id: groupId }, { bassinId });
+  }
+
+  /** Archives a group in the caller's transaction (folded into its twin when bassins merge). */
+  async archive(manager: EntityManager, groupId: string): Promise<void> {
+    await manager.getRepository(GroupEntity).update({ id: groupId }, { archivedAt: new Date() });
   }
 
   /** Whether the user is a member of the group (read in the caller's transaction when given). */
@@ -127,12 +182,12 @@ export class GroupsService {
       const group = await groups.findOneBy({ id });
       if (!group) throw notFound('Groupe introuvable');
       if (group.archivedAt) throw conflict('Ce groupe est archivé');
-      const target = await manager.getRepository(BassinEntity).findOneBy({ id: bassinId });
+      const target = await selectBassinCard(manager, bassinId);
       if (!target) throw notFound('Bassin de destination introuvable');
       if (target.archivedAt) throw conflict('Le bassin de destination est archivé');
       if (group.bassinId === target.id) return this.detail(id, subject, manager);
       try {
-        await groups.update({ id }, { bassinId: target.id });
+        await this.moveToBassin(manager, id, target.id);
       } catch (err) {
         if (isUniqueViolation(err)) {
           throw conflict(
@@ -150,7 +205,7 @@ export class GroupsService {
     if (input.role === 'facilitator' && !can(subject, 'group.facilitators.manage', { groupId }))
       throw forbidden();
     await this.activeGroup(groupId);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: input.userId });
+    const user = await this.accounts.findById(input.userId);
     if (!user) throw notFound('Compte introuvable');
     try {
       await this.dataSource
@@ -197,6 +252,13 @@ export class GroupsService {
     const group = await this.dataSource.getRepository(GroupEntity).findOneBy({ id, archivedAt: IsNull() });
     if (!group) throw notFound('Groupe introuvable');
     return group;
+  }
+
+  /** The bassin of a group (read in the bassins module's published view). */
+  private async bassinOf(manager: EntityManager, group: GroupEntity): Promise<{ id: string; name: string }> {
+    const bassin = await selectBassinCard(manager, group.bassinId);
+    if (!bassin) throw new Error(`bassin ${group.bassinId} of group ${group.id} not found`);
+    return bassin;
   }
 
   private async member(groupId: string, userId: string): Promise<GroupMember> {

@@ -1,7 +1,6 @@
-import type { Invitation, InvitationStatus } from '@affluents/contracts';
+import type { GroupKind, Invitation, InvitationStatus } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { toIso } from '../../infra/database/timestamps';
-import type { GroupEntity } from '../groups/group.entity';
 import type { InvitationEntity } from './invitation.entity';
 
 /** One invitation with its group, bassin and inviter, as `selectInvitations` reads it. */
@@ -14,13 +13,16 @@ export interface InvitationRow {
   revokedAt: Date | null;
   createdAt: Date;
   groupId: string;
-  groupKind: GroupEntity['kind'];
+  groupKind: GroupKind;
   bassinName: string;
   invitedById: string;
   invitedByName: string;
 }
 
-/** Invitations by id, group or token hash (any may be left out), newest first, at most 1000. */
+/**
+ * Invitations by id, group or token hash (any may be left out), newest first, at most 1000; groups,
+ * bassins and inviters are read in their owners' published views.
+ */
 export async function selectInvitations(
   manager: EntityManager,
   where: { id?: string; groupId?: string; tokenHash?: string },
@@ -30,9 +32,9 @@ export async function selectInvitations(
               i.revoked_at AS "revokedAt", i.created_at AS "createdAt", g.id AS "groupId", g.kind AS "groupKind",
               b.name AS "bassinName", u.id AS "invitedById", u.display_name AS "invitedByName"
        FROM invitations i
-       JOIN groups g ON g.id = i.group_id
-       JOIN bassins b ON b.id = g.bassin_id
-       JOIN users u ON u.id = i.invited_by_id
+       JOIN group_cards g ON g.id = i.group_id
+       JOIN bassin_cards b ON b.id = g.bassin_id
+       JOIN user_cards u ON u.id = i.invited_by_id
        WHERE ($1::uuid IS NULL OR i.id = $1::uuid) AND ($2::uuid IS NULL OR i.group_id = $2::uuid)
          AND ($3::text IS NULL OR i.token_hash = $3::text)
        ORDER BY i.created_at DESC

@@ -28,14 +28,12 @@ import { groupKindLabels } from '../../common/french-labels';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessEvents } from '../../identity/access-events';
 import { SessionStore } from '../../identity/session-store';
+import { UserAccounts } from '../../identity/user-accounts';
 import { MailService } from '../../infra/mail/mail.service';
 import { invitationMail } from '../../infra/mail/mail-templates';
 import { AuthService } from '../auth/auth.service';
-import { BassinEntity } from '../bassins/bassin.entity';
-import { GroupEntity } from '../groups/group.entity';
 import { GroupsService } from '../groups/groups.service';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { UserEntity } from '../users/user.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { InvitationEntity } from './invitation.entity';
 import {
   type InvitationRow,
@@ -61,6 +59,8 @@ export class InvitationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly groups: GroupsService,
+    private readonly organisations: OrganisationsService,
+    private readonly accounts: UserAccounts,
     private readonly mail: MailService,
     private readonly sessions: SessionStore,
     private readonly auth: AuthService,
@@ -74,14 +74,10 @@ export class InvitationsService {
     if (input.role === 'facilitator')
       assertCan(subject, 'group.facilitators.manage', { groupId: input.groupId });
     return this.dataSource.transaction(async (manager) => {
-      const group = await manager
-        .getRepository(GroupEntity)
-        .findOneBy({ id: input.groupId, archivedAt: IsNull() });
+      const group = await this.groups.findActive(input.groupId, manager);
       if (!group) throw notFound('Groupe introuvable');
-      const bassin = await manager.getRepository(BassinEntity).findOneByOrFail({ id: group.bassinId });
-      if (input.organisationId) {
-        const exists = await manager.getRepository(OrganisationEntity).existsBy({ id: input.organisationId });
-        if (!exists) throw notFound('Organisation introuvable');
+      if (input.organisationId && !(await this.organisations.exists(input.organisationId, manager))) {
+        throw notFound('Organisation introuvable');
       }
       if (await this.groups.hasMemberWithEmail(manager, group.id, input.email)) {
         throw conflict('Cette personne fait déjà partie du groupe', [
@@ -107,7 +103,7 @@ export class InvitationsService {
         acceptedById: null,
         revokedAt: null,
       });
-      const inviter = await manager.getRepository(UserEntity).findOneByOrFail({ id: subject.userId });
+      const inviter = await this.accounts.getById(subject.userId, manager);
       await this.mail.enqueue(
         manager,
         input.email,
@@ -115,7 +111,7 @@ export class InvitationsService {
         invitationMail({
           inviterName: inviter.displayName,
           groupLabel: groupKindLabels[group.kind],
-          bassinName: bassin.name,
+          bassinName: group.bassinName,
           url: `${this.config.publicUrl}/invitation/${token}`,
           expiresOn: expiresAt.toLocaleDateString('fr-BE', {
             dateStyle: 'long',
@@ -151,7 +147,7 @@ export class InvitationsService {
   /** What the invitee sees on the invitation page, before signing up or in. */
   async preview(token: string): Promise<InvitationPreview> {
     const row = await this.usableByToken(this.dataSource.manager, token);
-    const accountExists = await this.dataSource.getRepository(UserEntity).existsBy({ email: row.email });
+    const accountExists = await this.accounts.existsWithEmail(row.email);
     return {
       email: row.email,
       group: { id: row.groupId, kind: row.groupKind, bassinName: row.bassinName },
@@ -183,15 +179,14 @@ export class InvitationsService {
         .getOne();
       if (!invitation) throw notFound('Invitation introuvable');
       this.assertUsable(invitation);
-      const users = manager.getRepository(UserEntity);
-      let user = await users.findOneBy({ email: invitation.email });
+      let user = await this.accounts.findByEmail(invitation.email, manager);
       let created = false;
       if (user) {
         if (!auth)
           throw unauthenticated(`Connectez-vous avec ${invitation.email} pour accepter cette invitation`);
         if (auth.user.id !== user.id) throw forbidden(`Cette invitation est destinée à ${invitation.email}`);
         if (!user.organisationId && invitation.organisationId) {
-          await users.update({ id: user.id }, { organisationId: invitation.organisationId });
+          await this.accounts.update(user.id, { organisationId: invitation.organisationId }, manager);
         }
       } else {
         const fieldErrors = [
@@ -201,15 +196,15 @@ export class InvitationsService {
         if (fieldErrors.length > 0 || !passwordHash || !input.displayName) {
           throw badRequest('Certains champs sont invalides', fieldErrors);
         }
-        user = await users.save({
-          email: invitation.email,
-          displayName: input.displayName,
-          jobTitle: null,
-          passwordHash,
-          platformRole: null,
-          organisationId: invitation.organisationId,
-          disabledAt: null,
-        });
+        user = await this.accounts.create(
+          {
+            email: invitation.email,
+            displayName: input.displayName,
+            passwordHash,
+            organisationId: invitation.organisationId,
+          },
+          manager,
+        );
         created = true;
       }
       // Already a member: keep the membership, raised to facilitator if that is what the invitation says.
@@ -221,7 +216,7 @@ export class InvitationsService {
     });
     // An existing account's open tabs join the group's rooms and take a facilitator's rights now.
     if (!created) await this.accessEvents.changed(userId);
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
+    const user = await this.accounts.getById(userId);
     const sessionToken = created ? await this.sessions.create(user.id, meta) : null;
     return { user: await this.auth.currentUser(user), sessionToken };
   }

@@ -1,3 +1,4 @@
+import { insertAccountIfNew } from '../../identity/user-accounts';
 import type { Queryable } from './meeting-rows';
 
 /**
@@ -46,12 +47,7 @@ export async function insertGuestAccount(
   db: Queryable,
   account: { email: string; displayName: string; passwordHash: string },
 ): Promise<string | null> {
-  const [created]: Array<{ id: string }> = await db.query(
-    `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3)
-     ON CONFLICT (email) DO NOTHING RETURNING id`,
-    [account.email, account.displayName, account.passwordHash],
-  );
-  return created?.id ?? null;
+  return insertAccountIfNew(db, account);
 }
 
 /** Stores the hash of a new guest's password link (a password reset token). */

@@ -1,17 +1,21 @@
 import type {
   CreateOrganisationRequest,
+  CurrentUser,
   ListOrganisationsQuery,
   Organisation,
   UpdateOrganisationRequest,
 } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { isUniqueViolation } from '../../common/database-errors';
 import { conflict, notFound } from '../../common/errors/app-error';
-import { BassinEntity } from '../bassins/bassin.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { selectBassinExists } from './organisation-rows';
 
 type OrganisationRow = OrganisationEntity & { memberCount: number };
+
+/** An organisation as an account shows it. */
+export type OrganisationRef = NonNullable<CurrentUser['organisation']>;
 
 const uniqueTags = (tags: string[]) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
 
@@ -40,9 +44,32 @@ export class OrganisationsService {
     return this.toView({ ...entity, memberCount: rows.raw[0].member_count });
   }
 
-  /** True when an organisation with this id exists. */
-  async exists(id: string): Promise<boolean> {
-    return this.dataSource.getRepository(OrganisationEntity).existsBy({ id });
+  /** True when an organisation with this id exists (read in the caller's transaction when given). */
+  async exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.getRepository(OrganisationEntity).existsBy({ id });
+  }
+
+  /** The name and kind of an organisation, or null when there is none with this id. */
+  async refOf(id: string): Promise<OrganisationRef | null> {
+    return (await this.refsOf([id])).get(id) ?? null;
+  }
+
+  /** The name and kind of each of these organisations that exists: id -> reference. */
+  async refsOf(ids: readonly string[]): Promise<Map<string, OrganisationRef>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.dataSource.getRepository(OrganisationEntity).find({
+      select: { id: true, name: true, kind: true },
+      where: { id: In([...new Set(ids)]) },
+    });
+    return new Map(found.map((o) => [o.id, { id: o.id, name: o.name, kind: o.kind }]));
+  }
+
+  /** Moves every organisation of bassin `fromId` to `toId` in the caller's transaction (bassins merged): how many moved. */
+  async moveToBassin(manager: EntityManager, fromId: string, toId: string): Promise<number> {
+    const moved = await manager
+      .getRepository(OrganisationEntity)
+      .update({ bassinId: fromId }, { bassinId: toId });
+    return moved.affected ?? 0;
   }
 
   /** Creates an organisation; names are unique regardless of case. */
@@ -95,11 +122,11 @@ export class OrganisationsService {
     return this.dataSource
       .getRepository(OrganisationEntity)
       .createQueryBuilder('o')
-      .addSelect('(SELECT count(*)::int FROM users u WHERE u.organisation_id = o.id)', 'member_count');
+      .addSelect('(SELECT count(*)::int FROM user_cards u WHERE u.organisation_id = o.id)', 'member_count');
   }
 
   private async assertBassin(id: string): Promise<void> {
-    if (!(await this.dataSource.getRepository(BassinEntity).existsBy({ id }))) {
+    if (!(await selectBassinExists(this.dataSource.manager, id))) {
       throw notFound('Bassin introuvable');
     }
   }

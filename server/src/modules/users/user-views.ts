@@ -1,15 +1,12 @@
 import type { CurrentUser, Subject, UserAdminView } from '@affluents/contracts';
-import type { OrganisationEntity } from '../organisations/organisation.entity';
-import type { UserEntity } from './user.entity';
-
-const organisationRef = (o: OrganisationEntity | null | undefined) =>
-  o ? { id: o.id, name: o.name, kind: o.kind } : null;
+import type { UserEntity } from '../../identity/user.entity';
+import type { OrganisationRef } from '../organisations/organisations.service';
 
 /** The signed-in user as the API returns it. */
 export function toCurrentUser(
   user: UserEntity,
   subject: Subject,
-  organisation: OrganisationEntity | null,
+  organisation: OrganisationRef | null,
 ): CurrentUser {
   return {
     id: user.id,
@@ -17,7 +14,7 @@ export function toCurrentUser(
     displayName: user.displayName,
     jobTitle: user.jobTitle,
     platformRole: user.platformRole,
-    organisation: organisationRef(organisation),
+    organisation,
     memberships: [...subject.memberships],
   };
 }
@@ -25,7 +22,7 @@ export function toCurrentUser(
 /** An account as administrators see it. */
 export function toUserAdminView(
   user: UserEntity,
-  organisation: OrganisationEntity | null,
+  organisation: OrganisationRef | null,
   memberships: UserAdminView['memberships'],
 ): UserAdminView {
   return {
@@ -34,7 +31,7 @@ export function toUserAdminView(
     displayName: user.displayName,
     jobTitle: user.jobTitle,
     platformRole: user.platformRole,
-    organisation: organisationRef(organisation),
+    organisation,
     memberships,
     disabledAt: user.disabledAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),

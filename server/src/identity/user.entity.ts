@@ -1,7 +1,10 @@
 import type { PlatformRole } from '@affluents/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** An account. Emails are stored lower-cased and unique. */
+/**
+ * An account: the `users` table, identity's, read and written through `UserAccounts` (others read the
+ * `user_cards` view or `UserDirectory`). Emails are stored lower-cased and unique.
+ */
 @Entity({ name: 'users' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
