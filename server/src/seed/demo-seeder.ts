@@ -1,22 +1,28 @@
-import { groupKinds } from '@affluents/contracts';
+import { type BassinSummary, groupKinds, type Subject } from '@affluents/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../common/auth/password-hasher';
 import { slugify } from '../common/slug';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UserAccounts } from '../identity/user-accounts';
-import { BassinEntity } from '../modules/bassins/bassin.entity';
-import { GroupEntity } from '../modules/groups/group.entity';
-import { MembershipEntity } from '../modules/groups/membership.entity';
-import { OrganisationEntity } from '../modules/organisations/organisation.entity';
+import { BassinsService } from '../modules/bassins/bassins.service';
+import { GroupsService } from '../modules/groups/groups.service';
+import { OrganisationsService } from '../modules/organisations/organisations.service';
 import { DEMO_PASSWORD, demoBassins, demoOrganisations, demoPeople } from './demo-data';
 
-/** Loads the demo data into an empty database, in one transaction. Refused in production. */
+/**
+ * Loads the demo data into an empty database, through the services of the modules that own each piece (an
+ * administrator creates the bassins, which come with their groups, then the structures and the people).
+ * Refused in production.
+ */
 @Injectable()
 export class DemoSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: UserAccounts,
+    private readonly bassins: BassinsService,
+    private readonly groups: GroupsService,
+    private readonly organisations: OrganisationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,54 +32,58 @@ export class DemoSeeder {
       throw new Error('Les données de démonstration sont refusées en production (NODE_ENV=production).');
     }
     const users = await this.accounts.count();
-    const [{ bassins }] = await this.dataSource.query('SELECT count(*)::int AS bassins FROM bassin_cards');
-    if (users > 0 || bassins > 0) return null;
+    const [{ bassinCount }] = await this.dataSource.query(
+      'SELECT count(*)::int AS "bassinCount" FROM bassin_cards',
+    );
+    if (users > 0 || bassinCount > 0) return null;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await this.dataSource.transaction(async (manager) => {
-      const bassinIds = new Map<string, string>();
-      for (const name of demoBassins) {
-        const saved = await manager
-          .getRepository(BassinEntity)
-          .save({ name, slug: slugify(name), archivedAt: null, mergedIntoId: null });
-        bassinIds.set(name, saved.id);
+    // Each piece is written by the module that owns it, through the rule it applies to everyone (a bassin
+    // comes with its three groups...). A failure half-way leaves the database not empty: reset it and
+    // start again, as the error says.
+    const account = (person: (typeof demoPeople)[number], organisationId: string | null) =>
+      this.accounts.create({
+        email: person.email,
+        displayName: person.displayName,
+        jobTitle: person.jobTitle,
+        passwordHash,
+        platformRole: person.platformRole,
+        organisationId,
+      });
+    // The administrator first: creating bassins is theirs to do.
+    const admin = demoPeople.find((person) => person.platformRole === 'admin' && !person.organisation);
+    if (!admin) throw new Error('the demo data has no administrator');
+    const subject: Subject = {
+      userId: (await account(admin, null)).id,
+      platformRole: 'admin',
+      memberships: [],
+    };
+    const bassins = new Map<string, BassinSummary>();
+    for (const name of demoBassins) {
+      bassins.set(name, await this.bassins.create({ name, groupKinds: [...groupKinds] }, subject));
+    }
+    const organisationIds = new Map<string, string>();
+    for (const { key, bassin, street, postalCode, city, sectors, publics, name, kind } of demoOrganisations) {
+      const saved = await this.organisations.create({
+        name,
+        kind,
+        bassinId: bassins.get(bassin)?.id ?? null,
+        address: { street, postalCode, city },
+        sectors,
+        publics,
+        website: null,
+      });
+      organisationIds.set(key, saved.id);
+    }
+    for (const person of demoPeople) {
+      if (person === admin) continue;
+      const organisationId = person.organisation ? (organisationIds.get(person.organisation) ?? null) : null;
+      const { id: userId } = await account(person, organisationId);
+      for (const membership of person.groups) {
+        const group = bassins.get(membership.bassin)?.groups.find((g) => g.kind === membership.kind);
+        if (!group) throw new Error(`demo group missing: ${membership.bassin} ${membership.kind}`);
+        await this.groups.addMember(group.id, { userId, role: membership.role }, subject);
       }
-      const groups = await manager
-        .getRepository(GroupEntity)
-        .save(
-          demoBassins.flatMap((name) =>
-            groupKinds.map((kind) => ({ bassinId: bassinIds.get(name) as string, kind, archivedAt: null })),
-          ),
-        );
-      const organisationIds = new Map<string, string>();
-      for (const { key, bassin, ...org } of demoOrganisations) {
-        const saved = await manager
-          .getRepository(OrganisationEntity)
-          .save({ ...org, bassinId: bassinIds.get(bassin) ?? null, website: null });
-        organisationIds.set(key, saved.id);
-      }
-      for (const person of demoPeople) {
-        const user = await this.accounts.create(
-          {
-            email: person.email,
-            displayName: person.displayName,
-            jobTitle: person.jobTitle,
-            passwordHash,
-            platformRole: person.platformRole,
-            organisationId: person.organisation ? (organisationIds.get(person.organisation) ?? null) : null,
-          },
-          manager,
-        );
-        for (const membership of person.groups) {
-          const group = groups.find(
-            (g) => g.bassinId === bassinIds.get(membership.bassin) && g.kind === membership.kind,
-          );
-          if (!group) throw new Error(`demo group missing: ${membership.bassin} ${membership.kind}`);
-          await manager
-            .getRepository(MembershipEntity)
-            .insert({ userId: user.id, groupId: group.id, role: membership.role });
-        }
-      }
-    });
+    }
     return {
       summary: `demo data: ${demoBassins.length} bassins, ${demoBassins.length * groupKinds.length} groups, ${demoOrganisations.length} organisations, ${demoPeople.length} accounts (password ${DEMO_PASSWORD})`,
     };

@@ -8,7 +8,7 @@ import type {
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../common/auth/password-hasher';
-import { hashToken, newSecretToken } from '../../common/auth/tokens';
+import { hashToken } from '../../common/auth/tokens';
 import { badRequest, unauthenticated } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SessionStore } from '../../identity/session-store';
@@ -21,6 +21,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { toCurrentUser } from '../users/user-views';
 import { knownDeviceId, nextKnownDeviceCookie } from './known-device';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordLinks } from './password-links';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -39,6 +40,7 @@ export class AuthService implements OnModuleDestroy {
     private readonly organisations: OrganisationsService,
     private readonly limiter: LoginRateLimiter,
     private readonly mail: MailService,
+    private readonly links: PasswordLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -113,25 +115,8 @@ export class AuthService implements OnModuleDestroy {
       // The row lock queues concurrent requests for one account, so each sees (and removes) the last link.
       const user = await this.accounts.lockEnabledByEmail(manager, email);
       if (!user) return;
-      const tokens = manager.getRepository(PasswordResetTokenEntity);
-      // Only the newest link works: an older mail read later, or by someone else, is worth nothing. A link
-      // being confirmed right now is locked: it is skipped (it is being used up) rather than waited for,
-      // which could deadlock with the confirmation's own update of the user row.
-      const earlier = await tokens
-        .createQueryBuilder('t')
-        .select('t.id')
-        .where('t.user_id = :userId AND t.used_at IS NULL', { userId: user.id })
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      if (earlier.length > 0) await tokens.delete(earlier.map((t) => t.id));
-      const token = newSecretToken();
-      await tokens.insert({
-        userId: user.id,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(Date.now() + RESET_TTL_MS),
-      });
-      const url = `${this.config.publicUrl}/reinitialiser/${token}`;
+      // Only the newest link works: an older mail read later, or by someone else, is worth nothing.
+      const { url } = await this.links.issue(manager, user.id, RESET_TTL_MS);
       await this.mail.enqueue(
         manager,
         user.email,

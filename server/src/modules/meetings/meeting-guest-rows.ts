@@ -49,15 +49,3 @@ export async function insertGuestAccount(
 ): Promise<string | null> {
   return insertAccountIfNew(db, account);
 }
-
-/** Stores the hash of a new guest's password link (a password reset token). */
-export async function insertPasswordLink(
-  db: Queryable,
-  link: { userId: string; tokenHash: string; expiresAt: Date },
-): Promise<void> {
-  await db.query('INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [
-    link.userId,
-    link.tokenHash,
-    link.expiresAt,
-  ]);
-}

@@ -1,25 +1,19 @@
 import type { InviteGuestRequest, MeetingDetail, Subject } from '@affluents/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/auth/password-hasher';
-import { hashToken, newSecretToken } from '../../common/auth/tokens';
+import { newSecretToken } from '../../common/auth/tokens';
 import { conflict, notFound } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessEvents } from '../../identity/access-events';
 import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
 import { guestAccountMail } from '../../infra/mail/mail-templates';
+import { PasswordLinks } from '../auth/password-links';
 import { ThreadsService } from '../discussions/threads.service';
 import { GroupsService } from '../groups/groups.service';
 import { MeetingAccess } from './meeting-access';
-import {
-  accountByEmail,
-  deleteGuest,
-  insertGuest,
-  insertGuestAccount,
-  insertPasswordLink,
-} from './meeting-guest-rows';
+import { accountByEmail, deleteGuest, insertGuest, insertGuestAccount } from './meeting-guest-rows';
 import { MeetingsService } from './meetings.service';
 
 /** A new guest chooses their password within a week (a password reset token with a longer life). */
@@ -42,7 +36,7 @@ export class MeetingGuestsService {
     private readonly threads: ThreadsService,
     private readonly groups: GroupsService,
     private readonly users: UserDirectory,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: PasswordLinks,
   ) {}
 
   /** Invites a guest by email (facilitators); inviting the same person twice changes nothing. */
@@ -115,12 +109,7 @@ export class MeetingGuestsService {
     title: string,
     subject: Subject,
   ): Promise<void> {
-    const token = newSecretToken();
-    await insertPasswordLink(manager, {
-      userId: user.id,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + GUEST_LINK_TTL_MS),
-    });
+    const { url } = await this.links.issue(manager, user.id, GUEST_LINK_TTL_MS);
     const inviterName = (await this.users.displayNames([subject.userId])).get(subject.userId);
     await this.mail.enqueue(
       manager,
@@ -130,7 +119,7 @@ export class MeetingGuestsService {
         displayName,
         inviterName: inviterName ?? 'Un animateur',
         title,
-        url: `${this.config.publicUrl}/reinitialiser/${token}`,
+        url,
       }),
     );
   }

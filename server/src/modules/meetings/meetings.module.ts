@@ -3,6 +3,7 @@ import { CollabModule } from '../../collab/collab.module';
 import { DocAccessRegistry } from '../../collab/doc-access-registry';
 import { DomainEventsModule } from '../../common/events/domain-events.module';
 import { IdentityModule } from '../../identity/identity.module';
+import { AuthModule } from '../auth/auth.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
 import { GroupsModule } from '../groups/groups.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -26,8 +27,10 @@ import { MeetingsService } from './meetings.service';
  */
 @Module({
   // DiscussionsModule: a meeting's thread and its guests' grants are written by ThreadsService;
+  // AuthModule issues a new guest's password link;
   // GroupsModule, OrganisationsModule and UsersModule answer about memberships, hosts and organisations.
   imports: [
+    AuthModule,
     CollabModule,
     DiscussionsModule,
     DomainEventsModule,
