@@ -345,4 +345,28 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     expect(after).toMatchObject({ liveDocument: false, access: 'read' });
     expect(after.versions.map((v) => v.id)).toEqual([after.publishedVersionId]);
   });
+
+  it('links a fiche to organisations that exist only', async () => {
+    const make = factories(t);
+    const partner = await make.organisation({ name: 'CPAS de Namur' });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const created = await sophie
+      .post('/api/fiches')
+      .send({ title: 'Avec un partenaire', groupId: namurSocial, organisationIds: [partner.id, partner.id] })
+      .expect(201);
+    expect(created.body.organisations).toEqual([{ id: partner.id, name: partner.name, kind: partner.kind }]);
+    const refused = await sophie
+      .post('/api/fiches')
+      .send({ title: 'Partenaire inconnu', groupId: namurSocial, organisationIds: [partner.id, unknown] })
+      .expect(400);
+    expect(refused.body.fieldErrors).toEqual([
+      { path: 'organisationIds', message: 'Organisation introuvable' },
+    ]);
+    await sophie
+      .patch(`/api/fiches/${created.body.id}`)
+      .send({ organisationIds: [unknown] })
+      .expect(400);
+    const kept = (await sophie.get(`/api/fiches/${created.body.id}`).expect(200)).body as FicheDetail;
+    expect(kept.organisations.map((o) => o.id)).toEqual([partner.id]);
+  });
 });

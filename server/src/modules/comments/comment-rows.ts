@@ -7,8 +7,8 @@ const COMMENT_SELECT = `
          c.quote, c.author_id AS "authorId", a.display_name AS "authorName", c.body, c.mentions,
          c.resolved_at AS "resolvedAt", c.resolved_by_id AS "resolvedById", r.display_name AS "resolvedByName",
          c.created_at AS "createdAt", c.updated_at AS "updatedAt"
-    FROM fiche_comments c JOIN users a ON a.id = c.author_id
-    LEFT JOIN users r ON r.id = c.resolved_by_id`;
+    FROM fiche_comments c JOIN user_cards a ON a.id = c.author_id
+    LEFT JOIN user_cards r ON r.id = c.resolved_by_id`;
 
 /** One comment's columns as COMMENT_SELECT reads them. */
 export interface CommentRow {
@@ -109,7 +109,7 @@ export async function selectReplies(
   const rows: ReplyRow[] = await manager.query(
     `SELECT p.id, p.comment_id AS "commentId", p.author_id AS "authorId", u.display_name AS "authorName",
             p.body, p.mentions, p.created_at AS "createdAt", p.edited_at AS "editedAt"
-       FROM fiche_comment_replies p JOIN users u ON u.id = p.author_id
+       FROM fiche_comment_replies p JOIN user_cards u ON u.id = p.author_id
       WHERE p.comment_id = ANY($1::uuid[]) ORDER BY p.created_at, p.id`,
     [commentIds],
   );
@@ -256,9 +256,9 @@ export async function selectOpenCommentNotes(
     `SELECT c.id, c.quote, c.body, c.anchor_end AS "anchorEnd", u.display_name AS author,
             c.created_at AS "createdAt",
             (SELECT json_agg(json_build_object('author', ru.display_name, 'body', r.body) ORDER BY r.created_at)
-               FROM fiche_comment_replies r JOIN users ru ON ru.id = r.author_id
+               FROM fiche_comment_replies r JOIN user_cards ru ON ru.id = r.author_id
               WHERE r.comment_id = c.id) AS replies
-       FROM fiche_comments c JOIN users u ON u.id = c.author_id
+       FROM fiche_comments c JOIN user_cards u ON u.id = c.author_id
       WHERE c.fiche_id = $1 AND c.resolved_at IS NULL
       ORDER BY c.created_at, c.id`,
     [ficheId],

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import type { ThreadUpdate } from './message-batch-writer';
+import { selectThreadUpdate } from './thread-rows';
 import { ThreadUpdateThrottle } from './thread-update-throttle';
 
 /** A message just stored, with the plain text its rendering gave (search, excerpts). */
@@ -72,18 +73,8 @@ export class DiscussionEvents implements OnModuleDestroy {
 
   /** Reads the thread's list entry and sends it at once; null when the thread is gone. */
   private async refreshThread(threadId: string): Promise<ThreadUpdate | null> {
-    const [thread]: ThreadUpdate[] & Array<{ lastMessageAt: Date | string | null }> =
-      await this.dataSource.query(
-        `SELECT id, group_id AS "groupId", title, kind, pinned, locked, status, last_seq AS "lastSeq",
-              last_message_at AS "lastMessageAt"
-         FROM threads WHERE id = $1`,
-        [threadId],
-      );
-    if (!thread) return null;
-    const update: ThreadUpdate = {
-      ...thread,
-      lastMessageAt: thread.lastMessageAt ? new Date(thread.lastMessageAt).toISOString() : null,
-    };
+    const update = await selectThreadUpdate(this.dataSource.manager, threadId);
+    if (!update) return null;
     this.threadUpdates.sentDirectly(update);
     this.sendThreadUpdate(update);
     return update;

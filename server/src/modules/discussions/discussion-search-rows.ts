@@ -53,7 +53,7 @@ export async function searchDiscussions(
        UNION ALL
        SELECT t.id, t.title, t.group_id, t.kind, m.id, m.seq, m.author_id, u.display_name, m.created_at,
               ${headline('m.body_text')}, ts_rank(m.search, q.query), m.created_at
-         FROM messages m JOIN threads t ON t.id = m.thread_id JOIN users u ON u.id = m.author_id, q
+         FROM messages m JOIN threads t ON t.id = m.thread_id JOIN user_cards u ON u.id = m.author_id, q
         WHERE ${VISIBLE_THREADS} ${groupFilter} AND m.search @@ q.query
           AND m.deleted_at IS NULL AND m.hidden_at IS NULL AND m.moved_to_thread_id IS NULL)
      SELECT *, count(*) OVER ()::int AS total FROM hits ORDER BY rank DESC, at DESC LIMIT $5 OFFSET $6`,

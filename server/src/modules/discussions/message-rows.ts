@@ -23,10 +23,10 @@ const MESSAGE_SELECT = `
                                   min(created_at) AS first
                              FROM message_reactions WHERE message_id = m.id GROUP BY emoji) x), '[]') AS reactions
     FROM messages m
-    JOIN users au ON au.id = m.author_id
+    JOIN user_cards au ON au.id = m.author_id
     LEFT JOIN threads mt ON mt.id = m.moved_to_thread_id
     LEFT JOIN messages r ON r.id = m.reply_to_id
-    LEFT JOIN users ru ON ru.id = r.author_id`;
+    LEFT JOIN user_cards ru ON ru.id = r.author_id`;
 
 /** One message's columns as MESSAGE_SELECT reads them (timestamps as dates or ISO strings). */
 export interface MessageRow {
@@ -139,7 +139,7 @@ export function isClientIdTaken(err: unknown): boolean {
 /** Ids of the members of a group, whose mentions a message keeps. */
 export async function selectGroupMemberIds(manager: EntityManager, groupId: string): Promise<Set<string>> {
   const rows: Array<{ userId: string }> = await manager.query(
-    'SELECT user_id AS "userId" FROM memberships WHERE group_id = $1',
+    'SELECT user_id AS "userId" FROM group_members WHERE group_id = $1',
     [groupId],
   );
   return new Set(rows.map((r) => r.userId));

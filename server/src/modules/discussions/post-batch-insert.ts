@@ -87,9 +87,9 @@ const INSERT_SQL = `
                                 THEN rm.body_text ELSE '' END))
        FROM inserted ins
        JOIN numbered n ON n.thread_id = ins.thread_id AND n.seq = ins.seq
-       JOIN users au ON au.id = n.author_id
+       JOIN user_cards au ON au.id = n.author_id
        LEFT JOIN messages rm ON rm.id = n.reply_to_id
-       LEFT JOIN users ru ON ru.id = rm.author_id) AS messages`;
+       LEFT JOIN user_cards ru ON ru.id = rm.author_id) AS messages`;
 
 /** A PostgreSQL array literal of uuids (their characters need no quoting). */
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;

@@ -51,7 +51,7 @@ const FACTS_SQL = `
     (SELECT json_agg(json_build_object('id', m.id, 'threadId', m.thread_id))
        FROM messages m WHERE m.id IN (SELECT reply_to_id FROM req)) AS replies,
     (SELECT json_agg(json_build_object('groupId', ms.group_id, 'userId', ms.user_id))
-       FROM memberships ms
+       FROM group_members ms
       WHERE ms.group_id IN (SELECT t.group_id FROM req r JOIN threads t ON t.id = r.thread_id)) AS members`;
 
 /**

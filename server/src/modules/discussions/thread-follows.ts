@@ -62,7 +62,7 @@ export async function selectThreadFollows(
 export async function selectNewThreadFollowers(manager: EntityManager, groupId: string): Promise<string[]> {
   const rows: Array<{ userId: string }> = await manager.query(
     `SELECT s.user_id AS "userId" FROM group_member_settings s
-       JOIN memberships m ON m.user_id = s.user_id AND m.group_id = s.group_id
+       JOIN group_members m ON m.user_id = s.user_id AND m.group_id = s.group_id
       WHERE s.group_id = $1 AND s.follow_all_new_threads`,
     [groupId],
   );
@@ -131,7 +131,7 @@ export function selectNewInFollowedThreads(
        FROM thread_follows f
        JOIN threads t ON t.id = f.thread_id
        JOIN messages m ON m.thread_id = t.id
-       JOIN users a ON a.id = m.author_id
+       JOIN user_cards a ON a.id = m.author_id
       WHERE f.user_id = $1 AND f.level = 'following'
         AND m.created_at > $2 AND m.created_at <= $3 AND m.author_id <> $1
         AND m.deleted_at IS NULL AND m.hidden_at IS NULL

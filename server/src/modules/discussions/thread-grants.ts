@@ -16,7 +16,7 @@ export async function selectGrants(manager: EntityManager, threadId: string): Pr
   const rows: GrantRow[] = await manager.query(
     `SELECT g.user_id AS "userId", u.display_name AS "displayName", g.kind, g.granted_by_id AS "grantedById",
             gb.display_name AS "grantedByName", g.created_at AS "createdAt"
-       FROM thread_access_grants g JOIN users u ON u.id = g.user_id JOIN users gb ON gb.id = g.granted_by_id
+       FROM thread_access_grants g JOIN user_cards u ON u.id = g.user_id JOIN user_cards gb ON gb.id = g.granted_by_id
       WHERE g.thread_id = $1 ORDER BY g.created_at`,
     [threadId],
   );
@@ -37,9 +37,9 @@ export function selectFormerParticipants(
 ): Promise<PersonRef[]> {
   return manager.query(
     `SELECT DISTINCT u.id, u.display_name AS "displayName"
-       FROM messages m JOIN users u ON u.id = m.author_id
+       FROM messages m JOIN user_cards u ON u.id = m.author_id
       WHERE m.thread_id = $1
-        AND NOT EXISTS (SELECT 1 FROM memberships ms WHERE ms.user_id = u.id AND ms.group_id = $2)
+        AND NOT EXISTS (SELECT 1 FROM group_members ms WHERE ms.user_id = u.id AND ms.group_id = $2)
         AND NOT EXISTS (SELECT 1 FROM thread_access_grants g WHERE g.thread_id = $1 AND g.user_id = u.id)
       ORDER BY u.display_name`,
     [threadId, groupId],
@@ -53,9 +53,9 @@ export async function selectGrantCandidate(
   thread: { id: string; groupId: string },
 ): Promise<{ member: boolean; posted: boolean } | null> {
   const [row]: Array<{ member: boolean; posted: boolean }> = await manager.query(
-    `SELECT EXISTS (SELECT 1 FROM memberships WHERE user_id = u.id AND group_id = $2) AS member,
+    `SELECT EXISTS (SELECT 1 FROM group_members WHERE user_id = u.id AND group_id = $2) AS member,
             EXISTS (SELECT 1 FROM messages WHERE author_id = u.id AND thread_id = $3) AS posted
-       FROM users u WHERE u.id = $1`,
+       FROM user_cards u WHERE u.id = $1`,
     [userId, thread.groupId, thread.id],
   );
   return row ?? null;

@@ -2,6 +2,7 @@ import type { FollowLevel, ThreadSummary } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { toIso } from '../../infra/database/timestamps';
 import { excerpt } from './message-markdown';
+import type { ThreadUpdate } from './post-batch-insert';
 import type { ThreadFacts } from './thread-access';
 
 /**
@@ -18,13 +19,13 @@ const THREAD_SELECT = `
          (SELECT l.body_text FROM messages l WHERE l.thread_id = t.id AND l.moved_to_thread_id IS NULL
              AND l.deleted_at IS NULL AND l.hidden_at IS NULL ORDER BY l.seq DESC LIMIT 1) AS "lastText",
          coalesce(rd.last_read_seq, 0) AS "lastReadSeq", coalesce(fo.level, 'default') AS follow,
-         EXISTS (SELECT 1 FROM polls p WHERE p.thread_id = t.id) AS "hasPoll",
+         EXISTS (SELECT 1 FROM poll_cards p WHERE p.thread_id = t.id) AS "hasPoll",
          g.kind AS "groupKind", b.name AS "bassinName"
     FROM threads t
-    JOIN users au ON au.id = t.author_id
-    JOIN groups g ON g.id = t.group_id
-    JOIN bassins b ON b.id = g.bassin_id
-    LEFT JOIN fiches f ON t.subject_type = 'fiche' AND f.id = t.subject_id
+    JOIN user_cards au ON au.id = t.author_id
+    JOIN group_cards g ON g.id = t.group_id
+    JOIN bassin_cards b ON b.id = g.bassin_id
+    LEFT JOIN fiche_cards f ON t.subject_type = 'fiche' AND f.id = t.subject_id
     LEFT JOIN thread_reads rd ON rd.thread_id = t.id AND rd.user_id = $1
     LEFT JOIN thread_follows fo ON fo.thread_id = t.id AND fo.user_id = $1`;
 
@@ -96,6 +97,22 @@ export function selectThreads(
 /** Threads a subject may see: those of their groups and those they hold a grant on (SQL on alias `t`). */
 export const VISIBLE_THREADS = `(t.group_id = ANY($2::uuid[])
   OR EXISTS (SELECT 1 FROM thread_access_grants ga WHERE ga.thread_id = t.id AND ga.user_id = $1))`;
+
+/** A thread's list entry as `thread:updated` carries it, or null when the thread is gone. */
+export async function selectThreadUpdate(
+  manager: EntityManager,
+  threadId: string,
+): Promise<ThreadUpdate | null> {
+  const [row]: Array<Omit<ThreadUpdate, 'lastMessageAt'> & { lastMessageAt: Date | string | null }> =
+    await manager.query(
+      `SELECT id, group_id AS "groupId", title, kind, pinned, locked, status, last_seq AS "lastSeq",
+              last_message_at AS "lastMessageAt"
+         FROM threads WHERE id = $1`,
+      [threadId],
+    );
+  if (!row) return null;
+  return { ...row, lastMessageAt: row.lastMessageAt ? new Date(row.lastMessageAt).toISOString() : null };
+}
 
 /** A thread's counters: its last sequence number and its last change. */
 export async function selectThreadCounters(

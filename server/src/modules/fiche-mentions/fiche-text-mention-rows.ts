@@ -10,10 +10,10 @@ export async function insertFirstMentions(
   userIds: string[],
 ): Promise<Array<{ id: string; groupId: string; title: string; userId: string }>> {
   return manager.query(
-    `WITH fiche AS (SELECT id, group_id, title FROM fiches WHERE doc_name = $1),
+    `WITH fiche AS (SELECT id, group_id, title FROM fiche_cards WHERE doc_name = $1),
             recorded AS (
               INSERT INTO fiche_text_mentions (fiche_id, user_id)
-              SELECT f.id, u.id FROM fiche f JOIN users u ON u.id = ANY($2::uuid[])
+              SELECT f.id, u.id FROM fiche f JOIN user_cards u ON u.id = ANY($2::uuid[])
               ON CONFLICT (fiche_id, user_id) DO NOTHING
               RETURNING fiche_id, user_id)
        SELECT f.id, f.group_id AS "groupId", f.title, r.user_id AS "userId"

@@ -1,8 +1,10 @@
 import { can, type DocumentAccess, ficheDocName, type Subject } from '@affluents/contracts';
 import { fileReferences } from '@affluents/editor/template';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
+import { lockFiche } from './fiche-rows';
 import { FicheVersionsService } from './fiche-versions.service';
 import { FichesService } from './fiches.service';
 
@@ -52,6 +54,14 @@ export class FicheReach {
       member: can(subject, 'fiche.edit', { groupId: fiche.groupId }),
       publishedVersionId: fiche.publishedVersionId,
     };
+  }
+
+  /**
+   * Locks the fiche until the end of the caller's transaction, so writes that hang off it (its files'
+   * space) run one after the other.
+   */
+  async lock(manager: EntityManager, ficheId: string): Promise<void> {
+    await lockFiche(manager, ficheId);
   }
 
   /** The ids of the files a version's text refers to (its images and attached files). */

@@ -23,6 +23,33 @@ export async function selectFicheRef(manager: EntityManager, id: string): Promis
   return row ?? null;
 }
 
+/**
+ * Locks the fiche's row until the end of the caller's transaction (serialises writes that hang off the
+ * fiche: version numbers, its files' quota); false when there is no such fiche.
+ */
+export async function lockFiche(manager: EntityManager, id: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [id]);
+  return rows.length > 0;
+}
+
+/** True when `groupId` is a group that is not archived (read from the groups' published view). */
+export async function selectActiveGroupExists(manager: EntityManager, groupId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    'SELECT 1 FROM group_cards WHERE id = $1 AND archived_at IS NULL',
+    [groupId],
+  );
+  return rows.length > 0;
+}
+
+/** How many of `ids` (distinct) are organisations (read from the organisations' published view). */
+export async function countOrganisations(manager: EntityManager, ids: readonly string[]): Promise<number> {
+  const [row]: Array<{ n: number }> = await manager.query(
+    'SELECT count(*)::int AS n FROM organisation_cards WHERE id = ANY($1::uuid[])',
+    [[...new Set(ids)]],
+  );
+  return row.n;
+}
+
 /** The group of each of these fiches that exists: fiche id -> group id. */
 export async function selectFicheGroups(
   manager: EntityManager,
@@ -38,14 +65,15 @@ export async function selectFicheGroups(
 }
 
 /**
- * The columns of a fiche summary, for queries over `fiches f JOIN groups g JOIN bassins b`: shared by
- * the fiche detail and the toolbox search so both describe a fiche the same way.
+ * The columns of a fiche summary, for queries over `fiches f JOIN group_cards g JOIN bassin_cards b` (the
+ * groups' and bassins' published views): shared by the fiche detail and the toolbox search so both describe
+ * a fiche the same way.
  */
 export const FICHE_SUMMARY_COLUMNS = `f.id, f.title, f.status, f.reach, f.sectors, f.publics, f.themes, f.year,
   f.created_at AS "createdAt", f.updated_at AS "updatedAt",
   g.id AS "groupId", g.kind AS "groupKind", b.id AS "bassinId", b.name AS "bassinName",
   (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
-     FROM fiche_organisations fo JOIN organisations o ON o.id = fo.organisation_id
+     FROM fiche_organisations fo JOIN organisation_cards o ON o.id = fo.organisation_id
     WHERE fo.fiche_id = f.id) AS organisations`;
 
 /** A row selected with FICHE_SUMMARY_COLUMNS. */
@@ -89,7 +117,7 @@ export function toFicheSummary(r: FicheSummaryRow): FicheSummary {
 export async function selectFicheSummaries(manager: EntityManager, ids: string[]): Promise<FicheSummary[]> {
   const rows: FicheSummaryRow[] = await manager.query(
     `SELECT ${FICHE_SUMMARY_COLUMNS}
-       FROM fiches f JOIN groups g ON g.id = f.group_id JOIN bassins b ON b.id = g.bassin_id
+       FROM fiches f JOIN group_cards g ON g.id = f.group_id JOIN bassin_cards b ON b.id = g.bassin_id
       WHERE f.id = ANY($1)`,
     [ids],
   );
@@ -115,7 +143,7 @@ export async function selectFicheAuthors(
   ficheId: string,
 ): Promise<FicheDetail['authors']> {
   return manager.query(
-    `SELECT u.id, u.display_name AS "displayName" FROM fiche_authors a JOIN users u ON u.id = a.user_id
+    `SELECT u.id, u.display_name AS "displayName" FROM fiche_authors a JOIN user_cards u ON u.id = a.user_id
       WHERE a.fiche_id = $1 ORDER BY a.first_contribution_at`,
     [ficheId],
   );

@@ -79,7 +79,7 @@ export async function selectSearchPage(
     return `$${params.length}`;
   };
   const myGroups = param(reader.groupIds);
-  const myBassins = `(SELECT bassin_id FROM groups WHERE id = ANY(${myGroups}))`;
+  const myBassins = `(SELECT bassin_id FROM group_cards WHERE id = ANY(${myGroups}))`;
 
   const terms = parseSearchQuery(query.q ?? '');
   const tsquery = terms.length
@@ -101,7 +101,7 @@ export async function selectSearchPage(
   if (query.year) filters.push(`f.year = ${param(query.year)}`);
   if (query.status) filters.push(`f.status = ${param(query.status)}`);
   if (query.organisationKind) {
-    filters.push(`EXISTS (SELECT 1 FROM fiche_organisations fo JOIN organisations o ON o.id = fo.organisation_id
+    filters.push(`EXISTS (SELECT 1 FROM fiche_organisations fo JOIN organisation_cards o ON o.id = fo.organisation_id
                     WHERE fo.fiche_id = f.id AND o.kind = ${param(query.organisationKind)})`);
   }
   for (const [column, value] of [
@@ -140,8 +140,8 @@ export async function selectSearchPage(
               ${rank} AS rank,
               count(*) OVER ()::int AS total
        FROM fiches f
-       JOIN groups g ON g.id = f.group_id
-       JOIN bassins b ON b.id = g.bassin_id
+       JOIN group_cards g ON g.id = f.group_id
+       JOIN bassin_cards b ON b.id = g.bassin_id
        LEFT JOIN fiche_versions pv ON pv.id = f.published_version_id
        WHERE ${visible} ${match} ${filters.map((f) => `AND ${f}`).join(' ')}
        ORDER BY ${order}

@@ -1,6 +1,7 @@
 import type { FicheVersion } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { toIso } from '../../infra/database/timestamps';
+import { lockFiche } from './fiche-rows';
 import { FICHE_TAGS_SQL, searchVectorSql } from './fiche-search-rows';
 
 interface VersionRow {
@@ -31,7 +32,7 @@ export async function selectVersions(manager: EntityManager, ficheId: string): P
   const rows: VersionRow[] = await manager.query(
     `SELECT v.id, v.number, v.label, v.kind, v.reach, v.created_at AS "createdAt",
             u.id AS "createdById", u.display_name AS "createdByName"
-       FROM fiche_versions v JOIN users u ON u.id = v.created_by_id
+       FROM fiche_versions v JOIN user_cards u ON u.id = v.created_by_id
       WHERE v.fiche_id = $1 ORDER BY v.number DESC`,
     [ficheId],
   );
@@ -56,7 +57,7 @@ export async function selectFrozenVersion(
 ): Promise<FrozenVersion | null> {
   const [row]: Array<Omit<FrozenVersion, 'createdAt'> & { createdAt: Date }> = await manager.query(
     `SELECT v.number, v.label, v.created_at AS "createdAt", u.display_name AS "createdBy", v.title, v.snapshot
-       FROM fiche_versions v JOIN users u ON u.id = v.created_by_id
+       FROM fiche_versions v JOIN user_cards u ON u.id = v.created_by_id
       WHERE v.id = $1 AND v.fiche_id = $2`,
     [versionId, ficheId],
   );
@@ -78,7 +79,7 @@ export async function insertVersion(
   },
 ): Promise<string> {
   // Numbering under a row lock on the fiche, so two versions taken at once get distinct numbers.
-  await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [version.ficheId]);
+  await lockFiche(manager, version.ficheId);
   const [{ id }]: Array<{ id: string }> = await manager.query(
     `INSERT INTO fiche_versions (fiche_id, number, label, kind, reach, title, snapshot, plain_text, created_by_id)
      VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM fiche_versions WHERE fiche_id = $1), $2, $3, $4, $5, $6, $7, $8)

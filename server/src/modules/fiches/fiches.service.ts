@@ -18,24 +18,24 @@ import {
   requiredSectionKeys,
 } from '@affluents/editor/template';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { ficheStatusLabels, groupKindLabels } from '../../common/french-labels';
 import { slugify } from '../../common/slug';
 import { AccessEvents } from '../../identity/access-events';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
-import { GroupEntity } from '../groups/group.entity';
 import { GroupsService } from '../groups/groups.service';
-import { OrganisationEntity } from '../organisations/organisation.entity';
 import { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
 import { FicheIndexer } from './fiche-indexer';
 import {
+  countOrganisations,
   type FicheRef,
   insertFicheAuthor,
   insertFicheAuthorByDocName,
   saveFicheOrganisations,
+  selectActiveGroupExists,
   selectDocumentAccessFacts,
   selectFicheAuthorIds,
   selectFicheAuthors,
@@ -67,15 +67,12 @@ export class FichesService {
     assertCan(subject, 'fiche.create', { groupId: input.groupId });
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      const group = await manager
-        .getRepository(GroupEntity)
-        .findOneBy({ id: input.groupId, archivedAt: IsNull() });
-      if (!group) throw notFound('Groupe introuvable');
+      if (!(await selectActiveGroupExists(manager, input.groupId))) throw notFound('Groupe introuvable');
       await this.assertOrganisations(manager, input.organisationIds);
       await manager.getRepository(FicheEntity).insert({
         id,
         title: input.title,
-        groupId: group.id,
+        groupId: input.groupId,
         status: 'draft',
         reach: null,
         sectors: uniqueTags(input.sectors),
@@ -369,12 +366,7 @@ export class FichesService {
 
   private async assertOrganisations(manager: EntityManager, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const found = await manager
-      .getRepository(OrganisationEntity)
-      .createQueryBuilder('o')
-      .where('o.id IN (:...ids)', { ids })
-      .getCount();
-    if (found !== new Set(ids).size) {
+    if ((await countOrganisations(manager, ids)) !== new Set(ids).size) {
       throw badRequest('Organisation inconnue', [
         { path: 'organisationIds', message: 'Organisation introuvable' },
       ]);

@@ -113,45 +113,44 @@ export class FilesRepository {
   }
 
   /**
-   * Records a file unless the fiche's files would then take more than `maxFicheBytes`: under a row lock
-   * on the fiche, so two uploads at once into one fiche are counted one after the other. Returns the new
-   * id, or how many bytes the fiche already used when it does not fit.
+   * Records a file unless the fiche's files would then take more than `maxFicheBytes`, in the caller's
+   * transaction, which holds the fiche's lock (`FicheReach.lock`) so two uploads at once into one fiche are
+   * counted one after the other. Returns the new id, or how many bytes the fiche already used when it does
+   * not fit.
    */
-  insertWithin(
+  async insertWithin(
+    manager: EntityManager,
     file: NewFile,
     maxFicheBytes: number,
     counted: Counted,
   ): Promise<{ id: string } | { usedBytes: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM fiches WHERE id = $1 FOR UPDATE', [file.ficheId]);
-      const used = await this.usedBytes(file.ficheId, counted, manager);
-      if (used + file.byteSize > maxFicheBytes) return { usedBytes: used };
-      const [row] = await manager.query(
-        `INSERT INTO files (fiche_id, name, media_type, kind, byte_size, sha256, width, height, content_key,
-           display_key, display_media_type, display_byte_size, display_sha256, display_width, display_height,
-           created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-        [
-          file.ficheId,
-          file.name,
-          file.mediaType,
-          file.kind,
-          file.byteSize,
-          file.sha256,
-          file.width,
-          file.height,
-          file.contentKey,
-          file.display?.key ?? null,
-          file.display?.mediaType ?? null,
-          file.display?.byteSize ?? null,
-          file.display?.sha256 ?? null,
-          file.display?.width ?? null,
-          file.display?.height ?? null,
-          file.createdById,
-        ],
-      );
-      return { id: row.id as string };
-    });
+    const used = await this.usedBytes(file.ficheId, counted, manager);
+    if (used + file.byteSize > maxFicheBytes) return { usedBytes: used };
+    const [row] = await manager.query(
+      `INSERT INTO files (fiche_id, name, media_type, kind, byte_size, sha256, width, height, content_key,
+         display_key, display_media_type, display_byte_size, display_sha256, display_width, display_height,
+         created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+      [
+        file.ficheId,
+        file.name,
+        file.mediaType,
+        file.kind,
+        file.byteSize,
+        file.sha256,
+        file.width,
+        file.height,
+        file.contentKey,
+        file.display?.key ?? null,
+        file.display?.mediaType ?? null,
+        file.display?.byteSize ?? null,
+        file.display?.sha256 ?? null,
+        file.display?.width ?? null,
+        file.display?.height ?? null,
+        file.createdById,
+      ],
+    );
+    return { id: row.id as string };
   }
 
   /** Those of the store `keys` a file points at (as its original or its screen version). */
@@ -215,7 +214,7 @@ export class FilesRepository {
 
   private select(where: string, params: unknown[]): Promise<FileRow[]> {
     return this.dataSource.query(
-      `SELECT ${FILE_COLUMNS} FROM files f JOIN users u ON u.id = f.created_by_id WHERE ${where}
+      `SELECT ${FILE_COLUMNS} FROM files f JOIN user_cards u ON u.id = f.created_by_id WHERE ${where}
        ORDER BY f.created_at, f.id`,
       params,
     );

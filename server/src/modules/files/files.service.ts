@@ -59,7 +59,7 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
   private startupSweep: Promise<unknown> | null = null;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly repository: FilesRepository,
     private readonly store: FileStore,
     private readonly fiches: FicheReach,
@@ -141,23 +141,25 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
         written.push(stored.key);
         display = { ...stored, mediaType: variant.mediaType, width: variant.width, height: variant.height };
       }
-      const inserted = await this.repository.insertWithin(
-        {
-          ficheId: target.ficheId,
-          name,
-          mediaType: recognised.mediaType,
-          kind: recognised.kind,
-          byteSize: original.byteSize,
-          sha256: original.sha256,
-          width: size?.width ?? null,
-          height: size?.height ?? null,
-          contentKey: original.key,
-          display,
-          createdById: subject.userId,
-        },
-        maxFicheBytes,
-        await this.counted(target.ficheId),
-      );
+      const file = {
+        ficheId: target.ficheId,
+        name,
+        mediaType: recognised.mediaType,
+        kind: recognised.kind,
+        byteSize: original.byteSize,
+        sha256: original.sha256,
+        width: size?.width ?? null,
+        height: size?.height ?? null,
+        contentKey: original.key,
+        display,
+        createdById: subject.userId,
+      };
+      const counted = await this.counted(target.ficheId);
+      // Under the fiche's lock: two uploads at once into one fiche are counted one after the other.
+      const inserted = await this.dataSource.transaction(async (manager) => {
+        await this.fiches.lock(manager, target.ficheId);
+        return this.repository.insertWithin(manager, file, maxFicheBytes, counted);
+      });
       if ('usedBytes' in inserted)
         throw fileErrors.ficheFull(name, maxFicheBytes, maxFicheBytes - inserted.usedBytes);
       const { id } = inserted;

@@ -38,7 +38,7 @@ export class PollStore {
   /** One poll, locked for update when read inside a transaction that changes it. */
   async findPoll(pollId: string, manager?: EntityManager, forUpdate = false): Promise<PollRow | null> {
     const rows: PollRow[] = await (manager ?? this.dataSource).query(
-      `SELECT ${POLL_COLUMNS} FROM polls p JOIN users u ON u.id = p.author_id WHERE p.id = $1
+      `SELECT ${POLL_COLUMNS} FROM polls p JOIN user_cards u ON u.id = p.author_id WHERE p.id = $1
        ${forUpdate ? 'FOR UPDATE OF p' : ''}`,
       [pollId],
     );
@@ -47,7 +47,7 @@ export class PollStore {
 
   async findThreadPolls(threadId: string): Promise<PollRow[]> {
     return this.dataSource.query(
-      `SELECT ${POLL_COLUMNS} FROM polls p JOIN users u ON u.id = p.author_id
+      `SELECT ${POLL_COLUMNS} FROM polls p JOIN user_cards u ON u.id = p.author_id
         WHERE p.thread_id = $1 ORDER BY p.created_at DESC`,
       [threadId],
     );
@@ -66,7 +66,7 @@ export class PollStore {
       `SELECT v.poll_id AS "pollId", v.user_id AS "userId", u.display_name AS "displayName", v.position,
               v.option_ids::text[] AS "optionIds", v.date_answers AS "dateAnswers", v.reason,
               v.voted_at AS "votedAt"
-         FROM poll_votes v JOIN users u ON u.id = v.user_id
+         FROM poll_votes v JOIN user_cards u ON u.id = v.user_id
         WHERE v.poll_id = ANY($1::uuid[]) ORDER BY v.voted_at`,
       [pollIds],
     );
@@ -75,7 +75,7 @@ export class PollStore {
   /** Active members of the group: the people a poll of its threads speaks to. */
   async electorate(groupId: string): Promise<number> {
     const [row]: Array<{ count: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM memberships m JOIN users u ON u.id = m.user_id
+      `SELECT count(*)::int AS count FROM group_members m JOIN user_cards u ON u.id = m.user_id
         WHERE m.group_id = $1 AND u.disabled_at IS NULL`,
       [groupId],
     );
