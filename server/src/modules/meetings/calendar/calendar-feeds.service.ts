@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { hashToken, newSecretToken } from '../../../common/auth/tokens';
 import { conflict, notFound } from '../../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { feedOwner, insertFeedToken, replaceFeedToken } from './calendar-feed-tokens';
-import { CalendarMeetings } from './calendar-meetings';
+import { feedOwner, insertFeedToken, replaceFeedToken } from './calendar-feed-token-rows';
+import { CalendarMeetings } from './calendar-meeting-rows';
 import { renderMeetingsCalendar } from './meeting-ical';
 
 // Past meetings stay in subscribed calendars for a while (minutes, follow-up), not forever.

@@ -4,7 +4,7 @@ import { conflict, notFound } from '../../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import type { MailAttachment } from '../../../infra/mail/mail-outbox.entity';
 import { MeetingAccess } from '../meeting-access';
-import { type CalendarMeeting, CalendarMeetings } from './calendar-meetings';
+import { type CalendarMeeting, CalendarMeetings } from './calendar-meeting-rows';
 import { renderMeetingsCalendar } from './meeting-ical';
 
 /** The .ics file of one meeting: downloaded from its page, attached to its invitation and change mails. */

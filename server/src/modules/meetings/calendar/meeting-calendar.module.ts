@@ -3,7 +3,7 @@ import { DomainEventBus } from '../../../common/events/domain-event-bus';
 import { DomainEventsModule } from '../../../common/events/domain-events.module';
 import { MeetingsModule } from '../meetings.module';
 import { CalendarFeeds } from './calendar-feeds.service';
-import { CalendarMeetings } from './calendar-meetings';
+import { CalendarMeetings } from './calendar-meeting-rows';
 import { MeetingCalendarController } from './meeting-calendar.controller';
 import { MeetingCalendarFiles } from './meeting-calendar-files';
 import { MeetingMailer } from './meeting-mailer';

@@ -2,7 +2,7 @@ import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { frenchSlot, ZonedInstant } from './brussels-time';
-import type { CalendarMeeting } from './calendar-meetings';
+import type { CalendarMeeting } from './calendar-meeting-rows';
 
 // A meeting without an end time still blocks a slot in calendars: two hours, the usual length.
 const DEFAULT_LENGTH_MS = 2 * 60 * 60 * 1000;

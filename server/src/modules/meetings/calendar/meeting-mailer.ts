@@ -8,10 +8,10 @@ import {
   meetingInvitationMail,
 } from '../../../infra/mail/mail-templates';
 import { frenchSlot } from './brussels-time';
-import { type CalendarMeeting, CalendarMeetings } from './calendar-meetings';
+import { type CalendarMeeting, CalendarMeetings } from './calendar-meeting-rows';
 import { MeetingCalendarFiles } from './meeting-calendar-files';
 import { meetingPageUrl } from './meeting-ical';
-import { type MeetingRecipient, meetingRecipients } from './meeting-recipients';
+import { type MeetingRecipient, meetingRecipients } from './meeting-recipient-rows';
 
 /** The facts a meeting mail shows one recipient. */
 export function meetingMailFacts(

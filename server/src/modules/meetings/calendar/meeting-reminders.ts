@@ -4,10 +4,10 @@ import { RecurringJob } from '../../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { MailService } from '../../../infra/mail/mail.service';
 import { meetingReminderMail } from '../../../infra/mail/mail-templates';
-import { CalendarMeetings } from './calendar-meetings';
+import { CalendarMeetings } from './calendar-meeting-rows';
 import { meetingMailFacts } from './meeting-mailer';
-import { meetingRecipients } from './meeting-recipients';
-import { claimReminder } from './reminder-claims';
+import { meetingRecipients } from './meeting-recipient-rows';
+import { claimReminder } from './reminder-claim-rows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;

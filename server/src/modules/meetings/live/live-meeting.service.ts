@@ -16,7 +16,7 @@ import {
   startLive,
 } from './live-rows';
 import { MeetingAgenda } from './meeting-agenda';
-import { isMeetingParticipant } from './meeting-participants';
+import { isMeetingParticipant } from './meeting-participant-rows';
 import { meetingRoom } from './meeting-room';
 
 /**

@@ -15,7 +15,7 @@ import { RealtimeHub } from '../../../realtime/realtime-hub';
 import { findAction, insertAction, updateAction } from '../follow-up-rows';
 import { MeetingAccess } from '../meeting-access';
 import { deleteDecision, insertDecision, recordAttendance } from './live-rows';
-import { isMeetingParticipant } from './meeting-participants';
+import { isMeetingParticipant } from './meeting-participant-rows';
 import { meetingRoom } from './meeting-room';
 
 /**

@@ -22,7 +22,7 @@ import { actionsOfMeeting } from '../follow-up-rows';
 import { decisionsOfMeeting } from '../live/live-rows';
 import { meetingRoom } from '../live/meeting-room';
 import { MeetingAccess, type ResolvedMeeting } from '../meeting-access';
-import { readAttendance, readHeader } from './minutes-facts';
+import { readAttendance, readHeader } from './minutes-fact-rows';
 import { linkedFicheIds } from './minutes-fiche-links';
 import type { MinutesPdfSource } from './minutes-pdf';
 import {

@@ -3,7 +3,7 @@ import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import type * as Y from 'yjs';
 import { heading, labelledBox, type Pdf } from '../../exports/pdf-layout';
 import { YjsPdfBlocks } from '../../exports/yjs-pdf-blocks';
-import type { MinutesHeader } from './minutes-facts';
+import type { MinutesHeader } from './minutes-fact-rows';
 
 /** Everything the PDF of published minutes shows. */
 export interface MinutesPdfSource {
