@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { ProxyOptions } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { PAGES_READ_CACHE, PAGES_READ_URL } from './src/lib/pages-read';
 
 const apiTarget = process.env.AFFLUENTS_API ?? 'http://localhost:3000';
 const devPort = 5173;
@@ -27,8 +29,59 @@ const proxyTo = (ws: boolean): ProxyOptions => ({
   },
 });
 
+/**
+ * The installable app (vite-plugin-pwa, on Workbox): the web app manifest, and a service worker that keeps
+ * the app's shell (every built file) and the last pages read (the API's GET answers, network first) for a
+ * phone without network. The pages read are wiped at sign-out and sign-in (src/lib/pages-read.ts).
+ */
+const installableApp = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+  manifest: {
+    name: 'Affluents',
+    short_name: 'Affluents',
+    description: 'L’espace de travail des groupes d’échange des bassins de l’insertion socioprofessionnelle.',
+    lang: 'fr-BE',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#0d5c63',
+    icons: [
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+    // The editor's chunk is the largest file of the app; it is precached like the rest.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//, /^\/collab\//],
+    cleanupOutdatedCaches: true,
+    // A new version takes over at once (the shell is revalidated on each visit, see the server's client-app.ts).
+    skipWaiting: true,
+    clientsClaim: true,
+    runtimeCaching: [
+      {
+        urlPattern: PAGES_READ_URL,
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: PAGES_READ_CACHE,
+          // On a weak link, what was read before shows after 4 s rather than a spinner that never ends.
+          networkTimeoutSeconds: 4,
+          expiration: { maxEntries: 300, maxAgeSeconds: 14 * 24 * 3600 },
+          cacheableResponse: { statuses: [200] },
+        },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), installableApp],
   resolve: {
     // Bundle the packages' TypeScript source: the packages themselves build to CommonJS for the server.
     // `@affluents/editor/template` (Yjs only) stays apart from the Tiptap extensions, so that screens which only

@@ -111,7 +111,8 @@ test('(g) Sophie and Claire write the same fiche at once and see each other’s 
 
     // Offline: the status says so at once, what Claire writes is kept and reaches Sophie once back online.
     await claire.context().setOffline(true);
-    await claire.getByRole('status').filter({ hasText: 'Hors ligne' }).waitFor();
+    // The fiche's own status (the app's offline banner, above the page, says it too).
+    await claire.getByRole('main').getByRole('status').filter({ hasText: 'Hors ligne' }).waitFor();
     await claire.getByText('Vos modifications sont gardées sur cet appareil').waitFor();
     await writeInSection(claire, 'Public bénéficiaire', 'Écrit hors ligne par Claire.');
     await new Promise((r) => setTimeout(r, 1500));

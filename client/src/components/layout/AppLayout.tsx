@@ -6,6 +6,7 @@ import { UserMenu } from '../../features/auth/components/UserMenu';
 import { useCan, useCurrentUser } from '../../features/auth/hooks';
 import { NewsNavLink } from '../../features/news/components/NewsNavLink';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import { useOnline } from '../../lib/use-online';
 import { Toasts } from '../ui/toast';
 import styles from './AppLayout.module.css';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -71,6 +72,7 @@ export function AppLayout() {
   const can = useCan();
   useFocusOnNavigation();
   const headerRef = useHeaderHeight();
+  const online = useOnline();
 
   const onBassins = pathname === '/' || pathname.startsWith('/groupes/');
   return (
@@ -124,6 +126,9 @@ export function AppLayout() {
           </div>
         </div>
       </header>
+      <div role="status" className={online ? undefined : styles.offline}>
+        {online ? null : t('layout.offline')}
+      </div>
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />
       </main>

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PAGES_READ_CACHE } from '../../lib/pages-read';
 import { jsonResponse, renderWithProviders } from '../../test/render';
 import { useAccessChanges, useCan, useLogout } from './hooks';
 
@@ -55,8 +56,10 @@ afterEach(() => {
 });
 
 describe('useLogout', () => {
-  it('deletes the offline fiche copies once the server has signed out', async () => {
+  it('deletes the offline fiche copies and the pages read once the server has signed out', async () => {
     const deleteDatabase = stubIndexedDB();
+    const deleteCache = vi.fn(async (_name: string) => true);
+    vi.stubGlobal('caches', { delete: deleteCache });
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response(null, { status: 204 })),
@@ -68,6 +71,7 @@ describe('useLogout', () => {
         'affluents:fiche:00000000-0000-4000-8000-000000000001',
       ]),
     );
+    expect(deleteCache.mock.calls.map(([name]) => name)).toEqual([PAGES_READ_CACHE]);
   });
 
   it('keeps them when the sign-out failed (the session is still open)', async () => {

@@ -1,6 +1,7 @@
 import { type Action, type CurrentUser, can, type Subject, type Target } from '@affluents/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { clearPagesRead } from '../../lib/pages-read';
 import { meQueryKey } from '../../lib/query-client';
 import { clearOfflineCopies } from '../../realtime/offline-copies';
 import { closeSocket, useSocketEvent } from '../../realtime/socket';
@@ -42,6 +43,8 @@ export function useSetSignedInUser() {
   const queryClient = useQueryClient();
   return useCallback(
     (user: CurrentUser) => {
+      // Pages read offline in an earlier session (one that expired without a sign-out) are not this one's.
+      void clearPagesRead();
       // The invitation being accepted stays cached: the page showing it is still mounted.
       queryClient.removeQueries({
         predicate: (q) => !['auth', 'invitation-preview'].includes(String(q.queryKey[0])),
@@ -62,9 +65,12 @@ export function useLogout() {
   return useMutation({
     mutationKey: ['auth', 'logout'],
     mutationFn: authApi.logout,
-    // Once the server has closed the session, the fiche copies kept for offline work go too (shared
-    // professional secrecy). Not awaited: a copy still open finishes deleting when its page unmounts.
-    onSuccess: () => void clearOfflineCopies(),
+    // Once the server has closed the session, the fiche copies and the pages read kept for offline work go
+    // too (shared professional secrecy). Not awaited: a copy still open finishes deleting when its page unmounts.
+    onSuccess: () => {
+      void clearOfflineCopies();
+      void clearPagesRead();
+    },
     onSettled: () => {
       // The live connection belongs to the session that ended: the next sign-in opens a new one.
       closeSocket();

@@ -79,6 +79,8 @@ export const en: Translation = {
     language: 'Language',
     logout: 'Sign out',
     logoutFailed: 'Signing out failed',
+    offline:
+      'Offline: you are reading the pages already opened on this device. What you write is sent when the network is back, if the page stays open.',
     footer: 'Affluents – the workspace of the bassin exchange groups of socio-professional insertion.',
   },
   auth: {

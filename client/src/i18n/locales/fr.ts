@@ -78,6 +78,8 @@ export const fr = {
     language: 'Langue',
     logout: 'Se déconnecter',
     logoutFailed: 'La déconnexion a échoué',
+    offline:
+      'Hors ligne : vous lisez les pages déjà ouvertes sur cet appareil. Ce que vous écrivez part au retour du réseau, si la page reste ouverte.',
     footer:
       'Affluents – l’espace de travail des groupes d’échange des bassins de l’insertion socioprofessionnelle.',
   },
