@@ -10,9 +10,9 @@ export interface FieldFrameProps {
 }
 
 /**
- * The one frame of a kit text field (text, multi-line, search): the label above the control, the help text
- * and the validation message below. It sits inside a react-aria field (TextField, SearchField), which wires
- * the label, the help and the error to the control.
+ * The one frame of a kit field (text, multi-line, search, number, select, combo box): the label above the
+ * control, the help text and the validation message below. It sits inside the react-aria field (TextField,
+ * SearchField, NumberField, Select, ComboBox), which wires the label, the help and the error to the control.
  */
 export function FieldFrame({
   label,
