@@ -14,8 +14,8 @@ const RULES: ReadonlyArray<{ what: string; pattern: RegExp }> = [
     pattern: /\bfrom\s+['"]react-aria-components['"]|\bimport\(\s*['"]react-aria-components['"]\s*\)/g,
   },
   {
-    what: 'a raw <input>, <select>, <textarea> or <table> (TextField, SelectField, TextAreaField, Table...)',
-    pattern: /<(input|select|textarea|table)\b/g,
+    what: 'a raw <input>, <select>, <textarea>, <button> or <table> (TextField, SelectField, Button, Table...)',
+    pattern: /<(input|select|textarea|button|table)\b/g,
   },
   {
     what: 'a hand-written listbox (SuggestionList, SelectField, ComboBoxField)',
@@ -64,11 +64,12 @@ describe('the kit boundary', () => {
       '<textarea value={body} />',
       '<div role="listbox" aria-label="x" />',
       '<table className="x">',
+      '<button type="button" onClick={go}>',
     ].join('\n');
     const found = RULES.flatMap(({ pattern }) =>
       [...withoutComments(sample).matchAll(pattern)].map((m) => m[0]),
     );
-    expect(found).toHaveLength(4);
+    expect(found).toHaveLength(5);
     expect(withoutComments("// <input> is not here\nconst a = 'http://x'; // <table>")).not.toMatch(
       /<input|<table/,
     );
