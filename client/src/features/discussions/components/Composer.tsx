@@ -131,7 +131,9 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           inputRef={textarea}
           label={t('discussions.composer.label')}
           isLabelHidden
+          // The field fills the row; its text area keeps the composer's height limit.
           className="composer__input"
+          inputClassName="composer__input"
           rows={2}
           value={body}
           placeholder={t('discussions.composer.placeholder')}
