@@ -102,9 +102,11 @@ test('(40) comments: select a passage, comment it, a colleague replies live, the
   await thomas.locator('.comment-highlight').first().waitFor({ state: 'detached' });
   await inesThread.waitFor({ state: 'detached' });
   // Resolved threads stay reachable through the filter, with who resolved them.
+  // A kit checkbox: its native input is visually hidden inside the label, so it is checked by force as the
+  // other react-aria controls are.
   await commentsPanel(thomas)
     .getByLabel(/Afficher le commentaire résolu/)
-    .check();
+    .check({ force: true });
   await threadOf(thomas, 'Thomas Dubois').getByText('Résolu par Thomas Dubois').waitFor();
   await threadOf(thomas, 'Thomas Dubois').getByRole('button', { name: 'Rouvrir' }).waitFor();
   await screenshot(thomas, '40-3-commentaire-resolu');

@@ -1,9 +1,9 @@
 import type { Action } from '@affluents/contracts';
 import type { ComponentType } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/layout/PageHeader';
+import { Tab, TabList, TabPanel, Tabs } from '../components/ui';
 import { ButtonLink } from '../components/ui/ButtonLink';
 import { useCan } from '../features/auth/hooks';
 import { BassinsAdmin } from '../features/bassins/components/BassinsAdmin';

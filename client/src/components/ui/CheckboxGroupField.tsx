@@ -1,11 +1,5 @@
-import {
-  Checkbox,
-  CheckboxGroup,
-  type CheckboxGroupProps,
-  FieldError,
-  Label,
-  Text,
-} from 'react-aria-components';
+import { CheckboxGroup, type CheckboxGroupProps, FieldError, Label, Text } from 'react-aria-components';
+import { Checkbox } from './Checkbox';
 import styles from './CheckboxGroupField.module.css';
 
 export interface CheckboxOption {
@@ -48,13 +42,8 @@ export function CheckboxGroupField({
       )}
       <div className={styles.items}>
         {options.map((option) => (
-          <Checkbox key={option.id} value={option.id} className={`checkbox ${styles.checkbox}`}>
-            <span className="checkbox__box" aria-hidden="true">
-              <svg viewBox="0 0 18 18" aria-hidden="true">
-                <polyline points="2 9 7 14 16 4" />
-              </svg>
-            </span>
-            <span>{option.label}</span>
+          <Checkbox key={option.id} value={option.id} className={styles.checkbox}>
+            {option.label}
           </Checkbox>
         ))}
       </div>

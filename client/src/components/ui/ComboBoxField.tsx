@@ -2,16 +2,14 @@ import {
   Button,
   ComboBox,
   type ComboBoxProps,
-  FieldError,
   Input,
   type Key,
-  Label,
   ListBox,
   ListBoxItem,
   Popover,
-  Text,
 } from 'react-aria-components';
 import styles from './ComboBoxField.module.css';
+import { FieldFrame, fieldClass } from './FieldFrame';
 import type { SelectOption } from './SelectField';
 
 export interface ComboBoxFieldProps
@@ -54,22 +52,17 @@ export function ComboBoxField({
       allowsEmptyCollection={emptyText !== undefined}
       value={value}
       onChange={(key: Key | null) => onChange(key === null ? null : String(key))}
-      className={['field', className ?? ''].filter(Boolean).join(' ')}
+      className={fieldClass(className)}
       menuTrigger="focus"
     >
-      <Label className="field__label">{label}</Label>
-      <div className={styles.group}>
-        <Input className={`field__input ${styles.input}`} placeholder={placeholder} />
-        <Button className={styles.button}>
-          <span aria-hidden="true">▾</span>
-        </Button>
-      </div>
-      {description && (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      )}
-      <FieldError className="field__error" />
+      <FieldFrame label={label} description={description}>
+        <div className={styles.group}>
+          <Input className={`field__input ${styles.input}`} placeholder={placeholder} />
+          <Button className={styles.button}>
+            <span aria-hidden="true">▾</span>
+          </Button>
+        </div>
+      </FieldFrame>
       <Popover className="popover">
         <ListBox
           className="listbox"

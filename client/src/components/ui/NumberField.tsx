@@ -1,11 +1,9 @@
 import {
   NumberField as AriaNumberField,
   type NumberFieldProps as AriaNumberFieldProps,
-  FieldError,
   Input,
-  Label,
-  Text,
 } from 'react-aria-components';
+import { FieldFrame, fieldClass } from './FieldFrame';
 import styles from './NumberField.module.css';
 
 export interface NumberFieldProps
@@ -36,16 +34,11 @@ export function NumberField({
       {...props}
       value={value ?? Number.NaN}
       onChange={(next) => onChange(Number.isNaN(next) ? null : next)}
-      className={['field', className ?? ''].filter(Boolean).join(' ')}
+      className={fieldClass(className)}
     >
-      <Label className={isLabelHidden ? 'visually-hidden' : 'field__label'}>{label}</Label>
-      <Input className={`field__input ${styles.input}`} />
-      {description && (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      )}
-      <FieldError className="field__error" />
+      <FieldFrame label={label} description={description} isLabelHidden={isLabelHidden}>
+        <Input className={`field__input ${styles.input}`} />
+      </FieldFrame>
     </AriaNumberField>
   );
 }

@@ -1,8 +1,6 @@
 import type { Key } from 'react-aria-components';
 import {
   Button,
-  FieldError,
-  Label,
   ListBox,
   ListBoxItem,
   Popover,
@@ -11,6 +9,7 @@ import {
   SelectValue,
   Text,
 } from 'react-aria-components';
+import { FieldFrame, fieldClass } from './FieldFrame';
 import styles from './SelectField.module.css';
 
 export interface SelectOption {
@@ -47,19 +46,14 @@ export function SelectField({
       {...props}
       value={value}
       onChange={(key: Key | null) => onChange(key === null ? null : String(key))}
-      className={['field', className ?? ''].filter(Boolean).join(' ')}
+      className={fieldClass(className)}
     >
-      <Label className={isLabelHidden ? 'visually-hidden' : 'field__label'}>{label}</Label>
-      <Button className={`field__input ${styles.button}`}>
-        <SelectValue className={`select__value ${styles.value}`} />
-        <span aria-hidden="true">▾</span>
-      </Button>
-      {description && (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      )}
-      <FieldError className="field__error" />
+      <FieldFrame label={label} description={description} isLabelHidden={isLabelHidden}>
+        <Button className={`field__input ${styles.button}`}>
+          <SelectValue className={`select__value ${styles.value}`} />
+          <span aria-hidden="true">▾</span>
+        </Button>
+      </FieldFrame>
       <Popover className="popover">
         <ListBox className="listbox" items={options}>
           {(option) => (

@@ -13,3 +13,14 @@ describe('Switch', () => {
     expect(toggle.checked).toBe(true);
   });
 });
+
+describe('Switch with help', () => {
+  it('says what it does under its label, and is still named by the label first', () => {
+    render(
+      <Switch label="Résumé quotidien" description="Un courriel par jour." isSelected onChange={vi.fn()} />,
+    );
+    const toggle = screen.getByRole('switch', { name: /^Résumé quotidien/ }) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    expect(screen.getByText('Un courriel par jour.')).toBeTruthy();
+  });
+});

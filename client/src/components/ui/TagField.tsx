@@ -1,19 +1,8 @@
 import { useId, useState } from 'react';
-import {
-  ComboBox,
-  Input,
-  type Key,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Tag,
-  TagGroup,
-  TagList,
-  Text,
-} from 'react-aria-components';
+import { ComboBox, Input, type Key, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
+import { RemovableTags } from './RemovableTags';
 import styles from './TagField.module.css';
 
 interface TagFieldProps {
@@ -47,33 +36,13 @@ export function TagField({ label, description, value, onChange, suggestions, max
 
   return (
     <div className="field tag-field">
-      <TagGroup
-        className="tag-field__tags"
-        onRemove={(keys) => onChange(value.filter((v) => !keys.has(v)))}
+      <RemovableTags
+        label={label}
         aria-describedby={description ? descriptionId : undefined}
-      >
-        <Label className="field__label">{label}</Label>
-        <TagList
-          className="tag-list"
-          items={value.map((v) => ({ id: v }))}
-          renderEmptyState={() => <span className="tag-list__empty">{t('common.noTags')}</span>}
-        >
-          {(item) => (
-            <Tag className="tag" id={item.id} textValue={item.id}>
-              {item.id}
-              <Button
-                variant="ghost"
-                size="sm"
-                slot="remove"
-                className="tag__remove"
-                aria-label={t('common.removeTag', { tag: item.id })}
-              >
-                <span aria-hidden="true">×</span>
-              </Button>
-            </Tag>
-          )}
-        </TagList>
-      </TagGroup>
+        items={value.map((v) => ({ id: v, name: v }))}
+        onRemove={(keys) => onChange(value.filter((v) => !keys.has(v)))}
+        emptyText={t('common.noTags')}
+      />
       <div className={styles.add}>
         <ComboBox
           className={styles.combobox}

@@ -1,50 +1,50 @@
+import type { Ref } from 'react';
 import {
   TextField as AriaTextField,
   type TextFieldProps as AriaTextFieldProps,
-  FieldError,
-  Label,
-  Text,
   TextArea,
 } from 'react-aria-components';
+import { FieldFrame, type FieldFrameProps, fieldClass, refreshErrorWhileTyping } from './FieldFrame';
 import styles from './TextAreaField.module.css';
 
-export interface TextAreaFieldProps extends Omit<AriaTextFieldProps, 'className' | 'children'> {
-  label: string;
-  description?: string;
+export interface TextAreaFieldProps
+  extends Omit<AriaTextFieldProps, 'className' | 'children'>,
+    FieldFrameProps {
   rows?: number;
+  placeholder?: string;
   className?: string;
   /** Extra class on the text area itself (its width or height in a feature). */
   inputClassName?: string;
+  /** The text area itself (to focus it, or read and move its caret). */
+  inputRef?: Ref<HTMLTextAreaElement>;
 }
 
-/** A labelled multi-line text field with its help text and validation message. */
+/** A key pressed in a kit text field (react-aria's event: call `continuePropagation()` to let it bubble on). */
+export type FieldKeyboardEvent = Parameters<NonNullable<AriaTextFieldProps['onKeyDown']>>[0];
+
+/** A labelled multi-line text field with its help text and validation message (the frame of TextField). */
 export function TextAreaField({
   label,
   description,
+  isLabelHidden,
   rows = 3,
+  placeholder,
   className,
   inputClassName,
+  inputRef,
   ...props
 }: TextAreaFieldProps) {
   return (
-    <AriaTextField {...props} className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <Label className="field__label">{label}</Label>
-      <TextArea
-        className={['field__input', styles.textarea, inputClassName ?? ''].filter(Boolean).join(' ')}
-        rows={rows}
-        onInput={(event) => {
-          // As in TextField: refresh a shown error while typing rather than on blur.
-          const input = event.currentTarget;
-          if (input.getAttribute('aria-invalid') === 'true')
-            input.dispatchEvent(new Event('change', { bubbles: true }));
-        }}
-      />
-      {description && (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      )}
-      <FieldError className="field__error" />
+    <AriaTextField {...props} className={fieldClass(className)}>
+      <FieldFrame label={label} description={description} isLabelHidden={isLabelHidden}>
+        <TextArea
+          ref={inputRef}
+          className={['field__input', styles.textarea, inputClassName ?? ''].filter(Boolean).join(' ')}
+          rows={rows}
+          placeholder={placeholder}
+          onInput={refreshErrorWhileTyping}
+        />
+      </FieldFrame>
     </AriaTextField>
   );
 }

@@ -1,5 +1,6 @@
 import type { FicheComment } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
+import { UnstyledButton } from '../../components/ui';
 import { Button } from '../../components/ui/Button';
 import { CommentBody } from './CommentBody';
 import { CommentComposer } from './CommentComposer';
@@ -25,10 +26,10 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
       data-comment-id={comment.id}
       aria-label={t('comments.threadLabel', { author: comment.author.displayName })}
     >
-      <button type="button" className="comment-card__quote" onClick={onFocus}>
+      <UnstyledButton className="comment-card__quote" onPress={onFocus}>
         <span className="visually-hidden">{t('comments.goToPassage')}</span>
         <q>{comment.quote}</q>
-      </button>
+      </UnstyledButton>
       <header className="comment-card__meta">
         <strong>{comment.author.displayName}</strong>{' '}
         <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>

@@ -1,8 +1,9 @@
 import { COMMENT_MAX_CHARS } from '@affluents/contracts';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
 import { FormError } from '../../components/ui/FormError';
+import { TextAreaField } from '../../components/ui/TextAreaField';
 import { useErrorMessage } from '../../lib/use-error-message';
 
 interface CommentComposerProps {
@@ -25,7 +26,7 @@ export function CommentComposer({ label, submitLabel, onSubmit, onCancel, autoFo
     if (autoFocus) field.current?.focus();
   }, [autoFocus]);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: { preventDefault(): void }) {
     event.preventDefault();
     if (!body.trim()) return;
     setPending(true);
@@ -42,20 +43,20 @@ export function CommentComposer({ label, submitLabel, onSubmit, onCancel, autoFo
 
   return (
     <form className="comment-composer" onSubmit={submit}>
-      <label className="comment-composer__label">
-        <span>{label}</span>
-        <textarea
-          ref={field}
-          value={body}
-          maxLength={COMMENT_MAX_CHARS}
-          rows={3}
-          onChange={(e) => setBody(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
-            if (e.key === 'Escape' && onCancel) onCancel();
-          }}
-        />
-      </label>
+      <TextAreaField
+        className="comment-composer__label"
+        inputRef={field}
+        label={label}
+        value={body}
+        maxLength={COMMENT_MAX_CHARS}
+        rows={3}
+        onChange={setBody}
+        onKeyDown={(e) => {
+          e.continuePropagation();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+          if (e.key === 'Escape' && onCancel) onCancel();
+        }}
+      />
       <FormError message={error} />
       <div className="comment-composer__actions">
         {onCancel && (

@@ -1,6 +1,7 @@
 import type { CreateFicheCommentRequest, CurrentUser, FicheComment } from '@affluents/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Checkbox } from '../../components/ui/Checkbox';
 import { CommentCard } from './CommentCard';
 import { CommentComposer } from './CommentComposer';
 import { useCreateComment, useReplyComment, useResolveComment } from './hooks';
@@ -78,10 +79,9 @@ export function CommentsPanel({
           />
         </div>
       )}
-      <label className="comments-panel__filter">
-        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />{' '}
+      <Checkbox className="comments-panel__filter" isSelected={showResolved} onChange={setShowResolved}>
         {t('comments.showResolved', { count: resolvedCount })}
-      </label>
+      </Checkbox>
       {anchored.length === 0 && orphaned.length === 0 ? (
         <p className="comments-panel__empty">{t('comments.empty')}</p>
       ) : (

@@ -1,9 +1,10 @@
 import './exports.css';
 import type { FicheDetail } from '@affluents/contracts';
 import { useState } from 'react';
-import { Checkbox, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../components/ui';
 import { ButtonLink } from '../../components/ui/ButtonLink';
+import { Checkbox } from '../../components/ui/Checkbox';
 import type { FicheQuery } from '../fiches/api/fiches-api';
 import { bookletPdfUrl, fichePdfUrl } from './export-urls';
 
@@ -36,13 +37,8 @@ export function FichePdfDownload({ fiche, versionId, mayComment, look = 'link' }
         </Link>
       )}
       {mayComment && (
-        <Checkbox isSelected={withComments} onChange={setWithComments} className="checkbox">
-          <span className="checkbox__box" aria-hidden="true">
-            <svg viewBox="0 0 18 18" aria-hidden="true">
-              <polyline points="2 9 7 14 16 4" />
-            </svg>
-          </span>
-          <span>{t('fiches.pdf.withComments')}</span>
+        <Checkbox isSelected={withComments} onChange={setWithComments}>
+          {t('fiches.pdf.withComments')}
         </Checkbox>
       )}
     </span>

@@ -1,18 +1,12 @@
 import { IMAGE_NODE } from '@affluents/editor';
 import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useState } from 'react';
-import {
-  TextField as AriaTextField,
-  Checkbox,
-  FieldError,
-  Form,
-  Label,
-  Text,
-  TextArea,
-} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
+import { Checkbox } from '../../components/ui/Checkbox';
 import { ModalDialog } from '../../components/ui/Dialog';
+import { Form } from '../../components/ui/Form';
+import { TextAreaField } from '../../components/ui/TextAreaField';
 
 /** The alt text of the image with this file id in the editor's text: null when not described yet. */
 function currentAlt(editor: Editor, fileId: string): string | null {
@@ -73,36 +67,26 @@ export function AltTextDialog({
           close();
         }}
       >
-        <AriaTextField
-          className="field"
+        <TextAreaField
+          label={t('files.altDialog.label')}
+          description={t('files.altDialog.help')}
           name="alt"
+          rows={3}
+          maxLength={500}
           value={decorative ? '' : alt}
           onChange={setAlt}
           isDisabled={decorative}
           isRequired={!decorative}
           autoFocus
           validate={(value) => (decorative || value.trim() ? null : t('files.altDialog.required'))}
-        >
-          <Label className="field__label">{t('files.altDialog.label')}</Label>
-          <TextArea className="field__input field__textarea" rows={3} maxLength={500} />
-          <Text slot="description" className="field__description">
-            {t('files.altDialog.help')}
-          </Text>
-          <FieldError className="field__error" />
-        </AriaTextField>
+        />
         <Checkbox
-          className="checkbox"
           isSelected={decorative}
           onChange={setDecorative}
           name="decorative"
           aria-describedby={helpId}
         >
-          <span className="checkbox__box" aria-hidden="true">
-            <svg viewBox="0 0 18 18" aria-hidden="true">
-              <polyline points="2 9 7 14 16 4" />
-            </svg>
-          </span>
-          <span>{t('files.altDialog.decorative')}</span>
+          {t('files.altDialog.decorative')}
         </Checkbox>
         <p id={helpId} className="field__description">
           {t('files.altDialog.decorativeHelp')}

@@ -1,6 +1,6 @@
 import { formatByteSize } from '@affluents/contracts';
-import { ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { ProgressBar } from '../../components/ui';
 import { Button } from '../../components/ui/Button';
 import type { FileUpload } from './use-file-uploads';
 import './files.css';

@@ -2,6 +2,7 @@ import type { FileKind } from '@affluents/contracts';
 import type { Editor } from '@tiptap/core';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePicker, openFilePicker } from '../../components/ui/FilePicker';
 import { AltTextDialog } from './AltTextDialog';
 import type { FileEditing } from './FileNodeViews';
 import { acceptFor } from './file-checks';
@@ -52,7 +53,7 @@ export function useFicheFilesEditing({
   const inputs = { image: useRef<HTMLInputElement>(null), document: useRef<HTMLInputElement>(null) };
   const { image: imageInput, document: documentInput } = inputs;
   const pick = useCallback(
-    (kind: FileKind) => (kind === 'image' ? imageInput : documentInput).current?.click(),
+    (kind: FileKind) => openFilePicker((kind === 'image' ? imageInput : documentInput).current),
     [imageInput, documentInput],
   );
 
@@ -63,20 +64,13 @@ export function useFicheFilesEditing({
   const editing = useMemo<FileEditing>(() => ({ editable: enabled, describe }), [enabled, describe]);
 
   const picker = (kind: FileKind) => (
-    <input
-      ref={inputs[kind]}
-      type="file"
-      accept={acceptFor(kind)}
-      multiple
-      hidden
-      data-file-picker={kind}
-      aria-label={t(`files.picker.${kind}`)}
-      onChange={(event) => {
-        const files = Array.from(event.currentTarget.files ?? []);
-        // Cleared, so that choosing the same file again is a change too.
-        event.currentTarget.value = '';
-        if (files.length > 0) upload(files);
-      }}
+    <FilePicker
+      inputRef={inputs[kind]}
+      name={kind}
+      label={t(`files.picker.${kind}`)}
+      acceptedFileTypes={acceptFor(kind).split(',')}
+      allowsMultiple
+      onSelect={upload}
     />
   );
 

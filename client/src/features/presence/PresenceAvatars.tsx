@@ -1,6 +1,7 @@
-import { Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Heading } from '../../components/ui';
 import { Button } from '../../components/ui/Button';
+import { DialogTrigger, Popover, PopoverDialog } from '../../components/ui/Popover';
 import { localeOf } from '../../i18n';
 import { useCurrentUser } from '../auth/hooks';
 import { type PresenceDisplay, presenceDisplay } from './presence-display';
@@ -69,8 +70,8 @@ export function PresenceView({ display, label }: { display: PresenceDisplay; lab
             </span>
           )}
         </Button>
-        <Popover className="popover presence-avatars__popover" placement="bottom start">
-          <Dialog className="presence-avatars__dialog" aria-label={t('notifications.presence.title')}>
+        <Popover className="presence-avatars__popover" placement="bottom start">
+          <PopoverDialog className="presence-avatars__dialog" aria-label={t('notifications.presence.title')}>
             <Heading slot="title" level={2} className="presence-avatars__heading">
               {t('notifications.presence.online', { count: online.length })}
             </Heading>
@@ -109,7 +110,7 @@ export function PresenceView({ display, label }: { display: PresenceDisplay; lab
                 </ul>
               </>
             )}
-          </Dialog>
+          </PopoverDialog>
         </Popover>
       </DialogTrigger>
     </div>

@@ -1,9 +1,10 @@
 import type { CurrentUser } from '@affluents/contracts';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { Form, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { TextField } from '../../../components/ui/TextField';
 import { ApiRequestError, isApiError } from '../../../lib/api-client';

@@ -1,9 +1,17 @@
 import type { CurrentUser } from '@affluents/contracts';
 import { useState } from 'react';
-import { Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/Button';
+import {
+  Menu,
+  MenuHeader,
+  MenuItem,
+  MenuPopover,
+  MenuSection,
+  MenuSeparator,
+  MenuTrigger,
+} from '../../../components/ui/Menu';
 import { notify } from '../../../components/ui/toast';
 import { type Language, setLanguage } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -37,9 +45,8 @@ export function UserMenu({ user }: { user: CurrentUser }) {
           <span className="user-menu__name">{user.displayName}</span>
           <span aria-hidden="true">▾</span>
         </Button>
-        <Popover className="popover popover--menu" placement="bottom end">
+        <MenuPopover>
           <Menu
-            className="menu"
             onAction={(key) => {
               if (key === 'profile') setProfileOpen(true);
               if (key === 'logout') {
@@ -50,18 +57,15 @@ export function UserMenu({ user }: { user: CurrentUser }) {
               }
             }}
           >
-            <MenuSection className="menu__section">
-              <Header className="menu__header">
+            <MenuSection>
+              <MenuHeader>
                 <span className="menu__header-name">{user.displayName}</span>
                 <span className="menu__header-email">{user.email}</span>
-              </Header>
-              <MenuItem id="profile" className="menu__item">
-                {t('layout.profile')}
-              </MenuItem>
+              </MenuHeader>
+              <MenuItem id="profile">{t('layout.profile')}</MenuItem>
             </MenuSection>
-            <Separator className="menu__separator" />
+            <MenuSeparator />
             <MenuSection
-              className="menu__section"
               selectionMode="single"
               selectedKeys={[i18n.language]}
               onSelectionChange={(keys) => {
@@ -69,22 +73,20 @@ export function UserMenu({ user }: { user: CurrentUser }) {
                 if (key === 'fr' || key === 'en') setLanguage(key as Language);
               }}
             >
-              <Header className="menu__header">{t('layout.language')}</Header>
-              <MenuItem id="fr" className="menu__item menu__item--check" textValue="Français">
+              <MenuHeader>{t('layout.language')}</MenuHeader>
+              <MenuItem id="fr" className="menu__item--check" textValue="Français">
                 <span lang="fr-BE">Français</span>
               </MenuItem>
-              <MenuItem id="en" className="menu__item menu__item--check" textValue="English">
+              <MenuItem id="en" className="menu__item--check" textValue="English">
                 <span lang="en">English</span>
               </MenuItem>
             </MenuSection>
-            <Separator className="menu__separator" />
-            <MenuSection className="menu__section">
-              <MenuItem id="logout" className="menu__item">
-                {t('layout.logout')}
-              </MenuItem>
+            <MenuSeparator />
+            <MenuSection>
+              <MenuItem id="logout">{t('layout.logout')}</MenuItem>
             </MenuSection>
           </Menu>
-        </Popover>
+        </MenuPopover>
       </MenuTrigger>
       <ProfileDialog user={user} isOpen={profileOpen} onOpenChange={setProfileOpen} />
     </>

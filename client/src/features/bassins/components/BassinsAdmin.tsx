@@ -1,32 +1,19 @@
 import { type BassinSummary, type GroupKind, groupKinds } from '@affluents/contracts';
 import { useState } from 'react';
-import {
-  Cell,
-  Checkbox,
-  CheckboxGroup,
-  Column,
-  Form,
-  Label,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Popover,
-  Row,
-  Table,
-  TableBody,
-  TableHeader,
-  Text,
-} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { CheckboxGroupField } from '../../../components/ui/CheckboxGroupField';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { LoadingState } from '../../../components/ui/LoadingState';
+import { Menu, MenuItem, MenuPopover, MenuTrigger } from '../../../components/ui/Menu';
 import { SelectField } from '../../../components/ui/SelectField';
+import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/ui/Table';
 import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api-client';
@@ -73,29 +60,14 @@ function CreateBassinForm() {
       <Button type="submit" variant="primary" isPending={create.isPending}>
         {t('adminBassins.create')}
       </Button>
-      <CheckboxGroup
-        className="checkbox-group"
+      <CheckboxGroupField
         name="groupKinds"
+        label={t('adminBassins.groupsToCreate')}
+        description={t('adminBassins.groupsToCreateHelp')}
+        options={groupKinds.map((kind) => ({ id: kind, label: t(`groupKinds.${kind}`) }))}
         value={kinds}
         onChange={(value) => setKinds(value as GroupKind[])}
-      >
-        <Label className="field__label">{t('adminBassins.groupsToCreate')}</Label>
-        <div className="checkbox-group__items">
-          {groupKinds.map((kind) => (
-            <Checkbox key={kind} value={kind} className="checkbox">
-              <span className="checkbox__box" aria-hidden="true">
-                <svg viewBox="0 0 18 18" aria-hidden="true">
-                  <polyline points="2 9 7 14 16 4" />
-                </svg>
-              </span>
-              <span>{t(`groupKinds.${kind}`)}</span>
-            </Checkbox>
-          ))}
-        </div>
-        <Text slot="description" className="field__description">
-          {t('adminBassins.groupsToCreateHelp')}
-        </Text>
-      </CheckboxGroup>
+      />
       <FormError
         message={create.error ? errorMessage(create.error, { conflict: t('adminBassins.nameTaken') }) : null}
       />
@@ -274,7 +246,7 @@ export function BassinsAdmin() {
         </EmptyState>
       ) : (
         <div className="table-wrap">
-          <Table aria-label={t('adminBassins.title')} className="table">
+          <Table aria-label={t('adminBassins.title')}>
             <TableHeader>
               <Column isRowHeader>{t('adminBassins.columns.name')}</Column>
               <Column>{t('adminBassins.columns.groups')}</Column>
@@ -310,9 +282,8 @@ export function BassinsAdmin() {
                         <Button size="sm" aria-label={t('adminBassins.actionsFor', { name: bassin.name })}>
                           {t('common.actions')} <span aria-hidden="true">▾</span>
                         </Button>
-                        <Popover className="popover popover--menu" placement="bottom end">
+                        <MenuPopover>
                           <Menu
-                            className="menu"
                             onAction={(key) => {
                               if (key === 'restore') {
                                 restore.mutate(
@@ -330,25 +301,17 @@ export function BassinsAdmin() {
                               }
                             }}
                           >
-                            <MenuItem id="rename" className="menu__item">
-                              {t('adminBassins.rename')}
-                            </MenuItem>
+                            <MenuItem id="rename">{t('adminBassins.rename')}</MenuItem>
                             {bassin.archivedAt ? (
-                              <MenuItem id="restore" className="menu__item">
-                                {t('adminBassins.restore')}
-                              </MenuItem>
+                              <MenuItem id="restore">{t('adminBassins.restore')}</MenuItem>
                             ) : (
-                              <MenuItem id="archive" className="menu__item">
-                                {t('adminBassins.archive')}
-                              </MenuItem>
+                              <MenuItem id="archive">{t('adminBassins.archive')}</MenuItem>
                             )}
                             {bassin.archivedAt ? null : (
-                              <MenuItem id="merge" className="menu__item">
-                                {t('adminBassins.merge')}
-                              </MenuItem>
+                              <MenuItem id="merge">{t('adminBassins.merge')}</MenuItem>
                             )}
                           </Menu>
-                        </Popover>
+                        </MenuPopover>
                       </MenuTrigger>
                     )}
                   </Cell>

@@ -1,7 +1,8 @@
 import type { Message } from '@affluents/contracts';
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { type FieldKeyboardEvent, TextAreaField } from '../../../components/ui/TextAreaField';
 import { MentionPicker } from '../../mentions/MentionPicker';
 import { type MentionCandidate, rankMentionCandidates } from '../../mentions/mention-candidates';
 import { mentionQueryAt, mentionToken } from '../mentions';
@@ -22,7 +23,6 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const inputId = useId();
   const hintId = useId();
   const menuId = useId();
   const everyone: MentionCandidate = {
@@ -63,7 +63,9 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
     setMention(null);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+  const onKeyDown = (event: FieldKeyboardEvent) => {
+    // Keys go on to the page as from any text area (react-aria stops them by default).
+    event.continuePropagation();
     if (menuOpen) {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
@@ -124,14 +126,14 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           className="mention-menu"
         />
       )}
-      <label htmlFor={inputId} className="visually-hidden">
-        {t('discussions.composer.label')}
-      </label>
       <div className="composer__row">
-        <textarea
-          ref={textarea}
-          id={inputId}
-          className="field__input field__textarea composer__input"
+        <TextAreaField
+          inputRef={textarea}
+          label={t('discussions.composer.label')}
+          isLabelHidden
+          // The field fills the row; its text area keeps the composer's height limit.
+          className="composer__input"
+          inputClassName="composer__input"
           rows={2}
           value={body}
           placeholder={t('discussions.composer.placeholder')}
@@ -139,7 +141,7 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           aria-autocomplete="list"
           aria-controls={menuOpen ? menuId : undefined}
           aria-activedescendant={menuOpen ? `${menuId}-${active}` : undefined}
-          onChange={(e) => update(e.target.value, e.target.selectionStart)}
+          onChange={(value) => update(value, textarea.current?.selectionStart ?? value.length)}
           onKeyDown={onKeyDown}
           onBlur={() => setMention(null)}
         />

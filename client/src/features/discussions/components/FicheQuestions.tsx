@@ -1,10 +1,12 @@
 import { useEffect, useId, useState } from 'react';
-import { TextField as AriaTextField, FieldError, Form, Label, Link, TextArea } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { Link } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
@@ -127,11 +129,14 @@ function AskQuestionDialog({ ficheId, isOpen, onOpenChange }: AskQuestionDialogP
           autoFocus
           validate={maxLength(t, 200)}
         />
-        <AriaTextField name="body" value={body} onChange={setBody} isRequired className="field">
-          <Label className="field__label">{t('discussions.questions.message')}</Label>
-          <TextArea className="field__input field__textarea" rows={6} />
-          <FieldError className="field__error" />
-        </AriaTextField>
+        <TextAreaField
+          label={t('discussions.questions.message')}
+          name="body"
+          rows={6}
+          value={body}
+          onChange={setBody}
+          isRequired
+        />
         <FormError message={ask.error ? errorMessage(ask.error) : null} />
         <div className="dialog__actions">
           <Button onPress={() => onOpenChange(false)} isDisabled={ask.isPending}>

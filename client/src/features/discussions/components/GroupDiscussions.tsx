@@ -1,11 +1,11 @@
 import { presenceScope } from '@affluents/contracts';
 import { type ReactNode, useId, useState } from 'react';
-import { Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
+import { Switch } from '../../../components/ui/Switch';
 import { useCan } from '../../auth/hooks';
 import { PresenceAvatars } from '../../presence/PresenceAvatars';
 import { useDiscussionSettings, useThreads, useUpdateDiscussionSettings } from '../hooks';
@@ -67,15 +67,11 @@ function FollowAllToggle({ groupId }: { groupId: string }) {
   if (!settings.data) return null;
   return (
     <Switch
-      className="switch discussions-panel__follow"
+      className="discussions-panel__follow"
+      label={t('discussions.list.followAll')}
       isSelected={settings.data.followAllNewThreads}
       isDisabled={update.isPending}
       onChange={(followAllNewThreads) => update.mutate({ followAllNewThreads })}
-    >
-      <span className="switch__track" aria-hidden="true">
-        <span className="switch__thumb" />
-      </span>
-      {t('discussions.list.followAll')}
-    </Switch>
+    />
   );
 }

@@ -1,8 +1,10 @@
 import { isAllowedHref, type Message, type ThreadDetail } from '@affluents/contracts';
 import { useState } from 'react';
-import { Button as AriaButton, Link, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link, UnstyledButton } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
+import { Menu, MenuItem, MenuPopover, MenuTrigger } from '../../../components/ui/Menu';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { formatTime, safeHtml } from '../format';
 import type { MessageActions } from '../use-message-actions';
 import { AddReactionButton, ReactionBar } from './ReactionBar';
@@ -82,9 +84,9 @@ export function MessageItem({
           {formatTime(message.createdAt, i18n.language)}
         </time>
         {message.editedAt && !gone && (
-          <AriaButton className="message__edited" onPress={() => onShowRevisions(message)}>
+          <UnstyledButton className="message__edited" onPress={() => onShowRevisions(message)}>
             {t('discussions.message.edited')}
-          </AriaButton>
+          </UnstyledButton>
         )}
         {isSolution && <span className="badge badge--success">{t('discussions.message.solution')}</span>}
         <span className="message__tools">
@@ -93,21 +95,17 @@ export function MessageItem({
           )}
           {menuItems.length > 0 && (
             <MenuTrigger>
-              <AriaButton
+              <UnstyledButton
                 className="message__menu-button"
                 aria-label={t('discussions.message.actions', { name: message.author.displayName })}
               >
                 <span aria-hidden="true">⋯</span>
-              </AriaButton>
-              <Popover className="popover popover--menu" placement="bottom end">
-                <Menu className="menu" items={menuItems} onAction={(key) => onAction(String(key))}>
-                  {(item) => (
-                    <MenuItem id={item.id} className="menu__item">
-                      {item.label}
-                    </MenuItem>
-                  )}
+              </UnstyledButton>
+              <MenuPopover>
+                <Menu items={menuItems} onAction={(key) => onAction(String(key))}>
+                  {(item) => <MenuItem id={item.id}>{item.label}</MenuItem>}
                 </Menu>
-              </Popover>
+              </MenuPopover>
             </MenuTrigger>
           )}
         </span>
@@ -195,18 +193,17 @@ function EditForm({
         if (body.trim()) onSave(body.trim());
       }}
     >
-      <label className="visually-hidden" htmlFor="message-edit">
-        {t('discussions.message.editLabel')}
-      </label>
-      <textarea
-        id="message-edit"
-        className="field__input field__textarea"
+      <TextAreaField
+        label={t('discussions.message.editLabel')}
+        isLabelHidden
         value={body}
         rows={3}
-        // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this message.
         autoFocus
-        onChange={(e) => setBody(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+        onChange={setBody}
+        onKeyDown={(e) => {
+          e.continuePropagation();
+          if (e.key === 'Escape') onCancel();
+        }}
       />
       <div className="message__edit-actions">
         <Button size="sm" onPress={onCancel}>

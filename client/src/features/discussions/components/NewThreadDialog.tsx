@@ -1,12 +1,13 @@
 import { type ThreadKind, threadKinds } from '@affluents/contracts';
 import { useEffect, useState } from 'react';
-import { TextField as AriaTextField, FieldError, Form, Label, Text, TextArea } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { SelectField } from '../../../components/ui/SelectField';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -80,14 +81,15 @@ export function NewThreadDialog({ groupId, isOpen, onOpenChange }: NewThreadDial
           autoFocus
           validate={maxLength(t, 200)}
         />
-        <AriaTextField name="body" value={body} onChange={setBody} isRequired className="field">
-          <Label className="field__label">{t('discussions.create.body')}</Label>
-          <TextArea className="field__input field__textarea" rows={5} />
-          <Text slot="description" className="field__description">
-            {t('discussions.composer.markdownHint')}
-          </Text>
-          <FieldError className="field__error" />
-        </AriaTextField>
+        <TextAreaField
+          label={t('discussions.create.body')}
+          description={t('discussions.composer.markdownHint')}
+          name="body"
+          rows={5}
+          value={body}
+          onChange={setBody}
+          isRequired
+        />
         <FormError message={create.error ? errorMessage(create.error) : null} />
         <div className="dialog__actions">
           <Button onPress={() => onOpenChange(false)} isDisabled={create.isPending}>

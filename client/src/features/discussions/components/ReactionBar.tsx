@@ -1,6 +1,6 @@
 import type { Reaction } from '@affluents/contracts';
-import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { UnstyledButton } from '../../../components/ui';
 import '../message.css';
 
 export const QUICK_EMOJI = ['👍', '❤️', '🎉', '😄', '🙏', '👀'] as const;
@@ -19,14 +19,14 @@ interface ReactionBarProps {
 export function AddReactionButton({ picking, onPress }: { picking: boolean; onPress: () => void }) {
   const { t } = useTranslation();
   return (
-    <AriaButton
+    <UnstyledButton
       className="reaction reaction--add"
       aria-expanded={picking}
       aria-label={t('discussions.reactions.add')}
       onPress={onPress}
     >
       <span aria-hidden="true">☺+</span>
-    </AriaButton>
+    </UnstyledButton>
   );
 }
 
@@ -42,7 +42,7 @@ export function ReactionBar({ reactions, myId, onToggle, disabled, picking, onPi
         .map((r) => {
           const mine = !!myId && r.userIds.includes(myId);
           return (
-            <AriaButton
+            <UnstyledButton
               key={r.emoji}
               className="reaction"
               aria-pressed={mine}
@@ -51,14 +51,14 @@ export function ReactionBar({ reactions, myId, onToggle, disabled, picking, onPi
               onPress={() => onToggle(r.emoji, !mine)}
             >
               <span aria-hidden="true">{r.emoji}</span> <span aria-hidden="true">{r.count}</span>
-            </AriaButton>
+            </UnstyledButton>
           );
         })}
       {picking && !disabled && (
         // biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset.
         <div className="reaction-picker" role="group" aria-label={t('discussions.reactions.quick')}>
           {QUICK_EMOJI.filter((e) => !present.has(e)).map((emoji) => (
-            <AriaButton
+            <UnstyledButton
               key={emoji}
               className="reaction reaction--quick"
               aria-label={t('discussions.reactions.react', { emoji })}
@@ -68,7 +68,7 @@ export function ReactionBar({ reactions, myId, onToggle, disabled, picking, onPi
               }}
             >
               {emoji}
-            </AriaButton>
+            </UnstyledButton>
           ))}
         </div>
       )}

@@ -1,8 +1,8 @@
 import type { FollowLevel, GroupKind, ThreadDetail } from '@affluents/contracts';
 import { presenceScope } from '@affluents/contracts';
 import { useState } from 'react';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
 import { SelectField } from '../../../components/ui/SelectField';
 import { useDocumentTitle } from '../../../lib/use-document-title';

@@ -1,6 +1,6 @@
 import type { ThreadSummary } from '@affluents/contracts';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 import { formatWhen } from '../format';
 import { ThreadKindBadge } from './ThreadKindBadge';
 import '../thread-list.css';

@@ -2,18 +2,9 @@ import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { ALargeSmall, ChevronDown, CircleHelp, Ellipsis } from 'lucide-react';
 import { useState } from 'react';
-import {
-  Button as AriaButton,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Popover,
-  Separator,
-  Text,
-  Toolbar,
-  TooltipTrigger,
-} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Separator, Text, Toolbar, TooltipTrigger, UnstyledButton } from '../../../components/ui';
+import { Menu, MenuItem, MenuPopover, MenuTrigger } from '../../../components/ui/Menu';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import {
   currentTextStyle,
@@ -136,19 +127,18 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
         {!compact && files && tool('file', { worded: true })}
         <MenuTrigger>
           <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
-            <AriaButton
+            <UnstyledButton
               className="editor-tool editor-tool--worded editor-tool--more"
               aria-label={t('editor.more')}
               isDisabled={isDisabled}
             >
               <Ellipsis className="editor-tool__icon" aria-hidden="true" focusable="false" />
               <span className="editor-tool__word">{t('editor.more')}</span>
-            </AriaButton>
+            </UnstyledButton>
             <ToolTooltip>{t('editor.moreLabel')}</ToolTooltip>
           </TooltipTrigger>
-          <Popover className="popover popover--menu editor-menu" placement="bottom end">
+          <MenuPopover className="editor-menu">
             <Menu
-              className="menu"
               aria-label={t('editor.moreLabel')}
               onAction={(key) => run[key as MoreAction]()}
               disabledKeys={state.inTable ? ['table'] : []}
@@ -157,17 +147,17 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
                 <MoreItem key={id} id={id} />
               ))}
             </Menu>
-          </Popover>
+          </MenuPopover>
         </MenuTrigger>
         {!compact && (
           <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
-            <AriaButton
+            <UnstyledButton
               className="editor-tool editor-tool--help"
               aria-label={t('editor.help.open')}
               onPress={() => setHelping(true)}
             >
               <CircleHelp className="editor-tool__icon" aria-hidden="true" focusable="false" />
-            </AriaButton>
+            </UnstyledButton>
             <ToolTooltip>{t('editor.help.open')}</ToolTooltip>
           </TooltipTrigger>
         )}
@@ -201,7 +191,7 @@ function MoreItem({ id }: { id: MoreAction }) {
   const label = id === 'help' ? t('editor.help.open') : labels.label(id);
   const shortcut = id === 'help' ? undefined : labels.shortcut(id);
   return (
-    <MenuItem id={id} className="menu__item editor-menu__item" textValue={label}>
+    <MenuItem id={id} className="editor-menu__item" textValue={label}>
       <Icon className="editor-menu__icon" aria-hidden="true" focusable="false" />
       <Text slot="label" className="editor-menu__label">
         {label}
@@ -230,7 +220,7 @@ function StyleMenu({
   return (
     <MenuTrigger>
       <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
-        <AriaButton
+        <UnstyledButton
           className="editor-tool editor-tool--worded editor-tool--style"
           aria-label={t('editor.styleOf', { style: current })}
           // The template's section titles keep their style: the side panel and the server find the sections by them.
@@ -242,12 +232,11 @@ function StyleMenu({
             <span className="editor-tool__word editor-tool__word--always">{current}</span>
           )}
           <ChevronDown className="editor-tool__chevron" aria-hidden="true" focusable="false" />
-        </AriaButton>
+        </UnstyledButton>
         <ToolTooltip>{t('editor.style')}</ToolTooltip>
       </TooltipTrigger>
-      <Popover className="popover popover--menu editor-menu" placement="bottom start">
+      <MenuPopover className="editor-menu" placement="bottom start">
         <Menu
-          className="menu"
           aria-label={t('editor.style')}
           selectionMode="single"
           disallowEmptySelection
@@ -261,7 +250,7 @@ function StyleMenu({
             <MenuItem
               key={id}
               id={id}
-              className={`menu__item editor-menu__item editor-menu__item--${id}`}
+              className={`editor-menu__item editor-menu__item--${id}`}
               textValue={labels.label(id)}
             >
               <Text slot="label" className="editor-menu__label">
@@ -271,7 +260,7 @@ function StyleMenu({
             </MenuItem>
           ))}
         </Menu>
-      </Popover>
+      </MenuPopover>
     </MenuTrigger>
   );
 }

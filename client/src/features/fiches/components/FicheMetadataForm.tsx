@@ -6,9 +6,9 @@ import {
   type UpdateFicheRequest,
 } from '@affluents/contracts';
 import { useEffect, useId, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { TagField } from '../../../components/ui/TagField';
 import { TextField } from '../../../components/ui/TextField';

@@ -1,7 +1,7 @@
 import { ficheSections } from '@affluents/editor/template';
 import { useId } from 'react';
-import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { UnstyledButton } from '../../../components/ui';
 import './fiche-page.css';
 
 interface FicheSectionsPanelProps {
@@ -34,7 +34,7 @@ export function FicheSectionsPanel({ emptySections, onSelect }: FicheSectionsPan
               className={`section-item section-item--${filled ? 'filled' : 'empty'}`}
               data-section={section.key}
             >
-              <AriaButton className="section-item__button" onPress={() => onSelect?.(section.key)}>
+              <UnstyledButton className="section-item__button" onPress={() => onSelect?.(section.key)}>
                 <span className="section-item__mark" aria-hidden="true">
                   {filled ? '✓' : ''}
                 </span>
@@ -45,7 +45,7 @@ export function FicheSectionsPanel({ emptySections, onSelect }: FicheSectionsPan
                     <span className="section-item__required">{t('fiches.sections.required')}</span>
                   )}
                 </span>
-              </AriaButton>
+              </UnstyledButton>
             </li>
           );
         })}

@@ -1,9 +1,9 @@
 import type { FicheDetail, FicheVersionContent } from '@affluents/contracts';
 import { useState } from 'react';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/layout/PageHeader';
+import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { ButtonLink } from '../../../components/ui/ButtonLink';

@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Tag, TagGroup, TagList } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/Button';
+import { RemovableTags } from '../../../components/ui/RemovableTags';
 import { OrganisationPicker } from '../../organisations/components/OrganisationPicker';
 import { useOrganisations } from '../../organisations/hooks';
 
@@ -54,32 +53,12 @@ export function OrganisationsField({
           />
         </div>
       )}
-      <TagGroup
-        className="tag-field__tags"
+      <RemovableTags
         aria-label={t('fiches.organisations.chosen')}
+        items={value.map((id) => ({ id, name: nameOf(id) }))}
         onRemove={(keys) => onChange(value.filter((id) => !keys.has(id)))}
-      >
-        <TagList
-          className="tag-list"
-          items={value.map((id) => ({ id, name: nameOf(id) }))}
-          renderEmptyState={() => <span className="tag-list__empty">{t('fiches.organisations.none')}</span>}
-        >
-          {(item) => (
-            <Tag className="tag" id={item.id} textValue={item.name}>
-              {item.name}
-              <Button
-                variant="ghost"
-                size="sm"
-                slot="remove"
-                className="tag__remove"
-                aria-label={t('common.removeTag', { tag: item.name })}
-              >
-                <span aria-hidden="true">×</span>
-              </Button>
-            </Tag>
-          )}
-        </TagList>
-      </TagGroup>
+        emptyText={t('fiches.organisations.none')}
+      />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { type FicheDetail, type PublicationReach, publicationReaches } from '@affluents/contracts';
 import { ficheSections } from '@affluents/editor/template';
 import { useEffect, useId, useState } from 'react';
-import { Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
+import { RadioGroupField } from '../../../components/ui/RadioGroupField';
 import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api-client';
@@ -75,30 +76,21 @@ export function PublishDialog({ fiche, isOpen, onOpenChange, onPublished }: Publ
         }}
       >
         <p className="muted">{t('fiches.publish.intro')}</p>
-        <RadioGroup
-          className="field radio-group"
+        <RadioGroupField
+          className="field"
+          label={t('fiches.publish.reachLabel')}
+          options={publicationReaches.map((r) => ({
+            id: r,
+            label: t(`fiches.publish.reachOptions.${r}.label`),
+            description: t(`fiches.publish.reachOptions.${r}.help`, {
+              group: groupName,
+              bassin: fiche.group.bassin.name,
+            }),
+          }))}
           value={reach}
           onChange={(value) => setReach(value as PublicationReach)}
           isRequired
-        >
-          <Label className="field__label">{t('fiches.publish.reachLabel')}</Label>
-          <div className="radio-group__items">
-            {publicationReaches.map((r) => (
-              <Radio key={r} value={r} className="radio">
-                <span className="radio__circle" aria-hidden="true" />
-                <span className="radio__text">
-                  <span className="radio__label">{t(`fiches.publish.reachOptions.${r}.label`)}</span>
-                  <span className="radio__help">
-                    {t(`fiches.publish.reachOptions.${r}.help`, {
-                      group: groupName,
-                      bassin: fiche.group.bassin.name,
-                    })}
-                  </span>
-                </span>
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
+        />
         <TextField
           name="label"
           label={t('fiches.publish.label')}

@@ -1,8 +1,8 @@
 import type { FicheDetail, FicheVersionContent } from '@affluents/contracts';
 import { Fragment, useId } from 'react';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/layout/PageHeader';
+import { Link } from '../../../components/ui';
 import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { formatDate } from '../../../i18n';
 import { FicheQuestions } from '../../discussions/components/FicheQuestions';

@@ -6,7 +6,6 @@ import {
   suggestedThemes,
 } from '@affluents/contracts';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { Form, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../../components/ui/Button';
@@ -14,8 +13,10 @@ import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { ComboBoxField } from '../../../components/ui/ComboBoxField';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
+import { Form } from '../../../components/ui/Form';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { Pagination } from '../../../components/ui/Pagination';
+import { SearchField } from '../../../components/ui/SearchField';
 import { SelectField, type SelectOption } from '../../../components/ui/SelectField';
 import { useBassins } from '../../bassins/hooks';
 import { BookletPdfDownload } from '../../exports/PdfDownloads';
@@ -163,17 +164,13 @@ export function Toolbox() {
         }}
       >
         <SearchField
-          className="field toolbox__search-field"
+          className="toolbox__search-field"
+          label={t('toolbox.search.label')}
+          description={t('toolbox.search.help')}
           value={input}
           onChange={setInput}
           onClear={() => update({ q: '' })}
-        >
-          <Label className="field__label">{t('toolbox.search.label')}</Label>
-          <Input className="field__input" />
-          <Text slot="description" className="field__description">
-            {t('toolbox.search.help')}
-          </Text>
-        </SearchField>
+        />
         <Button type="submit" variant="primary" className="toolbox__submit">
           {t('toolbox.search.submit')}
         </Button>

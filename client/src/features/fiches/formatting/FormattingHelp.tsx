@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { ReferenceTable } from '../../../components/ui/ReferenceTable';
 import type { FormattingCommandId } from './commands';
 import { useFormattingLabels } from './use-formatting-labels';
 
@@ -48,41 +49,20 @@ export function FormattingHelp({
         <p>{t('editor.help.slashText')}</p>
         <p>{t('editor.help.mentionText')}</p>
         <h3 id="formatting-help-shortcuts">{t('editor.help.shortcutsTitle')}</h3>
-        <table className="formatting-help__table" aria-labelledby="formatting-help-shortcuts">
-          <thead>
-            <tr>
-              <th scope="col">{t('editor.help.action')}</th>
-              <th scope="col">{t('editor.help.keys')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {withShortcuts.map((id) => (
-              <tr key={id}>
-                <td>{labels.label(id)}</td>
-                <td>
-                  <kbd>{labels.shortcut(id)}</kbd>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReferenceTable
+          aria-labelledby="formatting-help-shortcuts"
+          columns={[t('editor.help.action'), t('editor.help.keys')]}
+          rows={withShortcuts.map((id) => ({
+            id,
+            cells: [labels.label(id), <kbd key="keys">{labels.shortcut(id)}</kbd>],
+          }))}
+        />
         <h3 id="formatting-help-typing">{t('editor.help.typingTitle')}</h3>
-        <table className="formatting-help__table" aria-labelledby="formatting-help-typing">
-          <thead>
-            <tr>
-              <th scope="col">{t('editor.help.action')}</th>
-              <th scope="col">{t('editor.help.typed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {typed.map(([id, key]) => (
-              <tr key={id}>
-                <td>{labels.label(id)}</td>
-                <td>{t(`editor.help.${key}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReferenceTable
+          aria-labelledby="formatting-help-typing"
+          columns={[t('editor.help.action'), t('editor.help.typed')]}
+          rows={typed.map(([id, key]) => ({ id, cells: [labels.label(id), t(`editor.help.${key}`)] }))}
+        />
       </div>
     </ModalDialog>
   );

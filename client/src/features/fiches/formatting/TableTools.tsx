@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
-import { Button as AriaButton, Toolbar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Toolbar, UnstyledButton } from '../../../components/ui';
 
 const actions = ['addRowAfter', 'addColumnAfter', 'deleteRow', 'deleteColumn', 'deleteTable'] as const;
 
@@ -10,13 +10,13 @@ export function TableTools({ editor }: { editor: Editor }) {
   return (
     <Toolbar aria-label={t('editor.table.toolbar')} className="editor-toolbar editor-toolbar--table">
       {actions.map((id) => (
-        <AriaButton
+        <UnstyledButton
           key={id}
           className={`editor-tool editor-tool--worded editor-tool--text${id === 'deleteTable' ? ' editor-tool--danger' : ''}`}
           onPress={() => editor.chain().focus()[id]().run()}
         >
           <span className="editor-tool__word editor-tool__word--always">{t(`editor.table.${id}`)}</span>
-        </AriaButton>
+        </UnstyledButton>
       ))}
     </Toolbar>
   );

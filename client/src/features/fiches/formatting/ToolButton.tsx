@@ -1,12 +1,6 @@
 import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
-import {
-  Button as AriaButton,
-  OverlayArrow,
-  ToggleButton,
-  Tooltip,
-  TooltipTrigger,
-} from 'react-aria-components';
+import { OverlayArrow, ToggleButton, Tooltip, TooltipTrigger, UnstyledButton } from '../../../components/ui';
 import './formatting.css';
 
 /** The tooltip of an editor tool, shown on hover and on keyboard focus (react-aria links it with aria-describedby). */
@@ -64,9 +58,9 @@ export function ToolButton({
   return (
     <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
       {isSelected === undefined ? (
-        <AriaButton className={classes} aria-label={label} isDisabled={isDisabled} onPress={onPress}>
+        <UnstyledButton className={classes} aria-label={label} isDisabled={isDisabled} onPress={onPress}>
           {content}
-        </AriaButton>
+        </UnstyledButton>
       ) : (
         <ToggleButton
           className={classes}

@@ -1,9 +1,9 @@
 import { type GroupDetail, type MembershipRole, membershipRoles } from '@affluents/contracts';
 import { useMemo, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { SelectField } from '../../../components/ui/SelectField';
 import { notify } from '../../../components/ui/toast';

@@ -1,14 +1,15 @@
 import type { BassinSummary, GroupSummary } from '@affluents/contracts';
 import { useState } from 'react';
-import { Cell, Column, Form, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { ErrorState } from '../../../components/ui/ErrorState';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { SelectField } from '../../../components/ui/SelectField';
+import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/ui/Table';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useBassins } from '../../bassins/hooks';
@@ -117,7 +118,7 @@ export function GroupsAdmin() {
       </div>
       <p className="muted">{t('adminGroups.intro')}</p>
       <div className="table-wrap">
-        <Table aria-label={t('adminGroups.title')} className="table">
+        <Table aria-label={t('adminGroups.title')}>
           <TableHeader>
             <Column isRowHeader>{t('adminGroups.columns.group')}</Column>
             <Column>{t('adminGroups.columns.bassin')}</Column>

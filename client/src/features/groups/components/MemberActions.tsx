@@ -1,7 +1,14 @@
 import type { GroupMember, MembershipRole } from '@affluents/contracts';
-import { Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import {
+  Menu,
+  MenuItem,
+  MenuPopover,
+  MenuSection,
+  MenuSeparator,
+  MenuTrigger,
+} from '../../../components/ui/Menu';
 
 type ActionId = 'make-facilitator' | 'make-member' | 'remove';
 
@@ -41,9 +48,8 @@ export function MemberActions({
       >
         {t('common.actions')} <span aria-hidden="true">▾</span>
       </Button>
-      <Popover className="popover popover--menu" placement="bottom end">
+      <MenuPopover>
         <Menu
-          className="menu"
           onAction={(key) => {
             const action = key as ActionId;
             if (action === 'make-facilitator') onChangeRole('facilitator');
@@ -52,28 +58,24 @@ export function MemberActions({
           }}
         >
           {mayManageFacilitators && (
-            <MenuSection className="menu__section">
+            <MenuSection>
               {member.role === 'member' ? (
-                <MenuItem id="make-facilitator" className="menu__item">
-                  {t('group.members.makeFacilitator')}
-                </MenuItem>
+                <MenuItem id="make-facilitator">{t('group.members.makeFacilitator')}</MenuItem>
               ) : (
-                <MenuItem id="make-member" className="menu__item">
-                  {t('group.members.makeMember')}
-                </MenuItem>
+                <MenuItem id="make-member">{t('group.members.makeMember')}</MenuItem>
               )}
             </MenuSection>
           )}
-          {mayManageFacilitators && mayRemove && <Separator className="menu__separator" />}
+          {mayManageFacilitators && mayRemove && <MenuSeparator />}
           {mayRemove && (
-            <MenuSection className="menu__section">
-              <MenuItem id="remove" className="menu__item menu__item--danger">
+            <MenuSection>
+              <MenuItem id="remove" className="menu__item--danger">
                 {isSelf ? t('group.members.leave') : t('group.members.remove')}
               </MenuItem>
             </MenuSection>
           )}
         </Menu>
-      </Popover>
+      </MenuPopover>
     </MenuTrigger>
   );
 }

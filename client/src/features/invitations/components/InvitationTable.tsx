@@ -1,10 +1,10 @@
 import type { Invitation } from '@affluents/contracts';
 import { useState } from 'react';
-import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
+import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/ui/Table';
 import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -33,7 +33,7 @@ export function InvitationTable({
   return (
     <>
       <div className="table-wrap">
-        <Table aria-label={t('invitations.title')} className="table">
+        <Table aria-label={t('invitations.title')}>
           <TableHeader>
             <Column isRowHeader>{t('invitations.columns.email')}</Column>
             {showGroup ? <Column>{t('invitations.columns.group')}</Column> : null}

@@ -1,9 +1,9 @@
 import { type MembershipRole, membershipRoles } from '@affluents/contracts';
 import { useEffect, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { SelectField, type SelectOption } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';

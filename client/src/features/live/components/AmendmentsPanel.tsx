@@ -1,10 +1,11 @@
 import type { MinutesAmendment } from '@affluents/contracts';
 import { type FormEvent, useState } from 'react';
-import { TextField as AriaTextField, Form, Label, TextArea } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -125,14 +126,23 @@ function ProposeAmendmentForm({ meetingId }: { meetingId: string }) {
       <h3 id="live-amend-title" className="live-capture__heading">
         {t('live.amendments.propose')}
       </h3>
-      <AriaTextField className="field" value={quote} onChange={setQuote}>
-        <Label className="field__label">{t('live.amendments.quote')}</Label>
-        <TextArea className="field__input live-capture__textarea" rows={2} maxLength={2000} />
-      </AriaTextField>
-      <AriaTextField className="field" value={body} onChange={setBody} isRequired>
-        <Label className="field__label">{t('live.amendments.body')}</Label>
-        <TextArea className="field__input live-capture__textarea" rows={3} maxLength={4000} />
-      </AriaTextField>
+      <TextAreaField
+        label={t('live.amendments.quote')}
+        inputClassName="live-capture__textarea"
+        rows={2}
+        maxLength={2000}
+        value={quote}
+        onChange={setQuote}
+      />
+      <TextAreaField
+        label={t('live.amendments.body')}
+        inputClassName="live-capture__textarea"
+        rows={3}
+        maxLength={4000}
+        value={body}
+        onChange={setBody}
+        isRequired
+      />
       <FormError message={propose.error ? errorMessage(propose.error) : null} />
       <Button type="submit" isPending={propose.isPending}>
         {t('live.amendments.submit')}

@@ -1,7 +1,7 @@
 import type { AttendanceState, Participant } from '@affluents/contracts';
 import { attendanceStates } from '@affluents/contracts';
-import { Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { SegmentedChoice } from '../../../components/ui/SegmentedChoice';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useSetAttendance } from '../hooks';
@@ -42,19 +42,15 @@ export function AttendancePanel({ meetingId, participants }: AttendancePanelProp
                   <span className="live-muted"> · {t(`live.roles.${participant.role}`)}</span>
                 )}
               </span>
-              <RadioGroup
-                className="live-attendance__choices"
-                orientation="horizontal"
+              <SegmentedChoice
                 aria-label={t('live.attendance.of', { name: person.displayName })}
+                options={attendanceStates.map((state) => ({
+                  id: state,
+                  label: t(`live.attendance.states.${state}`),
+                }))}
                 value={value}
                 onChange={(next) => choose(person.id, next as AttendanceState)}
-              >
-                {attendanceStates.map((state) => (
-                  <Radio key={state} value={state} className="live-choice">
-                    {t(`live.attendance.states.${state}`)}
-                  </Radio>
-                ))}
-              </RadioGroup>
+              />
             </li>
           );
         })}

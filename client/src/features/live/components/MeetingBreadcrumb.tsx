@@ -1,6 +1,6 @@
 import type { MeetingDetail } from '@affluents/contracts';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 
 /** Bassins › group › meeting › this page. Guests do not see the group's home: plain text for them. */
 export function MeetingBreadcrumb({ meeting, page }: { meeting: MeetingDetail; page: string }) {

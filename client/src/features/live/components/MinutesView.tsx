@@ -1,10 +1,10 @@
 import type { MeetingDetail } from '@affluents/contracts';
 import { useState } from 'react';
-import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/layout/PageHeader';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { Checkbox } from '../../../components/ui/Checkbox';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
@@ -146,13 +146,8 @@ function MinutesControls({ meetingId, reviewStarted }: { meetingId: string; revi
         }
       >
         <p>{t('live.minutes.publishText')}</p>
-        <Checkbox isSelected={visibleToGuests} onChange={setVisibleToGuests} className="checkbox">
-          <span className="checkbox__box" aria-hidden="true">
-            <svg viewBox="0 0 18 18" aria-hidden="true">
-              <polyline points="2 9 7 14 16 4" />
-            </svg>
-          </span>
-          <span>{t('live.minutes.visibleToGuests')}</span>
+        <Checkbox isSelected={visibleToGuests} onChange={setVisibleToGuests}>
+          {t('live.minutes.visibleToGuests')}
         </Checkbox>
       </ConfirmDialog>
     </div>

@@ -1,10 +1,11 @@
 import type { Decision, FollowUpAction, Participant } from '@affluents/contracts';
 import { type FormEvent, useState } from 'react';
-import { TextField as AriaTextField, Form, Label, TextArea } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { SelectField } from '../../../components/ui/SelectField';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAddAction, useAddDecision } from '../hooks';
@@ -53,10 +54,15 @@ function DecisionForm({ meetingId }: { meetingId: string }) {
 
   return (
     <Form className="live-capture__form" onSubmit={submit}>
-      <AriaTextField className="field" value={text} onChange={setText} isRequired>
-        <Label className="field__label">{t('live.capture.decisionLabel')}</Label>
-        <TextArea className="field__input live-capture__textarea" rows={2} maxLength={2000} />
-      </AriaTextField>
+      <TextAreaField
+        label={t('live.capture.decisionLabel')}
+        inputClassName="live-capture__textarea"
+        rows={2}
+        maxLength={2000}
+        value={text}
+        onChange={setText}
+        isRequired
+      />
       <FormError message={add.error ? errorMessage(add.error) : null} />
       <Button type="submit" size="sm" isPending={add.isPending}>
         {t('live.capture.addDecision')}

@@ -1,6 +1,6 @@
 import type { FollowUpAction } from '@affluents/contracts';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { notify } from '../../../components/ui/toast';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 import { formatDate } from '../../../i18n';
 import { useFicheMinutes } from '../hooks';
 

@@ -1,6 +1,6 @@
 import type { MeetingSummary } from '@affluents/contracts';
-import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
 import { MeetingPlaceText, MeetingStatusBadge, MeetingWhen } from './MeetingFacts';
 

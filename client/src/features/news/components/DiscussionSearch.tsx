@@ -1,13 +1,15 @@
 import type { DiscussionSearchHit } from '@affluents/contracts';
 import { type ReactNode, useEffect, useState } from 'react';
-import { Form, Input, Label, Link, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Link } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
+import { Form } from '../../../components/ui/Form';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { Pagination } from '../../../components/ui/Pagination';
+import { SearchField } from '../../../components/ui/SearchField';
 import { SelectField } from '../../../components/ui/SelectField';
 import { localeOf } from '../../../i18n';
 import { useBassins } from '../../bassins/hooks';
@@ -103,18 +105,14 @@ export function DiscussionSearch() {
         }}
       >
         <SearchField
-          className="field discussion-search__field"
+          className="discussion-search__field"
+          label={t('notifications.search.label')}
+          description={t('notifications.search.help')}
           value={input}
           onChange={setInput}
           onClear={() => update({ q: '' })}
           maxLength={200}
-        >
-          <Label className="field__label">{t('notifications.search.label')}</Label>
-          <Input className="field__input" />
-          <Text slot="description" className="field__description">
-            {t('notifications.search.help')}
-          </Text>
-        </SearchField>
+        />
         <SelectField
           className="discussion-search__group"
           label={t('notifications.search.group')}

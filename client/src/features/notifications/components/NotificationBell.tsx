@@ -1,10 +1,11 @@
 import type { Notification } from '@affluents/contracts';
 import { useState } from 'react';
-import { Button as AriaButton, Dialog, DialogTrigger, Heading, Link, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Heading, Link, UnstyledButton } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
+import { DialogTrigger, Popover, PopoverDialog } from '../../../components/ui/Popover';
 import { localeOf } from '../../../i18n';
 import { initialsOf, userColor } from '../../../lib/user-color';
 import { useLiveNotifications, useMarkNotificationsRead, useNotificationFeed } from '../hooks';
@@ -38,7 +39,7 @@ export function NotificationBell() {
 
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
-      <AriaButton
+      <UnstyledButton
         className="button button--ghost notification-bell__trigger"
         aria-label={
           unread > 0 ? t('notifications.bell.labelUnread', { count: unread }) : t('notifications.bell.label')
@@ -50,9 +51,9 @@ export function NotificationBell() {
             {badgeText(unread)}
           </span>
         )}
-      </AriaButton>
-      <Popover className="popover notification-panel" placement="bottom end">
-        <Dialog className="notification-panel__dialog" aria-label={t('notifications.bell.label')}>
+      </UnstyledButton>
+      <Popover className="notification-panel" placement="bottom end">
+        <PopoverDialog className="notification-panel__dialog" aria-label={t('notifications.bell.label')}>
           <div className="notification-panel__header">
             <Heading slot="title" level={2} className="notification-panel__title">
               {t('notifications.bell.label')}
@@ -92,7 +93,7 @@ export function NotificationBell() {
               )}
             </>
           )}
-        </Dialog>
+        </PopoverDialog>
       </Popover>
     </DialogTrigger>
   );

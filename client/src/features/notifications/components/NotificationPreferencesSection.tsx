@@ -1,8 +1,8 @@
 import type { NotificationPreferences } from '@affluents/contracts';
-import { Switch, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
+import { Switch } from '../../../components/ui/Switch';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useNotificationPreferences, useUpdateNotificationPreferences } from '../hooks';
@@ -35,7 +35,8 @@ export function NotificationPreferencesSection() {
           {preferenceKeys.map((key) => (
             <Switch
               key={key}
-              className="notification-switch"
+              label={t(`notifications.preferences.${key}`)}
+              description={t(`notifications.preferences.${key}Help`)}
               isSelected={(update.isPending ? update.variables : preferences.data)?.[key] ?? false}
               isDisabled={update.isPending}
               onChange={(selected) =>
@@ -48,15 +49,7 @@ export function NotificationPreferencesSection() {
                   },
                 )
               }
-            >
-              <span className="notification-switch__track" aria-hidden="true" />
-              <span className="notification-switch__text">
-                <span>{t(`notifications.preferences.${key}`)}</span>
-                <Text slot="description" className="notification-switch__help">
-                  {t(`notifications.preferences.${key}Help`)}
-                </Text>
-              </span>
-            </Switch>
+            />
           ))}
         </>
       )}

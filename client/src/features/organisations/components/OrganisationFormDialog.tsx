@@ -7,10 +7,10 @@ import {
   suggestedSectors,
 } from '@affluents/contracts';
 import { useEffect, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TagField } from '../../../components/ui/TagField';

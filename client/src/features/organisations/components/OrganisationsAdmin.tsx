@@ -1,20 +1,11 @@
 import { type Organisation, type OrganisationKind, organisationKinds } from '@affluents/contracts';
 import { useDeferredValue, useState } from 'react';
-import {
-  Cell,
-  Column,
-  Input,
-  Label,
-  Row,
-  SearchField,
-  Table,
-  TableBody,
-  TableHeader,
-} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { QueryList } from '../../../components/ui/QueryList';
+import { SearchField } from '../../../components/ui/SearchField';
 import { SelectField } from '../../../components/ui/SelectField';
+import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/ui/Table';
 import { useBassins } from '../../bassins/hooks';
 import { useOrganisations } from '../hooks';
 import { OrganisationFormDialog } from './OrganisationFormDialog';
@@ -56,10 +47,7 @@ export function OrganisationsAdmin() {
         </Button>
       </div>
       <div className="filters">
-        <SearchField className="field" value={q} onChange={setQ}>
-          <Label className="field__label">{t('organisations.search')}</Label>
-          <Input className="field__input" />
-        </SearchField>
+        <SearchField label={t('organisations.search')} value={q} onChange={setQ} />
         <SelectField
           label={t('organisations.form.kind')}
           options={[
@@ -89,7 +77,7 @@ export function OrganisationsAdmin() {
       >
         {(items) => (
           <div className="table-wrap">
-            <Table aria-label={t('organisations.title')} className="table">
+            <Table aria-label={t('organisations.title')}>
               <TableHeader>
                 <Column isRowHeader>{t('organisations.columns.name')}</Column>
                 <Column>{t('organisations.columns.kind')}</Column>

@@ -12,6 +12,7 @@ import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { brusselsToIso } from '../brussels-time';
 import { useCreatePoll } from '../hooks';
+import { OptionRows } from './OptionRows';
 
 interface Slot {
   key: number;
@@ -20,11 +21,16 @@ interface Slot {
   end: string;
 }
 
+interface Choice {
+  key: number;
+  label: string;
+}
+
 // Rows need a stable identity for React while they are added and removed.
 let nextRowKey = 0;
 const rowKey = () => ++nextRowKey;
 const emptySlot = (): Slot => ({ key: rowKey(), date: '', start: '', end: '' });
-const emptyChoice = () => ({ key: rowKey(), label: '' });
+const emptyChoice = (): Choice => ({ key: rowKey(), label: '' });
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Opens a poll of any kind in a thread: choices or slots, closing date (Brussels time), optional quorum. */
@@ -137,92 +143,69 @@ export function NewPollDialog({
         />
 
         {(kind === 'single' || kind === 'multiple') && (
-          <fieldset className="poll-form__list">
-            <legend className="field__label">{t('polls.create.choices')}</legend>
-            {choices.map((choice, i) => (
-              <div key={choice.key} className="poll-form__row">
-                <TextField
-                  label={t('polls.create.choice', { n: i + 1 })}
-                  isLabelHidden
-                  className="poll-form__choice"
-                  maxLength={200}
-                  value={choice.label}
-                  onChange={(value) =>
-                    setChoices((list) => list.map((c, j) => (j === i ? { ...c, label: value } : c)))
-                  }
-                />
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  isDisabled={choices.length <= 2}
-                  aria-label={t('polls.create.removeChoice', { n: i + 1 })}
-                  onPress={() => setChoices((list) => list.filter((_, j) => j !== i))}
-                >
-                  ×
-                </Button>
-              </div>
-            ))}
-            <Button
-              size="sm"
-              isDisabled={choices.length >= 30}
-              onPress={() => setChoices((list) => [...list, emptyChoice()])}
-            >
-              {t('polls.create.addChoice')}
-            </Button>
-          </fieldset>
+          <OptionRows
+            legend={t('polls.create.choices')}
+            rows={choices}
+            onChange={setChoices}
+            make={emptyChoice}
+            min={2}
+            max={30}
+            addLabel={t('polls.create.addChoice')}
+            removeLabel={(n) => t('polls.create.removeChoice', { n })}
+          >
+            {(choice, update, n) => (
+              <TextField
+                label={t('polls.create.choice', { n })}
+                isLabelHidden
+                className="poll-form__choice"
+                maxLength={200}
+                value={choice.label}
+                onChange={(label) => update({ label })}
+              />
+            )}
+          </OptionRows>
         )}
 
         {kind === 'dates' && (
-          <fieldset className="poll-form__list">
-            <legend className="field__label">{t('polls.create.slots')}</legend>
-            <p className="field__description">{t('polls.create.slotsHelp')}</p>
-            {slots.map((slot, i) => {
-              const update = (patch: Partial<Slot>) =>
-                setSlots((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
-              return (
-                <fieldset key={slot.key} className="poll-form__row poll-form__slot">
-                  <legend className="visually-hidden">{t('polls.create.slot', { n: i + 1 })}</legend>
-                  <TextField
-                    type="date"
-                    label={t('polls.create.slotDate')}
-                    className="poll-form__mini"
-                    value={slot.date}
-                    onChange={(value) => update({ date: value })}
-                  />
-                  <TextField
-                    type="time"
-                    label={t('polls.create.slotStart')}
-                    className="poll-form__mini"
-                    value={slot.start}
-                    onChange={(value) => update({ start: value })}
-                  />
-                  <TextField
-                    type="time"
-                    label={t('polls.create.slotEnd')}
-                    className="poll-form__mini"
-                    value={slot.end}
-                    onChange={(value) => update({ end: value })}
-                  />
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    isDisabled={slots.length <= 1}
-                    aria-label={t('polls.create.removeSlot', { n: i + 1 })}
-                    onPress={() => setSlots((list) => list.filter((_, j) => j !== i))}
-                  >
-                    ×
-                  </Button>
-                </fieldset>
-              );
-            })}
-            <Button
-              size="sm"
-              isDisabled={slots.length >= 30}
-              onPress={() => setSlots((list) => [...list, emptySlot()])}
-            >
-              {t('polls.create.addSlot')}
-            </Button>
-          </fieldset>
+          <OptionRows
+            legend={t('polls.create.slots')}
+            help={t('polls.create.slotsHelp')}
+            rows={slots}
+            onChange={setSlots}
+            make={emptySlot}
+            min={1}
+            max={30}
+            addLabel={t('polls.create.addSlot')}
+            removeLabel={(n) => t('polls.create.removeSlot', { n })}
+            rowLegend={(n) => t('polls.create.slot', { n })}
+            rowClassName="poll-form__slot"
+          >
+            {(slot, update) => (
+              <>
+                <TextField
+                  type="date"
+                  label={t('polls.create.slotDate')}
+                  className="poll-form__mini"
+                  value={slot.date}
+                  onChange={(date) => update({ date })}
+                />
+                <TextField
+                  type="time"
+                  label={t('polls.create.slotStart')}
+                  className="poll-form__mini"
+                  value={slot.start}
+                  onChange={(start) => update({ start })}
+                />
+                <TextField
+                  type="time"
+                  label={t('polls.create.slotEnd')}
+                  className="poll-form__mini"
+                  value={slot.end}
+                  onChange={(end) => update({ end })}
+                />
+              </>
+            )}
+          </OptionRows>
         )}
 
         <fieldset className="poll-form__row poll-form__slot">

@@ -6,8 +6,9 @@ import {
   type ProposalPosition,
   proposalPositions,
 } from '@affluents/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnswerTable } from '../../../components/ui/AnswerTable';
 import { Button } from '../../../components/ui/Button';
 import { CheckboxGroupField } from '../../../components/ui/CheckboxGroupField';
 import { FormError } from '../../../components/ui/FormError';
@@ -42,7 +43,6 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
   const cast = useCastVote(poll.id);
   const [state, setState] = useState(() => initialState(poll));
   const [problem, setProblem] = useState<string | null>(null);
-  const idBase = useId();
   const reasonRequired = poll.kind === 'proposal' && state.position === 'block';
 
   function vote(): CastVoteRequest | string {
@@ -112,52 +112,19 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
       )}
 
       {poll.kind === 'dates' && (
-        <div className="poll-dates">
-          <table className="poll-dates__table">
-            <caption className="field__label">{t('polls.vote.slotsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('polls.vote.slot')}</th>
-                {dateAnswers.map((answer) => (
-                  <th key={answer} scope="col">
-                    {t(`polls.answers.${answer}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {poll.options.map((slot) => {
-                const slotText = formatSlot(slot, i18n.language);
-                return (
-                  <tr key={slot.id}>
-                    <th scope="row">{slotText}</th>
-                    {dateAnswers.map((answer) => (
-                      <td key={answer}>
-                        <label className={`poll-dates__cell poll-dates__cell--${answer}`}>
-                          <input
-                            type="radio"
-                            name={`${idBase}-slot-${slot.id}`}
-                            value={answer}
-                            checked={state.answers[slot.id] === answer}
-                            onChange={() =>
-                              setState((s) => ({ ...s, answers: { ...s.answers, [slot.id]: answer } }))
-                            }
-                          />
-                          <span className="visually-hidden">
-                            {t('polls.vote.answerFor', {
-                              answer: t(`polls.answers.${answer}`),
-                              slot: slotText,
-                            })}
-                          </span>
-                        </label>
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <AnswerTable
+          caption={t('polls.vote.slotsCaption')}
+          rowHeader={t('polls.vote.slot')}
+          answers={dateAnswers.map((answer) => ({ id: answer, label: t(`polls.answers.${answer}`) }))}
+          rows={poll.options.map((slot) => ({ id: slot.id, label: formatSlot(slot, i18n.language) }))}
+          value={state.answers}
+          onChange={(slotId, answer) =>
+            setState((s) => ({ ...s, answers: { ...s.answers, [slotId]: answer } }))
+          }
+          answerLabel={(answer, slot) =>
+            t('polls.vote.answerFor', { answer: answer.label, slot: slot.label })
+          }
+        />
       )}
 
       <TextAreaField

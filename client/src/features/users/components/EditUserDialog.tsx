@@ -5,10 +5,11 @@ import {
   type UserAdminView,
 } from '@affluents/contracts';
 import { useEffect, useState } from 'react';
-import { Checkbox, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { Checkbox } from '../../../components/ui/Checkbox';
 import { ModalDialog } from '../../../components/ui/Dialog';
+import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';
@@ -132,19 +133,8 @@ export function EditUserDialog({ user, onOpenChange }: EditUserDialogProps) {
                 : t('users.edit.platformRoleHelp')
           }
         />
-        <Checkbox
-          className="checkbox"
-          isSelected={disabled}
-          onChange={setDisabled}
-          isDisabled={isSelf}
-          name="disabled"
-        >
-          <span className="checkbox__box" aria-hidden="true">
-            <svg viewBox="0 0 18 18" aria-hidden="true">
-              <polyline points="2 9 7 14 16 4" />
-            </svg>
-          </span>
-          <span>{t('users.edit.disabled')}</span>
+        <Checkbox isSelected={disabled} onChange={setDisabled} isDisabled={isSelf} name="disabled">
+          {t('users.edit.disabled')}
         </Checkbox>
         <p className="field__description">
           {isSelf ? t('users.edit.notSelf') : t('users.edit.disabledHelp')}

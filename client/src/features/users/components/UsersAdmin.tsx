@@ -1,21 +1,11 @@
 import type { UserAdminView } from '@affluents/contracts';
 import { useDeferredValue, useState } from 'react';
-import {
-  Cell,
-  Column,
-  Input,
-  Label,
-  Row,
-  SearchField,
-  Table,
-  TableBody,
-  TableHeader,
-  Text,
-} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { QueryList } from '../../../components/ui/QueryList';
+import { SearchField } from '../../../components/ui/SearchField';
+import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/ui/Table';
 import { OrganisationKindLabel } from '../../organisations/components/OrganisationKindLabel';
 import { useUsers } from '../hooks';
 import { EditUserDialog } from './EditUserDialog';
@@ -35,13 +25,12 @@ export function UsersAdmin() {
       </div>
       <p className="muted">{t('users.intro')}</p>
       <div className="filters">
-        <SearchField className="field" value={q} onChange={setQ}>
-          <Label className="field__label">{t('users.search')}</Label>
-          <Input className="field__input" />
-          <Text slot="description" className="field__description">
-            {t('users.searchHelp')}
-          </Text>
-        </SearchField>
+        <SearchField
+          label={t('users.search')}
+          description={t('users.searchHelp')}
+          value={q}
+          onChange={setQ}
+        />
       </div>
       <QueryList
         query={users}
@@ -53,7 +42,7 @@ export function UsersAdmin() {
       >
         {(items) => (
           <div className="table-wrap">
-            <Table aria-label={t('users.title')} className="table">
+            <Table aria-label={t('users.title')}>
               <TableHeader>
                 <Column isRowHeader>{t('users.columns.name')}</Column>
                 <Column>{t('users.columns.organisation')}</Column>
