@@ -14,6 +14,8 @@ import {
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { buildOnStorage } from './support/factories';
+import { signInCookie } from './support/socket-client';
 
 /**
  * Kill -9 while two members type in a fiche (issue 3, "Tests"): the BUILT server (`npx turbo run build`)
@@ -21,7 +23,6 @@ import {
  * providers reconnect by themselves, and every edit either client made must end up stored.
  */
 const mainJs = path.join(__dirname, '..', 'dist', 'main.js');
-const PASSWORD = 'affluents-demo';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -109,7 +110,7 @@ describe('kill -9 of the built server while two members type in a fiche', () => 
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_URL: baseUrl,
-      SEED_DEMO: 'true',
+      SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       REDIS_KEY_PREFIX: redisPrefix,
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
@@ -151,16 +152,6 @@ describe('kill -9 of the built server while two members type in a fiche', () => 
     if (current === server) current = null;
   }
 
-  async function signIn(email: string): Promise<string> {
-    const res = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
-    return String(res.headers.get('set-cookie')).split(';')[0];
-  }
-
   beforeAll(async () => {
     process.once('exit', killOnExit);
     storage = await createCollabStorage();
@@ -178,24 +169,23 @@ describe('kill -9 of the built server while two members type in a fiche', () => 
 
   it('stores every edit either client made, after the server is killed mid-typing and restarted', async () => {
     if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run "npx turbo run build" first`);
+    // The group and its two members, made by the factories on the storage before the server opens it.
+    const cast = await buildOnStorage(storage.env, async (make) => {
+      const group = await make.group('social_workers');
+      const members = [await make.user(), await make.user()];
+      for (const member of members) await make.membership(member, group);
+      return { groupId: group.id, members };
+    });
     const first = start();
-    // The first start creates the schema and seeds the demo (argon2 hashes): up to ~10 s on 2 busy cores.
     await waitHealthy(first, 30_000);
 
-    const sophie = await signIn('sophie@affluents.test');
-    const claire = await signIn('claire@affluents.test');
-    const bassins = (await (
-      await fetch(`${baseUrl}/api/bassins`, { headers: { cookie: sophie } })
-    ).json()) as Array<{
-      name: string;
-      groups: Array<{ id: string; kind: string }>;
-    }>;
-    const group = bassins.find((b) => b.name === 'Namur')?.groups.find((g) => g.kind === 'social_workers');
-    if (!group) throw new Error('no Namur social workers group in the demo data');
+    const [sophie, claire] = await Promise.all(
+      cast.members.map((member) => signInCookie(baseUrl, member.email, member.password)),
+    );
     const created = await fetch(`${baseUrl}/api/fiches`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: sophie, origin: baseUrl },
-      body: JSON.stringify({ title: 'Atelier vélo solidaire', groupId: group.id }),
+      body: JSON.stringify({ title: 'Atelier vélo solidaire', groupId: cast.groupId }),
     });
     expect(created.status).toBe(201);
     const fiche = (await created.json()) as { id: string; docName: string };

@@ -1,4 +1,6 @@
-// The browser's globals before the editor's modules: ProseMirror reads `navigator` and `document` when it loads.
+// The server's modules (the factories load the app) before the browser's globals, which PDFKit must not
+// see; the globals before the editor's modules: ProseMirror reads `navigator` and `document` when it loads.
+import { buildOnStorage } from './support/factories';
 import './support/dom-globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +23,7 @@ import * as Y from 'yjs';
 import { freePort } from './support/child-node';
 import { cookieSocket } from './support/cookie-socket';
 import { removeDomGlobals } from './support/dom-globals';
+import { describeWith } from './support/requires';
 import { createTestDatabase } from './support/test-database';
 
 // Several writers start typing in different empty sections of a new fiche at the same moment, each in a
@@ -44,8 +47,12 @@ const LANES = 3;
 /** How long the network may take to deliver what was typed (a failure, not a pause: events end the wait). */
 const DELIVERY_TIMEOUT_MS = 10_000;
 
-// Two nodes need a shared PostgreSQL and Redis: this runs where both are configured (CI).
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+// Two nodes need a shared PostgreSQL and Redis: this runs where both are configured (CI), and says so
+// loudly when skipped.
+const shared = describeWith(
+  ['DATABASE_URL', 'REDIS_URL'],
+  'writers starting at the same moment through the real server (two nodes)',
+);
 
 type Editor = ReturnType<typeof writerEditor>;
 
@@ -121,7 +128,7 @@ async function startServer(port: number, env: Record<string, string>): Promise<S
     output += d;
   });
   const node = { url, wsUrl: `ws://127.0.0.1:${port}/collab`, child, output: () => output };
-  // The first start creates the schema and seeds the demo (argon2 hashes): seconds on busy cores.
+  // The schema is there already (made by the factories); a start still takes seconds on busy cores.
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
@@ -147,7 +154,7 @@ shared('writers starting at the same moment through the real server (two nodes)'
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let publicUrl: string;
   let group: string;
-  /** Session cookies of three members of Hainaut Sud's social workers. */
+  /** Session cookies of three members of the group. */
   const cookies: string[] = [];
   const killOnExit = () => {
     for (const node of nodes) node.child.kill('SIGKILL');
@@ -174,23 +181,25 @@ shared('writers starting at the same moment through the real server (two nodes)'
       REDIS_KEY_PREFIX: `affluents-starts-${randomBytes(4).toString('hex')}:`,
     };
     // One public address for both nodes, as behind the production proxy: the Origin both check.
-    const port = await freePort();
-    publicUrl = `http://127.0.0.1:${port}`;
-    nodes.push(await startServer(port, { ...env, PUBLIC_URL: publicUrl, SEED_DEMO: 'true' }));
-    nodes.push(await startServer(await freePort(), { ...env, PUBLIC_URL: publicUrl, SEED_DEMO: 'false' }));
-    for (const email of ['amina', 'thomas', 'ines']) {
+    const publicPort = await freePort();
+    publicUrl = `http://127.0.0.1:${publicPort}`;
+    // The group and its three members, made by the factories on the database before the nodes start.
+    const cast = await buildOnStorage({ DATABASE_URL: env.DATABASE_URL }, async (make) => {
+      const made = await make.group('social_workers');
+      const members = [await make.user(), await make.user(), await make.user()];
+      for (const member of members) await make.membership(member, made);
+      return { groupId: made.id, members };
+    });
+    group = cast.groupId;
+    for (const port of [publicPort, await freePort()])
+      nodes.push(await startServer(port, { ...env, PUBLIC_URL: publicUrl, SEED_DEMO: 'false' }));
+    for (const member of cast.members) {
       const res = await call('POST', '/api/auth/login', '', {
-        email: `${email}@affluents.test`,
-        password: 'affluents-demo',
+        email: member.email,
+        password: member.password,
       });
       cookies.push(String(res.headers.get('set-cookie')).split(';')[0]);
     }
-    const bassins = (await (await call('GET', '/api/bassins', cookies[0])).json()) as Array<{
-      name: string;
-      groups: Array<{ id: string; kind: string }>;
-    }>;
-    group = bassins.find((b) => b.name === 'Hainaut Sud')?.groups.find((g) => g.kind === 'social_workers')
-      ?.id as string;
   }, 120_000);
   afterAll(async () => {
     for (const node of nodes) await stopServer(node);

@@ -12,7 +12,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
 import { hashPassword } from '../../src/common/auth/password-hasher';
+import { loadConfig } from '../../src/config/app-config';
 import { BassinsService } from '../../src/modules/bassins/bassins.service';
 import { GroupEntity } from '../../src/modules/groups/group.entity';
 import { GroupsService } from '../../src/modules/groups/groups.service';
@@ -148,4 +150,32 @@ export function factories(t: FactoryHost): Factories {
     },
   };
   return f;
+}
+
+/**
+ * Builds test data on the database of nodes a test runs as processes (the built server, child nodes):
+ * `build` gets factories of an app in this process on the same storage (`DATABASE_URL`, or an embedded
+ * `DATA_DIR`), not listening (on Redis when REDIS_URL is set, under a prefix of its own, as test apps
+ * are), closed once `build` is done, so that a process can then open even an embedded data directory
+ * (one connection at a time). The first call creates the schema.
+ */
+export async function buildOnStorage<T>(
+  storageEnv: Record<string, string>,
+  build: (make: Factories) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://localhost:3000',
+    SEED_DEMO: 'false',
+    REDIS_KEY_PREFIX: `affluents-factories-${unique()}:`,
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...storageEnv,
+  });
+  const { app } = await createApp(config);
+  try {
+    return await build(factories(nodeHost(app)));
+  } finally {
+    await app.close();
+  }
 }
