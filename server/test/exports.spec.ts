@@ -1,32 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { FicheDetail } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { factories } from './support/factories';
-import { binary, pdfCatalog, pdfStructureTypes, pdfText } from './support/pdf-text';
+import { getPdf, pdfCatalog, pdfStructureTypes } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
-
-async function getPdf(
-  agent: TestAgent,
-  url: string,
-): Promise<{ text: string; pdf: Buffer; filename: string }> {
-  const res = await agent
-    .get(url)
-    .buffer(true)
-    .parse(binary as never)
-    .expect(200);
-  expect(res.headers['content-type']).toBe('application/pdf');
-  const pdf = res.body as Buffer;
-  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  // PDF_DUMP_DIR=/tmp/pdfs keeps every exported PDF, to look at them (e.g. in Chromium).
-  const dumpDir = process.env.PDF_DUMP_DIR;
-  if (dumpDir)
-    writeFileSync(path.join(dumpDir, `${Date.now()}-${url.replace(/[^a-z0-9]+/gi, '-')}.pdf`), pdf);
-  return { text: pdfText(pdf), pdf, filename: String(res.headers['content-disposition']) };
-}
 
 /** Replaces the text under a section heading with a paragraph (or given blocks), server-side. */
 function sectionWriter(doc: Y.Doc) {

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
 import { factories, type TestUser } from './support/factories';
-import { pdfText } from './support/pdf-text';
+import { getPdf } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Writes "<before><mention> " into the paragraph under `section`, as the Tiptap Mention node is stored. */
@@ -173,15 +173,7 @@ describe('mentions in the text of a fiche', () => {
   it('writes mentions as @Name in the Markdown and PDF exports', async () => {
     const md = (await claire.get(`/api/fiches/${fiche.id}/export.md`).expect(200)).text;
     expect(md).toContain('## Public bénéficiaire\n\nPour @Claire Renard');
-    const pdf = await claire
-      .get(`/api/fiches/${fiche.id}/export.pdf`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    expect(pdfText(pdf.body as Buffer)).toContain('@Claire Renard');
+    const { text } = await getPdf(claire, `/api/fiches/${fiche.id}/export.pdf`);
+    expect(text).toContain('@Claire Renard');
   });
 });

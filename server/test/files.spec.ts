@@ -19,7 +19,7 @@ import { FilesService } from '../src/modules/files/files.service';
 import { waitFor } from './support/collab-client';
 import { factories, type SignedInUser } from './support/factories';
 import { compoundFileBytes, docxBytes, fileRowCounts, odtBytes, pdfBytes, storedZip } from './support/files';
-import { binary, pdfStructureTypes, pdfText } from './support/pdf-text';
+import { getBytes, getPdf, pdfStructureTypes } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const MiB = 1024 * 1024;
@@ -28,12 +28,6 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 const upload = (agent: TestAgent, ficheId: string, bytes: Buffer, filename: string, contentType?: string) =>
   agent.post(ficheFilesPath(ficheId)).attach('file', bytes, { filename, contentType });
-
-const getBytes = (agent: TestAgent, url: string) =>
-  agent
-    .get(url)
-    .buffer(true)
-    .parse(binary as never);
 
 /** Inserts image and file nodes into a fiche's text, under the "contexte" heading, as the editor does. */
 function insertFileNodes(doc: Y.Doc, nodes: Array<[string, Record<string, unknown>]>): void {
@@ -448,8 +442,8 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     const live = await sophie.get(`/api/fiches/${published.id}/export.md`).expect(200);
     expect(live.text).toContain(`[nouveau.pdf](http://localhost:3000/api/files/${later.id})`);
 
-    const pdf = (await getBytes(amina, `/api/fiches/${published.id}/export.pdf`).expect(200)).body as Buffer;
-    const text = pdfText(pdf).replace(/\n/g, '');
+    const { pdf, text: lines } = await getPdf(amina, `/api/fiches/${published.id}/export.pdf`);
+    const text = lines.replace(/\n/g, '');
     expect(text).toContain('Fichier joint : bilan.pdf (3,9 ko)');
     expect(text).not.toContain('nouveau.pdf');
     const raw = pdf.toString('latin1');
@@ -461,10 +455,9 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     expect(raw).toContain(`/URI (http://localhost:3000/api/files/${attached.id})`);
 
     // The booklet draws them too.
-    const booklet = (await getBytes(amina, '/api/exports/booklet.pdf?q=ressourcerie').expect(200))
-      .body as Buffer;
-    expect(pdfText(booklet).replace(/\n/g, '')).toContain('Fichier joint : bilan.pdf');
-    expect(booklet.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    const booklet = await getPdf(amina, '/api/exports/booklet.pdf?q=ressourcerie');
+    expect(booklet.text.replace(/\n/g, '')).toContain('Fichier joint : bilan.pdf');
+    expect(booklet.pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
 
     // Once the fiche is archived, its publication reaches no one outside the group: nor do its files.
     await sophie.post(`/api/fiches/${published.id}/status`).send({ status: 'archived' }).expect(200);
@@ -489,9 +482,9 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
         [FILE_NODE, { fileId: stored.id, name: 'secret.png' }],
       ]),
     );
-    const pdf = (await getBytes(amina, `/api/fiches/${hers.id}/export.pdf`).expect(200)).body as Buffer;
+    const { pdf, text: lines } = await getPdf(amina, `/api/fiches/${hers.id}/export.pdf`);
     expect(pdf.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
-    const text = pdfText(pdf).replace(/\n/g, '');
+    const text = lines.replace(/\n/g, '');
     expect(text).toContain('[Image : copiée]');
     expect(text).toContain('secret.png (indisponible)');
     await amina.get(fileDisplayPath(stored.id)).expect(404);
