@@ -4,67 +4,9 @@ import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { factories } from './support/factories';
+import { list, paragraph, sectionWriter, table } from './support/fiche-blocks';
 import { getPdf, pdfCatalog, pdfStructureTypes } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** Replaces the text under a section heading with a paragraph (or given blocks), server-side. */
-function sectionWriter(doc: Y.Doc) {
-  return (section: string, blocks: Array<Y.XmlElement>) => {
-    const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
-    const nodes = fragment.toArray() as Y.XmlElement[];
-    const index = nodes.findIndex((n) => n.getAttribute('section') === section);
-    if (index < 0) throw new Error(`no section ${section}`);
-    fragment.delete(index + 1, 1);
-    fragment.insert(index + 1, blocks);
-  };
-}
-
-function paragraph(...runs: Array<string | [string, Record<string, unknown>]>): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  const text = new Y.XmlText();
-  p.insert(0, [text]);
-  let at = 0;
-  for (const run of runs) {
-    const [value, marks] = typeof run === 'string' ? [run, {}] : run;
-    text.insert(at, value, marks);
-    at += value.length;
-  }
-  return p;
-}
-
-function list(kind: 'bulletList' | 'taskList', items: Array<[string, boolean?]>): Y.XmlElement {
-  const el = new Y.XmlElement(kind);
-  el.insert(
-    0,
-    items.map(([text, checked]) => {
-      const item = new Y.XmlElement(kind === 'taskList' ? 'taskItem' : 'listItem');
-      if (kind === 'taskList') item.setAttribute('checked', checked as unknown as string);
-      item.insert(0, [paragraph(text)]);
-      return item;
-    }),
-  );
-  return el;
-}
-
-function table(rows: string[][]): Y.XmlElement {
-  const el = new Y.XmlElement('table');
-  el.insert(
-    0,
-    rows.map((cells, r) => {
-      const row = new Y.XmlElement('tableRow');
-      row.insert(
-        0,
-        cells.map((c) => {
-          const cell = new Y.XmlElement(r === 0 ? 'tableHeader' : 'tableCell');
-          cell.insert(0, [paragraph(c)]);
-          return cell;
-        }),
-      );
-      return row;
-    }),
-  );
-  return el;
-}
 
 describe('PDF exports of fiches and of toolbox results', () => {
   let t: TestApp;

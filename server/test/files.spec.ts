@@ -10,7 +10,7 @@ import {
   fileDownloadPath,
   type StoredFile,
 } from '@affluents/contracts';
-import { FICHE_FRAGMENT, FILE_NODE, ficheSections, IMAGE_NODE } from '@affluents/editor/template';
+import { FICHE_FRAGMENT, FILE_NODE, IMAGE_NODE } from '@affluents/editor/template';
 import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
@@ -18,6 +18,7 @@ import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { FilesService } from '../src/modules/files/files.service';
 import { waitFor } from './support/collab-client';
 import { factories, type SignedInUser } from './support/factories';
+import { fillRequired } from './support/fiche-blocks';
 import { compoundFileBytes, docxBytes, fileRowCounts, odtBytes, pdfBytes, storedZip } from './support/files';
 import { getBytes, getPdf, pdfStructureTypes } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -42,19 +43,6 @@ function insertFileNodes(doc: Y.Doc, nodes: Array<[string, Record<string, unknow
       return el;
     }),
   );
-}
-
-/** Fills every required section so the fiche can be published. */
-function fillRequired(doc: Y.Doc): void {
-  const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
-  for (const section of ficheSections.filter((s) => s.required)) {
-    const nodes = fragment.toArray() as Y.XmlElement[];
-    const index = nodes.findIndex((n) => n.getAttribute('section') === section.key);
-    const p = new Y.XmlElement('paragraph');
-    p.insert(0, [new Y.XmlText(`Texte de la rubrique ${section.title}.`)]);
-    fragment.delete(index + 1, 1);
-    fragment.insert(index + 1, [p]);
-  }
 }
 
 describe('files in fiches: upload, checks, download, access, exports', () => {

@@ -4,23 +4,10 @@ import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../src/collab/collab-documents';
 import { factories, type TestUser } from './support/factories';
+import { paragraph } from './support/fiche-blocks';
 import { getPdf, pdfCatalog } from './support/pdf-text';
 import { connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** A paragraph of runs, each plain text or text with marks (as Tiptap stores them in Yjs). */
-function paragraph(...runs: Array<string | [string, Record<string, unknown>]>): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  const text = new Y.XmlText();
-  p.insert(0, [text]);
-  let at = 0;
-  for (const run of runs) {
-    const [value, marks] = typeof run === 'string' ? [run, {}] : run;
-    text.insert(at, value, marks);
-    at += value.length;
-  }
-  return p;
-}
 
 /** The plain text of a Yjs update's notes (paragraphs joined by new lines). */
 function notesText(update: string): string {
