@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import type { FicheDetail, GroupDetail, NotificationPage } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
-import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { connectClient, listenForDocuments, type TestClient, waitFor } from './support/collab-client';
 import { factories, type TestUser } from './support/factories';
 import { getPdf } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -58,12 +57,8 @@ describe('mentions in the text of a fiche', () => {
   let aminaId: string;
 
   async function signIn(user: TestUser): Promise<TestAgent> {
-    const agent = t.agent();
-    const res = await agent
-      .post('/api/auth/login')
-      .send({ email: user.email, password: user.password })
-      .expect(200);
-    cookies.set(user.email, String(res.headers['set-cookie']).split(';')[0]);
+    const { agent, cookie } = await factories(t).session(user);
+    cookies.set(user.email, cookie);
     return agent;
   }
 
@@ -83,9 +78,7 @@ describe('mentions in the text of a fiche', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    wsUrl = `ws://127.0.0.1:${port}/collab`;
+    wsUrl = await listenForDocuments(t.app);
     const make = factories(t);
     const social = await make.group('social_workers');
     const elsewhere = await make.group('social_workers');

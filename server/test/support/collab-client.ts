@@ -15,6 +15,8 @@ import { loadConfig } from '../../src/config/app-config';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { DemoSeeder } from '../../src/seed/demo-seeder';
 import { cookieSocket } from './cookie-socket';
+import { listen } from './socket-client';
+import { signInSession } from './test-app';
 import { createTestDatabase } from './test-database';
 
 /**
@@ -90,14 +92,15 @@ export async function startCollabNode(
     dataSource: app.get(DataSource),
     async signIn(who) {
       const { email, password } = typeof who === 'string' ? { email: who, password: DEMO_PASSWORD } : who;
-      const res = await request(app.getHttpServer())
-        .post('/api/auth/login')
-        .send({ email, password })
-        .expect(200);
-      return String(res.headers['set-cookie']).split(';')[0];
+      return signInSession(request.agent(app.getHttpServer()), email, password);
     },
     close: () => app.close(),
   };
+}
+
+/** Listens on a free port of 127.0.0.1 (if not yet) and returns the app's document address, ws://…/collab. */
+export async function listenForDocuments(app: NestExpressApplication): Promise<string> {
+  return `${(await listen(app)).replace(/^http/, 'ws')}/collab`;
 }
 
 /** A real y-websocket client in Node. */

@@ -20,7 +20,7 @@ import { GroupEntity } from '../../src/modules/groups/group.entity';
 import { GroupsService } from '../../src/modules/groups/groups.service';
 import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
 import { UserEntity } from '../../src/modules/users/user.entity';
-import { signInAgent, type TestApp } from './test-app';
+import { signInAgent, signInSession, type TestApp } from './test-app';
 
 /** An account a factory made, with the password it signs in with. */
 export interface TestUser {
@@ -62,6 +62,8 @@ export interface Factories {
   membership(user: { id: string }, group: { id: string }, role?: MembershipRole): Promise<void>;
   /** A cookie-keeping HTTP client signed in as `user`. */
   signIn(user: TestUser): Promise<TestAgent>;
+  /** The same, with its session cookie (`name=value`) for a socket or a document provider. */
+  session(user: TestUser): Promise<{ agent: TestAgent; cookie: string }>;
   /** A new account in `group` with `role`, signed in: the usual cast of a suite. */
   member(
     group: { id: string },
@@ -142,6 +144,11 @@ export function factories(t: FactoryHost): Factories {
     },
 
     signIn: (user) => signInAgent(t.agent(), user.email, user.password),
+
+    async session(user) {
+      const agent = t.agent();
+      return { agent, cookie: await signInSession(agent, user.email, user.password) };
+    },
 
     async member(group, role = 'member', input = {}) {
       const user = await f.user(input);

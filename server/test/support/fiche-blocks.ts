@@ -17,6 +17,14 @@ export function sectionWriter(doc: Y.Doc) {
   };
 }
 
+/** Types `text` into the paragraph under the heading of `section`, as the editor would. */
+export function typeInSection(doc: Y.Doc, section: string, text: string): void {
+  const nodes = doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[];
+  const index = nodes.findIndex((n) => n.getAttribute('section') === section);
+  if (index < 0) throw new Error(`no section ${section}`);
+  nodes[index + 1].insert(0, [new Y.XmlText(text)]);
+}
+
 /** A paragraph of runs, each plain text or text with marks (as Tiptap stores them in Yjs). */
 export function paragraph(...runs: Array<string | [string, Record<string, unknown>]>): Y.XmlElement {
   const p = new Y.XmlElement('paragraph');

@@ -71,8 +71,17 @@ export async function startTestApp(
 
 /** Signs `agent` in as `email` with `password` (expecting success) and returns it. */
 export async function signInAgent(agent: TestAgent, email: string, password: string): Promise<TestAgent> {
-  await agent.post('/api/auth/login').send({ email, password }).expect(200);
+  await signInSession(agent, email, password);
   return agent;
+}
+
+/**
+ * Signs `agent` in as `email` with `password` (expecting success) and resolves with the session cookie
+ * (`name=value`), for a socket or a document provider.
+ */
+export async function signInSession(agent: TestAgent, email: string, password: string): Promise<string> {
+  const res = await agent.post('/api/auth/login').send({ email, password }).expect(200);
+  return String(res.headers['set-cookie']).split(';')[0];
 }
 
 /** Extracts the token of the first Affluents link of the given path in a mail body. */
