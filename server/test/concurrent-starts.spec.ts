@@ -1,3 +1,8 @@
+/**
+ * Jest's clean-up of globals overflows its stack on happy-dom's objects when the suite is skipped (its
+ * afterAll, which takes them away, does not run then): off for this file.
+ * @jest-environment-options {"globalsCleanup": "off"}
+ */
 // The server's modules (the factories load the app) before the browser's globals, which PDFKit must not
 // see; the globals before the editor's modules: ProseMirror reads `navigator` and `document` when it loads.
 import { buildOnStorage } from './support/factories';
