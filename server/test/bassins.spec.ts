@@ -1,4 +1,6 @@
 import type { BassinSummary } from '@affluents/contracts';
+import type TestAgent from 'supertest/lib/agent';
+import { type Factories, factories } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const byName = (list: BassinSummary[], name: string) => {
@@ -9,23 +11,32 @@ const byName = (list: BassinSummary[], name: string) => {
 
 describe('bassins and groups: data, not code', () => {
   let t: TestApp;
+  let make: Factories;
+  /** A platform administrator, signed in. */
+  let admin: TestAgent;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
+    make = factories(t);
+    admin = await make.signIn(await make.user({ platformRole: 'admin' }));
   });
   afterAll(() => t.close());
 
-  it('lists the nine bassins, three groups each, with counts and my groups', async () => {
-    const amina = await t.signIn('amina@affluents.test');
-    const res = await amina.get('/api/bassins').expect(200);
-    expect(res.body).toHaveLength(9);
+  it('lists the bassins, three groups each, with counts and my groups', async () => {
+    const home = await make.bassin();
+    const other = await make.bassin();
+    const amina = await make.member(home.groups[0]);
+    await make.member(home.groups[0]);
+    await make.member(home.groups[0], 'facilitator');
+    await make.member(other.groups[0]);
+    const res = await amina.agent.get('/api/bassins').expect(200);
+    expect(res.body.map((b: BassinSummary) => b.id)).toEqual(expect.arrayContaining([home.id, other.id]));
     for (const bassin of res.body)
       expect(bassin.groups.map((g: { kind: string }) => g.kind)).toEqual([
         'social_workers',
         'managers',
         'encadrants',
       ]);
-    const hainautSud = byName(res.body, 'Hainaut Sud');
-    const socialWorkers = hainautSud.groups[0];
+    const socialWorkers = byName(res.body, home.name).groups[0];
     expect(socialWorkers).toMatchObject({ isMember: true, myRole: 'member' });
     expect(socialWorkers.memberCount).toBe(3);
     expect(
@@ -34,9 +45,8 @@ describe('bassins and groups: data, not code', () => {
   });
 
   it('lets only an admin create a bassin, with its three groups, and refuses a duplicate name', async () => {
-    const sophie = await t.signIn('sophie@affluents.test');
-    await sophie.post('/api/bassins').send({ name: 'Bruxelles' }).expect(403);
-    const admin = await t.signIn('admin@affluents.test');
+    const facilitator = await make.member(await make.group(), 'facilitator');
+    await facilitator.agent.post('/api/bassins').send({ name: 'Bruxelles' }).expect(403);
     const created = await admin.post('/api/bassins').send({ name: 'Bruxelles' }).expect(201);
     expect(created.body.slug).toBe('bruxelles');
     expect(created.body.groups).toHaveLength(3);
@@ -48,17 +58,16 @@ describe('bassins and groups: data, not code', () => {
   });
 
   it('renames, archives and restores a bassin; archived ones are hidden from members', async () => {
-    const admin = await t.signIn('admin@affluents.test');
-    const list = (await admin.get('/api/bassins').expect(200)).body;
-    const lux = byName(list, 'Luxembourg');
+    const lux = await make.bassin();
+    // A member of a group of another bassin.
+    const marc = await make.member(await make.group('managers'));
     const renamed = await admin
       .patch(`/api/bassins/${lux.id}`)
       .send({ name: 'Province de Luxembourg' })
       .expect(200);
     expect(renamed.body.name).toBe('Province de Luxembourg');
     await admin.patch(`/api/bassins/${lux.id}`).send({ archived: true }).expect(200);
-    const marc = await t.signIn('marc@affluents.test');
-    const seenByMarc = (await marc.get('/api/bassins?includeArchived=true').expect(200)).body;
+    const seenByMarc = (await marc.agent.get('/api/bassins?includeArchived=true').expect(200)).body;
     expect(seenByMarc.map((b: BassinSummary) => b.id)).not.toContain(lux.id);
     const seenByAdmin = (await admin.get('/api/bassins?includeArchived=true').expect(200)).body;
     expect(byName(seenByAdmin, 'Province de Luxembourg').archivedAt).not.toBeNull();
@@ -68,14 +77,18 @@ describe('bassins and groups: data, not code', () => {
   });
 
   it('merges a bassin into another without losing a membership', async () => {
-    const admin = await t.signIn('admin@affluents.test');
-    const list = (await admin.get('/api/bassins').expect(200)).body;
-    const source = byName(list, 'Hainaut Sud');
-    const target = byName(list, 'Hainaut Centre');
+    const source = await make.bassin();
+    const target = await make.bassin();
+    const amina = await make.member(source.groups[0]);
+    await make.member(source.groups[0], 'facilitator');
+    await make.member(source.groups[1]);
+    await make.member(target.groups[0]);
+    await make.member(target.groups[1], 'facilitator');
+    for (let i = 0; i < 2; i++) await make.organisation({ bassinId: source.id });
     // Amina is in both social workers' groups before the merge: she must end with one membership.
     await admin
       .post(`/api/groups/${target.groups[0].id}/members`)
-      .send({ userId: (await admin.get('/api/users?q=amina')).body[0].id, role: 'member' })
+      .send({ userId: amina.id, role: 'member' })
       .expect(201);
     const members = async (groupId: string) =>
       (await admin.get(`/api/groups/${groupId}`).expect(200)).body.members
@@ -98,19 +111,19 @@ describe('bassins and groups: data, not code', () => {
     expect(merged.body.movedOrganisations).toBe(2);
     expect(await members(target.groups[0].id)).toEqual(expectedSocialWorkers);
     expect(await members(target.groups[1].id)).toEqual(expectedManagers);
-    const amina = await t.signIn('amina@affluents.test');
-    const me = (await amina.get('/api/auth/me').expect(200)).body;
+    const me = (await amina.agent.get('/api/auth/me').expect(200)).body;
     expect(me.memberships).toEqual([{ groupId: target.groups[0].id, role: 'member' }]);
     await admin.post(`/api/bassins/${source.id}/merge`).send({ targetBassinId: target.id }).expect(409);
     await admin.post(`/api/bassins/${target.id}/merge`).send({ targetBassinId: target.id }).expect(400);
   });
 
   it('moves a group to another bassin only where that kind is free, keeping its members', async () => {
-    const admin = await t.signIn('admin@affluents.test');
-    const list = (await admin.get('/api/bassins').expect(200)).body;
-    const namur = byName(list, 'Namur');
-    const liege = byName(list, 'Liège');
+    const namur = await make.bassin();
+    const liege = await make.bassin();
     const socialWorkers = namur.groups[0];
+    // The group's facilitator, who may not move it.
+    const sophie = await make.member(socialWorkers, 'facilitator');
+    await make.member(socialWorkers);
     const conflict = await admin
       .post(`/api/groups/${socialWorkers.id}/move`)
       .send({ bassinId: liege.id })
@@ -120,8 +133,7 @@ describe('bassins and groups: data, not code', () => {
     const city = (await admin.post('/api/bassins').send({ name: 'Grand Namur', groupKinds: [] }).expect(201))
       .body;
     expect(city.groups).toEqual([]);
-    const sophie = await t.signIn('sophie@affluents.test');
-    await sophie.post(`/api/groups/${socialWorkers.id}/move`).send({ bassinId: city.id }).expect(403);
+    await sophie.agent.post(`/api/groups/${socialWorkers.id}/move`).send({ bassinId: city.id }).expect(403);
     const before = (await admin.get(`/api/groups/${socialWorkers.id}`).expect(200)).body.members;
     const moved = await admin
       .post(`/api/groups/${socialWorkers.id}/move`)
@@ -129,8 +141,8 @@ describe('bassins and groups: data, not code', () => {
       .expect(200);
     expect(moved.body.bassin).toEqual({ id: city.id, name: 'Grand Namur' });
     expect(moved.body.members).toEqual(before);
-    const after = (await sophie.get('/api/bassins').expect(200)).body;
+    const after = (await sophie.agent.get('/api/bassins').expect(200)).body;
     expect(byName(after, 'Grand Namur').groups.map((g: { id: string }) => g.id)).toEqual([socialWorkers.id]);
-    expect(byName(after, 'Namur').groups).toHaveLength(2);
+    expect(byName(after, namur.name).groups).toHaveLength(2);
   });
 });

@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import * as path from 'node:path';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import * as Y from 'yjs';
 import { openDatabase } from '../src/infra/database/database.service';
+import { BUILT_MAIN, freePort, type ServerProcess, startServerProcess } from './support/child-node';
 import {
   type CollabStorage,
   connectClient,
@@ -14,32 +12,15 @@ import {
   type TestClient,
   waitFor,
 } from './support/collab-client';
+import { buildOnStorage } from './support/factories';
+import { signInCookie } from './support/socket-client';
 
 /**
  * Kill -9 while two members type in a fiche (issue 3, "Tests"): the BUILT server (`npx turbo run build`)
  * runs as a child process; it is killed mid-typing and started again on the same port and database; the
  * providers reconnect by themselves, and every edit either client made must end up stored.
  */
-const mainJs = path.join(__dirname, '..', 'dist', 'main.js');
-const PASSWORD = 'affluents-demo';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** One run of the built server as a child process. */
-interface ServerProcess {
-  child: ChildProcess;
-  output(): string;
-}
 
 /** A client typing tokens at the end of the paragraph under one section heading, as the editor would. */
 interface Typist {
@@ -99,70 +80,31 @@ describe('kill -9 of the built server while two members type in a fiche', () => 
   let typing: NodeJS.Timeout | null = null;
   const redisPrefix = `affluents-kill-${randomBytes(4).toString('hex')}:`;
 
-  // Last resort if Jest is interrupted: never leave the server running.
-  const killOnExit = () => current?.child.kill('SIGKILL');
-
-  function start(): ServerProcess {
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: baseUrl,
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-      REDIS_KEY_PREFIX: redisPrefix,
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-      ...storage.env,
-    };
-    const child = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout?.on('data', (d) => {
-      output += d;
+  /** Starts the built server on the suite's port and storage; resolves once it answers. */
+  async function start(timeoutMs: number): Promise<ServerProcess> {
+    current = await startServerProcess([BUILT_MAIN], {
+      port,
+      timeoutMs,
+      env: {
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseUrl,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        REDIS_KEY_PREFIX: redisPrefix,
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+        ...storage.env,
+      },
     });
-    child.stderr?.on('data', (d) => {
-      output += d;
-    });
-    current = { child, output: () => output };
     return current;
   }
 
-  async function waitHealthy(server: ServerProcess, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (server.child.exitCode !== null)
-        throw new Error(`server exited with ${server.child.exitCode}:\n${server.output()}`);
-      try {
-        const res = await fetch(`${baseUrl}/api/health`);
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(100);
-    }
-    throw new Error(`server not healthy within ${timeoutMs} ms:\n${server.output()}`);
-  }
-
   async function kill9(server: ServerProcess): Promise<void> {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-    const exited = new Promise((r) => server.child.once('exit', r));
-    server.child.kill('SIGKILL');
-    await exited;
+    await server.kill('SIGKILL');
     if (current === server) current = null;
   }
 
-  async function signIn(email: string): Promise<string> {
-    const res = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
-    return String(res.headers.get('set-cookie')).split(';')[0];
-  }
-
   beforeAll(async () => {
-    process.once('exit', killOnExit);
     storage = await createCollabStorage();
     port = await freePort();
     baseUrl = `http://localhost:${port}`;
@@ -172,30 +114,27 @@ describe('kill -9 of the built server while two members type in a fiche', () => 
     if (typing) clearInterval(typing);
     for (const t of typists) t.client.destroy();
     if (current) await kill9(current);
-    process.off('exit', killOnExit);
     await storage?.dispose();
   });
 
   it('stores every edit either client made, after the server is killed mid-typing and restarted', async () => {
-    if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run "npx turbo run build" first`);
-    const first = start();
-    // The first start creates the schema and seeds the demo (argon2 hashes): up to ~10 s on 2 busy cores.
-    await waitHealthy(first, 30_000);
+    if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run "npx turbo run build" first`);
+    // The group and its two members, made by the factories on the storage before the server opens it.
+    const cast = await buildOnStorage(storage.env, async (make) => {
+      const group = await make.group('social_workers');
+      const members = [await make.user(), await make.user()];
+      for (const member of members) await make.membership(member, group);
+      return { groupId: group.id, members };
+    });
+    const first = await start(30_000);
 
-    const sophie = await signIn('sophie@affluents.test');
-    const claire = await signIn('claire@affluents.test');
-    const bassins = (await (
-      await fetch(`${baseUrl}/api/bassins`, { headers: { cookie: sophie } })
-    ).json()) as Array<{
-      name: string;
-      groups: Array<{ id: string; kind: string }>;
-    }>;
-    const group = bassins.find((b) => b.name === 'Namur')?.groups.find((g) => g.kind === 'social_workers');
-    if (!group) throw new Error('no Namur social workers group in the demo data');
+    const [sophie, claire] = await Promise.all(
+      cast.members.map((member) => signInCookie(baseUrl, member.email, member.password)),
+    );
     const created = await fetch(`${baseUrl}/api/fiches`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: sophie, origin: baseUrl },
-      body: JSON.stringify({ title: 'Atelier vélo solidaire', groupId: group.id }),
+      body: JSON.stringify({ title: 'Atelier vélo solidaire', groupId: cast.groupId }),
     });
     expect(created.status).toBe(201);
     const fiche = (await created.json()) as { id: string; docName: string };
@@ -222,8 +161,7 @@ describe('kill -9 of the built server while two members type in a fiche', () => 
     // Typing goes on offline while the server is down.
     await sleep(300);
 
-    const second = start();
-    await waitHealthy(second, 15_000);
+    const second = await start(15_000);
     await waitFor(
       () => typists.every((t) => t.syncs >= 2 && t.client.provider.wsconnected),
       'both providers reconnected and synced by themselves',

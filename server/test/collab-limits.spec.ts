@@ -14,7 +14,7 @@ import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { FicheIndexer } from '../src/modules/fiches/fiche-indexer';
 import { connectClient, type TestClient, updateRows, waitFor } from './support/collab-client';
 import { factories, type TestUser } from './support/factories';
-import { binary, pdfText } from './support/pdf-text';
+import { getPdf } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** A raw socket on a document, to send what no honest client sends. */
@@ -337,12 +337,8 @@ describe('realtime documents: pending updates and nesting depth', () => {
     const comments = await sophie.get(`/api/fiches/${fiche.id}/comments`).expect(200);
     expect(comments.body).toMatchObject([{ quote: 'Ornithorynque', orphaned: false }]);
 
-    const pdf = await sophie
-      .get(`/api/fiches/${fiche.id}/export.pdf?comments=open`)
-      .buffer(true)
-      .parse(binary as never)
-      .expect(200);
-    expect(pdfText(pdf.body as Buffer)).toContain('Ornithorynque au fond du puits');
+    const pdf = await getPdf(sophie, `/api/fiches/${fiche.id}/export.pdf?comments=open`);
+    expect(pdf.text).toContain('Ornithorynque au fond du puits');
 
     // A version of it can be taken and opened, not restored: that would copy the nesting back, recursively.
     const versioned = await sophie

@@ -8,7 +8,7 @@ import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import type { PostedComment } from '../src/common/events/domain-events';
 import { AnchorResolver } from '../src/modules/comments/comment-anchors';
 import { FicheCommentsService } from '../src/modules/comments/fiche-comments.service';
-import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { connectClient, listenForDocuments, type TestClient, waitFor } from './support/collab-client';
 import { factories, type TestUser } from './support/factories';
 import { ack, connectSocket, nextEvent } from './support/socket-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -60,9 +60,7 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    wsUrl = `ws://127.0.0.1:${port}/collab`;
+    wsUrl = await listenForDocuments(t.app);
     const make = factories(t);
     const group = await make.group('social_workers');
     const elsewhere = await make.group('social_workers');
@@ -79,13 +77,9 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
     }
     people.set('admin', await make.user({ platformRole: 'admin' }));
     for (const [name, user] of people) {
-      const agent = t.agent();
-      const res = await agent
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password })
-        .expect(200);
+      const { agent, cookie } = await make.session(user);
       agents.set(name, agent);
-      cookies.set(name, String(res.headers['set-cookie']).split(';')[0]);
+      cookies.set(name, cookie);
     }
     const groupId = group.id;
     fiche = (await as('amina').post('/api/fiches').send({ title: 'Potager', groupId }).expect(201)).body;

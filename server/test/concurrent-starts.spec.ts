@@ -1,9 +1,14 @@
-// The browser's globals before the editor's modules: ProseMirror reads `navigator` and `document` when it loads.
+/**
+ * Jest's clean-up of globals overflows its stack on happy-dom's objects when the suite is skipped (its
+ * afterAll, which takes them away, does not run then): off for this file.
+ * @jest-environment-options {"globalsCleanup": "off"}
+ */
+// The server's modules (the factories load the app) before the browser's globals, which PDFKit must not
+// see; the globals before the editor's modules: ProseMirror reads `navigator` and `document` when it loads.
+import { buildOnStorage } from './support/factories';
 import './support/dom-globals';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import {
   drawPlans,
@@ -18,9 +23,10 @@ import {
 } from '@affluents/editor/testing';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { freePort } from './support/child-node';
+import { BUILT_MAIN, freePort, type ServerProcess, startServerProcess } from './support/child-node';
 import { cookieSocket } from './support/cookie-socket';
 import { removeDomGlobals } from './support/dom-globals';
+import { describeWith } from './support/requires';
 import { createTestDatabase } from './support/test-database';
 
 // Several writers start typing in different empty sections of a new fiche at the same moment, each in a
@@ -32,7 +38,6 @@ import { createTestDatabase } from './support/test-database';
 // (client/src/features/fiches/concurrent-typing.test.ts), drawn from the same seeds. The servers run in
 // their own processes, so their work and the editors' share the machine's cores as in production.
 
-const mainJs = path.join(__dirname, '..', 'dist', 'main.js');
 const STARTS = 100;
 /**
  * Characters of each sentence typed one at a time, interleaved with the network, after the caret is placed:
@@ -44,8 +49,12 @@ const LANES = 3;
 /** How long the network may take to deliver what was typed (a failure, not a pause: events end the wait). */
 const DELIVERY_TIMEOUT_MS = 10_000;
 
-// Two nodes need a shared PostgreSQL and Redis: this runs where both are configured (CI).
-const shared = process.env.DATABASE_URL && process.env.REDIS_URL ? describe : describe.skip;
+// Two nodes need a shared PostgreSQL and Redis: this runs where both are configured (CI), and says so
+// loudly when skipped.
+const shared = describeWith(
+  ['DATABASE_URL', 'REDIS_URL'],
+  'writers starting at the same moment through the real server (two nodes)',
+);
 
 type Editor = ReturnType<typeof writerEditor>;
 
@@ -91,67 +100,20 @@ function untilChange(all: Writer[], check: () => boolean, what: string): Promise
 /** Lets the event loop run once: what the sockets received so far is applied. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** A server process of the built application. */
-interface ServerNode {
-  url: string;
-  wsUrl: string;
-  child: ChildProcess;
-  output(): string;
-}
-
-/** Starts `dist/main.js` on `port` and resolves once `GET /api/health` answers 200. */
-async function startServer(port: number, env: Record<string, string>): Promise<ServerNode> {
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [mainJs], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Starts the built server on `port` and resolves once it answers. */
+const startServer = (port: number, env: Record<string, string>) =>
+  startServerProcess([BUILT_MAIN], {
+    port,
+    env: { NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
   });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const node = { url, wsUrl: `ws://127.0.0.1:${port}/collab`, child, output: () => output };
-  // The first start creates the schema and seeds the demo (argon2 hashes): seconds on busy cores.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server not healthy after 60 s:\n${output}`);
-    const healthy = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (healthy) return node;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function stopServer(node: ServerNode): Promise<void> {
-  if (node.child.exitCode !== null || node.child.signalCode !== null) return;
-  const exited = new Promise((r) => node.child.once('exit', r));
-  node.child.kill('SIGTERM');
-  await exited;
-}
 
 shared('writers starting at the same moment through the real server (two nodes)', () => {
-  const nodes: ServerNode[] = [];
+  const nodes: ServerProcess[] = [];
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let publicUrl: string;
   let group: string;
-  /** Session cookies of three members of Hainaut Sud's social workers. */
+  /** Session cookies of three members of the group. */
   const cookies: string[] = [];
-  const killOnExit = () => {
-    for (const node of nodes) node.child.kill('SIGKILL');
-  };
 
   /** A JSON call to the first node as the holder of `cookie`. */
   async function call(method: string, route: string, cookie: string, body?: unknown) {
@@ -165,8 +127,7 @@ shared('writers starting at the same moment through the real server (two nodes)'
   }
 
   beforeAll(async () => {
-    if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run "npx turbo run build" first`);
-    process.once('exit', killOnExit);
+    if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run "npx turbo run build" first`);
     database = await createTestDatabase();
     const env = {
       DATABASE_URL: database.url as string,
@@ -174,27 +135,28 @@ shared('writers starting at the same moment through the real server (two nodes)'
       REDIS_KEY_PREFIX: `affluents-starts-${randomBytes(4).toString('hex')}:`,
     };
     // One public address for both nodes, as behind the production proxy: the Origin both check.
-    const port = await freePort();
-    publicUrl = `http://127.0.0.1:${port}`;
-    nodes.push(await startServer(port, { ...env, PUBLIC_URL: publicUrl, SEED_DEMO: 'true' }));
-    nodes.push(await startServer(await freePort(), { ...env, PUBLIC_URL: publicUrl, SEED_DEMO: 'false' }));
-    for (const email of ['amina', 'thomas', 'ines']) {
+    const publicPort = await freePort();
+    publicUrl = `http://127.0.0.1:${publicPort}`;
+    // The group and its three members, made by the factories on the database before the nodes start.
+    const cast = await buildOnStorage({ DATABASE_URL: env.DATABASE_URL }, async (make) => {
+      const made = await make.group('social_workers');
+      const members = [await make.user(), await make.user(), await make.user()];
+      for (const member of members) await make.membership(member, made);
+      return { groupId: made.id, members };
+    });
+    group = cast.groupId;
+    for (const port of [publicPort, await freePort()])
+      nodes.push(await startServer(port, { ...env, PUBLIC_URL: publicUrl, SEED_DEMO: 'false' }));
+    for (const member of cast.members) {
       const res = await call('POST', '/api/auth/login', '', {
-        email: `${email}@affluents.test`,
-        password: 'affluents-demo',
+        email: member.email,
+        password: member.password,
       });
       cookies.push(String(res.headers.get('set-cookie')).split(';')[0]);
     }
-    const bassins = (await (await call('GET', '/api/bassins', cookies[0])).json()) as Array<{
-      name: string;
-      groups: Array<{ id: string; kind: string }>;
-    }>;
-    group = bassins.find((b) => b.name === 'Hainaut Sud')?.groups.find((g) => g.kind === 'social_workers')
-      ?.id as string;
   }, 120_000);
   afterAll(async () => {
-    for (const node of nodes) await stopServer(node);
-    process.off('exit', killOnExit);
+    for (const node of nodes) await node.kill('SIGTERM');
     await database?.drop();
     await removeDomGlobals();
   });

@@ -1,91 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { FicheDetail } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { factories } from './support/factories';
-import { binary, pdfCatalog, pdfStructureTypes, pdfText } from './support/pdf-text';
+import { list, paragraph, sectionWriter, table } from './support/fiche-blocks';
+import { getPdf, pdfCatalog, pdfStructureTypes } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
-
-async function getPdf(
-  agent: TestAgent,
-  url: string,
-): Promise<{ text: string; pdf: Buffer; filename: string }> {
-  const res = await agent
-    .get(url)
-    .buffer(true)
-    .parse(binary as never)
-    .expect(200);
-  expect(res.headers['content-type']).toBe('application/pdf');
-  const pdf = res.body as Buffer;
-  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  // PDF_DUMP_DIR=/tmp/pdfs keeps every exported PDF, to look at them (e.g. in Chromium).
-  const dumpDir = process.env.PDF_DUMP_DIR;
-  if (dumpDir)
-    writeFileSync(path.join(dumpDir, `${Date.now()}-${url.replace(/[^a-z0-9]+/gi, '-')}.pdf`), pdf);
-  return { text: pdfText(pdf), pdf, filename: String(res.headers['content-disposition']) };
-}
-
-/** Replaces the text under a section heading with a paragraph (or given blocks), server-side. */
-function sectionWriter(doc: Y.Doc) {
-  return (section: string, blocks: Array<Y.XmlElement>) => {
-    const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
-    const nodes = fragment.toArray() as Y.XmlElement[];
-    const index = nodes.findIndex((n) => n.getAttribute('section') === section);
-    if (index < 0) throw new Error(`no section ${section}`);
-    fragment.delete(index + 1, 1);
-    fragment.insert(index + 1, blocks);
-  };
-}
-
-function paragraph(...runs: Array<string | [string, Record<string, unknown>]>): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  const text = new Y.XmlText();
-  p.insert(0, [text]);
-  let at = 0;
-  for (const run of runs) {
-    const [value, marks] = typeof run === 'string' ? [run, {}] : run;
-    text.insert(at, value, marks);
-    at += value.length;
-  }
-  return p;
-}
-
-function list(kind: 'bulletList' | 'taskList', items: Array<[string, boolean?]>): Y.XmlElement {
-  const el = new Y.XmlElement(kind);
-  el.insert(
-    0,
-    items.map(([text, checked]) => {
-      const item = new Y.XmlElement(kind === 'taskList' ? 'taskItem' : 'listItem');
-      if (kind === 'taskList') item.setAttribute('checked', checked as unknown as string);
-      item.insert(0, [paragraph(text)]);
-      return item;
-    }),
-  );
-  return el;
-}
-
-function table(rows: string[][]): Y.XmlElement {
-  const el = new Y.XmlElement('table');
-  el.insert(
-    0,
-    rows.map((cells, r) => {
-      const row = new Y.XmlElement('tableRow');
-      row.insert(
-        0,
-        cells.map((c) => {
-          const cell = new Y.XmlElement(r === 0 ? 'tableHeader' : 'tableCell');
-          cell.insert(0, [paragraph(c)]);
-          return cell;
-        }),
-      );
-      return row;
-    }),
-  );
-  return el;
-}
 
 describe('PDF exports of fiches and of toolbox results', () => {
   let t: TestApp;

@@ -1,12 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { FicheDetail, GroupDetail, NotificationPage } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
-import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { connectClient, listenForDocuments, type TestClient, waitFor } from './support/collab-client';
 import { factories, type TestUser } from './support/factories';
-import { pdfText } from './support/pdf-text';
+import { getPdf } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Writes "<before><mention> " into the paragraph under `section`, as the Tiptap Mention node is stored. */
@@ -58,12 +57,8 @@ describe('mentions in the text of a fiche', () => {
   let aminaId: string;
 
   async function signIn(user: TestUser): Promise<TestAgent> {
-    const agent = t.agent();
-    const res = await agent
-      .post('/api/auth/login')
-      .send({ email: user.email, password: user.password })
-      .expect(200);
-    cookies.set(user.email, String(res.headers['set-cookie']).split(';')[0]);
+    const { agent, cookie } = await factories(t).session(user);
+    cookies.set(user.email, cookie);
     return agent;
   }
 
@@ -83,9 +78,7 @@ describe('mentions in the text of a fiche', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    wsUrl = `ws://127.0.0.1:${port}/collab`;
+    wsUrl = await listenForDocuments(t.app);
     const make = factories(t);
     const social = await make.group('social_workers');
     const elsewhere = await make.group('social_workers');
@@ -173,15 +166,7 @@ describe('mentions in the text of a fiche', () => {
   it('writes mentions as @Name in the Markdown and PDF exports', async () => {
     const md = (await claire.get(`/api/fiches/${fiche.id}/export.md`).expect(200)).text;
     expect(md).toContain('## Public bénéficiaire\n\nPour @Claire Renard');
-    const pdf = await claire
-      .get(`/api/fiches/${fiche.id}/export.pdf`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    expect(pdfText(pdf.body as Buffer)).toContain('@Claire Renard');
+    const { text } = await getPdf(claire, `/api/fiches/${fiche.id}/export.pdf`);
+    expect(text).toContain('@Claire Renard');
   });
 });

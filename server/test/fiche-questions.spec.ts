@@ -1,19 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { FicheDetail, GroupKind, Notification, ThreadDetail, ThreadSummary } from '@affluents/contracts';
-import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
-import * as Y from 'yjs';
 import { QUESTIONS_PER_WINDOW } from '../src/modules/fiche-questions/fiche-questions.service';
-import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { connectClient, listenForDocuments, type TestClient, waitFor } from './support/collab-client';
 import { factories, type TestUser } from './support/factories';
+import { typeInSection } from './support/fiche-blocks';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** Types `text` into the paragraph under the heading of `section`, as the editor would. */
-function writeSection(doc: Y.Doc, section: string, text: string): void {
-  const nodes = doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[];
-  const index = nodes.findIndex((n) => n.getAttribute('section') === section);
-  nodes[index + 1].insert(0, [new Y.XmlText(text)]);
-}
 
 const question = {
   title: 'Combien de vélos au départ ?',
@@ -36,12 +27,8 @@ describe('questions of readers to the authors of a published fiche', () => {
     if (known) return known;
     const user = people.get(name);
     if (!user) throw new Error(`no such person: ${name}`);
-    const agent = t.agent();
-    const res = await agent
-      .post('/api/auth/login')
-      .send({ email: user.email, password: user.password })
-      .expect(200);
-    cookies.set(name, String(res.headers['set-cookie']).split(';')[0]);
+    const { agent, cookie } = await factories(t).session(user);
+    cookies.set(name, cookie);
     agents.set(name, agent);
     return agent;
   }
@@ -56,7 +43,7 @@ describe('questions of readers to the authors of a published fiche', () => {
     clients.push(client);
     await waitFor(() => client.provider.synced, 'synced');
     for (const key of ['objectifs', 'contexte', 'dispositif', 'public', 'resultats.quantitatifs', 'contact'])
-      writeSection(client.doc, key, `Texte de la rubrique ${key}.`);
+      typeInSection(client.doc, key, `Texte de la rubrique ${key}.`);
     await waitFor(async () => {
       const detail = (await claire.get(`/api/fiches/${created.id}`).expect(200)).body as FicheDetail;
       return detail.missingRequiredSections.length === 0 && detail.authors.length === 2;
@@ -73,9 +60,7 @@ describe('questions of readers to the authors of a published fiche', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    wsUrl = `ws://127.0.0.1:${port}/collab`;
+    wsUrl = await listenForDocuments(t.app);
     const make = factories(t);
     // The fiches' bassin: Sophie facilitates its three groups; Claire writes in its social workers' group,
     // Olivier sits in its encadrants' group. Amina and Julie read from two other bassins.

@@ -1,19 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { FicheDetail, GroupKind } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { connectClient, listenForDocuments, type TestClient, waitFor } from './support/collab-client';
 import { factories, type TestUser } from './support/factories';
+import { typeInSection } from './support/fiche-blocks';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** Types `text` into the paragraph under the heading of `section`, as the editor would. */
-function writeSection(doc: Y.Doc, section: string, text: string): void {
-  const nodes = doc.getXmlFragment(FICHE_FRAGMENT).toArray() as Y.XmlElement[];
-  const index = nodes.findIndex((n) => n.getAttribute('section') === section);
-  if (index < 0) throw new Error(`no section ${section}`);
-  nodes[index + 1].insert(0, [new Y.XmlText(text)]);
-}
 
 describe('fiches actions: template, access, lifecycle, publication and toolbox search', () => {
   let t: TestApp;
@@ -30,20 +22,14 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
   async function signIn(name: string): Promise<TestAgent> {
     const user = people.get(name);
     if (!user) throw new Error(`no such person: ${name}`);
-    const agent = t.agent();
-    const res = await agent
-      .post('/api/auth/login')
-      .send({ email: user.email, password: user.password })
-      .expect(200);
-    cookies.set(name, String(res.headers['set-cookie']).split(';')[0]);
+    const { agent, cookie } = await factories(t).session(user);
+    cookies.set(name, cookie);
     return agent;
   }
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    wsUrl = `ws://127.0.0.1:${port}/collab`;
+    wsUrl = await listenForDocuments(t.app);
     const make = factories(t);
     // Namur: Sophie facilitates its groups, Claire is a social worker, Olivier an encadrant (same bassin,
     // other group); Amina is in another bassin.
@@ -123,8 +109,8 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     // The template arrived from the server: nobody seeded it again.
     expect(headings(a.doc)).toBe(headings(b.doc));
     expect(headings(a.doc)).toBeGreaterThan(10);
-    writeSection(a.doc, 'objectifs', 'Remobiliser des stagiaires par le maraîchage et la formation.');
-    writeSection(
+    typeInSection(a.doc, 'objectifs', 'Remobiliser des stagiaires par le maraîchage et la formation.');
+    typeInSection(
       b.doc,
       'contexte',
       'Une équipe du CPAS, le centre public d’action sociale, oriente les participants.',
@@ -152,14 +138,14 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
       'sections.contact',
     ]);
     const [client] = clients;
-    writeSection(client.doc, 'dispositif', 'Deux demi-journées par semaine au potager.');
-    writeSection(client.doc, 'public', 'Douze demandeurs d’emploi peu qualifiés.');
-    writeSection(
+    typeInSection(client.doc, 'dispositif', 'Deux demi-journées par semaine au potager.');
+    typeInSection(client.doc, 'public', 'Douze demandeurs d’emploi peu qualifiés.');
+    typeInSection(
       client.doc,
       'resultats.quantitatifs',
       'Neuf personnes en formation qualifiante après six mois.',
     );
-    writeSection(client.doc, 'contact', 'Sophie Lambert, animatrice.');
+    typeInSection(client.doc, 'contact', 'Sophie Lambert, animatrice.');
     await waitFor(async () => {
       const detail = (await claire.get(`/api/fiches/${fiche.id}`)).body as FicheDetail;
       return detail.missingRequiredSections.length === 0;
@@ -198,7 +184,7 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     frozen.destroy();
 
     const [writer, other] = clients;
-    writeSection(writer.doc, 'specificites', 'Texte ajouté après la publication.');
+    typeInSection(writer.doc, 'specificites', 'Texte ajouté après la publication.');
     await waitFor(async () => {
       const md = await claire.get(`/api/fiches/${fiche.id}/export.md`);
       return md.text.includes('Texte ajouté après la publication.');
@@ -228,7 +214,7 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
 
   it('lets readers within the reach of a publication read the published version only', async () => {
     const [writer] = clients;
-    writeSection(writer.doc, 'resultats', 'Brouillon interne au groupe.');
+    typeInSection(writer.doc, 'resultats', 'Brouillon interne au groupe.');
     await waitFor(async () => {
       const live = await claire.get(`/api/fiches/${fiche.id}/export.md`);
       return live.text.includes('Brouillon interne au groupe.');
@@ -306,7 +292,7 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     const client = connectClient(wsUrl, draft.docName, cookies.get('claire') ?? null);
     clients.push(client);
     await waitFor(() => client.provider.synced, 'synced');
-    writeSection(client.doc, 'contexte', 'Des bacs\u0000 surélevés\u0007 à Jambes.');
+    typeInSection(client.doc, 'contexte', 'Des bacs\u0000 surélevés\u0007 à Jambes.');
     await waitFor(async () => {
       const found = (await claire.get('/api/fiches?q=sureleves').expect(200)).body;
       return found.items.some((i: { id: string }) => i.id === draft.id);

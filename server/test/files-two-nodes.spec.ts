@@ -6,7 +6,7 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { factories, nodeHost } from './support/factories';
 import { pdfBytes } from './support/files';
-import { binary } from './support/pdf-text';
+import { getBytes } from './support/pdf-text';
 import { describeWith } from './support/requires';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -63,17 +63,9 @@ shared('files across two server nodes', () => {
 
     // Claire signs in on node B: the meeting, the fiche and the bytes are all in the shared database.
     const claireOnB = await factories(nodeHost(b)).signIn(claire);
-    const down = await claireOnB
-      .get(fileDownloadPath(doc.id))
-      .buffer(true)
-      .parse(binary as never)
-      .expect(200);
+    const down = await getBytes(claireOnB, fileDownloadPath(doc.id)).expect(200);
     expect(Buffer.compare(down.body as Buffer, bytes)).toBe(0);
-    const display = await claireOnB
-      .get(fileDisplayPath(image.id))
-      .buffer(true)
-      .parse(binary as never)
-      .expect(200);
+    const display = await getBytes(claireOnB, fileDisplayPath(image.id)).expect(200);
     expect((await sharp(display.body as Buffer).metadata()).width).toBe(1600);
     const list = (await claireOnB.get(ficheFilesPath(fiche.id)).expect(200)).body;
     expect(list.items.map((f: StoredFile) => f.id)).toEqual([doc.id, image.id]);

@@ -1,4 +1,3 @@
-import { randomFillSync } from 'node:crypto';
 import {
   type FicheDetail,
   type FicheFiles,
@@ -14,16 +13,11 @@ import * as Y from 'yjs';
 import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { FilesService } from '../src/modules/files/files.service';
 import { factories } from './support/factories';
-import { pdfBytes } from './support/files';
+import { MiB, randomPdf, upload } from './support/files';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const MiB = 1024 * 1024;
 const HOUR = 60 * 60 * 1000;
-const random = (size: number) => pdfBytes(size, (b) => randomFillSync(b));
 const later = (from: Date, hours: number) => new Date(from.getTime() + hours * HOUR);
-
-const upload = (agent: TestAgent, ficheId: string, bytes: Buffer, filename: string) =>
-  agent.post(ficheFilesPath(ficheId)).attach('file', bytes, { filename });
 
 /** Puts a file's node into the fiche's text (an image for an image, a file card otherwise). */
 function place(doc: Y.Doc, file: StoredFile): void {
@@ -91,7 +85,7 @@ describe('files no text uses any more: not counted, then deleted after the grace
 
   it('keeps a file removed from the live text while a version still shows it', async () => {
     const fiche = await newFiche('Fiche avec une version');
-    const file: StoredFile = (await upload(sophie, fiche.id, random(3000), 'plan.pdf').expect(201)).body;
+    const file: StoredFile = (await upload(sophie, fiche.id, randomPdf(3000), 'plan.pdf').expect(201)).body;
     await documents.change(fiche.docName, (doc) => place(doc, file));
     await sophie.post(`/api/fiches/${fiche.id}/versions`).send({ label: 'Avec le plan' }).expect(201);
     await documents.change(fiche.docName, (doc) => remove(doc, file));
@@ -111,9 +105,10 @@ describe('files no text uses any more: not counted, then deleted after the grace
       .jpeg()
       .toBuffer();
     const image: StoredFile = (await upload(sophie, fiche.id, photo, 'ancienne.jpg').expect(201)).body;
-    const never: StoredFile = (await upload(sophie, fiche.id, random(3000), 'jamais-place.pdf').expect(201))
-      .body;
-    const kept: StoredFile = (await upload(sophie, fiche.id, random(3000), 'garde.pdf').expect(201)).body;
+    const never: StoredFile = (
+      await upload(sophie, fiche.id, randomPdf(3000), 'jamais-place.pdf').expect(201)
+    ).body;
+    const kept: StoredFile = (await upload(sophie, fiche.id, randomPdf(3000), 'garde.pdf').expect(201)).body;
     await documents.change(fiche.docName, (doc) => {
       place(doc, image);
       place(doc, kept);
@@ -150,7 +145,7 @@ describe('files no text uses any more: not counted, then deleted after the grace
 
   it('keeps a file put back in the text within the grace period (an undo)', async () => {
     const fiche = await newFiche('Retour en arrière');
-    const file: StoredFile = (await upload(sophie, fiche.id, random(3000), 'retour.pdf').expect(201)).body;
+    const file: StoredFile = (await upload(sophie, fiche.id, randomPdf(3000), 'retour.pdf').expect(201)).body;
     await documents.change(fiche.docName, (doc) => place(doc, file));
     await documents.change(fiche.docName, (doc) => remove(doc, file));
     const found = new Date();
@@ -165,22 +160,23 @@ describe('files no text uses any more: not counted, then deleted after the grace
 
   it('stops counting a file removed from the text once the grace period is over: an upload refused before fits', async () => {
     const fiche = await newFiche('Place libérée');
-    const big: StoredFile = (await upload(sophie, fiche.id, random(5 * MiB), 'grand.pdf').expect(201)).body;
+    const big: StoredFile = (await upload(sophie, fiche.id, randomPdf(5 * MiB), 'grand.pdf').expect(201))
+      .body;
     await documents.change(fiche.docName, (doc) => place(doc, big));
     await documents.change(fiche.docName, (doc) => remove(doc, big));
     // Just removed (the writer may still undo): it counts.
-    const refused = await upload(sophie, fiche.id, random(4 * MiB), 'nouveau.pdf').expect(413);
+    const refused = await upload(sophie, fiche.id, randomPdf(4 * MiB), 'nouveau.pdf').expect(413);
     expect(refused.body.message).toBe(
       'Les fichiers de cette fiche dépassent 8 Mo avec « nouveau.pdf », la place maximale d’une fiche (il reste 3 Mo).',
     );
     await files.sweepUnused(new Date());
-    await upload(sophie, fiche.id, random(4 * MiB), 'nouveau.pdf').expect(413);
+    await upload(sophie, fiche.id, randomPdf(4 * MiB), 'nouveau.pdf').expect(413);
 
     // A sweep found it unused 25 hours ago (and has not deleted it yet): it no longer counts.
     await t.dataSource.query('UPDATE files SET unused_since = NULL WHERE id = $1', [big.id]);
     await files.sweepUnused(later(new Date(), -25));
     expect(await stored(big.id)).toBeDefined();
-    const fresh: StoredFile = (await upload(sophie, fiche.id, random(4 * MiB), 'nouveau.pdf').expect(201))
+    const fresh: StoredFile = (await upload(sophie, fiche.id, randomPdf(4 * MiB), 'nouveau.pdf').expect(201))
       .body;
     const list: FicheFiles = (await sophie.get(ficheFilesPath(fiche.id)).expect(200)).body;
     // The new upload counts (not placed yet, but within its grace period); the removed file does not.
@@ -191,7 +187,7 @@ describe('files no text uses any more: not counted, then deleted after the grace
     const fiche = await newFiche('Deux balayages');
     const uploaded: StoredFile[] = [];
     for (const name of ['a.pdf', 'b.pdf', 'c.pdf'])
-      uploaded.push((await upload(sophie, fiche.id, random(300 * 1024), name).expect(201)).body);
+      uploaded.push((await upload(sophie, fiche.id, randomPdf(300 * 1024), name).expect(201)).body);
     const keys = await Promise.all(uploaded.map(async (f) => (await stored(f.id))?.contentKey ?? null));
     const found = new Date();
     await files.sweepUnused(found);

@@ -1,4 +1,4 @@
-import { createHash, randomFillSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -10,7 +10,7 @@ import {
   fileDownloadPath,
   type StoredFile,
 } from '@affluents/contracts';
-import { FICHE_FRAGMENT, FILE_NODE, ficheSections, IMAGE_NODE } from '@affluents/editor/template';
+import { FICHE_FRAGMENT, FILE_NODE, IMAGE_NODE } from '@affluents/editor/template';
 import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
@@ -18,22 +18,21 @@ import { FicheDocuments } from '../src/modules/fiches/fiche-documents.port';
 import { FilesService } from '../src/modules/files/files.service';
 import { waitFor } from './support/collab-client';
 import { factories, type SignedInUser } from './support/factories';
-import { compoundFileBytes, docxBytes, fileRowCounts, odtBytes, pdfBytes, storedZip } from './support/files';
-import { binary, pdfStructureTypes, pdfText } from './support/pdf-text';
+import { fillRequired } from './support/fiche-blocks';
+import {
+  compoundFileBytes,
+  docxBytes,
+  fileRowCounts,
+  MiB,
+  odtBytes,
+  randomPdf,
+  storedZip,
+  upload,
+} from './support/files';
+import { getBytes, getPdf, pdfStructureTypes } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const MiB = 1024 * 1024;
-const random = (size: number) => pdfBytes(size, (b) => randomFillSync(b));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-const upload = (agent: TestAgent, ficheId: string, bytes: Buffer, filename: string, contentType?: string) =>
-  agent.post(ficheFilesPath(ficheId)).attach('file', bytes, { filename, contentType });
-
-const getBytes = (agent: TestAgent, url: string) =>
-  agent
-    .get(url)
-    .buffer(true)
-    .parse(binary as never);
 
 /** Inserts image and file nodes into a fiche's text, under the "contexte" heading, as the editor does. */
 function insertFileNodes(doc: Y.Doc, nodes: Array<[string, Record<string, unknown>]>): void {
@@ -48,19 +47,6 @@ function insertFileNodes(doc: Y.Doc, nodes: Array<[string, Record<string, unknow
       return el;
     }),
   );
-}
-
-/** Fills every required section so the fiche can be published. */
-function fillRequired(doc: Y.Doc): void {
-  const fragment = doc.getXmlFragment(FICHE_FRAGMENT);
-  for (const section of ficheSections.filter((s) => s.required)) {
-    const nodes = fragment.toArray() as Y.XmlElement[];
-    const index = nodes.findIndex((n) => n.getAttribute('section') === section.key);
-    const p = new Y.XmlElement('paragraph');
-    p.insert(0, [new Y.XmlText(`Texte de la rubrique ${section.title}.`)]);
-    fragment.delete(index + 1, 1);
-    fragment.insert(index + 1, [p]);
-  }
 }
 
 describe('files in fiches: upload, checks, download, access, exports', () => {
@@ -103,7 +89,7 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
 
   it('stores a 5 MB document in many chunks and gives back the very same bytes', async () => {
     const before = await fileRowCounts(t.dataSource);
-    const bytes = random(5 * 1000 * 1000);
+    const bytes = randomPdf(5 * 1000 * 1000);
     const res = await upload(sophie, fiche.id, bytes, 'Rapport annuel.pdf').expect(201);
     const stored = res.body as StoredFile;
     expect(stored).toMatchObject({
@@ -132,7 +118,7 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
   });
 
   it('serves the original as a download only, with the recognised type and headers that keep it from running', async () => {
-    const bytes = random(3000);
+    const bytes = randomPdf(3000);
     const stored: StoredFile = (
       await upload(sophie, fiche.id, bytes, 'C:\\Users\\sophie\\Bilan été\u202E2026.pdf', 'text/html').expect(
         201,
@@ -209,7 +195,7 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     expect(empty.body.message).toBe('Le fichier « vide.pdf » est vide.');
     const missing = await sophie
       .post(ficheFilesPath(fiche.id))
-      .attach('document', random(100), 'rapport.pdf')
+      .attach('document', randomPdf(100), 'rapport.pdf')
       .expect(400);
     expect(missing.body.message).toContain('champ « file »');
     expect(missing.body.fieldErrors).toEqual([{ path: 'file', message: 'Fichier manquant' }]);
@@ -221,22 +207,22 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
   it('refuses a file over the per-file limit and one that would overfill the fiche (413), storing nothing', async () => {
     const full = await newFiche('Fiche bien remplie');
     const before = await fileRowCounts(t.dataSource);
-    const tooBig = await upload(sophie, full.id, random(6 * MiB + 1), 'enorme.pdf').expect(413);
+    const tooBig = await upload(sophie, full.id, randomPdf(6 * MiB + 1), 'enorme.pdf').expect(413);
     expect(tooBig.body).toMatchObject({
       code: 'payload_too_large',
       message: 'Le fichier « enorme.pdf » dépasse 6 Mo, la taille maximale d’un fichier.',
     });
     expect(await fileRowCounts(t.dataSource)).toEqual(before);
 
-    await upload(sophie, full.id, random(5 * MiB), 'premier.pdf').expect(201);
+    await upload(sophie, full.id, randomPdf(5 * MiB), 'premier.pdf').expect(201);
     const afterFirst = await fileRowCounts(t.dataSource);
-    const overfill = await upload(sophie, full.id, random(4 * MiB), 'second.pdf').expect(413);
+    const overfill = await upload(sophie, full.id, randomPdf(4 * MiB), 'second.pdf').expect(413);
     expect(overfill.body.message).toBe(
       'Les fichiers de cette fiche dépassent 8 Mo avec « second.pdf », la place maximale d’une fiche (il reste 3 Mo).',
     );
     expect(await fileRowCounts(t.dataSource)).toEqual(afterFirst);
     // What still fits goes in.
-    await upload(sophie, full.id, random(2 * MiB), 'troisieme.pdf').expect(201);
+    await upload(sophie, full.id, randomPdf(2 * MiB), 'troisieme.pdf').expect(201);
   });
 
   it('counts two uploads at once into one fiche one after the other: the second that no longer fits is refused', async () => {
@@ -244,8 +230,8 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     const before = await fileRowCounts(t.dataSource);
     // Each fits alone (5 MiB of 8), both were started while the fiche was empty.
     const results = await Promise.all([
-      upload(sophie, busy.id, random(5 * MiB), 'un.pdf'),
-      upload(claire, busy.id, random(5 * MiB), 'deux.pdf'),
+      upload(sophie, busy.id, randomPdf(5 * MiB), 'un.pdf'),
+      upload(claire, busy.id, randomPdf(5 * MiB), 'deux.pdf'),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 413]);
     const refused = results.find((r) => r.status === 413);
@@ -287,7 +273,7 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="coupe.pdf"\r\n` +
         'Content-Type: application/pdf\r\n\r\n',
     );
-    request.write(random(2 * MiB));
+    request.write(randomPdf(2 * MiB));
     // Chunks reach the database while the upload goes on...
     await waitFor(
       async () => (await fileRowCounts(t.dataSource)).chunks > before.chunks,
@@ -382,10 +368,11 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
   });
 
   it('lets members read, only they add files, and hides a fiche’s files from everyone else (404)', async () => {
-    const stored: StoredFile = (await upload(sophie, fiche.id, random(2000), 'interne.pdf').expect(201)).body;
+    const stored: StoredFile = (await upload(sophie, fiche.id, randomPdf(2000), 'interne.pdf').expect(201))
+      .body;
     // Claire, a member, adds files too; a coordinator follows the fiche but does not write in it.
-    await upload(claire, fiche.id, random(2000), 'claire.pdf').expect(201);
-    const coordinator = await upload(admin, fiche.id, random(2000), 'admin.pdf').expect(403);
+    await upload(claire, fiche.id, randomPdf(2000), 'claire.pdf').expect(201);
+    const coordinator = await upload(admin, fiche.id, randomPdf(2000), 'admin.pdf').expect(403);
     expect(coordinator.body.message).toBe(
       'Seuls les membres du groupe de la fiche peuvent y ajouter des fichiers.',
     );
@@ -395,7 +382,7 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     expect(hidden.body.message).toBe('Fichier introuvable');
     await amina.get(fileDisplayPath(stored.id)).expect(404);
     await amina.get(fileDownloadPath('00000000-0000-4000-8000-000000000000')).expect(404);
-    await upload(amina, fiche.id, random(2000), 'intrus.pdf').expect(403);
+    await upload(amina, fiche.id, randomPdf(2000), 'intrus.pdf').expect(403);
     await amina.get(ficheFilesPath(fiche.id)).expect(403);
     await t.agent().get(fileDownloadPath(stored.id)).expect(401);
     await sophie.get('/api/files/pas-un-id').expect(400);
@@ -410,10 +397,12 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
       .toBuffer();
     const image: StoredFile = (await upload(sophie, published.id, shownPhoto, 'atelier.jpg').expect(201))
       .body;
-    const attached: StoredFile = (await upload(sophie, published.id, random(4000), 'bilan.pdf').expect(201))
-      .body;
-    const unused: StoredFile = (await upload(sophie, published.id, random(4000), 'brouillon.pdf').expect(201))
-      .body;
+    const attached: StoredFile = (
+      await upload(sophie, published.id, randomPdf(4000), 'bilan.pdf').expect(201)
+    ).body;
+    const unused: StoredFile = (
+      await upload(sophie, published.id, randomPdf(4000), 'brouillon.pdf').expect(201)
+    ).body;
     await documents.change(published.docName, (doc) => {
       fillRequired(doc);
       insertFileNodes(doc, [
@@ -423,7 +412,7 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     });
     await sophie.post(`/api/fiches/${published.id}/publish`).send({ reach: 'network' }).expect(200);
     // After publication the draft moves on with a new file.
-    const later: StoredFile = (await upload(sophie, published.id, random(4000), 'nouveau.pdf').expect(201))
+    const later: StoredFile = (await upload(sophie, published.id, randomPdf(4000), 'nouveau.pdf').expect(201))
       .body;
     await documents.change(published.docName, (doc) =>
       insertFileNodes(doc, [[FILE_NODE, { fileId: later.id, name: 'nouveau.pdf' }]]),
@@ -448,8 +437,8 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     const live = await sophie.get(`/api/fiches/${published.id}/export.md`).expect(200);
     expect(live.text).toContain(`[nouveau.pdf](http://localhost:3000/api/files/${later.id})`);
 
-    const pdf = (await getBytes(amina, `/api/fiches/${published.id}/export.pdf`).expect(200)).body as Buffer;
-    const text = pdfText(pdf).replace(/\n/g, '');
+    const { pdf, text: lines } = await getPdf(amina, `/api/fiches/${published.id}/export.pdf`);
+    const text = lines.replace(/\n/g, '');
     expect(text).toContain('Fichier joint : bilan.pdf (3,9 ko)');
     expect(text).not.toContain('nouveau.pdf');
     const raw = pdf.toString('latin1');
@@ -461,10 +450,9 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
     expect(raw).toContain(`/URI (http://localhost:3000/api/files/${attached.id})`);
 
     // The booklet draws them too.
-    const booklet = (await getBytes(amina, '/api/exports/booklet.pdf?q=ressourcerie').expect(200))
-      .body as Buffer;
-    expect(pdfText(booklet).replace(/\n/g, '')).toContain('Fichier joint : bilan.pdf');
-    expect(booklet.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    const booklet = await getPdf(amina, '/api/exports/booklet.pdf?q=ressourcerie');
+    expect(booklet.text.replace(/\n/g, '')).toContain('Fichier joint : bilan.pdf');
+    expect(booklet.pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
 
     // Once the fiche is archived, its publication reaches no one outside the group: nor do its files.
     await sophie.post(`/api/fiches/${published.id}/status`).send({ status: 'archived' }).expect(200);
@@ -489,9 +477,9 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
         [FILE_NODE, { fileId: stored.id, name: 'secret.png' }],
       ]),
     );
-    const pdf = (await getBytes(amina, `/api/fiches/${hers.id}/export.pdf`).expect(200)).body as Buffer;
+    const { pdf, text: lines } = await getPdf(amina, `/api/fiches/${hers.id}/export.pdf`);
     expect(pdf.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
-    const text = pdfText(pdf).replace(/\n/g, '');
+    const text = lines.replace(/\n/g, '');
     expect(text).toContain('[Image : copiée]');
     expect(text).toContain('secret.png (indisponible)');
     await amina.get(fileDisplayPath(stored.id)).expect(404);
@@ -499,10 +487,10 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
 
   it('keeps an archived fiche’s files readable but takes no new one (409)', async () => {
     const archived = await newFiche('Fiche archivée');
-    const stored: StoredFile = (await upload(sophie, archived.id, random(1000), 'avant.pdf').expect(201))
+    const stored: StoredFile = (await upload(sophie, archived.id, randomPdf(1000), 'avant.pdf').expect(201))
       .body;
     await sophie.post(`/api/fiches/${archived.id}/status`).send({ status: 'archived' }).expect(200);
-    const res = await upload(sophie, archived.id, random(1000), 'apres.pdf').expect(409);
+    const res = await upload(sophie, archived.id, randomPdf(1000), 'apres.pdf').expect(409);
     expect(res.body.message).toBe('Cette fiche est archivée : restaurez-la avant d’y ajouter des fichiers.');
     await getBytes(claire, fileDownloadPath(stored.id)).expect(200);
   });
@@ -519,7 +507,8 @@ describe('files in fiches: upload, checks, download, access, exports', () => {
       'INSERT INTO file_contents DEFAULT VALUES RETURNING id',
     );
     // A node stopped right after writing a file, before claiming its content.
-    const stored: StoredFile = (await upload(sophie, fiche.id, random(1000), 'reclame.pdf').expect(201)).body;
+    const stored: StoredFile = (await upload(sophie, fiche.id, randomPdf(1000), 'reclame.pdf').expect(201))
+      .body;
     const [{ key }] = await t.dataSource.query('SELECT content_key AS key FROM files WHERE id = $1', [
       stored.id,
     ]);

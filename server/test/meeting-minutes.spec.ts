@@ -4,23 +4,10 @@ import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../src/collab/collab-documents';
 import { factories, type TestUser } from './support/factories';
-import { binary, pdfCatalog, pdfText } from './support/pdf-text';
+import { paragraph } from './support/fiche-blocks';
+import { getPdf, pdfCatalog } from './support/pdf-text';
 import { connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** A paragraph of runs, each plain text or text with marks (as Tiptap stores them in Yjs). */
-function paragraph(...runs: Array<string | [string, Record<string, unknown>]>): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  const text = new Y.XmlText();
-  p.insert(0, [text]);
-  let at = 0;
-  for (const run of runs) {
-    const [value, marks] = typeof run === 'string' ? [run, {}] : run;
-    text.insert(at, value, marks);
-    at += value.length;
-  }
-  return p;
-}
 
 /** The plain text of a Yjs update's notes (paragraphs joined by new lines). */
 function notesText(update: string): string {
@@ -258,16 +245,8 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
     await amina.get(`/api/meetings/${meeting.id}/minutes.pdf`).expect(404);
 
     // The PDF: title, date, place, attendance, decision, action, then the frozen notes.
-    const res = await claire
-      .get(`/api/meetings/${meeting.id}/minutes.pdf`)
-      .buffer(true)
-      .parse(binary as never)
-      .expect(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    expect(String(res.headers['content-disposition'])).toContain('proces-verbal-rencontre-de-mars.pdf');
-    const pdf = res.body as Buffer;
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const { text, filename } = await getPdf(claire, `/api/meetings/${meeting.id}/minutes.pdf`);
+    expect(filename).toContain('proces-verbal-rencontre-de-mars.pdf');
     expect(text).toContain('Procès-verbal — Rencontre de mars');
     expect(text).toContain('Rue de Fer 12, Namur');
     expect(text).toContain('Visiter la ressourcerie de Jambes en mai');
@@ -341,13 +320,7 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
       .post(`/api/meetings/${meeting.id}/minutes/publish`)
       .send({ visibleToGuests: false })
       .expect(200);
-    const res = await claire
-      .get(`/api/meetings/${meeting.id}/minutes.pdf`)
-      .buffer(true)
-      .parse(binary as never)
-      .expect(200);
-    const pdf = res.body as Buffer;
-    const text = pdfText(pdf);
+    const { text, pdf } = await getPdf(claire, `/api/meetings/${meeting.id}/minutes.pdf`);
     // The title is too long for one line: read its lines back as one text.
     expect(text.replace(/\s*\n\s*/g, ' ')).toContain(`Procès-verbal — ${names}`);
     expect(text).toContain(`\n${names}\n`);

@@ -30,6 +30,17 @@ describe('links in a message', () => {
     (await amina.post(`/api/threads/${threadId}/messages`).send({ clientId: randomUUID(), body }).expect(201))
       .body;
 
+  /** The message read back from the thread, as others will see it (not as the post answered). */
+  const readBack = async (message: Message): Promise<Message> =>
+    (
+      (
+        await amina
+          .get(`/api/threads/${threadId}/messages`)
+          .query({ afterSeq: message.seq - 1 })
+          .expect(200)
+      ).body as { items: Message[] }
+    ).items[0];
+
   it.each([
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
     'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
@@ -42,13 +53,7 @@ describe('links in a message', () => {
     expect(message.html).not.toMatch(/<a\b/);
     expect(message.previews).toEqual([]);
     // Read back as others will see it, not only as the post answered.
-    const page = (
-      await amina
-        .get(`/api/threads/${threadId}/messages`)
-        .query({ afterSeq: message.seq - 1 })
-        .expect(200)
-    ).body as { items: Message[] };
-    expect(page.items[0]).toMatchObject({ id: message.id, previews: [] });
+    expect(await readBack(message)).toMatchObject({ id: message.id, previews: [] });
   });
 
   it('http(s), mailto and app paths become links, and previews for the web and the app', async () => {
@@ -79,13 +84,7 @@ describe('links in a message', () => {
         { url: 'https://www.forem.be', title: 'www.forem.be', internal: false },
       ]),
     ]);
-    const page = (
-      await amina
-        .get(`/api/threads/${threadId}/messages`)
-        .query({ afterSeq: message.seq - 1 })
-        .expect(200)
-    ).body as { items: Message[] };
-    expect(page.items[0].previews).toEqual([
+    expect((await readBack(message)).previews).toEqual([
       { url: 'https://www.forem.be', title: 'www.forem.be', internal: false },
     ]);
   });

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import type { Message, PresenceSnapshot } from '@affluents/contracts';
@@ -7,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { RealtimeHub, rooms } from '../src/realtime/realtime-hub';
-import { freePort, RUN_TS } from './support/child-node';
+import { freePort, RUN_TS, type ServerProcess, startServerProcess } from './support/child-node';
 import { factories, nodeHost, type TestUser } from './support/factories';
 import { describeWith } from './support/requires';
 import { ack, connectSocket, listen, nextEvent, signInCookie } from './support/socket-client';
@@ -29,15 +28,14 @@ const online = (snapshot: PresenceSnapshot) =>
 shared('Socket.IO on two nodes with one Redis', () => {
   let database: TestDatabase;
   let nodeA: NestExpressApplication;
-  let child: ChildProcess | null = null;
-  let output = '';
+  /** Node B, a child process. */
+  let nodeB: ServerProcess;
   let urlA: string;
   let urlB: string;
   let groupId: string;
   let aminaId: string;
   let people: Record<'ines' | 'amina' | 'thomas' | 'marc', TestUser>;
   const sockets: Socket[] = [];
-  const killOnExit = () => child?.kill('SIGKILL');
 
   async function connect(baseUrl: string, user: TestUser): Promise<Socket> {
     const socket = await connectSocket(baseUrl, await signInCookie(baseUrl, user.email, user.password));
@@ -46,7 +44,6 @@ shared('Socket.IO on two nodes with one Redis', () => {
   }
 
   beforeAll(async () => {
-    process.once('exit', killOnExit);
     database = await createTestDatabase();
     const env = {
       NODE_ENV: 'test',
@@ -76,39 +73,15 @@ shared('Socket.IO on two nodes with one Redis', () => {
     urlA = await listen(nodeA);
     const portB = await freePort();
     urlB = `http://127.0.0.1:${portB}`;
-    child = spawn(process.execPath, ['-e', RUN_TS, path.join(__dirname, '..', 'src', 'main.ts')], {
-      env: { PATH: process.env.PATH ?? '', ...env, HOST: '127.0.0.1', PORT: String(portB), PUBLIC_URL: urlB },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    nodeB = await startServerProcess(['-e', RUN_TS, path.join(__dirname, '..', 'src', 'main.ts')], {
+      port: portB,
+      env: { ...env, HOST: '127.0.0.1', PUBLIC_URL: urlB },
     });
-    child.stdout?.on('data', (d) => {
-      output += d;
-    });
-    child.stderr?.on('data', (d) => {
-      output += d;
-    });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`node B exited:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`node B not healthy:\n${output}`);
-      if (
-        await fetch(`${urlB}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await sleep(200);
-    }
   }, 90_000);
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child?.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
-    }
-    process.off('exit', killOnExit);
+    await nodeB?.kill();
     await nodeA?.close();
     await database?.drop();
   });
@@ -217,9 +190,7 @@ shared('Socket.IO on two nodes with one Redis', () => {
       TTL_MS + 5 * HEARTBEAT_MS + 2000,
     );
     const killed = Date.now();
-    const exited = new Promise((r) => child?.once('exit', r));
-    child?.kill('SIGKILL');
-    await exited;
+    await nodeB.kill();
     const snapshot = await gone;
     const elapsed = Date.now() - killed;
     expect(online(snapshot)).toHaveLength(1);

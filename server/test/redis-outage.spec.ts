@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Message, PresenceSnapshot } from '@affluents/contracts';
-import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { type ChildNode, startChildNode } from './support/child-node';
 import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { buildOnStorage, type TestUser } from './support/factories';
 import { describeWith } from './support/requires';
 import { ack, connectSocket, nextEvent, signInCookie } from './support/socket-client';
 import { TcpProxy } from './support/tcp-proxy';
@@ -47,12 +47,17 @@ shared('Redis outages under two nodes', () => {
   let nodeA: ChildNode;
   let nodeB: ChildNode;
   let groupId: string;
+  /** Ines, Thomas and Amina are members of the group; Marc of none. */
+  let people: Record<'ines' | 'thomas' | 'amina' | 'marc', TestUser>;
   let threadId: string;
   const sockets: Socket[] = [];
   const clients: TestClient[] = [];
 
-  async function connect(node: ChildNode, email: string): Promise<Socket> {
-    const socket = await connectSocket(node.url, await signInCookie(node.url, email));
+  /** The session cookie of `user` on `node`. */
+  const cookieOn = (node: ChildNode, user: TestUser) => signInCookie(node.url, user.email, user.password);
+
+  async function connect(node: ChildNode, user: TestUser): Promise<Socket> {
+    const socket = await connectSocket(node.url, await cookieOn(node, user));
     sockets.push(socket);
     return socket;
   }
@@ -95,19 +100,21 @@ shared('Redis outages under two nodes', () => {
       REALTIME_MESSAGES_PER_MINUTE: '10000',
       LOG_LEVEL: 'error',
     };
-    nodeA = await startChildNode({ ...env, SEED_DEMO: 'true' });
+    // The group and its people, made by the factories on the database before the nodes start.
+    ({ groupId, people } = await buildOnStorage({ DATABASE_URL: database.url ?? '' }, async (make) => {
+      const group = await make.group('social_workers');
+      const cast = {
+        ines: await make.user(),
+        thomas: await make.user(),
+        amina: await make.user(),
+        marc: await make.user(),
+      };
+      for (const member of [cast.ines, cast.thomas, cast.amina]) await make.membership(member, group);
+      return { groupId: group.id, people: cast };
+    }));
+    nodeA = await startChildNode(env);
     nodeB = await startChildNode(env);
-    const pg = new Client({ connectionString: database.url });
-    await pg.connect();
-    const [row] = (
-      await pg.query(
-        `SELECT m.group_id AS "groupId" FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE u.email = 'amina@affluents.test' LIMIT 1`,
-      )
-    ).rows;
-    await pg.end();
-    groupId = row.groupId;
-    const inesCookie = await signInCookie(nodeA.url, 'ines@affluents.test');
+    const inesCookie = await cookieOn(nodeA, people.ines);
     const created = await fetch(`${nodeA.url}/api/groups/${groupId}/threads`, {
       method: 'POST',
       headers: { cookie: inesCookie, 'content-type': 'application/json' },
@@ -126,11 +133,11 @@ shared('Redis outages under two nodes', () => {
   });
 
   it('survives connection resets in the middle of room broadcasts, then delivers across nodes again', async () => {
-    const ines = await connect(nodeA, 'ines@affluents.test');
-    const thomas = await connect(nodeB, 'thomas@affluents.test');
+    const ines = await connect(nodeA, people.ines);
+    const thomas = await connect(nodeB, people.thomas);
     for (const socket of [ines, thomas]) await joinThread(socket);
     await crossNodeDelivery(thomas, ines, Date.now());
-    const inesCookie = await signInCookie(nodeA.url, 'ines@affluents.test');
+    const inesCookie = await cookieOn(nodeA, people.ines);
 
     // Each round starts broadcasts on both nodes (socket sends, an HTTP post), then resets every Redis
     // connection while their PUBLISH commands are in flight.
@@ -167,8 +174,8 @@ shared('Redis outages under two nodes', () => {
 
   it('answers sign-in and health within bounds while Redis is partitioned, and converges documents after', async () => {
     const docName = `test:${groupId}:redis-partition`;
-    const onA = connectClient(nodeA.wsUrl, docName, await signInCookie(nodeA.url, 'amina@affluents.test'));
-    const onB = connectClient(nodeB.wsUrl, docName, await signInCookie(nodeB.url, 'thomas@affluents.test'));
+    const onA = connectClient(nodeA.wsUrl, docName, await cookieOn(nodeA, people.amina));
+    const onB = connectClient(nodeB.wsUrl, docName, await cookieOn(nodeB, people.thomas));
     clients.push(onA, onB);
     await waitFor(() => onA.provider.synced && onB.provider.synced, 'documents open on both nodes');
     onA.insert('avant. ');
@@ -186,7 +193,7 @@ shared('Redis outages under two nodes', () => {
       const res = await fetch(`${nodeA.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'marc@affluents.test', password: 'affluents-demo' }),
+        body: JSON.stringify({ email: people.marc.email, password: people.marc.password }),
         signal: AbortSignal.timeout(20_000),
       });
       console.log(`sign-in during a Redis partition: ${Math.round(performance.now() - started)} ms`);
@@ -210,8 +217,8 @@ shared('Redis outages under two nodes', () => {
   }, 60_000);
 
   it('starts and serves one node while Redis refuses connections, and joins the nodes up when it is back', async () => {
-    const ines = await connect(nodeA, 'ines@affluents.test');
-    const amina = await connect(nodeA, 'amina@affluents.test');
+    const ines = await connect(nodeA, people.ines);
+    const amina = await connect(nodeA, people.amina);
     const scope = `group:${groupId}`;
     for (const socket of [ines, amina]) await joinThread(socket);
     expect((await ack(ines, 'presence:join', { scope })).ok).toBe(true);
@@ -236,7 +243,7 @@ shared('Redis outages under two nodes', () => {
     expect(body).toMatchObject({ status: 'degraded', database: { status: 'up' }, redis: { status: 'down' } });
 
     // Each node serves its own users meanwhile: sign-in, messages, presence, documents.
-    const thomas = await connect(nodeB, 'thomas@affluents.test');
+    const thomas = await connect(nodeB, people.thomas);
     await joinThread(thomas);
     const local = nextEvent<Message>(amina, 'message:new', (m) => m.body === 'pendant la panne');
     const sent = await ack(ines, 'message:send', {
@@ -248,11 +255,11 @@ shared('Redis outages under two nodes', () => {
     await local;
     const joined = await ack(thomas, 'presence:join', { scope });
     if (!joined.ok) throw new Error(joined.error.message);
-    expect(online(joined.data)).toContain('Thomas Dubois');
+    expect(online(joined.data)).toContain(people.thomas.displayName);
 
     const docName = `test:${groupId}:redis-outage`;
-    const onA = connectClient(nodeA.wsUrl, docName, await signInCookie(nodeA.url, 'amina@affluents.test'));
-    const onB = connectClient(nodeB.wsUrl, docName, await signInCookie(nodeB.url, 'thomas@affluents.test'));
+    const onA = connectClient(nodeA.wsUrl, docName, await cookieOn(nodeA, people.amina));
+    const onB = connectClient(nodeB.wsUrl, docName, await cookieOn(nodeB, people.thomas));
     clients.push(onA, onB);
     await waitFor(() => onA.provider.synced && onB.provider.synced, 'documents open on both nodes');
     onA.insert('écrit sur A pendant la panne. ');
@@ -268,7 +275,7 @@ shared('Redis outages under two nodes', () => {
         20_000,
       ).then(() => Date.now() - back),
       waitFor(
-        () => online(seenByInes).includes('Thomas Dubois'),
+        () => online(seenByInes).includes(people.thomas.displayName),
         'presence of the other node comes back',
         20_000,
       ).then(() => Date.now() - back),

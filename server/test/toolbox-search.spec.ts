@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { FicheDetail, FicheSearchPage } from '@affluents/contracts';
 import { FICHE_FRAGMENT, ficheSections } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { FicheTextWithoutTemplateHeadings1764300000300 } from '../src/infra/database/migrations/1764300000300-fiche-text-without-template-headings';
 import { searchVectorSql } from '../src/modules/fiches/fiche-search-rows';
-import { connectClient, type TestClient, waitFor } from './support/collab-client';
+import { connectClient, listenForDocuments, type TestClient, waitFor } from './support/collab-client';
 import { factories } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -61,19 +60,12 @@ describe('the toolbox reads what people wrote', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    wsUrl = `ws://127.0.0.1:${port}/collab`;
+    wsUrl = await listenForDocuments(t.app);
     const make = factories(t);
     const social = await make.group('social_workers');
     const sophieUser = await make.user({ displayName: 'Sophie Lambert' });
     await make.membership(sophieUser, social, 'facilitator');
-    sophie = t.agent();
-    const res = await sophie
-      .post('/api/auth/login')
-      .send({ email: sophieUser.email, password: sophieUser.password })
-      .expect(200);
-    sophieCookie = String(res.headers['set-cookie']).split(';')[0];
+    ({ agent: sophie, cookie: sophieCookie } = await make.session(sophieUser));
     // Another bassin: sees only what is published for the network.
     amina = (await make.member(await make.group('social_workers'))).agent;
     const namurSocial = social.id;

@@ -7,7 +7,6 @@
 import { createApp } from '../../src/app.factory';
 import { DocAccessRegistry } from '../../src/collab/doc-access-registry';
 import { loadConfig } from '../../src/config/app-config';
-import { DemoSeeder } from '../../src/seed/demo-seeder';
 import { UNHANDLED_MARKER } from './child-node';
 import { testDocResolver } from './collab-client';
 
@@ -19,7 +18,6 @@ process.prependListener('unhandledRejection', (reason) => {
 async function main(): Promise<void> {
   const config = loadConfig();
   const { app } = await createApp(config);
-  if (config.seedDemo) await app.get(DemoSeeder).seedIfEmpty();
   app.get(DocAccessRegistry).register(testDocResolver);
   await app.listen(config.port, config.host);
   console.log('child node listening');

@@ -12,9 +12,10 @@ import * as Y from 'yjs';
 import { createApp } from '../../src/app.factory';
 import { DocAccessRegistry, type DocAccessResolver } from '../../src/collab/doc-access-registry';
 import { loadConfig } from '../../src/config/app-config';
-import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { DemoSeeder } from '../../src/seed/demo-seeder';
 import { cookieSocket } from './cookie-socket';
+import { listen } from './socket-client';
+import { signInSession } from './test-app';
 import { createTestDatabase } from './test-database';
 
 /**
@@ -52,11 +53,8 @@ export interface CollabNode {
   /** ws://127.0.0.1:<port>/collab, what the provider is given. */
   wsUrl: string;
   dataSource: DataSource;
-  /**
-   * Signs in over HTTP and returns the `name=value` session cookie for a provider: a demo persona's email,
-   * or an account made by the factories (its email and password).
-   */
-  signIn(who: string | { email: string; password: string }): Promise<string>;
+  /** Signs in over HTTP as an account made by the factories; returns the `name=value` session cookie for a provider. */
+  signIn(who: { email: string; password: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -88,16 +86,14 @@ export async function startCollabNode(
     port,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     dataSource: app.get(DataSource),
-    async signIn(who) {
-      const { email, password } = typeof who === 'string' ? { email: who, password: DEMO_PASSWORD } : who;
-      const res = await request(app.getHttpServer())
-        .post('/api/auth/login')
-        .send({ email, password })
-        .expect(200);
-      return String(res.headers['set-cookie']).split(';')[0];
-    },
+    signIn: ({ email, password }) => signInSession(request.agent(app.getHttpServer()), email, password),
     close: () => app.close(),
   };
+}
+
+/** Listens on a free port of 127.0.0.1 (if not yet) and returns the app's document address, ws://…/collab. */
+export async function listenForDocuments(app: NestExpressApplication): Promise<string> {
+  return `${(await listen(app)).replace(/^http/, 'ws')}/collab`;
 }
 
 /** A real y-websocket client in Node. */

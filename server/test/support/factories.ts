@@ -12,13 +12,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
 import { hashPassword } from '../../src/common/auth/password-hasher';
+import { loadConfig } from '../../src/config/app-config';
 import { UserEntity } from '../../src/identity/user.entity';
 import { BassinsService } from '../../src/modules/bassins/bassins.service';
 import { GroupEntity } from '../../src/modules/groups/group.entity';
 import { GroupsService } from '../../src/modules/groups/groups.service';
 import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
-import { signInAgent, type TestApp } from './test-app';
+import { signInAgent, signInSession, type TestApp } from './test-app';
 
 /** An account a factory made, with the password it signs in with. */
 export interface TestUser {
@@ -60,6 +62,8 @@ export interface Factories {
   membership(user: { id: string }, group: { id: string }, role?: MembershipRole): Promise<void>;
   /** A cookie-keeping HTTP client signed in as `user`. */
   signIn(user: TestUser): Promise<TestAgent>;
+  /** The same, with its session cookie (`name=value`) for a socket or a document provider. */
+  session(user: TestUser): Promise<{ agent: TestAgent; cookie: string }>;
   /** A new account in `group` with `role`, signed in: the usual cast of a suite. */
   member(
     group: { id: string },
@@ -141,6 +145,11 @@ export function factories(t: FactoryHost): Factories {
 
     signIn: (user) => signInAgent(t.agent(), user.email, user.password),
 
+    async session(user) {
+      const agent = t.agent();
+      return { agent, cookie: await signInSession(agent, user.email, user.password) };
+    },
+
     async member(group, role = 'member', input = {}) {
       const user = await f.user(input);
       await f.membership(user, group, role);
@@ -148,4 +157,32 @@ export function factories(t: FactoryHost): Factories {
     },
   };
   return f;
+}
+
+/**
+ * Builds test data on the database of nodes a test runs as processes (the built server, child nodes):
+ * `build` gets factories of an app in this process on the same storage (`DATABASE_URL`, or an embedded
+ * `DATA_DIR`), not listening (on Redis when REDIS_URL is set, under a prefix of its own, as test apps
+ * are), closed once `build` is done, so that a process can then open even an embedded data directory
+ * (one connection at a time). The first call creates the schema.
+ */
+export async function buildOnStorage<T>(
+  storageEnv: Record<string, string>,
+  build: (make: Factories) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://localhost:3000',
+    SEED_DEMO: 'false',
+    REDIS_KEY_PREFIX: `affluents-factories-${unique()}:`,
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...storageEnv,
+  });
+  const { app } = await createApp(config);
+  try {
+    return await build(factories(nodeHost(app)));
+  } finally {
+    await app.close();
+  }
 }

@@ -1,5 +1,19 @@
+import { randomFillSync } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { ficheFilesPath } from '@affluents/contracts';
+import type TestAgent from 'supertest/lib/agent';
 import type { DataSource } from 'typeorm';
+
+export const MiB = 1024 * 1024;
+
+/** Uploads `bytes` as `filename` (typed `contentType` when given) to a fiche's files, as the holder of `agent`. */
+export const upload = (
+  agent: TestAgent,
+  ficheId: string,
+  bytes: Buffer,
+  filename: string,
+  contentType?: string,
+) => agent.post(ficheFilesPath(ficheId)).attach('file', bytes, { filename, contentType });
 
 /** A ZIP whose entries are stored uncompressed, in order (enough for type detection: Office, ODF). */
 export function storedZip(entries: Array<[string, string | Buffer]>): Buffer {
@@ -26,6 +40,9 @@ export function pdfBytes(size: number, fill: (buffer: Buffer) => void): Buffer {
   Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1').copy(bytes);
   return bytes;
 }
+
+/** A PDF-looking file of `size` random bytes. */
+export const randomPdf = (size: number) => pdfBytes(size, (b) => randomFillSync(b));
 
 /** A Word document as file-type recognises it ([Content_Types].xml first, as Word writes it). */
 export const docxBytes = () =>

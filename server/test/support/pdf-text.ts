@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { inflateSync } from 'node:zlib';
+import type TestAgent from 'supertest/lib/agent';
 
 /** Windows-1252 0x80-0x9F (Node's TextDecoder may treat this range as Latin-1 control characters). */
 const WIN_ANSI_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
@@ -138,3 +141,28 @@ export const binary = (
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
+
+/** GET `url` as the holder of `agent`, the body kept as bytes (`res.body` is a Buffer). */
+export const getBytes = (agent: TestAgent, url: string) =>
+  agent
+    .get(url)
+    .buffer(true)
+    .parse(binary as never);
+
+/**
+ * GETs a PDF (expecting 200, `application/pdf` and the `%PDF-` header) and reads its text.
+ * PDF_DUMP_DIR=/tmp/pdfs keeps every PDF fetched, to look at them (e.g. in Chromium).
+ */
+export async function getPdf(
+  agent: TestAgent,
+  url: string,
+): Promise<{ text: string; pdf: Buffer; filename: string }> {
+  const res = await getBytes(agent, url).expect(200);
+  expect(res.headers['content-type']).toBe('application/pdf');
+  const pdf = res.body as Buffer;
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const dumpDir = process.env.PDF_DUMP_DIR;
+  if (dumpDir)
+    writeFileSync(path.join(dumpDir, `${Date.now()}-${url.replace(/[^a-z0-9]+/gi, '-')}.pdf`), pdf);
+  return { text: pdfText(pdf), pdf, filename: String(res.headers['content-disposition']) };
+}

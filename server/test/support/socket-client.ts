@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import type { Ack, ClientEventName, ClientEventResults } from '@affluents/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { io, type Socket } from 'socket.io-client';
-import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Listens on an ephemeral port of 127.0.0.1 (if not yet) and returns the app's base URL. */
@@ -13,11 +12,7 @@ export async function listen(app: NestExpressApplication): Promise<string> {
 }
 
 /** Signs in over HTTP and returns the `name=value` session cookie to send with sockets. */
-export async function signInCookie(
-  baseUrl: string,
-  email: string,
-  password = DEMO_PASSWORD,
-): Promise<string> {
+export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -98,14 +93,8 @@ export function nextEvent<T = unknown>(
 /** A test app listening on a real port, with sign-in and socket helpers. */
 export interface SocketTestApp extends TestApp {
   baseUrl: string;
-  /**
-   * Signs in and opens a socket with that session: a demo persona's email, or an account made by the
-   * factories (its email and password).
-   */
-  connectAs(
-    who: string | { email: string; password: string },
-    options?: { origin?: string },
-  ): Promise<Socket>;
+  /** Signs in as an account made by the factories and opens a socket with that session. */
+  connectAs(who: { email: string; password: string }, options?: { origin?: string }): Promise<Socket>;
   /** Every socket opened by connectAs, closed by close(). */
   sockets: Socket[];
 }
@@ -122,10 +111,7 @@ export async function startSocketTestApp(
     baseUrl,
     sockets,
     async connectAs(who, connectOptions) {
-      const cookie =
-        typeof who === 'string'
-          ? await signInCookie(baseUrl, who)
-          : await signInCookie(baseUrl, who.email, who.password);
+      const cookie = await signInCookie(baseUrl, who.email, who.password);
       const socket = await connectSocket(baseUrl, cookie, connectOptions);
       sockets.push(socket);
       return socket;

@@ -6,19 +6,18 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { MailDispatcher } from '../../src/infra/mail/mail-dispatcher';
-import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { DemoSeeder } from '../../src/seed/demo-seeder';
 import { createTestDatabase } from './test-database';
 
-/** A running application on a fresh database, with helpers to act as the demo personas. */
+/** A running application on a fresh database, with helpers to sign in and read the mail it sent. */
 export interface TestApp {
   app: NestExpressApplication;
   config: AppConfig;
   dataSource: DataSource;
   /** A cookie-keeping HTTP client (not signed in). */
   agent(): TestAgent;
-  /** A cookie-keeping HTTP client signed in as `email` (password: the demo one unless given). */
-  signIn(email: string, password?: string): Promise<TestAgent>;
+  /** A cookie-keeping HTTP client signed in as `email` with `password`. */
+  signIn(email: string, password: string): Promise<TestAgent>;
   /** Sends pending outbox mail now and returns every mail sent to `to`, newest first. */
   mailsTo(to: string): Promise<Array<{ subject: string; textBody: string; template: string }>>;
   close(): Promise<void>;
@@ -53,7 +52,7 @@ export async function startTestApp(
     config,
     dataSource,
     agent,
-    signIn: (email, password = DEMO_PASSWORD) => signInAgent(agent(), email, password),
+    signIn: (email, password) => signInAgent(agent(), email, password),
     async mailsTo(to) {
       await app.get(MailDispatcher).flush();
       return dataSource.query(
@@ -71,8 +70,17 @@ export async function startTestApp(
 
 /** Signs `agent` in as `email` with `password` (expecting success) and returns it. */
 export async function signInAgent(agent: TestAgent, email: string, password: string): Promise<TestAgent> {
-  await agent.post('/api/auth/login').send({ email, password }).expect(200);
+  await signInSession(agent, email, password);
   return agent;
+}
+
+/**
+ * Signs `agent` in as `email` with `password` (expecting success) and resolves with the session cookie
+ * (`name=value`), for a socket or a document provider.
+ */
+export async function signInSession(agent: TestAgent, email: string, password: string): Promise<string> {
+  const res = await agent.post('/api/auth/login').send({ email, password }).expect(200);
+  return String(res.headers['set-cookie']).split(';')[0];
 }
 
 /** Extracts the token of the first Affluents link of the given path in a mail body. */

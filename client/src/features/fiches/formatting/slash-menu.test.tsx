@@ -1,9 +1,17 @@
 import { act, screen, waitFor } from '@testing-library/react';
+import type { Editor } from '@tiptap/core';
 import { describe, expect, it, vi } from 'vitest';
+import { slashMenuKey } from './slash-menu';
 import { renderTestEditor } from './test-editor';
 
 const optionNames = () =>
   screen.getAllByRole('option').map((o) => o.querySelector('.slash-menu__label')?.textContent);
+
+/**
+ * Whether the "/" menu is open in the editor's state: decided as each keystroke is applied, before the
+ * list is drawn, so a test reads it at once instead of waiting to see that no list appears.
+ */
+const menuActive = (editor: Editor) => slashMenuKey.getState(editor.state)?.active === true;
 
 describe('the "/" menu', () => {
   it('opens on "/" at the start of a line with the blocks in French, and inserts a table chosen by "/tab"', async () => {
@@ -73,17 +81,26 @@ describe('the "/" menu', () => {
     expect(editor.getText()).toBe('Une date /');
     // Typing on does not bring it back for the same "/".
     typeAfter('Une date', 'tab');
-    await new Promise((r) => setTimeout(r, 0));
-    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(menuActive(editor)).toBe(false);
     expect(editor.getText()).toBe('Une date /tab');
+    // A new "/" opens it again: what the check above reads does see a menu open.
+    typeAfter('Une date', ' /');
+    expect(menuActive(editor)).toBe(true);
+    await screen.findByRole('listbox', { name: 'Insérer un élément' });
   });
 
   it('does not open in the middle of a word, nor in a section title of the template', async () => {
-    const { typeAfter } = renderTestEditor('<h2 data-section="objectifs">Objectifs</h2><p>et/ou</p>');
+    const { editor, typeAfter } = renderTestEditor(
+      '<h2 data-section="objectifs">Objectifs</h2><p>et/ou</p><p>Ailleurs</p>',
+    );
     typeAfter('et/ou', '/');
+    expect(menuActive(editor)).toBe(false);
     typeAfter('Objectifs', ' /');
-    await new Promise((r) => setTimeout(r, 0));
-    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(menuActive(editor)).toBe(false);
+    // Where it belongs, a "/" opens it: what the checks above read does see a menu open.
+    typeAfter('Ailleurs', ' /');
+    expect(menuActive(editor)).toBe(true);
+    await screen.findByRole('listbox', { name: 'Insérer un élément' });
   });
 
   it('offers "Image" and "Fichier" only with a file picker, and "Mentionner quelqu’un" types the "@"', async () => {
