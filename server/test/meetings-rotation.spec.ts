@@ -5,7 +5,9 @@ import type {
   MeetingSummary,
   PlannedMeeting,
 } from '@affluents/contracts';
+import ICAL from 'ical.js';
 import type TestAgent from 'supertest/lib/agent';
+import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { type Factories, factories } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -33,6 +35,7 @@ describe('meetings: hosting rotation', () => {
   let namurEncadrants: string;
   let make: Factories;
   let recyclerie: string;
+  let sophieEmail: string;
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
@@ -54,6 +57,7 @@ describe('meetings: hosting rotation', () => {
     const olivierUser = await make.user({ displayName: 'Olivier Lejeune', organisationId: recyclerie });
     await make.membership(olivierUser, groupOf('encadrants'));
     sophie = await make.signIn(sophieUser);
+    sophieEmail = sophieUser.email;
     olivier = await make.signIn(olivierUser);
   });
   afterAll(() => t.close());
@@ -119,6 +123,27 @@ describe('meetings: hosting rotation', () => {
       created.map((s) => [s.title, s.host?.name, 'planned']),
     );
     expect(listed[0].title).toBe('Rencontre 1');
+
+    // One invitation per member lists the six dates, with one calendar file holding all six; no mail per meeting.
+    await t.app.get(DomainEventBus).settled();
+    const invitations = await t.dataSource.query(
+      `SELECT template, subject, text_body AS "text", attachments FROM mail_outbox
+        WHERE to_address = $1 AND template LIKE 'meeting_%'`,
+      [sophieEmail],
+    );
+    expect(invitations.map((m: { template: string }) => m.template)).toEqual(['meeting_year_invitation']);
+    const [invitation] = invitations;
+    expect(invitation.subject).toMatch(
+      /^Invitation : les 6 prochaines rencontres du groupe Responsables d’entreprises — /,
+    );
+    for (const title of created.map((s) => s.title)) expect(invitation.text).toContain(`${title} : `);
+    expect(invitation.text).toContain('jeudi 14 janvier 2027 de 10:00 à 13:00, ');
+    expect(invitation.text).toContain(`/groupes/${namurManagers}`);
+    const [file] = invitation.attachments;
+    const events = new ICAL.Component(ICAL.parse(file.content)).getAllSubcomponents('vevent');
+    expect(events.map((event) => String(event.getFirstPropertyValue('summary')).split(' — ')[0])).toEqual(
+      created.map((s) => s.title),
+    );
 
     // After the year, the two who hosted once come first, the least recent first.
     const after: HostProposal[] = (

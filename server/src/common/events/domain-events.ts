@@ -70,6 +70,11 @@ export interface DomainEvents {
   'access.changed': { userId: string };
   /** A meeting got its date (created with one, or its date poll closed): invitations go out. */
   'meeting.scheduled': { meetingId: string };
+  /**
+   * A facilitator planned several meetings of a group at once (a year): their invitation is one mail per
+   * person listing every date, not one per meeting.
+   */
+  'meeting.year-planned': { groupId: string; meetingIds: string[] };
   /** A dated meeting was moved, changed place or host, was cancelled or reinstated. */
   'meeting.changed': { meetingId: string; change: MeetingChange };
   /** A guest was invited to a meeting (the invitation of that one person). */

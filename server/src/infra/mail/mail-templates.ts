@@ -164,6 +164,29 @@ export function meetingInvitationMail(vars: MeetingMailFacts): RenderedMail {
   };
 }
 
+/** Several meetings planned at once (a year): one invitation listing every date. */
+export function meetingYearInvitationMail(vars: {
+  displayName: string;
+  groupLabel: string;
+  meetings: MeetingMailFacts[];
+  url: string;
+}): RenderedMail {
+  const dates = vars.meetings.map(
+    (meeting) => `${meeting.title} : ${meeting.slot}${meeting.location ? `, ${meeting.location}` : ''}`,
+  );
+  const paragraphs = [
+    `Bonjour ${vars.displayName},`,
+    `Les ${vars.meetings.length} prochaines rencontres du groupe ${vars.groupLabel} sont planifiées :`,
+    ...dates,
+    'Le fichier joint les ajoute toutes à votre agenda. Dites-nous si vous venez (oui, non, peut-être) sur la page de chaque rencontre ; vous recevrez un rappel une semaine et un jour avant chacune.',
+  ];
+  return {
+    subject: `Invitation : les ${vars.meetings.length} prochaines rencontres du groupe ${vars.groupLabel}`,
+    text: `${paragraphs.join('\n\n')}\n\nVoir les rencontres du groupe : ${vars.url}\n`,
+    html: layout(paragraphs, { url: vars.url, label: 'Voir les rencontres' }),
+  };
+}
+
 /** A meeting moved (new date or place) or was cancelled. */
 export function meetingChangedMail(vars: MeetingMailFacts & { cancelled: boolean }): RenderedMail {
   const paragraphs = vars.cancelled

@@ -40,7 +40,7 @@ export class MeetingPlanningService {
 
   /**
    * Lays out `count` meetings every `everyMonths` months with hosts in rotation (facilitators). A dry
-   * run only proposes; otherwise the meetings are created together, and their invitations go out.
+   * run only proposes; otherwise the meetings are created together, and one invitation listing them goes out.
    */
   async plan(groupId: string, input: PlanYearRequest, subject: Subject): Promise<PlannedMeeting[]> {
     assertGroupMeetings(groupId, subject, 'meeting.manage');
@@ -79,10 +79,10 @@ export class MeetingPlanningService {
       }
       return { withHosts, ids };
     });
-    for (const id of planned.ids) {
-      void this.events.emit('meeting.scheduled', { meetingId: id });
-      this.meetings.announce(groupId, id);
+    if (planned.ids.length > 0) {
+      void this.events.emit('meeting.year-planned', { groupId, meetingIds: planned.ids });
     }
+    for (const id of planned.ids) this.meetings.announce(groupId, id);
     return planned.withHosts.map((s) => ({
       title: s.title,
       startsAt: s.startsAt.toISOString(),

@@ -28,12 +28,23 @@ export class MeetingCalendarFiles {
   /** The file of a dated meeting, as a mail attachment. */
   fileOf(meeting: CalendarMeeting): MailAttachment {
     const day = meeting.startsAt ? brusselsDay(meeting.startsAt) : 'sans-date';
+    return this.attachment(`rencontre-${day}.ics`, [meeting], meeting.title);
+  }
+
+  /** One file holding several dated meetings of a group (a planned year), in date order. */
+  fileOfSeries(meetings: Array<CalendarMeeting & { startsAt: Date }>): MailAttachment {
+    const first = brusselsDay(meetings[0].startsAt);
+    const last = brusselsDay(meetings[meetings.length - 1].startsAt);
+    return this.attachment(`rencontres-${first}-${last}.ics`, meetings, meetings[0].groupLabel);
+  }
+
+  private attachment(filename: string, meetings: CalendarMeeting[], name: string): MailAttachment {
     return {
-      filename: `rencontre-${day}.ics`,
+      filename,
       contentType: 'text/calendar; charset=utf-8',
-      content: renderMeetingsCalendar([meeting], {
+      content: renderMeetingsCalendar(meetings, {
         publicUrl: this.config.publicUrl,
-        name: meeting.title,
+        name,
         method: 'publish',
       }),
     };

@@ -11,7 +11,8 @@ import { MeetingReminders } from './meeting-reminders';
 
 /**
  * Calendar files, personal feeds, invitation, change and reminder emails of meetings. Listens to the
- * planning's `meeting.*` domain events: a meeting dated sends its invitations, a meeting moved or cancelled its news.
+ * planning's `meeting.*` domain events: a meeting dated sends its invitations (a year planned at once, one
+ * invitation listing its dates), a meeting moved or cancelled its news.
  */
 @Module({
   imports: [DomainEventsModule, MeetingsModule],
@@ -28,6 +29,9 @@ export class MeetingCalendarModule implements OnModuleInit {
   onModuleInit(): void {
     this.events.on('meeting.scheduled', async ({ meetingId }) => {
       await this.mailer.invitationSent(meetingId);
+    });
+    this.events.on('meeting.year-planned', async ({ meetingIds }) => {
+      await this.mailer.yearPlanned(meetingIds);
     });
     this.events.on('meeting.changed', async ({ meetingId }) => {
       await this.mailer.meetingChanged(meetingId);

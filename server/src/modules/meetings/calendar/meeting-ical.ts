@@ -14,6 +14,9 @@ export const meetingUid = (meetingId: string) => `${meetingId}@affluents`;
 export const meetingPageUrl = (publicUrl: string, meetingId: string) =>
   `${publicUrl}/rencontres/${meetingId}`;
 
+/** A group's page in the app, where its meetings are listed. */
+export const groupPageUrl = (publicUrl: string, groupId: string) => `${publicUrl}/groupes/${groupId}`;
+
 function describe(meeting: CalendarMeeting, url: string): string {
   const kind = meeting.kind === 'thematic' ? 'Focus thématique' : 'Rencontre';
   const lines = [

@@ -6,11 +6,12 @@ import {
   type MeetingMailFacts,
   meetingChangedMail,
   meetingInvitationMail,
+  meetingYearInvitationMail,
 } from '../../../infra/mail/mail-templates';
 import { frenchSlot } from './brussels-time';
 import { type CalendarMeeting, CalendarMeetings } from './calendar-meeting-rows';
 import { MeetingCalendarFiles } from './meeting-calendar-files';
-import { meetingPageUrl } from './meeting-ical';
+import { groupPageUrl, meetingPageUrl } from './meeting-ical';
 import { type MeetingRecipient, meetingRecipients } from './meeting-recipient-rows';
 
 /** The facts a meeting mail shows one recipient. */
@@ -54,6 +55,39 @@ export class MeetingMailer {
   /** A guest invited to an already dated meeting gets the same invitation, alone. */
   guestInvited(meetingId: string, userId: string): Promise<number> {
     return this.dataSource.transaction((manager) => this.invite(manager, meetingId, userId));
+  }
+
+  /**
+   * Several meetings planned at once (a year): each member gets one invitation listing every date, with
+   * one calendar file holding them all. Returns the mails queued.
+   */
+  yearPlanned(meetingIds: readonly string[]): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await Promise.all(meetingIds.map((id) => this.meetings.one(id, manager)));
+      const meetings = found
+        .filter(isDated)
+        .filter((meeting) => meeting.status !== 'cancelled')
+        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+      if (meetings.length === 0) return 0;
+      const attachment = this.files.fileOfSeries(meetings);
+      const recipients = await meetingRecipients(manager, meetings[0]);
+      for (const recipient of recipients) {
+        const dates = meetings.map((meeting) => meetingMailFacts(meeting, recipient, this.config.publicUrl));
+        await this.mail.enqueue(
+          manager,
+          recipient.email,
+          'meeting_year_invitation',
+          meetingYearInvitationMail({
+            displayName: recipient.displayName,
+            groupLabel: meetings[0].groupLabel,
+            meetings: dates,
+            url: groupPageUrl(this.config.publicUrl, meetings[0].groupId),
+          }),
+          [attachment],
+        );
+      }
+      return recipients.length;
+    });
   }
 
   /** The meeting moved, changed place or was cancelled (or reinstated): everyone gets the news. */
