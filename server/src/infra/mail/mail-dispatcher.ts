@@ -13,6 +13,12 @@ import { MailOutboxEntity } from './mail-outbox.entity';
 
 const POLL_MS = 2000;
 const BATCH = 10;
+/** The web addresses in a mail's text, in order, each once. */
+export function linksIn(text: string): string[] {
+  const found = text.match(/https?:\/\/[^\s<>"]+/g) ?? [];
+  return [...new Set(found.map((link) => link.replace(/[).,;:!?»]+$/, '')))];
+}
+
 const MAX_ATTEMPTS = 8;
 // A claimed row is leased for this long: if the node dies mid-send, another node retries it later.
 const LEASE_SECONDS = 120;
@@ -95,6 +101,8 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.log(
           `Courriel (pas de SMTP_URL) à ${mail.to} : ${mail.subject}\n${mail.textBody}${files}`,
         );
+        // Each link of the mail (an invitation, a password link) alone on its own log line, to copy as is.
+        for (const link of linksIn(mail.textBody)) this.logger.log(link);
         await outbox.update({ id: mail.id }, { status: 'logged', sentAt: new Date() });
       }
     } catch (err) {
