@@ -27,3 +27,11 @@ describe('docs/ARCHITECTURE.md names every module and feature', () => {
     expect(unnamed).toEqual([]);
   });
 });
+
+describe('README.md lists every demo account', () => {
+  it('names each email the seeder creates', async () => {
+    const { demoPeople } = await import('../src/seed/demo-data');
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(demoPeople.map((person) => person.email).filter((email) => !readme.includes(email))).toEqual([]);
+  });
+});
