@@ -8,6 +8,7 @@ import type { DocumentConnection } from '../../../realtime/document-connection';
 import { EditorToolbar } from '../../fiches/components/EditorToolbar';
 import { useSlashMenu } from '../../fiches/formatting/slash-menu';
 import '../../fiches/components/fiche-editor.css';
+import styles from '../live.module.css';
 
 interface NotesEditorProps {
   connection: DocumentConnection;
@@ -38,7 +39,7 @@ export function NotesEditor({ connection, user, editable, label, status }: Notes
       editable,
       editorProps: {
         attributes: {
-          class: 'fiche-editor__content live-notes__content',
+          class: `fiche-editor__content live-notes__content ${styles.notesContent}`,
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': label,
@@ -55,7 +56,7 @@ export function NotesEditor({ connection, user, editable, label, status }: Notes
   }, [editor, editable]);
 
   return (
-    <div className="fiche-editor live-notes">
+    <div className={`fiche-editor ${styles.notes}`}>
       <div className="fiche-editor__bar">
         {editable && <EditorToolbar editor={editor} />}
         <div className="fiche-editor__status">{status}</div>

@@ -8,6 +8,7 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAddAction, useAddDecision } from '../hooks';
+import styles from '../live.module.css';
 import { ActionList, DecisionList } from './MeetingFacts';
 
 interface QuickCaptureProps {
@@ -29,10 +30,10 @@ export function QuickCapture({ meetingId, participants, decisions, actions, canM
       <h2 id="live-capture-title" className="panel__title">
         {t('live.capture.title')}
       </h2>
-      <h3 className="live-capture__heading">{t('live.capture.decisions')}</h3>
+      <h3 className={styles.captureHeading}>{t('live.capture.decisions')}</h3>
       <DecisionList decisions={decisions} />
       {canManage && <DecisionForm meetingId={meetingId} />}
-      <h3 className="live-capture__heading">{t('live.capture.actions')}</h3>
+      <h3 className={styles.captureHeading}>{t('live.capture.actions')}</h3>
       <ActionList actions={actions} />
       {canManage && <ActionForm meetingId={meetingId} participants={participants} />}
     </section>
@@ -52,10 +53,10 @@ function DecisionForm({ meetingId }: { meetingId: string }) {
   }
 
   return (
-    <Form className="live-capture__form" onSubmit={submit}>
+    <Form className={styles.captureForm} onSubmit={submit}>
       <AriaTextField className="field" value={text} onChange={setText} isRequired>
         <Label className="field__label">{t('live.capture.decisionLabel')}</Label>
-        <TextArea className="field__input live-capture__textarea" rows={2} maxLength={2000} />
+        <TextArea className={`field__input ${styles.captureTextarea}`} rows={2} maxLength={2000} />
       </AriaTextField>
       <FormError message={add.error ? errorMessage(add.error) : null} />
       <Button type="submit" size="sm" isPending={add.isPending}>
@@ -93,7 +94,7 @@ function ActionForm({ meetingId, participants }: { meetingId: string; participan
   }
 
   return (
-    <Form className="live-capture__form" onSubmit={submit}>
+    <Form className={styles.captureForm} onSubmit={submit}>
       <TextField
         label={t('live.capture.actionLabel')}
         value={title}
@@ -101,7 +102,7 @@ function ActionForm({ meetingId, participants }: { meetingId: string; participan
         isRequired
         maxLength={300}
       />
-      <div className="live-capture__row">
+      <div className={styles.captureRow}>
         <SelectField
           label={t('live.capture.owner')}
           options={options}
