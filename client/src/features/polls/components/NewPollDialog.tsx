@@ -12,6 +12,7 @@ import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { brusselsToIso } from '../brussels-time';
 import { useCreatePoll } from '../hooks';
+import styles from '../polls.module.css';
 
 interface Slot {
   key: number;
@@ -137,14 +138,14 @@ export function NewPollDialog({
         />
 
         {(kind === 'single' || kind === 'multiple') && (
-          <fieldset className="poll-form__list">
+          <fieldset className={styles.formList}>
             <legend className="field__label">{t('polls.create.choices')}</legend>
             {choices.map((choice, i) => (
-              <div key={choice.key} className="poll-form__row">
+              <div key={choice.key} className={styles.formRow}>
                 <TextField
                   label={t('polls.create.choice', { n: i + 1 })}
                   isLabelHidden
-                  className="poll-form__choice"
+                  className={styles.formChoice}
                   maxLength={200}
                   value={choice.label}
                   onChange={(value) =>
@@ -173,33 +174,33 @@ export function NewPollDialog({
         )}
 
         {kind === 'dates' && (
-          <fieldset className="poll-form__list">
+          <fieldset className={styles.formList}>
             <legend className="field__label">{t('polls.create.slots')}</legend>
             <p className="field__description">{t('polls.create.slotsHelp')}</p>
             {slots.map((slot, i) => {
               const update = (patch: Partial<Slot>) =>
                 setSlots((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
               return (
-                <fieldset key={slot.key} className="poll-form__row poll-form__slot">
+                <fieldset key={slot.key} className={`${styles.formRow} ${styles.formSlot}`}>
                   <legend className="visually-hidden">{t('polls.create.slot', { n: i + 1 })}</legend>
                   <TextField
                     type="date"
                     label={t('polls.create.slotDate')}
-                    className="poll-form__mini"
+                    className={styles.formMini}
                     value={slot.date}
                     onChange={(value) => update({ date: value })}
                   />
                   <TextField
                     type="time"
                     label={t('polls.create.slotStart')}
-                    className="poll-form__mini"
+                    className={styles.formMini}
                     value={slot.start}
                     onChange={(value) => update({ start: value })}
                   />
                   <TextField
                     type="time"
                     label={t('polls.create.slotEnd')}
-                    className="poll-form__mini"
+                    className={styles.formMini}
                     value={slot.end}
                     onChange={(value) => update({ end: value })}
                   />
@@ -225,12 +226,12 @@ export function NewPollDialog({
           </fieldset>
         )}
 
-        <fieldset className="poll-form__row poll-form__slot">
+        <fieldset className={`${styles.formRow} ${styles.formSlot}`}>
           <legend className="field__label">{t('polls.create.closesAt')}</legend>
           <TextField
             type="date"
             label={t('polls.create.slotDate')}
-            className="poll-form__mini"
+            className={styles.formMini}
             isRequired
             validationBehavior="aria"
             value={closeDate}
@@ -239,7 +240,7 @@ export function NewPollDialog({
           <TextField
             type="time"
             label={t('polls.create.closeTime')}
-            className="poll-form__mini"
+            className={styles.formMini}
             isRequired
             validationBehavior="aria"
             value={closeTime}

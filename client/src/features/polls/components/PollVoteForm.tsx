@@ -16,6 +16,7 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { formatSlot } from '../brussels-time';
 import { useCastVote } from '../hooks';
+import styles from '../polls.module.css';
 
 interface PollVoteFormProps {
   poll: Poll;
@@ -76,7 +77,7 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
 
   return (
     <form
-      className="poll-vote"
+      className={styles.vote}
       onSubmit={submit}
       noValidate
       aria-label={t('polls.vote.formLabel', { question: poll.question })}
@@ -112,8 +113,8 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
       )}
 
       {poll.kind === 'dates' && (
-        <div className="poll-dates">
-          <table className="poll-dates__table">
+        <div className={styles.dates}>
+          <table className={styles.datesTable}>
             <caption className="field__label">{t('polls.vote.slotsCaption')}</caption>
             <thead>
               <tr>
@@ -133,7 +134,7 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
                     <th scope="row">{slotText}</th>
                     {dateAnswers.map((answer) => (
                       <td key={answer}>
-                        <label className={`poll-dates__cell poll-dates__cell--${answer}`}>
+                        <label className={styles.datesCell}>
                           <input
                             type="radio"
                             name={`${idBase}-slot-${slot.id}`}
@@ -171,7 +172,7 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
       />
 
       <FormError message={problem ?? (cast.error ? errorMessage(cast.error) : null)} />
-      <div className="poll-vote__actions">
+      <div className={styles.voteActions}>
         {onCancel && (
           <Button onPress={onCancel} isDisabled={cast.isPending}>
             {t('common.cancel')}
