@@ -6,7 +6,7 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useNotificationPreferences, useUpdateNotificationPreferences } from '../hooks';
-import '../notifications.css';
+import styles from '../notifications.module.css';
 
 const preferenceKeys = ['emailMentions', 'dailyDigest'] as const satisfies ReadonlyArray<
   keyof NotificationPreferences
@@ -23,8 +23,8 @@ export function NotificationPreferencesSection() {
   const update = useUpdateNotificationPreferences();
 
   return (
-    <fieldset className="notification-preferences">
-      <legend className="notification-preferences__legend">{t('notifications.preferences.title')}</legend>
+    <fieldset className={styles.preferences}>
+      <legend className={styles.preferencesLegend}>{t('notifications.preferences.title')}</legend>
       {preferences.isPending ? (
         <LoadingState />
       ) : preferences.isError ? (
@@ -35,7 +35,7 @@ export function NotificationPreferencesSection() {
           {preferenceKeys.map((key) => (
             <Switch
               key={key}
-              className="notification-switch"
+              className={styles.switch}
               isSelected={(update.isPending ? update.variables : preferences.data)?.[key] ?? false}
               isDisabled={update.isPending}
               onChange={(selected) =>
@@ -49,10 +49,10 @@ export function NotificationPreferencesSection() {
                 )
               }
             >
-              <span className="notification-switch__track" aria-hidden="true" />
-              <span className="notification-switch__text">
+              <span className={styles.switchTrack} aria-hidden="true" />
+              <span className={styles.switchText}>
                 <span>{t(`notifications.preferences.${key}`)}</span>
-                <Text slot="description" className="notification-switch__help">
+                <Text slot="description" className={styles.switchHelp}>
                   {t(`notifications.preferences.${key}Help`)}
                 </Text>
               </span>
