@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
 import { FormError } from '../../components/ui/FormError';
 import { useErrorMessage } from '../../lib/use-error-message';
+import styles from './comments.module.css';
 
 interface CommentComposerProps {
   label: string;
@@ -41,8 +42,8 @@ export function CommentComposer({ label, submitLabel, onSubmit, onCancel, autoFo
   }
 
   return (
-    <form className="comment-composer" onSubmit={submit}>
-      <label className="comment-composer__label">
+    <form className={styles.composer} onSubmit={submit}>
+      <label className={styles.composerLabel}>
         <span>{label}</span>
         <textarea
           ref={field}
@@ -57,7 +58,7 @@ export function CommentComposer({ label, submitLabel, onSubmit, onCancel, autoFo
         />
       </label>
       <FormError message={error} />
-      <div className="comment-composer__actions">
+      <div className={styles.composerActions}>
         {onCancel && (
           <Button variant="ghost" size="sm" onPress={onCancel}>
             {t('common.cancel')}

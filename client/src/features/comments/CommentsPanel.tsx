@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommentCard } from './CommentCard';
 import { CommentComposer } from './CommentComposer';
+import styles from './comments.module.css';
 import { useCreateComment, useReplyComment, useResolveComment } from './hooks';
-import './comments.css';
 
 /** A passage chosen in the text, waiting for its comment. */
 export type CommentDraft = Omit<CreateFicheCommentRequest, 'body'>;
@@ -62,7 +62,7 @@ export function CommentsPanel({
         {t('comments.title')}
       </h2>
       {draft && (
-        <div className="comments-panel__draft">
+        <div className={styles.panelDraft}>
           <p className="comments-panel__quote">
             <q>{draft.quote}</q>
           </p>
@@ -78,20 +78,20 @@ export function CommentsPanel({
           />
         </div>
       )}
-      <label className="comments-panel__filter">
+      <label className={styles.panelFilter}>
         <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />{' '}
         {t('comments.showResolved', { count: resolvedCount })}
       </label>
       {anchored.length === 0 && orphaned.length === 0 ? (
-        <p className="comments-panel__empty">{t('comments.empty')}</p>
+        <p className={styles.panelEmpty}>{t('comments.empty')}</p>
       ) : (
-        <ol className="comments-panel__list">{anchored.map(card)}</ol>
+        <ol className={styles.panelList}>{anchored.map(card)}</ol>
       )}
       {orphaned.length > 0 && (
         <>
           <h3 className="comments-panel__subtitle">{t('comments.orphaned')}</h3>
-          <p className="comments-panel__hint">{t('comments.orphanedHint')}</p>
-          <ol className="comments-panel__list">{orphaned.map(card)}</ol>
+          <p className={styles.panelHint}>{t('comments.orphanedHint')}</p>
+          <ol className={styles.panelList}>{orphaned.map(card)}</ol>
         </>
       )}
     </section>
