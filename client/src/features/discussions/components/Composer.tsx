@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { MentionPicker } from '../../mentions/MentionPicker';
 import { type MentionCandidate, rankMentionCandidates } from '../../mentions/mention-candidates';
+import composerStyles from '../composer.module.css';
 import { mentionQueryAt, mentionToken } from '../mentions';
-import '../composer.css';
 
 interface ComposerProps {
   members: readonly MentionCandidate[];
@@ -92,17 +92,17 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
 
   return (
     <form
-      className="composer"
+      className={composerStyles.composer}
       onSubmit={(event) => {
         event.preventDefault();
         send();
       }}
     >
       {replyTo && (
-        <div className="composer__reply">
+        <div className={composerStyles.composerReply}>
           <span>
             {t('discussions.composer.replyingTo', { name: replyTo.author.displayName })}{' '}
-            <span className="composer__reply-excerpt">{replyTo.body.slice(0, 80)}</span>
+            <span className={composerStyles.composerReplyExcerpt}>{replyTo.body.slice(0, 80)}</span>
           </span>
           <Button
             size="sm"
@@ -121,17 +121,17 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           candidates={candidates}
           active={active}
           onPick={pick}
-          className="mention-menu"
+          className={composerStyles.mentionMenu}
         />
       )}
       <label htmlFor={inputId} className="visually-hidden">
         {t('discussions.composer.label')}
       </label>
-      <div className="composer__row">
+      <div className={composerStyles.composerRow}>
         <textarea
           ref={textarea}
           id={inputId}
-          className="field__input field__textarea composer__input"
+          className={`field__input field__textarea ${composerStyles.composerInput}`}
           rows={2}
           value={body}
           placeholder={t('discussions.composer.placeholder')}
@@ -147,7 +147,7 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           {t('discussions.composer.send')}
         </Button>
       </div>
-      <p id={hintId} className="composer__hint">
+      <p id={hintId} className={composerStyles.composerHint}>
         {t('discussions.composer.hint')}
       </p>
     </form>
