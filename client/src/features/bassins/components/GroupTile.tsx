@@ -3,6 +3,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { Icon } from '../../../components/ui/Icon';
+import cardLink from '../../../styles/card-link.module.css';
 
 interface GroupTileProps {
   group: GroupSummary;
@@ -20,7 +21,10 @@ export function GroupTile({ group, bassinName, canOpen }: GroupTileProps) {
     >
       <div className="group-tile__main">
         {canOpen ? (
-          <Link href={`/groupes/${group.id}`} className="group-tile__name group-tile__link">
+          <Link
+            href={`/groupes/${group.id}`}
+            className={`group-tile__name group-tile__link ${cardLink.cardLink}`}
+          >
             <span className="visually-hidden">{bassinName} – </span>
             {kind}
           </Link>

@@ -3,6 +3,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { EmptyState } from '../../../components/ui/EmptyState';
+import cardLink from '../../../styles/card-link.module.css';
 
 /** The "Mes groupes" summary at the top of the home page. */
 export function MyGroups({ bassins, isCoordination }: { bassins: BassinSummary[]; isCoordination: boolean }) {
@@ -22,7 +23,7 @@ export function MyGroups({ bassins, isCoordination }: { bassins: BassinSummary[]
         <ul className="my-groups__list">
           {mine.map(({ group, bassinName }) => (
             <li key={group.id} className="my-groups__item">
-              <Link href={`/groupes/${group.id}`} className="my-groups__link">
+              <Link href={`/groupes/${group.id}`} className={`my-groups__link ${cardLink.cardLink}`}>
                 <span className="my-groups__bassin">{bassinName}</span>
                 <span className="my-groups__kind">{t(`groupKinds.${group.kind}`)}</span>
               </Link>
