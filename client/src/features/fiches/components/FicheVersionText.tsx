@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import * as Y from 'yjs';
 import { withFileViews } from '../../files/FileNodeViews';
 import './fiche-editor.css';
-import './fiche-versions.css';
+import versionStyles from './fiche-versions.module.css';
 
 /** The bytes of a Yjs update sent base64-encoded by the API. */
 export function decodeUpdate(base64: string): Uint8Array {
@@ -55,7 +55,7 @@ export function FicheVersionText({ update, label, writtenOnly = false }: FicheVe
   );
 
   return (
-    <div className="fiche-editor fiche-version__text">
+    <div className={`fiche-editor ${versionStyles.ficheVersionText}`}>
       <EditorContent editor={editor} className="fiche-editor__body" />
     </div>
   );

@@ -15,7 +15,7 @@ import { useChangeFicheStatus } from '../hooks';
 import { PublishDialog } from './PublishDialog';
 import { TakeVersionDialog } from './TakeVersionDialog';
 import './fiche-page.css';
-import './fiche-versions.css';
+import versionStyles from './fiche-versions.module.css';
 
 interface FicheVersionsProps {
   fiche: FicheDetail;
@@ -55,7 +55,7 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
       </h2>
       <p className="muted side-panel__intro">{t('fiches.versions.intro')}</p>
       {(mayEdit || mayPublish || mayArchive) && (
-        <div className="side-panel__actions version-actions">
+        <div className={`side-panel__actions ${versionStyles.versionActions}`}>
           {mayPublish && (
             <Button variant="primary" size="sm" onPress={() => openDialog('publish')}>
               {fiche.status === 'published' ? t('fiches.publish.again') : t('fiches.publish.open')}
@@ -80,11 +80,11 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
       {versions.length === 0 ? (
         <p className="muted">{t('fiches.versions.empty')}</p>
       ) : (
-        <ol className="version-list">
+        <ol className={versionStyles.versionList}>
           {versions.map((version) => (
-            <li key={version.id} className="version-list__item">
-              <div className="version-list__head">
-                <span className="version-list__number">
+            <li key={version.id} className={`version-list__item ${versionStyles.versionListItem}`}>
+              <div className={versionStyles.versionListHead}>
+                <span className={versionStyles.versionListNumber}>
                   {t('fiches.versions.number', { number: version.number })}
                 </span>
                 {version.kind === 'publication' ? (
@@ -97,8 +97,8 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
                   <Badge>{t('fiches.versions.manual')}</Badge>
                 )}
               </div>
-              <p className="version-list__label">{version.label}</p>
-              <p className="version-list__meta">
+              <p className={versionStyles.versionListLabel}>{version.label}</p>
+              <p className={versionStyles.versionListMeta}>
                 {t('fiches.versions.by', {
                   name: version.createdBy.displayName,
                   date: formatDate(version.createdAt, i18n.language, {
@@ -109,7 +109,7 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
               </p>
               <Link
                 href={`/fiches/${fiche.id}/versions/${version.id}`}
-                className="link version-list__open"
+                className={`link ${versionStyles.versionListOpen}`}
                 aria-label={t('fiches.versions.openLabel', { number: version.number })}
               >
                 {t('fiches.versions.open')}
@@ -118,7 +118,7 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
           ))}
         </ol>
       )}
-      <p className="version-export">
+      <p className={versionStyles.versionExport}>
         <Link href={ficheExportUrl(fiche.id)} download className="link">
           {t('fiches.versions.export')}
         </Link>
