@@ -1,6 +1,7 @@
 import type { CreateFicheCommentRequest, CurrentUser, FicheComment } from '@affluents/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import sidePanel from '../../components/layout/side-panel.module.css';
 import { CommentCard } from './CommentCard';
 import { CommentComposer } from './CommentComposer';
 import styles from './comments.module.css';
@@ -58,7 +59,7 @@ export function CommentsPanel({
 
   return (
     <section className="comments-panel" aria-labelledby="comments-title">
-      <h2 id="comments-title" className="side-panel__title">
+      <h2 id="comments-title" className={sidePanel.title}>
         {t('comments.title')}
       </h2>
       {draft && (

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { TextField as AriaTextField, FieldError, Form, Label, Link, TextArea } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import sidePanel from '../../../components/layout/side-panel.module.css';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { FormError } from '../../../components/ui/FormError';
@@ -32,7 +33,7 @@ export function FicheQuestions({ ficheId, forGroup = false }: { ficheId: string;
       className={forGroup ? 'side-panel__section' : questionStyles.questions}
       aria-labelledby={titleId}
     >
-      <h2 id={titleId} className={forGroup ? 'side-panel__title' : questionStyles.questionsTitle}>
+      <h2 id={titleId} className={forGroup ? sidePanel.title : questionStyles.questionsTitle}>
         {t('discussions.questions.title')}
       </h2>
       <p className={questionStyles.questionsIntro}>

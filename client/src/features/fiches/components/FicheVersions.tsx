@@ -2,6 +2,7 @@ import type { FicheDetail } from '@affluents/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import sidePanel from '../../../components/layout/side-panel.module.css';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
@@ -12,10 +13,9 @@ import { useCan } from '../../auth/hooks';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { useChangeFicheStatus } from '../hooks';
+import versionStyles from './fiche-versions.module.css';
 import { PublishDialog } from './PublishDialog';
 import { TakeVersionDialog } from './TakeVersionDialog';
-import './fiche-page.css';
-import versionStyles from './fiche-versions.module.css';
 
 interface FicheVersionsProps {
   fiche: FicheDetail;
@@ -50,12 +50,12 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
 
   return (
     <section className="side-panel__section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="side-panel__title">
+      <h2 id={headingId} className={sidePanel.title}>
         {t('fiches.versions.title')}
       </h2>
-      <p className="muted side-panel__intro">{t('fiches.versions.intro')}</p>
+      <p className={`muted ${sidePanel.intro}`}>{t('fiches.versions.intro')}</p>
       {(mayEdit || mayPublish || mayArchive) && (
-        <div className={`side-panel__actions ${versionStyles.versionActions}`}>
+        <div className={`${sidePanel.actions} ${versionStyles.versionActions}`}>
           {mayPublish && (
             <Button variant="primary" size="sm" onPress={() => openDialog('publish')}>
               {fiche.status === 'published' ? t('fiches.publish.again') : t('fiches.publish.open')}

@@ -9,7 +9,7 @@ import { FicheQuestions } from '../../discussions/components/FicheQuestions';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { FicheVersionText } from './FicheVersionText';
-import './fiche-page.css';
+import pageStyles from './fiche-page.module.css';
 import versionStyles from './fiche-versions.module.css';
 
 interface PublishedFicheViewProps {
@@ -65,7 +65,7 @@ export function PublishedFicheView({ fiche, version }: PublishedFicheViewProps) 
         <h2 id={aboutId} className={versionStyles.fichePublishedAboutTitle}>
           {t('fiches.published.about')}
         </h2>
-        <dl className="meta-list">
+        <dl className={pageStyles.metaList}>
           {rows
             .filter(([, value]) => value)
             .map(([label, value]) => (
