@@ -25,6 +25,7 @@ import {
   textStyles,
 } from '../formatting/commands';
 import { FormattingHelp } from '../formatting/FormattingHelp';
+import formattingStyles from '../formatting/formatting.module.css';
 import { TableTools } from '../formatting/TableTools';
 import { TOOLTIP_DELAY_MS, ToolButton, ToolTooltip } from '../formatting/ToolButton';
 import { useFormattingLabels } from '../formatting/use-formatting-labels';
@@ -39,6 +40,14 @@ interface EditorToolbarProps {
 
 /** Below this width the toolbar keeps one row of icons and moves the less used tools into "Plus". */
 const COMPACT = '(max-width: 47.99rem)';
+
+/** The style menu shows each style as it looks in the text. */
+const styleItemClass: Record<TextStyle, string> = {
+  paragraph: formattingStyles.menuItemParagraph,
+  heading2: formattingStyles.menuItemHeading2,
+  heading3: formattingStyles.menuItemHeading3,
+  heading4: formattingStyles.menuItemHeading4,
+};
 
 type MoreAction = FormattingCommandId | 'help';
 
@@ -114,22 +123,22 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
 
   return (
     // The tools and, in a table, the table's tools: one block that stays in view on phones.
-    <div className="editor-tools">
-      <Toolbar aria-label={t('editor.toolbar')} className="editor-toolbar">
+    <div className={formattingStyles.tools}>
+      <Toolbar aria-label={t('editor.toolbar')} className={formattingStyles.toolbar}>
         <StyleMenu
           style={state.style}
           compact={compact}
           isDisabled={isDisabled}
           onStyle={(style) => run[style]()}
         />
-        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        <Separator orientation="vertical" className={formattingStyles.toolbarSeparator} />
         {tool('bold', { selected: state.bold })}
         {tool('italic', { selected: state.italic })}
-        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        <Separator orientation="vertical" className={formattingStyles.toolbarSeparator} />
         {tool('bulletList', { selected: state.bulletList })}
         {tool('orderedList', { selected: state.orderedList })}
         {!compact && tool('taskList', { selected: state.taskList })}
-        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        <Separator orientation="vertical" className={formattingStyles.toolbarSeparator} />
         {tool('link', { selected: state.link, worded: true })}
         {!compact && tool('table', { worded: true })}
         {!compact && files && tool('image', { worded: true })}
@@ -137,16 +146,16 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
         <MenuTrigger>
           <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
             <AriaButton
-              className="editor-tool editor-tool--worded editor-tool--more"
+              className={`${formattingStyles.tool} ${formattingStyles.toolWorded} editor-tool--more`}
               aria-label={t('editor.more')}
               isDisabled={isDisabled}
             >
-              <Ellipsis className="editor-tool__icon" aria-hidden="true" focusable="false" />
-              <span className="editor-tool__word">{t('editor.more')}</span>
+              <Ellipsis className={formattingStyles.toolIcon} aria-hidden="true" focusable="false" />
+              <span className={formattingStyles.toolWord}>{t('editor.more')}</span>
             </AriaButton>
             <ToolTooltip>{t('editor.moreLabel')}</ToolTooltip>
           </TooltipTrigger>
-          <Popover className="popover popover--menu editor-menu" placement="bottom end">
+          <Popover className={`popover popover--menu ${formattingStyles.menu}`} placement="bottom end">
             <Menu
               className="menu"
               aria-label={t('editor.moreLabel')}
@@ -162,11 +171,11 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
         {!compact && (
           <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
             <AriaButton
-              className="editor-tool editor-tool--help"
+              className={`${formattingStyles.tool} editor-tool--help`}
               aria-label={t('editor.help.open')}
               onPress={() => setHelping(true)}
             >
-              <CircleHelp className="editor-tool__icon" aria-hidden="true" focusable="false" />
+              <CircleHelp className={formattingStyles.toolIcon} aria-hidden="true" focusable="false" />
             </AriaButton>
             <ToolTooltip>{t('editor.help.open')}</ToolTooltip>
           </TooltipTrigger>
@@ -190,7 +199,13 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
  * name (WCAG 2.5.3); the help lists the shortcuts for everyone.
  */
 function MenuShortcut({ keys }: { keys?: string }) {
-  return <span className="editor-menu__shortcut" data-keys={keys} aria-hidden="true" />;
+  return (
+    <span
+      className={`editor-menu__shortcut ${formattingStyles.menuShortcut}`}
+      data-keys={keys}
+      aria-hidden="true"
+    />
+  );
 }
 
 /** One entry of the "Plus" menu: icon, name and shortcut. */
@@ -201,9 +216,9 @@ function MoreItem({ id }: { id: MoreAction }) {
   const label = id === 'help' ? t('editor.help.open') : labels.label(id);
   const shortcut = id === 'help' ? undefined : labels.shortcut(id);
   return (
-    <MenuItem id={id} className="menu__item editor-menu__item" textValue={label}>
-      <Icon className="editor-menu__icon" aria-hidden="true" focusable="false" />
-      <Text slot="label" className="editor-menu__label">
+    <MenuItem id={id} className={`menu__item ${formattingStyles.menuItem}`} textValue={label}>
+      <Icon className={formattingStyles.menuIcon} aria-hidden="true" focusable="false" />
+      <Text slot="label" className={`editor-menu__label ${formattingStyles.menuLabel}`}>
         {label}
       </Text>
       {shortcut && <MenuShortcut keys={shortcut} />}
@@ -231,21 +246,23 @@ function StyleMenu({
     <MenuTrigger>
       <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
         <AriaButton
-          className="editor-tool editor-tool--worded editor-tool--style"
+          className={`${formattingStyles.tool} ${formattingStyles.toolWorded} ${formattingStyles.toolStyle}`}
           aria-label={t('editor.styleOf', { style: current })}
           // The template's section titles keep their style: the side panel and the server find the sections by them.
           isDisabled={isDisabled || style === 'section' || style === null}
         >
           {compact ? (
-            <ALargeSmall className="editor-tool__icon" aria-hidden="true" focusable="false" />
+            <ALargeSmall className={formattingStyles.toolIcon} aria-hidden="true" focusable="false" />
           ) : (
-            <span className="editor-tool__word editor-tool__word--always">{current}</span>
+            <span className={`${formattingStyles.toolWord} ${formattingStyles.toolWordAlways}`}>
+              {current}
+            </span>
           )}
-          <ChevronDown className="editor-tool__chevron" aria-hidden="true" focusable="false" />
+          <ChevronDown className={formattingStyles.toolChevron} aria-hidden="true" focusable="false" />
         </AriaButton>
         <ToolTooltip>{t('editor.style')}</ToolTooltip>
       </TooltipTrigger>
-      <Popover className="popover popover--menu editor-menu" placement="bottom start">
+      <Popover className={`popover popover--menu ${formattingStyles.menu}`} placement="bottom start">
         <Menu
           className="menu"
           aria-label={t('editor.style')}
@@ -261,10 +278,10 @@ function StyleMenu({
             <MenuItem
               key={id}
               id={id}
-              className={`menu__item editor-menu__item editor-menu__item--${id}`}
+              className={`menu__item ${formattingStyles.menuItem} ${styleItemClass[id]}`}
               textValue={labels.label(id)}
             >
-              <Text slot="label" className="editor-menu__label">
+              <Text slot="label" className={`editor-menu__label ${formattingStyles.menuLabel}`}>
                 {labels.label(id)}
               </Text>
               <MenuShortcut keys={labels.shortcut(id)} />

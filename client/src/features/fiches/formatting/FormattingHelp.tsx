@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import type { FormattingCommandId } from './commands';
+import styles from './formatting.module.css';
 import { useFormattingLabels } from './use-formatting-labels';
 
 const withShortcuts: FormattingCommandId[] = [
@@ -43,12 +44,12 @@ export function FormattingHelp({
       isDismissable
       size="md"
     >
-      <div className="formatting-help">
+      <div className={styles.formattingHelp}>
         <h3>{t('editor.help.slashTitle')}</h3>
         <p>{t('editor.help.slashText')}</p>
         <p>{t('editor.help.mentionText')}</p>
         <h3 id="formatting-help-shortcuts">{t('editor.help.shortcutsTitle')}</h3>
-        <table className="formatting-help__table" aria-labelledby="formatting-help-shortcuts">
+        <table className={styles.formattingHelpTable} aria-labelledby="formatting-help-shortcuts">
           <thead>
             <tr>
               <th scope="col">{t('editor.help.action')}</th>
@@ -67,7 +68,7 @@ export function FormattingHelp({
           </tbody>
         </table>
         <h3 id="formatting-help-typing">{t('editor.help.typingTitle')}</h3>
-        <table className="formatting-help__table" aria-labelledby="formatting-help-typing">
+        <table className={styles.formattingHelpTable} aria-labelledby="formatting-help-typing">
           <thead>
             <tr>
               <th scope="col">{t('editor.help.action')}</th>
