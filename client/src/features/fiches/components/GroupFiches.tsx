@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { formatDate } from '../../../i18n';
+import cardLink from '../../../styles/card-link.module.css';
 import { useCan } from '../../auth/hooks';
 import { useFiches } from '../hooks';
 import { FicheStatusBadge } from './FicheStatusBadge';
@@ -43,7 +44,7 @@ export function GroupFiches({ groupId, archived = false }: { groupId: string; ar
         {fiches.data.items.map((fiche) => (
           <li key={fiche.id} className={`fiche-card ${listStyles.card}`}>
             <div className={listStyles.cardHead}>
-              <Link href={`/fiches/${fiche.id}`} className={listStyles.cardTitle}>
+              <Link href={`/fiches/${fiche.id}`} className={`${cardLink.cardLink} ${listStyles.cardTitle}`}>
                 {fiche.title}
               </Link>
               <FicheStatusBadge status={fiche.status} />

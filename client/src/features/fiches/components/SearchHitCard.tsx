@@ -2,6 +2,7 @@ import type { FicheSearchHit } from '@affluents/contracts';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
+import cardLink from '../../../styles/card-link.module.css';
 import { FicheStatusBadge } from './FicheStatusBadge';
 import listStyles from './fiche-list.module.css';
 import { SearchSnippet } from './SearchSnippet';
@@ -21,7 +22,7 @@ export function SearchHitCard({ hit }: { hit: FicheSearchHit }) {
     <li className={`fiche-card ${listStyles.card} search-hit ${listStyles.searchHit}`}>
       <div className={listStyles.cardHead}>
         <h3 className={listStyles.searchHitTitle}>
-          <Link href={`/fiches/${hit.id}`} className={listStyles.cardTitle}>
+          <Link href={`/fiches/${hit.id}`} className={`${cardLink.cardLink} ${listStyles.cardTitle}`}>
             {hit.title}
           </Link>
         </h3>
