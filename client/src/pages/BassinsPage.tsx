@@ -6,6 +6,7 @@ import { Icon } from '../components/ui/Icon';
 import { LoadingState } from '../components/ui/LoadingState';
 import { useCan, useCurrentUser } from '../features/auth/hooks';
 import { BassinList } from '../features/bassins/components/BassinList';
+import styles from '../features/bassins/components/bassins.module.css';
 import { MyGroups } from '../features/bassins/components/MyGroups';
 import { useBassins } from '../features/bassins/hooks';
 import { MyUpcomingMeetings } from '../features/meetings/components/MyUpcomingMeetings';
@@ -33,7 +34,7 @@ export function BassinsPage() {
       ) : (
         <>
           <MyGroups bassins={bassins.data} isCoordination={can('bassin.manage') || can('user.list')} />
-          <section aria-labelledby="all-bassins-title" className="all-bassins">
+          <section aria-labelledby="all-bassins-title" className={styles.allBassins}>
             <h2 id="all-bassins-title">
               {t('bassins.allTitle')} <span className="count">({bassins.data.length})</span>
             </h2>
@@ -44,8 +45,8 @@ export function BassinsPage() {
             ) : (
               <>
                 {bassins.data.some((b) => b.groups.some((g) => !can('group.view', { groupId: g.id }))) && (
-                  <p className="bassins-note">
-                    <Icon name="lock" className="bassins-note__icon" />
+                  <p className={styles.bassinsNote}>
+                    <Icon name="lock" className={styles.bassinsNoteIcon} />
                     <span>{t('bassins.lockedNote')}</span>
                   </p>
                 )}

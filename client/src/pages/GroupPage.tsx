@@ -16,6 +16,7 @@ import { GroupInvitations } from '../features/invitations/components/GroupInvita
 import { GroupActions } from '../features/meetings/components/GroupActions';
 import { GroupMeetings } from '../features/meetings/components/GroupMeetings';
 import { isApiError } from '../lib/api-client';
+import styles from './GroupPage.module.css';
 
 export function GroupPage() {
   const { t } = useTranslation();
@@ -82,14 +83,14 @@ export function GroupPage() {
       />
       {g.kind === 'social_workers' && <p className="notice notice--info">{t('group.secrecy')}</p>}
       {can('group.invite', { groupId: g.id }) && <GroupInvitations groupId={g.id} />}
-      <div className="group-layout">
+      <div className={styles.layout}>
         <GroupMembers
           group={g}
           title={t('group.members.title')}
           className="group-layout__members"
           onLeft={onLeft}
         />
-        <div className="group-layout__main">
+        <div className={styles.layoutMain}>
           <GroupFiches groupId={g.id} archived={!!g.archivedAt} />
           <GroupDiscussions groupId={g.id} archived={!!g.archivedAt} />
           <GroupMeetings groupId={g.id} archived={!!g.archivedAt} />

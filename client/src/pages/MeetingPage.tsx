@@ -20,8 +20,8 @@ import {
 import { ParticipantsPanel } from '../features/meetings/components/ParticipantsPanel';
 import { RsvpForm } from '../features/meetings/components/RsvpForm';
 import { useMeeting, useMeetingLiveUpdates } from '../features/meetings/hooks';
+import styles from '../features/meetings/meetings.module.css';
 import { isApiError } from '../lib/api-client';
-import '../features/meetings/meetings.css';
 
 /** A meeting: when, where, who; my answer; the agenda edited live; actions; links to live mode and minutes. */
 export function MeetingPage() {
@@ -79,7 +79,7 @@ export function MeetingPage() {
         <p className="notice notice--warning">{t('meetings.page.cancelledNotice')}</p>
       )}
 
-      <dl className="meeting-facts">
+      <dl className={`meeting-facts ${styles.facts}`}>
         <div>
           <dt>{t('meetings.page.when')}</dt>
           <dd>
@@ -106,7 +106,7 @@ export function MeetingPage() {
         )}
       </dl>
 
-      <div className="meeting-links">
+      <div className={styles.links}>
         {open && s.startsAt && (
           <a className="button button--secondary" href={meetingIcsUrl(s.id)} download>
             <span>{t('meetings.page.ics')}</span>
@@ -129,8 +129,8 @@ export function MeetingPage() {
       </div>
       {s.canManage && <ManageMeeting meeting={s} />}
 
-      <div className="meeting-layout">
-        <div className="meeting-layout__main">
+      <div className={styles.layout}>
+        <div className={styles.layoutMain}>
           {!s.startsAt && open && <DatePollPanel meeting={s} />}
           <AgendaEditor meeting={s} />
           {!s.isGuest && (
@@ -149,18 +149,18 @@ export function MeetingPage() {
               {s.decisions.length === 0 ? (
                 <p className="muted">{t('meetings.actions.none')}</p>
               ) : (
-                <ul className="meeting-decisions">
+                <ul className={styles.decisions}>
                   {s.decisions.map((d) => (
                     <li key={d.id}>{d.text}</li>
                   ))}
                 </ul>
               )}
-              <h3 className="meeting-subtitle">{t('meetings.actions.meetingTitle')}</h3>
+              <h3 className={styles.subtitle}>{t('meetings.actions.meetingTitle')}</h3>
               <ActionList actions={s.actions} canUpdate={s.canManage} />
             </section>
           )}
         </div>
-        <div className="meeting-layout__side">
+        <div className={styles.layoutSide}>
           {open && s.status !== 'done' && <RsvpForm meeting={s} />}
           {s.canManage && <ParticipantsPanel meeting={s} />}
           {!s.isGuest && <GuestsPanel meeting={s} />}

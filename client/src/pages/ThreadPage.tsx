@@ -13,7 +13,9 @@ import { MoveMessageDialog } from '../features/discussions/components/MoveMessag
 import { RevisionsDialog } from '../features/discussions/components/RevisionsDialog';
 import { SocketStatusLine } from '../features/discussions/components/SocketStatusLine';
 import { ThreadHeader } from '../features/discussions/components/ThreadHeader';
+import composerStyles from '../features/discussions/composer.module.css';
 import { useThread, useUpdateThread } from '../features/discussions/hooks';
+import threadStyles from '../features/discussions/thread.module.css';
 import { useMarkRead } from '../features/discussions/use-mark-read';
 import { useMessageActions } from '../features/discussions/use-message-actions';
 import { useThreadMessages } from '../features/discussions/use-thread-messages';
@@ -22,8 +24,6 @@ import { useGroup } from '../features/groups/hooks';
 import { memberCandidates } from '../features/mentions/mention-candidates';
 import { ThreadPolls } from '../features/polls/ThreadPolls';
 import { isApiError } from '../lib/api-client';
-import '../features/discussions/thread.css';
-import '../features/discussions/composer.css';
 
 export function ThreadPage() {
   const { t } = useTranslation();
@@ -71,7 +71,7 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
   );
 
   return (
-    <div className="page thread-page">
+    <div className={`page ${threadStyles.threadPage}`}>
       <ThreadHeader thread={thread} />
       <SocketStatusLine />
       {/* Posting is open to a thread's guests; opening a poll stays with the group's members (the policy). */}
@@ -79,7 +79,7 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
         threadId={thread.id}
         canCreate={thread.canPost && can('poll.create', { groupId: thread.groupId })}
       />
-      <section className="thread-page__messages" aria-label={t('discussions.messages')}>
+      <section className={threadStyles.threadPageMessages} aria-label={t('discussions.messages')}>
         {chat.loadState === 'loading' ? (
           <LoadingState />
         ) : chat.loadState === 'error' ? (
@@ -103,8 +103,8 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
           />
         )}
       </section>
-      <div className="thread-page__bottom">
-        <p className="typing" aria-live="polite">
+      <div className={composerStyles.threadPageBottom}>
+        <p className={composerStyles.typing} aria-live="polite">
           {typingNames.length > 0 &&
             t('discussions.typing', { names: typingNames.join(', '), count: typingNames.length })}
         </p>

@@ -4,6 +4,7 @@ import { UnstyledButton } from '../../components/ui';
 import { Button } from '../../components/ui/Button';
 import { CommentBody } from './CommentBody';
 import { CommentComposer } from './CommentComposer';
+import styles from './comments.module.css';
 
 interface CommentCardProps {
   comment: FicheComment;
@@ -22,27 +23,27 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
   const resolved = comment.resolvedAt !== null;
   return (
     <article
-      className={`comment-card${active ? ' comment-card--active' : ''}${resolved ? ' comment-card--resolved' : ''}`}
+      className={`${styles.card}${active ? ` comment-card--active ${styles.cardActive}` : ''}${resolved ? ` ${styles.cardIsResolved}` : ''}`}
       data-comment-id={comment.id}
       aria-label={t('comments.threadLabel', { author: comment.author.displayName })}
     >
-      <UnstyledButton className="comment-card__quote" onPress={onFocus}>
+      <UnstyledButton className={styles.cardQuote} onPress={onFocus}>
         <span className="visually-hidden">{t('comments.goToPassage')}</span>
         <q>{comment.quote}</q>
       </UnstyledButton>
-      <header className="comment-card__meta">
+      <header className={styles.cardMeta}>
         <strong>{comment.author.displayName}</strong>{' '}
         <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
       </header>
       <CommentBody body={comment.body} />
       {comment.replies.length > 0 && (
         <ol
-          className="comment-card__replies"
+          className={styles.cardReplies}
           aria-label={t('comments.replies', { count: comment.replies.length })}
         >
           {comment.replies.map((reply) => (
             <li key={reply.id}>
-              <span className="comment-card__meta">
+              <span className={styles.cardMeta}>
                 <strong>{reply.author.displayName}</strong>{' '}
                 <time dateTime={reply.createdAt}>{when(reply.createdAt)}</time>
               </span>
@@ -52,7 +53,7 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
         </ol>
       )}
       {resolved && comment.resolvedBy && (
-        <p className="comment-card__resolved">
+        <p className={styles.cardResolved}>
           {t('comments.resolvedBy', { name: comment.resolvedBy.displayName })}
         </p>
       )}

@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/Button';
 import { FormError } from '../../components/ui/FormError';
 import { TextAreaField } from '../../components/ui/TextAreaField';
 import { useErrorMessage } from '../../lib/use-error-message';
+import styles from './comments.module.css';
 
 interface CommentComposerProps {
   label: string;
@@ -42,9 +43,9 @@ export function CommentComposer({ label, submitLabel, onSubmit, onCancel, autoFo
   }
 
   return (
-    <form className="comment-composer" onSubmit={submit}>
+    <form className={styles.composer} onSubmit={submit}>
       <TextAreaField
-        className="comment-composer__label"
+        className={styles.composerLabel}
         inputRef={field}
         label={label}
         value={body}
@@ -58,7 +59,7 @@ export function CommentComposer({ label, submitLabel, onSubmit, onCancel, autoFo
         }}
       />
       <FormError message={error} />
-      <div className="comment-composer__actions">
+      <div className={styles.composerActions}>
         {onCancel && (
           <Button variant="ghost" size="sm" onPress={onCancel}>
             {t('common.cancel')}

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { BubbleMenu } from '@tiptap/react/menus';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
+import styles from './comments.module.css';
 
 /** "Commenter" beside a selection in the text (also Ctrl+Alt+M, and in the editor's bar). */
 export function CommentSelectionButton({ editor, onComment }: { editor: Editor; onComment: () => void }) {
@@ -14,7 +15,7 @@ export function CommentSelectionButton({ editor, onComment }: { editor: Editor; 
         !state.selection.empty &&
         state.doc.textBetween(state.selection.from, state.selection.to).trim() !== ''
       }
-      className="comment-bubble"
+      className={`comment-bubble ${styles.bubble}`}
     >
       <Button size="sm" variant="primary" onPress={onComment} aria-keyshortcuts="Control+Alt+M">
         {t('comments.commentSelection')}

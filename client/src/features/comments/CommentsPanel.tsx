@@ -1,11 +1,12 @@
 import type { CreateFicheCommentRequest, CurrentUser, FicheComment } from '@affluents/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import sidePanel from '../../components/layout/side-panel.module.css';
 import { Checkbox } from '../../components/ui/Checkbox';
 import { CommentCard } from './CommentCard';
 import { CommentComposer } from './CommentComposer';
+import styles from './comments.module.css';
 import { useCreateComment, useReplyComment, useResolveComment } from './hooks';
-import './comments.css';
 
 /** A passage chosen in the text, waiting for its comment. */
 export type CommentDraft = Omit<CreateFicheCommentRequest, 'body'>;
@@ -59,11 +60,11 @@ export function CommentsPanel({
 
   return (
     <section className="comments-panel" aria-labelledby="comments-title">
-      <h2 id="comments-title" className="side-panel__title">
+      <h2 id="comments-title" className={sidePanel.title}>
         {t('comments.title')}
       </h2>
       {draft && (
-        <div className="comments-panel__draft">
+        <div className={styles.panelDraft}>
           <p className="comments-panel__quote">
             <q>{draft.quote}</q>
           </p>
@@ -79,19 +80,19 @@ export function CommentsPanel({
           />
         </div>
       )}
-      <Checkbox className="comments-panel__filter" isSelected={showResolved} onChange={setShowResolved}>
+      <Checkbox isSelected={showResolved} onChange={setShowResolved}>
         {t('comments.showResolved', { count: resolvedCount })}
       </Checkbox>
       {anchored.length === 0 && orphaned.length === 0 ? (
-        <p className="comments-panel__empty">{t('comments.empty')}</p>
+        <p className={styles.panelEmpty}>{t('comments.empty')}</p>
       ) : (
-        <ol className="comments-panel__list">{anchored.map(card)}</ol>
+        <ol className={styles.panelList}>{anchored.map(card)}</ol>
       )}
       {orphaned.length > 0 && (
         <>
           <h3 className="comments-panel__subtitle">{t('comments.orphaned')}</h3>
-          <p className="comments-panel__hint">{t('comments.orphanedHint')}</p>
-          <ol className="comments-panel__list">{orphaned.map(card)}</ol>
+          <p className={styles.panelHint}>{t('comments.orphanedHint')}</p>
+          <ol className={styles.panelList}>{orphaned.map(card)}</ol>
         </>
       )}
     </section>

@@ -1,4 +1,3 @@
-import './exports.css';
 import type { FicheDetail } from '@affluents/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { ButtonLink } from '../../components/ui/ButtonLink';
 import { Checkbox } from '../../components/ui/Checkbox';
 import type { FicheQuery } from '../fiches/api/fiches-api';
 import { bookletPdfUrl, fichePdfUrl } from './export-urls';
+import styles from './exports.module.css';
 
 interface FichePdfDownloadProps {
   fiche: Pick<FicheDetail, 'id'>;
@@ -26,7 +26,7 @@ export function FichePdfDownload({ fiche, versionId, mayComment, look = 'link' }
   const [withComments, setWithComments] = useState(false);
   const href = fichePdfUrl(fiche.id, { versionId, withComments: mayComment && withComments });
   return (
-    <span className="pdf-download">
+    <span className={styles.download}>
       {look === 'button' ? (
         <ButtonLink href={href} download>
           {t('fiches.pdf.download')}

@@ -5,7 +5,7 @@ import { NodeViewWrapper, type ReactNodeViewProps, ReactNodeViewRenderer } from 
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
-import './files.css';
+import styles from './files.module.css';
 
 /** What the writer of a live text may do with its images; absent in read-only texts (versions, published). */
 export interface FileEditing {
@@ -60,13 +60,13 @@ export function ImageNodeView({ node, selected }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper
       as="figure"
-      className="fiche-figure"
+      className={styles.figure}
       data-file-id={fileId ?? undefined}
       data-selected={selected || undefined}
     >
       {fileId ? (
         <img
-          className="fiche-figure__image"
+          className={styles.figureImage}
           src={fileDisplayPath(fileId)}
           alt={alt ?? ''}
           width={width}
@@ -75,13 +75,11 @@ export function ImageNodeView({ node, selected }: ReactNodeViewProps) {
           draggable={false}
         />
       ) : (
-        <span className="fiche-figure__missing">{t('files.image.missing')}</span>
+        <span className={styles.figureMissing}>{t('files.image.missing')}</span>
       )}
       {mayDescribe && (alt === null || selected) && (
-        <div className="fiche-figure__actions" data-file-action="">
-          {selected && alt === '' && (
-            <span className="fiche-figure__note">{t('files.image.decorative')}</span>
-          )}
+        <div className={styles.figureActions} data-file-action="">
+          {selected && alt === '' && <span className={styles.figureNote}>{t('files.image.decorative')}</span>}
           <Button
             size="sm"
             variant={alt === null ? 'primary' : 'secondary'}
@@ -105,23 +103,23 @@ export function FileNodeView({ node, selected }: ReactNodeViewProps) {
 
   return (
     <NodeViewWrapper
-      className="fiche-file-card"
+      className={`fiche-file-card ${styles.fileCard}`}
       data-file-id={fileId ?? undefined}
       data-file-type={type}
       data-selected={selected || undefined}
     >
-      <span className="fiche-file-card__badge" aria-hidden="true">
+      <span className={styles.fileCardBadge} aria-hidden="true">
         {badges[type]}
       </span>
-      <span className="fiche-file-card__text">
-        <span className="fiche-file-card__name">{name}</span>
-        <span className="fiche-file-card__meta">
+      <span className={styles.fileCardText}>
+        <span className={styles.fileCardName}>{name}</span>
+        <span className={styles.fileCardMeta}>
           {t('files.file.label', { type: t(`files.file.types.${type}`), size })}
         </span>
       </span>
       {fileId && (
         <a
-          className="button button--secondary button--sm fiche-file-card__download"
+          className={`button button--secondary button--sm ${styles.fileCardDownload}`}
           href={fileDownloadPath(fileId)}
           download={name || true}
           aria-label={t('files.file.downloadNamed', { name, size })}

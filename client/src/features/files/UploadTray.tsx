@@ -2,8 +2,8 @@ import { formatByteSize } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../components/ui';
 import { Button } from '../../components/ui/Button';
+import styles from './files.module.css';
 import type { FileUpload } from './use-file-uploads';
-import './files.css';
 
 interface UploadTrayProps {
   uploads: FileUpload[];
@@ -22,13 +22,13 @@ export function UploadTray({ uploads, onCancel, onDismiss }: UploadTrayProps) {
   if (uploads.length === 0) return null;
 
   return (
-    <section className="upload-tray" aria-label={t('files.tray.label')}>
+    <section className={styles.uploadTray} aria-label={t('files.tray.label')}>
       {sending.length > 0 && (
-        <ul className="upload-tray__list">
+        <ul className={styles.uploadTrayList}>
           {sending.map((upload) => (
-            <li key={upload.id} className="upload-tray__item">
+            <li key={upload.id} className={styles.uploadTrayItem}>
               <ProgressBar
-                className="upload-tray__progress"
+                className={styles.uploadTrayProgress}
                 aria-label={t('files.tray.progress', { name: upload.name })}
                 value={upload.byteSize > 0 ? Math.min(upload.loaded, upload.byteSize) : 0}
                 maxValue={Math.max(upload.byteSize, 1)}
@@ -37,15 +37,15 @@ export function UploadTray({ uploads, onCancel, onDismiss }: UploadTrayProps) {
               >
                 {({ percentage = 0, valueText }) => (
                   <>
-                    <span className="upload-tray__row">
-                      <span className="upload-tray__name">{upload.name}</span>
-                      <span className="upload-tray__value">
+                    <span className={styles.uploadTrayRow}>
+                      <span className={styles.uploadTrayName}>{upload.name}</span>
+                      <span className={styles.uploadTrayValue}>
                         {valueText}
-                        <span className="upload-tray__size"> · {formatByteSize(upload.byteSize)}</span>
+                        <span className={styles.uploadTraySize}> · {formatByteSize(upload.byteSize)}</span>
                       </span>
                     </span>
-                    <span className="upload-tray__track" aria-hidden="true">
-                      <span className="upload-tray__fill" style={{ width: `${percentage}%` }} />
+                    <span className={styles.uploadTrayTrack} aria-hidden="true">
+                      <span className={styles.uploadTrayFill} style={{ width: `${percentage}%` }} />
                     </span>
                   </>
                 )}
@@ -63,11 +63,11 @@ export function UploadTray({ uploads, onCancel, onDismiss }: UploadTrayProps) {
         </ul>
       )}
       {failed.length > 0 && (
-        <ul className="upload-tray__list">
+        <ul className={styles.uploadTrayList}>
           {failed.map((upload) => (
-            <li key={upload.id} className="upload-tray__item upload-tray__item--failed">
-              <p className="upload-tray__error" role="alert">
-                <strong className="upload-tray__name">{upload.name}</strong>
+            <li key={upload.id} className={`${styles.uploadTrayItem} ${styles.uploadTrayItemFailed}`}>
+              <p className={styles.uploadTrayError} role="alert">
+                <strong className={styles.uploadTrayName}>{upload.name}</strong>
                 <span>{upload.error}</span>
               </p>
               <Button

@@ -6,7 +6,7 @@ import { LoadingState } from '../../components/ui/LoadingState';
 import { NewPollDialog } from './components/NewPollDialog';
 import { PollCard } from './components/PollCard';
 import { usePollLiveUpdates, useThreadPolls } from './hooks';
-import './polls.css';
+import styles from './polls.module.css';
 
 /** The polls of a thread, live: each with its results and voting form, and "Nouveau sondage" for members. */
 export function ThreadPolls({
@@ -25,9 +25,9 @@ export function ThreadPolls({
   usePollLiveUpdates(threadId);
 
   return (
-    <section className="thread-polls" aria-labelledby={`polls-${threadId}`}>
-      <div className="thread-polls__header">
-        <h2 id={`polls-${threadId}`} className="thread-polls__title">
+    <section className={styles.threadPolls} aria-labelledby={`polls-${threadId}`}>
+      <div className={styles.threadPollsHeader}>
+        <h2 id={`polls-${threadId}`} className={styles.threadPollsTitle}>
           {t('polls.title')}
         </h2>
         {canCreate && (
@@ -45,7 +45,7 @@ export function ThreadPolls({
           <p className="muted">{t('polls.empty')}</p>
         ) : null
       ) : (
-        <div className="thread-polls__list">
+        <div className={styles.threadPollsList}>
           {polls.data.map((poll) => (
             <PollCard key={poll.id} poll={poll} canVote={canVote} />
           ))}

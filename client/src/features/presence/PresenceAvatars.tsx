@@ -4,9 +4,9 @@ import { Button } from '../../components/ui/Button';
 import { DialogTrigger, Popover, PopoverDialog } from '../../components/ui/Popover';
 import { localeOf } from '../../i18n';
 import { useCurrentUser } from '../auth/hooks';
+import styles from './presence.module.css';
 import { type PresenceDisplay, presenceDisplay } from './presence-display';
 import { usePresence } from './use-presence';
-import './presence.css';
 
 const MAX_SHOWN = 5;
 
@@ -35,13 +35,13 @@ export function PresenceView({ display, label }: { display: PresenceDisplay; lab
     p.isSelf ? t('notifications.presence.you', { name: p.name }) : p.name;
 
   return (
-    <div className="presence-avatars">
+    <div className={styles.avatars}>
       {shown.length > 0 && (
-        <ul className="presence-avatars__list" aria-label={label ?? t('notifications.presence.onlineList')}>
+        <ul className={styles.avatarsList} aria-label={label ?? t('notifications.presence.onlineList')}>
           {shown.map((person) => (
-            <li key={person.id} className="presence-avatars__item" title={nameOf(person)}>
+            <li key={person.id} className={styles.avatarsItem} title={nameOf(person)}>
               <span
-                className="presence-avatars__avatar"
+                className={styles.avatarsAvatar}
                 style={{ backgroundColor: person.color }}
                 aria-hidden="true"
               >
@@ -51,8 +51,8 @@ export function PresenceView({ display, label }: { display: PresenceDisplay; lab
             </li>
           ))}
           {more > 0 && (
-            <li className="presence-avatars__item">
-              <span className="presence-avatars__avatar presence-avatars__avatar--more" aria-hidden="true">
+            <li className={styles.avatarsItem}>
+              <span className={`${styles.avatarsAvatar} ${styles.avatarsAvatarMore}`} aria-hidden="true">
                 +{more}
               </span>
               <span className="visually-hidden">{t('notifications.presence.more', { count: more })}</span>
@@ -61,7 +61,7 @@ export function PresenceView({ display, label }: { display: PresenceDisplay; lab
         </ul>
       )}
       <DialogTrigger>
-        <Button variant="ghost" size="sm" className="presence-avatars__count">
+        <Button variant="ghost" size="sm" className={styles.avatarsCount}>
           {t('notifications.presence.online', { count: online.length })}
           {recent.length > 0 && (
             <span className="presence-avatars__recent-count">
@@ -71,16 +71,16 @@ export function PresenceView({ display, label }: { display: PresenceDisplay; lab
           )}
         </Button>
         <Popover className="presence-avatars__popover" placement="bottom start">
-          <PopoverDialog className="presence-avatars__dialog" aria-label={t('notifications.presence.title')}>
-            <Heading slot="title" level={2} className="presence-avatars__heading">
+          <PopoverDialog className={styles.avatarsDialog} aria-label={t('notifications.presence.title')}>
+            <Heading slot="title" level={2} className={styles.avatarsHeading}>
               {t('notifications.presence.online', { count: online.length })}
             </Heading>
             {online.length > 0 ? (
-              <ul className="presence-avatars__people">
+              <ul className={styles.avatarsPeople}>
                 {online.map((person) => (
-                  <li key={person.id} className="presence-avatars__person">
+                  <li key={person.id} className={styles.avatarsPerson}>
                     <span
-                      className="presence-avatars__avatar presence-avatars__avatar--sm"
+                      className={`${styles.avatarsAvatar} ${styles.avatarsAvatarSm}`}
                       style={{ backgroundColor: person.color }}
                       aria-hidden="true"
                     >
@@ -95,12 +95,12 @@ export function PresenceView({ display, label }: { display: PresenceDisplay; lab
             )}
             {recent.length > 0 && (
               <>
-                <h3 className="presence-avatars__heading">{t('notifications.presence.recentTitle')}</h3>
-                <ul className="presence-avatars__people">
+                <h3 className={styles.avatarsHeading}>{t('notifications.presence.recentTitle')}</h3>
+                <ul className={styles.avatarsPeople}>
                   {recent.map((person) => (
-                    <li key={person.id} className="presence-avatars__person presence-avatars__person--gone">
+                    <li key={person.id} className={`${styles.avatarsPerson} ${styles.avatarsPersonGone}`}>
                       <span>{person.name}</span>
-                      <span className="presence-avatars__seen">
+                      <span className={styles.avatarsSeen}>
                         {person.seenOn
                           ? t('notifications.presence.seenOn', { day: person.seenOn, time: person.seenAt })
                           : t('notifications.presence.seenAt', { time: person.seenAt })}

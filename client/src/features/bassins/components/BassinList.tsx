@@ -1,6 +1,7 @@
 import type { BassinSummary } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
+import styles from './bassins.module.css';
 import { GroupTile } from './GroupTile';
 
 interface BassinListProps {
@@ -13,15 +14,18 @@ interface BassinListProps {
 export function BassinList({ bassins, canOpenGroup }: BassinListProps) {
   const { t } = useTranslation();
   return (
-    <ul className="bassin-grid">
+    <ul className={`bassin-grid ${styles.bassinGrid}`}>
       {bassins.map((bassin) => {
         const headingId = `bassin-${bassin.id}`;
         const mine = bassin.groups.some((g) => g.isMember);
         return (
-          <li key={bassin.id} className={`bassin-card${mine ? ' bassin-card--mine' : ''}`}>
+          <li
+            key={bassin.id}
+            className={`bassin-card ${styles.bassinCard}${mine ? ` ${styles.bassinCardMine}` : ''}`}
+          >
             <section aria-labelledby={headingId}>
-              <div className="bassin-card__header">
-                <h3 id={headingId} className="bassin-card__title">
+              <div className={styles.bassinCardHeader}>
+                <h3 id={headingId} className={`bassin-card__title ${styles.bassinCardTitle}`}>
                   {bassin.name}
                 </h3>
                 {bassin.archivedAt && <Badge tone="warning">{t('bassins.archived')}</Badge>}
@@ -29,7 +33,7 @@ export function BassinList({ bassins, canOpenGroup }: BassinListProps) {
               {bassin.groups.length === 0 ? (
                 <p className="muted">{t('bassins.noGroups')}</p>
               ) : (
-                <ul className="group-list">
+                <ul className={styles.groupList}>
                   {bassin.groups.map((group) => (
                     <GroupTile
                       key={group.id}

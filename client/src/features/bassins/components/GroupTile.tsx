@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
 import { Icon } from '../../../components/ui/Icon';
+import cardLink from '../../../styles/card-link.module.css';
+import styles from './bassins.module.css';
 
 interface GroupTileProps {
   group: GroupSummary;
@@ -16,21 +18,26 @@ export function GroupTile({ group, bassinName, canOpen }: GroupTileProps) {
   const kind = t(`groupKinds.${group.kind}`);
   return (
     <li
-      className={`group-tile${group.isMember ? ' group-tile--mine' : ''}${canOpen ? ' group-tile--open' : ''}`}
+      className={`${styles.groupTile}${group.isMember ? ` group-tile--mine ${styles.groupTileMine}` : ''}${canOpen ? ` ${styles.groupTileOpen}` : ''}`}
     >
-      <div className="group-tile__main">
+      <div className={styles.groupTileMain}>
         {canOpen ? (
-          <Link href={`/groupes/${group.id}`} className="group-tile__name group-tile__link">
+          <Link
+            href={`/groupes/${group.id}`}
+            className={`${styles.groupTileName} ${styles.groupTileLink} ${cardLink.cardLink}`}
+          >
             <span className="visually-hidden">{bassinName} – </span>
             {kind}
           </Link>
         ) : (
-          <span className="group-tile__name">
-            <Icon name="lock" className="group-tile__lock" />
+          <span className={styles.groupTileName}>
+            <Icon name="lock" className={styles.groupTileLock} />
             {kind}
           </span>
         )}
-        <span className="group-tile__count">{t('bassins.memberCount', { count: group.memberCount })}</span>
+        <span className={styles.groupTileCount}>
+          {t('bassins.memberCount', { count: group.memberCount })}
+        </span>
         {!canOpen && <span className="visually-hidden">{t('bassins.membersOnly')}</span>}
       </div>
       {group.isMember && (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
 import { EmptyState } from '../../../components/ui/EmptyState';
+import cardLink from '../../../styles/card-link.module.css';
+import styles from './bassins.module.css';
 
 /** The "Mes groupes" summary at the top of the home page. */
 export function MyGroups({ bassins, isCoordination }: { bassins: BassinSummary[]; isCoordination: boolean }) {
@@ -12,21 +14,21 @@ export function MyGroups({ bassins, isCoordination }: { bassins: BassinSummary[]
   );
 
   return (
-    <section aria-labelledby="my-groups-title" className="my-groups">
+    <section aria-labelledby="my-groups-title" className={styles.myGroups}>
       <h2 id="my-groups-title">{t('bassins.myGroupsTitle')}</h2>
       {mine.length === 0 ? (
         <EmptyState title={t('bassins.noGroupTitle')} icon="mail">
           <p>{isCoordination ? t('bassins.noGroupCoordination') : t('bassins.noGroupText')}</p>
         </EmptyState>
       ) : (
-        <ul className="my-groups__list">
+        <ul className={styles.myGroupsList}>
           {mine.map(({ group, bassinName }) => (
-            <li key={group.id} className="my-groups__item">
-              <Link href={`/groupes/${group.id}`} className="my-groups__link">
-                <span className="my-groups__bassin">{bassinName}</span>
-                <span className="my-groups__kind">{t(`groupKinds.${group.kind}`)}</span>
+            <li key={group.id} className={styles.myGroupsItem}>
+              <Link href={`/groupes/${group.id}`} className={`${styles.myGroupsLink} ${cardLink.cardLink}`}>
+                <span className={styles.myGroupsBassin}>{bassinName}</span>
+                <span className={styles.myGroupsKind}>{t(`groupKinds.${group.kind}`)}</span>
               </Link>
-              <span className="my-groups__meta">
+              <span className={styles.myGroupsMeta}>
                 {t('bassins.memberCount', { count: group.memberCount })}
                 {group.myRole === 'facilitator' && <Badge tone="info">{t('roles.facilitator')}</Badge>}
               </span>

@@ -5,8 +5,8 @@ import { Button } from '../../../components/ui/Button';
 import { type FieldKeyboardEvent, TextAreaField } from '../../../components/ui/TextAreaField';
 import { MentionPicker } from '../../mentions/MentionPicker';
 import { type MentionCandidate, rankMentionCandidates } from '../../mentions/mention-candidates';
+import composerStyles from '../composer.module.css';
 import { mentionQueryAt, mentionToken } from '../mentions';
-import '../composer.css';
 
 interface ComposerProps {
   members: readonly MentionCandidate[];
@@ -94,17 +94,17 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
 
   return (
     <form
-      className="composer"
+      className={composerStyles.composer}
       onSubmit={(event) => {
         event.preventDefault();
         send();
       }}
     >
       {replyTo && (
-        <div className="composer__reply">
+        <div className={composerStyles.composerReply}>
           <span>
             {t('discussions.composer.replyingTo', { name: replyTo.author.displayName })}{' '}
-            <span className="composer__reply-excerpt">{replyTo.body.slice(0, 80)}</span>
+            <span className={composerStyles.composerReplyExcerpt}>{replyTo.body.slice(0, 80)}</span>
           </span>
           <Button
             size="sm"
@@ -123,17 +123,17 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           candidates={candidates}
           active={active}
           onPick={pick}
-          className="mention-menu"
+          className={composerStyles.mentionMenu}
         />
       )}
-      <div className="composer__row">
+      <div className={composerStyles.composerRow}>
         <TextAreaField
           inputRef={textarea}
           label={t('discussions.composer.label')}
           isLabelHidden
           // The field fills the row; its text area keeps the composer's height limit.
-          className="composer__input"
-          inputClassName="composer__input"
+          className={composerStyles.composerInput}
+          inputClassName={composerStyles.composerInput}
           rows={2}
           value={body}
           placeholder={t('discussions.composer.placeholder')}
@@ -149,7 +149,7 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           {t('discussions.composer.send')}
         </Button>
       </div>
-      <p id={hintId} className="composer__hint">
+      <p id={hintId} className={composerStyles.composerHint}>
         {t('discussions.composer.hint')}
       </p>
     </form>

@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/Button';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { discussionsApi } from '../api/discussions-api';
-import '../composer.css';
+import composerStyles from '../composer.module.css';
 
 /** Opens the thread that discusses a fiche (the server opens it on first request). */
 export function FicheDiscussionLink({ ficheId }: { ficheId: string }) {
@@ -18,7 +18,7 @@ export function FicheDiscussionLink({ ficheId }: { ficheId: string }) {
     onError: (error) => notify.error(t('discussions.fiche.failed'), errorMessage(error)),
   });
   return (
-    <div className="fiche-discussion-link">
+    <div className={composerStyles.ficheDiscussionLink}>
       <Button size="sm" isPending={open.isPending} onPress={() => open.mutate()}>
         {t('discussions.fiche.open')}
       </Button>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import sidePanel from '../../../components/layout/side-panel.module.css';
 import { Link } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
 import { ModalDialog } from '../../../components/ui/Dialog';
@@ -13,10 +14,10 @@ import { formatDate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
+import questionStyles from '../fiche-questions.module.css';
 import { useAskFicheQuestion, useFicheQuestions } from '../hooks';
+import listStyles from '../thread-list.module.css';
 import { ThreadKindBadge } from './ThreadKindBadge';
-import '../thread-list.css';
-import '../fiche-questions.css';
 
 /**
  * "Questions et réponses" on a published fiche: the questions the viewer may read (all of them for the
@@ -31,13 +32,13 @@ export function FicheQuestions({ ficheId, forGroup = false }: { ficheId: string;
   const questions = useFicheQuestions(ficheId);
   return (
     <section
-      className={forGroup ? 'side-panel__section fiche-questions--group' : 'fiche-questions'}
+      className={forGroup ? 'side-panel__section' : questionStyles.questions}
       aria-labelledby={titleId}
     >
-      <h2 id={titleId} className={forGroup ? 'side-panel__title' : 'fiche-questions__title'}>
+      <h2 id={titleId} className={forGroup ? sidePanel.title : questionStyles.questionsTitle}>
         {t('discussions.questions.title')}
       </h2>
-      <p className="fiche-questions__intro">
+      <p className={questionStyles.questionsIntro}>
         {t(forGroup ? 'discussions.questions.groupIntro' : 'discussions.questions.intro')}
       </p>
       {!forGroup && (
@@ -47,19 +48,19 @@ export function FicheQuestions({ ficheId, forGroup = false }: { ficheId: string;
       )}
       {questions.isError && <p role="alert">{t('discussions.questions.failed')}</p>}
       {questions.data && questions.data.length === 0 && (
-        <p className="fiche-questions__none">{t('discussions.questions.none')}</p>
+        <p className={questionStyles.questionsNone}>{t('discussions.questions.none')}</p>
       )}
       {questions.data && questions.data.length > 0 && (
-        <ul className="thread-list fiche-questions__list">
+        <ul className={`${listStyles.threadList} ${questionStyles.questionsList}`}>
           {questions.data.map((q) => (
-            <li key={q.id} className="thread-row">
-              <div className="thread-row__head">
-                <Link href={`/discussions/${q.id}`} className="thread-row__title">
+            <li key={q.id} className={`thread-row ${listStyles.threadRow}`}>
+              <div className={listStyles.threadRowHead}>
+                <Link href={`/discussions/${q.id}`} className={listStyles.threadRowTitle}>
                   {q.title}
                 </Link>
                 <ThreadKindBadge thread={q} />
               </div>
-              <div className="thread-row__meta">
+              <div className={listStyles.threadRowMeta}>
                 <span>
                   {t('discussions.questions.askedBy', {
                     name: q.author.displayName,

@@ -9,9 +9,9 @@ import { Switch } from '../../../components/ui/Switch';
 import { useCan } from '../../auth/hooks';
 import { PresenceAvatars } from '../../presence/PresenceAvatars';
 import { useDiscussionSettings, useThreads, useUpdateDiscussionSettings } from '../hooks';
+import listStyles from '../thread-list.module.css';
 import { NewThreadDialog } from './NewThreadDialog';
 import { ThreadList } from './ThreadList';
-import '../thread-list.css';
 
 /** The "Discussions" section of a group's home: its threads, what is unread, and a way to open one. */
 export function GroupDiscussions({ groupId, archived = false }: { groupId: string; archived?: boolean }) {
@@ -40,7 +40,11 @@ export function GroupDiscussions({ groupId, archived = false }: { groupId: strin
         <h2 id={headingId} className="panel__title toolbar__title">
           {t('discussions.title')}
           {unread > 0 && (
-            <span className="unread-badge" role="img" aria-label={t('discussions.unread', { count: unread })}>
+            <span
+              className={`unread-badge ${listStyles.unreadBadge}`}
+              role="img"
+              aria-label={t('discussions.unread', { count: unread })}
+            >
               {unread}
             </span>
           )}
@@ -67,7 +71,7 @@ function FollowAllToggle({ groupId }: { groupId: string }) {
   if (!settings.data) return null;
   return (
     <Switch
-      className="discussions-panel__follow"
+      className={listStyles.discussionsPanelFollow}
       label={t('discussions.list.followAll')}
       isSelected={settings.data.followAllNewThreads}
       isDisabled={update.isPending}

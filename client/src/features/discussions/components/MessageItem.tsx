@@ -6,9 +6,9 @@ import { Button } from '../../../components/ui/Button';
 import { Menu, MenuItem, MenuPopover, MenuTrigger } from '../../../components/ui/Menu';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { formatTime, safeHtml } from '../format';
+import messageStyles from '../message.module.css';
 import type { MessageActions } from '../use-message-actions';
 import { AddReactionButton, ReactionBar } from './ReactionBar';
-import '../message.css';
 
 export interface MessageItemProps {
   message: Message;
@@ -73,30 +73,30 @@ export function MessageItem({
   return (
     <article
       id={`m-${message.seq}`}
-      className={`message${isSolution ? ' message--solution' : ''}${mine ? ' message--mine' : ''}`}
+      className={`message ${messageStyles.message}${isSolution ? ` ${messageStyles.messageSolution}` : ''}${mine ? ' message--mine' : ''}`}
       aria-labelledby={`m-${message.seq}-author`}
     >
-      <header className="message__head">
-        <span id={`m-${message.seq}-author`} className="message__author">
+      <header className={messageStyles.messageHead}>
+        <span id={`m-${message.seq}-author`} className={messageStyles.messageAuthor}>
           {message.author.displayName}
         </span>
-        <time className="message__time" dateTime={message.createdAt}>
+        <time className={messageStyles.messageTime} dateTime={message.createdAt}>
           {formatTime(message.createdAt, i18n.language)}
         </time>
         {message.editedAt && !gone && (
-          <UnstyledButton className="message__edited" onPress={() => onShowRevisions(message)}>
+          <UnstyledButton className={messageStyles.messageEdited} onPress={() => onShowRevisions(message)}>
             {t('discussions.message.edited')}
           </UnstyledButton>
         )}
         {isSolution && <span className="badge badge--success">{t('discussions.message.solution')}</span>}
-        <span className="message__tools">
+        <span className={messageStyles.messageTools}>
           {thread.canPost && !gone && (
             <AddReactionButton picking={picking} onPress={() => setPicking((p) => !p)} />
           )}
           {menuItems.length > 0 && (
             <MenuTrigger>
               <UnstyledButton
-                className="message__menu-button"
+                className={messageStyles.messageMenuButton}
                 aria-label={t('discussions.message.actions', { name: message.author.displayName })}
               >
                 <span aria-hidden="true">⋯</span>
@@ -111,24 +111,24 @@ export function MessageItem({
         </span>
       </header>
       {message.replyTo && !gone && (
-        <a className="message__quote" href={`#m-${message.replyTo.seq}`}>
-          <span className="message__quote-author">
+        <a className={messageStyles.messageQuote} href={`#m-${message.replyTo.seq}`}>
+          <span className={messageStyles.messageQuoteAuthor}>
             {t('discussions.message.replyTo', { name: message.replyTo.author.displayName })}
           </span>
-          <span className="message__quote-text">{message.replyTo.excerpt}</span>
+          <span className={messageStyles.messageQuoteText}>{message.replyTo.excerpt}</span>
         </a>
       )}
       {message.movedTo ? (
-        <p className="message__marker">
+        <p className={messageStyles.messageMarker}>
           {t('discussions.message.movedTo')}{' '}
           <Link href={`/discussions/${message.movedTo.threadId}`} className="link">
             {message.movedTo.title}
           </Link>
         </p>
       ) : message.hiddenAt ? (
-        <p className="message__marker">{t('discussions.message.hidden')}</p>
+        <p className={messageStyles.messageMarker}>{t('discussions.message.hidden')}</p>
       ) : message.deletedAt ? (
-        <p className="message__marker">{t('discussions.message.deleted')}</p>
+        <p className={messageStyles.messageMarker}>{t('discussions.message.deleted')}</p>
       ) : editing ? (
         <EditForm
           initial={message.body}
@@ -140,13 +140,16 @@ export function MessageItem({
         />
       ) : html !== null ? (
         // The server renders the Markdown and sanitises it (allow-list of tags, safe link schemes).
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side, see above.
-        <div className="message__body markdown" dangerouslySetInnerHTML={{ __html: html }} />
+        <div
+          className={`message__body ${messageStyles.messageBody} markdown`}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side, see above.
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
       ) : (
-        <p className="message__marker">{t('discussions.message.unsafe')}</p>
+        <p className={messageStyles.messageMarker}>{t('discussions.message.unsafe')}</p>
       )}
       {previews.length > 0 && !gone && (
-        <ul className="message__previews">
+        <ul className={messageStyles.messagePreviews}>
           {previews.map((p) => (
             <li key={p.url}>
               <a
@@ -205,7 +208,7 @@ function EditForm({
           if (e.key === 'Escape') onCancel();
         }}
       />
-      <div className="message__edit-actions">
+      <div className={messageStyles.messageEditActions}>
         <Button size="sm" onPress={onCancel}>
           {t('common.cancel')}
         </Button>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { dayKey, formatDay, formatTime } from '../format';
 import type { PendingMessage } from '../merge-messages';
+import messageStyles from '../message.module.css';
+import threadStyles from '../thread.module.css';
 import { MessageItem, type MessageItemProps } from './MessageItem';
-import '../thread.css';
-import '../message.css';
 
 interface MessageListProps extends Omit<MessageItemProps, 'message'> {
   messages: readonly Message[];
@@ -85,17 +85,17 @@ export function MessageList({
     if (key === previousDay) return null;
     previousDay = key;
     return (
-      <div className="day-separator">
+      <div className={threadStyles.daySeparator}>
         <span>{dayLabel(iso)}</span>
       </div>
     );
   };
 
   return (
-    <div className="message-list">
+    <div className={threadStyles.messageList}>
       {hasOlder && (
         <Button
-          className="message-list__older"
+          className={threadStyles.messageListOlder}
           isPending={loadingOlder}
           onPress={() => {
             setLoadingOlder(true);
@@ -109,7 +109,7 @@ export function MessageList({
         <Fragment key={message.id}>
           {separatorFor(message.createdAt)}
           {message === firstUnread && (
-            <div ref={divider} className="unread-divider">
+            <div ref={divider} className={threadStyles.unreadDivider}>
               <span>{t('discussions.newMessages')}</span>
             </div>
           )}
@@ -119,22 +119,24 @@ export function MessageList({
       {pending.map((p) => (
         <article
           key={p.clientId}
-          className={`message message--pending message--${p.status}`}
+          className={`message ${messageStyles.message} message--pending ${messageStyles.messagePending}${p.status === 'failed' ? ` ${messageStyles.messageFailed}` : ''}`}
           aria-busy={p.status === 'sending'}
         >
-          <header className="message__head">
-            <span className="message__author">{t('discussions.you')}</span>
-            <time className="message__time" dateTime={p.createdAt}>
+          <header className={messageStyles.messageHead}>
+            <span className={messageStyles.messageAuthor}>{t('discussions.you')}</span>
+            <time className={messageStyles.messageTime} dateTime={p.createdAt}>
               {formatTime(p.createdAt, i18n.language)}
             </time>
-            <span className="message__state">
+            <span className={messageStyles.messageState}>
               {p.status === 'sending' ? t('discussions.sending') : t('discussions.sendFailed')}
             </span>
           </header>
-          <p className="message__body message__body--plain">{p.body}</p>
+          <p className={`message__body ${messageStyles.messageBody} ${messageStyles.messageBodyPlain}`}>
+            {p.body}
+          </p>
           {p.status === 'failed' && (
-            <div className="message__retry">
-              {p.error && <span className="message__error">{p.error}</span>}
+            <div className={messageStyles.messageRetry}>
+              {p.error && <span className={messageStyles.messageError}>{p.error}</span>}
               <Button size="sm" onPress={() => onRetry(p.clientId)}>
                 {t('discussions.retry')}
               </Button>
@@ -142,7 +144,7 @@ export function MessageList({
           )}
         </article>
       ))}
-      <div ref={end} className="message-list__end" />
+      <div ref={end} className={threadStyles.messageListEnd} />
     </div>
   );
 }

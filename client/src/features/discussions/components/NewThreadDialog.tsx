@@ -14,7 +14,6 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { useCan } from '../../auth/hooks';
 import { useCreateThread } from '../hooks';
-import '../composer.css';
 
 interface NewThreadDialogProps {
   groupId: string;

@@ -1,7 +1,7 @@
 import type { Reaction } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { UnstyledButton } from '../../../components/ui';
-import '../message.css';
+import messageStyles from '../message.module.css';
 
 export const QUICK_EMOJI = ['👍', '❤️', '🎉', '😄', '🙏', '👀'] as const;
 
@@ -20,7 +20,7 @@ export function AddReactionButton({ picking, onPress }: { picking: boolean; onPr
   const { t } = useTranslation();
   return (
     <UnstyledButton
-      className="reaction reaction--add"
+      className={`${messageStyles.reaction} ${messageStyles.reactionAdd}`}
       aria-expanded={picking}
       aria-label={t('discussions.reactions.add')}
       onPress={onPress}
@@ -36,7 +36,7 @@ export function ReactionBar({ reactions, myId, onToggle, disabled, picking, onPi
   const present = new Set(reactions.map((r) => r.emoji));
   if (!picking && !reactions.some((r) => r.count > 0)) return null;
   return (
-    <div className="reaction-bar">
+    <div className={messageStyles.reactionBar}>
       {reactions
         .filter((r) => r.count > 0)
         .map((r) => {
@@ -44,7 +44,7 @@ export function ReactionBar({ reactions, myId, onToggle, disabled, picking, onPi
           return (
             <UnstyledButton
               key={r.emoji}
-              className="reaction"
+              className={messageStyles.reaction}
               aria-pressed={mine}
               isDisabled={disabled}
               aria-label={t('discussions.reactions.existing', { emoji: r.emoji, count: r.count })}
@@ -56,11 +56,15 @@ export function ReactionBar({ reactions, myId, onToggle, disabled, picking, onPi
         })}
       {picking && !disabled && (
         // biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset.
-        <div className="reaction-picker" role="group" aria-label={t('discussions.reactions.quick')}>
+        <div
+          className={messageStyles.reactionPicker}
+          role="group"
+          aria-label={t('discussions.reactions.quick')}
+        >
           {QUICK_EMOJI.filter((e) => !present.has(e)).map((emoji) => (
             <UnstyledButton
               key={emoji}
-              className="reaction reaction--quick"
+              className={`${messageStyles.reaction} reaction--quick`}
               aria-label={t('discussions.reactions.react', { emoji })}
               onPress={() => {
                 onPicked();

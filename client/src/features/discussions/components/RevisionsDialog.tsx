@@ -4,8 +4,8 @@ import { ModalDialog } from '../../../components/ui/Dialog';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { formatDate } from '../../../i18n';
+import composerStyles from '../composer.module.css';
 import { useRevisions } from '../hooks';
-import '../composer.css';
 
 /** The earlier versions of an edited message, newest first. */
 export function RevisionsDialog({ message, onClose }: { message: Message | null; onClose: () => void }) {
@@ -23,13 +23,13 @@ export function RevisionsDialog({ message, onClose }: { message: Message | null;
       ) : revisions.isError ? (
         <ErrorState error={revisions.error} onRetry={() => revisions.refetch()} />
       ) : (
-        <ol className="revision-list">
+        <ol className={composerStyles.revisionList}>
           {revisions.data.map((revision) => (
             <li key={revision.editedAt} className="revision">
               <p className="muted">
                 {formatDate(revision.editedAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' })}
               </p>
-              <p className="revision__body">{revision.body}</p>
+              <p className={composerStyles.revisionBody}>{revision.body}</p>
             </li>
           ))}
         </ol>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSocketStatus } from '../../../realtime/socket';
-import '../thread.css';
+import threadStyles from '../thread.module.css';
 
 /**
  * Says so when the live connection is down (messages typed meanwhile wait with "Réessayer"). A short
@@ -20,7 +20,7 @@ export function SocketStatusLine() {
     return () => clearTimeout(timer);
   }, [status]);
   return (
-    <p role="status" className={shown ? 'socket-status' : 'visually-hidden'}>
+    <p role="status" className={shown ? threadStyles.socketStatus : 'visually-hidden'}>
       {shown ? t('discussions.offline') : ''}
     </p>
   );

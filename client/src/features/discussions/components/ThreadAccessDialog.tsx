@@ -5,7 +5,7 @@ import { ModalDialog } from '../../../components/ui/Dialog';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { discussionsApi } from '../api/discussions-api';
-import '../thread.css';
+import threadStyles from '../thread.module.css';
 
 interface ThreadAccessDialogProps {
   threadId: string;
@@ -62,7 +62,7 @@ export function ThreadAccessDialog({ threadId, isOpen, onClose }: ThreadAccessDi
         <p>{t('discussions.access.help')}</p>
         <h3>{t('discussions.access.granted')}</h3>
         {grants.data?.length ? (
-          <ul className="thread-access__list">
+          <ul className={threadStyles.threadAccessList}>
             {grants.data.map((g) => (
               <li key={g.userId}>
                 <span>
@@ -84,7 +84,7 @@ export function ThreadAccessDialog({ threadId, isOpen, onClose }: ThreadAccessDi
         )}
         <h3>{t('discussions.access.former')}</h3>
         {former.data?.length ? (
-          <ul className="thread-access__list">
+          <ul className={threadStyles.threadAccessList}>
             {former.data.map((person) => (
               <li key={person.id}>
                 <span>{person.displayName}</span>

@@ -8,9 +8,9 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { PresenceAvatars } from '../../presence/PresenceAvatars';
 import { useSetFollow, useUpdateThread } from '../hooks';
+import threadStyles from '../thread.module.css';
 import { ThreadAccessDialog } from './ThreadAccessDialog';
 import { ThreadKindBadge } from './ThreadKindBadge';
-import '../thread.css';
 
 const followLevels: FollowLevel[] = ['following', 'default', 'muted'];
 
@@ -34,8 +34,8 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
           <li aria-current="page">{t('discussions.title')}</li>
         </ol>
       </nav>
-      <h1 className="thread-header__title">{thread.title}</h1>
-      <div className="thread-header__meta">
+      <h1 className={threadStyles.threadHeaderTitle}>{thread.title}</h1>
+      <div className={threadStyles.threadHeaderMeta}>
         <ThreadKindBadge thread={thread} />
         {thread.pinned && <span className="badge badge--accent">{t('discussions.pinned')}</span>}
         {thread.locked && <span className="badge badge--warning">{t('discussions.locked')}</span>}
@@ -46,9 +46,9 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
         )}
         <PresenceAvatars scope={presenceScope('thread', thread.id)} />
       </div>
-      <div className="thread-header__actions">
+      <div className={threadStyles.threadHeaderActions}>
         <SelectField
-          className="thread-header__follow"
+          className={threadStyles.threadHeaderFollow}
           label={t('discussions.follow.label')}
           options={followLevels.map((level) => ({
             id: level,

@@ -2,8 +2,8 @@ import type { ThreadSummary } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/ui';
 import { formatWhen } from '../format';
+import listStyles from '../thread-list.module.css';
 import { ThreadKindBadge } from './ThreadKindBadge';
-import '../thread-list.css';
 
 /** Pinned threads first, then the most recently active. */
 export function sortThreads(threads: readonly ThreadSummary[]): ThreadSummary[] {
@@ -17,13 +17,16 @@ export function sortThreads(threads: readonly ThreadSummary[]): ThreadSummary[] 
 export function ThreadList({ threads }: { threads: readonly ThreadSummary[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <ul className="thread-list">
+    <ul className={listStyles.threadList}>
       {sortThreads(threads).map((thread) => {
         const unread = thread.unreadCount > 0;
         return (
-          <li key={thread.id} className={`thread-row${unread ? ' thread-row--unread' : ''}`}>
-            <div className="thread-row__head">
-              <Link href={`/discussions/${thread.id}`} className="thread-row__title">
+          <li
+            key={thread.id}
+            className={`thread-row ${listStyles.threadRow}${unread ? ` ${listStyles.threadRowUnread}` : ''}`}
+          >
+            <div className={listStyles.threadRowHead}>
+              <Link href={`/discussions/${thread.id}`} className={listStyles.threadRowTitle}>
                 {thread.pinned && <span className="visually-hidden">{t('discussions.pinned')} : </span>}
                 {thread.pinned && (
                   <span aria-hidden="true" className="thread-row__pin">
@@ -34,7 +37,7 @@ export function ThreadList({ threads }: { threads: readonly ThreadSummary[] }) {
               </Link>
               {unread && (
                 <span
-                  className="unread-badge"
+                  className={`unread-badge ${listStyles.unreadBadge}`}
                   role="img"
                   aria-label={t('discussions.unread', { count: thread.unreadCount })}
                 >
@@ -42,7 +45,7 @@ export function ThreadList({ threads }: { threads: readonly ThreadSummary[] }) {
                 </span>
               )}
             </div>
-            <div className="thread-row__meta">
+            <div className={listStyles.threadRowMeta}>
               <ThreadKindBadge thread={thread} />
               {thread.locked && <span className="muted">{t('discussions.locked')}</span>}
               {thread.lastMessageAt && (
@@ -51,7 +54,9 @@ export function ThreadList({ threads }: { threads: readonly ThreadSummary[] }) {
                 </time>
               )}
             </div>
-            {thread.lastMessageExcerpt && <p className="thread-row__excerpt">{thread.lastMessageExcerpt}</p>}
+            {thread.lastMessageExcerpt && (
+              <p className={listStyles.threadRowExcerpt}>{thread.lastMessageExcerpt}</p>
+            )}
           </li>
         );
       })}

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import type { CollabCloseReason } from '../../../realtime/document-connection';
 import type { ConnectionState } from '../../../realtime/use-document-connection';
-import './fiche-editor.css';
+import editorStyles from './fiche-editor.module.css';
+
+const stateClass: Record<ConnectionState, string | undefined> = {
+  synced: editorStyles.connectionStateSynced,
+  syncing: editorStyles.connectionStateSyncing,
+  offline: editorStyles.connectionStateOffline,
+};
 
 interface ConnectionStatusProps {
   status: ConnectionState;
@@ -15,17 +21,19 @@ interface ConnectionStatusProps {
 export function ConnectionStatus({ status, closeReason, stopped, onReconnect }: ConnectionStatusProps) {
   const { t } = useTranslation();
   return (
-    <div className="connection">
-      <p className={`connection__state connection__state--${status}`} role="status" aria-live="polite">
-        <span className="connection__dot" aria-hidden="true" />
+    <div className={`connection ${editorStyles.connection}`}>
+      <p className={`${editorStyles.connectionState} ${stateClass[status]}`} role="status" aria-live="polite">
+        <span className={editorStyles.connectionDot} aria-hidden="true" />
         {t(`fiches.connection.${status}`)}
       </p>
       {status === 'offline' && !closeReason && (
-        <p className="connection__help">{t('fiches.connection.offlineHelp')}</p>
+        <p className={editorStyles.connectionHelp}>{t('fiches.connection.offlineHelp')}</p>
       )}
       {closeReason && (
         <div
-          className={stopped ? 'notice notice--warning connection__problem' : 'connection__help'}
+          className={
+            stopped ? `notice notice--warning ${editorStyles.connectionProblem}` : editorStyles.connectionHelp
+          }
           role={stopped ? 'alert' : undefined}
         >
           <p>{t(`fiches.connection.reasons.${closeReason}`)}</p>

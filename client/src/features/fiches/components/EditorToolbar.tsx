@@ -16,6 +16,7 @@ import {
   textStyles,
 } from '../formatting/commands';
 import { FormattingHelp } from '../formatting/FormattingHelp';
+import formattingStyles from '../formatting/formatting.module.css';
 import { TableTools } from '../formatting/TableTools';
 import { TOOLTIP_DELAY_MS, ToolButton, ToolTooltip } from '../formatting/ToolButton';
 import { useFormattingLabels } from '../formatting/use-formatting-labels';
@@ -30,6 +31,14 @@ interface EditorToolbarProps {
 
 /** Below this width the toolbar keeps one row of icons and moves the less used tools into "Plus". */
 const COMPACT = '(max-width: 47.99rem)';
+
+/** The style menu shows each style as it looks in the text. */
+const styleItemClass: Record<TextStyle, string> = {
+  paragraph: formattingStyles.menuItemParagraph,
+  heading2: formattingStyles.menuItemHeading2,
+  heading3: formattingStyles.menuItemHeading3,
+  heading4: formattingStyles.menuItemHeading4,
+};
 
 type MoreAction = FormattingCommandId | 'help';
 
@@ -105,22 +114,22 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
 
   return (
     // The tools and, in a table, the table's tools: one block that stays in view on phones.
-    <div className="editor-tools">
-      <Toolbar aria-label={t('editor.toolbar')} className="editor-toolbar">
+    <div className={formattingStyles.tools}>
+      <Toolbar aria-label={t('editor.toolbar')} className={formattingStyles.toolbar}>
         <StyleMenu
           style={state.style}
           compact={compact}
           isDisabled={isDisabled}
           onStyle={(style) => run[style]()}
         />
-        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        <Separator orientation="vertical" className={formattingStyles.toolbarSeparator} />
         {tool('bold', { selected: state.bold })}
         {tool('italic', { selected: state.italic })}
-        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        <Separator orientation="vertical" className={formattingStyles.toolbarSeparator} />
         {tool('bulletList', { selected: state.bulletList })}
         {tool('orderedList', { selected: state.orderedList })}
         {!compact && tool('taskList', { selected: state.taskList })}
-        <Separator orientation="vertical" className="editor-toolbar__separator" />
+        <Separator orientation="vertical" className={formattingStyles.toolbarSeparator} />
         {tool('link', { selected: state.link, worded: true })}
         {!compact && tool('table', { worded: true })}
         {!compact && files && tool('image', { worded: true })}
@@ -128,16 +137,16 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
         <MenuTrigger>
           <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
             <UnstyledButton
-              className="editor-tool editor-tool--worded editor-tool--more"
+              className={`${formattingStyles.tool} ${formattingStyles.toolWorded} editor-tool--more`}
               aria-label={t('editor.more')}
               isDisabled={isDisabled}
             >
-              <Ellipsis className="editor-tool__icon" aria-hidden="true" focusable="false" />
-              <span className="editor-tool__word">{t('editor.more')}</span>
+              <Ellipsis className={formattingStyles.toolIcon} aria-hidden="true" focusable="false" />
+              <span className={formattingStyles.toolWord}>{t('editor.more')}</span>
             </UnstyledButton>
             <ToolTooltip>{t('editor.moreLabel')}</ToolTooltip>
           </TooltipTrigger>
-          <MenuPopover className="editor-menu">
+          <MenuPopover className={formattingStyles.menu}>
             <Menu
               aria-label={t('editor.moreLabel')}
               onAction={(key) => run[key as MoreAction]()}
@@ -152,11 +161,11 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
         {!compact && (
           <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
             <UnstyledButton
-              className="editor-tool editor-tool--help"
+              className={`${formattingStyles.tool} editor-tool--help`}
               aria-label={t('editor.help.open')}
               onPress={() => setHelping(true)}
             >
-              <CircleHelp className="editor-tool__icon" aria-hidden="true" focusable="false" />
+              <CircleHelp className={formattingStyles.toolIcon} aria-hidden="true" focusable="false" />
             </UnstyledButton>
             <ToolTooltip>{t('editor.help.open')}</ToolTooltip>
           </TooltipTrigger>
@@ -180,7 +189,13 @@ export function EditorToolbar({ editor, isDisabled = false, onPickFiles }: Edito
  * name (WCAG 2.5.3); the help lists the shortcuts for everyone.
  */
 function MenuShortcut({ keys }: { keys?: string }) {
-  return <span className="editor-menu__shortcut" data-keys={keys} aria-hidden="true" />;
+  return (
+    <span
+      className={`editor-menu__shortcut ${formattingStyles.menuShortcut}`}
+      data-keys={keys}
+      aria-hidden="true"
+    />
+  );
 }
 
 /** One entry of the "Plus" menu: icon, name and shortcut. */
@@ -191,9 +206,9 @@ function MoreItem({ id }: { id: MoreAction }) {
   const label = id === 'help' ? t('editor.help.open') : labels.label(id);
   const shortcut = id === 'help' ? undefined : labels.shortcut(id);
   return (
-    <MenuItem id={id} className="editor-menu__item" textValue={label}>
-      <Icon className="editor-menu__icon" aria-hidden="true" focusable="false" />
-      <Text slot="label" className="editor-menu__label">
+    <MenuItem id={id} className={formattingStyles.menuItem} textValue={label}>
+      <Icon className={formattingStyles.menuIcon} aria-hidden="true" focusable="false" />
+      <Text slot="label" className={`editor-menu__label ${formattingStyles.menuLabel}`}>
         {label}
       </Text>
       {shortcut && <MenuShortcut keys={shortcut} />}
@@ -221,21 +236,23 @@ function StyleMenu({
     <MenuTrigger>
       <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
         <UnstyledButton
-          className="editor-tool editor-tool--worded editor-tool--style"
+          className={`${formattingStyles.tool} ${formattingStyles.toolWorded} ${formattingStyles.toolStyle}`}
           aria-label={t('editor.styleOf', { style: current })}
           // The template's section titles keep their style: the side panel and the server find the sections by them.
           isDisabled={isDisabled || style === 'section' || style === null}
         >
           {compact ? (
-            <ALargeSmall className="editor-tool__icon" aria-hidden="true" focusable="false" />
+            <ALargeSmall className={formattingStyles.toolIcon} aria-hidden="true" focusable="false" />
           ) : (
-            <span className="editor-tool__word editor-tool__word--always">{current}</span>
+            <span className={`${formattingStyles.toolWord} ${formattingStyles.toolWordAlways}`}>
+              {current}
+            </span>
           )}
-          <ChevronDown className="editor-tool__chevron" aria-hidden="true" focusable="false" />
+          <ChevronDown className={formattingStyles.toolChevron} aria-hidden="true" focusable="false" />
         </UnstyledButton>
         <ToolTooltip>{t('editor.style')}</ToolTooltip>
       </TooltipTrigger>
-      <MenuPopover className="editor-menu" placement="bottom start">
+      <MenuPopover className={formattingStyles.menu} placement="bottom start">
         <Menu
           aria-label={t('editor.style')}
           selectionMode="single"
@@ -250,10 +267,10 @@ function StyleMenu({
             <MenuItem
               key={id}
               id={id}
-              className={`editor-menu__item editor-menu__item--${id}`}
+              className={`${formattingStyles.menuItem} ${styleItemClass[id]}`}
               textValue={labels.label(id)}
             >
-              <Text slot="label" className="editor-menu__label">
+              <Text slot="label" className={`editor-menu__label ${formattingStyles.menuLabel}`}>
                 {labels.label(id)}
               </Text>
               <MenuShortcut keys={labels.shortcut(id)} />

@@ -15,7 +15,7 @@ import { useSlashMenu } from '../formatting/slash-menu';
 import { memberMentionSuggestion } from '../mentions/mention-suggestion';
 import { useMentionableMembers } from '../mentions/use-mentionable-members';
 import { EditorToolbar } from './EditorToolbar';
-import './fiche-editor.css';
+import editorStyles from './fiche-editor.module.css';
 
 /** Words the authors wrote: the template's section titles do not count. */
 export function writtenWords(doc: PMNode): number {
@@ -95,7 +95,7 @@ export function FicheEditor({
       editable,
       editorProps: {
         attributes: {
-          class: 'fiche-editor__content',
+          class: `fiche-editor__content ${editorStyles.editorContent}`,
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': label,
@@ -123,20 +123,20 @@ export function FicheEditor({
 
   return (
     <FileEditingContext.Provider value={files.editing}>
-      <div className="fiche-editor">
-        <div className="fiche-editor__bar">
+      <div className={editorStyles.editor}>
+        <div className={editorStyles.editorBar}>
           {showToolbar && <EditorToolbar editor={editor} isDisabled={!editable} onPickFiles={onPickFiles} />}
-          <div className="fiche-editor__meta">
+          <div className={editorStyles.editorMeta}>
             {tools}
-            <div className="fiche-editor__status">{status}</div>
+            <div className={editorStyles.editorStatus}>{status}</div>
           </div>
           {/* In the bar, which stays in view: a file dropped far down the text still shows its progress. */}
           {files.tray}
         </div>
-        <EditorContent editor={editor} className="fiche-editor__body" />
+        <EditorContent editor={editor} className={`fiche-editor__body ${editorStyles.editorBody}`} />
         {children}
         {files.overlays}
-        <p className="fiche-editor__count">{t('fiches.editor.words', { count: words })}</p>
+        <p className={editorStyles.editorCount}>{t('fiches.editor.words', { count: words })}</p>
       </div>
     </FileEditingContext.Provider>
   );

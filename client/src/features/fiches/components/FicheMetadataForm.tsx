@@ -7,6 +7,7 @@ import {
 } from '@affluents/contracts';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import sidePanel from '../../../components/layout/side-panel.module.css';
 import { Button } from '../../../components/ui/Button';
 import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
@@ -17,8 +18,8 @@ import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { useUpdateFiche } from '../hooks';
+import pageStyles from './fiche-page.module.css';
 import { OrganisationsField } from './OrganisationsField';
-import './fiche-page.css';
 
 interface Values {
   title: string;
@@ -88,10 +89,10 @@ export function FicheMetadataForm({ fiche, mayEdit }: FicheMetadataFormProps) {
   if (!mayEdit) {
     return (
       <section className="side-panel__section" aria-labelledby={headingId}>
-        <h2 id={headingId} className="side-panel__title">
+        <h2 id={headingId} className={sidePanel.title}>
           {t('fiches.metadata.title')}
         </h2>
-        <dl className="meta-list">
+        <dl className={pageStyles.metaList}>
           <dt>{t('fiches.metadata.organisations')}</dt>
           <dd>{fiche.organisations.map((o) => o.name).join(', ') || '—'}</dd>
           <dt>{t('fiches.metadata.sectors')}</dt>
@@ -109,7 +110,7 @@ export function FicheMetadataForm({ fiche, mayEdit }: FicheMetadataFormProps) {
 
   return (
     <section className="side-panel__section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="side-panel__title">
+      <h2 id={headingId} className={sidePanel.title}>
         {t('fiches.metadata.title')}
       </h2>
       <Form
@@ -175,7 +176,7 @@ export function FicheMetadataForm({ fiche, mayEdit }: FicheMetadataFormProps) {
           }}
         />
         <FormError message={update.error ? errorMessage(update.error) : null} />
-        <div className="side-panel__actions">
+        <div className={sidePanel.actions}>
           <Button type="submit" variant="primary" isDisabled={!dirty} isPending={update.isPending}>
             {t('fiches.metadata.save')}
           </Button>

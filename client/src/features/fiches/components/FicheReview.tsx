@@ -7,7 +7,7 @@ import { FormError } from '../../../components/ui/FormError';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useChangeFicheStatus } from '../hooks';
-import './fiche-page.css';
+import pageStyles from './fiche-page.module.css';
 
 const titleOf = new Map(ficheSections.map((s) => [s.key, s.title]));
 
@@ -38,7 +38,7 @@ export function FicheReview({ fiche, emptySections, mayEdit }: FicheReviewProps)
 
   if (fiche.status === 'review') {
     return (
-      <div className="review">
+      <div className={pageStyles.review}>
         <p>{t('fiches.review.inReview')}</p>
         <Button
           size="sm"
@@ -63,7 +63,7 @@ export function FicheReview({ fiche, emptySections, mayEdit }: FicheReviewProps)
 
   const sections = missing.map((key) => titleOf.get(key) ?? key).join(', ');
   return (
-    <div className="review">
+    <div className={pageStyles.review}>
       <Button
         variant="primary"
         isDisabled={missing.length > 0}
@@ -82,7 +82,7 @@ export function FicheReview({ fiche, emptySections, mayEdit }: FicheReviewProps)
       >
         {t('fiches.review.submit')}
       </Button>
-      <p id={explanationId} className="review__explanation">
+      <p id={explanationId} className={`review__explanation ${pageStyles.reviewExplanation}`}>
         {missing.length > 0
           ? t('fiches.review.blocked', { count: missing.length, sections })
           : t('fiches.review.ready')}

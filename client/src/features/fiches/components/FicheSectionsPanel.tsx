@@ -1,8 +1,9 @@
 import { ficheSections } from '@affluents/editor/template';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import sidePanel from '../../../components/layout/side-panel.module.css';
 import { UnstyledButton } from '../../../components/ui';
-import './fiche-page.css';
+import pageStyles from './fiche-page.module.css';
 
 interface FicheSectionsPanelProps {
   /** Keys of the template sections that have no text yet (live, from the shared document). */
@@ -19,30 +20,33 @@ export function FicheSectionsPanel({ emptySections, onSelect }: FicheSectionsPan
   const filledCount = ficheSections.filter((s) => !empty.has(s.key)).length;
   return (
     <section className="side-panel__section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="side-panel__title">
+      <h2 id={headingId} className={sidePanel.title}>
         {t('fiches.sections.title')}
       </h2>
-      <p className="muted side-panel__intro">
+      <p className={`muted ${sidePanel.intro}`}>
         {t('fiches.sections.progress', { count: filledCount, total: ficheSections.length })}
       </p>
-      <ol className="section-list">
+      <ol className={pageStyles.sectionList}>
         {ficheSections.map((section) => {
           const filled = !empty.has(section.key);
           return (
             <li
               key={section.key}
-              className={`section-item section-item--${filled ? 'filled' : 'empty'}`}
+              className={`section-item section-item--${filled ? `filled ${pageStyles.sectionItemFilled}` : 'empty'}`}
               data-section={section.key}
             >
-              <UnstyledButton className="section-item__button" onPress={() => onSelect?.(section.key)}>
-                <span className="section-item__mark" aria-hidden="true">
+              <UnstyledButton
+                className={pageStyles.sectionItemButton}
+                onPress={() => onSelect?.(section.key)}
+              >
+                <span className={pageStyles.sectionItemMark} aria-hidden="true">
                   {filled ? '✓' : ''}
                 </span>
-                <span className="section-item__title">{section.title}</span>
-                <span className="section-item__state">
+                <span className={pageStyles.sectionItemTitle}>{section.title}</span>
+                <span className={pageStyles.sectionItemState}>
                   {filled ? t('fiches.sections.filled') : t('fiches.sections.empty')}
                   {section.required && (
-                    <span className="section-item__required">{t('fiches.sections.required')}</span>
+                    <span className={pageStyles.sectionItemRequired}>{t('fiches.sections.required')}</span>
                   )}
                 </span>
               </UnstyledButton>

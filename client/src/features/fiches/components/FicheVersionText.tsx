@@ -5,8 +5,8 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
 import * as Y from 'yjs';
 import { withFileViews } from '../../files/FileNodeViews';
-import './fiche-editor.css';
-import './fiche-versions.css';
+import editorStyles from './fiche-editor.module.css';
+import versionStyles from './fiche-versions.module.css';
 
 /** The bytes of a Yjs update sent base64-encoded by the API. */
 export function decodeUpdate(base64: string): Uint8Array {
@@ -45,7 +45,7 @@ export function FicheVersionText({ update, label, writtenOnly = false }: FicheVe
       editable: false,
       editorProps: {
         attributes: {
-          class: 'fiche-editor__content fiche-version__content',
+          class: `fiche-editor__content fiche-version__content ${editorStyles.editorContent}`,
           role: 'article',
           'aria-label': label,
         },
@@ -55,8 +55,8 @@ export function FicheVersionText({ update, label, writtenOnly = false }: FicheVe
   );
 
   return (
-    <div className="fiche-editor fiche-version__text">
-      <EditorContent editor={editor} className="fiche-editor__body" />
+    <div className={`${editorStyles.editor} ${versionStyles.ficheVersionText}`}>
+      <EditorContent editor={editor} className={`fiche-editor__body ${editorStyles.editorBody}`} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { useRestoreFicheVersion } from '../hooks';
 import { FicheVersionText } from './FicheVersionText';
-import './fiche-versions.css';
+import versionStyles from './fiche-versions.module.css';
 
 interface FicheVersionViewProps {
   fiche: FicheDetail;
@@ -82,19 +82,19 @@ export function FicheVersionView({ fiche, version }: FicheVersionViewProps) {
           )
         }
       />
-      <div className="notice notice--info fiche-version__banner">
+      <div className={`notice notice--info ${versionStyles.ficheVersionBanner}`}>
         <div>
-          <p className="fiche-version__banner-title">{t('fiches.version.readOnly')}</p>
+          <p className={versionStyles.ficheVersionBannerTitle}>{t('fiches.version.readOnly')}</p>
           <p>{t('fiches.version.readOnlyHelp')}</p>
         </div>
       </div>
-      <p className="fiche-version__meta">
+      <p className={versionStyles.ficheVersionMeta}>
         {t('fiches.version.by', {
           name: version.createdBy.displayName,
           date: formatDate(version.createdAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
         })}
       </p>
-      <div className="fiche-version__actions">
+      <div className={versionStyles.ficheVersionActions}>
         {fiche.liveDocument ? (
           <ButtonLink href={ficheHref}>{t('fiches.version.back')}</ButtonLink>
         ) : (

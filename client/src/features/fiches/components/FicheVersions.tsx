@@ -1,6 +1,7 @@
 import type { FicheDetail } from '@affluents/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import sidePanel from '../../../components/layout/side-panel.module.css';
 import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
@@ -12,10 +13,9 @@ import { useCan } from '../../auth/hooks';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { useChangeFicheStatus } from '../hooks';
+import versionStyles from './fiche-versions.module.css';
 import { PublishDialog } from './PublishDialog';
 import { TakeVersionDialog } from './TakeVersionDialog';
-import './fiche-page.css';
-import './fiche-versions.css';
 
 interface FicheVersionsProps {
   fiche: FicheDetail;
@@ -50,12 +50,12 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
 
   return (
     <section className="side-panel__section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="side-panel__title">
+      <h2 id={headingId} className={sidePanel.title}>
         {t('fiches.versions.title')}
       </h2>
-      <p className="muted side-panel__intro">{t('fiches.versions.intro')}</p>
+      <p className={`muted ${sidePanel.intro}`}>{t('fiches.versions.intro')}</p>
       {(mayEdit || mayPublish || mayArchive) && (
-        <div className="side-panel__actions version-actions">
+        <div className={`${sidePanel.actions} ${versionStyles.versionActions}`}>
           {mayPublish && (
             <Button variant="primary" size="sm" onPress={() => openDialog('publish')}>
               {fiche.status === 'published' ? t('fiches.publish.again') : t('fiches.publish.open')}
@@ -80,11 +80,11 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
       {versions.length === 0 ? (
         <p className="muted">{t('fiches.versions.empty')}</p>
       ) : (
-        <ol className="version-list">
+        <ol className={versionStyles.versionList}>
           {versions.map((version) => (
-            <li key={version.id} className="version-list__item">
-              <div className="version-list__head">
-                <span className="version-list__number">
+            <li key={version.id} className={`version-list__item ${versionStyles.versionListItem}`}>
+              <div className={versionStyles.versionListHead}>
+                <span className={versionStyles.versionListNumber}>
                   {t('fiches.versions.number', { number: version.number })}
                 </span>
                 {version.kind === 'publication' ? (
@@ -97,8 +97,8 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
                   <Badge>{t('fiches.versions.manual')}</Badge>
                 )}
               </div>
-              <p className="version-list__label">{version.label}</p>
-              <p className="version-list__meta">
+              <p className={versionStyles.versionListLabel}>{version.label}</p>
+              <p className={versionStyles.versionListMeta}>
                 {t('fiches.versions.by', {
                   name: version.createdBy.displayName,
                   date: formatDate(version.createdAt, i18n.language, {
@@ -109,7 +109,7 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
               </p>
               <Link
                 href={`/fiches/${fiche.id}/versions/${version.id}`}
-                className="link version-list__open"
+                className={`link ${versionStyles.versionListOpen}`}
                 aria-label={t('fiches.versions.openLabel', { number: version.number })}
               >
                 {t('fiches.versions.open')}
@@ -118,7 +118,7 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
           ))}
         </ol>
       )}
-      <p className="version-export">
+      <p className={versionStyles.versionExport}>
         <Link href={ficheExportUrl(fiche.id)} download className="link">
           {t('fiches.versions.export')}
         </Link>

@@ -5,6 +5,7 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/layout/PageHeader';
+import sidePanel from '../../../components/layout/side-panel.module.css';
 import { Link } from '../../../components/ui';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { meQueryKey } from '../../../lib/query-client';
@@ -26,7 +27,7 @@ import { FicheReview } from './FicheReview';
 import { FicheSectionsPanel } from './FicheSectionsPanel';
 import { FicheStatusBadge } from './FicheStatusBadge';
 import { FicheVersions } from './FicheVersions';
-import './fiche-page.css';
+import pageStyles from './fiche-page.module.css';
 
 const lostAccessReasons = new Set<CollabCloseReason>(['unauthenticated', 'forbidden', 'readOnly']);
 
@@ -105,8 +106,8 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
           {fiche.status === 'archived' ? t('fiches.page.archivedReadOnly') : t('fiches.page.readOnly')}
         </p>
       )}
-      <div className="fiche-layout">
-        <div className="fiche-layout__main">
+      <div className={pageStyles.layout}>
+        <div className={pageStyles.layoutMain}>
           {shared.connection && presenceUser ? (
             <FicheEditor
               connection={shared.connection}
@@ -126,27 +127,27 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
             <LoadingState label={t('fiches.page.opening')} />
           )}
         </div>
-        <aside className="fiche-layout__side side-panel" aria-label={t('fiches.page.sidePanel')}>
-          <div className="side-panel__card">
+        <aside className={`fiche-layout__side ${sidePanel.panel}`} aria-label={t('fiches.page.sidePanel')}>
+          <div className={sidePanel.card}>
             <FicheSectionsPanel
               emptySections={emptySections}
               onSelect={(key) => editor && goToSection(editor, key)}
             />
             <FicheReview fiche={fiche} emptySections={emptySections} mayEdit={mayEdit} />
           </div>
-          {comments.panel && <div className="side-panel__card">{comments.panel}</div>}
-          <div className="side-panel__card">
+          {comments.panel && <div className={sidePanel.card}>{comments.panel}</div>}
+          <div className={sidePanel.card}>
             <FicheVersions fiche={fiche} mayEdit={mayEdit} />
             <FicheMinutesLinks ficheId={fiche.id} />
           </div>
-          <div className="side-panel__card">
+          <div className={sidePanel.card}>
             <FicheMetadataForm fiche={fiche} mayEdit={mayEdit} />
           </div>
-          <div className="side-panel__card">
+          <div className={sidePanel.card}>
             <FicheAuthors authors={fiche.authors} />
           </div>
           {fiche.publishedVersionId && (
-            <div className="side-panel__card">
+            <div className={sidePanel.card}>
               <FicheQuestions ficheId={fiche.id} forGroup />
             </div>
           )}

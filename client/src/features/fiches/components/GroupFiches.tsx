@@ -6,11 +6,12 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { formatDate } from '../../../i18n';
+import cardLink from '../../../styles/card-link.module.css';
 import { useCan } from '../../auth/hooks';
 import { useFiches } from '../hooks';
 import { FicheStatusBadge } from './FicheStatusBadge';
+import listStyles from './fiche-list.module.css';
 import { NewFicheDialog } from './NewFicheDialog';
-import './fiche-list.css';
 
 /** The fiches actions of a group, most recently changed first, and for its members a way to start one. */
 export function GroupFiches({ groupId, archived = false }: { groupId: string; archived?: boolean }) {
@@ -39,21 +40,21 @@ export function GroupFiches({ groupId, archived = false }: { groupId: string; ar
     );
   else
     content = (
-      <ul className="fiche-list">
+      <ul className={listStyles.list}>
         {fiches.data.items.map((fiche) => (
-          <li key={fiche.id} className="fiche-card">
-            <div className="fiche-card__head">
-              <Link href={`/fiches/${fiche.id}`} className="fiche-card__title">
+          <li key={fiche.id} className={`fiche-card ${listStyles.card}`}>
+            <div className={listStyles.cardHead}>
+              <Link href={`/fiches/${fiche.id}`} className={`${cardLink.cardLink} ${listStyles.cardTitle}`}>
                 {fiche.title}
               </Link>
               <FicheStatusBadge status={fiche.status} />
             </div>
-            <p className="fiche-card__meta">
+            <p className={listStyles.cardMeta}>
               {fiche.organisations.length > 0
                 ? fiche.organisations.map((o) => o.name).join(', ')
                 : t('fiches.list.noOrganisation')}
             </p>
-            <p className="fiche-card__meta">
+            <p className={listStyles.cardMeta}>
               {t('fiches.list.updated', {
                 date: formatDate(fiche.updatedAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
               })}

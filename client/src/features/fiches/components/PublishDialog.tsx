@@ -13,7 +13,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { usePublishFiche } from '../hooks';
-import './fiche-versions.css';
+import versionStyles from './fiche-versions.module.css';
 
 const titleOf = new Map(ficheSections.map((s) => [s.key, s.title]));
 const SECTION_PATH = 'sections.';
@@ -100,13 +100,17 @@ export function PublishDialog({ fiche, isOpen, onOpenChange, onPublished }: Publ
           validate={maxLength(t, 120, false)}
         />
         {missing.length > 0 && (
-          <div className="notice notice--warning publish-missing" role="alert" aria-labelledby={missingId}>
+          <div
+            className={`notice notice--warning ${versionStyles.publishMissing}`}
+            role="alert"
+            aria-labelledby={missingId}
+          >
             <div>
-              <p id={missingId} className="publish-missing__title">
+              <p id={missingId} className={versionStyles.publishMissingTitle}>
                 {t('fiches.publish.missingTitle')}
               </p>
               <p>{t('fiches.publish.missing', { count: missing.length })}</p>
-              <ul className="publish-missing__list">
+              <ul className={versionStyles.publishMissingList}>
                 {missing.map((key) => (
                   <li key={key}>{titleOf.get(key) ?? key}</li>
                 ))}

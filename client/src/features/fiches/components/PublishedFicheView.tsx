@@ -9,8 +9,8 @@ import { FicheQuestions } from '../../discussions/components/FicheQuestions';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
 import { FicheVersionText } from './FicheVersionText';
-import './fiche-page.css';
-import './fiche-versions.css';
+import pageStyles from './fiche-page.module.css';
+import versionStyles from './fiche-versions.module.css';
 
 interface PublishedFicheViewProps {
   fiche: FicheDetail;
@@ -61,11 +61,11 @@ export function PublishedFicheView({ fiche, version }: PublishedFicheViewProps) 
           date: formatDate(publishedAt, i18n.language, { dateStyle: 'long' }),
         })}
       />
-      <section className="fiche-published__about" aria-labelledby={aboutId}>
-        <h2 id={aboutId} className="fiche-published__about-title">
+      <section className={versionStyles.fichePublishedAbout} aria-labelledby={aboutId}>
+        <h2 id={aboutId} className={versionStyles.fichePublishedAboutTitle}>
           {t('fiches.published.about')}
         </h2>
-        <dl className="meta-list">
+        <dl className={pageStyles.metaList}>
           {rows
             .filter(([, value]) => value)
             .map(([label, value]) => (
@@ -76,7 +76,7 @@ export function PublishedFicheView({ fiche, version }: PublishedFicheViewProps) 
             ))}
         </dl>
       </section>
-      <div className="fiche-version__actions">
+      <div className={versionStyles.ficheVersionActions}>
         <ButtonLink href="/boite-a-outils">{t('fiches.version.backToToolbox')}</ButtonLink>
         <ButtonLink href={ficheExportUrl(fiche.id, version.id)} download>
           {t('fiches.version.download')}

@@ -2,10 +2,10 @@ import type { FicheSearchHit } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
+import cardLink from '../../../styles/card-link.module.css';
 import { FicheStatusBadge } from './FicheStatusBadge';
+import listStyles from './fiche-list.module.css';
 import { SearchSnippet } from './SearchSnippet';
-import './fiche-list.css';
-import './toolbox.css';
 
 /** One toolbox result: its title (the link), where it comes from, which text matched and its keywords. */
 export function SearchHitCard({ hit }: { hit: FicheSearchHit }) {
@@ -19,14 +19,14 @@ export function SearchHitCard({ hit }: { hit: FicheSearchHit }) {
     ...(hit.year ? [t('toolbox.hit.year', { year: hit.year })] : []),
   ];
   return (
-    <li className="fiche-card search-hit">
-      <div className="fiche-card__head">
-        <h3 className="search-hit__title">
-          <Link href={`/fiches/${hit.id}`} className="fiche-card__title">
+    <li className={`fiche-card ${listStyles.card} search-hit ${listStyles.searchHit}`}>
+      <div className={listStyles.cardHead}>
+        <h3 className={listStyles.searchHitTitle}>
+          <Link href={`/fiches/${hit.id}`} className={`${cardLink.cardLink} ${listStyles.cardTitle}`}>
             {hit.title}
           </Link>
         </h3>
-        <span className="search-hit__badges">
+        <span className={listStyles.searchHitBadges}>
           {mine && hit.status === 'draft' ? (
             <Badge tone="accent">{t('toolbox.hit.myDraft')}</Badge>
           ) : (
@@ -37,17 +37,17 @@ export function SearchHitCard({ hit }: { hit: FicheSearchHit }) {
           )}
         </span>
       </div>
-      <p className="fiche-card__meta">{meta.join(' · ')}</p>
+      <p className={listStyles.cardMeta}>{meta.join(' · ')}</p>
       {hit.status === 'published' && hit.reach && (
-        <p className="fiche-card__meta">
+        <p className={listStyles.cardMeta}>
           {t('toolbox.hit.publishedFor', { reach: t(`fiches.reach.${hit.reach}`) })}
         </p>
       )}
       <SearchSnippet parts={hit.snippet} />
       {tags.length > 0 && (
-        <ul className="search-hit__tags" aria-label={t('toolbox.hit.tags')}>
+        <ul className={listStyles.searchHitTags} aria-label={t('toolbox.hit.tags')}>
           {tags.map((tag) => (
-            <li key={tag} className="chip">
+            <li key={tag} className={listStyles.chip}>
               {tag}
             </li>
           ))}

@@ -1,5 +1,5 @@
 import type { SnippetPart } from '@affluents/contracts';
-import './toolbox.css';
+import listStyles from './fiche-list.module.css';
 
 /**
  * A search snippet: the server sends plain text in parts, the matched words flagged; they are rendered as
@@ -9,7 +9,7 @@ export function SearchSnippet({ parts }: { parts: readonly SnippetPart[] }) {
   if (parts.length === 0) return null;
   const excerpt = parts.some((part) => part.match);
   return (
-    <p className="search-hit__snippet">
+    <p className={listStyles.searchHitSnippet}>
       {excerpt && <span aria-hidden="true">… </span>}
       {parts.map((part, index) =>
         part.match ? (

@@ -29,9 +29,9 @@ import {
   toolboxFilters,
   writeToolboxSearch,
 } from '../toolbox-params';
+import listStyles from './fiche-list.module.css';
 import { SearchHitCard } from './SearchHitCard';
-import './fiche-list.css';
-import './toolbox.css';
+import styles from './toolbox.module.css';
 
 const ALL = 'all';
 const FIRST_YEAR = 2015;
@@ -129,7 +129,7 @@ export function Toolbox() {
         }
       >
         <p>{t('toolbox.empty.intro')}</p>
-        <ul className="toolbox__tips">
+        <ul className={styles.tips}>
           {search.q && <li>{t('toolbox.empty.spelling')}</li>}
           {search.q && <li>{t('toolbox.empty.acronym')}</li>}
           {activeFilters > 0 && <li>{t('toolbox.empty.filters')}</li>}
@@ -141,7 +141,7 @@ export function Toolbox() {
     const pages = Math.ceil(results.data.total / results.data.pageSize);
     content = (
       <>
-        <ul className="fiche-list" aria-busy={results.isPlaceholderData || undefined}>
+        <ul className={listStyles.list} aria-busy={results.isPlaceholderData || undefined}>
           {results.data.items.map((hit) => (
             <SearchHitCard key={hit.id} hit={hit} />
           ))}
@@ -154,43 +154,43 @@ export function Toolbox() {
   const total = results.data?.total ?? 0;
   const pages = results.data ? Math.max(1, Math.ceil(total / results.data.pageSize)) : 1;
   return (
-    <div className="toolbox">
+    <div className={styles.toolbox}>
       <Form
         role="search"
-        className="toolbox__search"
+        className={styles.search}
         onSubmit={(event) => {
           event.preventDefault();
           update({ q: input });
         }}
       >
         <SearchField
-          className="toolbox__search-field"
+          className={styles.searchField}
           label={t('toolbox.search.label')}
           description={t('toolbox.search.help')}
           value={input}
           onChange={setInput}
           onClear={() => update({ q: '' })}
         />
-        <Button type="submit" variant="primary" className="toolbox__submit">
+        <Button type="submit" variant="primary" className={styles.submit}>
           {t('toolbox.search.submit')}
         </Button>
       </Form>
 
       <details
-        className="toolbox__filters"
+        className={styles.filters}
         open={filtersOpen}
         onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
       >
-        <summary className="toolbox__filters-summary">
+        <summary className={styles.filtersSummary}>
           {t('toolbox.filters.title')}
           {activeFilters > 0 && (
-            <span className="toolbox__filters-count">
+            <span className={styles.filtersCount}>
               {' '}
               · {t('toolbox.filters.active', { count: activeFilters })}
             </span>
           )}
         </summary>
-        <div className="filters toolbox__filters-grid">
+        <div className={`filters ${styles.filtersGrid}`}>
           <SelectField
             label={t('toolbox.filters.bassin')}
             options={[
@@ -253,19 +253,19 @@ export function Toolbox() {
           />
         </div>
         {activeFilters > 0 && (
-          <Button size="sm" variant="ghost" onPress={clearFilters} className="toolbox__clear">
+          <Button size="sm" variant="ghost" onPress={clearFilters} className={styles.clear}>
             {t('toolbox.filters.clear')}
           </Button>
         )}
       </details>
 
-      <section className="toolbox__results" aria-labelledby={resultsHeadingId}>
-        <div className="toolbox__results-bar">
+      <section className={styles.results} aria-labelledby={resultsHeadingId}>
+        <div className={styles.resultsBar}>
           <div>
-            <h2 id={resultsHeadingId} ref={resultsHeading} tabIndex={-1} className="toolbox__results-title">
+            <h2 id={resultsHeadingId} ref={resultsHeading} tabIndex={-1} className={styles.resultsTitle}>
               {searching ? t('toolbox.results.title') : t('toolbox.results.latestTitle')}
             </h2>
-            <p className="toolbox__count" role="status">
+            <p className={styles.count} role="status">
               {results.data &&
                 (search.q
                   ? t('toolbox.results.countFor', { count: total, q: search.q })
@@ -274,7 +274,7 @@ export function Toolbox() {
                     : t('toolbox.results.latestCount', { count: total }))}
               {results.data && pages > 1 && ` · ${t('toolbox.results.pageOf', { page: search.page, pages })}`}
               {results.isPlaceholderData && (
-                <span className="toolbox__updating">
+                <span className={styles.updating}>
                   <span className="spinner" aria-hidden="true" /> {t('toolbox.results.updating')}
                 </span>
               )}
@@ -283,7 +283,7 @@ export function Toolbox() {
           {results.data && total > 0 && <BookletPdfDownload query={toFicheQuery(search)} />}
           {search.q && (
             <SelectField
-              className="toolbox__sort"
+              className={styles.sort}
               label={t('toolbox.sort.label')}
               options={[
                 { id: 'relevance', label: t('toolbox.sort.relevance') },

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { ReferenceTable } from '../../../components/ui/ReferenceTable';
 import type { FormattingCommandId } from './commands';
+import styles from './formatting.module.css';
 import { useFormattingLabels } from './use-formatting-labels';
 
 const withShortcuts: FormattingCommandId[] = [
@@ -44,7 +45,7 @@ export function FormattingHelp({
       isDismissable
       size="md"
     >
-      <div className="formatting-help">
+      <div className={styles.formattingHelp}>
         <h3>{t('editor.help.slashTitle')}</h3>
         <p>{t('editor.help.slashText')}</p>
         <p>{t('editor.help.mentionText')}</p>

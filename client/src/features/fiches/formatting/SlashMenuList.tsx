@@ -1,4 +1,5 @@
 import { SuggestionList } from '../../../components/ui/SuggestionList';
+import styles from './formatting.module.css';
 import type { SlashItem } from './slash-items';
 
 export interface SlashMenuListProps {
@@ -30,7 +31,7 @@ export function SlashMenuList({
 }: SlashMenuListProps) {
   if (items.length === 0) return null;
   return (
-    <div className="slash-menu">
+    <div className={styles.slashMenu}>
       <SuggestionList
         id={id}
         label={label}
@@ -40,26 +41,26 @@ export function SlashMenuList({
         onPick={onPick}
         onHover={onHover}
         framed={false}
-        className="slash-menu__list"
+        className={styles.slashMenuList}
       >
         {(item) => {
           const Icon = item.icon;
           return (
             <>
-              <span className="slash-menu__icon" aria-hidden="true">
-                <Icon className="slash-menu__svg" focusable="false" />
+              <span className={styles.slashMenuIcon} aria-hidden="true">
+                <Icon className={styles.slashMenuSvg} focusable="false" />
               </span>
-              <span className="slash-menu__text">
-                <span className="slash-menu__label">{item.label}</span>
-                <span className="slash-menu__description">{item.description}</span>
+              <span className={styles.slashMenuText}>
+                <span className={`slash-menu__label ${styles.slashMenuLabel}`}>{item.label}</span>
+                <span className={styles.slashMenuDescription}>{item.description}</span>
               </span>
             </>
           );
         }}
       </SuggestionList>
-      <p className="slash-menu__hint" aria-hidden="true">
+      <p className={styles.slashMenuHint} aria-hidden="true">
         {hint}
-        <span className="slash-menu__keys"> · {keysHint}</span>
+        <span className={styles.slashMenuKeys}> · {keysHint}</span>
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import { Toolbar, UnstyledButton } from '../../../components/ui';
+import styles from './formatting.module.css';
 
 const actions = ['addRowAfter', 'addColumnAfter', 'deleteRow', 'deleteColumn', 'deleteTable'] as const;
 
@@ -8,14 +9,14 @@ const actions = ['addRowAfter', 'addColumnAfter', 'deleteRow', 'deleteColumn', '
 export function TableTools({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   return (
-    <Toolbar aria-label={t('editor.table.toolbar')} className="editor-toolbar editor-toolbar--table">
+    <Toolbar aria-label={t('editor.table.toolbar')} className={`${styles.toolbar} ${styles.toolbarTable}`}>
       {actions.map((id) => (
         <UnstyledButton
           key={id}
-          className={`editor-tool editor-tool--worded editor-tool--text${id === 'deleteTable' ? ' editor-tool--danger' : ''}`}
+          className={`${styles.tool} ${styles.toolWorded} editor-tool--text${id === 'deleteTable' ? ` ${styles.toolDanger}` : ''}`}
           onPress={() => editor.chain().focus()[id]().run()}
         >
-          <span className="editor-tool__word editor-tool__word--always">{t(`editor.table.${id}`)}</span>
+          <span className={`${styles.toolWord} ${styles.toolWordAlways}`}>{t(`editor.table.${id}`)}</span>
         </UnstyledButton>
       ))}
     </Toolbar>

@@ -1,13 +1,13 @@
 import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { OverlayArrow, ToggleButton, Tooltip, TooltipTrigger, UnstyledButton } from '../../../components/ui';
-import './formatting.css';
+import styles from './formatting.module.css';
 
 /** The tooltip of an editor tool, shown on hover and on keyboard focus (react-aria links it with aria-describedby). */
 export function ToolTooltip({ children }: { children: ReactNode }) {
   return (
-    <Tooltip className="editor-tooltip" offset={8}>
-      <OverlayArrow className="editor-tooltip__arrow">
+    <Tooltip className={styles.tooltip} offset={8}>
+      <OverlayArrow className={styles.tooltipArrow}>
         <svg width={10} height={5} viewBox="0 0 10 5" aria-hidden="true">
           <path d="M0 0 L5 5 L10 0" />
         </svg>
@@ -45,14 +45,14 @@ export function ToolButton({
   onPress,
   className,
 }: ToolButtonProps) {
-  const classes = ['editor-tool', showLabel ? 'editor-tool--worded' : '', className ?? '']
+  const classes = [styles.tool, showLabel ? styles.toolWorded : '', className ?? '']
     .filter(Boolean)
     .join(' ');
   // The accessible name is the visible word itself (WCAG 2.5.3), even while the word is hidden on narrow screens.
   const content = (
     <>
-      <Icon className="editor-tool__icon" aria-hidden="true" focusable="false" />
-      {showLabel && <span className="editor-tool__word">{label}</span>}
+      <Icon className={styles.toolIcon} aria-hidden="true" focusable="false" />
+      {showLabel && <span className={styles.toolWord}>{label}</span>}
     </>
   );
   return (

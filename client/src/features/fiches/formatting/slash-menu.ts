@@ -7,10 +7,10 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeEditor, listKey } from '../editor-combobox';
 import type { PickFiles } from './commands';
+import styles from './formatting.module.css';
 import { SlashMenuList, type SlashMenuListProps } from './SlashMenuList';
 import { type SlashContext, type SlashItem, slashItems } from './slash-items';
 import { useFormattingLabels } from './use-formatting-labels';
-import './formatting.css';
 
 export const slashMenuKey = new PluginKey('slashMenu');
 
@@ -81,7 +81,7 @@ export function slashMenu(
                     onHover: hover,
                   },
                 });
-                renderer.element.className = 'slash-menu__frame';
+                renderer.element.className = styles.slashMenuFrame;
                 const element = renderer.element as HTMLElement;
                 // Floating UI places the list under the "/" (above it when there is no room below); it is
                 // kept inside the screen's width, 390 px phones too.

@@ -1,5 +1,6 @@
 import { MentionPicker } from '../../mentions/MentionPicker';
 import type { MemberCandidate } from '../../mentions/mention-candidates';
+import styles from './mentions.module.css';
 
 export interface MentionListProps {
   id: string;
@@ -26,7 +27,7 @@ export function MentionList({ id, label, members, active, anchor, onPick }: Ment
       candidates={members}
       active={active}
       onPick={onPick}
-      className="fiche-mention-list"
+      className={styles.list}
       style={{ top: anchor.bottom + 4, left, width }}
     />
   );

@@ -4,7 +4,8 @@ import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion
 import { type MemberCandidate, rankMentionCandidates } from '../../mentions/mention-candidates';
 import { describeEditor, listKey } from '../editor-combobox';
 import { MentionList, type MentionListProps } from './MentionList';
-import './mentions.css';
+// The mention chips' style, in the text of every editor that offers the suggestion.
+import './mentions.module.css';
 
 let lists = 0;
 

@@ -10,6 +10,7 @@ import { useRemoveMember, useUpdateMember } from '../hooks';
 import { AddMemberDialog } from './AddMemberDialog';
 import { MemberActions } from './MemberActions';
 import { MemberList } from './MemberList';
+import styles from './members.module.css';
 
 interface GroupMembersProps {
   group: GroupDetail;
@@ -87,7 +88,7 @@ export function GroupMembers({ group, title, headingLevel = 2, className, onLeft
 
   return (
     <section className={['panel', className ?? ''].filter(Boolean).join(' ')} aria-labelledby={headingId}>
-      <div className="toolbar members-toolbar">
+      <div className={`toolbar ${styles.membersToolbar}`}>
         <Heading id={headingId} ref={headingRef} tabIndex={-1} className="panel__title toolbar__title">
           {title} <span className="count">({group.memberCount})</span>
         </Heading>

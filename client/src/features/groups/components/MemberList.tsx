@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { OrganisationKindLabel } from '../../organisations/components/OrganisationKindLabel';
+import styles from './members.module.css';
 
 interface MemberListProps {
   members: GroupMember[];
@@ -29,32 +30,34 @@ export function MemberList({
     );
   }
   return (
-    <ul className="member-list">
+    <ul className={styles.memberList}>
       {members.map((member) => (
         <li
           key={member.userId}
-          className={renderActions ? 'member-card member-card--actions' : 'member-card'}
+          className={`member-card ${styles.memberCard}${renderActions ? ` ${styles.memberCardIsActions}` : ''}`}
         >
-          <div className="member-card__head">
-            <span className="member-card__name">
+          <div className={styles.memberCardHead}>
+            <span className={styles.memberCardName}>
               {member.displayName}
               {member.userId === currentUserId && (
-                <span className="member-card__you"> {t('group.members.you')}</span>
+                <span className={styles.memberCardYou}> {t('group.members.you')}</span>
               )}
             </span>
             <Badge tone={member.role === 'facilitator' ? 'info' : 'neutral'}>
               {t(`roles.${member.role}`)}
             </Badge>
           </div>
-          {member.jobTitle && <span className="member-card__job">{member.jobTitle}</span>}
+          {member.jobTitle && <span className={styles.memberCardJob}>{member.jobTitle}</span>}
           {member.organisation ? (
-            <span className="member-card__org">
+            <span className={`member-card__org ${styles.memberCardOrg}`}>
               {member.organisation.name} · <OrganisationKindLabel kind={member.organisation.kind} />
             </span>
           ) : (
-            <span className="member-card__org muted">{t('group.members.noOrganisation')}</span>
+            <span className={`member-card__org ${styles.memberCardOrg} muted`}>
+              {t('group.members.noOrganisation')}
+            </span>
           )}
-          {renderActions && <div className="member-card__actions">{renderActions(member)}</div>}
+          {renderActions && <div className={styles.memberCardActions}>{renderActions(member)}</div>}
         </li>
       ))}
     </ul>

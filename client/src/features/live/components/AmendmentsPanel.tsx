@@ -10,6 +10,7 @@ import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAmendments, useDecideAmendment, useProposeAmendment } from '../hooks';
+import styles from '../live.module.css';
 
 const statusTone = { open: 'neutral', accepted: 'success', rejected: 'warning' } as const;
 
@@ -45,15 +46,15 @@ export function AmendmentsPanel({ meetingId, canManage, reviewOpen }: Amendments
       <h2 id="live-amendments-title" className="panel__title">
         {t('live.amendments.title')}
       </h2>
-      {amendments.isError && <p className="live-muted">{errorMessage(amendments.error)}</p>}
+      {amendments.isError && <p className={styles.muted}>{errorMessage(amendments.error)}</p>}
       {amendments.data && amendments.data.length === 0 && (
-        <p className="live-muted">{t('live.amendments.none')}</p>
+        <p className={styles.muted}>{t('live.amendments.none')}</p>
       )}
       {amendments.data && amendments.data.length > 0 && (
-        <ul className="live-amendments__list">
+        <ul className={styles.amendmentsList}>
           {amendments.data.map((amendment) => (
-            <li key={amendment.id} className="live-amendment">
-              <p className="live-amendment__meta">
+            <li key={amendment.id} className={`live-amendment ${styles.amendment}`}>
+              <p className={styles.amendmentMeta}>
                 {t('live.amendments.by', {
                   name: amendment.author.displayName,
                   date: formatDate(amendment.createdAt, i18n.language, {
@@ -66,11 +67,11 @@ export function AmendmentsPanel({ meetingId, canManage, reviewOpen }: Amendments
                 </Badge>
               </p>
               {amendment.quote && (
-                <blockquote className="live-amendment__quote">{amendment.quote}</blockquote>
+                <blockquote className={styles.amendmentQuote}>{amendment.quote}</blockquote>
               )}
-              <p className="live-amendment__body">{amendment.body}</p>
+              <p className={styles.amendmentBody}>{amendment.body}</p>
               {canManage && amendment.status === 'open' && (
-                <div className="live-amendment__actions">
+                <div className={styles.amendmentActions}>
                   <Button
                     size="sm"
                     onPress={() => decideOn(amendment, 'accepted')}
@@ -122,13 +123,13 @@ function ProposeAmendmentForm({ meetingId }: { meetingId: string }) {
   }
 
   return (
-    <Form className="live-capture__form" onSubmit={submit} aria-labelledby="live-amend-title">
-      <h3 id="live-amend-title" className="live-capture__heading">
+    <Form className={styles.captureForm} onSubmit={submit} aria-labelledby="live-amend-title">
+      <h3 id="live-amend-title" className={styles.captureHeading}>
         {t('live.amendments.propose')}
       </h3>
       <TextAreaField
         label={t('live.amendments.quote')}
-        inputClassName="live-capture__textarea"
+        inputClassName={styles.captureTextarea}
         rows={2}
         maxLength={2000}
         value={quote}
@@ -136,7 +137,7 @@ function ProposeAmendmentForm({ meetingId }: { meetingId: string }) {
       />
       <TextAreaField
         label={t('live.amendments.body')}
-        inputClassName="live-capture__textarea"
+        inputClassName={styles.captureTextarea}
         rows={3}
         maxLength={4000}
         value={body}

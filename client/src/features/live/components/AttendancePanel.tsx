@@ -5,6 +5,7 @@ import { SegmentedChoice } from '../../../components/ui/SegmentedChoice';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useSetAttendance } from '../hooks';
+import styles from '../live.module.css';
 
 interface AttendancePanelProps {
   meetingId: string;
@@ -30,16 +31,16 @@ export function AttendancePanel({ meetingId, participants }: AttendancePanelProp
       <h2 id="live-attendance-title" className="panel__title">
         {t('live.attendance.title')}
       </h2>
-      <ul className="live-attendance__list">
+      <ul className={styles.attendanceList}>
         {participants.map((participant) => {
           const { person } = participant;
           const value = choosing?.userId === person.id ? choosing.state : participant.attendance;
           return (
-            <li key={person.id} className="live-attendance__row">
-              <span className="live-attendance__name">
+            <li key={person.id} className={styles.attendanceRow}>
+              <span className={styles.attendanceName}>
                 {person.displayName}
                 {participant.role !== 'member' && (
-                  <span className="live-muted"> · {t(`live.roles.${participant.role}`)}</span>
+                  <span className={styles.muted}> · {t(`live.roles.${participant.role}`)}</span>
                 )}
               </span>
               <SegmentedChoice

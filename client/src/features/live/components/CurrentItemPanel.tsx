@@ -1,5 +1,6 @@
 import type { AgendaItem, LiveState } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
+import styles from '../live.module.css';
 import { formatDuration, itemTimer } from '../live-clock';
 import { useNow } from '../use-now';
 
@@ -16,45 +17,45 @@ export function CurrentItemPanel({ state, offset, next }: CurrentItemPanelProps)
   const item = state.item;
   if (!item) {
     return (
-      <section className="live-current" aria-labelledby="live-current-title">
-        <h2 id="live-current-title" className="live-current__eyebrow">
+      <section className={styles.current} aria-labelledby="live-current-title">
+        <h2 id="live-current-title" className={styles.currentEyebrow}>
           {t('live.current.heading')}
         </h2>
-        <p className="live-current__title">{t('live.current.none')}</p>
+        <p className={`live-current__title ${styles.currentTitle}`}>{t('live.current.none')}</p>
       </section>
     );
   }
   const timer = itemTimer(state.itemStartedAt, item.durationMinutes, now, offset);
   return (
     <section
-      className={`live-current${timer.overTime ? ' live-current--over' : ''}`}
+      className={`${styles.current}${timer.overTime ? ` ${styles.currentOver}` : ''}`}
       aria-labelledby="live-current-title"
     >
-      <h2 id="live-current-title" className="live-current__eyebrow">
+      <h2 id="live-current-title" className={styles.currentEyebrow}>
         {t('live.current.heading')}
         {state.currentItem !== null && (
-          <span className="live-current__position">
+          <span className={styles.currentPosition}>
             {' '}
             {t('live.current.position', { number: state.currentItem + 1 })}
           </span>
         )}
       </h2>
-      <p className="live-current__title">{item.title}</p>
+      <p className={`live-current__title ${styles.currentTitle}`}>{item.title}</p>
       {item.ownerName && (
-        <p className="live-current__owner">{t('live.current.owner', { name: item.ownerName })}</p>
+        <p className={styles.currentOwner}>{t('live.current.owner', { name: item.ownerName })}</p>
       )}
-      <p className="live-timer">
-        <span className="live-timer__label">{t('live.timer.label')}</span>{' '}
-        <span className="live-timer__value" data-testid="live-timer">
+      <p className={styles.timer}>
+        <span className={styles.timerLabel}>{t('live.timer.label')}</span>{' '}
+        <span className={styles.timerValue} data-testid="live-timer">
           {timer.label}
         </span>
         {timer.overTime && (
-          <span className="live-timer__over">
+          <span className={styles.timerOver}>
             {t('live.timer.over', { time: formatDuration(timer.overByMs) })}
           </span>
         )}
       </p>
-      <p className="live-current__next">
+      <p className={styles.currentNext}>
         {next ? t('live.current.next', { title: next.title }) : t('live.current.last')}
       </p>
     </section>

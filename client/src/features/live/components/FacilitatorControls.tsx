@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
+import styles from '../live.module.css';
 import type { LiveMeeting } from '../use-live-meeting';
 
 interface FacilitatorControlsProps {
@@ -17,7 +18,7 @@ export function FacilitatorControls({ state, live, agendaLength }: FacilitatorCo
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   if (state.status === 'planned') {
     return (
-      <div className="live-controls">
+      <div className={styles.controls}>
         <Button variant="primary" onPress={live.start} isPending={live.pending === 'start'}>
           {t('live.controls.start')}
         </Button>
@@ -29,7 +30,7 @@ export function FacilitatorControls({ state, live, agendaLength }: FacilitatorCo
   const previous = index === null ? null : index - 1;
   const next = index === null ? 0 : index + 1;
   return (
-    <div className="live-controls">
+    <div className={styles.controls}>
       <Button
         onPress={() => previous !== null && live.goto(previous)}
         isDisabled={previous === null || previous < 0 || live.pending === 'goto'}

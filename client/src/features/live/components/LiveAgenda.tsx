@@ -1,6 +1,7 @@
 import type { AgendaItem } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import styles from '../live.module.css';
 
 interface LiveAgendaProps {
   agenda: AgendaItem[];
@@ -18,19 +19,19 @@ export function LiveAgenda({ agenda, currentIndex, onGoto }: LiveAgendaProps) {
         {t('live.agenda.title')}
       </h2>
       {agenda.length === 0 ? (
-        <p className="live-muted">{t('live.agenda.empty')}</p>
+        <p className={styles.muted}>{t('live.agenda.empty')}</p>
       ) : (
-        <ol className="live-agenda__list">
+        <ol className={styles.agendaList}>
           {agenda.map((item, index) => {
             const current = index === currentIndex;
             return (
               <li
                 key={item.id}
-                className={`live-agenda__item${current ? ' live-agenda__item--current' : ''}`}
+                className={`live-agenda__item ${styles.agendaItem}${current ? ` ${styles.agendaItemCurrent}` : ''}`}
                 aria-current={current ? 'step' : undefined}
               >
-                <span className="live-agenda__title">{item.title}</span>
-                <span className="live-agenda__meta">
+                <span className={styles.agendaTitle}>{item.title}</span>
+                <span className={styles.agendaMeta}>
                   {t('live.agenda.minutes', { count: item.durationMinutes })}
                   {item.ownerName && ` · ${item.ownerName}`}
                 </span>
@@ -39,7 +40,7 @@ export function LiveAgenda({ agenda, currentIndex, onGoto }: LiveAgendaProps) {
                   <Button
                     size="sm"
                     variant="ghost"
-                    className="live-agenda__goto"
+                    className={styles.agendaGoto}
                     onPress={() => onGoto(index)}
                     aria-label={t('live.agenda.gotoLabel', { title: item.title })}
                   >

@@ -5,6 +5,7 @@ import { Badge } from '../../../components/ui/Badge';
 import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { useCurrentUser } from '../../auth/hooks';
+import styles from '../live.module.css';
 import { useLiveMeeting } from '../use-live-meeting';
 import { AttendancePanel } from './AttendancePanel';
 import { CurrentItemPanel } from './CurrentItemPanel';
@@ -15,7 +16,6 @@ import { MeetingBreadcrumb } from './MeetingBreadcrumb';
 import { MeetingNotes } from './MeetingNotes';
 import { QuickCapture } from './QuickCapture';
 import { SpeakingQueue } from './SpeakingQueue';
-import '../live.css';
 
 const statusTone = { planned: 'neutral', live: 'success', done: 'info', cancelled: 'warning' } as const;
 
@@ -49,11 +49,11 @@ export function LiveMeetingView({ meeting }: { meeting: MeetingDetail }) {
       )}
       {!state && !live.joinError && <LoadingState label={t('live.page.joining')} />}
       {state && (
-        <div className="live-layout">
-          <div className="live-layout__main">
+        <div className={styles.layout}>
+          <div className={styles.layoutMain}>
             {state.status === 'planned' && <p className="notice notice--info">{t('live.page.notStarted')}</p>}
             {state.status === 'done' && (
-              <div className="notice notice--info live-ended">
+              <div className={`notice notice--info ${styles.ended}`}>
                 <p>{t('live.page.ended')}</p>
                 <ButtonLink href={`/rencontres/${meeting.id}/proces-verbal`}>
                   {t('live.page.toMinutes')}
@@ -64,7 +64,7 @@ export function LiveMeetingView({ meeting }: { meeting: MeetingDetail }) {
             {meeting.canManage && (
               <FacilitatorControls state={state} live={live} agendaLength={agenda.length} />
             )}
-            <section className="live-notes-section" aria-labelledby="live-notes-title">
+            <section className={styles.notesSection} aria-labelledby="live-notes-title">
               <h2 id="live-notes-title" className="panel__title">
                 {t('live.notes.title')}
               </h2>
@@ -84,7 +84,7 @@ export function LiveMeetingView({ meeting }: { meeting: MeetingDetail }) {
               />
             )}
           </div>
-          <div className="live-layout__side">
+          <div className={styles.layoutSide}>
             <SpeakingQueue state={state} live={live} userId={me?.id} canManage={meeting.canManage} />
             <LiveAgenda
               agenda={agenda}

@@ -1,13 +1,14 @@
 import type { Decision, FollowUpAction, Participant } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../i18n';
+import styles from '../live.module.css';
 
 /** The decisions of a meeting, in order. */
 export function DecisionList({ decisions }: { decisions: Decision[] }) {
   const { t } = useTranslation();
-  if (decisions.length === 0) return <p className="live-muted">{t('live.facts.noDecision')}</p>;
+  if (decisions.length === 0) return <p className={styles.muted}>{t('live.facts.noDecision')}</p>;
   return (
-    <ol className="live-facts__list">
+    <ol className={`live-facts__list ${styles.factsList}`}>
       {decisions.map((decision) => (
         <li key={decision.id}>{decision.text}</li>
       ))}
@@ -18,13 +19,13 @@ export function DecisionList({ decisions }: { decisions: Decision[] }) {
 /** The follow-up actions: what, who, by when, and whether done. */
 export function ActionList({ actions }: { actions: FollowUpAction[] }) {
   const { t, i18n } = useTranslation();
-  if (actions.length === 0) return <p className="live-muted">{t('live.facts.noAction')}</p>;
+  if (actions.length === 0) return <p className={styles.muted}>{t('live.facts.noAction')}</p>;
   return (
-    <ul className="live-facts__list">
+    <ul className={`live-facts__list ${styles.factsList}`}>
       {actions.map((action) => (
         <li key={action.id}>
-          <span className="live-facts__what">{action.title}</span>
-          <span className="live-muted">
+          <span className={styles.factsWhat}>{action.title}</span>
+          <span className={styles.muted}>
             {' – '}
             {action.owner ? action.owner.displayName : t('live.facts.noOwner')}
             {action.dueOn &&
@@ -45,7 +46,7 @@ export function AttendanceSummary({ participants }: { participants: Participant[
     names: participants.filter((p) => p.attendance === state).map((p) => p.person.displayName),
   }));
   return (
-    <dl className="live-facts__attendance">
+    <dl className={`live-facts__attendance ${styles.factsAttendance}`}>
       {groups.map(({ state, names }) => (
         <div key={state}>
           <dt>{t(`live.attendance.groups.${state}`)}</dt>

@@ -10,12 +10,12 @@ import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePublishMinutes, useStartReview } from '../hooks';
+import styles from '../live.module.css';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { MeetingBreadcrumb } from './MeetingBreadcrumb';
 import { ActionList, AttendanceSummary, DecisionList } from './MeetingFacts';
 import { MeetingNotes } from './MeetingNotes';
 import { PublishedMinutesView } from './PublishedMinutesView';
-import '../live.css';
 
 const REVIEW_DAYS = 7;
 
@@ -52,8 +52,8 @@ export function MinutesView({ meeting }: { meeting: MeetingDetail }) {
           {meeting.canManage && meeting.status === 'done' && (
             <MinutesControls meetingId={meeting.id} reviewStarted={minutesStatus === 'review'} />
           )}
-          <div className="live-layout">
-            <div className="live-layout__main">
+          <div className={styles.layout}>
+            <div className={styles.layoutMain}>
               <section aria-labelledby="live-draft-title">
                 <h2 id="live-draft-title" className="panel__title">
                   {t('live.minutes.draft')}
@@ -68,7 +68,7 @@ export function MinutesView({ meeting }: { meeting: MeetingDetail }) {
                 <AmendmentsPanel meetingId={meeting.id} canManage={meeting.canManage} reviewOpen />
               )}
             </div>
-            <div className="live-layout__side">
+            <div className={styles.layoutSide}>
               <section className="panel" aria-labelledby="live-draft-attendance">
                 <h2 id="live-draft-attendance" className="panel__title">
                   {t('live.attendance.title')}
@@ -105,7 +105,7 @@ function MinutesControls({ meetingId, reviewStarted }: { meetingId: string; revi
   const [confirming, setConfirming] = useState(false);
 
   return (
-    <div className="live-controls live-minutes__controls">
+    <div className={`${styles.controls} ${styles.minutesControls}`}>
       {!reviewStarted && (
         <Button
           onPress={() =>

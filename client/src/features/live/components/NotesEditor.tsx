@@ -6,8 +6,9 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
 import type { DocumentConnection } from '../../../realtime/document-connection';
 import { EditorToolbar } from '../../fiches/components/EditorToolbar';
+import editorStyles from '../../fiches/components/fiche-editor.module.css';
 import { useSlashMenu } from '../../fiches/formatting/slash-menu';
-import '../../fiches/components/fiche-editor.css';
+import styles from '../live.module.css';
 
 interface NotesEditorProps {
   connection: DocumentConnection;
@@ -38,7 +39,7 @@ export function NotesEditor({ connection, user, editable, label, status }: Notes
       editable,
       editorProps: {
         attributes: {
-          class: 'fiche-editor__content live-notes__content',
+          class: `fiche-editor__content ${editorStyles.editorContent} live-notes__content ${styles.notesContent}`,
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': label,
@@ -55,12 +56,12 @@ export function NotesEditor({ connection, user, editable, label, status }: Notes
   }, [editor, editable]);
 
   return (
-    <div className="fiche-editor live-notes">
-      <div className="fiche-editor__bar">
+    <div className={`${editorStyles.editor} ${styles.notes}`}>
+      <div className={editorStyles.editorBar}>
         {editable && <EditorToolbar editor={editor} />}
-        <div className="fiche-editor__status">{status}</div>
+        <div className={editorStyles.editorStatus}>{status}</div>
       </div>
-      <EditorContent editor={editor} className="fiche-editor__body" />
+      <EditorContent editor={editor} className={`fiche-editor__body ${editorStyles.editorBody}`} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { formatDate } from '../../../i18n';
 import { FicheVersionText } from '../../fiches/components/FicheVersionText';
 import { usePublishedMinutes } from '../hooks';
+import styles from '../live.module.css';
 import { minutesPdfUrl } from '../live-api';
 import { ActionList, AttendanceSummary, DecisionList } from './MeetingFacts';
 
@@ -16,9 +17,9 @@ export function PublishedMinutesView({ meetingId }: { meetingId: string }) {
   if (minutes.isError) return <ErrorState error={minutes.error} onRetry={() => minutes.refetch()} />;
   const published = minutes.data;
   return (
-    <div className="live-minutes">
-      <div className="live-minutes__head">
-        <p className="live-muted">
+    <div className={styles.minutes}>
+      <div className={styles.minutesHead}>
+        <p className={styles.muted}>
           {t('live.minutes.publishedBy', {
             name: published.publishedBy.displayName,
             date: formatDate(published.publishedAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
@@ -37,7 +38,7 @@ export function PublishedMinutesView({ meetingId }: { meetingId: string }) {
           label={t('live.minutes.textLabel', { title: published.title })}
         />
       </section>
-      <div className="live-minutes__facts">
+      <div className={styles.minutesFacts}>
         <section className="panel" aria-labelledby="live-minutes-attendance">
           <h2 id="live-minutes-attendance" className="panel__title">
             {t('live.attendance.title')}

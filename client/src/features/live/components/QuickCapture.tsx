@@ -9,6 +9,7 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAddAction, useAddDecision } from '../hooks';
+import styles from '../live.module.css';
 import { ActionList, DecisionList } from './MeetingFacts';
 
 interface QuickCaptureProps {
@@ -30,10 +31,10 @@ export function QuickCapture({ meetingId, participants, decisions, actions, canM
       <h2 id="live-capture-title" className="panel__title">
         {t('live.capture.title')}
       </h2>
-      <h3 className="live-capture__heading">{t('live.capture.decisions')}</h3>
+      <h3 className={styles.captureHeading}>{t('live.capture.decisions')}</h3>
       <DecisionList decisions={decisions} />
       {canManage && <DecisionForm meetingId={meetingId} />}
-      <h3 className="live-capture__heading">{t('live.capture.actions')}</h3>
+      <h3 className={styles.captureHeading}>{t('live.capture.actions')}</h3>
       <ActionList actions={actions} />
       {canManage && <ActionForm meetingId={meetingId} participants={participants} />}
     </section>
@@ -53,10 +54,10 @@ function DecisionForm({ meetingId }: { meetingId: string }) {
   }
 
   return (
-    <Form className="live-capture__form" onSubmit={submit}>
+    <Form className={styles.captureForm} onSubmit={submit}>
       <TextAreaField
         label={t('live.capture.decisionLabel')}
-        inputClassName="live-capture__textarea"
+        inputClassName={styles.captureTextarea}
         rows={2}
         maxLength={2000}
         value={text}
@@ -99,7 +100,7 @@ function ActionForm({ meetingId, participants }: { meetingId: string; participan
   }
 
   return (
-    <Form className="live-capture__form" onSubmit={submit}>
+    <Form className={styles.captureForm} onSubmit={submit}>
       <TextField
         label={t('live.capture.actionLabel')}
         value={title}
@@ -107,7 +108,7 @@ function ActionForm({ meetingId, participants }: { meetingId: string; participan
         isRequired
         maxLength={300}
       />
-      <div className="live-capture__row">
+      <div className={styles.captureRow}>
         <SelectField
           label={t('live.capture.owner')}
           options={options}

@@ -1,6 +1,7 @@
 import type { LiveState } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import styles from '../live.module.css';
 import { hasRaisedHand, queueDisplay } from '../queue-display';
 import type { LiveMeeting } from '../use-live-meeting';
 
@@ -22,14 +23,14 @@ export function SpeakingQueue({ state, live, userId, canManage }: SpeakingQueueP
       <h2 id="live-queue-title" className="panel__title">
         {t('live.queue.title')}
       </h2>
-      <p className="live-queue__speaker">
+      <p className={`live-queue__speaker ${styles.queueSpeaker}`}>
         {speaker ? t('live.queue.speaker', { name: speaker.displayName }) : t('live.queue.nobody')}
       </p>
-      <p className="live-queue__next">
+      <p className={`live-queue__next ${styles.queueNext}`}>
         {nextNames ? t('live.queue.next', { names: nextNames }) : t('live.queue.empty')}
       </p>
       {running && (
-        <div className="live-queue__actions">
+        <div className={styles.queueActions}>
           {raised ? (
             <Button onPress={live.lowerHand} isPending={live.pending === 'hand'}>
               {t('live.queue.lower')}
@@ -51,9 +52,9 @@ export function SpeakingQueue({ state, live, userId, canManage }: SpeakingQueueP
         </div>
       )}
       {canManage && running && waiting.length > 0 && (
-        <ol className="live-queue__list" aria-label={t('live.queue.listLabel')}>
+        <ol className={styles.queueList} aria-label={t('live.queue.listLabel')}>
           {waiting.map((person) => (
-            <li key={person.id} className="live-queue__person">
+            <li key={person.id} className={styles.queuePerson}>
               <span>{person.displayName}</span>
               <Button
                 size="sm"

@@ -7,6 +7,7 @@ import { notify } from '../../../components/ui/toast';
 import { formatDate } from '../../../i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useUpdateAction } from '../hooks';
+import styles from '../meetings.module.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -25,14 +26,17 @@ export function ActionList({
   const errorMessage = useErrorMessage();
   if (actions.length === 0) return <p className="muted">{t('meetings.actions.none')}</p>;
   return (
-    <ul className="plain-list action-list">
+    <ul className={`plain-list ${styles.actionList}`}>
       {actions.map((action) => {
         const done = action.status === 'done';
         const overdue = !done && action.dueOn !== null && action.dueOn < today();
         return (
-          <li key={action.id} className={done ? 'action-item action-item--done' : 'action-item'}>
-            <div className="action-item__main">
-              <span className="action-item__title">{action.title}</span>
+          <li
+            key={action.id}
+            className={done ? `${styles.actionItem} ${styles.actionItemDone}` : styles.actionItem}
+          >
+            <div className={styles.actionItemMain}>
+              <span className={styles.actionItemTitle}>{action.title}</span>
               <span className="muted action-item__meta">
                 {action.owner?.displayName ?? t('meetings.actions.noOwner')}
                 {action.dueOn &&
@@ -44,7 +48,7 @@ export function ActionList({
                 </Link>
               )}
             </div>
-            <div className="action-item__status">
+            <div className={styles.actionItemStatus}>
               <Badge tone={done ? 'success' : overdue ? 'warning' : 'neutral'}>
                 {done
                   ? t('meetings.actions.done')

@@ -17,6 +17,7 @@ import {
   updateAgendaItem,
 } from '../agenda-model';
 import { formatDuration, minutesBetween } from '../meeting-time';
+import styles from '../meetings.module.css';
 import { useAgendaItems } from '../use-agenda';
 
 /**
@@ -62,16 +63,16 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
           {shared.loaded || meeting.isGuest ? t('meetings.agenda.empty') : t('meetings.agenda.connecting')}
         </p>
       ) : (
-        <ol className="agenda-list">
+        <ol className={styles.agendaList}>
           {items.map((item, i) => {
             const n = i + 1;
             return (
-              <li key={item.id} className="agenda-item">
-                <span className="agenda-item__number" aria-hidden="true">
+              <li key={item.id} className={styles.agendaItem}>
+                <span className={styles.agendaItemNumber} aria-hidden="true">
                   {n}.
                 </span>
                 {editable && doc ? (
-                  <div className="agenda-item__fields">
+                  <div className={styles.agendaItemFields}>
                     <TextField
                       label={t('meetings.agenda.itemTitle', { n })}
                       isLabelHidden
@@ -79,7 +80,7 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
                       maxLength={300}
                       onChange={(title) => updateAgendaItem(doc, item.id, { title })}
                     />
-                    <div className="agenda-item__duration">
+                    <div className={styles.agendaItemDuration}>
                       <NumberField
                         label={t('meetings.agenda.itemDuration', { n })}
                         isLabelHidden
@@ -100,7 +101,7 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
                       maxLength={120}
                       onChange={(owner) => updateAgendaItem(doc, item.id, { ownerName: owner || null })}
                     />
-                    <div className="agenda-item__buttons">
+                    <div className={styles.agendaItemButtons}>
                       <Button
                         size="sm"
                         variant="ghost"
@@ -130,7 +131,7 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
                     </div>
                   </div>
                 ) : (
-                  <div className="agenda-item__fields agenda-item__fields--read">
+                  <div className={`${styles.agendaItemFields} ${styles.agendaItemFieldsRead}`}>
                     <span className="agenda-item__title">{item.title}</span>
                     <span className="muted">{formatDuration(item.durationMinutes)}</span>
                     {item.ownerName && <span className="muted">{item.ownerName}</span>}
@@ -141,8 +142,11 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
           })}
         </ol>
       )}
-      <div className="agenda-footer">
-        <p className={balance?.over ? 'agenda-total agenda-total--over' : 'agenda-total'} aria-live="polite">
+      <div className={styles.agendaFooter}>
+        <p
+          className={balance?.over ? `${styles.agendaTotal} ${styles.agendaTotalOver}` : styles.agendaTotal}
+          aria-live="polite"
+        >
           {balance
             ? `${t('meetings.agenda.ofMeeting', {
                 planned: formatDuration(balance.planned),

@@ -7,6 +7,7 @@ import { notify } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCalendarFeed, useRotateCalendarFeed } from '../hooks';
+import styles from '../meetings.module.css';
 
 /** In the profile: my personal calendar feed address (secret), to copy, and to replace if it leaked. */
 export function CalendarFeedSection() {
@@ -31,8 +32,8 @@ export function CalendarFeedSection() {
   }
 
   return (
-    <section className="stack calendar-feed" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="calendar-feed__title">
+    <section className={`stack ${styles.calendarFeed}`} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className={styles.calendarFeedTitle}>
         {t('meetings.feed.title')}
       </h3>
       <p className="muted">{t('meetings.feed.help')}</p>
@@ -41,7 +42,7 @@ export function CalendarFeedSection() {
         <TextField
           id={`${id}-url`}
           label={t('meetings.feed.label')}
-          inputClassName="calendar-feed__url"
+          inputClassName={`calendar-feed__url ${styles.calendarFeedUrl}`}
           isReadOnly
           value={feed.isError ? '' : url}
           onFocus={(e) => (e.target as HTMLInputElement).select()}
@@ -49,7 +50,7 @@ export function CalendarFeedSection() {
       )}
       {hidden && <p className="muted">{t('meetings.feed.hidden')}</p>}
       {feed.isError && !hidden && <p className="form-error">{errorMessage(feed.error)}</p>}
-      <div className="calendar-feed__actions">
+      <div className={styles.calendarFeedActions}>
         {!hidden && (
           <Button size="sm" isDisabled={!url} onPress={() => void copy()}>
             {t('meetings.feed.copy')}

@@ -12,6 +12,7 @@ import { useThreadPolls } from '../../polls/hooks';
 import { ThreadPolls } from '../../polls/ThreadPolls';
 import { useCloseDatePoll, useOpenDatePoll } from '../hooks';
 import { brusselsToIso, meetingTimes } from '../meeting-time';
+import styles from '../meetings.module.css';
 import { TimeFields, type TimesDraft } from './TimeFields';
 
 /** While the date is to be found: the date poll (voting as in discussions) and, for facilitators, the choice. */
@@ -63,13 +64,13 @@ function RetainSlot({
   const poll = polls.data?.find((p) => p.id === pollId);
   if (!poll) return null;
   return (
-    <div className="meeting-retain">
-      <h3 className="meeting-retain__title">{t('meetings.datePoll.choose')}</h3>
+    <div className={styles.retain}>
+      <h3 className={styles.retainTitle}>{t('meetings.datePoll.choose')}</h3>
       <ul className="plain-list meeting-retain__list">
         {poll.options.map((option) => {
           const slot = formatSlot(option, i18n.language);
           return (
-            <li key={option.id} className="meeting-retain__item">
+            <li key={option.id} className={styles.retainItem}>
               <span>{slot}</span>
               <Button
                 size="sm"
@@ -151,10 +152,10 @@ function ProposeDatesDialog({
       size="lg"
     >
       <form className="form" onSubmit={submit} noValidate>
-        <fieldset className="meeting-slots">
+        <fieldset className={styles.slots}>
           <legend className="field__label">{t('meetings.datePoll.slots')}</legend>
           {rows.map((row, i) => (
-            <div key={row.key} className="meeting-slots__row">
+            <div key={row.key} className={styles.slotsRow}>
               <TimeFields
                 value={row}
                 onChange={(value) =>
@@ -183,7 +184,7 @@ function ProposeDatesDialog({
         <TextField
           type="date"
           label={t('meetings.datePoll.closesOn')}
-          className="meeting-form__mini"
+          className={styles.formMini}
           value={closeDate}
           onChange={setCloseDate}
         />

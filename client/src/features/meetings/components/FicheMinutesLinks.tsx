@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import sidePanel from '../../../components/layout/side-panel.module.css';
 import { Link } from '../../../components/ui';
 import { formatDate } from '../../../i18n';
 import { useFicheMinutes } from '../hooks';
@@ -12,7 +13,7 @@ export function FicheMinutesLinks({ ficheId }: { ficheId: string }) {
   if (!minutes.data?.length) return null;
   return (
     <section className="side-panel__section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="side-panel__title">
+      <h2 id={headingId} className={sidePanel.title}>
         {t('meetings.ficheMinutes.title')}
       </h2>
       <ul className="plain-list">

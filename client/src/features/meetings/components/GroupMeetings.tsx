@@ -6,7 +6,7 @@ import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { useCan } from '../../auth/hooks';
 import { useGroupMeetings } from '../hooks';
-import '../meetings.css';
+import styles from '../meetings.module.css';
 import { MeetingListItem } from './MeetingListItem';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { PlanYearDialog } from './PlanYearDialog';
@@ -36,7 +36,7 @@ export function GroupMeetings({ groupId, archived = false }: { groupId: string; 
     );
   else
     content = (
-      <ul className="meeting-list" aria-label={t('meetings.group.upcoming')}>
+      <ul className={styles.list} aria-label={t('meetings.group.upcoming')}>
         {upcoming.data.map((meeting) => (
           <MeetingListItem key={meeting.id} meeting={meeting} />
         ))}
@@ -51,7 +51,7 @@ export function GroupMeetings({ groupId, archived = false }: { groupId: string; 
           {t('meetings.title')}
         </h2>
         {mayManage && (
-          <div className="meetings-panel__actions">
+          <div className={styles.panelActions}>
             <Button variant="secondary" onPress={() => setPlanning(true)}>
               {t('meetings.group.plan')}
             </Button>
@@ -64,12 +64,12 @@ export function GroupMeetings({ groupId, archived = false }: { groupId: string; 
       {content}
       {past.isSuccess && pastCount > 0 && (
         <details
-          className="meetings-panel__past"
+          className={styles.panelPast}
           open={showPast}
           onToggle={(e) => setShowPast(e.currentTarget.open)}
         >
           <summary>{t('meetings.group.past', { count: pastCount })}</summary>
-          <ul className="meeting-list">
+          <ul className={styles.list}>
             {past.data.map((meeting) => (
               <MeetingListItem key={meeting.id} meeting={meeting} />
             ))}

@@ -8,6 +8,7 @@ import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useInviteGuest, useRemoveGuest } from '../hooks';
+import styles from '../meetings.module.css';
 
 /** The outside people invited to this one meeting; facilitators invite and remove them. */
 export function GuestsPanel({ meeting }: { meeting: MeetingDetail }) {
@@ -32,7 +33,7 @@ export function GuestsPanel({ meeting }: { meeting: MeetingDetail }) {
       ) : (
         <ul className="plain-list meeting-guests">
           {guests.map((g) => (
-            <li key={g.person.id} className="meeting-guests__item">
+            <li key={g.person.id} className={styles.guestsItem}>
               <span>
                 {g.person.displayName}
                 {g.organisation && <span className="muted"> ({g.organisation})</span>}

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDeclineHost, useUpdateMeeting } from '../hooks';
+import styles from '../meetings.module.css';
 import { EditMeetingDialog } from './EditMeetingDialog';
 
 /** Facilitators' tools on a meeting: edit (move, change place), host declined, cancel (confirmed) or plan again. */
@@ -21,7 +22,7 @@ export function ManageMeeting({ meeting }: { meeting: MeetingDetail }) {
   if (finished) return null;
   if (meeting.status === 'cancelled')
     return (
-      <div className="meeting-manage">
+      <div className={styles.manage}>
         <Button
           isPending={update.isPending}
           onPress={() =>
@@ -33,7 +34,7 @@ export function ManageMeeting({ meeting }: { meeting: MeetingDetail }) {
       </div>
     );
   return (
-    <div className="meeting-manage">
+    <div className={styles.manage}>
       <Button onPress={() => setEditing(true)}>{t('meetings.page.edit')}</Button>
       {meeting.host && <Button onPress={() => setDeclining(true)}>{t('meetings.page.hostDeclined')}</Button>}
       <Button variant="danger" onPress={() => setCancelling(true)}>

@@ -2,6 +2,7 @@ import type { MeetingStatus, MeetingSummary } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../../components/ui/Badge';
 import { formatMeetingRange } from '../meeting-time';
+import styles from '../meetings.module.css';
 
 const statusTones: Record<MeetingStatus, BadgeTone> = {
   planned: 'info',
@@ -19,7 +20,7 @@ export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
 export function MeetingWhen({ meeting }: { meeting: Pick<MeetingSummary, 'startsAt' | 'endsAt'> }) {
   const { t, i18n } = useTranslation();
   if (!meeting.startsAt)
-    return <span className="meeting-when meeting-when--unknown">{t('meetings.dateToFind')}</span>;
+    return <span className={`meeting-when ${styles.whenUnknown}`}>{t('meetings.dateToFind')}</span>;
   return (
     <time className="meeting-when" dateTime={meeting.startsAt}>
       {formatMeetingRange(meeting.startsAt, meeting.endsAt, i18n.language)}
@@ -50,7 +51,7 @@ export function MeetingPlaceText({
   return (
     <span>
       {t('meetings.place.host', { name: host.name })}
-      {host.address && <span className="meeting-place__address">{` — ${host.address}`}</span>}
+      {host.address && <span className={styles.placeAddress}>{` — ${host.address}`}</span>}
     </span>
   );
 }

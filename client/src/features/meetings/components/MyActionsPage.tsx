@@ -6,7 +6,6 @@ import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { Switch } from '../../../components/ui/Switch';
 import { useMyActions } from '../hooks';
-import '../meetings.css';
 import { ActionList } from './ActionList';
 
 /** "Mes actions": the follow-up actions entrusted to me across my groups, with due dates; mark them done. */

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { meetingsApi } from '../api/meetings-api';
-import '../meetings.css';
+import styles from '../meetings.module.css';
 import { MeetingListItem } from './MeetingListItem';
 
 /**
@@ -22,7 +22,7 @@ export function MyUpcomingMeetings() {
       <h2 id={headingId} className="panel__title">
         {t('meetings.home.title')}
       </h2>
-      <ul className="meeting-list">
+      <ul className={styles.list}>
         {meetings.data.slice(0, 5).map((meeting) => (
           <MeetingListItem key={meeting.id} meeting={meeting} />
         ))}

@@ -1,5 +1,6 @@
 import type { MeetingDetail, Participant } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
+import styles from '../meetings.module.css';
 import { groupByAnswer } from '../participants';
 
 const order = ['yes', 'maybe', 'no', 'pending'] as const;
@@ -13,16 +14,16 @@ export function ParticipantsPanel({ meeting }: { meeting: MeetingDetail }) {
       <h2 id="meeting-participants-title" className="panel__title">
         {t('meetings.participants.title')}
       </h2>
-      <div className="meeting-answers">
+      <div className={styles.answers}>
         {order.map((key) => (
           <div key={key} className={`meeting-answers__group meeting-answers__group--${key}`}>
-            <h3 className="meeting-answers__title">
+            <h3 className={styles.answersTitle}>
               {t(`meetings.participants.${key}`, { count: groups[key].length })}
             </h3>
             {groups[key].length === 0 ? (
               <p className="muted">{t('meetings.participants.none')}</p>
             ) : (
-              <ul className="plain-list meeting-answers__list">
+              <ul className={`plain-list ${styles.answersList}`}>
                 {groups[key].map((p) => (
                   <ParticipantLine key={p.person.id} participant={p} />
                 ))}

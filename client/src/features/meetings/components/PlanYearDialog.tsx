@@ -14,6 +14,7 @@ import { useGroup } from '../../groups/hooks';
 import { groupOrganisations } from '../group-organisations';
 import { useCreateMeeting, usePlanYear } from '../hooks';
 import { brusselsToIso, formatMeetingRange } from '../meeting-time';
+import styles from '../meetings.module.css';
 
 const NO_HOST = '__none__';
 
@@ -121,11 +122,11 @@ export function PlanYearDialog({
     <ModalDialog title={t('meetings.plan.title')} isOpen={isOpen} onOpenChange={onOpenChange} size="lg">
       <div className="stack">
         <p className="muted">{t('meetings.plan.intro')}</p>
-        <form className="form meeting-plan__form" onSubmit={propose} noValidate>
-          <div className="meeting-plan__grid">
+        <form className={`form ${styles.planForm}`} onSubmit={propose} noValidate>
+          <div className={styles.planGrid}>
             <TextField
               label={t('meetings.plan.prefix')}
-              className="meeting-form__mini"
+              className={styles.formMini}
               maxLength={120}
               value={prefix}
               onChange={setPrefix}
@@ -133,7 +134,7 @@ export function PlanYearDialog({
             <TextField
               type="date"
               label={t('meetings.plan.firstDate')}
-              className="meeting-form__mini"
+              className={styles.formMini}
               isRequired
               validationBehavior="aria"
               value={date}
@@ -142,7 +143,7 @@ export function PlanYearDialog({
             <TextField
               type="time"
               label={t('meetings.plan.start')}
-              className="meeting-form__mini"
+              className={styles.formMini}
               isRequired
               validationBehavior="aria"
               value={start}
@@ -150,7 +151,7 @@ export function PlanYearDialog({
             />
             <NumberField
               label={t('meetings.plan.duration')}
-              className="meeting-form__mini"
+              className={styles.formMini}
               minValue={30}
               maxValue={600}
               value={duration}
@@ -158,7 +159,7 @@ export function PlanYearDialog({
             />
             <NumberField
               label={t('meetings.plan.every')}
-              className="meeting-form__mini"
+              className={styles.formMini}
               minValue={1}
               maxValue={6}
               value={every}
@@ -166,7 +167,7 @@ export function PlanYearDialog({
             />
             <NumberField
               label={t('meetings.plan.count')}
-              className="meeting-form__mini"
+              className={styles.formMini}
               minValue={1}
               maxValue={12}
               value={count}
@@ -181,7 +182,7 @@ export function PlanYearDialog({
         </form>
         {rows && rows.length > 0 && (
           <div className="table-wrap">
-            <Table aria-label={t('meetings.plan.proposal')} className="meeting-plan__table">
+            <Table aria-label={t('meetings.plan.proposal')} className={styles.planTable}>
               <TableHeader>
                 <Column isRowHeader>{t('meetings.plan.colTitle')}</Column>
                 <Column>{t('meetings.plan.colDate')}</Column>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/ui/TextField';
+import styles from '../meetings.module.css';
 
 export interface TimesDraft {
   date: string;
@@ -17,28 +18,28 @@ export function TimeFields({
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="meeting-form__times">
+    <fieldset className={styles.formTimes}>
       <legend className="field__label">
         {t('meetings.form.times')} <span className="muted">({t('meetings.form.timesHelp')})</span>
       </legend>
       <TextField
         type="date"
         label={t('meetings.form.date')}
-        className="meeting-form__mini"
+        className={styles.formMini}
         value={value.date}
         onChange={(date) => onChange({ ...value, date })}
       />
       <TextField
         type="time"
         label={t('meetings.form.start')}
-        className="meeting-form__mini"
+        className={styles.formMini}
         value={value.start}
         onChange={(start) => onChange({ ...value, start })}
       />
       <TextField
         type="time"
         label={t('meetings.form.end')}
-        className="meeting-form__mini"
+        className={styles.formMini}
         value={value.end}
         onChange={(end) => onChange({ ...value, end })}
       />

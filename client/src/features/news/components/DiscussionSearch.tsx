@@ -15,9 +15,9 @@ import { localeOf } from '../../../i18n';
 import { useBassins } from '../../bassins/hooks';
 import { fullDateTime } from '../../notifications/relative-time';
 import { useDiscussionSearch } from '../hooks';
+import styles from '../news.module.css';
 import { readDiscussionSearch, writeDiscussionSearch } from '../search-params';
 import { DiscussionSnippet } from './DiscussionSnippet';
-import '../news.css';
 
 const ALL = 'all';
 /** The server's page size for discussion search (it returns `total` and `page`, not the size). */
@@ -78,10 +78,10 @@ export function DiscussionSearch() {
   else
     content = (
       <>
-        <h2 className="discussion-search__count" aria-live="polite">
+        <h2 className={styles.discussionSearchCount} aria-live="polite">
           {t('notifications.search.count', { count: results.data.total })}
         </h2>
-        <ul className="discussion-hits" aria-busy={results.isPlaceholderData || undefined}>
+        <ul className={styles.discussionHits} aria-busy={results.isPlaceholderData || undefined}>
           {results.data.items.map((hit) => (
             <SearchHit key={`${hit.thread.id}:${hit.message?.id ?? ''}`} hit={hit} groups={groups} />
           ))}
@@ -95,10 +95,10 @@ export function DiscussionSearch() {
     );
 
   return (
-    <div className="discussion-search">
+    <div className={styles.discussionSearch}>
       <Form
         role="search"
-        className="discussion-search__form"
+        className={styles.discussionSearchForm}
         onSubmit={(event) => {
           event.preventDefault();
           update({ q: input });
@@ -120,7 +120,7 @@ export function DiscussionSearch() {
           value={search.groupId ?? ALL}
           onChange={(value) => update({ groupId: value === ALL ? null : value })}
         />
-        <Button type="submit" variant="primary" className="discussion-search__submit">
+        <Button type="submit" variant="primary" className={styles.discussionSearchSubmit}>
           {t('notifications.search.submit')}
         </Button>
       </Form>
@@ -136,12 +136,12 @@ function SearchHit({ hit, groups }: { hit: DiscussionSearchHit; groups: { id: st
     : `/discussions/${hit.thread.id}`;
   const group = groups.find((g) => g.id === hit.thread.groupId);
   return (
-    <li className="discussion-hit">
-      <Link href={href} className="discussion-hit__title">
+    <li className={`discussion-hit ${styles.discussionHit}`}>
+      <Link href={href} className={styles.discussionHitTitle}>
         {hit.thread.title}
       </Link>
       <DiscussionSnippet snippet={hit.snippet} />
-      <p className="discussion-hit__meta">
+      <p className={styles.discussionHitMeta}>
         {t(`notifications.threadKinds.${hit.thread.kind}`)}
         {group && ` · ${group.label}`}
         {hit.message && (

@@ -7,8 +7,8 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { localeOf } from '../../../i18n';
 import { fullDateTime, relativeTime } from '../../notifications/relative-time';
 import { useNews } from '../hooks';
+import styles from '../news.module.css';
 import { groupNews } from '../news-groups';
-import '../news.css';
 
 /** "Nouveautés": the threads with unread messages in all my groups, by group, the newest first. */
 export function NewsList() {
@@ -25,19 +25,21 @@ export function NewsList() {
     );
 
   return (
-    <div className="news">
+    <div className={styles.news}>
       {groupNews(news.data.items).map(({ group, unread, threads }) => {
         const headingId = `news-group-${group.id}`;
         return (
           <section key={group.id} className="news-group" aria-labelledby={headingId}>
-            <h2 id={headingId} className="news-group__title">
-              <Link href={`/groupes/${group.id}`} className="news-group__link">
+            <h2 id={headingId} className={styles.newsGroupTitle}>
+              <Link href={`/groupes/${group.id}`} className={styles.newsGroupLink}>
                 {t(`groupKinds.${group.kind}`, { defaultValue: group.kind })}
-                <span className="news-group__bassin"> · {group.bassinName}</span>
+                <span className={styles.newsGroupBassin}> · {group.bassinName}</span>
               </Link>
-              <span className="news-group__count">{t('notifications.news.unread', { count: unread })}</span>
+              <span className={styles.newsGroupCount}>
+                {t('notifications.news.unread', { count: unread })}
+              </span>
             </h2>
-            <ul className="news-threads">
+            <ul className={styles.newsThreads}>
               {threads.map((thread) => (
                 <NewsThread key={thread.id} thread={thread} />
               ))}
@@ -54,15 +56,15 @@ function NewsThread({ thread }: { thread: NewsItem }) {
   const locale = localeOf(i18n.language);
   const when = thread.lastMessageAt ?? thread.createdAt;
   return (
-    <li className="news-thread">
-      <Link href={`/discussions/${thread.id}`} className="news-thread__link">
-        <span className="news-thread__title">{thread.title}</span>
-        <span className="news-thread__count">
+    <li className={styles.newsThread}>
+      <Link href={`/discussions/${thread.id}`} className={styles.newsThreadLink}>
+        <span className={styles.newsThreadTitle}>{thread.title}</span>
+        <span className={styles.newsThreadCount}>
           {t('notifications.news.unread', { count: thread.unreadCount })}
         </span>
       </Link>
-      {thread.lastMessageExcerpt && <p className="news-thread__excerpt">{thread.lastMessageExcerpt}</p>}
-      <p className="news-thread__meta">
+      {thread.lastMessageExcerpt && <p className={styles.newsThreadExcerpt}>{thread.lastMessageExcerpt}</p>}
+      <p className={styles.newsThreadMeta}>
         {t(`notifications.threadKinds.${thread.kind}`)}
         {' · '}
         <time dateTime={when} title={fullDateTime(when, locale)}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useLiveNews, useNews } from '../hooks';
-import '../news.css';
+import styles from '../news.module.css';
 
 /** The header's "Nouveautés" link, with the number of unread messages across my groups, kept live. */
 export function NewsNavLink() {
@@ -10,11 +10,11 @@ export function NewsNavLink() {
   useLiveNews();
   const unread = news.data?.totalUnread ?? 0;
   return (
-    <NavLink to="/nouveautes" className="main-nav__link news-nav-link">
+    <NavLink to="/nouveautes" className={`main-nav__link ${styles.newsNavLink}`}>
       {t('notifications.news.nav')}
       {unread > 0 && (
         <>
-          <span className="news-nav-link__count" aria-hidden="true">
+          <span className={styles.newsNavLinkCount} aria-hidden="true">
             {unread > 99 ? '99+' : unread}
           </span>
           <span className="visually-hidden">{t('notifications.news.navUnread', { count: unread })}</span>

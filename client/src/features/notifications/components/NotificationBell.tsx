@@ -10,12 +10,12 @@ import { localeOf } from '../../../i18n';
 import { initialsOf, userColor } from '../../../lib/user-color';
 import { useLiveNotifications, useMarkNotificationsRead, useNotificationFeed } from '../hooks';
 import { feedItems, feedUnreadCount } from '../notification-feed';
+import styles from '../notifications.module.css';
 import { fullDateTime, relativeTime } from '../relative-time';
-import '../notifications.css';
 
 function BellIcon() {
   return (
-    <svg className="notification-bell__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg className={styles.bellIcon} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0" />
     </svg>
   );
@@ -40,22 +40,22 @@ export function NotificationBell() {
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
       <UnstyledButton
-        className="button button--ghost notification-bell__trigger"
+        className={`button button--ghost ${styles.bellTrigger}`}
         aria-label={
           unread > 0 ? t('notifications.bell.labelUnread', { count: unread }) : t('notifications.bell.label')
         }
       >
         <BellIcon />
         {unread > 0 && (
-          <span className="notification-bell__badge" aria-hidden="true">
+          <span className={styles.bellBadge} aria-hidden="true">
             {badgeText(unread)}
           </span>
         )}
       </UnstyledButton>
-      <Popover className="notification-panel" placement="bottom end">
-        <PopoverDialog className="notification-panel__dialog" aria-label={t('notifications.bell.label')}>
-          <div className="notification-panel__header">
-            <Heading slot="title" level={2} className="notification-panel__title">
+      <Popover className={styles.panel} placement="bottom end">
+        <PopoverDialog className={styles.panelDialog} aria-label={t('notifications.bell.label')}>
+          <div className={styles.panelHeader}>
+            <Heading slot="title" level={2} className={styles.panelTitle}>
               {t('notifications.bell.label')}
             </Heading>
             {unread > 0 && (
@@ -69,10 +69,10 @@ export function NotificationBell() {
           ) : feed.isError ? (
             <ErrorState error={feed.error} onRetry={() => feed.refetch()} />
           ) : items.length === 0 ? (
-            <p className="notification-panel__empty">{t('notifications.bell.empty')}</p>
+            <p className={styles.panelEmpty}>{t('notifications.bell.empty')}</p>
           ) : (
             <>
-              <ul className="notification-list">
+              <ul className={styles.list}>
                 {items.map((notification) => (
                   <NotificationItem
                     key={notification.id}
@@ -85,7 +85,7 @@ export function NotificationBell() {
                 ))}
               </ul>
               {feed.hasNextPage && (
-                <div className="notification-panel__more">
+                <div className={styles.panelMore}>
                   <Button size="sm" onPress={() => feed.fetchNextPage()} isPending={feed.isFetchingNextPage}>
                     {t('notifications.bell.more')}
                   </Button>
@@ -105,39 +105,39 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
   const unread = !notification.readAt;
   const actor = notification.actor;
   return (
-    <li className={unread ? 'notification-item notification-item--unread' : 'notification-item'}>
-      <Link href={notification.link} onPress={onOpen} className="notification-item__link">
+    <li className={`notification-item ${styles.item}${unread ? ` ${styles.itemUnread}` : ''}`}>
+      <Link href={notification.link} onPress={onOpen} className={styles.itemLink}>
         {actor ? (
           <span
-            className="notification-item__avatar"
+            className={styles.itemAvatar}
             style={{ backgroundColor: userColor(actor.id) }}
             aria-hidden="true"
           >
             {initialsOf(actor.displayName)}
           </span>
         ) : (
-          <span className="notification-item__avatar notification-item__avatar--system" aria-hidden="true">
+          <span className={`${styles.itemAvatar} ${styles.itemAvatarSystem}`} aria-hidden="true">
             A
           </span>
         )}
-        <span className="notification-item__body">
+        <span className={styles.itemBody}>
           {unread && <span className="visually-hidden">{t('notifications.bell.unread')} </span>}
-          <span className="notification-item__what">
+          <span className={styles.itemWhat}>
             {t(`notifications.kinds.${notification.kind}`, {
               name: actor?.displayName ?? t('notifications.someone'),
             })}
           </span>
-          <span className="notification-item__title">{notification.title}</span>
-          {notification.excerpt && <span className="notification-item__excerpt">{notification.excerpt}</span>}
+          <span className={styles.itemTitle}>{notification.title}</span>
+          {notification.excerpt && <span className={styles.itemExcerpt}>{notification.excerpt}</span>}
           <time
-            className="notification-item__time"
+            className={styles.itemTime}
             dateTime={notification.createdAt}
             title={fullDateTime(notification.createdAt, locale)}
           >
             {relativeTime(notification.createdAt, locale, t('notifications.justNow'))}
           </time>
         </span>
-        {unread && <span className="notification-item__dot" aria-hidden="true" />}
+        {unread && <span className={styles.itemDot} aria-hidden="true" />}
       </Link>
     </li>
   );

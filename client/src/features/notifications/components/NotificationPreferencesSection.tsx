@@ -6,7 +6,7 @@ import { Switch } from '../../../components/ui/Switch';
 import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useNotificationPreferences, useUpdateNotificationPreferences } from '../hooks';
-import '../notifications.css';
+import styles from '../notifications.module.css';
 
 const preferenceKeys = ['emailMentions', 'dailyDigest'] as const satisfies ReadonlyArray<
   keyof NotificationPreferences
@@ -23,8 +23,8 @@ export function NotificationPreferencesSection() {
   const update = useUpdateNotificationPreferences();
 
   return (
-    <fieldset className="notification-preferences">
-      <legend className="notification-preferences__legend">{t('notifications.preferences.title')}</legend>
+    <fieldset className={styles.preferences}>
+      <legend className={styles.preferencesLegend}>{t('notifications.preferences.title')}</legend>
       {preferences.isPending ? (
         <LoadingState />
       ) : preferences.isError ? (

@@ -12,6 +12,7 @@ import { notify } from '../../../components/ui/toast';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { brusselsToIso } from '../brussels-time';
 import { useCreatePoll } from '../hooks';
+import styles from '../polls.module.css';
 import { OptionRows } from './OptionRows';
 
 interface Slot {
@@ -157,7 +158,7 @@ export function NewPollDialog({
               <TextField
                 label={t('polls.create.choice', { n })}
                 isLabelHidden
-                className="poll-form__choice"
+                className={styles.formChoice}
                 maxLength={200}
                 value={choice.label}
                 onChange={(label) => update({ label })}
@@ -178,28 +179,28 @@ export function NewPollDialog({
             addLabel={t('polls.create.addSlot')}
             removeLabel={(n) => t('polls.create.removeSlot', { n })}
             rowLegend={(n) => t('polls.create.slot', { n })}
-            rowClassName="poll-form__slot"
+            rowClassName={styles.formSlot}
           >
             {(slot, update) => (
               <>
                 <TextField
                   type="date"
                   label={t('polls.create.slotDate')}
-                  className="poll-form__mini"
+                  className={styles.formMini}
                   value={slot.date}
                   onChange={(date) => update({ date })}
                 />
                 <TextField
                   type="time"
                   label={t('polls.create.slotStart')}
-                  className="poll-form__mini"
+                  className={styles.formMini}
                   value={slot.start}
                   onChange={(start) => update({ start })}
                 />
                 <TextField
                   type="time"
                   label={t('polls.create.slotEnd')}
-                  className="poll-form__mini"
+                  className={styles.formMini}
                   value={slot.end}
                   onChange={(end) => update({ end })}
                 />
@@ -208,12 +209,12 @@ export function NewPollDialog({
           </OptionRows>
         )}
 
-        <fieldset className="poll-form__row poll-form__slot">
+        <fieldset className={`${styles.formRow} ${styles.formSlot}`}>
           <legend className="field__label">{t('polls.create.closesAt')}</legend>
           <TextField
             type="date"
             label={t('polls.create.slotDate')}
-            className="poll-form__mini"
+            className={styles.formMini}
             isRequired
             validationBehavior="aria"
             value={closeDate}
@@ -222,7 +223,7 @@ export function NewPollDialog({
           <TextField
             type="time"
             label={t('polls.create.closeTime')}
-            className="poll-form__mini"
+            className={styles.formMini}
             isRequired
             validationBehavior="aria"
             value={closeTime}

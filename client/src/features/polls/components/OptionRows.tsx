@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button } from '../../../components/ui/Button';
+import styles from '../polls.module.css';
 
 interface OptionRowsProps<T extends { key: number }> {
   legend: string;
@@ -35,9 +36,9 @@ export function OptionRows<T extends { key: number }>({
   rowClassName,
   children,
 }: OptionRowsProps<T>) {
-  const className = ['poll-form__row', rowClassName ?? ''].filter(Boolean).join(' ');
+  const className = [styles.formRow, rowClassName ?? ''].filter(Boolean).join(' ');
   return (
-    <fieldset className="poll-form__list">
+    <fieldset className={styles.formList}>
       <legend className="field__label">{legend}</legend>
       {help && <p className="field__description">{help}</p>}
       {rows.map((row, i) => {

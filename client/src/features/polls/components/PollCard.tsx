@@ -6,6 +6,7 @@ import { FormError } from '../../../components/ui/FormError';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { formatMoment } from '../brussels-time';
 import { useWithdrawVote } from '../hooks';
+import styles from '../polls.module.css';
 import { ClosePollDialog } from './ClosePollDialog';
 import { PollResults, PollVoters, VoteSummary } from './PollResults';
 import { PollVoteForm } from './PollVoteForm';
@@ -25,18 +26,18 @@ export function PollCard({ poll, canVote = true }: { poll: Poll; canVote?: boole
   const headingId = `poll-${poll.id}-title`;
 
   return (
-    <article className="poll-card" aria-labelledby={headingId}>
-      <header className="poll-card__header">
+    <article className={styles.card} aria-labelledby={headingId}>
+      <header className={styles.cardHeader}>
         <span className="badge badge--info">{t(`polls.kinds.${poll.kind}`)}</span>
         <span className={`badge ${open ? 'badge--success' : 'badge--neutral'}`}>
           {open ? t('polls.status.open') : t('polls.status.closed')}
         </span>
       </header>
-      <h3 id={headingId} className="poll-card__question">
+      <h3 id={headingId} className={styles.cardQuestion}>
         {poll.question}
       </h3>
-      {poll.details && <p className="poll-card__details">{poll.details}</p>}
-      <p className="poll-card__meta muted">
+      {poll.details && <p className={styles.cardDetails}>{poll.details}</p>}
+      <p className={`${styles.cardMeta} muted`}>
         {t('polls.byAuthor', { name: poll.author.displayName })} ·{' '}
         {poll.closedAt
           ? t('polls.closedOn', { date: formatMoment(poll.closedAt, i18n.language) })
@@ -46,18 +47,18 @@ export function PollCard({ poll, canVote = true }: { poll: Poll; canVote?: boole
       </p>
 
       {poll.outcome && (
-        <section className="poll-card__outcome" aria-label={t('polls.outcome')}>
+        <section className={styles.cardOutcome} aria-label={t('polls.outcome')}>
           <h4>{t('polls.outcome')}</h4>
           <p>{poll.outcome}</p>
         </section>
       )}
 
-      <p className="poll-card__turnout">
+      <p className={styles.cardTurnout}>
         {t('polls.turnout', { count: poll.voterCount, electorate: poll.electorate })}
         {poll.quorum !== null && (
           <>
             {' · '}
-            <span className={poll.quorumReached ? 'poll-quorum poll-quorum--reached' : 'poll-quorum'}>
+            <span className={poll.quorumReached ? `${styles.quorum} ${styles.quorumReached}` : styles.quorum}>
               {poll.quorumReached
                 ? t('polls.quorum.reached', { quorum: poll.quorum })
                 : t('polls.quorum.missing', { quorum: poll.quorum, missing: poll.quorum - poll.voterCount })}
@@ -71,11 +72,11 @@ export function PollCard({ poll, canVote = true }: { poll: Poll; canVote?: boole
       {open && canVote && (
         <div className="poll-card__vote">
           {poll.myVote && !editing ? (
-            <div className="poll-card__my-vote">
+            <div className={styles.cardMyVote}>
               <p>
                 <strong>{t('polls.myVote')}</strong> <VoteSummary poll={poll} vote={poll.myVote} />
               </p>
-              <div className="poll-card__actions">
+              <div className={styles.cardActions}>
                 <Button size="sm" onPress={() => setEditing(true)}>
                   {t('polls.vote.change')}
                 </Button>
@@ -105,7 +106,7 @@ export function PollCard({ poll, canVote = true }: { poll: Poll; canVote?: boole
 
       {poll.canClose && (
         <>
-          <div className="poll-card__actions">
+          <div className={styles.cardActions}>
             <Button variant="secondary" onPress={() => setClosing(true)}>
               {t('polls.close.open')}
             </Button>

@@ -1,6 +1,7 @@
 import { type Poll, type PollVote, type ProposalPosition, proposalPositions } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatSlot } from '../brussels-time';
+import styles from '../polls.module.css';
 
 const percent = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 100));
 
@@ -36,7 +37,7 @@ export function PollResults({ poll }: { poll: Poll }) {
   );
   const total = poll.voterCount;
   return (
-    <ul className="poll-results" aria-label={t('polls.results.title')}>
+    <ul className={styles.results} aria-label={t('polls.results.title')}>
       {rows.map((row) => {
         const yes = percent(row.yes, total);
         const maybe = percent(row.maybe, total);
@@ -45,15 +46,18 @@ export function PollResults({ poll }: { poll: Poll }) {
             ? t('polls.results.dateCount', { yes: row.yes, maybe: row.maybe, percent: yes })
             : t('polls.results.count', { count: row.yes, percent: yes });
         return (
-          <li key={row.key} className={`poll-result poll-result--${row.key}`}>
-            <div className="poll-result__text">
-              <span className="poll-result__label">{row.label}</span>
-              <span className="poll-result__count">{text}</span>
+          <li key={row.key} className={row.key === 'block' ? styles.resultBlock : undefined}>
+            <div className={styles.resultText}>
+              <span className={styles.resultLabel}>{row.label}</span>
+              <span className={styles.resultCount}>{text}</span>
             </div>
-            <div className="poll-result__track" aria-hidden="true">
-              <span className="poll-result__bar" style={{ width: `${yes}%` }} />
+            <div className={styles.resultTrack} aria-hidden="true">
+              <span className={styles.resultBar} style={{ width: `${yes}%` }} />
               {poll.kind === 'dates' && (
-                <span className="poll-result__bar poll-result__bar--maybe" style={{ width: `${maybe}%` }} />
+                <span
+                  className={`${styles.resultBar} ${styles.resultBarMaybe}`}
+                  style={{ width: `${maybe}%` }}
+                />
               )}
             </div>
           </li>
@@ -92,13 +96,13 @@ export function PollVoters({ poll }: { poll: Poll }) {
   const { t } = useTranslation();
   if (poll.votes.length === 0) return <p className="muted">{t('polls.voters.none')}</p>;
   return (
-    <details className="poll-voters">
+    <details className={styles.voters}>
       <summary>{t('polls.voters.title', { count: poll.votes.length })}</summary>
       <ul>
         {poll.votes.map((vote) => (
           <li key={vote.voter.id}>
             <strong>{vote.voter.displayName}</strong> : <VoteSummary poll={poll} vote={vote} />
-            {vote.reason && <p className="poll-voters__reason">« {vote.reason} »</p>}
+            {vote.reason && <p className={styles.votersReason}>« {vote.reason} »</p>}
           </li>
         ))}
       </ul>

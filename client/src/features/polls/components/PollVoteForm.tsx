@@ -17,6 +17,7 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { formatSlot } from '../brussels-time';
 import { useCastVote } from '../hooks';
+import styles from '../polls.module.css';
 
 interface PollVoteFormProps {
   poll: Poll;
@@ -76,7 +77,7 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
 
   return (
     <form
-      className="poll-vote"
+      className={styles.vote}
       onSubmit={submit}
       noValidate
       aria-label={t('polls.vote.formLabel', { question: poll.question })}
@@ -138,7 +139,7 @@ export function PollVoteForm({ poll, onDone, onCancel }: PollVoteFormProps) {
       />
 
       <FormError message={problem ?? (cast.error ? errorMessage(cast.error) : null)} />
-      <div className="poll-vote__actions">
+      <div className={styles.voteActions}>
         {onCancel && (
           <Button onPress={onCancel} isDisabled={cast.isPending}>
             {t('common.cancel')}
