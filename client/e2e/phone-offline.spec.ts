@@ -11,7 +11,7 @@ const PAGES_READ_CACHE = 'affluents-pages-read';
 test('(p) a phone: the app installs, and its shell and the last pages read open without network', async ({
   signedIn,
 }) => {
-  const page = await signedIn('claire');
+  const page = await signedIn('olivier');
   const context = page.context();
 
   await test.step('the service worker takes charge of the page, and Chromium finds the app installable', async () => {
@@ -32,7 +32,8 @@ test('(p) a phone: the app installs, and its shell and the last pages read open 
     expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
   });
 
-  // The pages read from now on are kept: the home with its bassins, then Claire's group.
+  // The pages read from now on are kept: the home with its bassins, then Olivier's group. (Olivier: no other
+  // journey changes his memberships; they share one database.)
   await page.goto('/');
   const bassin = page.getByRole('main').getByText('Namur', { exact: false }).first();
   await bassin.waitFor();
@@ -63,7 +64,7 @@ test('(p) a phone: the app installs, and its shell and the last pages read open 
 
   await test.step('signing out removes the pages kept', async () => {
     expect(await page.evaluate(() => caches.keys())).toContain(PAGES_READ_CACHE);
-    await page.getByRole('button', { name: /Claire/ }).click();
+    await page.getByRole('button', { name: /Olivier/ }).click();
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();
     await expect.poll(() => page.evaluate(() => caches.keys())).not.toContain(PAGES_READ_CACHE);

@@ -9,6 +9,8 @@ export interface NotificationRow {
   id: string;
   kind: NotificationKind;
   actorId: string | null;
+  /** The actor's name, from identity's published view `user_cards`. */
+  actorName: string | null;
   groupId: string | null;
   link: string;
   title: string;
@@ -18,15 +20,12 @@ export interface NotificationRow {
   cursor: string;
 }
 
-/** The notification of a row, its actor named from `actorNames` (user id -> display name). */
-export function notificationFromRow(
-  r: NotificationRow,
-  actorNames: ReadonlyMap<string, string>,
-): Notification {
+/** The notification of a row. */
+export function notificationFromRow(r: NotificationRow): Notification {
   return {
     id: r.id,
     kind: r.kind,
-    actor: r.actorId ? { id: r.actorId, displayName: actorNames.get(r.actorId) ?? '' } : null,
+    actor: r.actorId ? { id: r.actorId, displayName: r.actorName ?? '' } : null,
     groupId: r.groupId,
     link: r.link,
     title: r.title,
@@ -146,10 +145,11 @@ export async function selectNotifications(
     where.push(`(n.created_at, n.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   return manager.query(
-    `SELECT n.id, n.kind, n.actor_id AS "actorId", n.group_id AS "groupId",
+    `SELECT n.id, n.kind, n.actor_id AS "actorId", a.display_name AS "actorName", n.group_id AS "groupId",
             n.link, n.title, n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt",
             to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || n.id AS cursor
        FROM notifications n
+       LEFT JOIN user_cards a ON a.id = n.actor_id
       WHERE ${where.join(' AND ')}
       ORDER BY n.created_at DESC, n.id DESC
       LIMIT $2`,

@@ -11,7 +11,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { UserDirectory } from '../../identity/user-directory';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { DiscussionAudience } from '../discussions/discussion-audience';
 import { NotificationAudience, type NotificationTopics } from './notification-audience';
@@ -65,7 +64,6 @@ export class NotificationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audience: NotificationAudience,
     private readonly discussions: DiscussionAudience,
-    private readonly users: UserDirectory,
     private readonly hub: RealtimeHub,
   ) {}
 
@@ -137,9 +135,8 @@ export class NotificationsService {
       after,
     });
     const page = rows.slice(0, query.limit);
-    const actorNames = await this.users.displayNames(page.flatMap((r) => (r.actorId ? [r.actorId] : [])));
     return {
-      items: page.map((r) => notificationFromRow(r, actorNames)),
+      items: page.map(notificationFromRow),
       unreadCount: await countUnread(this.dataSource.manager, subject.userId, readable),
       nextCursor: rows.length > query.limit ? page[page.length - 1].cursor : null,
     };
