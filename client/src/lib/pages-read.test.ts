@@ -13,7 +13,11 @@ describe('the pages read kept for offline', () => {
 
   it('deletes only its own cache', async () => {
     const deleted: string[] = [];
-    const storage = { delete: async (name: string) => (deleted.push(name), true) } as unknown as CacheStorage;
+    const remove = async (name: string) => {
+      deleted.push(name);
+      return true;
+    };
+    const storage = { delete: remove } as unknown as CacheStorage;
     expect(await clearPagesRead(storage)).toBe(true);
     expect(deleted).toEqual([PAGES_READ_CACHE]);
     expect(await clearPagesRead(undefined)).toBe(false);

@@ -2,7 +2,6 @@ import { type BassinSummary, groupKinds, type Subject } from '@affluents/contrac
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../common/auth/password-hasher';
-import { slugify } from '../common/slug';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UserAccounts } from '../identity/user-accounts';
 import { BassinsService } from '../modules/bassins/bassins.service';

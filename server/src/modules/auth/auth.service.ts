@@ -5,12 +5,11 @@ import type {
   Subject,
   UpdateMyProfile,
 } from '@affluents/contracts';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../common/auth/password-hasher';
 import { hashToken } from '../../common/auth/tokens';
 import { badRequest, unauthenticated } from '../../common/errors/app-error';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SessionStore } from '../../identity/session-store';
 import type { UserEntity } from '../../identity/user.entity';
 import { UserAccounts } from '../../identity/user-accounts';
@@ -41,7 +40,6 @@ export class AuthService implements OnModuleDestroy {
     private readonly limiter: LoginRateLimiter,
     private readonly mail: MailService,
     private readonly links: PasswordLinks,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
