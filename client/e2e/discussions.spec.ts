@@ -156,6 +156,20 @@ test('(20) discussions: a thread, unread counts, live messages, a mention, inert
     );
   }
 
+  // Amina deletes her link message: the app's own dialog asks first (no browser confirm), then it goes for both.
+  await messageWith(amina, 'clic')
+    .getByRole('button', { name: /^Actions/ })
+    .click();
+  await amina.getByRole('menuitem', { name: 'Supprimer' }).click();
+  const confirmDelete = amina.getByRole('alertdialog', { name: 'Supprimer ce message ?' });
+  await confirmDelete.waitFor();
+  await checkA11y(amina, 'delete message dialog');
+  await screenshot(amina, '20-1b-confirmer-suppression');
+  await confirmDelete.getByRole('button', { name: 'Supprimer' }).click();
+  await confirmDelete.waitFor({ state: 'detached' });
+  await thomas.locator('article.message', { hasText: 'Message supprimé' }).last().waitFor();
+  await messageWith(thomas, 'clic').waitFor({ state: 'detached' });
+
   // Accessible and readable on desktop and on a phone.
   await amina.evaluate(() => window.scrollTo(0, 0));
   await checkA11y(amina, 'thread page');

@@ -59,6 +59,7 @@ export const enDiscussions: Messages<typeof frDiscussions> = {
     save: 'Save',
     delete: 'Delete',
     confirmDelete: 'Delete this message?',
+    confirmDeleteHelp: 'For everyone, it will be replaced by “Message deleted”.',
     hide: 'Hide',
     unhide: 'Restore',
     move: 'Move',

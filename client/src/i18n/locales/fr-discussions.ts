@@ -58,6 +58,7 @@ export const frDiscussions = {
     save: 'Enregistrer',
     delete: 'Supprimer',
     confirmDelete: 'Supprimer ce message ?',
+    confirmDeleteHelp: 'Pour tout le monde, il sera remplacé par « Message supprimé ».',
     hide: 'Masquer',
     unhide: 'Rétablir',
     move: 'Déplacer',

@@ -1,5 +1,5 @@
 import type { Message, ThreadDetail } from '@affluents/contracts';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import '../../../i18n';
 import type { MessageActions } from '../use-message-actions';
@@ -66,7 +66,26 @@ function show(m: Message) {
   return actions;
 }
 
+/** Presses a react-aria button or menu item as a mouse user does. */
+function press(element: HTMLElement) {
+  fireEvent.pointerDown(element, { pointerType: 'mouse', button: 0 });
+  fireEvent.pointerUp(element, { pointerType: 'mouse', button: 0 });
+  fireEvent.click(element);
+}
+
 describe('MessageItem', () => {
+  it('asks in the app’s own dialog before deleting my message, and deletes only once confirmed', async () => {
+    const actions = show(message({ author: { id: me, displayName: 'Claire' } }));
+    press(screen.getByRole('button', { name: /Actions/ }));
+    press(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Supprimer' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Supprimer ce message ?' });
+    expect(dialog.textContent).toContain('Message supprimé');
+    expect(actions.remove).not.toHaveBeenCalled();
+    press(within(dialog).getByRole('button', { name: 'Supprimer' }));
+    expect(actions.remove).toHaveBeenCalledWith('00000000-0000-4000-8000-000000000001');
+    expect(actions.remove).toHaveBeenCalledTimes(1);
+  });
+
   it('renders the server HTML under an anchor for replies', () => {
     show(message());
     expect(screen.getByText('à tous').tagName).toBe('STRONG');

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, UnstyledButton } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { Menu, MenuItem, MenuPopover, MenuTrigger } from '../../../components/ui/Menu';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { formatTime, safeHtml } from '../format';
@@ -35,6 +36,7 @@ export function MessageItem({
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const gone = !!(message.deletedAt || message.hiddenAt || message.movedTo);
   const mine = message.author.id === myId;
   const isSolution = thread.solvedMessageId === message.id;
@@ -61,8 +63,7 @@ export function MessageItem({
   const onAction = (key: string) => {
     if (key === 'reply') onReply(message);
     if (key === 'edit') setEditing(true);
-    if (key === 'delete' && window.confirm(t('discussions.message.confirmDelete')))
-      actions.remove(message.id);
+    if (key === 'delete') setConfirmingDelete(true);
     if (key === 'hide') actions.hide(message.id);
     if (key === 'unhide') actions.unhide(message.id);
     if (key === 'move') onMove(message);
@@ -173,6 +174,18 @@ export function MessageItem({
           onToggle={(emoji, on) => actions.react(message.id, emoji, on)}
         />
       )}
+      <ConfirmDialog
+        title={t('discussions.message.confirmDelete')}
+        isOpen={confirmingDelete}
+        onOpenChange={setConfirmingDelete}
+        confirmLabel={t('discussions.message.delete')}
+        onConfirm={() => {
+          setConfirmingDelete(false);
+          actions.remove(message.id);
+        }}
+      >
+        <p>{t('discussions.message.confirmDeleteHelp')}</p>
+      </ConfirmDialog>
     </article>
   );
 }
