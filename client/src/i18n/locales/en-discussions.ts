@@ -13,7 +13,7 @@ export const enDiscussions: Messages<typeof frDiscussions> = {
   lock: 'Lock',
   unlock: 'Unlock',
   aboutFiche: 'About the fiche “{{title}}”',
-  kind: { discussion: 'Discussion', question: 'Question', announcement: 'Announcement' },
+  kind: { discussion: 'Discussion', question: 'Problem', announcement: 'Announcement' },
   kindHelp: {
     discussion: 'An open conversation between colleagues.',
     question: 'A problem to solve: the chosen answer is marked as the solution.',

@@ -51,11 +51,6 @@ export const enNotifications: Messages<typeof frNotifications> = {
     seenAt: 'seen at {{time}}',
     seenOn: 'seen on {{day}} at {{time}}',
   },
-  threadKinds: {
-    discussion: 'Discussion',
-    question: 'Question',
-    announcement: 'Announcement',
-  },
   news: {
     nav: 'What’s new',
     navUnread_one: ', {{count}} unread message',

@@ -11,7 +11,7 @@ export const frDiscussions = {
   lock: 'Verrouiller',
   unlock: 'Déverrouiller',
   aboutFiche: 'À propos de la fiche « {{title}} »',
-  kind: { discussion: 'Discussion', question: 'Question', announcement: 'Annonce' },
+  kind: { discussion: 'Discussion', question: 'Problématique', announcement: 'Annonce' },
   kindHelp: {
     discussion: 'Un échange ouvert entre collègues.',
     question: 'Une problématique à résoudre : la réponse retenue sera marquée comme solution.',

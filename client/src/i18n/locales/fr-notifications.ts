@@ -49,11 +49,6 @@ export const frNotifications = {
     seenAt: 'vu à {{time}}',
     seenOn: 'vu le {{day}} à {{time}}',
   },
-  threadKinds: {
-    discussion: 'Discussion',
-    question: 'Problématique',
-    announcement: 'Annonce',
-  },
   news: {
     nav: 'Nouveautés',
     navUnread_one: ', {{count}} message non lu',

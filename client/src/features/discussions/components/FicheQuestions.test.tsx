@@ -56,7 +56,9 @@ describe('FicheQuestions', () => {
     expect(link.getAttribute('href')).toBe('/discussions/00000000-0000-4000-8000-000000000901');
     expect(section.textContent).toContain('Posée par Amina Lahlou, le 22 novembre 2026');
     expect(section.textContent).toContain('2 messages');
-    expect(section.textContent).toContain('Question · ouverte');
+    // Every thread here is a question to the authors: the badge says only whether it is answered.
+    expect(section.textContent).toContain('Ouverte');
+    expect(section.textContent).not.toContain('Problématique');
   });
 
   it('lists every question for the group in its own fiche page, without a form to ask', async () => {

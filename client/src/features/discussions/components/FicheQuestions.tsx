@@ -58,7 +58,7 @@ export function FicheQuestions({ ficheId, forGroup = false }: { ficheId: string;
                 <Link href={`/discussions/${q.id}`} className={listStyles.threadRowTitle}>
                   {q.title}
                 </Link>
-                <ThreadKindBadge thread={q} />
+                <ThreadKindBadge thread={q} statusOnly />
               </div>
               <div className={listStyles.threadRowMeta}>
                 <span>

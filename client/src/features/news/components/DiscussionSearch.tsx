@@ -142,7 +142,7 @@ function SearchHit({ hit, groups }: { hit: DiscussionSearchHit; groups: { id: st
       </Link>
       <DiscussionSnippet snippet={hit.snippet} />
       <p className={styles.discussionHitMeta}>
-        {t(`notifications.threadKinds.${hit.thread.kind}`)}
+        {t(`discussions.kind.${hit.thread.kind}`)}
         {group && ` · ${group.label}`}
         {hit.message && (
           <>

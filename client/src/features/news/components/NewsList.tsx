@@ -65,7 +65,7 @@ function NewsThread({ thread }: { thread: NewsItem }) {
       </Link>
       {thread.lastMessageExcerpt && <p className={styles.newsThreadExcerpt}>{thread.lastMessageExcerpt}</p>}
       <p className={styles.newsThreadMeta}>
-        {t(`notifications.threadKinds.${thread.kind}`)}
+        {t(`discussions.kind.${thread.kind}`)}
         {' · '}
         <time dateTime={when} title={fullDateTime(when, locale)}>
           {relativeTime(when, locale, t('notifications.justNow'))}
