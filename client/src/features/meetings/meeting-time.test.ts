@@ -4,6 +4,7 @@ import {
   brusselsToIso,
   formatDuration,
   formatMeetingRange,
+  isOnALaterDay,
   meetingTimes,
   minutesBetween,
 } from './meeting-time';
@@ -54,5 +55,16 @@ describe('meeting times in Brussels', () => {
     expect(formatDuration(180)).toBe('3 h');
     expect(formatDuration(210)).toBe('3 h 30');
     expect(formatDuration(65)).toBe('1 h 05');
+  });
+});
+
+describe('isOnALaterDay', () => {
+  it('compares the days in Brussels, not in UTC nor on the reader’s computer', () => {
+    // 23:30 in Brussels on 9 March is still 9 March; the meeting of the 10th at 00:30 is a later day.
+    const lateEvening = new Date('2026-03-09T22:30:00.000Z');
+    expect(isOnALaterDay('2026-03-09T23:30:00.000Z', lateEvening)).toBe(true);
+    expect(isOnALaterDay('2026-03-09T18:00:00.000Z', lateEvening)).toBe(false);
+    expect(isOnALaterDay('2026-03-08T09:00:00.000Z', lateEvening)).toBe(false);
+    expect(isOnALaterDay(null, lateEvening)).toBe(false);
   });
 });

@@ -9,6 +9,11 @@ export function formatMeetingDay(iso: string, language: string): string {
   return formatDate(iso, language, { dateStyle: 'full', timeZone: BRUSSELS_TIME_ZONE });
 }
 
+/** Whether a meeting starting at `startsAt` is on a later day than `now`, both days taken in Brussels. */
+export function isOnALaterDay(startsAt: string | null, now: Date = new Date()): boolean {
+  return startsAt !== null && brusselsDay(new Date(startsAt)) > brusselsDay(now);
+}
+
 /** "09:30", in Brussels time. */
 export function formatMeetingClock(iso: string, language: string): string {
   return formatDate(iso, language, { timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });

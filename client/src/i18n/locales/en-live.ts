@@ -63,6 +63,10 @@ export const enLive: Messages<typeof frLive> = {
   controls: {
     label: 'Running the meeting',
     start: 'Start the meeting',
+    earlyTitle: 'Start before the planned day?',
+    earlyText:
+      'This meeting is planned for {{day}}. Starting it now opens the live mode for the whole group.',
+    earlyConfirm: 'Start now',
     previous: 'Previous item',
     next: 'Next item',
     end: 'End',

@@ -61,6 +61,10 @@ export const frLive = {
   controls: {
     label: 'Conduite de la rencontre',
     start: 'Démarrer la rencontre',
+    earlyTitle: 'Démarrer avant le jour prévu ?',
+    earlyText:
+      'Cette rencontre est prévue le {{day}}. La démarrer maintenant ouvre le direct pour tout le groupe.',
+    earlyConfirm: 'Démarrer maintenant',
     previous: 'Point précédent',
     next: 'Point suivant',
     end: 'Terminer',

@@ -62,7 +62,12 @@ export function LiveMeetingView({ meeting }: { meeting: MeetingDetail }) {
             )}
             {state.status === 'live' && <CurrentItemPanel state={state} offset={live.offset} next={next} />}
             {meeting.canManage && (
-              <FacilitatorControls state={state} live={live} agendaLength={agenda.length} />
+              <FacilitatorControls
+                state={state}
+                live={live}
+                agendaLength={agenda.length}
+                startsAt={meeting.startsAt}
+              />
             )}
             <section className={styles.notesSection} aria-labelledby="live-notes-title">
               <h2 id="live-notes-title" className="panel__title">
