@@ -49,8 +49,11 @@ function DecisionForm({ meetingId }: { meetingId: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!text.trim()) return;
-    add.mutate(text.trim(), { onSuccess: () => setText('') });
+    const sent = text.trim();
+    if (!sent) return;
+    // Cleared at once, so the next decision can be typed while this one is saved; given back if refused.
+    setText('');
+    add.mutate(sent, { onError: () => setText((current) => current || sent) });
   }
 
   return (
@@ -86,14 +89,20 @@ function ActionForm({ meetingId, participants }: { meetingId: string; participan
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!title.trim()) return;
+    const sent = { title: title.trim(), owner, dueOn };
+    if (!sent.title) return;
+    // Cleared at once: the owner and date chosen for the next action while this one is saved are never
+    // wiped by its success. If it is refused, what was sent comes back unless the form was filled again.
+    setTitle('');
+    setOwner(NOBODY);
+    setDueOn('');
     add.mutate(
-      { title: title.trim(), ownerId: owner === NOBODY ? null : owner, dueOn: dueOn || null },
+      { title: sent.title, ownerId: sent.owner === NOBODY ? null : sent.owner, dueOn: sent.dueOn || null },
       {
-        onSuccess: () => {
-          setTitle('');
-          setOwner(NOBODY);
-          setDueOn('');
+        onError: () => {
+          setTitle((current) => current || sent.title);
+          setOwner((current) => (current === NOBODY ? sent.owner : current));
+          setDueOn((current) => current || sent.dueOn);
         },
       },
     );
