@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from '@playwright/test';
 import { api } from './support/api';
 import { checkA11y, checkNoHorizontalOverflow, screenshot } from './support/checks';
-import { test } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 
 const AGENDA = [
   { title: 'Accueil et tour de table', minutes: '15' },
@@ -158,6 +158,13 @@ test('(60) meetings: Inès runs a meeting live with Amina and Thomas, then publi
   await checkNoHorizontalOverflow(amina, 'live page at 375 px');
   await checkA11y(amina, 'live page at 375 px');
   await screenshot(amina, 's-3-direct-telephone');
+  // On the phone, the current item and the hand stay at the bottom of the screen wherever she scrolls.
+  const bar = amina.getByRole('region', { name: 'Rencontre en cours' });
+  await waitForText(bar, `Point 2 : ${AGENDA[1].title}`, 'Amina’s phone bar');
+  for (const top of [0, 100_000]) {
+    await amina.evaluate((y) => window.scrollTo(0, y), top);
+    await expect(bar.getByRole('button', { name: /la main$/ })).toBeInViewport();
+  }
 
   // Inès ends the meeting; the participants see it.
   await ines.getByRole('button', { name: 'Terminer', exact: true }).click();

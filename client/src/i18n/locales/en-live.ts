@@ -47,6 +47,11 @@ export const enLive: Messages<typeof frLive> = {
     goto: 'Go to this item',
     gotoLabel: 'Go to this item: {{title}}',
   },
+  phoneBar: {
+    label: 'Meeting in progress',
+    item: 'Item {{number}}: {{title}}',
+    noItem: 'Meeting in progress',
+  },
   queue: {
     title: 'Speaking',
     speaker: 'Speaking: {{name}}',

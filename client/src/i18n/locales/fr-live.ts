@@ -45,6 +45,11 @@ export const frLive = {
     goto: 'Aller à ce point',
     gotoLabel: 'Aller à ce point : {{title}}',
   },
+  phoneBar: {
+    label: 'Rencontre en cours',
+    item: 'Point {{number}} : {{title}}',
+    noItem: 'Rencontre en cours',
+  },
   queue: {
     title: 'Prise de parole',
     speaker: 'Parole : {{name}}',

@@ -12,6 +12,7 @@ import { CurrentItemPanel } from './CurrentItemPanel';
 import { FacilitatorControls } from './FacilitatorControls';
 import { LiveAgenda } from './LiveAgenda';
 import { LiveAnnouncer } from './LiveAnnouncer';
+import { LivePhoneBar } from './LivePhoneBar';
 import { MeetingBreadcrumb } from './MeetingBreadcrumb';
 import { MeetingNotes } from './MeetingNotes';
 import { QuickCapture } from './QuickCapture';
@@ -111,6 +112,7 @@ export function LiveMeetingView({ meeting }: { meeting: MeetingDetail }) {
           </div>
         </div>
       )}
+      {state && <LivePhoneBar state={state} live={live} userId={me?.id} />}
     </div>
   );
 }

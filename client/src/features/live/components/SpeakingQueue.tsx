@@ -12,6 +12,20 @@ interface SpeakingQueueProps {
   canManage: boolean;
 }
 
+/** Raise one's hand, or lower it once raised. */
+export function HandButton({ raised, live }: { raised: boolean; live: LiveMeeting }) {
+  const { t } = useTranslation();
+  return raised ? (
+    <Button onPress={live.lowerHand} isPending={live.pending === 'hand'}>
+      {t('live.queue.lower')}
+    </Button>
+  ) : (
+    <Button variant="primary" onPress={live.raiseHand} isPending={live.pending === 'hand'}>
+      {t('live.queue.raise')}
+    </Button>
+  );
+}
+
 /** Who has the floor and who asked for it, in order; raise or lower one's hand; facilitators give the floor. */
 export function SpeakingQueue({ state, live, userId, canManage }: SpeakingQueueProps) {
   const { t } = useTranslation();
@@ -31,15 +45,10 @@ export function SpeakingQueue({ state, live, userId, canManage }: SpeakingQueueP
       </p>
       {running && (
         <div className={styles.queueActions}>
-          {raised ? (
-            <Button onPress={live.lowerHand} isPending={live.pending === 'hand'}>
-              {t('live.queue.lower')}
-            </Button>
-          ) : (
-            <Button variant="primary" onPress={live.raiseHand} isPending={live.pending === 'hand'}>
-              {t('live.queue.raise')}
-            </Button>
-          )}
+          {/* On a phone the hand is in the bar at the bottom of the screen (LivePhoneBar), always in reach. */}
+          <span className={styles.queueHandWide}>
+            <HandButton raised={raised} live={live} />
+          </span>
           {canManage && speaker && (
             <Button
               variant="ghost"
