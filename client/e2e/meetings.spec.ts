@@ -211,6 +211,10 @@ test('(60) meetings: Inès runs a meeting live with Amina and Thomas, then publi
   assert(/Amina/.test(present) && /Thomas/.test(present), `the minutes list as present: "${present}"`);
   await waitForText(thomas.locator('.live-facts__list li'), DECISION, 'the decision in the minutes');
   await waitForText(thomas.locator('.live-facts__list li'), ACTION, 'the action in the minutes');
+  // The minutes hold the agenda the meeting followed.
+  const minutesAgenda = thomas.getByRole('region', { name: 'Ordre du jour' }).getByRole('listitem');
+  await expect(minutesAgenda).toHaveCount(AGENDA.length);
+  await expect(minutesAgenda.first()).toContainText(AGENDA[0].title);
   const pdf = await thomas.getByRole('link', { name: 'Télécharger en PDF' }).getAttribute('href');
   assert(pdf === `/api/meetings/${meetingId}/minutes.pdf`, `the PDF link is "${pdf}"`);
   await checkA11y(thomas, 'published minutes');

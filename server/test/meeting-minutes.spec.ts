@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FicheDetail, MinutesAmendment, PublishedMinutes } from '@affluents/contracts';
+import { addAgendaItem } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../src/collab/collab-documents';
@@ -104,6 +105,16 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
 
   it('goes from review with amendments to frozen minutes, readable by whom it may, with a PDF', async () => {
     const meeting = await createMeeting('Rencontre de mars');
+    const agendaDoc = `meeting-agenda:${meeting.id}`;
+    await documents.change(agendaDoc, (doc) => {
+      addAgendaItem(doc, { id: 'tour', title: 'Tour de table', durationMinutes: 20, ownerName: 'Sophie' });
+      addAgendaItem(doc, {
+        id: 'visite',
+        title: 'Préparer la visite à Jambes',
+        durationMinutes: 40,
+        ownerName: null,
+      });
+    });
     await documents.change(meeting.notes, (doc) => {
       doc
         .getXmlFragment('default')
@@ -227,7 +238,15 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
       `INSERT INTO meeting_decisions (meeting_id, text, created_by_id) VALUES ($1, 'Décision ajoutée après', $2)`,
       [meeting.id, userId.sophie],
     );
+    // The agenda is frozen too: an item added after the publication is not in the minutes.
+    await documents.change(agendaDoc, (doc) => {
+      addAgendaItem(doc, { id: 'apres', title: 'Point ajouté après', durationMinutes: 5, ownerName: null });
+    });
     const read: PublishedMinutes = (await claire.get(`/api/meetings/${meeting.id}/minutes`).expect(200)).body;
+    expect(read.agenda.map((item) => [item.title, item.durationMinutes, item.ownerName])).toEqual([
+      ['Tour de table', 20, 'Sophie'],
+      ['Préparer la visite à Jambes', 40, null],
+    ]);
     expect(notesText(read.update)).toContain('Tour de table');
     expect(notesText(read.update)).not.toContain('Ajout après la publication');
     expect(read.decisions.map((d) => d.text)).toEqual(['Visiter la ressourcerie de Jambes en mai']);
@@ -248,6 +267,12 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
     const { text, filename } = await getPdf(claire, `/api/meetings/${meeting.id}/minutes.pdf`);
     expect(filename).toContain('proces-verbal-rencontre-de-mars.pdf');
     expect(text).toContain('Procès-verbal — Rencontre de mars');
+    expect(text).toContain('Ordre du jour');
+    // (The text layer breaks lines between the runs of a paragraph.)
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/1\.\W*Tour de table — 20 min, Sophie/);
+    expect(flat).toMatch(/2\.\W*Préparer la visite à Jambes — 40 min/);
+    expect(text).not.toContain('Point ajouté après');
     expect(text).toContain('Rue de Fer 12, Namur');
     expect(text).toContain('Visiter la ressourcerie de Jambes en mai');
     expect(text).toContain('Réserver la salle');

@@ -267,6 +267,8 @@ export const PublishedMinutes = z.object({
   publishedAt: Timestamp,
   publishedBy: PersonRef,
   update: z.string(),
+  /** The agenda as it stood when the minutes were published. */
+  agenda: z.array(AgendaItem),
   attendance: z.array(Participant),
   decisions: z.array(Decision),
   actions: z.array(FollowUpAction),

@@ -11,6 +11,7 @@ import { PollsModule } from '../polls/polls.module';
 import { UsersModule } from '../users/users.module';
 import { MeetingAccess } from './meeting-access';
 import { MeetingActionsQuery } from './meeting-actions-query.service';
+import { MeetingAgenda } from './meeting-agenda';
 import { MeetingDatePollService } from './meeting-date-poll.service';
 import { MeetingDocuments } from './meeting-documents';
 import { MeetingGuestsService } from './meeting-guests.service';
@@ -42,6 +43,7 @@ import { MeetingsService } from './meetings.service';
   ],
   controllers: [MeetingsController],
   providers: [
+    MeetingAgenda,
     MeetingAccess,
     MeetingStore,
     MeetingsService,
@@ -51,7 +53,7 @@ import { MeetingsService } from './meetings.service';
     MeetingActionsQuery,
     MeetingDocuments,
   ],
-  exports: [MeetingAccess, MeetingsService, MeetingPlanningService, MeetingActionsQuery],
+  exports: [MeetingAccess, MeetingAgenda, MeetingsService, MeetingPlanningService, MeetingActionsQuery],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(

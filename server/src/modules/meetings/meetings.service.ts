@@ -10,7 +10,6 @@ import {
   type Subject,
   type UpdateMeetingRequest,
 } from '@affluents/contracts';
-import { readAgenda } from '@affluents/editor/template';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CollabDocuments } from '../../collab/collab-documents';
@@ -23,6 +22,7 @@ import { actionsOfMeeting, openActionsBefore } from './follow-up-rows';
 import { rankHosts } from './host-rotation';
 import { decisionsOfMeeting } from './live/live-rows';
 import { MeetingAccess } from './meeting-access';
+import { MeetingAgenda } from './meeting-agenda';
 import { assertGroupMeetings } from './meeting-group-access';
 import {
   type MeetingsWhen,
@@ -61,6 +61,7 @@ export class MeetingsService {
     private readonly events: DomainEventBus,
     private readonly documents: CollabDocuments,
     private readonly hub: RealtimeHub,
+    private readonly agendaOf: MeetingAgenda,
   ) {}
 
   /** The group's meetings, upcoming (soonest first) or past (latest first); members only. */
@@ -167,7 +168,7 @@ export class MeetingsService {
     const [group, participants, agenda, openActions, actions, decisions, minutes] = await Promise.all([
       meetingGroup(db, meeting.groupId),
       this.participants(row.id, row.groupId, subject, member),
-      this.agenda(row.agendaDocName),
+      this.agendaOf.itemsOrNone(row.agendaDocName),
       // Earlier meetings' actions belong to the group's work: guests do not see them.
       member
         ? openActionsBefore(db, meeting.groupId, id, row.startsAt ?? row.createdAt)
@@ -240,20 +241,5 @@ export class MeetingsService {
       ...p,
       rsvp: member || p.person.id === subject.userId ? p.rsvp : null,
     }));
-  }
-
-  private async agenda(docName: string): Promise<AgendaItem[]> {
-    try {
-      const doc = await this.documents.readDocument(docName);
-      try {
-        return readAgenda(doc);
-      } finally {
-        doc.destroy();
-      }
-    } catch (err) {
-      // An unreadable agenda must not hide the meeting: show it without agenda and say so in the log.
-      this.logger.warn(`agenda ${docName}: ${err instanceof Error ? err.message : String(err)}`);
-      return [];
-    }
   }
 }

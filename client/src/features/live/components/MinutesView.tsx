@@ -12,6 +12,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePublishMinutes, useStartReview } from '../hooks';
 import styles from '../live.module.css';
 import { AmendmentsPanel } from './AmendmentsPanel';
+import { LiveAgenda } from './LiveAgenda';
 import { MeetingBreadcrumb } from './MeetingBreadcrumb';
 import { ActionList, AttendanceSummary, DecisionList } from './MeetingFacts';
 import { MeetingNotes } from './MeetingNotes';
@@ -69,6 +70,7 @@ export function MinutesView({ meeting }: { meeting: MeetingDetail }) {
               )}
             </div>
             <div className={styles.layoutSide}>
+              <LiveAgenda agenda={meeting.agenda} currentIndex={null} />
               <section className="panel" aria-labelledby="live-draft-attendance">
                 <h2 id="live-draft-attendance" className="panel__title">
                   {t('live.attendance.title')}

@@ -7,9 +7,10 @@ import { FicheVersionText } from '../../fiches/components/FicheVersionText';
 import { usePublishedMinutes } from '../hooks';
 import styles from '../live.module.css';
 import { minutesPdfUrl } from '../live-api';
+import { LiveAgenda } from './LiveAgenda';
 import { ActionList, AttendanceSummary, DecisionList } from './MeetingFacts';
 
-/** The frozen minutes, read-only: the notes as published, who came, the decisions and actions, the PDF. */
+/** The frozen minutes, read-only: the notes as published, the agenda, who came, the decisions and actions, the PDF. */
 export function PublishedMinutesView({ meetingId }: { meetingId: string }) {
   const { t, i18n } = useTranslation();
   const minutes = usePublishedMinutes(meetingId, true);
@@ -39,6 +40,7 @@ export function PublishedMinutesView({ meetingId }: { meetingId: string }) {
         />
       </section>
       <div className={styles.minutesFacts}>
+        <LiveAgenda agenda={published.agenda} currentIndex={null} />
         <section className="panel" aria-labelledby="live-minutes-attendance">
           <h2 id="live-minutes-attendance" className="panel__title">
             {t('live.attendance.title')}

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { badRequest, conflict } from '../../../common/errors/app-error';
 import { RealtimeHub } from '../../../realtime/realtime-hub';
 import { MeetingAccess, type ResolvedMeeting } from '../meeting-access';
+import { MeetingAgenda } from '../meeting-agenda';
 import {
   clearHands,
   endLive,
@@ -15,7 +16,6 @@ import {
   setSpeaker,
   startLive,
 } from './live-rows';
-import { MeetingAgenda } from './meeting-agenda';
 import { isMeetingParticipant } from './meeting-participant-rows';
 import { meetingRoom } from './meeting-room';
 

@@ -4,7 +4,6 @@ import { RealtimeHub } from '../../../realtime/realtime-hub';
 import { MeetingsModule } from '../meetings.module';
 import { LiveMeetingService } from './live-meeting.service';
 import { LiveSocketHandlers } from './live-socket-handlers';
-import { MeetingAgenda } from './meeting-agenda';
 import { MeetingFollowUpService } from './meeting-follow-up.service';
 import { MeetingLiveController } from './meeting-live.controller';
 
@@ -16,8 +15,8 @@ import { MeetingLiveController } from './meeting-live.controller';
 @Module({
   imports: [CollabModule, MeetingsModule],
   controllers: [MeetingLiveController],
-  providers: [MeetingAgenda, LiveMeetingService, MeetingFollowUpService, LiveSocketHandlers],
-  exports: [LiveMeetingService, MeetingAgenda],
+  providers: [LiveMeetingService, MeetingFollowUpService, LiveSocketHandlers],
+  exports: [LiveMeetingService],
 })
 export class MeetingLiveModule implements OnModuleInit {
   constructor(

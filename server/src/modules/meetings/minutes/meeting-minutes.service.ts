@@ -22,6 +22,7 @@ import { actionsOfMeeting } from '../follow-up-rows';
 import { decisionsOfMeeting } from '../live/live-rows';
 import { meetingRoom } from '../live/meeting-room';
 import { MeetingAccess, type ResolvedMeeting } from '../meeting-access';
+import { MeetingAgenda } from '../meeting-agenda';
 import { readAttendance, readHeader } from './minutes-fact-rows';
 import { linkedFicheIds } from './minutes-fiche-links';
 import type { MinutesPdfSource } from './minutes-pdf';
@@ -58,6 +59,7 @@ export class MeetingMinutesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingAccess,
+    private readonly agenda: MeetingAgenda,
     private readonly documents: CollabDocuments,
     private readonly messages: MessagesService,
     private readonly fiches: FichesService,
@@ -145,6 +147,7 @@ export class MeetingMinutesService {
     await this.dataSource.transaction(async (manager) => {
       // The facts are frozen with the notes: later changes (an action marked done) leave the minutes as published.
       const facts: FrozenFacts = {
+        agenda: await this.agenda.itemsOrNone(meeting.agendaDocName),
         attendance: await readAttendance(manager, meetingId),
         decisions: await decisionsOfMeeting(manager, meetingId),
         actions: await actionsOfMeeting(manager, meetingId),
@@ -172,28 +175,33 @@ export class MeetingMinutesService {
 
   /** The published minutes: members of the group; guests only when the facilitator chose so; 404 before. */
   async published(meetingId: string, subject: Subject): Promise<PublishedMinutes> {
-    const { row } = await this.readable(meetingId, subject);
+    const { resolved, row } = await this.readable(meetingId, subject);
     return {
       meetingId,
       title: (await readHeader(this.dataSource, meetingId)).title,
       publishedAt: toIso(row.publishedAt),
       publishedBy: { id: row.publishedById, displayName: row.publishedByName ?? '' },
       update: (row.snapshot ?? Buffer.alloc(0)).toString('base64'),
-      ...(await this.frozenFacts(meetingId, row)),
+      ...(await this.frozenFacts(meetingId, resolved.meeting.agendaDocName, row)),
     };
   }
 
   /** What the PDF of the published minutes shows (same access as `published`); the caller destroys `notes`. */
   async pdfSource(meetingId: string, subject: Subject): Promise<MinutesPdfSource> {
-    const { row } = await this.readable(meetingId, subject);
+    const { resolved, row } = await this.readable(meetingId, subject);
     const header = await readHeader(this.dataSource, meetingId);
-    const { attendance, decisions, actions } = await this.frozenFacts(meetingId, row);
+    const { agenda, attendance, decisions, actions } = await this.frozenFacts(
+      meetingId,
+      resolved.meeting.agendaDocName,
+      row,
+    );
     const notes = new Y.Doc();
     if (row.snapshot) Y.applyUpdate(notes, row.snapshot);
     return {
       header,
       publishedAt: toIso(row.publishedAt),
       publishedBy: row.publishedByName ?? '',
+      agenda,
       attendance,
       decisions,
       actions,
@@ -223,10 +231,20 @@ export class MeetingMinutesService {
     return visibleToGuests && can(subject, 'meeting.view', { groupId: s.groupId, meetingGuest: s.guest });
   }
 
-  /** The facts frozen at publication (minutes published before they were frozen: read as they are now). */
-  private async frozenFacts(meetingId: string, row: PublishedMinutesRow): Promise<FrozenFacts> {
-    if (row.facts) return row.facts;
+  /**
+   * The facts frozen at publication; what minutes published before a fact was frozen lack is read as it
+   * is now (the agenda of minutes published before it was frozen with them, everything for the oldest).
+   */
+  private async frozenFacts(
+    meetingId: string,
+    agendaDocName: string,
+    row: PublishedMinutesRow,
+  ): Promise<Required<FrozenFacts>> {
+    if (row.facts) {
+      return { ...row.facts, agenda: row.facts.agenda ?? (await this.agenda.itemsOrNone(agendaDocName)) };
+    }
     return {
+      agenda: await this.agenda.itemsOrNone(agendaDocName),
       attendance: await readAttendance(this.dataSource, meetingId),
       decisions: await decisionsOfMeeting(this.dataSource, meetingId),
       actions: await actionsOfMeeting(this.dataSource, meetingId),

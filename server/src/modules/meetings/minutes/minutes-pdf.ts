@@ -1,4 +1,10 @@
-import type { AttendanceState, Decision, FollowUpAction, Participant } from '@affluents/contracts';
+import type {
+  AgendaItem,
+  AttendanceState,
+  Decision,
+  FollowUpAction,
+  Participant,
+} from '@affluents/contracts';
 import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
 import type * as Y from 'yjs';
 import { heading, labelledBox, type Pdf } from '../../exports/pdf-layout';
@@ -10,6 +16,7 @@ export interface MinutesPdfSource {
   header: MinutesHeader;
   publishedAt: string;
   publishedBy: string;
+  agenda: AgendaItem[];
   attendance: Participant[];
   decisions: Decision[];
   actions: FollowUpAction[];
@@ -30,7 +37,7 @@ const attendanceLabel: Record<AttendanceState, string> = {
   absent: 'Absents',
 };
 
-/** The minutes: title and facts, attendance, decisions, actions, then the notes as they were published. */
+/** The minutes: title and facts, agenda, attendance, decisions, actions, then the notes as they were published. */
 export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
   const { header } = source;
   heading(doc, 1, `Procès-verbal — ${header.title}`);
@@ -45,6 +52,24 @@ export function renderMinutes(doc: Pdf, source: MinutesPdfSource): void {
   ]);
 
   const blocks = new YjsPdfBlocks(doc);
+  heading(doc, 2, 'Ordre du jour');
+  if (source.agenda.length === 0)
+    blocks.paragraph([{ text: 'Pas d’ordre du jour.', marks: { italic: true } }], 0);
+  source.agenda.forEach((item, i) => {
+    const details = [
+      item.durationMinutes ? `${item.durationMinutes} min` : null,
+      item.ownerName ? item.ownerName : null,
+    ].filter(Boolean);
+    blocks.paragraph(
+      [
+        { text: `${i + 1}. `, marks: { bold: true } },
+        { text: item.title || 'Point sans titre', marks: {} },
+        ...(details.length ? [{ text: ` — ${details.join(', ')}`, marks: {} }] : []),
+      ],
+      0,
+    );
+  });
+
   heading(doc, 2, 'Présences');
   for (const state of ['present', 'excused', 'absent'] as const) {
     const people = source.attendance.filter((p) => p.attendance === state);

@@ -1,4 +1,5 @@
 import type {
+  AgendaItem,
   Decision,
   FollowUpAction,
   MeetingDetail,
@@ -15,8 +16,10 @@ import type { Queryable } from '../meeting-rows';
 
 export type MinutesState = NonNullable<MeetingDetail['minutes']>;
 
-/** Attendance, decisions and actions as they stood when the minutes were published. */
+/** Agenda, attendance, decisions and actions as they stood when the minutes were published. */
 export interface FrozenFacts {
+  /** Absent from minutes published before the agenda was frozen with them. */
+  agenda?: AgendaItem[];
   attendance: Participant[];
   decisions: Decision[];
   actions: FollowUpAction[];
