@@ -1,5 +1,4 @@
 import {
-  type AgendaItem,
   type CreateMeetingRequest,
   can,
   type MeetingDetail,
@@ -10,9 +9,8 @@ import {
   type Subject,
   type UpdateMeetingRequest,
 } from '@affluents/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CollabDocuments } from '../../collab/collab-documents';
 import { badRequest, conflict, notFound } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import type { MeetingChange } from '../../common/events/domain-events';
@@ -51,15 +49,12 @@ const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === 
  */
 @Injectable()
 export class MeetingsService {
-  private readonly logger = new Logger('Meetings');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
     private readonly store: MeetingStore,
     private readonly organisations: OrganisationsService,
     private readonly events: DomainEventBus,
-    private readonly documents: CollabDocuments,
     private readonly hub: RealtimeHub,
     private readonly agendaOf: MeetingAgenda,
   ) {}
