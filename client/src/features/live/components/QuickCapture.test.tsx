@@ -64,14 +64,19 @@ const settled = () =>
 
 const actionField = () => screen.getByRole('textbox', { name: /Action à mener/ }) as HTMLInputElement;
 
+/** Writes an action for `owner` and sends it; resolves once its post is held by the server. */
+async function sendAction(server: ReturnType<typeof serverHolding>, title: string, owner: string) {
+  fireEvent.change(actionField(), { target: { value: title } });
+  await chooseOwner(owner);
+  press(screen.getByRole('button', { name: 'Ajouter l’action' }));
+  await waitFor(() => expect(server.pending).toHaveLength(1));
+}
+
 describe('QuickCapture: follow-up actions', () => {
   it('keeps the owner chosen for the next action while the previous one is being saved', async () => {
     const server = serverHolding();
     renderCapture();
-    fireEvent.change(actionField(), { target: { value: 'Appeler le CPAS' } });
-    await chooseOwner('Amina Lahlou');
-    press(screen.getByRole('button', { name: 'Ajouter l’action' }));
-    await waitFor(() => expect(server.pending).toHaveLength(1));
+    await sendAction(server, 'Appeler le CPAS', 'Amina Lahlou');
     const [, init] = server.fetchMock.mock.calls.find(([, i]) => i?.method === 'POST') as [
       string,
       RequestInit,
@@ -95,10 +100,7 @@ describe('QuickCapture: follow-up actions', () => {
   it('gives back what was sent when the server refuses it and nothing new was typed', async () => {
     const server = serverHolding();
     renderCapture();
-    fireEvent.change(actionField(), { target: { value: 'Appeler le CPAS' } });
-    await chooseOwner('Amina Lahlou');
-    press(screen.getByRole('button', { name: 'Ajouter l’action' }));
-    await waitFor(() => expect(server.pending).toHaveLength(1));
+    await sendAction(server, 'Appeler le CPAS', 'Amina Lahlou');
     expect(actionField().value).toBe('');
     await act(async () =>
       server.pending[0](jsonResponse(503, { status: 503, code: 'unavailable', message: 'Indisponible' })),
