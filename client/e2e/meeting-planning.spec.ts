@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from '@playwright/test';
 import { fetchText } from './support/api';
 import { checkA11y, checkNoHorizontalOverflow, screenshot } from './support/checks';
-import { test } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import { ACTION_TIMEOUT_MS } from './support/settings';
 
 const TIME_ZONE = 'Europe/Brussels';
@@ -178,6 +178,16 @@ test('(55) meeting planning: Sophie plans a meeting of the Namur encadrants, Oli
   await agenda.getByLabel('Intitulé du point 1').fill(AGENDA_ITEM.title);
   await agenda.getByLabel('Durée du point 1 en minutes').fill(AGENDA_ITEM.minutes);
   await agenda.getByLabel('Porteur du point 1').fill(AGENDA_ITEM.owner);
+  await agenda.getByText('30 min sur 2 h 30 de rencontre — reste 2 h').waitFor();
+  // Removing an item can be taken back from the toast, with everything it held.
+  await agenda.getByRole('button', { name: 'Retirer le point 1' }).click();
+  await agenda.getByText('L’ordre du jour est vide.').waitFor();
+  await sophie
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('button', { name: 'Annuler' })
+    .click();
+  await expect(agenda.getByLabel('Intitulé du point 1')).toHaveValue(AGENDA_ITEM.title);
+  await expect(agenda.getByLabel('Porteur du point 1')).toHaveValue(AGENDA_ITEM.owner);
   await agenda.getByText('30 min sur 2 h 30 de rencontre — reste 2 h').waitFor();
 
   const participants = sophie.getByRole('region', { name: 'Participants' });

@@ -14,6 +14,8 @@ interface ToastMessage {
   tone: 'success' | 'error';
   title: string;
   description?: string;
+  /** A button in the toast, e.g. « Annuler » after a removal; pressing it closes the toast. */
+  action?: { label: string; onAction: () => void };
 }
 
 /** One queue for the whole app: mutations report their outcome here and screen readers announce it. */
@@ -31,6 +33,9 @@ export const toastQueue = new ToastQueue<ToastMessage>({
 export const notify = {
   success: (title: string, description?: string) =>
     toastQueue.add({ tone: 'success', title, description }, { timeout: 6000 }),
+  /** A change that can be taken back for a while: the toast offers the button (10 s). */
+  undoable: (title: string, label: string, onUndo: () => void) =>
+    toastQueue.add({ tone: 'success', title, action: { label, onAction: onUndo } }, { timeout: 10000 }),
   // Errors stay until dismissed: a person may need time to read them.
   error: (title: string, description?: string) => toastQueue.add({ tone: 'error', title, description }),
 };
@@ -55,6 +60,17 @@ export function Toasts() {
               </Text>
             )}
           </ToastContent>
+          {toast.content.action && (
+            <Button
+              className={styles.action}
+              onPress={() => {
+                toast.content.action?.onAction();
+                toastQueue.close(toast.key);
+              }}
+            >
+              {toast.content.action.label}
+            </Button>
+          )}
           <Button slot="close" className={styles.close} aria-label={t('common.close')}>
             <span aria-hidden="true">×</span>
           </Button>

@@ -7,6 +7,7 @@ import {
   clampDuration,
   moveAgendaItem,
   removeAgendaItem,
+  restoreAgendaItem,
   totalDuration,
   updateAgendaItem,
 } from './agenda-model';
@@ -70,5 +71,34 @@ describe('agenda editing in the shared document', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(readAgenda(a)).toEqual(readAgenda(b));
     expect(readAgenda(a)[0]).toMatchObject({ title: 'Accueil et café', durationMinutes: 20 });
+  });
+});
+
+describe('undoing a removal', () => {
+  it('puts the item back where it was, with its id, owner and minutes', () => {
+    const { doc } = agendaWith('Accueil', 'Tour de table', 'Divers');
+    updateAgendaItem(doc, 'item-1', { ownerName: 'Inès', durationMinutes: 20 });
+    const removed = removeAgendaItem(doc, 'item-1');
+    expect(removed).toEqual({
+      index: 1,
+      item: { id: 'item-1', title: 'Tour de table', durationMinutes: 20, ownerName: 'Inès' },
+    });
+    expect(readAgenda(doc).map((i) => i.title)).toEqual(['Accueil', 'Divers']);
+    restoreAgendaItem(doc, removed as NonNullable<typeof removed>);
+    expect(readAgenda(doc)).toEqual([
+      { id: 'item-0', title: 'Accueil', durationMinutes: 30, ownerName: null },
+      { id: 'item-1', title: 'Tour de table', durationMinutes: 20, ownerName: 'Inès' },
+      { id: 'item-2', title: 'Divers', durationMinutes: 30, ownerName: null },
+    ]);
+  });
+
+  it('puts it last when co-writers shortened the agenda, and never twice', () => {
+    const { doc } = agendaWith('Accueil', 'Tour de table', 'Divers');
+    const removed = removeAgendaItem(doc, 'item-2') as NonNullable<ReturnType<typeof removeAgendaItem>>;
+    removeAgendaItem(doc, 'item-1');
+    restoreAgendaItem(doc, removed);
+    restoreAgendaItem(doc, removed);
+    expect(readAgenda(doc).map((i) => i.id)).toEqual(['item-0', 'item-2']);
+    expect(removeAgendaItem(doc, 'nope')).toBeNull();
   });
 });

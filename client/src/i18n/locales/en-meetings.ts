@@ -161,6 +161,8 @@ export const enMeetings: Messages<typeof frMeetings> = {
     },
   },
   agenda: {
+    removed: '“{{title}}” removed from the agenda',
+    untitled: 'Untitled item',
     title: 'Agenda',
     empty: 'The agenda is empty.',
     item: 'Item {{n}}',

@@ -10,6 +10,7 @@ import type { Translation } from './fr';
 
 export const en: Translation = {
   common: {
+    undo: 'Undo',
     loading: 'Loading…',
     pending: 'In progress…',
     retry: 'Try again',

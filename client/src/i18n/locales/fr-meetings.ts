@@ -162,6 +162,8 @@ export const frMeetings = {
     },
   },
   agenda: {
+    removed: '« {{title}} » retiré de l’ordre du jour',
+    untitled: 'Point sans titre',
     title: 'Ordre du jour',
     empty: 'L’ordre du jour est vide.',
     item: 'Point {{n}}',

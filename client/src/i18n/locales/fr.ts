@@ -9,6 +9,7 @@ import { frPolls } from './fr-polls';
 /** French (Belgian usage): the reference locale; every other locale has exactly these keys. */
 export const fr = {
   common: {
+    undo: 'Annuler',
     loading: 'Chargement…',
     pending: 'En cours…',
     retry: 'Réessayer',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { NumberField } from '../../../components/ui/NumberField';
 import { TextField } from '../../../components/ui/TextField';
+import { notify } from '../../../components/ui/toast';
 import { userColor } from '../../../lib/user-color';
 import { useDocumentConnection } from '../../../realtime/use-document-connection';
 import { useCurrentUser } from '../../auth/hooks';
@@ -13,6 +14,7 @@ import {
   appendAgendaItem,
   moveAgendaItem,
   removeAgendaItem,
+  restoreAgendaItem,
   totalDuration,
   updateAgendaItem,
 } from '../agenda-model';
@@ -124,7 +126,17 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
                         size="sm"
                         variant="ghost"
                         aria-label={t('meetings.agenda.remove', { n })}
-                        onPress={() => removeAgendaItem(doc, item.id)}
+                        onPress={() => {
+                          const removed = removeAgendaItem(doc, item.id);
+                          if (!removed) return;
+                          notify.undoable(
+                            t('meetings.agenda.removed', {
+                              title: item.title || t('meetings.agenda.untitled'),
+                            }),
+                            t('common.undo'),
+                            () => restoreAgendaItem(doc, removed),
+                          );
+                        }}
                       >
                         ×
                       </Button>
