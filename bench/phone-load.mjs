@@ -56,8 +56,8 @@ async function signIn(publicUrl) {
   const me = await (
     await fetch(`${publicUrl}/api/auth/me`, { headers: { cookie: `affluents_session=${token}` } })
   ).json();
-  const groupId = me.memberships?.[0]?.groupId ?? me.user?.memberships?.[0]?.groupId;
-  if (!groupId) throw new Error(`no group for Claire in ${JSON.stringify(me).slice(0, 300)}`);
+  const groupId = me.memberships[0]?.groupId;
+  if (!groupId) throw new Error('Claire has no group in the demo data');
   const created = await fetch(`${publicUrl}/api/fiches`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: `affluents_session=${token}`, origin: publicUrl },
@@ -65,7 +65,7 @@ async function signIn(publicUrl) {
   });
   if (!created.ok) throw new Error(`fiche not created: ${created.status} ${await created.text()}`);
   const fiche = await created.json();
-  return { token, ficheId: fiche.id ?? fiche.fiche?.id };
+  return { token, ficheId: fiche.id };
 }
 
 /** One visit of `url` in `page` under the phone profile: { readyMs, bytes, requests }. */

@@ -1,4 +1,10 @@
-import { AGENDA_ITEMS, type AgendaItemData, addAgendaItem } from '@affluents/editor/template';
+import {
+  AGENDA_ITEMS,
+  type AgendaItemData,
+  addAgendaItem,
+  insertAgendaItem,
+  readAgenda,
+} from '@affluents/editor/template';
 
 export { AGENDA_ITEMS };
 
@@ -60,14 +66,8 @@ export function updateAgendaItem(doc: Y.Doc, id: string, patch: Partial<Omit<Age
 /** Removes an item; returns what it was and where, for « Annuler » (null when it was gone already). */
 export function removeAgendaItem(doc: Y.Doc, id: string): { item: AgendaItemData; index: number } | null {
   const index = indexOf(doc, id);
-  if (index < 0) return null;
-  const entry = itemsOf(doc).get(index);
-  const item: AgendaItemData = {
-    id,
-    title: String(entry.get('title') ?? ''),
-    durationMinutes: clampDuration(Number(entry.get('durationMinutes') ?? 0)),
-    ownerName: typeof entry.get('ownerName') === 'string' ? (entry.get('ownerName') as string) : null,
-  };
+  const item = readAgenda(doc).find((entry) => entry.id === id);
+  if (index < 0 || !item) return null;
   itemsOf(doc).delete(index, 1);
   return { item, index };
 }
@@ -78,13 +78,7 @@ export function removeAgendaItem(doc: Y.Doc, id: string): { item: AgendaItemData
  */
 export function restoreAgendaItem(doc: Y.Doc, removed: { item: AgendaItemData; index: number }): void {
   if (indexOf(doc, removed.item.id) >= 0) return;
-  const map = new Y.Map<unknown>();
-  map.set('id', removed.item.id);
-  map.set('title', removed.item.title);
-  map.set('durationMinutes', removed.item.durationMinutes);
-  map.set('ownerName', removed.item.ownerName);
-  const items = itemsOf(doc);
-  items.insert(Math.min(removed.index, items.length), [map]);
+  insertAgendaItem(doc, removed.item, removed.index);
 }
 
 /**

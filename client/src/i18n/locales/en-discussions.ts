@@ -20,6 +20,7 @@ export const enDiscussions: Messages<typeof frDiscussions> = {
     announcement: 'News from the facilitators to the whole group.',
   },
   status: { open: 'open', solved: 'solved' },
+  statusAlone: { open: 'Open', solved: 'Solved' },
   list: {
     new: 'New discussion',
     emptyTitle: 'No discussion yet',

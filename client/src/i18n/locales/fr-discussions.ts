@@ -18,6 +18,7 @@ export const frDiscussions = {
     announcement: 'Une information de l’animation à tout le groupe.',
   },
   status: { open: 'ouverte', solved: 'résolue' },
+  statusAlone: { open: 'Ouverte', solved: 'Résolue' },
   list: {
     new: 'Nouvelle discussion',
     emptyTitle: 'Pas encore de discussion',

@@ -35,12 +35,18 @@ export function readAgenda(doc: Y.Doc): AgendaItemData[] {
   return items;
 }
 
-/** Appends an item (used by the client editor and by tests). */
-export function addAgendaItem(doc: Y.Doc, item: AgendaItemData): void {
+/** Inserts an item at `index` (at the end when the agenda is shorter). */
+export function insertAgendaItem(doc: Y.Doc, item: AgendaItemData, index: number): void {
   const map = new Y.Map<unknown>();
   map.set('id', item.id);
   map.set('title', item.title);
   map.set('durationMinutes', item.durationMinutes);
   map.set('ownerName', item.ownerName);
-  doc.getArray<Y.Map<unknown>>(AGENDA_ITEMS).push([map]);
+  const items = doc.getArray<Y.Map<unknown>>(AGENDA_ITEMS);
+  items.insert(Math.min(Math.max(0, index), items.length), [map]);
+}
+
+/** Appends an item (used by the client editor and by tests). */
+export function addAgendaItem(doc: Y.Doc, item: AgendaItemData): void {
+  insertAgendaItem(doc, item, Number.POSITIVE_INFINITY);
 }

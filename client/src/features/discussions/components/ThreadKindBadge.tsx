@@ -20,7 +20,7 @@ export function ThreadKindBadge({
     return (
       <Badge tone={solved ? 'success' : 'warning'}>
         {statusOnly
-          ? status.charAt(0).toUpperCase() + status.slice(1)
+          ? t(solved ? 'discussions.statusAlone.solved' : 'discussions.statusAlone.open')
           : `${t('discussions.kind.question')} · ${status}`}
       </Badge>
     );

@@ -80,6 +80,18 @@ export class CalendarMeetings {
     return rows[0] ? toCalendarMeeting(rows[0]) : null;
   }
 
+  /** These meetings, soonest first (those that do not exist left out). */
+  async many(
+    meetingIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CalendarMeeting[]> {
+    const rows: MeetingRow[] = await manager.query(
+      `${SELECT_MEETINGS} WHERE s.id = ANY($1::uuid[]) ORDER BY s.starts_at NULLS LAST, s.id`,
+      [meetingIds],
+    );
+    return rows.map(toCalendarMeeting);
+  }
+
   /**
    * The dated meetings of a member's groups and those they are a guest of, starting from `since`
    * (cancelled ones included, so subscribed calendars remove them).

@@ -63,11 +63,9 @@ export class MeetingMailer {
    */
   yearPlanned(meetingIds: readonly string[]): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await Promise.all(meetingIds.map((id) => this.meetings.one(id, manager)));
-      const meetings = found
+      const meetings = (await this.meetings.many(meetingIds, manager))
         .filter(isDated)
-        .filter((meeting) => meeting.status !== 'cancelled')
-        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+        .filter((meeting) => meeting.status !== 'cancelled');
       if (meetings.length === 0) return 0;
       const attachment = this.files.fileOfSeries(meetings);
       const recipients = await meetingRecipients(manager, meetings[0]);
