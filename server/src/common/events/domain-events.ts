@@ -56,6 +56,19 @@ export interface PollNotice {
 }
 
 /**
+ * A change in a group that its members hear of (the bell, the mails, « Nouveautés »): what it is about,
+ * who made it (null when the clock did) and where a click leads. Each event adds what is its own.
+ */
+export interface GroupNotice {
+  groupId: string;
+  /** The title of what changed (the fiche's, the meeting's...), as it was then. */
+  title: string;
+  actor: PersonRef | null;
+  /** Where a click leads, as an application path. */
+  link: string;
+}
+
+/**
  * Every domain event of the server, by name (`resource.past-tense`), with its payload. Emitted on the
  * DomainEventBus by the one module that owns the change, after the change is committed; side effects
  * (connections re-checked, mails, search indexing, authorship, notifications) listen. Events only the
@@ -95,6 +108,25 @@ export interface DomainEvents {
   'poll.opened': PollNotice;
   /** A poll was closed (by its author or a facilitator), with who had voted. */
   'poll.closed': PollNotice & { voterIds: string[] };
+  /** A fiche was created in a group. */
+  'fiche.created': GroupNotice & { ficheId: string };
+  /** A fiche's draft was sent to its group for review (status draft → review). */
+  'fiche.review-requested': GroupNotice & { ficheId: string; authorIds: string[] };
+  /** A version of a fiche was published into the toolbox. */
+  'fiche.published': GroupNotice & { ficheId: string; authorIds: string[] };
+  /** A meeting's date poll was opened: every member invited to the meeting is asked to answer. */
+  'meeting.date-poll-opened': GroupNotice & { meetingId: string; closesAt: string };
+  /** A meeting's minutes were opened (or extended) for review by the participants, until `reviewEndsAt`. */
+  'minutes.review-opened': GroupNotice & { meetingId: string; reviewEndsAt: string };
+  /** A meeting's minutes were published. */
+  'minutes.published': GroupNotice & { meetingId: string };
+  /** A follow-up action got an owner (created with one, or its owner changed). */
+  'action.assigned': GroupNotice & {
+    actionId: string;
+    meetingId: string;
+    ownerId: string;
+    dueOn: string | null;
+  };
 }
 
 export type DomainEventName = keyof DomainEvents;
