@@ -1,4 +1,4 @@
-import type { PersonRef } from '@affluents/contracts';
+import type { NotificationKind, PersonRef } from '@affluents/contracts';
 
 /** How a dated meeting changed, for the calendars and mails that follow it. */
 export type MeetingChange = 'moved' | 'cancelled' | 'reinstated' | 'host';
@@ -68,6 +68,19 @@ export interface GroupNotice {
   link: string;
 }
 
+/** A notification just stored for its recipient, and whether they want it on their devices too. */
+export interface DeliveredNotification {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  excerpt: string;
+  /** Where a click leads, as an application path. */
+  link: string;
+  /** The recipient chose Web Push for this kind of notification. */
+  push: boolean;
+}
+
 /**
  * Every domain event of the server, by name (`resource.past-tense`), with its payload. Emitted on the
  * DomainEventBus by the one module that owns the change, after the change is committed; side effects
@@ -121,6 +134,8 @@ export interface DomainEvents {
   /** A meeting's minutes were published. */
   'minutes.published': GroupNotice & { meetingId: string };
   /** A follow-up action got an owner (created with one, or its owner changed). */
+  /** Notifications were stored (by NotificationsService.deliver): Web Push and other channels follow. */
+  'notifications.delivered': { notifications: DeliveredNotification[] };
   'action.assigned': GroupNotice & {
     actionId: string;
     meetingId: string;
