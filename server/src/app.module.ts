@@ -12,6 +12,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import type { OpenDatabase } from './infra/database/database.service';
 import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { ActivityModule } from './modules/activity/activity.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BassinsModule } from './modules/bassins/bassins.module';
 import { CommentsModule } from './modules/comments/comments.module';
@@ -77,6 +78,7 @@ export class AppModule {
         MeetingMinutesModule,
         FicheMentionsModule,
         FicheQuestionsModule,
+        ActivityModule,
         HealthModule,
         SeedModule,
       ],

@@ -178,6 +178,14 @@ const expected: Record<Action, Record<Role, Place[]>> = {
     outsider: N,
     anonymous: N,
   },
+  'activity.view': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
 };
 
 const roles = [...Object.keys(subjects), 'anonymous'] as Role[];

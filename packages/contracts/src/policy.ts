@@ -38,6 +38,7 @@ export const actions = [
   'meeting.view',
   'meeting.manage',
   'meeting.participate',
+  'activity.view',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -115,6 +116,8 @@ const rules: Record<Action, Rule> = {
   'meeting.view': either(memberOfGroup, meetingGuest),
   'meeting.manage': facilitatorOfGroup,
   'meeting.participate': either(memberOfGroup, meetingGuest),
+  // « Nouveautés » of a group: its members only (a coordinator or a guest reads each thing where it is).
+  'activity.view': memberOfGroup,
 };
 
 /** True when `subject` may perform `action` on `target`. Anonymous callers may do nothing. */

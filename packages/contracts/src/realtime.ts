@@ -151,6 +151,8 @@ export interface ServerEvents {
   'meeting:live': (state: LiveState) => void;
   /** A meeting's details changed (date, place, answers, attendance, actions, minutes): refetch it. */
   'meeting:updated': (event: { meetingId: string }) => void;
+  /** Something happened in one of my groups (« Nouveautés »): refetch the activity. */
+  'activity:new': (event: { groupId: string }) => void;
   /** Access changed: the server removed the socket from these rooms. */
   'access:revoked': (event: { rooms: string[] }) => void;
   /** My rights changed (platform role, a group role or membership): refetch who I am and what I may do. */
@@ -171,6 +173,7 @@ const serverEventSet: Record<keyof ServerEvents, true> = {
   'fiche:updated': true,
   'meeting:live': true,
   'meeting:updated': true,
+  'activity:new': true,
   'access:revoked': true,
   'access:changed': true,
 };

@@ -1,4 +1,5 @@
 import type { HttpRoute } from '../http-route';
+import { activityRoutes } from './activity';
 import { authRoutes } from './auth';
 import { bassinsRoutes } from './bassins';
 import { commentsRoutes } from './comments';
@@ -47,6 +48,7 @@ export const routes = {
   meetingCalendar: meetingCalendarRoutes,
   meetingLive: meetingLiveRoutes,
   meetingMinutes: meetingMinutesRoutes,
+  activity: activityRoutes,
 };
 
 /** The features of `routes`, by name. */

@@ -2,7 +2,7 @@ import { type Action, can, type Subject, type Target } from '@affluents/contract
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forbidden, notFound } from '../../common/errors/app-error';
-import { meetingFacts } from './meeting-rows';
+import { meetingCard, meetingFacts } from './meeting-rows';
 
 /** The facts about a meeting that access decisions need. */
 export interface MeetingFacts {
@@ -35,6 +35,21 @@ export class MeetingAccess {
     if (!row) return null;
     const { guest, ...meeting } = row;
     return { meeting, target: { groupId: meeting.groupId, meetingGuest: guest } };
+  }
+
+  /**
+   * A meeting as other modules show it (« Nouveautés »): its group, title, status and slot, with no caller;
+   * null when it does not exist. Who may see it is the caller's to decide, by its group.
+   */
+  async card(meetingId: string): Promise<{
+    id: string;
+    groupId: string;
+    title: string;
+    status: MeetingFacts['status'];
+    startsAt: Date | null;
+    endsAt: Date | null;
+  } | null> {
+    return (await meetingCard(this.dataSource.manager, meetingId)) ?? null;
   }
 
   async canView(meetingId: string, subject: Subject): Promise<boolean> {

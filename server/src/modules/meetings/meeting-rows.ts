@@ -162,6 +162,29 @@ export async function meetingFacts(
   return row;
 }
 
+/** A meeting as other modules show it (its group, title, status and slot); undefined when none. */
+export async function meetingCard(
+  db: Queryable,
+  meetingId: string,
+): Promise<
+  | {
+      id: string;
+      groupId: string;
+      title: string;
+      status: MeetingFacts['status'];
+      startsAt: Date | null;
+      endsAt: Date | null;
+    }
+  | undefined
+> {
+  const [row] = await db.query(
+    `SELECT s.id, s.group_id AS "groupId", s.title, s.status, s.starts_at AS "startsAt", s.ends_at AS "endsAt"
+       FROM meetings s WHERE s.id = $1`,
+    [meetingId],
+  );
+  return row;
+}
+
 /** The meeting whose agenda or notes document this is, and whether `userId` is its guest. */
 export async function meetingOfDocument(
   db: Queryable,
