@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useSocketEvent } from '../../realtime/socket';
 import { type DiscussionSearchParams, newsApi } from './api/news-api';
@@ -6,12 +6,39 @@ import { type DiscussionSearchParams, newsApi } from './api/news-api';
 // Under the discussions root: whatever refreshes discussions (a post, a read) refreshes these too.
 export const newsKeys = {
   news: ['discussions', 'news'] as const,
+  activity: ['activity'] as const,
   search: (params: DiscussionSearchParams) => ['discussions', 'search', params] as const,
 };
 
 /** "Nouveautés": threads of my groups with unread messages, and the total of unread messages. */
 export function useNews() {
   return useQuery({ queryKey: newsKeys.news, queryFn: ({ signal }) => newsApi.news(signal) });
+}
+
+/** What happened in my groups (fiches, meetings, minutes, actions...), newest first, unread marked. */
+export function useActivity() {
+  return useQuery({ queryKey: newsKeys.activity, queryFn: ({ signal }) => newsApi.activity(signal) });
+}
+
+/**
+ * « Tout marquer comme lu »: every activity of my groups, and each unread thread up to its last message
+ * (through the thread's own read marker, as opening it would).
+ */
+export function useMarkAllNewsRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (threads: ReadonlyArray<{ id: string; lastSeq: number }>) => {
+      await Promise.all([
+        newsApi.markActivityRead(),
+        ...threads.map((thread) => newsApi.markThreadRead(thread.id, thread.lastSeq)),
+      ]);
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: newsKeys.activity }),
+        queryClient.invalidateQueries({ queryKey: newsKeys.news }),
+      ]),
+  });
 }
 
 /** Results of a discussion search; none is asked for while the query is empty. */
@@ -44,5 +71,21 @@ export function useLiveNews() {
   useSocketEvent('message:new', refresh);
   useSocketEvent('thread:updated', refresh);
   useSocketEvent('read:moved', refresh);
+  useSocketEvent('connect', refresh);
+}
+
+/** Keeps the activity current: the server says `activity:new` to my groups' rooms; a reconnection refetches. */
+export function useLiveActivity() {
+  const queryClient = useQueryClient();
+  const timer = useRef<number | undefined>(undefined);
+  const refresh = () => {
+    if (timer.current !== undefined) return;
+    timer.current = window.setTimeout(() => {
+      timer.current = undefined;
+      void queryClient.invalidateQueries({ queryKey: newsKeys.activity });
+    }, REFRESH_DELAY_MS);
+  };
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  useSocketEvent('activity:new', refresh);
   useSocketEvent('connect', refresh);
 }

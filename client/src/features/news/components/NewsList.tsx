@@ -1,32 +1,79 @@
-import type { NewsItem } from '@affluents/contracts';
+import type { ActivityItem, ActivityKind, NewsItem } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/ui';
+import { Button } from '../../../components/ui/Button';
+import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
+import { Icon, type IconName } from '../../../components/ui/Icon';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { localeOf } from '../../../i18n';
 import { fullDateTime, relativeTime } from '../../notifications/relative-time';
-import { useNews } from '../hooks';
+import { useActivity, useMarkAllNewsRead, useNews } from '../hooks';
 import styles from '../news.module.css';
-import { groupNews } from '../news-groups';
+import { groupNews, type NewsEntry } from '../news-groups';
 
-/** "Nouveautés": the threads with unread messages in all my groups, by group, the newest first. */
+const KIND_ICON: Record<ActivityKind, IconName> = {
+  fiche_created: 'sheet',
+  fiche_review: 'sheet',
+  fiche_published: 'sheet',
+  fiche_comment: 'sheet',
+  poll_opened: 'chat',
+  meeting_planned: 'calendar',
+  meeting_moved: 'calendar',
+  meeting_cancelled: 'calendar',
+  meeting_date_poll: 'calendar',
+  minutes_review: 'calendar',
+  minutes_published: 'calendar',
+  action_assigned: 'calendar',
+};
+
+/**
+ * "Nouveautés": by group, the newest first, the threads with unread messages and what happened in the group
+ * (fiches, polls, meetings, minutes, actions), each unread entry marked; « Tout marquer comme lu ».
+ */
 export function NewsList() {
   const { t } = useTranslation();
   const news = useNews();
+  const activity = useActivity();
+  const markAll = useMarkAllNewsRead();
 
-  if (news.isPending) return <LoadingState />;
+  if (news.isPending || activity.isPending) return <LoadingState />;
   if (news.isError) return <ErrorState error={news.error} onRetry={() => news.refetch()} />;
-  if (news.data.items.length === 0)
+  if (activity.isError) return <ErrorState error={activity.error} onRetry={() => activity.refetch()} />;
+  const threads = news.data.items;
+  const items = activity.data.items;
+  if (threads.length === 0 && items.length === 0)
     return (
-      <EmptyState title={t('notifications.news.emptyTitle')} icon="chat" headingLevel={2}>
+      <EmptyState
+        title={t('notifications.news.emptyTitle')}
+        icon="chat"
+        headingLevel={2}
+        action={<ButtonLink href="/">{t('notifications.news.emptyAction')}</ButtonLink>}
+      >
         <p>{t('notifications.news.emptyText')}</p>
       </EmptyState>
     );
 
+  const unread = news.data.totalUnread + activity.data.totalUnread;
   return (
     <div className={styles.news}>
-      {groupNews(news.data.items).map(({ group, unread, threads }) => {
+      <div className={styles.newsToolbar}>
+        <p className={styles.newsStatus} aria-live="polite">
+          {unread > 0
+            ? t('notifications.news.unreadTotal', { count: unread })
+            : t('notifications.news.upToDate')}
+        </p>
+        <Button
+          variant="secondary"
+          isDisabled={unread === 0}
+          isPending={markAll.isPending}
+          onPress={() => markAll.mutate(threads.map(({ id, lastSeq }) => ({ id, lastSeq })))}
+        >
+          {t('notifications.news.markAllRead')}
+        </Button>
+      </div>
+      {groupNews(threads, items).map(({ group, unread: groupUnread, entries }) => {
         const headingId = `news-group-${group.id}`;
         return (
           <section key={group.id} className="news-group" aria-labelledby={headingId}>
@@ -35,13 +82,15 @@ export function NewsList() {
                 {t(`groupKinds.${group.kind}`, { defaultValue: group.kind })}
                 <span className={styles.newsGroupBassin}> · {group.bassinName}</span>
               </Link>
-              <span className={styles.newsGroupCount}>
-                {t('notifications.news.unread', { count: unread })}
-              </span>
+              {groupUnread > 0 && (
+                <span className={styles.newsGroupCount}>
+                  {t('notifications.news.unread', { count: groupUnread })}
+                </span>
+              )}
             </h2>
             <ul className={styles.newsThreads}>
-              {threads.map((thread) => (
-                <NewsThread key={thread.id} thread={thread} />
+              {entries.map((entry) => (
+                <NewsLine key={entry.id} entry={entry} />
               ))}
             </ul>
           </section>
@@ -51,14 +100,30 @@ export function NewsList() {
   );
 }
 
-function NewsThread({ thread }: { thread: NewsItem }) {
+function NewsLine({ entry }: { entry: NewsEntry }) {
+  return entry.type === 'thread' ? <NewsThread thread={entry.thread} /> : <NewsActivity item={entry.item} />;
+}
+
+/** When, as "il y a 5 min" with the full date on hover. */
+function When({ at }: { at: string }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  const when = thread.lastMessageAt ?? thread.createdAt;
   return (
-    <li className={styles.newsThread}>
+    <time dateTime={at} title={fullDateTime(at, locale)}>
+      {relativeTime(at, locale, t('notifications.justNow'))}
+    </time>
+  );
+}
+
+function NewsThread({ thread }: { thread: NewsItem }) {
+  const { t } = useTranslation();
+  return (
+    <li className={`news-entry news-entry--unread ${styles.newsThread} ${styles.newsUnread}`}>
       <Link href={`/discussions/${thread.id}`} className={styles.newsThreadLink}>
-        <span className={styles.newsThreadTitle}>{thread.title}</span>
+        <span className={styles.newsThreadTitle}>
+          <Icon name="chat" className={styles.newsIcon} />
+          {thread.title}
+        </span>
         <span className={styles.newsThreadCount}>
           {t('notifications.news.unread', { count: thread.unreadCount })}
         </span>
@@ -67,9 +132,31 @@ function NewsThread({ thread }: { thread: NewsItem }) {
       <p className={styles.newsThreadMeta}>
         {t(`discussions.kind.${thread.kind}`)}
         {' · '}
-        <time dateTime={when} title={fullDateTime(when, locale)}>
-          {relativeTime(when, locale, t('notifications.justNow'))}
-        </time>
+        <When at={thread.lastMessageAt ?? thread.createdAt} />
+      </p>
+    </li>
+  );
+}
+
+function NewsActivity({ item }: { item: ActivityItem }) {
+  const { t } = useTranslation();
+  return (
+    <li
+      className={`news-entry ${item.unread ? `news-entry--unread ${styles.newsUnread}` : ''} ${styles.newsThread}`}
+    >
+      <Link href={item.link} className={styles.newsThreadLink}>
+        <span className={styles.newsThreadTitle}>
+          <Icon name={KIND_ICON[item.kind]} className={styles.newsIcon} />
+          {item.title}
+        </span>
+        {item.unread && <span className={styles.newsThreadCount}>{t('notifications.news.new')}</span>}
+      </Link>
+      {item.excerpt && <p className={styles.newsThreadExcerpt}>{item.excerpt}</p>}
+      <p className={styles.newsThreadMeta}>
+        {t(`notifications.activity.${item.kind}`)}
+        {item.actor && ` · ${item.actor.displayName}`}
+        {' · '}
+        <When at={item.createdAt} />
       </p>
     </li>
   );

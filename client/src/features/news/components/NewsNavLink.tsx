@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useLiveNews, useNews } from '../hooks';
+import { useActivity, useLiveActivity, useLiveNews, useNews } from '../hooks';
 import styles from '../news.module.css';
 
-/** The header's "Nouveautés" link, with the number of unread messages across my groups, kept live. */
+/** The header's "Nouveautés" link, with the unread messages and activity across my groups, kept live. */
 export function NewsNavLink() {
   const { t } = useTranslation();
   const news = useNews();
+  const activity = useActivity();
   useLiveNews();
-  const unread = news.data?.totalUnread ?? 0;
+  useLiveActivity();
+  const unread = (news.data?.totalUnread ?? 0) + (activity.data?.totalUnread ?? 0);
   return (
     <NavLink to="/nouveautes" className={`main-nav__link ${styles.newsNavLink}`}>
       {t('notifications.news.nav')}
