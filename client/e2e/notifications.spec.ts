@@ -32,7 +32,7 @@ test('(30) notifications: bell, Nouveautés, discussion search, preferences, at 
   // Live: the bell counts it and "Nouveautés" shows unread messages, without reloading.
   await sophie.getByRole('button', { name: /^Notifications, \d+ non lue/ }).waitFor({ timeout: 15_000 });
   await sophie
-    .getByRole('link', { name: /^Nouveautés\s*,\s*\d+ messages? non lus?/ })
+    .getByRole('link', { name: /^Nouveautés\s*,\s*\d+ nouveautés? non lues?/ })
     .waitFor({ timeout: 15_000 });
 
   // Nouveautés: the thread, in its group, links to the thread page.
