@@ -15,6 +15,16 @@ export interface MeetingFacts {
   notesDocName: string;
 }
 
+/** A meeting as other modules show it (« Nouveautés »): its group, title, status and slot. */
+export interface MeetingCard {
+  id: string;
+  groupId: string;
+  title: string;
+  status: MeetingFacts['status'];
+  startsAt: Date | null;
+  endsAt: Date | null;
+}
+
 export interface ResolvedMeeting {
   meeting: MeetingFacts;
   /** Policy target: the meeting's group and whether the caller is a guest of this meeting. */
@@ -37,18 +47,8 @@ export class MeetingAccess {
     return { meeting, target: { groupId: meeting.groupId, meetingGuest: guest } };
   }
 
-  /**
-   * A meeting as other modules show it (« Nouveautés »): its group, title, status and slot, with no caller;
-   * null when it does not exist. Who may see it is the caller's to decide, by its group.
-   */
-  async card(meetingId: string): Promise<{
-    id: string;
-    groupId: string;
-    title: string;
-    status: MeetingFacts['status'];
-    startsAt: Date | null;
-    endsAt: Date | null;
-  } | null> {
+  /** A meeting as other modules show it, with no caller (who sees it is theirs to decide); null if none. */
+  async card(meetingId: string): Promise<MeetingCard | null> {
     return (await meetingCard(this.dataSource.manager, meetingId)) ?? null;
   }
 

@@ -7,7 +7,7 @@ import type {
 } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { toIso } from '../../infra/database/timestamps';
-import type { MeetingFacts } from './meeting-access';
+import type { MeetingCard, MeetingFacts } from './meeting-access';
 
 /** What a repository function runs its statements on: the data source or a transaction's manager. */
 export type Queryable = Pick<EntityManager, 'query'>;
@@ -162,21 +162,8 @@ export async function meetingFacts(
   return row;
 }
 
-/** A meeting as other modules show it (its group, title, status and slot); undefined when none. */
-export async function meetingCard(
-  db: Queryable,
-  meetingId: string,
-): Promise<
-  | {
-      id: string;
-      groupId: string;
-      title: string;
-      status: MeetingFacts['status'];
-      startsAt: Date | null;
-      endsAt: Date | null;
-    }
-  | undefined
-> {
+/** A meeting as other modules show it; undefined when none. */
+export async function meetingCard(db: Queryable, meetingId: string): Promise<MeetingCard | undefined> {
   const [row] = await db.query(
     `SELECT s.id, s.group_id AS "groupId", s.title, s.status, s.starts_at AS "startsAt", s.ends_at AS "endsAt"
        FROM meetings s WHERE s.id = $1`,
