@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useSocketEvent } from '../../realtime/socket';
 import { type DiscussionSearchParams, newsApi } from './api/news-api';
@@ -15,9 +21,17 @@ export function useNews() {
   return useQuery({ queryKey: newsKeys.news, queryFn: ({ signal }) => newsApi.news(signal) });
 }
 
-/** What happened in my groups (fiches, meetings, minutes, actions...), newest first, unread marked. */
+/**
+ * What happened in my groups (fiches, meetings, minutes, actions...), newest first, unread marked, page by
+ * page; every page carries the unread total of all my groups.
+ */
 export function useActivity() {
-  return useQuery({ queryKey: newsKeys.activity, queryFn: ({ signal }) => newsApi.activity(signal) });
+  return useInfiniteQuery({
+    queryKey: newsKeys.activity,
+    queryFn: ({ pageParam, signal }) => newsApi.activity(pageParam ?? undefined, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 }
 
 /**

@@ -64,6 +64,7 @@ export const enNotifications: Messages<typeof frNotifications> = {
     upToDate: 'You have read everything.',
     new: 'New',
     markAllRead: 'Mark all as read',
+    more: 'Show more activity',
     emptyTitle: 'Nothing new yet',
     emptyText:
       'Messages, fiches, meetings, minutes and actions of your groups will show up here. Open a group to start a discussion or create a fiche.',

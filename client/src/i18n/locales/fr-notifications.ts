@@ -62,6 +62,7 @@ export const frNotifications = {
     upToDate: 'Vous avez tout lu.',
     new: 'Nouveau',
     markAllRead: 'Tout marquer comme lu',
+    more: 'Voir plus d’activité',
     emptyTitle: 'Rien de neuf pour l’instant',
     emptyText:
       'Les messages, fiches, rencontres, PV et actions de vos groupes apparaîtront ici. Ouvrez un groupe pour lancer une discussion ou créer une fiche.',

@@ -11,7 +11,8 @@ export interface DiscussionSearchParams {
 
 export const newsApi = {
   news: (signal?: AbortSignal) => call(r.news, { signal }),
-  activity: (signal?: AbortSignal) => call(routes.activity.news, { query: {}, signal }),
+  activity: (cursor?: string, signal?: AbortSignal) =>
+    call(routes.activity.news, { query: { cursor }, signal }),
   /** Every activity of my groups read up to now. */
   markActivityRead: () => call(routes.activity.markRead, { body: {} }),
   /** A thread read up to `seq` (the thread's own read marker). */

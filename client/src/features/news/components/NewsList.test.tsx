@@ -36,6 +36,7 @@ const activity = (over: Partial<ActivityItem>): ActivityItem => ({
 
 let newsPage: NewsPage;
 let activityPage: ActivityPage;
+let olderPage: ActivityPage;
 const posted: Array<{ url: string; body: unknown }> = [];
 
 beforeEach(() => {
@@ -83,6 +84,7 @@ beforeEach(() => {
         return jsonResponse(200, { threadId: thread.id, seq: 7 });
       }
       if (url === '/api/discussions/news') return jsonResponse(200, newsPage);
+      if (url.startsWith('/api/activity?cursor=')) return jsonResponse(200, olderPage);
       if (url.startsWith('/api/activity')) return jsonResponse(200, activityPage);
       throw new Error(`unexpected fetch ${url}`);
     }),
@@ -128,6 +130,28 @@ describe('NewsList', () => {
     expect(
       (screen.getByRole('button', { name: 'Tout marquer comme lu' }) as HTMLButtonElement).disabled,
     ).toBe(true);
+  });
+
+  it('asks for older activity page by page', async () => {
+    activityPage = { ...activityPage, nextCursor: 'page-2' };
+    olderPage = {
+      items: [
+        activity({
+          id: '00000000-0000-4000-8000-0000000000d9',
+          title: 'Fiche d’octobre',
+          createdAt: '2026-10-01T10:00:00.000Z',
+          unread: false,
+        }),
+      ],
+      totalUnread: 2,
+      nextCursor: null,
+    };
+    renderWithProviders(<NewsList />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Voir plus d’activité' }));
+    const liege = await screen.findByRole('region', { name: /Liège/ });
+    await within(liege).findByText('Fiche d’octobre');
+    expect(within(liege).getAllByRole('listitem')).toHaveLength(4);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Voir plus d’activité' })).toBeNull());
   });
 
   it('says what to do next when nothing happened yet', async () => {

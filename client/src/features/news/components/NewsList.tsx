@@ -42,7 +42,8 @@ export function NewsList() {
   if (news.isError) return <ErrorState error={news.error} onRetry={() => news.refetch()} />;
   if (activity.isError) return <ErrorState error={activity.error} onRetry={() => activity.refetch()} />;
   const threads = news.data.items;
-  const items = activity.data.items;
+  const items = activity.data.pages.flatMap((page) => page.items);
+  const activityUnread = activity.data.pages[0]?.totalUnread ?? 0;
   if (threads.length === 0 && items.length === 0)
     return (
       <EmptyState
@@ -55,7 +56,7 @@ export function NewsList() {
       </EmptyState>
     );
 
-  const unread = news.data.totalUnread + activity.data.totalUnread;
+  const unread = news.data.totalUnread + activityUnread;
   return (
     <div className={styles.news}>
       <div className={styles.newsToolbar}>
@@ -96,6 +97,16 @@ export function NewsList() {
           </section>
         );
       })}
+      {activity.hasNextPage && (
+        <Button
+          variant="secondary"
+          className={styles.newsMore}
+          isPending={activity.isFetchingNextPage}
+          onPress={() => activity.fetchNextPage()}
+        >
+          {t('notifications.news.more')}
+        </Button>
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ export function NewsNavLink() {
   const activity = useActivity();
   useLiveNews();
   useLiveActivity();
-  const unread = (news.data?.totalUnread ?? 0) + (activity.data?.totalUnread ?? 0);
+  const unread = (news.data?.totalUnread ?? 0) + (activity.data?.pages[0]?.totalUnread ?? 0);
   return (
     <NavLink to="/nouveautes" className={`main-nav__link ${styles.newsNavLink}`}>
       {t('notifications.news.nav')}
