@@ -26,7 +26,6 @@ export function GroupPage() {
   const { groupId = '' } = useParams();
   const navigate = useNavigate();
   const group = useGroup(groupId);
-  const can = useCan();
   const { data: user } = useCurrentUser();
 
   if (group.isPending) return <LoadingState />;

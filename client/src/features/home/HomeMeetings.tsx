@@ -64,7 +64,7 @@ function HomeMeetingItem({ meeting }: { meeting: MeetingSummary }) {
   const { t } = useTranslation();
   const titleId = `home-meeting-${meeting.id}`;
   return (
-    <li className={`home-meeting ${styles.item}`} aria-labelledby={titleId}>
+    <li className={`meeting-item home-meeting ${styles.item}`} aria-labelledby={titleId}>
       <p className={styles.when}>
         <MeetingWhen meeting={meeting} />
       </p>
@@ -93,6 +93,7 @@ function RsvpChoice({ meeting }: { meeting: MeetingSummary }) {
     <div className={styles.rsvp}>
       <RadioGroupField
         label={t('home.meetings.answerFor', { title: meeting.title })}
+        description={meeting.myRsvp ? undefined : t('meetings.notAnswered')}
         options={rsvpAnswers.map((answer) => ({ id: answer, label: t(`meetings.answers.${answer}`) }))}
         value={value ?? null}
         isDisabled={rsvp.isPending}
