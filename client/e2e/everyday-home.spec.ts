@@ -85,6 +85,7 @@ test('(14a) Claire is told of the date poll for the next meeting on her home pag
   assert(mine, 'Claire’s vote is not in the poll');
   assert.deepEqual(Object.values(mine.dateAnswers).sort(), ['no', 'yes']);
   await checkA11y(claire, 'home at 390 px after voting');
+  await claire.evaluate(() => window.scrollTo(0, 0));
   await screenshot(claire, 'h-3-accueil-apres-vote-telephone');
   await claire.setViewportSize(DESKTOP);
   await screenshot(claire, 'h-4-accueil-apres-vote');

@@ -78,7 +78,13 @@ function HomeMeetingItem({ meeting }: { meeting: MeetingSummary }) {
         <MeetingPlaceText meeting={meeting} />
       </p>
       {meeting.datePollId && <p className={styles.notice}>{t('home.meetings.datePollOpen')}</p>}
-      {meeting.status !== 'cancelled' && <RsvpChoice meeting={meeting} />}
+      {/* While a poll looks for the date, the poll is the question; the answer comes once the date is known. */}
+      {meeting.startsAt && meeting.status !== 'cancelled' && (
+        <>
+          {!meeting.myRsvp && <p className={styles.notAnswered}>{t('meetings.notAnswered')}</p>}
+          <RsvpChoice meeting={meeting} />
+        </>
+      )}
     </li>
   );
 }
@@ -93,7 +99,6 @@ function RsvpChoice({ meeting }: { meeting: MeetingSummary }) {
     <div className={styles.rsvp}>
       <RadioGroupField
         label={t('home.meetings.answerFor', { title: meeting.title })}
-        description={meeting.myRsvp ? undefined : t('meetings.notAnswered')}
         options={rsvpAnswers.map((answer) => ({ id: answer, label: t(`meetings.answers.${answer}`) }))}
         value={value ?? null}
         isDisabled={rsvp.isPending}
