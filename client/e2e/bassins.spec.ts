@@ -27,6 +27,8 @@ async function aminaJourney(page: Page, prefix: string, { phone }: { phone: bool
   await page.getByLabel('Adresse e-mail').fill('amina@affluents.test');
   await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
+  await page.goto('/bassins');
   await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
   await page.locator('.bassin-card').first().waitFor();
 
@@ -56,6 +58,10 @@ async function aminaJourney(page: Page, prefix: string, { phone }: { phone: bool
   await page.getByRole('heading', { level: 1, name: 'Travailleurs sociaux' }).waitFor();
   const eyebrow = await page.locator('.page-header__eyebrow').textContent();
   assert(eyebrow?.includes('Hainaut Sud'), `group page does not name its bassin (saw "${eyebrow}")`);
+  for (const section of ['Fiches actions', 'Discussions', 'Rencontres']) {
+    await page.getByRole('heading', { level: 2, name: section }).waitFor();
+  }
+  await page.getByRole('tab', { name: /Membres/ }).click();
   const me = page.locator('.member-card', { hasText: '(vous)' });
   await me.waitFor();
   const myCard = (await me.textContent()) ?? '';
@@ -65,9 +71,6 @@ async function aminaJourney(page: Page, prefix: string, { phone }: { phone: bool
     org.includes('CISP') && !org.includes('non renseignée'),
     `Amina's organisation is not shown: "${org}"`,
   );
-  for (const section of ['Fiches actions', 'Discussions', 'Rencontres']) {
-    await page.getByRole('heading', { level: 2, name: section }).waitFor();
-  }
   assert(
     (await page.getByRole('button', { name: 'Inviter' }).count()) === 0,
     'a plain member must not see "Inviter"',

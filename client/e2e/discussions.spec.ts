@@ -10,6 +10,7 @@ import { ACTION_TIMEOUT_MS } from './support/settings';
 const GROUP_LINK = /Travailleurs sociaux/;
 
 async function openGroup(page: Page) {
+  await page.goto('/bassins');
   await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
   await page
     .getByRole('region', { name: 'Hainaut Sud', exact: true })

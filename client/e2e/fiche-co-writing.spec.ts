@@ -19,6 +19,7 @@ test('(g) Sophie and Claire write the same fiche at once and see each other’s 
   const title = 'Un atelier vélo pour venir en formation';
 
   await test.step('(g) co-writing', async () => {
+    await page.goto('/bassins');
     await page
       .getByRole('region', { name: 'Namur', exact: true })
       .getByRole('link', { name: /Travailleurs sociaux/ })
@@ -53,6 +54,7 @@ test('(g) Sophie and Claire write the same fiche at once and see each other’s 
 
     // Claire finds it from her group's home.
     const claire = await signedIn('claire');
+    await claire.goto('/bassins');
     await claire
       .getByRole('region', { name: 'Namur', exact: true })
       .getByRole('link', { name: /Travailleurs sociaux/ })
@@ -163,7 +165,7 @@ test('(g) Sophie and Claire write the same fiche at once and see each other’s 
   });
 
   await test.step('(h) publishing and finding', async () => {
-    await page.goto('/');
+    await page.goto('/bassins');
     await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
     await page
       .getByRole('region', { name: 'Namur', exact: true })
@@ -241,7 +243,7 @@ test('(g) Sophie and Claire write the same fiche at once and see each other’s 
     // Amina, in another bassin, searches without the accent.
     await page.context().clearCookies();
     await signIn(page, 'amina');
-    await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Navigation principale' })
       .getByRole('link', { name: 'Boîte à outils' })

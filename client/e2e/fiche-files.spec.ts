@@ -282,7 +282,7 @@ test('(46) images and files: a photo with its description and a PDF, seen live b
 
   await sophie.context().clearCookies();
   await signIn(sophie, 'julie');
-  await sophie.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+  await sophie.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
   await sophie.goto(`/fiches/${fiche.id}/versions/${published.publishedVersionId}`);
   const text = sophie.getByRole('article', { name: `Texte de la fiche « ${title} »` });
   await text.locator(`img[alt="${PHOTO_ALT}"]`).waitFor();

@@ -157,7 +157,7 @@ test('(50) a reader in another bassin opens a fiche published for the network: i
   // Julie, in Brabant wallon, finds it in the toolbox.
   await page.context().clearCookies();
   await signIn(page, 'julie');
-  await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
   await page
     .getByRole('navigation', { name: 'Navigation principale' })
     .getByRole('link', { name: 'Boîte à outils' })

@@ -8,13 +8,16 @@ test('(f) Sophie removes a member after confirming; admin adds an existing accou
   signedIn,
 }) => {
   const page = await signedIn('sophie');
+  await page.goto('/bassins');
   await page
     .getByRole('region', { name: 'Namur', exact: true })
     .getByRole('link', { name: /Travailleurs sociaux/ })
     .click();
   await page.waitForURL(/\/groupes\//);
-  const groupUrl = page.url();
   await page.getByRole('heading', { level: 1, name: 'Travailleurs sociaux' }).waitFor();
+  await page.getByRole('tab', { name: /Membres/ }).click();
+  await page.waitForURL(/onglet=membres/);
+  const groupUrl = page.url();
   const claire = page.locator('.member-card', { hasText: 'Claire Renard' });
   await claire.waitFor();
   assert(
@@ -60,7 +63,7 @@ test('(f) Sophie removes a member after confirming; admin adds an existing accou
   await page.context().clearCookies();
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, 'admin');
-  await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
   await page.goto(groupUrl);
   await page.getByRole('heading', { level: 1, name: 'Travailleurs sociaux' }).waitFor();
   assert(

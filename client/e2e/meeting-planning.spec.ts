@@ -51,7 +51,7 @@ async function textOf(locator: Locator): Promise<string> {
 }
 
 async function openGroup(page: Page): Promise<string> {
-  await page.goto('/');
+  await page.goto('/bassins');
   await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
   await page
     .getByRole('region', { name: 'Namur', exact: true })

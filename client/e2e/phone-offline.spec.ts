@@ -32,7 +32,7 @@ test('(p) a phone: the app installs, and its shell and the last pages read open 
     expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
   });
 
-  // The pages read from now on are kept: the home with its bassins, then Olivier's group. (Olivier: no other
+  // The pages read from now on are kept: the home with my groups, then Olivier's group. (Olivier: no other
   // journey changes his memberships; they share one database.)
   await page.goto('/');
   const bassin = page.getByRole('main').getByText('Namur', { exact: false }).first();
@@ -56,7 +56,7 @@ test('(p) a phone: the app installs, and its shell and the last pages read open 
     await checkA11y(page, 'group page offline');
     await screenshot(page, 'p-1-groupe-hors-ligne');
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: 'Bassins' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
     await expect(bassin).toBeVisible();
     await screenshot(page, 'p-2-accueil-hors-ligne');
     await context.setOffline(false);

@@ -18,7 +18,7 @@ export type Persona =
 
 export const PASSWORD = 'affluents-demo';
 
-/** Signs in through the sign-in page, as a person does (the page then loads the bassins). */
+/** Signs in through the sign-in page, as a person does (the page then loads the home). */
 export async function signIn(page: Page, who: Persona, password = PASSWORD): Promise<void> {
   await page.goto('/connexion');
   await page.getByLabel('Adresse e-mail').fill(`${who}@affluents.test`);
@@ -27,7 +27,7 @@ export async function signIn(page: Page, who: Persona, password = PASSWORD): Pro
 }
 
 type Fixtures = {
-  /** A page of its own browser context (its own cookies), signed in as `who`, on the bassins page. */
+  /** A page of its own browser context (its own cookies), signed in as `who`, on the home page. */
   signedIn: (who: Persona) => Promise<Page>;
   /** Uncaught errors of every page of the test; the test fails when one threw. */
   pageErrors: string[];
@@ -67,7 +67,7 @@ export const test = base.extend<Fixtures>({
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
       await signIn(page, who);
-      await page.getByRole('heading', { level: 1, name: 'Bassins' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
       return page;
     });
     for (const context of contexts) await context.close().catch(() => {});

@@ -5,6 +5,7 @@ import { BassinsPage } from '../pages/BassinsPage';
 import { DiscussionSearchPage } from '../pages/DiscussionSearchPage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { GroupPage } from '../pages/GroupPage';
+import { HomePage } from '../pages/HomePage';
 import { LoginPage } from '../pages/LoginPage';
 import { NewsPage } from '../pages/NewsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -30,7 +31,8 @@ export function createRouter() {
         {
           element: <RequireAuth />,
           children: [
-            { index: true, element: <BassinsPage /> },
+            { index: true, element: <HomePage /> },
+            { path: '/bassins', element: <BassinsPage /> },
             { path: '/groupes/:groupId', element: <GroupPage /> },
             { path: '/boite-a-outils', element: <ToolboxPage /> },
             { path: '/nouveautes', element: <NewsPage /> },

@@ -36,7 +36,7 @@ export function AdminPage() {
     return (
       <div className="page">
         <PageHeader title={t('admin.forbiddenTitle')} lede={t('admin.forbiddenText')} />
-        <ButtonLink href="/">{t('group.backToBassins')}</ButtonLink>
+        <ButtonLink href="/bassins">{t('group.backToBassins')}</ButtonLink>
       </div>
     );
   }

@@ -9,7 +9,6 @@ import { BassinList } from '../features/bassins/components/BassinList';
 import styles from '../features/bassins/components/bassins.module.css';
 import { MyGroups } from '../features/bassins/components/MyGroups';
 import { useBassins } from '../features/bassins/hooks';
-import { MyUpcomingMeetings } from '../features/meetings/components/MyUpcomingMeetings';
 
 export function BassinsPage() {
   const { t } = useTranslation();
@@ -26,7 +25,6 @@ export function BassinsPage() {
         eyebrow={t('bassins.hello', { name: firstName })}
         lede={t('bassins.lede')}
       />
-      <MyUpcomingMeetings />
       {bassins.isPending ? (
         <LoadingState />
       ) : bassins.isError ? (

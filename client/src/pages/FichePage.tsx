@@ -27,7 +27,7 @@ export function FichePage() {
             title={forbidden ? t('fiches.page.forbiddenTitle') : t('fiches.page.notFoundTitle')}
             lede={forbidden ? t('fiches.page.forbiddenText') : t('fiches.page.notFoundText')}
           />
-          <ButtonLink href="/">{t('group.backToBassins')}</ButtonLink>
+          <ButtonLink href="/bassins">{t('group.backToBassins')}</ButtonLink>
         </div>
       );
     }

@@ -42,7 +42,7 @@ export function FicheVersionPage() {
             }
           />
           {ficheMissing || forbidden ? (
-            <ButtonLink href="/">{t('group.backToBassins')}</ButtonLink>
+            <ButtonLink href="/bassins">{t('group.backToBassins')}</ButtonLink>
           ) : (
             <ButtonLink href={`/fiches/${ficheId}`}>{t('fiches.version.back')}</ButtonLink>
           )}

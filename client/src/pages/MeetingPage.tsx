@@ -40,7 +40,7 @@ export function MeetingPage() {
       return (
         <div className="page">
           <PageHeader title={t('meetings.page.notFoundTitle')} lede={t('meetings.page.notFoundText')} />
-          <ButtonLink href="/">{t('group.backToBassins')}</ButtonLink>
+          <ButtonLink href="/bassins">{t('group.backToBassins')}</ButtonLink>
         </div>
       );
     return <ErrorState error={query.error} onRetry={() => query.refetch()} />;

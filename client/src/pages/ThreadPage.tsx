@@ -43,7 +43,7 @@ export function ThreadPage() {
           title={forbidden ? t('discussions.page.forbiddenTitle') : t('discussions.page.notFoundTitle')}
           lede={forbidden ? t('discussions.page.forbiddenText') : t('discussions.page.notFoundText')}
         />
-        <ButtonLink href="/">{t('group.backToBassins')}</ButtonLink>
+        <ButtonLink href="/bassins">{t('group.backToBassins')}</ButtonLink>
       </div>
     );
   }

@@ -47,7 +47,10 @@ export const MeetingSummary = z.object({
   facilitators: z.array(PersonRef),
   /** The caller's own answer to the invitation. */
   myRsvp: RsvpAnswer.nullable(),
+  /** When the minutes were published, if the caller may read them (a guest only when they are shown to guests). */
   minutesPublishedAt: Timestamp.nullable(),
+  /** The date poll that fixes the date, while one is open (a poll of the meeting's thread). */
+  datePollId: Id.nullable(),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
@@ -93,8 +96,6 @@ export const MeetingDetail = MeetingSummary.extend({
   notesDocName: z.string(),
   /** The meeting's own discussion thread. */
   threadId: Id.nullable(),
-  /** The date poll that fixes the date, while one is open. */
-  datePollId: Id.nullable(),
   participants: z.array(Participant),
   agenda: z.array(AgendaItem),
   /** Open follow-up actions of earlier meetings of the group, listed with the agenda. */
@@ -303,3 +304,7 @@ export const GiveFloorEvent = z.object({ meetingId: Id, userId: Id.nullable() })
 /** `GET /api/groups/:groupId/meetings?when=`: upcoming (default), past or all. */
 export const ListMeetingsQuery = z.object({ when: z.enum(['upcoming', 'past', 'all']).default('upcoming') });
 export type ListMeetingsQuery = z.infer<typeof ListMeetingsQuery>;
+
+/** `GET /api/me/meetings?when=`: my upcoming meetings (default, soonest first) or the past ones (latest first, the last 20). */
+export const MyMeetingsQuery = z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') });
+export type MyMeetingsQuery = z.infer<typeof MyMeetingsQuery>;

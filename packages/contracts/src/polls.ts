@@ -120,3 +120,12 @@ export type CastVoteRequest = z.infer<typeof CastVoteRequest>;
 /** `POST /api/polls/:id/close` by its author or a facilitator, with the outcome statement. */
 export const ClosePollRequest = z.object({ outcome: Label(4000) }).strict();
 export type ClosePollRequest = z.infer<typeof ClosePollRequest>;
+
+/** `GET /api/me/polls`: an open poll of a thread I may read, where I may vote and have not voted yet. */
+export const AwaitingPoll = z.object({
+  poll: Poll,
+  groupId: Id,
+  /** The thread that carries it (a meeting's date poll is in the meeting's thread). */
+  threadTitle: z.string(),
+});
+export type AwaitingPoll = z.infer<typeof AwaitingPoll>;

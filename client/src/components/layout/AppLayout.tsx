@@ -74,7 +74,7 @@ export function AppLayout() {
   const headerRef = useHeaderHeight();
   const online = useOnline();
 
-  const onBassins = pathname === '/' || pathname.startsWith('/groupes/');
+  const onBassins = pathname === '/bassins' || pathname.startsWith('/groupes/');
   return (
     <AriaRouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
       <a href="#main" className={styles.skipLink}>
@@ -87,7 +87,12 @@ export function AppLayout() {
             <nav aria-label={t('layout.mainNav')} className={styles.nav}>
               <ul>
                 <li>
-                  <NavLink to="/" end className={onBassins ? 'main-nav__link active' : 'main-nav__link'}>
+                  <NavLink to="/" end className="main-nav__link">
+                    {t('layout.nav.home')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/bassins" className={onBassins ? 'main-nav__link active' : 'main-nav__link'}>
                     {t('layout.nav.bassins')}
                   </NavLink>
                 </li>

@@ -6,7 +6,7 @@ import type {
   ThreadDetail,
   UpdateThreadRequest,
 } from '@affluents/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSocketEvent } from '../../realtime/socket';
 import { discussionsApi } from './api/discussions-api';
 
@@ -48,6 +48,23 @@ export function useThreads(groupId: string) {
   return useQuery({
     queryKey: discussionKeys.threads(groupId),
     queryFn: ({ signal }) => discussionsApi.listThreads(groupId, signal),
+  });
+}
+
+/** How many threads one page of the group's "Discussions" tab loads. */
+export const THREAD_PAGE_SIZE = 30;
+
+/**
+ * A group's threads page by page (the server's cursor), for the full list; under the same key prefix as
+ * `useThreads`, so the live refreshes that invalidate one reload the other.
+ */
+export function useThreadPages(groupId: string) {
+  return useInfiniteQuery({
+    queryKey: [...discussionKeys.threads(groupId), 'pages'],
+    queryFn: ({ signal, pageParam }) =>
+      discussionsApi.listThreadPage(groupId, pageParam, THREAD_PAGE_SIZE, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -14,6 +14,7 @@ import { type ActionsStatus, type MeetingsWhen, meetingsApi } from './api/meetin
 export const meetingKeys = {
   all: ['meetings'] as const,
   group: (groupId: string, when: MeetingsWhen) => ['meetings', 'group', groupId, when] as const,
+  mine: (when: 'upcoming' | 'past') => ['meetings', 'mine', when] as const,
   detail: (id: string) => ['meetings', 'detail', id] as const,
   nextHost: (groupId: string) => ['meetings', 'next-host', groupId] as const,
   actions: ['actions'] as const,
@@ -27,6 +28,15 @@ export function useGroupMeetings(groupId: string, when: MeetingsWhen, { enabled 
   return useQuery({
     queryKey: meetingKeys.group(groupId, when),
     queryFn: ({ signal }) => meetingsApi.list(groupId, when, signal),
+    enabled,
+  });
+}
+
+/** My meetings across my groups and those I am a guest of: upcoming (soonest first) or the last held. */
+export function useMyMeetings(when: 'upcoming' | 'past', { enabled = true } = {}) {
+  return useQuery({
+    queryKey: meetingKeys.mine(when),
+    queryFn: ({ signal }) => meetingsApi.mine(when, signal),
     enabled,
   });
 }

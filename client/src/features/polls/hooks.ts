@@ -6,7 +6,16 @@ import { type NewPoll, pollsApi } from './api/polls-api';
 
 export const pollKeys = {
   thread: (threadId: string) => ['threads', threadId, 'polls'] as const,
+  awaitingMine: ['polls', 'awaiting'] as const,
 };
+
+/** Open polls of my groups (and of the meetings I am a guest of) waiting for my vote, closing soonest first. */
+export function useAwaitingPolls() {
+  return useQuery({
+    queryKey: pollKeys.awaitingMine,
+    queryFn: ({ signal }) => pollsApi.awaitingMine(signal),
+  });
+}
 
 export function useThreadPolls(threadId: string) {
   return useQuery({
@@ -37,7 +46,11 @@ export function useCastVote(pollId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CastVoteRequest) => pollsApi.vote(pollId, body),
-    onSuccess: (poll) => storePoll(queryClient, poll),
+    onSuccess: (poll) => {
+      storePoll(queryClient, poll);
+      // The poll no longer waits for my vote.
+      void queryClient.invalidateQueries({ queryKey: pollKeys.awaitingMine });
+    },
   });
 }
 

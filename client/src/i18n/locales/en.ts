@@ -2,6 +2,7 @@ import { enComments } from './en-comments';
 import { enDiscussions } from './en-discussions';
 import { enEditor } from './en-editor';
 import { enFiles } from './en-files';
+import { enHome } from './en-home';
 import { enLive } from './en-live';
 import { enMeetings } from './en-meetings';
 import { enNotifications } from './en-notifications';
@@ -72,6 +73,7 @@ export const en: Translation = {
     mainNav: 'Main navigation',
     breadcrumb: 'Breadcrumb',
     nav: {
+      home: 'Home',
       bassins: 'Bassins',
       toolbox: 'Toolbox',
       admin: 'Administration',
@@ -186,6 +188,25 @@ export const en: Translation = {
     noGroups: 'This bassin has no group.',
   },
   group: {
+    tabsLabel: 'Group sections',
+    tabs: {
+      apercu: 'Overview',
+      discussions: 'Discussions',
+      fiches: 'Fiches',
+      rencontres: 'Meetings',
+      membres: 'Members',
+      actions: 'Actions',
+    },
+    tabCount: '{{count}} in all',
+    tabUnread_one: '{{count}} unread',
+    tabUnread_other: '{{count}} unread',
+    seeAll: {
+      discussions: 'See every discussion',
+      fiches_one: 'See the fiche',
+      fiches_other: 'See the {{count}} fiches',
+    },
+    moreThreads: 'Show more discussions',
+    fichePages: 'Pages of the group’s fiches',
     bassin: 'Bassin {{name}}',
     backToBassins: 'Back to the bassins',
     forbiddenTitle: 'This group is for its members only',
@@ -809,6 +830,7 @@ export const en: Translation = {
   comments: enComments,
   files: enFiles,
   meetings: enMeetings,
+  home: enHome,
   live: enLive,
   editor: enEditor,
 };

@@ -2,6 +2,7 @@ import { frComments } from './fr-comments';
 import { frDiscussions } from './fr-discussions';
 import { frEditor } from './fr-editor';
 import { frFiles } from './fr-files';
+import { frHome } from './fr-home';
 import { frLive } from './fr-live';
 import { frMeetings } from './fr-meetings';
 import { frNotifications } from './fr-notifications';
@@ -71,6 +72,7 @@ export const fr = {
     mainNav: 'Navigation principale',
     breadcrumb: 'Fil d’Ariane',
     nav: {
+      home: 'Accueil',
       bassins: 'Bassins',
       toolbox: 'Boîte à outils',
       admin: 'Administration',
@@ -190,6 +192,25 @@ export const fr = {
     noGroups: 'Ce bassin n’a pas de groupe.',
   },
   group: {
+    tabsLabel: 'Rubriques du groupe',
+    tabs: {
+      apercu: 'Aperçu',
+      discussions: 'Discussions',
+      fiches: 'Fiches',
+      rencontres: 'Rencontres',
+      membres: 'Membres',
+      actions: 'Actions',
+    },
+    tabCount: '{{count}} au total',
+    tabUnread_one: '{{count}} non lu',
+    tabUnread_other: '{{count}} non lus',
+    seeAll: {
+      discussions: 'Voir toutes les discussions',
+      fiches_one: 'Voir la fiche',
+      fiches_other: 'Voir les {{count}} fiches',
+    },
+    moreThreads: 'Afficher plus de discussions',
+    fichePages: 'Pages des fiches du groupe',
     bassin: 'Bassin {{name}}',
     backToBassins: 'Retour aux bassins',
     forbiddenTitle: 'Ce groupe est réservé à ses membres',
@@ -826,6 +847,7 @@ export const fr = {
   comments: frComments,
   files: frFiles,
   meetings: frMeetings,
+  home: frHome,
   live: frLive,
   editor: frEditor,
 };

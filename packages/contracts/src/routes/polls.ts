@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../common';
 import { route } from '../http-route';
-import { CastVoteRequest, ClosePollRequest, CreatePollRequest, Poll } from '../polls';
+import { AwaitingPoll, CastVoteRequest, ClosePollRequest, CreatePollRequest, Poll } from '../polls';
 
 const tag = 'Sondages';
 const idParam = z.object({ id: Id });
@@ -9,6 +9,15 @@ const idParam = z.object({ id: Id });
 // The group of a poll is known only once its thread is loaded, so the service applies the policy.
 /** HTTP routes of the polls in discussions. */
 export const pollsRoutes = {
+  awaitingMine: route({
+    method: 'get',
+    path: '/api/me/polls',
+    tag,
+    summary: 'Les sondages ouverts qui attendent mon vote (mes groupes, les rencontres où je suis invité·e)',
+    access: 'signed-in',
+    response: z.array(AwaitingPoll),
+    errors: [401],
+  }),
   list: route({
     method: 'get',
     path: '/api/threads/:id/polls',

@@ -359,6 +359,24 @@ export async function selectThreadFacts(
   return row ?? null;
 }
 
+/** The facts of each of these threads that exists, with `userId`'s grant on it. */
+export async function selectThreadsFacts(
+  manager: EntityManager,
+  threadIds: readonly string[],
+  userId: string,
+): Promise<Array<ThreadFacts & { grant: 'guest' | 'former_member' | null }>> {
+  const ids = [...new Set(threadIds)];
+  if (ids.length === 0) return [];
+  return manager.query(
+    `SELECT t.id, t.group_id AS "groupId", t.kind, t.title, t.author_id AS "authorId", t.locked,
+            g.kind AS "grant"
+       FROM threads t
+       LEFT JOIN thread_access_grants g ON g.thread_id = t.id AND g.user_id = $2
+      WHERE t.id = ANY($1::uuid[])`,
+    [ids, userId],
+  );
+}
+
 /** The group of each of these threads that exists and `userId`'s grant on it, thread id -> them. */
 export async function selectThreadsAccessFacts(
   manager: EntityManager,

@@ -57,7 +57,11 @@ function selectMeetings(
             o.postal_code AS "hostPostalCode", o.city AS "hostCity", s.thread_id AS "threadId",
             s.date_poll_id AS "datePollId", s.agenda_doc_name AS "agendaDocName",
             s.notes_doc_name AS "notesDocName", s.ical_sequence AS "icalSequence", s.created_at AS "createdAt",
-            r.answer AS "myRsvp", m.published_at AS "minutesPublishedAt",
+            r.answer AS "myRsvp",
+            -- A guest reads the published minutes only when the facilitator showed them to guests.
+            CASE WHEN m.visible_to_guests
+                   OR NOT EXISTS (SELECT 1 FROM meeting_guests mg WHERE mg.meeting_id = s.id AND mg.user_id = $1)
+                 THEN m.published_at END AS "minutesPublishedAt",
             coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name)
                                       ORDER BY u.display_name)
                         FROM group_members fm JOIN user_cards u ON u.id = fm.user_id
@@ -100,6 +104,7 @@ export function toMeetingSummary(row: MeetingRow): MeetingSummary {
     facilitators: row.facilitators,
     myRsvp: row.myRsvp ?? null,
     minutesPublishedAt: toIso(row.minutesPublishedAt),
+    datePollId: row.datePollId,
   };
 }
 
@@ -133,16 +138,31 @@ export function meetingsOfGroup(
   return selectMeetings(db, userId, `WHERE s.group_id = $2 ${filter} ORDER BY ${order}`, [groupId]);
 }
 
+const MINE = `(s.group_id IN (SELECT group_id FROM group_members WHERE user_id = $1)
+            OR EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $1))`;
+
 /** The planned or live meetings not yet over of the user's groups and those they are a guest of, soonest first. */
 export function upcomingMeetingsOf(db: Queryable, userId: string): Promise<MeetingRow[]> {
   return selectMeetings(
     db,
     userId,
-    `WHERE (s.group_id IN (SELECT group_id FROM group_members WHERE user_id = $1)
-            OR EXISTS (SELECT 1 FROM meeting_guests g WHERE g.meeting_id = s.id AND g.user_id = $1))
+    `WHERE ${MINE}
        AND s.status IN ('planned', 'live') AND (s.ends_at IS NULL OR s.ends_at >= now())
      ORDER BY s.starts_at ASC NULLS LAST, s.created_at`,
     [],
+  );
+}
+
+/** The last `limit` meetings held (done, or over) of the user's groups and those they were a guest of, latest first. */
+export function pastMeetingsOf(db: Queryable, userId: string, limit: number): Promise<MeetingRow[]> {
+  return selectMeetings(
+    db,
+    userId,
+    `WHERE ${MINE}
+       AND s.status <> 'cancelled' AND (s.status = 'done' OR s.ends_at < now())
+     ORDER BY s.starts_at DESC NULLS LAST, s.created_at DESC
+     LIMIT $2`,
+    [limit],
   );
 }
 

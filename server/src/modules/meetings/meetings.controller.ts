@@ -1,4 +1,4 @@
-import type { ListMeetingsQuery } from '@affluents/contracts';
+import type { ListMeetingsQuery, MyMeetingsQuery } from '@affluents/contracts';
 import {
   CloseDatePollRequest,
   CreateMeetingRequest,
@@ -82,8 +82,8 @@ export class MeetingsController {
   }
 
   @Route(r.myMeetings)
-  myMeetings(@Auth() auth: AuthContext): Promise<MeetingSummary[]> {
-    return this.meetings.mine(auth.subject);
+  myMeetings(@Auth() auth: AuthContext, @Query() query: MyMeetingsQuery): Promise<MeetingSummary[]> {
+    return this.meetings.mine(auth.subject, query.when);
   }
 
   @Route(r.myActions)

@@ -4,6 +4,7 @@ import {
   type MeetingDetail,
   type MeetingPlace,
   type MeetingSummary,
+  type MyMeetingsQuery,
   type Participant,
   type RsvpRequest,
   type Subject,
@@ -28,6 +29,7 @@ import {
   meetingParticipants,
   meetingRow,
   meetingsOfGroup,
+  pastMeetingsOf,
   toMeetingSummary,
   toPlace,
   upcomingMeetingsOf,
@@ -36,6 +38,9 @@ import { MeetingStore, placeColumns } from './meeting-store';
 import { minutesState } from './minutes/minutes-rows';
 
 export type { MeetingsWhen } from './meeting-rows';
+
+/** How many past meetings "my meetings" lists: a guest's or member's recent history, not an archive. */
+const PAST_MEETINGS_SHOWN = 20;
 
 const samePlace = (a: MeetingPlace, b: MeetingPlace) =>
   JSON.stringify(placeColumns(a)) === JSON.stringify(placeColumns(b));
@@ -66,9 +71,12 @@ export class MeetingsService {
     return rows.map(toMeetingSummary);
   }
 
-  /** The caller's upcoming meetings across their groups and the meetings they are a guest of. */
-  async mine(subject: Subject): Promise<MeetingSummary[]> {
-    const rows = await upcomingMeetingsOf(this.dataSource, subject.userId);
+  /** The caller's upcoming (or last past) meetings across their groups and the meetings they are a guest of. */
+  async mine(subject: Subject, when: MyMeetingsQuery['when'] = 'upcoming'): Promise<MeetingSummary[]> {
+    const rows =
+      when === 'past'
+        ? await pastMeetingsOf(this.dataSource, subject.userId, PAST_MEETINGS_SHOWN)
+        : await upcomingMeetingsOf(this.dataSource, subject.userId);
     return rows.map(toMeetingSummary);
   }
 
@@ -178,7 +186,6 @@ export class MeetingsService {
       agendaDocName: row.agendaDocName,
       notesDocName: row.notesDocName,
       threadId: row.threadId,
-      datePollId: row.datePollId,
       participants,
       agenda,
       openActions,

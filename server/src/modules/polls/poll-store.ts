@@ -53,6 +53,17 @@ export class PollStore {
     );
   }
 
+  /** Open polls (not closed, closing ahead) where `userId` has not voted, closing soonest first. */
+  async findOpenWithoutVoteOf(userId: string, limit: number): Promise<PollRow[]> {
+    return this.dataSource.query(
+      `SELECT ${POLL_COLUMNS} FROM polls p JOIN user_cards u ON u.id = p.author_id
+        WHERE p.closed_at IS NULL AND p.closes_at > now()
+          AND NOT EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.user_id = $1)
+        ORDER BY p.closes_at, p.created_at LIMIT $2`,
+      [userId, limit],
+    );
+  }
+
   async findOptions(pollIds: string[], manager?: EntityManager): Promise<OptionRow[]> {
     return (manager ?? this.dataSource).query(
       `SELECT id, poll_id AS "pollId", label, starts_at AS "startsAt", ends_at AS "endsAt"

@@ -1,4 +1,5 @@
 import {
+  type AwaitingPoll,
   type CastVoteRequest,
   type ClosePollRequest,
   type CreatePollRequest,
@@ -17,6 +18,11 @@ const r = routes.polls;
 @Controller()
 export class PollsController {
   constructor(private readonly polls: PollsService) {}
+
+  @Route(r.awaitingMine)
+  awaitingMine(@Auth() auth: AuthContext): Promise<AwaitingPoll[]> {
+    return this.polls.awaitingVoteOf(auth.subject);
+  }
 
   @Route(r.list)
   list(@Auth() auth: AuthContext, @Param('id') threadId: string): Promise<Poll[]> {

@@ -1,4 +1,5 @@
 import {
+  type AwaitingPoll,
   type CastVoteRequest,
   type ClosePollRequest,
   type CreatePollRequest,
@@ -16,6 +17,9 @@ import { type ResolvedThread, ThreadAccess } from '../discussions/thread-access'
 import { PollStore } from './poll-store';
 import { type PollRow, toPoll, type Viewer } from './poll-view';
 import { checkVote, isPollOpen } from './vote-rules';
+
+/** How many open polls without my vote are looked at: far more than anyone has open at once. */
+const AWAITING_CANDIDATES = 200;
 
 /**
  * Polls carried by a thread: creation, votes (changeable until closing), closing with an outcome.
@@ -51,6 +55,42 @@ export class PollsService {
         this.viewer(p, access, subject),
       ),
     );
+  }
+
+  /**
+   * The open polls waiting for the caller's vote: in threads they may read and vote in (their groups',
+   * the meetings they are a guest of), without their vote yet, closing soonest first.
+   */
+  async awaitingVoteOf(subject: Subject): Promise<AwaitingPoll[]> {
+    const candidates = await this.store.findOpenWithoutVoteOf(subject.userId, AWAITING_CANDIDATES);
+    const threads = await this.threads.resolveMany(
+      candidates.map((p) => p.threadId),
+      subject,
+    );
+    const mine = candidates.filter((p) => {
+      const access = threads.get(p.threadId);
+      return access && can(subject, 'thread.view', access.target) && can(subject, 'poll.vote', access.target);
+    });
+    if (mine.length === 0) return [];
+    const ids = mine.map((p) => p.id);
+    const groupIds = [...new Set(mine.map((p) => threads.get(p.threadId)?.thread.groupId ?? ''))];
+    const [options, votes, electorates] = await Promise.all([
+      this.store.findOptions(ids),
+      this.store.findVotes(ids),
+      Promise.all(groupIds.map(async (id) => [id, await this.store.electorate(id)] as const)),
+    ]);
+    const electorate = new Map(electorates);
+    return mine.map((p) => {
+      const access = threads.get(p.threadId) as ResolvedThread;
+      const poll = toPoll(
+        p,
+        options.filter((o) => o.pollId === p.id),
+        votes.filter((v) => v.pollId === p.id),
+        electorate.get(access.thread.groupId) ?? 0,
+        this.viewer(p, access, subject),
+      );
+      return { poll, groupId: access.thread.groupId, threadTitle: access.thread.title };
+    });
   }
 
   /** Opens a poll in a thread (members of its group); its closing time must lie ahead. */

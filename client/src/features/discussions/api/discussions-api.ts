@@ -14,6 +14,9 @@ const r = routes.discussions;
 export const discussionsApi = {
   listThreads: (groupId: string, signal?: AbortSignal) =>
     call(r.list, { params: { groupId }, query: { limit: 100 }, signal }),
+  /** One page of a group's threads (pinned first, then the most recently active), from `cursor`. */
+  listThreadPage: (groupId: string, cursor: string | undefined, limit: number, signal?: AbortSignal) =>
+    call(r.list, { params: { groupId }, query: { cursor, limit }, signal }),
   createThread: (groupId: string, body: CreateThreadRequest) => call(r.create, { params: { groupId }, body }),
   getThread: (id: string, signal?: AbortSignal) => call(r.detail, { params: { id }, signal }),
   updateThread: (id: string, body: UpdateThreadRequest) => call(r.update, { params: { id }, body }),

@@ -1,6 +1,7 @@
 import { presenceScope } from '@affluents/contracts';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../../components/ui';
 import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
@@ -8,31 +9,59 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { Switch } from '../../../components/ui/Switch';
 import { useCan } from '../../auth/hooks';
 import { PresenceAvatars } from '../../presence/PresenceAvatars';
-import { useDiscussionSettings, useThreads, useUpdateDiscussionSettings } from '../hooks';
+import { useDiscussionSettings, useThreadPages, useThreads, useUpdateDiscussionSettings } from '../hooks';
 import listStyles from '../thread-list.module.css';
 import { NewThreadDialog } from './NewThreadDialog';
-import { ThreadList } from './ThreadList';
+import { sortThreads, ThreadList } from './ThreadList';
 
-/** The "Discussions" section of a group's home: its threads, what is unread, and a way to open one. */
-export function GroupDiscussions({ groupId, archived = false }: { groupId: string; archived?: boolean }) {
+/** How many threads the overview of a group shows before « voir tout ». */
+const SUMMARY_SIZE = 5;
+
+interface GroupDiscussionsProps {
+  groupId: string;
+  archived?: boolean;
+  /** With it, the most recent threads only and a link to every thread (the group's overview). */
+  seeAllHref?: string;
+}
+
+/**
+ * The "Discussions" section of a group's home: its threads, what is unread, and a way to open one. In
+ * full (the Discussions tab) the threads come page by page from the server.
+ */
+export function GroupDiscussions({ groupId, archived = false, seeAllHref }: GroupDiscussionsProps) {
   const { t } = useTranslation();
   const can = useCan();
-  const threads = useThreads(groupId);
+  const summary = useThreads(groupId);
   const [creating, setCreating] = useState(false);
   const headingId = useId();
   const mayCreate = can('thread.create', { groupId }) && !archived;
-  const unread = threads.data?.groupUnread ?? 0;
+  const unread = summary.data?.groupUnread ?? 0;
 
   let content: ReactNode;
-  if (threads.isPending) content = <LoadingState />;
-  else if (threads.isError) content = <ErrorState error={threads.error} onRetry={() => threads.refetch()} />;
-  else if (threads.data.items.length === 0)
+  if (summary.isPending) content = <LoadingState />;
+  else if (summary.isError) content = <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
+  else if (summary.data.items.length === 0)
     content = (
       <EmptyState title={t('discussions.list.emptyTitle')} icon="chat">
         <p>{mayCreate ? t('discussions.list.emptyText') : t('discussions.list.emptyReadOnly')}</p>
       </EmptyState>
     );
-  else content = <ThreadList threads={threads.data.items} />;
+  else if (seeAllHref) {
+    const recent = sortThreads(summary.data.items).slice(0, SUMMARY_SIZE);
+    const more = summary.data.items.length > SUMMARY_SIZE || summary.data.nextCursor !== null;
+    content = (
+      <>
+        <ThreadList threads={recent} />
+        {more && (
+          <p className="see-all">
+            <Link href={seeAllHref} className="link">
+              {t('group.seeAll.discussions')}
+            </Link>
+          </p>
+        )}
+      </>
+    );
+  } else content = <PagedThreads groupId={groupId} />;
 
   return (
     <section className="panel discussions-panel" aria-labelledby={headingId}>
@@ -60,6 +89,28 @@ export function GroupDiscussions({ groupId, archived = false }: { groupId: strin
       {can('thread.create', { groupId }) && <FollowAllToggle groupId={groupId} />}
       {mayCreate && <NewThreadDialog groupId={groupId} isOpen={creating} onOpenChange={setCreating} />}
     </section>
+  );
+}
+
+/** Every thread of the group, a page at a time ("Afficher plus"). */
+function PagedThreads({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const pages = useThreadPages(groupId);
+  if (pages.isPending) return <LoadingState />;
+  if (pages.isError) return <ErrorState error={pages.error} onRetry={() => pages.refetch()} />;
+  return (
+    <>
+      <ThreadList threads={pages.data.pages.flatMap((page) => page.items)} />
+      {pages.hasNextPage && (
+        <Button
+          className="see-all"
+          onPress={() => void pages.fetchNextPage()}
+          isPending={pages.isFetchingNextPage}
+        >
+          {t('group.moreThreads')}
+        </Button>
+      )}
+    </>
   );
 }
 

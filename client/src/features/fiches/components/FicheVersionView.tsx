@@ -42,7 +42,7 @@ export function FicheVersionView({ fiche, version }: FicheVersionViewProps) {
       <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
         <ol>
           <li>
-            <Link href="/" className="link">
+            <Link href="/bassins" className="link">
               {t('layout.nav.bassins')}
             </Link>
           </li>

@@ -84,7 +84,7 @@ export function FicheWorkspace({ fiche }: { fiche: FicheDetail }) {
       <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
         <ol>
           <li>
-            <Link href="/" className="link">
+            <Link href="/bassins" className="link">
               {t('layout.nav.bassins')}
             </Link>
           </li>

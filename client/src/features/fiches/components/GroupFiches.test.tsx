@@ -54,6 +54,18 @@ afterEach(() => {
 });
 
 describe('GroupFiches', () => {
+  it('shows the five most recent in the overview, with a link to all of them', async () => {
+    const fetchMock = mockApi((url) =>
+      url.startsWith('/api/fiches?') ? jsonResponse(200, { ...page([summary]), total: 12 }) : undefined,
+    );
+    renderWithProviders(<GroupFiches groupId={groupId} seeAllHref="?onglet=fiches" />, {
+      user: user('member'),
+    });
+    const all = await screen.findByRole('link', { name: 'Voir les 12 fiches' });
+    expect(all.getAttribute('href')).toContain('onglet=fiches');
+    expect(String(fetchMock.mock.calls[0]?.[0])).toBe(`/api/fiches?groupId=${groupId}&sort=date&pageSize=5`);
+  });
+
   it('lists the group’s fiches with status, organisations and date of change', async () => {
     const fetchMock = mockApi((url) =>
       url.startsWith('/api/fiches?') ? jsonResponse(200, page([summary])) : undefined,
@@ -65,7 +77,9 @@ describe('GroupFiches', () => {
     expect(within(card).getByText('En relecture')).toBeTruthy();
     expect(within(card).getByText('CISP Le Chenal')).toBeTruthy();
     expect(card.textContent).toContain('Modifiée le 21 novembre 2026');
-    expect(String(fetchMock.mock.calls[0]?.[0])).toBe(`/api/fiches?groupId=${groupId}&sort=date&pageSize=50`);
+    expect(String(fetchMock.mock.calls[0]?.[0])).toBe(
+      `/api/fiches?groupId=${groupId}&sort=date&pageSize=20&page=1`,
+    );
   });
 
   it('says plainly that there is no fiche yet; only members are offered to write one', async () => {

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
+import { Pagination } from '../../../components/ui/Pagination';
 import { formatDate } from '../../../i18n';
 import cardLink from '../../../styles/card-link.module.css';
 import { useCan } from '../../auth/hooks';
@@ -13,12 +14,29 @@ import { FicheStatusBadge } from './FicheStatusBadge';
 import listStyles from './fiche-list.module.css';
 import { NewFicheDialog } from './NewFicheDialog';
 
-/** The fiches actions of a group, most recently changed first, and for its members a way to start one. */
-export function GroupFiches({ groupId, archived = false }: { groupId: string; archived?: boolean }) {
+/** How many fiches the overview of a group shows, and a page of the Fiches tab. */
+export const FICHES_SUMMARY_SIZE = 5;
+const FICHES_PAGE_SIZE = 20;
+
+interface GroupFichesProps {
+  groupId: string;
+  archived?: boolean;
+  /** With it, the most recent fiches only and a link to all of them (the group's overview). */
+  seeAllHref?: string;
+  /** Without `seeAllHref`: the page shown, and the address of each page. */
+  page?: number;
+  hrefFor?: (page: number) => string;
+}
+
+/** The fiches of a group, most recently changed first, and for its members a way to start one. */
+export function GroupFiches({ groupId, archived = false, seeAllHref, page = 1, hrefFor }: GroupFichesProps) {
   const { t, i18n } = useTranslation();
   const can = useCan();
-  // The group's fiches, newest change first; a group writes a few dozen at most.
-  const fiches = useFiches({ groupId, sort: 'date', pageSize: 50 });
+  const fiches = useFiches(
+    seeAllHref
+      ? { groupId, sort: 'date', pageSize: FICHES_SUMMARY_SIZE }
+      : { groupId, sort: 'date', pageSize: FICHES_PAGE_SIZE, page },
+  );
   const [creating, setCreating] = useState(false);
   const headingId = useId();
   const mayCreate = can('fiche.create', { groupId }) && !archived;
@@ -63,6 +81,7 @@ export function GroupFiches({ groupId, archived = false }: { groupId: string; ar
         ))}
       </ul>
     );
+  const pageCount = fiches.data ? Math.ceil(fiches.data.total / FICHES_PAGE_SIZE) : 0;
 
   return (
     <section className="panel" aria-labelledby={headingId}>
@@ -74,6 +93,16 @@ export function GroupFiches({ groupId, archived = false }: { groupId: string; ar
         {newButton}
       </div>
       {content}
+      {seeAllHref && fiches.data && fiches.data.total > fiches.data.items.length && (
+        <p className="see-all">
+          <Link href={seeAllHref} className="link">
+            {t('group.seeAll.fiches', { count: fiches.data.total })}
+          </Link>
+        </p>
+      )}
+      {!seeAllHref && hrefFor && (
+        <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} label={t('group.fichePages')} />
+      )}
       {mayCreate && <NewFicheDialog groupId={groupId} isOpen={creating} onOpenChange={setCreating} />}
     </section>
   );

@@ -45,7 +45,7 @@ export function PublishedFicheView({ fiche, version }: PublishedFicheViewProps) 
       <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
         <ol>
           <li>
-            <Link href="/" className="link">
+            <Link href="/bassins" className="link">
               {t('layout.nav.bassins')}
             </Link>
           </li>

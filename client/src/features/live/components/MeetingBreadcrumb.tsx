@@ -10,7 +10,7 @@ export function MeetingBreadcrumb({ meeting, page }: { meeting: MeetingDetail; p
     <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
       <ol>
         <li>
-          <Link href="/" className="link">
+          <Link href="/bassins" className="link">
             {t('layout.nav.bassins')}
           </Link>
         </li>

@@ -29,7 +29,7 @@ export function MeetingGate({
             title={forbidden ? t('live.page.forbiddenTitle') : t('live.page.notFoundTitle')}
             lede={forbidden ? t('live.page.forbiddenText') : t('live.page.notFoundText')}
           />
-          <ButtonLink href="/">{t('group.backToBassins')}</ButtonLink>
+          <ButtonLink href="/bassins">{t('group.backToBassins')}</ButtonLink>
         </div>
       );
     }

@@ -23,7 +23,7 @@ type In<T> = Partial<T>;
 export const meetingsApi = {
   list: (groupId: string, when: MeetingsWhen, signal?: AbortSignal) =>
     call(r.list, { params: { groupId }, query: { when }, signal }),
-  mine: (signal?: AbortSignal) => call(r.myMeetings, { signal }),
+  mine: (when: 'upcoming' | 'past', signal?: AbortSignal) => call(r.myMeetings, { query: { when }, signal }),
   detail: (id: string, signal?: AbortSignal) => call(r.detail, { params: { id }, signal }),
   create: (groupId: string, body: In<CreateMeetingRequest> & Pick<CreateMeetingRequest, 'title'>) =>
     call(r.create, { params: { groupId }, body }),

@@ -12,6 +12,7 @@ const r = routes.polls;
 export type NewPoll = Omit<CreatePollRequest, 'options'> & Partial<Pick<CreatePollRequest, 'options'>>;
 
 export const pollsApi = {
+  awaitingMine: (signal?: AbortSignal) => call(r.awaitingMine, { signal }),
   list: (threadId: string, signal?: AbortSignal) => call(r.list, { params: { id: threadId }, signal }),
   create: (threadId: string, body: NewPoll) => call(r.create, { params: { id: threadId }, body }),
   vote: (pollId: string, body: CastVoteRequest) => call(r.vote, { params: { id: pollId }, body }),
