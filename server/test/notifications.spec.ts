@@ -1,7 +1,7 @@
 import type { BassinSummary, GroupKind, Notification, NotificationPage } from '@affluents/contracts';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { DailyDigestJob } from '../src/modules/notifications/daily-digest.job';
-import { MentionEmailJob } from '../src/modules/notifications/mention-email.job';
+import { NotificationEmailJob } from '../src/modules/notifications/notification-email.job';
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
 import { discussionRows } from './support/discussion-rows';
 import { type Factories, factories, type TestUser } from './support/factories';
@@ -103,7 +103,7 @@ describe('notifications', () => {
     // Marc was mentioned but cannot read the thread: nothing for him, in-app or by mail.
     expect(await notificationsOf(ids.marc)).toEqual([]);
 
-    const emails = t.app.get(MentionEmailJob);
+    const emails = t.app.get(NotificationEmailJob);
     expect(await emails.runDueEmails(new Date())).toBe(0);
     const later = new Date(Date.now() + 3 * MINUTE);
     expect(await emails.runDueEmails(later)).toBe(1);
@@ -141,7 +141,7 @@ describe('notifications', () => {
     expect(inesMention.email_due_at).toBeNull();
 
     const before = (await t.mailsTo(people.thomas.email)).length;
-    expect(await t.app.get(MentionEmailJob).runDueEmails(new Date(Date.now() + 10 * MINUTE))).toBe(0);
+    expect(await t.app.get(NotificationEmailJob).runDueEmails(new Date(Date.now() + 10 * MINUTE))).toBe(0);
     expect(await t.mailsTo(people.thomas.email)).toHaveLength(before);
     expect(await t.mailsTo(people.ines.email)).toHaveLength(0);
     await ines
@@ -322,7 +322,7 @@ describe('notifications', () => {
   });
 
   it('sends a due mention once even when several runs race for it', async () => {
-    const emails = t.app.get(MentionEmailJob);
+    const emails = t.app.get(NotificationEmailJob);
     const later = new Date(Date.now() + 5 * MINUTE);
     await emails.runDueEmails(later); // mentions of the earlier tests first
     const threadId = await createThread('Course aux courriels');

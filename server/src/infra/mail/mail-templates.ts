@@ -87,6 +87,63 @@ export function mentionMail(vars: {
   };
 }
 
+/** Kinds mailed with the wording of a mention (`mentionMail`). */
+const MENTION_KINDS = new Set(['mention', 'group_mention', 'comment_mention', 'fiche_mention']);
+
+/** What a notification's mail says, by kind: its subject (with the title) and the link's label. */
+const NOTICE_WORDING: Record<string, { subject: (title: string) => string; label: string }> = {
+  reply: { subject: (t) => `Réponse à votre message dans « ${t} »`, label: 'Voir la conversation' },
+  followed_thread: { subject: (t) => `Nouveau message dans « ${t} »`, label: 'Voir la conversation' },
+  poll_opened: { subject: (t) => `Nouveau sondage dans « ${t} »`, label: 'Voter' },
+  poll_closed: { subject: (t) => `Sondage clos dans « ${t} »`, label: 'Voir le résultat' },
+  poll_closing: { subject: (t) => `Un sondage se clôt bientôt dans « ${t} »`, label: 'Voter' },
+  meeting_date_poll: { subject: (t) => `Quelle date pour la rencontre « ${t} » ?`, label: 'Donner mes disponibilités' },
+  meeting_planned: { subject: (t) => `Rencontre planifiée : « ${t} »`, label: 'Voir la rencontre' },
+  meeting_moved: { subject: (t) => `La rencontre « ${t} » a changé`, label: 'Voir la rencontre' },
+  meeting_cancelled: { subject: (t) => `La rencontre « ${t} » est annulée`, label: 'Voir la rencontre' },
+  meeting_guest_invited: { subject: (t) => `Vous êtes invité·e à la rencontre « ${t} »`, label: 'Voir la rencontre' },
+  minutes_review: { subject: (t) => `Procès-verbal de « ${t} » en relecture`, label: 'Relire le procès-verbal' },
+  minutes_published: { subject: (t) => `Procès-verbal de « ${t} » publié`, label: 'Lire le procès-verbal' },
+  fiche_review: { subject: (t) => `La fiche « ${t} » est soumise à relecture`, label: 'Relire la fiche' },
+  fiche_published: { subject: (t) => `La fiche « ${t} » est publiée`, label: 'Lire la fiche' },
+  fiche_comment: { subject: (t) => `Nouveau commentaire sur la fiche « ${t} »`, label: 'Voir le commentaire' },
+  action_assigned: { subject: (t) => `Une action vous est confiée : « ${t} »`, label: 'Voir l’action' },
+  action_due: { subject: (t) => `Votre action « ${t} » arrive à échéance`, label: 'Voir l’action' },
+};
+
+/**
+ * A notification still unread when its delay has passed, for a member who wants that kind by email:
+ * mentions keep their own wording (`mentionMail`), every other kind says what it is about.
+ */
+export function notificationMail(vars: {
+  displayName: string;
+  actorName: string;
+  kind: string;
+  title: string;
+  excerpt: string;
+  url: string;
+}): RenderedMail {
+  if (MENTION_KINDS.has(vars.kind)) {
+    return mentionMail({ ...vars, kind: vars.kind as Parameters<typeof mentionMail>[0]['kind'] });
+  }
+  const wording = NOTICE_WORDING[vars.kind] ?? {
+    subject: (t: string) => `Du nouveau : « ${t} »`,
+    label: 'Ouvrir Affluents',
+  };
+  const subject = wording.subject(vars.title);
+  const paragraphs = [
+    `Bonjour ${vars.displayName},`,
+    `${subject}.`,
+    ...(vars.excerpt ? [vars.excerpt] : []),
+    'Vous recevez ce courriel parce que cette notification n’a pas encore été lue. Vous choisissez ce qui vous est envoyé par courriel dans vos préférences de notification.',
+  ];
+  return {
+    subject,
+    text: `${paragraphs.join('\n\n')}\n\n${wording.label} : ${vars.url}\n`,
+    html: layout(paragraphs, { url: vars.url, label: wording.label }),
+  };
+}
+
 /** One followed thread in the daily digest: how many new messages and the first of them. */
 export interface DigestThread {
   title: string;
