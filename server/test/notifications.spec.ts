@@ -1,4 +1,10 @@
-import type { BassinSummary, GroupKind, Notification, NotificationPage } from '@affluents/contracts';
+import {
+  type BassinSummary,
+  defaultNotificationChoices,
+  type GroupKind,
+  type Notification,
+  type NotificationPage,
+} from '@affluents/contracts';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { DailyDigestJob } from '../src/modules/notifications/daily-digest.job';
 import { NotificationEmailJob } from '../src/modules/notifications/notification-email.job';
@@ -133,7 +139,7 @@ describe('notifications', () => {
     const ines = await make.signIn(people.ines);
     await ines
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: false, dailyDigest: true })
+      .send({ kinds: { mention: { delivery: 'app', push: true } } })
       .expect(200);
     await post(threadId, ids.amina, 'Inès, un avis sur la convention ?', { mentions: [ids.ines] });
     const [inesMention] = await notificationsOf(ids.ines, threadId);
@@ -146,7 +152,7 @@ describe('notifications', () => {
     expect(await t.mailsTo(people.ines.email)).toHaveLength(0);
     await ines
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: true, dailyDigest: true })
+      .send({ kinds: { mention: { delivery: 'email', push: true } } })
       .expect(200);
   });
 
@@ -371,33 +377,51 @@ describe('notifications', () => {
 
   it('round-trips preferences and rejects bad input', async () => {
     const julie = await make.signIn(people.julie);
+    const defaults = defaultNotificationChoices();
     await julie
       .get('/api/me/notification-preferences')
-      .expect(200, { emailMentions: true, dailyDigest: true });
+      .expect(200, { kinds: defaults, dailyDigest: true });
+    const changed = {
+      kinds: {
+        ...defaults,
+        mention: { delivery: 'app', push: false },
+        fiche_review: { delivery: 'none', push: false },
+      },
+      dailyDigest: false,
+    };
     await julie
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: false, dailyDigest: false })
-      .expect(200, { emailMentions: false, dailyDigest: false });
+      .send({
+        kinds: { mention: { delivery: 'app', push: false }, fiche_review: { delivery: 'none', push: false } },
+        dailyDigest: false,
+      })
+      .expect(200, changed);
+    await julie.get('/api/me/notification-preferences').expect(200, changed);
+    // A partial update keeps the other kinds' choices.
     await julie
-      .get('/api/me/notification-preferences')
-      .expect(200, { emailMentions: false, dailyDigest: false });
+      .put('/api/me/notification-preferences')
+      .send({ kinds: { reply: { delivery: 'email', push: true } } })
+      .expect(200, { ...changed, kinds: { ...changed.kinds, reply: { delivery: 'email', push: true } } });
+    await julie
+      .put('/api/me/notification-preferences')
+      .send({ kinds: { reply: defaults.reply } })
+      .expect(200, changed);
 
     const bad = await julie
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: 'oui' })
+      .send({ kinds: { mention: { delivery: 'oui', push: true } }, dailyDigest: 'non' })
       .expect(400);
     expect(bad.body.code).toBe('validation_failed');
     expect(bad.body.fieldErrors.map((f: { path: string }) => f.path)).toEqual(
-      expect.arrayContaining(['emailMentions', 'dailyDigest']),
+      expect.arrayContaining(['kinds.mention.delivery', 'dailyDigest']),
     );
     await julie
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: true, dailyDigest: true, sms: true })
+      .send({ kinds: { sms: { delivery: 'email', push: true } } })
       .expect(400);
+    await julie.put('/api/me/notification-preferences').send({ dailyDigest: true, sms: true }).expect(400);
     await julie.post('/api/notifications/read').send({}).expect(400);
-    await julie
-      .get('/api/me/notification-preferences')
-      .expect(200, { emailMentions: false, dailyDigest: false });
+    await julie.get('/api/me/notification-preferences').expect(200, changed);
   });
 
   it('sends one daily digest of followed threads, not twice a day, and none when nothing is new', async () => {
