@@ -378,9 +378,7 @@ describe('notifications', () => {
   it('round-trips preferences and rejects bad input', async () => {
     const julie = await make.signIn(people.julie);
     const defaults = defaultNotificationChoices();
-    await julie
-      .get('/api/me/notification-preferences')
-      .expect(200, { kinds: defaults, dailyDigest: true });
+    await julie.get('/api/me/notification-preferences').expect(200, { kinds: defaults, dailyDigest: true });
     const changed = {
       kinds: {
         ...defaults,

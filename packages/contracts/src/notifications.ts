@@ -145,12 +145,14 @@ export function defaultNotificationChoices(): Record<NotificationKind, Notificat
 export const NotificationPreferences = z
   .object({
     /** Every kind's choice ('none': not stored at all; 'email': also mailed when still unread). */
-    kinds: z.object(
-      Object.fromEntries(notificationKinds.map((kind) => [kind, NotificationKindChoice])) as Record<
-        NotificationKind,
-        typeof NotificationKindChoice
-      >,
-    ).strict(),
+    kinds: z
+      .object(
+        Object.fromEntries(notificationKinds.map((kind) => [kind, NotificationKindChoice])) as Record<
+          NotificationKind,
+          typeof NotificationKindChoice
+        >,
+      )
+      .strict(),
     /** One email each morning with what is still unread. */
     dailyDigest: z.boolean(),
   })

@@ -34,7 +34,8 @@ export const notificationsRoutes = {
     method: 'get',
     path: '/api/me/notification-preferences',
     tag: 'Notifications',
-    summary: 'Mes préférences de notification (par sorte : aucune, dans l’application, par courriel ; résumé quotidien)',
+    summary:
+      'Mes préférences de notification (par sorte : aucune, dans l’application, par courriel ; résumé quotidien)',
     access: 'signed-in',
     response: NotificationPreferences,
     errors: [401],

@@ -97,16 +97,28 @@ const NOTICE_WORDING: Record<string, { subject: (title: string) => string; label
   poll_opened: { subject: (t) => `Nouveau sondage dans « ${t} »`, label: 'Voter' },
   poll_closed: { subject: (t) => `Sondage clos dans « ${t} »`, label: 'Voir le résultat' },
   poll_closing: { subject: (t) => `Un sondage se clôt bientôt dans « ${t} »`, label: 'Voter' },
-  meeting_date_poll: { subject: (t) => `Quelle date pour la rencontre « ${t} » ?`, label: 'Donner mes disponibilités' },
+  meeting_date_poll: {
+    subject: (t) => `Quelle date pour la rencontre « ${t} » ?`,
+    label: 'Donner mes disponibilités',
+  },
   meeting_planned: { subject: (t) => `Rencontre planifiée : « ${t} »`, label: 'Voir la rencontre' },
   meeting_moved: { subject: (t) => `La rencontre « ${t} » a changé`, label: 'Voir la rencontre' },
   meeting_cancelled: { subject: (t) => `La rencontre « ${t} » est annulée`, label: 'Voir la rencontre' },
-  meeting_guest_invited: { subject: (t) => `Vous êtes invité·e à la rencontre « ${t} »`, label: 'Voir la rencontre' },
-  minutes_review: { subject: (t) => `Procès-verbal de « ${t} » en relecture`, label: 'Relire le procès-verbal' },
+  meeting_guest_invited: {
+    subject: (t) => `Vous êtes invité·e à la rencontre « ${t} »`,
+    label: 'Voir la rencontre',
+  },
+  minutes_review: {
+    subject: (t) => `Procès-verbal de « ${t} » en relecture`,
+    label: 'Relire le procès-verbal',
+  },
   minutes_published: { subject: (t) => `Procès-verbal de « ${t} » publié`, label: 'Lire le procès-verbal' },
   fiche_review: { subject: (t) => `La fiche « ${t} » est soumise à relecture`, label: 'Relire la fiche' },
   fiche_published: { subject: (t) => `La fiche « ${t} » est publiée`, label: 'Lire la fiche' },
-  fiche_comment: { subject: (t) => `Nouveau commentaire sur la fiche « ${t} »`, label: 'Voir le commentaire' },
+  fiche_comment: {
+    subject: (t) => `Nouveau commentaire sur la fiche « ${t} »`,
+    label: 'Voir le commentaire',
+  },
   action_assigned: { subject: (t) => `Une action vous est confiée : « ${t} »`, label: 'Voir l’action' },
   action_due: { subject: (t) => `Votre action « ${t} » arrive à échéance`, label: 'Voir l’action' },
 };

@@ -20,4 +20,3 @@ export function listen<E extends keyof DomainEvents>(
     }
   });
 }
-

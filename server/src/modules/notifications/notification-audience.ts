@@ -109,7 +109,9 @@ export class NotificationAudience {
     const subjects = await this.users.activeSubjectsOf(userIds, db);
     return new Set(
       [...subjects]
-        .filter(([id, s]) => can(s, 'meeting.view', { groupId: meeting.groupId, meetingGuest: guests.has(id) }))
+        .filter(([id, s]) =>
+          can(s, 'meeting.view', { groupId: meeting.groupId, meetingGuest: guests.has(id) }),
+        )
         .map(([id]) => id),
     );
   }

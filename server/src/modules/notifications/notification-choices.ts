@@ -24,9 +24,14 @@ export class NotificationChoices {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Every kind's choice of each of `userIds` (the defaults for those who never chose). */
-  async of(userIds: readonly string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, KindChoices>> {
+  async of(
+    userIds: readonly string[],
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, KindChoices>> {
     const stored = new Map((await selectChoices(db, [...userIds])).map((row) => [row.userId, row.kinds]));
-    return new Map(userIds.map((userId) => [userId, { ...defaultNotificationChoices(), ...stored.get(userId) }]));
+    return new Map(
+      userIds.map((userId) => [userId, { ...defaultNotificationChoices(), ...stored.get(userId) }]),
+    );
   }
 
   /** Those of `userIds` whose delivery of `kind` is `delivery`. */
@@ -53,7 +58,10 @@ export class NotificationChoices {
    * Saves the kinds given (the others keep their choice) and the digest choice. A kind no longer wanted
    * by email cancels its emails not sent yet.
    */
-  async update(userId: string, request: UpdateNotificationPreferencesRequest): Promise<NotificationPreferences> {
+  async update(
+    userId: string,
+    request: UpdateNotificationPreferencesRequest,
+  ): Promise<NotificationPreferences> {
     const kinds = Object.fromEntries(
       notificationKinds.flatMap((kind) => (request.kinds?.[kind] ? [[kind, request.kinds[kind]]] : [])),
     ) as Partial<KindChoices>;

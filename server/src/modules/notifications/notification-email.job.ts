@@ -103,10 +103,7 @@ export class NotificationEmailJob implements OnApplicationBootstrap, OnModuleDes
     });
   }
 
-  private async stillAllowed(
-    n: DueEmail,
-    manager: Parameters<MailService['enqueue']>[0],
-  ): Promise<boolean> {
+  private async stillAllowed(n: DueEmail, manager: Parameters<MailService['enqueue']>[0]): Promise<boolean> {
     if (n.threadId && n.groupId) {
       return (
         await this.audience.threadViewers({ id: n.threadId, groupId: n.groupId }, [n.userId], manager)
@@ -119,9 +116,9 @@ export class NotificationEmailJob implements OnApplicationBootstrap, OnModuleDes
     }
     if (n.meetingId && n.groupId) {
       const { guestIds } = await this.meetings.invitees(n.meetingId);
-      return (
-        await this.audience.meetingViewers({ groupId: n.groupId, guestIds }, [n.userId], manager)
-      ).has(n.userId);
+      return (await this.audience.meetingViewers({ groupId: n.groupId, guestIds }, [n.userId], manager)).has(
+        n.userId,
+      );
     }
     return false;
   }

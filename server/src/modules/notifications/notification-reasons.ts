@@ -51,7 +51,6 @@ export class Reasons {
   }
 }
 
-
 /** One draft per recipient of `reasons` who is in `allowed`, with their reason as its kind. */
 export function draftsFor(
   reasons: Reasons,

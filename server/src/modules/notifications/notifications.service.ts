@@ -10,9 +10,9 @@ import type {
 } from '@affluents/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeliveredNotification } from '../../common/events/domain-events';
 import { badRequest } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
+import type { DeliveredNotification } from '../../common/events/domain-events';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { DiscussionAudience } from '../discussions/discussion-audience';
@@ -213,7 +213,10 @@ export class NotificationsService {
    * Saves the kinds given (the others keep their choice) and the digest. A kind no longer wanted by email
    * also cancels its emails not sent yet.
    */
-  setPreferences(userId: string, request: UpdateNotificationPreferencesRequest): Promise<NotificationPreferences> {
+  setPreferences(
+    userId: string,
+    request: UpdateNotificationPreferencesRequest,
+  ): Promise<NotificationPreferences> {
     return this.choices.update(userId, request);
   }
 }

@@ -1,7 +1,7 @@
-import { DomainEventsModule } from '../../../common/events/domain-events.module';
-import { IdentityModule } from '../../../identity/identity.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../../collab/collab.module';
+import { DomainEventsModule } from '../../../common/events/domain-events.module';
+import { IdentityModule } from '../../../identity/identity.module';
 import { RealtimeHub } from '../../../realtime/realtime-hub';
 import { MeetingsModule } from '../meetings.module';
 import { LiveMeetingService } from './live-meeting.service';

@@ -1,7 +1,7 @@
-import { DomainEventsModule } from '../../../common/events/domain-events.module';
-import { IdentityModule } from '../../../identity/identity.module';
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../../../collab/collab.module';
+import { DomainEventsModule } from '../../../common/events/domain-events.module';
+import { IdentityModule } from '../../../identity/identity.module';
 import { DiscussionsModule } from '../../discussions/discussions.module';
 import { FichesModule } from '../../fiches/fiches.module';
 import { MeetingsModule } from '../meetings.module';
@@ -10,7 +10,14 @@ import { MeetingMinutesService } from './meeting-minutes.service';
 
 /** Minutes of a meeting: review with amendments, frozen publication, PDF, links from the fiches. */
 @Module({
-  imports: [CollabModule, DiscussionsModule, DomainEventsModule, FichesModule, IdentityModule, MeetingsModule],
+  imports: [
+    CollabModule,
+    DiscussionsModule,
+    DomainEventsModule,
+    FichesModule,
+    IdentityModule,
+    MeetingsModule,
+  ],
   controllers: [MeetingMinutesController, FicheMinutesController],
   providers: [MeetingMinutesService],
 })
