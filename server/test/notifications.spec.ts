@@ -422,7 +422,7 @@ describe('notifications', () => {
     await julie.get('/api/me/notification-preferences').expect(200, changed);
   });
 
-  it('sends one daily digest of followed threads, not twice a day, and none when nothing is new', async () => {
+  it('sends one daily digest of what is unread, by group, newest first, not twice a day, none when nothing is new or when off', async () => {
     const threadId = await createThread('Recrutement d’un formateur');
     await follow(ids.claire, threadId, 'following'); // Claire is in Namur: she may not read it
     await q('INSERT INTO memberships (user_id, group_id, role) VALUES ($1, $2, $3)', [
@@ -434,6 +434,16 @@ describe('notifications', () => {
     await post(threadId, ids.amina, 'L’offre d’emploi est en ligne depuis ce matin.');
     await post(threadId, ids.ines, 'Je la relaie auprès du réseau.');
     await post(threadId, ids.olivier, 'Merci à vous deux.');
+    await post(threadId, ids.ines, 'Olivier, tu prends les candidatures ?', { mentions: [ids.olivier] });
+    // Julie does not want the digest: her unread mention gives her none.
+    await q('INSERT INTO memberships (user_id, group_id, role) VALUES ($1, $2, $3)', [
+      ids.julie,
+      groupId,
+      'member',
+    ]);
+    const julie = await make.signIn(people.julie);
+    await julie.put('/api/me/notification-preferences').send({ dailyDigest: false }).expect(200);
+    await post(threadId, ids.ines, 'Julie, tu valides ?', { mentions: [ids.julie] });
 
     // The first hour from now that is past 7:00 in Brussels.
     let at = new Date(Date.now() + 60 * MINUTE);
@@ -448,22 +458,32 @@ describe('notifications', () => {
     while (brusselsHour(at) < 7 || brusselsHour(at) === 23) at = new Date(at.getTime() + 60 * MINUTE);
 
     const digests = t.app.get(DailyDigestJob);
+    const digestsTo = async (user: TestUser) =>
+      (await t.mailsTo(user.email)).filter((m) => m.template === 'daily_digest');
     expect(await digests.runDigests(at)).toBeGreaterThanOrEqual(1);
-    const mails = await t.mailsTo(people.olivier.email);
+    const mails = await digestsTo(people.olivier);
     expect(mails).toHaveLength(1);
-    expect(mails[0].template).toBe('daily_digest');
-    expect(mails[0].subject).toBe('Affluents : 2 nouveaux messages dans vos discussions suivies');
-    expect(mails[0].textBody).toContain('« Recrutement d’un formateur » — 2 nouveaux messages');
-    expect(mails[0].textBody).toContain('Amina Lahlou : L’offre d’emploi est en ligne depuis ce matin.');
-    expect(mails[0].textBody).toContain('Inès Moreau : Je la relaie auprès du réseau.');
-    expect(mails[0].textBody).not.toContain('Merci à vous deux');
-    expect(await t.mailsTo(people.claire.email)).toHaveLength(0);
+    expect(mails[0].subject).toBe('Affluents : 2 notifications non lues');
+    expect(mails[0].textBody).toContain('Travailleurs sociaux — Hainaut Sud — 2 notifications non lues');
+    // Newest first: the mention, then the followed thread (one until read, from its first unread message).
+    const body = mails[0].textBody;
+    const mention = body.indexOf('Inès Moreau vous a mentionné·e : « Recrutement d’un formateur »');
+    const followed = body.indexOf(
+      'Amina Lahlou a écrit dans une discussion suivie : « Recrutement d’un formateur »',
+    );
+    expect(mention).toBeGreaterThan(-1);
+    expect(followed).toBeGreaterThan(mention);
+    // His own message is no news to him.
+    expect(body).not.toContain('Merci à vous deux');
+    expect(body).not.toContain('Olivier Lejeune a écrit');
+    expect(await digestsTo(people.claire)).toHaveLength(0);
+    expect(await digestsTo(people.julie)).toHaveLength(0);
 
     // Later the same day: already sent.
     await digests.runDigests(new Date(at.getTime() + 30 * MINUTE));
-    expect(await t.mailsTo(people.olivier.email)).toHaveLength(1);
-    // The next morning, nothing new in the followed threads: no mail.
+    expect(await digestsTo(people.olivier)).toHaveLength(1);
+    // The next morning, nothing new and unread since: no mail.
     await digests.runDigests(new Date(at.getTime() + 24 * 60 * MINUTE));
-    expect(await t.mailsTo(people.olivier.email)).toHaveLength(1);
+    expect(await digestsTo(people.olivier)).toHaveLength(1);
   });
 });

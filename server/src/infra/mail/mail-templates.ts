@@ -156,49 +156,79 @@ export function notificationMail(vars: {
   };
 }
 
-/** One followed thread in the daily digest: how many new messages and the first of them. */
-export interface DigestThread {
-  title: string;
-  url: string;
+/** What a notification says in the digest, by kind (`{name}`: who acted). */
+const DIGEST_WHAT: Record<string, string> = {
+  mention: '{name} vous a mentionné·e',
+  group_mention: '{name} a mentionné tout le groupe',
+  reply: '{name} vous a répondu',
+  followed_thread: '{name} a écrit dans une discussion suivie',
+  poll_opened: '{name} a ouvert un vote',
+  poll_closed: 'Un vote est clos',
+  poll_closing: 'Un vote se clôt bientôt',
+  comment_mention: '{name} vous a mentionné·e dans un commentaire',
+  fiche_mention: '{name} vous a mentionné·e dans une fiche',
+  meeting_date_poll: '{name} demande vos disponibilités pour une rencontre',
+  meeting_planned: 'Rencontre planifiée',
+  meeting_moved: 'Rencontre déplacée ou modifiée',
+  meeting_cancelled: 'Rencontre annulée',
+  meeting_guest_invited: '{name} vous invite à une rencontre',
+  minutes_review: 'Procès-verbal à relire',
+  minutes_published: 'Procès-verbal publié',
+  fiche_review: '{name} soumet une fiche à la relecture',
+  fiche_published: '{name} a publié une fiche',
+  fiche_comment: '{name} a commenté une fiche',
+  action_assigned: '{name} vous confie une action',
+  action_due: 'Votre action arrive à échéance',
+};
+
+/** One line of the digest: what happened and about what (« Amina Lahlou vous a répondu : « Titre » »). */
+export function digestLine(kind: string, actorName: string | null, title: string): string {
+  const what = (DIGEST_WHAT[kind] ?? 'Du nouveau').replace('{name}', actorName ?? 'Quelqu’un');
+  return `${what} : « ${title} »`;
+}
+
+/** One group in the daily digest: its unread notifications, newest first. */
+export interface DigestGroup {
+  label: string;
   count: number;
-  /** The first new messages, as « Auteur : début du texte ». */
+  /** The newest ones, as `digestLine` writes them. */
   lines: string[];
 }
 
-/** The morning summary of what happened in the member's followed threads. */
+/** The morning summary of what the member has not read yet, group by group. */
 export function dailyDigestMail(vars: {
   displayName: string;
-  threads: DigestThread[];
+  groups: DigestGroup[];
   url: string;
 }): RenderedMail {
-  const total = vars.threads.reduce((sum, t) => sum + t.count, 0);
-  const messages = (n: number) => (n > 1 ? `${n} nouveaux messages` : '1 nouveau message');
+  const total = vars.groups.reduce((sum, g) => sum + g.count, 0);
+  const unread = (n: number) => (n > 1 ? `${n} notifications non lues` : '1 notification non lue');
   const intro = [
     `Bonjour ${vars.displayName},`,
-    `Voici ce qui s’est dit dans les discussions que vous suivez : ${messages(total)} dans ${
-      vars.threads.length > 1 ? `${vars.threads.length} discussions` : 'une discussion'
-    }.`,
+    `Voici ce qui vous attend sur Affluents : ${unread(total)}.`,
   ];
   const outro =
-    'Vous recevez ce résumé chaque matin quand il y a du nouveau. Vous pouvez le désactiver dans vos préférences de notification.';
-  const textThreads = vars.threads.map(
-    (t) => `« ${t.title} » — ${messages(t.count)}\n${t.lines.map((l) => `  ${l}`).join('\n')}\n  ${t.url}`,
+    'Vous recevez ce résumé chaque matin quand quelque chose n’est pas lu. Vous pouvez le désactiver dans vos préférences de notification.';
+  const more = (g: DigestGroup) =>
+    g.count > g.lines.length ? [`… et ${g.count - g.lines.length} de plus`] : [];
+  const textGroups = vars.groups.map(
+    (g) => `${g.label} — ${unread(g.count)}\n${[...g.lines, ...more(g)].map((l) => `  ${l}`).join('\n')}`,
   );
-  const htmlThreads = vars.threads
+  const htmlGroups = vars.groups
     .map(
-      (t) => `<h3 style="margin-bottom:4px"><a href="${escapeHtml(t.url)}" style="color:#1d4f91">${escapeHtml(
-        t.title,
-      )}</a> <span style="color:#52606d;font-size:13px;font-weight:normal">${escapeHtml(messages(t.count))}</span></h3>
-<ul style="margin-top:0">${t.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+      (
+        g,
+      ) => `<h3 style="margin-bottom:4px">${escapeHtml(g.label)} <span style="color:#52606d;font-size:13px;font-weight:normal">${escapeHtml(unread(g.count))}</span></h3>
+<ul style="margin-top:0">${[...g.lines, ...more(g)].map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     )
     .join('\n');
   const html = layout(intro, { url: vars.url, label: 'Ouvrir Affluents' }).replace(
     '\n<p><a ',
-    `\n${htmlThreads}\n<p>${escapeHtml(outro)}</p>\n<p><a `,
+    `\n${htmlGroups}\n<p>${escapeHtml(outro)}</p>\n<p><a `,
   );
   return {
-    subject: `Affluents : ${messages(total)} dans vos discussions suivies`,
-    text: `${intro.join('\n\n')}\n\n${textThreads.join('\n\n')}\n\n${outro}\n\nOuvrir Affluents : ${vars.url}\n`,
+    subject: `Affluents : ${unread(total)}`,
+    text: `${intro.join('\n\n')}\n\n${textGroups.join('\n\n')}\n\n${outro}\n\nOuvrir Affluents : ${vars.url}\n`,
     html,
   };
 }

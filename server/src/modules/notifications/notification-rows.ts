@@ -305,3 +305,55 @@ export async function dropDueEmails(manager: EntityManager, ids: string[]): Prom
     [ids],
   );
 }
+
+/** Those with unread notifications created after `since` (who may have a digest to read). */
+export async function selectUsersWithUnreadSince(manager: EntityManager, since: Date): Promise<string[]> {
+  const rows: Array<{ userId: string }> = await manager.query(
+    'SELECT DISTINCT user_id AS "userId" FROM notifications WHERE read_at IS NULL AND created_at > $1',
+    [since],
+  );
+  return rows.map((r) => r.userId);
+}
+
+/** When a member's last digest was sent (null: never). */
+export async function selectLastDigestAt(manager: EntityManager, userId: string): Promise<Date | null> {
+  const [row]: Array<{ at: Date | null }> = await manager.query(
+    'SELECT last_digest_at AS at FROM notification_preferences WHERE user_id = $1',
+    [userId],
+  );
+  return row?.at ? new Date(row.at) : null;
+}
+
+/** An unread notification as the digest lists it, with its group's label parts. */
+export interface DigestRow {
+  kind: NotificationKind;
+  groupId: string | null;
+  groupKind: string | null;
+  bassinName: string | null;
+  threadId: string | null;
+  ficheId: string | null;
+  meetingId: string | null;
+  title: string;
+  actorName: string | null;
+}
+
+/** A member's unread notifications created in (`since`, `until`], newest first. */
+export function selectUnreadBetween(
+  manager: EntityManager,
+  userId: string,
+  since: Date,
+  until: Date,
+): Promise<DigestRow[]> {
+  return manager.query(
+    `SELECT n.kind, n.group_id AS "groupId", g.kind AS "groupKind", b.name AS "bassinName",
+            n.thread_id AS "threadId", n.fiche_id AS "ficheId", n.meeting_id AS "meetingId", n.title,
+            a.display_name AS "actorName"
+       FROM notifications n
+       LEFT JOIN user_cards a ON a.id = n.actor_id
+       LEFT JOIN group_cards g ON g.id = n.group_id
+       LEFT JOIN bassin_cards b ON b.id = g.bassin_id
+      WHERE n.user_id = $1 AND n.read_at IS NULL AND n.created_at > $2 AND n.created_at <= $3
+      ORDER BY n.created_at DESC, n.id DESC`,
+    [userId, since, until],
+  );
+}
