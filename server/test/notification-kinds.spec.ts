@@ -8,6 +8,7 @@ import {
 import type TestAgent from 'supertest/lib/agent';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import type { DeliveredNotification } from '../src/common/events/domain-events';
+import { ActionNotices } from '../src/modules/notifications/action-notices';
 import { NotificationEmailJob } from '../src/modules/notifications/notification-email.job';
 import { factories, type TestUser } from './support/factories';
 import { type NotificationCauses, notificationCauses } from './support/notification-causes';
@@ -240,6 +241,28 @@ describe('notification kinds: who is told, in the app and by email', () => {
     );
     expect(assigned.excerpt).toContain('30 mars 2027');
     expect(await mailed('notification_action_assigned')).toEqual(['amina']);
+  });
+
+  it('action_due: the owner of an open action due within two days, once', async () => {
+    const meeting = await createMeeting('Rencontre de suivi', true);
+    const day = (days: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(
+        new Date(Date.now() + days * 86_400_000),
+      );
+    for (const [title, ownerId, dueOn] of [
+      ['Relancer le CPAS', people.amina.id, day(1)],
+      ['Préparer le bilan', people.thomas.id, day(10)],
+      ['Clôturer le budget', people.ines.id, day(1)],
+    ] as const) {
+      await sophie.post(`/api/meetings/${meeting.id}/actions`).send({ title, ownerId, dueOn }).expect(201);
+    }
+    await settled();
+    const job = t.app.get(ActionNotices);
+    expect(await job.notifyDue()).toBe(1);
+    expect(await job.notifyDue()).toBe(0);
+    // Thomas's is due in ten days; Inès chose 'none'.
+    expect(await told('action_due', meeting.id)).toEqual(['amina']);
+    expect(await mailed('notification_action_due')).toEqual(['amina']);
   });
 
   it('fiche_review and fiche_published: the group and the authors; mailed to who chose email', async () => {

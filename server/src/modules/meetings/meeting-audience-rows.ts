@@ -50,6 +50,31 @@ export async function meetingPresentIds(db: Queryable, meetingId: string): Promi
   return rows.map((r) => r.userId);
 }
 
+/** An open follow-up action with an owner, due on a day. */
+export interface DueActionRow {
+  actionId: string;
+  meetingId: string;
+  groupId: string;
+  title: string;
+  ownerId: string;
+  dueOn: string;
+}
+
+/** Open actions with an owner due from `fromDay` to `toDay` (ISO dates, inclusive). */
+export function openActionsDueBetween(
+  db: Queryable,
+  fromDay: string,
+  toDay: string,
+): Promise<DueActionRow[]> {
+  return db.query(
+    `SELECT a.id AS "actionId", a.meeting_id AS "meetingId", a.group_id AS "groupId", a.title,
+            a.owner_id AS "ownerId", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn"
+       FROM follow_up_actions a
+      WHERE a.status = 'open' AND a.owner_id IS NOT NULL AND a.due_on BETWEEN $1::date AND $2::date`,
+    [fromDay, toDay],
+  );
+}
+
 /** Of `meetingIds`, each existing one's group and whether `userId` is its guest. */
 export async function meetingsAsSeenBy(
   db: Queryable,

@@ -2,11 +2,13 @@ import { can, type Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  type DueActionRow,
   type MeetingNoticeRow,
   meetingInvitees,
   meetingNotice,
   meetingPresentIds,
   meetingsAsSeenBy,
+  openActionsDueBetween,
 } from './meeting-audience-rows';
 
 /**
@@ -36,6 +38,11 @@ export class MeetingAudience {
     if (present.length > 0) return present;
     const { memberIds, guestIds } = await this.invitees(meetingId);
     return [...memberIds, ...guestIds];
+  }
+
+  /** Open actions with an owner, due from `fromDay` to `toDay` (ISO dates, inclusive). */
+  actionsDueBetween(fromDay: string, toDay: string): Promise<DueActionRow[]> {
+    return openActionsDueBetween(this.dataSource, fromDay, toDay);
   }
 
   /** Of `meetingIds`, those `subject` may see now (members of the group, guests of the meeting). */
