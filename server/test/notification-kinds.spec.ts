@@ -10,6 +10,7 @@ import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import type { DeliveredNotification } from '../src/common/events/domain-events';
 import { ActionNotices } from '../src/modules/notifications/action-notices';
 import { NotificationEmailJob } from '../src/modules/notifications/notification-email.job';
+import { PollClosingNotices } from '../src/modules/notifications/poll-closing-notices';
 import { factories, type TestUser } from './support/factories';
 import { type NotificationCauses, notificationCauses } from './support/notification-causes';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -263,6 +264,37 @@ describe('notification kinds: who is told, in the app and by email', () => {
     // Thomas's is due in ten days; Inès chose 'none'.
     expect(await told('action_due', meeting.id)).toEqual(['amina']);
     expect(await mailed('notification_action_due')).toEqual(['amina']);
+  });
+
+  it('poll_closing: the members who may vote and have not, once, about a day before it closes', async () => {
+    const meeting = await createMeeting('Rencontre à voter', true);
+    const closesAt = new Date(Date.now() + 12 * 3_600_000).toISOString();
+    const poll = (
+      await sophie
+        .post(`/api/threads/${meeting.threadId}/polls`)
+        .send({
+          kind: 'single',
+          question: 'Quel lieu ?',
+          options: [{ label: 'Namur' }, { label: 'Liège' }],
+          closesAt,
+        })
+        .expect(201)
+    ).body;
+    await (await factories(t).signIn(people.thomas))
+      .post(`/api/polls/${poll.id}/votes`)
+      .send({ optionIds: [poll.options[0].id] })
+      .expect(200);
+    await settled();
+    const job = t.app.get(PollClosingNotices);
+    expect(await job.notifyClosing()).toBe(2);
+    expect(await job.notifyClosing()).toBe(0);
+    const rows = await q<{ userId: string }>(
+      `SELECT user_id AS "userId" FROM notifications WHERE kind = 'poll_closing' AND link LIKE $1`,
+      [`%${poll.id}`],
+    );
+    // Thomas voted; Inès chose 'none'; Marc is not in the group.
+    expect(namesOf(rows.map((r) => r.userId))).toEqual(['amina', 'sophie']);
+    expect(await mailed('notification_poll_closing')).toEqual([]);
   });
 
   it('fiche_review and fiche_published: the group and the authors; mailed to who chose email', async () => {

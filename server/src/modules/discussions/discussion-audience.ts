@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { selectMessageSeqs, selectMessageStates } from './message-rows';
 import { selectNewThreadFollowers, selectThreadFollows } from './thread-follows';
 import { selectThreadGrantKinds } from './thread-grants';
-import { selectThreadsAccessFacts } from './thread-rows';
+import { selectThreadGroups, selectThreadsAccessFacts } from './thread-rows';
 
 /** Who follows a thread and who muted it. */
 export interface ThreadFollowers {
@@ -75,5 +75,10 @@ export class DiscussionAudience {
       if (can(subject, 'thread.view', { groupId, threadGrant: grant ?? undefined })) readable.add(threadId);
     }
     return readable;
+  }
+
+  /** Each existing thread's group. */
+  threadGroups(threadIds: string[]): Promise<Map<string, string>> {
+    return selectThreadGroups(this.dataSource.manager, threadIds);
   }
 }

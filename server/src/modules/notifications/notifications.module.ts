@@ -5,6 +5,7 @@ import { DiscussionsModule } from '../discussions/discussions.module';
 import { FichesModule } from '../fiches/fiches.module';
 import { GroupsModule } from '../groups/groups.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { PollsModule } from '../polls/polls.module';
 import { ActionNotices } from './action-notices';
 import { DailyDigestJob } from './daily-digest.job';
 import { FicheNotices } from './fiche-notices';
@@ -15,13 +16,15 @@ import { NotificationEmailJob } from './notification-email.job';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsNotifier } from './notifications.notifier';
 import { NotificationsService } from './notifications.service';
+import { PollClosingNotices } from './poll-closing-notices';
 
 /**
  * In-app notifications (stored, pushed live to `user:<id>`), their emails and the daily digest. The
  * notifiers listen to the domain events of their causes: NotificationsNotifier (`message.posted`,
  * `comment.posted`, `fiche-text.mentioned`, `poll.opened`, `poll.closed`, `thread.read`), MeetingNotices
  * (`meeting.*`, `minutes.*`), FicheNotices (`fiche.review-requested`, `fiche.published`), ActionNotices
- * (`action.assigned`); no feature calls this module.
+ * (`action.assigned`, and actions due soon), PollClosingNotices (polls closing within a day); no feature
+ * calls this module.
  */
 @Module({
   // Who may read what is asked of its owners: identity (subjects), discussions (threads, follows, grants,
@@ -35,6 +38,7 @@ import { NotificationsService } from './notifications.service';
     GroupsModule,
     MeetingsModule,
     NotificationChoicesModule,
+    PollsModule,
   ],
   controllers: [NotificationsController],
   providers: [
@@ -44,6 +48,7 @@ import { NotificationsService } from './notifications.service';
     MeetingNotices,
     FicheNotices,
     ActionNotices,
+    PollClosingNotices,
     NotificationEmailJob,
     DailyDigestJob,
   ],
