@@ -116,10 +116,7 @@ test('(30) notifications: bell, Nouveautés, discussion search, preferences, at 
   await sophie.setViewportSize({ width: 390, height: 800 });
   await sophie.getByRole('button', { name: /Sophie Lambert/ }).click();
   await sophie.getByRole('menuitem', { name: /profil/i }).click();
-  await sophie
-    .getByRole('dialog')
-    .getByRole('group', { name: 'Rencontres' })
-    .scrollIntoViewIfNeeded();
+  await sophie.getByRole('dialog').getByRole('group', { name: 'Rencontres' }).scrollIntoViewIfNeeded();
   await checkNoHorizontalOverflow(sophie, 'notification preferences at 390 px');
   await screenshot(sophie, 'n-8-preferences-telephone');
 });
