@@ -82,6 +82,16 @@ test('(30) notifications: bell, Nouveautés, discussion search, preferences, at 
     saved.dailyDigest === !before,
     `the daily digest preference was not saved: ${JSON.stringify(saved)}`,
   );
+  // Each kind, in its section: where to get it (a select) and the phone (a checkbox).
+  await profile.getByRole('button', { name: /Procès-verbal à relire : où la recevoir/ }).click();
+  await sophie.getByRole('option', { name: 'Dans l’application' }).click();
+  await sophie.getByText('Préférences de notification enregistrées').first().waitFor();
+  const kinds = await api(sophie, 'GET', '/api/me/notification-preferences');
+  assert(
+    kinds.kinds.minutes_review.delivery === 'app',
+    `the minutes review preference was not saved: ${JSON.stringify(kinds.kinds.minutes_review)}`,
+  );
+  await profile.getByRole('checkbox', { name: 'Procès-verbal publié : sur mon téléphone' }).waitFor();
   await checkA11y(sophie, 'notification preferences');
   await screenshot(sophie, 'n-4-preferences');
   await sophie.keyboard.press('Escape');
@@ -103,4 +113,10 @@ test('(30) notifications: bell, Nouveautés, discussion search, preferences, at 
   await sophie.locator('.discussion-hit').first().waitFor();
   await checkNoHorizontalOverflow(sophie, 'discussion search at 375 px');
   await screenshot(sophie, 'n-7-recherche-telephone');
+  await sophie.setViewportSize({ width: 390, height: 800 });
+  await sophie.getByRole('button', { name: /Sophie Lambert/ }).click();
+  await sophie.getByRole('menuitem', { name: /profil/i }).click();
+  await sophie.getByRole('dialog').getByRole('group', { name: 'Rencontres' }).scrollIntoViewIfNeeded();
+  await checkNoHorizontalOverflow(sophie, 'notification preferences at 390 px');
+  await screenshot(sophie, 'n-8-preferences-telephone');
 });

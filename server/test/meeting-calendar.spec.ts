@@ -252,7 +252,7 @@ describe('meeting calendars, invitations and reminders', () => {
                 ical_sequence = ical_sequence + 1 WHERE id = $1`,
         [id],
       );
-      expect(await mailer.meetingChanged(id)).toBe(4);
+      expect(await mailer.meetingChanged(id, 'moved')).toBe(4);
       const [moved] = await t.mailsTo(people.amina.email);
       expect(moved.template).toBe('meeting_changed');
       expect(moved.textBody).toContain('jeudi 17 juin 2027 de 09:30 à 11:30');
@@ -260,7 +260,7 @@ describe('meeting calendars, invitations and reminders', () => {
       await q(`UPDATE meetings SET status = 'cancelled', ical_sequence = ical_sequence + 1 WHERE id = $1`, [
         id,
       ]);
-      expect(await mailer.meetingChanged(id)).toBe(4);
+      expect(await mailer.meetingChanged(id, 'cancelled')).toBe(4);
       const cancelledMails = (await outbox()).filter((m) => m.template === 'meeting_cancelled');
       expect(cancelledMails).toHaveLength(4);
       const [cancelledEvent] = parseEvents(cancelledMails[0].attachments[0].content);

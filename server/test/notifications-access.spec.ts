@@ -128,9 +128,11 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
     );
     await follow(ids.thomas, meetingThread.id);
     await ines.post(`/api/meetings/${meetingId}/minutes/review`).send({ reviewDays: 3 }).expect(200);
+    // Its thread's announcement (followed) and the review itself (Thomas was invited; no attendance taken).
     await waitFor(
-      async () => (await feed(thomas)).items.some((n) => n.title === 'Rencontre de crise du 12 mars'),
-      'the minutes review notification',
+      async () =>
+        (await feed(thomas)).items.filter((n) => n.title === 'Rencontre de crise du 12 mars').length === 2,
+      'the minutes review notifications',
     );
 
     const before = await feed(thomas);
@@ -145,10 +147,11 @@ describe('notifications after access is lost (issue 11, item 9)', () => {
         'poll_closed',
         'comment_mention',
         'fiche_mention',
+        'minutes_review',
       ]),
     );
-    expect(before.items).toHaveLength(9);
-    expect(before.unreadCount).toBe(9);
+    expect(before.items).toHaveLength(10);
+    expect(before.unreadCount).toBe(10);
     expect(secrets).toEqual(expect.arrayContaining(['Rencontre de crise du 12 mars']));
     expect(secrets.some((s) => s.includes('procès-verbal'))).toBe(true);
 

@@ -1,7 +1,13 @@
-import type { BassinSummary, GroupKind, Notification, NotificationPage } from '@affluents/contracts';
+import {
+  type BassinSummary,
+  defaultNotificationChoices,
+  type GroupKind,
+  type Notification,
+  type NotificationPage,
+} from '@affluents/contracts';
 import { DomainEventBus } from '../src/common/events/domain-event-bus';
 import { DailyDigestJob } from '../src/modules/notifications/daily-digest.job';
-import { MentionEmailJob } from '../src/modules/notifications/mention-email.job';
+import { NotificationEmailJob } from '../src/modules/notifications/notification-email.job';
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
 import { discussionRows } from './support/discussion-rows';
 import { type Factories, factories, type TestUser } from './support/factories';
@@ -103,7 +109,7 @@ describe('notifications', () => {
     // Marc was mentioned but cannot read the thread: nothing for him, in-app or by mail.
     expect(await notificationsOf(ids.marc)).toEqual([]);
 
-    const emails = t.app.get(MentionEmailJob);
+    const emails = t.app.get(NotificationEmailJob);
     expect(await emails.runDueEmails(new Date())).toBe(0);
     const later = new Date(Date.now() + 3 * MINUTE);
     expect(await emails.runDueEmails(later)).toBe(1);
@@ -133,7 +139,7 @@ describe('notifications', () => {
     const ines = await make.signIn(people.ines);
     await ines
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: false, dailyDigest: true })
+      .send({ kinds: { mention: { delivery: 'app', push: true } } })
       .expect(200);
     await post(threadId, ids.amina, 'Inès, un avis sur la convention ?', { mentions: [ids.ines] });
     const [inesMention] = await notificationsOf(ids.ines, threadId);
@@ -141,12 +147,12 @@ describe('notifications', () => {
     expect(inesMention.email_due_at).toBeNull();
 
     const before = (await t.mailsTo(people.thomas.email)).length;
-    expect(await t.app.get(MentionEmailJob).runDueEmails(new Date(Date.now() + 10 * MINUTE))).toBe(0);
+    expect(await t.app.get(NotificationEmailJob).runDueEmails(new Date(Date.now() + 10 * MINUTE))).toBe(0);
     expect(await t.mailsTo(people.thomas.email)).toHaveLength(before);
     expect(await t.mailsTo(people.ines.email)).toHaveLength(0);
     await ines
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: true, dailyDigest: true })
+      .send({ kinds: { mention: { delivery: 'email', push: true } } })
       .expect(200);
   });
 
@@ -322,7 +328,7 @@ describe('notifications', () => {
   });
 
   it('sends a due mention once even when several runs race for it', async () => {
-    const emails = t.app.get(MentionEmailJob);
+    const emails = t.app.get(NotificationEmailJob);
     const later = new Date(Date.now() + 5 * MINUTE);
     await emails.runDueEmails(later); // mentions of the earlier tests first
     const threadId = await createThread('Course aux courriels');
@@ -371,36 +377,52 @@ describe('notifications', () => {
 
   it('round-trips preferences and rejects bad input', async () => {
     const julie = await make.signIn(people.julie);
-    await julie
-      .get('/api/me/notification-preferences')
-      .expect(200, { emailMentions: true, dailyDigest: true });
+    const defaults = defaultNotificationChoices();
+    await julie.get('/api/me/notification-preferences').expect(200, { kinds: defaults, dailyDigest: true });
+    const changed = {
+      kinds: {
+        ...defaults,
+        mention: { delivery: 'app', push: false },
+        fiche_review: { delivery: 'none', push: false },
+      },
+      dailyDigest: false,
+    };
     await julie
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: false, dailyDigest: false })
-      .expect(200, { emailMentions: false, dailyDigest: false });
+      .send({
+        kinds: { mention: { delivery: 'app', push: false }, fiche_review: { delivery: 'none', push: false } },
+        dailyDigest: false,
+      })
+      .expect(200, changed);
+    await julie.get('/api/me/notification-preferences').expect(200, changed);
+    // A partial update keeps the other kinds' choices.
     await julie
-      .get('/api/me/notification-preferences')
-      .expect(200, { emailMentions: false, dailyDigest: false });
+      .put('/api/me/notification-preferences')
+      .send({ kinds: { reply: { delivery: 'email', push: true } } })
+      .expect(200, { ...changed, kinds: { ...changed.kinds, reply: { delivery: 'email', push: true } } });
+    await julie
+      .put('/api/me/notification-preferences')
+      .send({ kinds: { reply: defaults.reply } })
+      .expect(200, changed);
 
     const bad = await julie
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: 'oui' })
+      .send({ kinds: { mention: { delivery: 'oui', push: true } }, dailyDigest: 'non' })
       .expect(400);
     expect(bad.body.code).toBe('validation_failed');
     expect(bad.body.fieldErrors.map((f: { path: string }) => f.path)).toEqual(
-      expect.arrayContaining(['emailMentions', 'dailyDigest']),
+      expect.arrayContaining(['kinds.mention.delivery', 'dailyDigest']),
     );
     await julie
       .put('/api/me/notification-preferences')
-      .send({ emailMentions: true, dailyDigest: true, sms: true })
+      .send({ kinds: { sms: { delivery: 'email', push: true } } })
       .expect(400);
+    await julie.put('/api/me/notification-preferences').send({ dailyDigest: true, sms: true }).expect(400);
     await julie.post('/api/notifications/read').send({}).expect(400);
-    await julie
-      .get('/api/me/notification-preferences')
-      .expect(200, { emailMentions: false, dailyDigest: false });
+    await julie.get('/api/me/notification-preferences').expect(200, changed);
   });
 
-  it('sends one daily digest of followed threads, not twice a day, and none when nothing is new', async () => {
+  it('sends one daily digest of what is unread, by group, newest first, not twice a day, none when nothing is new or when off', async () => {
     const threadId = await createThread('Recrutement d’un formateur');
     await follow(ids.claire, threadId, 'following'); // Claire is in Namur: she may not read it
     await q('INSERT INTO memberships (user_id, group_id, role) VALUES ($1, $2, $3)', [
@@ -412,6 +434,16 @@ describe('notifications', () => {
     await post(threadId, ids.amina, 'L’offre d’emploi est en ligne depuis ce matin.');
     await post(threadId, ids.ines, 'Je la relaie auprès du réseau.');
     await post(threadId, ids.olivier, 'Merci à vous deux.');
+    await post(threadId, ids.ines, 'Olivier, tu prends les candidatures ?', { mentions: [ids.olivier] });
+    // Julie does not want the digest: her unread mention gives her none.
+    await q('INSERT INTO memberships (user_id, group_id, role) VALUES ($1, $2, $3)', [
+      ids.julie,
+      groupId,
+      'member',
+    ]);
+    const julie = await make.signIn(people.julie);
+    await julie.put('/api/me/notification-preferences').send({ dailyDigest: false }).expect(200);
+    await post(threadId, ids.ines, 'Julie, tu valides ?', { mentions: [ids.julie] });
 
     // The first hour from now that is past 7:00 in Brussels.
     let at = new Date(Date.now() + 60 * MINUTE);
@@ -426,22 +458,32 @@ describe('notifications', () => {
     while (brusselsHour(at) < 7 || brusselsHour(at) === 23) at = new Date(at.getTime() + 60 * MINUTE);
 
     const digests = t.app.get(DailyDigestJob);
+    const digestsTo = async (user: TestUser) =>
+      (await t.mailsTo(user.email)).filter((m) => m.template === 'daily_digest');
     expect(await digests.runDigests(at)).toBeGreaterThanOrEqual(1);
-    const mails = await t.mailsTo(people.olivier.email);
+    const mails = await digestsTo(people.olivier);
     expect(mails).toHaveLength(1);
-    expect(mails[0].template).toBe('daily_digest');
-    expect(mails[0].subject).toBe('Affluents : 2 nouveaux messages dans vos discussions suivies');
-    expect(mails[0].textBody).toContain('« Recrutement d’un formateur » — 2 nouveaux messages');
-    expect(mails[0].textBody).toContain('Amina Lahlou : L’offre d’emploi est en ligne depuis ce matin.');
-    expect(mails[0].textBody).toContain('Inès Moreau : Je la relaie auprès du réseau.');
-    expect(mails[0].textBody).not.toContain('Merci à vous deux');
-    expect(await t.mailsTo(people.claire.email)).toHaveLength(0);
+    expect(mails[0].subject).toBe('Affluents : 2 notifications non lues');
+    expect(mails[0].textBody).toContain('Travailleurs sociaux — Hainaut Sud — 2 notifications non lues');
+    // Newest first: the mention, then the followed thread (one until read, from its first unread message).
+    const body = mails[0].textBody;
+    const mention = body.indexOf('Inès Moreau vous a mentionné·e : « Recrutement d’un formateur »');
+    const followed = body.indexOf(
+      'Amina Lahlou a écrit dans une discussion suivie : « Recrutement d’un formateur »',
+    );
+    expect(mention).toBeGreaterThan(-1);
+    expect(followed).toBeGreaterThan(mention);
+    // His own message is no news to him.
+    expect(body).not.toContain('Merci à vous deux');
+    expect(body).not.toContain('Olivier Lejeune a écrit');
+    expect(await digestsTo(people.claire)).toHaveLength(0);
+    expect(await digestsTo(people.julie)).toHaveLength(0);
 
     // Later the same day: already sent.
     await digests.runDigests(new Date(at.getTime() + 30 * MINUTE));
-    expect(await t.mailsTo(people.olivier.email)).toHaveLength(1);
-    // The next morning, nothing new in the followed threads: no mail.
+    expect(await digestsTo(people.olivier)).toHaveLength(1);
+    // The next morning, nothing new and unread since: no mail.
     await digests.runDigests(new Date(at.getTime() + 24 * 60 * MINUTE));
-    expect(await t.mailsTo(people.olivier.email)).toHaveLength(1);
+    expect(await digestsTo(people.olivier)).toHaveLength(1);
   });
 });

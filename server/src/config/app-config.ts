@@ -75,6 +75,8 @@ export interface NotificationsConfig {
   /** Local hour in `digestTimeZone` from which the daily digest goes out. */
   digestHour: number;
   digestTimeZone: string;
+  /** Days before its due date that an action's owner is told it is due soon. */
+  actionDueDays: number;
 }
 
 /** Limits and timings of the realtime documents (server/src/collab). */
@@ -176,6 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       digestHour: env.DIGEST_HOUR,
       // The network lives in Wallonia and Brussels: "each morning" means Brussels mornings.
       digestTimeZone: 'Europe/Brussels',
+      actionDueDays: env.NOTIFY_ACTION_DUE_DAYS,
     },
     meetingReminderIntervalMs: env.MEETING_REMINDER_INTERVAL_MS,
     realtime: {

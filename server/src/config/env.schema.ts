@@ -97,9 +97,11 @@ export const envSchema = z.object({
   COLLAB_STORED_EVENT_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** Delay (ms) before a mention still unread is emailed (0: at the next run of the notification job). */
   NOTIFY_MENTION_EMAIL_DELAY_MS: z.coerce.number().int().min(0).default(120000),
-  /** Period (ms) of the notification job that sends due mention emails and daily digests. */
+  /** Period (ms) of the notification jobs: due emails, daily digests, actions due soon. */
   NOTIFY_JOB_INTERVAL_MS: z.coerce.number().int().min(1000).default(60000),
-  /** Hour (0-23, Europe/Brussels time) from which the daily digest of followed threads is sent. */
+  /** Days before its due date that the owner of a follow-up action is told it is due soon (once). */
+  NOTIFY_ACTION_DUE_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+  /** Hour (0-23, Europe/Brussels time) from which the daily digest of unread notifications is sent. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** Period (ms) of the job that queues meeting reminder emails (a week and a day before). */
   MEETING_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),

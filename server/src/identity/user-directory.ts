@@ -1,4 +1,4 @@
-import type { Subject } from '@affluents/contracts';
+import type { PersonRef, Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -57,6 +57,11 @@ export class UserDirectory {
       [...new Set(userIds)],
     ]);
     return new Map(rows.map((row) => [row.id, row.displayName]));
+  }
+
+  /** A user as an actor of a domain event: id and display name ('' when unknown). */
+  async person(userId: string, db: EntityManager = this.dataSource.manager): Promise<PersonRef> {
+    return { id: userId, displayName: (await this.displayNames([userId], db)).get(userId) ?? '' };
   }
 
   /**

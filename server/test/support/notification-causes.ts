@@ -90,7 +90,18 @@ export function notificationCauses(dataSource: DataSource, bus: DomainEventBus) 
         [commentId, replyId],
       );
       const { authorId, ...rest } = c;
-      await bus.emit('comment.posted', { commentId, replyId, ...rest, author: await authorOf(authorId) });
+      const participants = await q<{ id: string }>(
+        `SELECT author_id AS id FROM fiche_comments WHERE id = $1
+         UNION SELECT author_id FROM fiche_comment_replies WHERE comment_id = $1`,
+        [commentId],
+      );
+      await bus.emit('comment.posted', {
+        commentId,
+        replyId,
+        ...rest,
+        author: await authorOf(authorId),
+        participantIds: participants.map((p) => p.id),
+      });
     },
 
     /** `fiche-text.mentioned` of members newly mentioned in a fiche's text by `actorId`. */

@@ -1,4 +1,8 @@
-import type { Notification, NotificationPreferences } from '@affluents/contracts';
+import type {
+  Notification,
+  NotificationPreferences,
+  UpdateNotificationPreferencesRequest,
+} from '@affluents/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../components/ui/toast';
@@ -85,8 +89,9 @@ export function useNotificationPreferences() {
 export function useUpdateNotificationPreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (preferences: NotificationPreferences) => notificationsApi.updatePreferences(preferences),
-    // The server answers with the stored preferences; an empty answer means it kept what was sent.
-    onSuccess: (saved, sent) => queryClient.setQueryData(notificationKeys.preferences, saved ?? sent),
+    mutationFn: (change: UpdateNotificationPreferencesRequest) => notificationsApi.updatePreferences(change),
+    // The server answers with every preference as stored (the kinds not sent kept theirs).
+    onSuccess: (saved: NotificationPreferences) =>
+      queryClient.setQueryData(notificationKeys.preferences, saved),
   });
 }

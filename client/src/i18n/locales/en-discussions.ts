@@ -83,7 +83,7 @@ export const enDiscussions: Messages<typeof frDiscussions> = {
     default: 'Mentions only',
     defaultHelp: 'Be notified when I am mentioned.',
     muted: 'Muted',
-    mutedHelp: 'Never be notified.',
+    mutedHelp: 'Only when mentioned by name (not « @group »).',
   },
   page: {
     forbiddenTitle: 'Restricted discussion',

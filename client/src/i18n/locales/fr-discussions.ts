@@ -82,7 +82,7 @@ export const frDiscussions = {
     default: 'Mentions seulement',
     defaultHelp: 'Être notifié quand on me mentionne.',
     muted: 'Sourdine',
-    mutedHelp: 'Ne jamais être notifié.',
+    mutedHelp: 'Seulement quand on me mentionne par mon nom (pas « @groupe »).',
   },
   page: {
     forbiddenTitle: 'Discussion réservée',

@@ -5,6 +5,7 @@ import {
   MarkNotificationsReadResult,
   NotificationPage,
   NotificationPreferences,
+  UpdateNotificationPreferencesRequest,
 } from '../notifications';
 
 /** HTTP routes of the notifications and their preferences. */
@@ -33,7 +34,8 @@ export const notificationsRoutes = {
     method: 'get',
     path: '/api/me/notification-preferences',
     tag: 'Notifications',
-    summary: 'Mes préférences de notification (courriels de mention, résumé quotidien)',
+    summary:
+      'Mes préférences de notification (par sorte : aucune, dans l’application, par courriel ; résumé quotidien)',
     access: 'signed-in',
     response: NotificationPreferences,
     errors: [401],
@@ -44,7 +46,7 @@ export const notificationsRoutes = {
     tag: 'Notifications',
     summary: 'Modifier mes préférences de notification',
     access: 'signed-in',
-    body: NotificationPreferences,
+    body: UpdateNotificationPreferencesRequest,
     response: NotificationPreferences,
     errors: [400, 401],
   }),

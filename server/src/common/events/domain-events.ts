@@ -33,6 +33,8 @@ export interface PostedComment {
   body: string;
   /** Members of the fiche's group mentioned by name. */
   mentions: string[];
+  /** Who wrote in this comment's thread so far: the comment's author and those of its replies. */
+  participantIds: string[];
 }
 
 /** Members mentioned for the first time in the stored text of a fiche. */
@@ -95,16 +97,16 @@ export interface DomainEvents {
    */
   'access.changed': { userId: string };
   /** A meeting got its date (created with one, or its date poll closed): invitations go out. */
-  'meeting.scheduled': { meetingId: string };
+  'meeting.scheduled': { meetingId: string; actorId?: string | null };
   /**
    * A facilitator planned several meetings of a group at once (a year): their invitation is one mail per
    * person listing every date, not one per meeting.
    */
-  'meeting.year-planned': { groupId: string; meetingIds: string[] };
+  'meeting.year-planned': { groupId: string; meetingIds: string[]; actorId?: string | null };
   /** A dated meeting was moved, changed place or host, was cancelled or reinstated. */
-  'meeting.changed': { meetingId: string; change: MeetingChange };
+  'meeting.changed': { meetingId: string; change: MeetingChange; actorId?: string | null };
   /** A guest was invited to a meeting (the invitation of that one person). */
-  'meeting.guest-invited': { meetingId: string; userId: string };
+  'meeting.guest-invited': { meetingId: string; userId: string; actorId?: string | null };
   /** A user made their first change to a collaborative document in one connection. */
   'document.contributed': { docName: string; user: PersonRef };
   /** Updates of a document were stored (once per quiet period, on the node that stored them). */
@@ -133,9 +135,9 @@ export interface DomainEvents {
   'minutes.review-opened': GroupNotice & { meetingId: string; reviewEndsAt: string };
   /** A meeting's minutes were published. */
   'minutes.published': GroupNotice & { meetingId: string };
-  /** A follow-up action got an owner (created with one, or its owner changed). */
   /** Notifications were stored (by NotificationsService.deliver): Web Push and other channels follow. */
   'notifications.delivered': { notifications: DeliveredNotification[] };
+  /** A follow-up action got an owner (created with one, or its owner changed). */
   'action.assigned': GroupNotice & {
     actionId: string;
     meetingId: string;

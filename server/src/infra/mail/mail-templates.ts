@@ -87,49 +87,148 @@ export function mentionMail(vars: {
   };
 }
 
-/** One followed thread in the daily digest: how many new messages and the first of them. */
-export interface DigestThread {
+/** Kinds mailed with the wording of a mention (`mentionMail`). */
+const MENTION_KINDS = new Set(['mention', 'group_mention', 'comment_mention', 'fiche_mention']);
+
+/** What a notification's mail says, by kind: its subject (with the title) and the link's label. */
+const NOTICE_WORDING: Record<string, { subject: (title: string) => string; label: string }> = {
+  reply: { subject: (t) => `Réponse à votre message dans « ${t} »`, label: 'Voir la conversation' },
+  followed_thread: { subject: (t) => `Nouveau message dans « ${t} »`, label: 'Voir la conversation' },
+  poll_opened: { subject: (t) => `Nouveau sondage dans « ${t} »`, label: 'Voter' },
+  poll_closed: { subject: (t) => `Sondage clos dans « ${t} »`, label: 'Voir le résultat' },
+  poll_closing: { subject: (t) => `Un sondage se clôt bientôt dans « ${t} »`, label: 'Voter' },
+  meeting_date_poll: {
+    subject: (t) => `Quelle date pour la rencontre « ${t} » ?`,
+    label: 'Donner mes disponibilités',
+  },
+  meeting_planned: { subject: (t) => `Rencontre planifiée : « ${t} »`, label: 'Voir la rencontre' },
+  meeting_moved: { subject: (t) => `La rencontre « ${t} » a changé`, label: 'Voir la rencontre' },
+  meeting_cancelled: { subject: (t) => `La rencontre « ${t} » est annulée`, label: 'Voir la rencontre' },
+  meeting_guest_invited: {
+    subject: (t) => `Vous êtes invité·e à la rencontre « ${t} »`,
+    label: 'Voir la rencontre',
+  },
+  minutes_review: {
+    subject: (t) => `Procès-verbal de « ${t} » en relecture`,
+    label: 'Relire le procès-verbal',
+  },
+  minutes_published: { subject: (t) => `Procès-verbal de « ${t} » publié`, label: 'Lire le procès-verbal' },
+  fiche_review: { subject: (t) => `La fiche « ${t} » est soumise à relecture`, label: 'Relire la fiche' },
+  fiche_published: { subject: (t) => `La fiche « ${t} » est publiée`, label: 'Lire la fiche' },
+  fiche_comment: {
+    subject: (t) => `Nouveau commentaire sur la fiche « ${t} »`,
+    label: 'Voir le commentaire',
+  },
+  action_assigned: { subject: (t) => `Une action vous est confiée : « ${t} »`, label: 'Voir l’action' },
+  action_due: { subject: (t) => `Votre action « ${t} » arrive à échéance`, label: 'Voir l’action' },
+};
+
+/**
+ * A notification still unread when its delay has passed, for a member who wants that kind by email:
+ * mentions keep their own wording (`mentionMail`), every other kind says what it is about.
+ */
+export function notificationMail(vars: {
+  displayName: string;
+  actorName: string;
+  kind: string;
   title: string;
+  excerpt: string;
   url: string;
+}): RenderedMail {
+  if (MENTION_KINDS.has(vars.kind)) {
+    return mentionMail({ ...vars, kind: vars.kind as Parameters<typeof mentionMail>[0]['kind'] });
+  }
+  const wording = NOTICE_WORDING[vars.kind] ?? {
+    subject: (t: string) => `Du nouveau : « ${t} »`,
+    label: 'Ouvrir Affluents',
+  };
+  const subject = wording.subject(vars.title);
+  const paragraphs = [
+    `Bonjour ${vars.displayName},`,
+    `${subject}.`,
+    ...(vars.excerpt ? [vars.excerpt] : []),
+    'Vous recevez ce courriel parce que cette notification n’a pas encore été lue. Vous choisissez ce qui vous est envoyé par courriel dans vos préférences de notification.',
+  ];
+  return {
+    subject,
+    text: `${paragraphs.join('\n\n')}\n\n${wording.label} : ${vars.url}\n`,
+    html: layout(paragraphs, { url: vars.url, label: wording.label }),
+  };
+}
+
+/** What a notification says in the digest, by kind (`{name}`: who acted). */
+const DIGEST_WHAT: Record<string, string> = {
+  mention: '{name} vous a mentionné·e',
+  group_mention: '{name} a mentionné tout le groupe',
+  reply: '{name} vous a répondu',
+  followed_thread: '{name} a écrit dans une discussion suivie',
+  poll_opened: '{name} a ouvert un vote',
+  poll_closed: 'Un vote est clos',
+  poll_closing: 'Un vote se clôt bientôt',
+  comment_mention: '{name} vous a mentionné·e dans un commentaire',
+  fiche_mention: '{name} vous a mentionné·e dans une fiche',
+  meeting_date_poll: '{name} demande vos disponibilités pour une rencontre',
+  meeting_planned: 'Rencontre planifiée',
+  meeting_moved: 'Rencontre déplacée ou modifiée',
+  meeting_cancelled: 'Rencontre annulée',
+  meeting_guest_invited: '{name} vous invite à une rencontre',
+  minutes_review: 'Procès-verbal à relire',
+  minutes_published: 'Procès-verbal publié',
+  fiche_review: '{name} soumet une fiche à la relecture',
+  fiche_published: '{name} a publié une fiche',
+  fiche_comment: '{name} a commenté une fiche',
+  action_assigned: '{name} vous confie une action',
+  action_due: 'Votre action arrive à échéance',
+};
+
+/** One line of the digest: what happened and about what (« Amina Lahlou vous a répondu : « Titre » »). */
+export function digestLine(kind: string, actorName: string | null, title: string): string {
+  const what = (DIGEST_WHAT[kind] ?? 'Du nouveau').replace('{name}', actorName ?? 'Quelqu’un');
+  return `${what} : « ${title} »`;
+}
+
+/** One group in the daily digest: its unread notifications, newest first. */
+export interface DigestGroup {
+  label: string;
   count: number;
-  /** The first new messages, as « Auteur : début du texte ». */
+  /** The newest ones, as `digestLine` writes them. */
   lines: string[];
 }
 
-/** The morning summary of what happened in the member's followed threads. */
+/** The morning summary of what the member has not read yet, group by group. */
 export function dailyDigestMail(vars: {
   displayName: string;
-  threads: DigestThread[];
+  groups: DigestGroup[];
   url: string;
 }): RenderedMail {
-  const total = vars.threads.reduce((sum, t) => sum + t.count, 0);
-  const messages = (n: number) => (n > 1 ? `${n} nouveaux messages` : '1 nouveau message');
+  const total = vars.groups.reduce((sum, g) => sum + g.count, 0);
+  const unread = (n: number) => (n > 1 ? `${n} notifications non lues` : '1 notification non lue');
   const intro = [
     `Bonjour ${vars.displayName},`,
-    `Voici ce qui s’est dit dans les discussions que vous suivez : ${messages(total)} dans ${
-      vars.threads.length > 1 ? `${vars.threads.length} discussions` : 'une discussion'
-    }.`,
+    `Voici ce qui vous attend sur Affluents : ${unread(total)}.`,
   ];
   const outro =
-    'Vous recevez ce résumé chaque matin quand il y a du nouveau. Vous pouvez le désactiver dans vos préférences de notification.';
-  const textThreads = vars.threads.map(
-    (t) => `« ${t.title} » — ${messages(t.count)}\n${t.lines.map((l) => `  ${l}`).join('\n')}\n  ${t.url}`,
+    'Vous recevez ce résumé chaque matin quand quelque chose n’est pas lu. Vous pouvez le désactiver dans vos préférences de notification.';
+  const more = (g: DigestGroup) =>
+    g.count > g.lines.length ? [`… et ${g.count - g.lines.length} de plus`] : [];
+  const textGroups = vars.groups.map(
+    (g) => `${g.label} — ${unread(g.count)}\n${[...g.lines, ...more(g)].map((l) => `  ${l}`).join('\n')}`,
   );
-  const htmlThreads = vars.threads
+  const htmlGroups = vars.groups
     .map(
-      (t) => `<h3 style="margin-bottom:4px"><a href="${escapeHtml(t.url)}" style="color:#1d4f91">${escapeHtml(
-        t.title,
-      )}</a> <span style="color:#52606d;font-size:13px;font-weight:normal">${escapeHtml(messages(t.count))}</span></h3>
-<ul style="margin-top:0">${t.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+      (
+        g,
+      ) => `<h3 style="margin-bottom:4px">${escapeHtml(g.label)} <span style="color:#52606d;font-size:13px;font-weight:normal">${escapeHtml(unread(g.count))}</span></h3>
+<ul style="margin-top:0">${[...g.lines, ...more(g)].map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     )
     .join('\n');
   const html = layout(intro, { url: vars.url, label: 'Ouvrir Affluents' }).replace(
     '\n<p><a ',
-    `\n${htmlThreads}\n<p>${escapeHtml(outro)}</p>\n<p><a `,
+    `\n${htmlGroups}\n<p>${escapeHtml(outro)}</p>\n<p><a `,
   );
   return {
-    subject: `Affluents : ${messages(total)} dans vos discussions suivies`,
-    text: `${intro.join('\n\n')}\n\n${textThreads.join('\n\n')}\n\n${outro}\n\nOuvrir Affluents : ${vars.url}\n`,
+    subject: `Affluents : ${unread(total)}`,
+    text: `${intro.join('\n\n')}\n\n${textGroups.join('\n\n')}\n\n${outro}\n\nOuvrir Affluents : ${vars.url}\n`,
     html,
   };
 }

@@ -262,6 +262,7 @@ export class FicheCommentsService {
       author: written.author,
       body: written.body,
       mentions: written.mentions,
+      participantIds: [comment.author.id, ...comment.replies.map((r) => r.author.id)],
     });
   }
 

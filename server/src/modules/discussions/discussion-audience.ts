@@ -2,17 +2,9 @@ import { can, type Subject, type ThreadAccessGrant } from '@affluents/contracts'
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { selectMessageSeqs, selectMessageStates } from './message-rows';
-import {
-  type FollowedThreadMessage,
-  selectNewInFollowedThreads,
-  selectNewThreadFollowers,
-  selectThreadFollowerIds,
-  selectThreadFollows,
-} from './thread-follows';
+import { selectNewThreadFollowers, selectThreadFollows } from './thread-follows';
 import { selectThreadGrantKinds } from './thread-grants';
-import { selectThreadsAccessFacts } from './thread-rows';
-
-export type { FollowedThreadMessage } from './thread-follows';
+import { selectThreadGroups, selectThreadsAccessFacts } from './thread-rows';
 
 /** Who follows a thread and who muted it. */
 export interface ThreadFollowers {
@@ -85,21 +77,8 @@ export class DiscussionAudience {
     return readable;
   }
 
-  /** Everyone who follows at least one thread (the digest has something for no one else). */
-  threadFollowerIds(db: EntityManager = this.dataSource.manager): Promise<string[]> {
-    return selectThreadFollowerIds(db);
-  }
-
-  /**
-   * Messages by others, still shown, posted in `(since, until]` in the threads `userId` follows, by thread
-   * then seq, with their thread's group and title and their author's name.
-   */
-  newInFollowedThreads(
-    userId: string,
-    since: Date,
-    until: Date,
-    db: EntityManager = this.dataSource.manager,
-  ): Promise<FollowedThreadMessage[]> {
-    return selectNewInFollowedThreads(db, userId, since, until);
+  /** Each existing thread's group. */
+  threadGroups(threadIds: string[]): Promise<Map<string, string>> {
+    return selectThreadGroups(this.dataSource.manager, threadIds);
   }
 }

@@ -395,5 +395,18 @@ export async function selectThreadsAccessFacts(
   return new Map(rows.map((r) => [r.id, { groupId: r.groupId, grant: r.grant }]));
 }
 
+/** Each existing thread's group. */
+export async function selectThreadGroups(
+  manager: EntityManager,
+  threadIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (threadIds.length === 0) return new Map();
+  const rows: Array<{ id: string; groupId: string }> = await manager.query(
+    'SELECT id, group_id AS "groupId" FROM threads WHERE id = ANY($1::uuid[])',
+    [[...new Set(threadIds)]],
+  );
+  return new Map(rows.map((r) => [r.id, r.groupId]));
+}
+
 /** A user's grant on a thread, if any. */
 type ThreadGrant = 'guest' | 'former_member' | null;

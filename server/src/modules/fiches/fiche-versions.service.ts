@@ -15,9 +15,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { assertCan } from '../../common/auth/policy';
 import { conflict, notFound } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { UserDirectory } from '../../identity/user-directory';
 import type { FicheEntity } from './fiche.entity';
 import { FicheDocuments } from './fiche-documents.port';
+import { selectFicheAuthorIds } from './fiche-rows';
 import {
   type FrozenVersion,
   insertVersion,
@@ -41,6 +44,8 @@ export class FicheVersionsService {
     private readonly dataSource: DataSource,
     private readonly documents: FicheDocuments,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEventBus,
+    private readonly users: UserDirectory,
   ) {}
 
   /** Versions of a fiche, newest first. */
@@ -94,6 +99,14 @@ export class FicheVersionsService {
         createdById: subject.userId,
       });
       await markPublished(manager, fiche.id, { reach: input.reach, versionId, text: snapshot.text });
+    });
+    void this.events.emit('fiche.published', {
+      groupId: fiche.groupId,
+      title: fiche.title,
+      actor: await this.users.person(subject.userId),
+      link: `/fiches/${fiche.id}`,
+      ficheId: fiche.id,
+      authorIds: await selectFicheAuthorIds(this.dataSource.manager, fiche.id),
     });
   }
 

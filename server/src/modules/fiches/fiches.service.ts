@@ -21,9 +21,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan } from '../../common/auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { ficheStatusLabels, groupKindLabels } from '../../common/french-labels';
 import { slugify } from '../../common/slug';
 import { AccessEvents } from '../../identity/access-events';
+import { UserDirectory } from '../../identity/user-directory';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { GroupsService } from '../groups/groups.service';
 import { FicheEntity } from './fiche.entity';
@@ -60,6 +62,8 @@ export class FichesService {
     private readonly accessEvents: AccessEvents,
     private readonly hub: RealtimeHub,
     private readonly groups: GroupsService,
+    private readonly events: DomainEventBus,
+    private readonly users: UserDirectory,
   ) {}
 
   /** Creates a draft and its document, pre-filled with the template, in one transaction. */
@@ -88,6 +92,13 @@ export class FichesService {
       await this.documents.create(manager, ficheDocName(id), ficheTemplateUpdate());
     });
     await this.indexer.refreshDocument(ficheDocName(id));
+    void this.events.emit('fiche.created', {
+      groupId: input.groupId,
+      title: input.title,
+      actor: await this.users.person(subject.userId),
+      link: `/fiches/${id}`,
+      ficheId: id,
+    });
     return this.detail(id, subject);
   }
 
@@ -248,6 +259,16 @@ export class FichesService {
       await this.accessEvents.changed(members.get(fiche.groupId) ?? []);
     }
     this.changed(id);
+    if (target === 'review') {
+      void this.events.emit('fiche.review-requested', {
+        groupId: fiche.groupId,
+        title: fiche.title,
+        actor: await this.users.person(subject.userId),
+        link: `/fiches/${id}`,
+        ficheId: id,
+        authorIds: await selectFicheAuthorIds(this.dataSource.manager, id),
+      });
+    }
     return this.detail(id, subject);
   }
 
@@ -317,6 +338,11 @@ export class FichesService {
    * A fiche its readers may ask questions about: published (not archived) and readable by the caller, its
    * group or within its publication's reach. 404 otherwise, whether or not it exists. With its authors.
    */
+  /** The ids of a fiche's authors. */
+  authorIds(id: string): Promise<string[]> {
+    return selectFicheAuthorIds(this.dataSource.manager, id);
+  }
+
   async askableFiche(
     id: string,
     subject: Subject,

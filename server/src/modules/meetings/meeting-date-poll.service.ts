@@ -2,6 +2,7 @@ import type { CloseDatePollRequest, MeetingDetail, OpenDatePollRequest, Subject 
 import { Injectable } from '@nestjs/common';
 import { badRequest, conflict } from '../../common/errors/app-error';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
+import { UserDirectory } from '../../identity/user-directory';
 import { slotLabel } from '../polls/poll-store';
 import { PollsService } from '../polls/polls.service';
 import { MeetingAccess } from './meeting-access';
@@ -20,6 +21,7 @@ export class MeetingDatePollService {
     private readonly polls: PollsService,
     private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
+    private readonly users: UserDirectory,
   ) {}
 
   /** Opens the date poll (facilitators); one at a time per meeting. */
@@ -49,6 +51,14 @@ export class MeetingDatePollService {
     if (!(await this.store.attachDatePoll(meetingId, poll.id)))
       throw conflict('Un sondage de dates est déjà ouvert pour cette rencontre');
     this.meetings.announce(meeting.groupId, meetingId);
+    void this.events.emit('meeting.date-poll-opened', {
+      groupId: meeting.groupId,
+      title: meeting.title,
+      actor: await this.users.person(subject.userId),
+      link: `/rencontres/${meetingId}`,
+      meetingId,
+      closesAt: input.closesAt,
+    });
     return this.meetings.detail(meetingId, subject);
   }
 
@@ -73,8 +83,9 @@ export class MeetingDatePollService {
     }
     if (!(await this.store.dateFromPoll(meetingId, poll.id, option.startsAt, option.endsAt)))
       throw conflict('Ce sondage de dates a déjà été clos');
-    if (current.startsAt) void this.events.emit('meeting.changed', { meetingId, change: 'moved' });
-    else void this.events.emit('meeting.scheduled', { meetingId });
+    if (current.startsAt)
+      void this.events.emit('meeting.changed', { meetingId, change: 'moved', actorId: subject.userId });
+    else void this.events.emit('meeting.scheduled', { meetingId, actorId: subject.userId });
     this.meetings.announce(meeting.groupId, meetingId);
     return this.meetings.detail(meetingId, subject);
   }

@@ -62,7 +62,12 @@ export class MeetingGuestsService {
       return { userId: user.id, isNew };
     });
     await this.accessEvents.changed(invited.userId);
-    if (invited.isNew) void this.events.emit('meeting.guest-invited', { meetingId, userId: invited.userId });
+    if (invited.isNew)
+      void this.events.emit('meeting.guest-invited', {
+        meetingId,
+        userId: invited.userId,
+        actorId: subject.userId,
+      });
     this.meetings.announce(meeting.groupId, meetingId);
     return this.meetings.detail(meetingId, subject);
   }

@@ -80,7 +80,11 @@ export class MeetingPlanningService {
       return { withHosts, ids };
     });
     if (planned.ids.length > 0) {
-      void this.events.emit('meeting.year-planned', { groupId, meetingIds: planned.ids });
+      void this.events.emit('meeting.year-planned', {
+        groupId,
+        meetingIds: planned.ids,
+        actorId: subject.userId,
+      });
     }
     for (const id of planned.ids) this.meetings.announce(groupId, id);
     return planned.withHosts.map((s) => ({
@@ -120,7 +124,8 @@ export class MeetingPlanningService {
       await this.store.rehost(manager, meetingId, next?.id ?? null);
       return { dated: current.startsAt !== null };
     });
-    if (rehosted?.dated) void this.events.emit('meeting.changed', { meetingId, change: 'moved' });
+    if (rehosted?.dated)
+      void this.events.emit('meeting.changed', { meetingId, change: 'moved', actorId: subject.userId });
     if (rehosted) this.meetings.announce(meeting.groupId, meetingId);
     return rankHosts(await this.store.hostHistory(meeting.groupId)).map(toHostProposal);
   }

@@ -12,6 +12,7 @@ import { UsersModule } from '../users/users.module';
 import { MeetingAccess } from './meeting-access';
 import { MeetingActionsQuery } from './meeting-actions-query.service';
 import { MeetingAgenda } from './meeting-agenda';
+import { MeetingAudience } from './meeting-audience';
 import { MeetingDatePollService } from './meeting-date-poll.service';
 import { MeetingDocuments } from './meeting-documents';
 import { MeetingGuestsService } from './meeting-guests.service';
@@ -52,8 +53,16 @@ import { MeetingsService } from './meetings.service';
     MeetingGuestsService,
     MeetingActionsQuery,
     MeetingDocuments,
+    MeetingAudience,
   ],
-  exports: [MeetingAccess, MeetingAgenda, MeetingsService, MeetingPlanningService, MeetingActionsQuery],
+  exports: [
+    MeetingAccess,
+    MeetingAgenda,
+    MeetingAudience,
+    MeetingsService,
+    MeetingPlanningService,
+    MeetingActionsQuery,
+  ],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(

@@ -97,7 +97,7 @@ export class MeetingsService {
         createdById: subject.userId,
       }),
     );
-    if (startsAt) void this.events.emit('meeting.scheduled', { meetingId: id });
+    if (startsAt) void this.events.emit('meeting.scheduled', { meetingId: id, actorId: subject.userId });
     this.announce(groupId, id);
     return this.detail(id, subject);
   }
@@ -143,8 +143,10 @@ export class MeetingsService {
       });
       return this.eventOf(current.startsAt, startsAt, moved, statusChanged ? status : null);
     });
-    if (event === 'scheduled') void this.events.emit('meeting.scheduled', { meetingId: id });
-    else if (event) void this.events.emit('meeting.changed', { meetingId: id, change: event });
+    if (event === 'scheduled')
+      void this.events.emit('meeting.scheduled', { meetingId: id, actorId: subject.userId });
+    else if (event)
+      void this.events.emit('meeting.changed', { meetingId: id, change: event, actorId: subject.userId });
     this.announce(meeting.groupId, id);
     return this.detail(id, subject);
   }

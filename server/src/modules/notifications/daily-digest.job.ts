@@ -1,26 +1,32 @@
-import { localDay } from '@affluents/contracts';
+import { type GroupKind, localDay } from '@affluents/contracts';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { groupKindLabels } from '../../common/french-labels';
 import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { UserDirectory } from '../../identity/user-directory';
 import { MailService } from '../../infra/mail/mail.service';
-import { type DigestThread, dailyDigestMail } from '../../infra/mail/mail-templates';
-import { DiscussionAudience, type FollowedThreadMessage } from '../discussions/discussion-audience';
+import { type DigestGroup, dailyDigestMail, digestLine } from '../../infra/mail/mail-templates';
 import { NotificationAudience } from './notification-audience';
-import { claimDigest, selectDigestCandidates } from './notification-rows';
-import { excerptOf, messageLink } from './notification-text';
+import {
+  claimDigest,
+  type DigestRow,
+  selectDigestCandidates,
+  selectLastDigestAt,
+  selectUnreadBetween,
+  selectUsersWithUnreadSince,
+} from './notification-rows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// A digest stays readable: the busiest threads first, a few lines each.
-const MAX_THREADS = 15;
-const LINES_PER_THREAD = 3;
-const LINE_LENGTH = 100;
+// A digest stays readable: a few lines per group, the newest first.
+const LINES_PER_GROUP = 5;
 
 /**
- * Each morning (from DIGEST_HOUR, Brussels time), one mail per member who wants it with the new messages
- * of the threads they follow. The day's digest is claimed by moving `last_digest_at` in the transaction
- * that queues the mail, so two nodes (or two ticks) never send it twice.
+ * Each morning (from DIGEST_HOUR, Brussels time), one mail per member who wants it (`dailyDigest`) with
+ * what they have not read yet: their unread notifications since the previous digest (a day, the first
+ * time), grouped by group, newest first, only those about what they may still see. The day's digest is
+ * claimed by moving `last_digest_at` in the transaction that queues the mail, so two nodes (or two
+ * ticks) never send it twice.
  */
 @Injectable()
 export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
@@ -31,7 +37,6 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly audience: NotificationAudience,
-    private readonly discussions: DiscussionAudience,
     private readonly users: UserDirectory,
   ) {
     this.job = new RecurringJob('DailyDigest', () => this.runDigests(), {
@@ -52,29 +57,40 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
   async runDigests(now: Date = new Date()): Promise<number> {
     const { hour, dayStart } = localDay(now, this.config.notifications.digestTimeZone);
     if (hour < this.config.notifications.digestHour) return 0;
-    // Only followers can have something to read; the others are claimed when they follow a thread.
+    // Only those with something unread of the last two days can have a digest (a day since the last one).
     const due = await selectDigestCandidates(
       this.dataSource.manager,
-      await this.discussions.threadFollowerIds(),
+      await selectUsersWithUnreadSince(this.dataSource.manager, new Date(now.getTime() - 2 * DAY_MS)),
       dayStart,
     );
     // Disabled accounts get no digest. Never claimed, they stay due each tick: asked about after the cheaper filter.
-    const contacts = await this.users.contactsOf(due);
-    const candidates = due.filter((userId) => contacts.get(userId)?.disabled === false);
+    const subjects = await this.users.activeSubjectsOf(due);
     let sent = 0;
-    for (const userId of candidates) {
-      if (await this.digestFor(userId, now, dayStart)) sent++;
+    for (const [userId, subject] of subjects) {
+      const previous = await selectLastDigestAt(this.dataSource.manager, userId);
+      const since = previous ?? new Date(now.getTime() - DAY_MS);
+      const rows = await selectUnreadBetween(this.dataSource.manager, userId, since, now);
+      const readable = await this.audience.readableTopics(subject, {
+        threadIds: [...new Set(rows.flatMap((r) => (r.threadId ? [r.threadId] : [])))],
+        ficheIds: [...new Set(rows.flatMap((r) => (r.ficheId ? [r.ficheId] : [])))],
+        meetingIds: [...new Set(rows.flatMap((r) => (r.meetingId ? [r.meetingId] : [])))],
+      });
+      const shown = rows.filter((r) =>
+        r.threadId
+          ? readable.threadIds.includes(r.threadId)
+          : r.ficheId
+            ? readable.ficheIds.includes(r.ficheId)
+            : r.meetingId !== null && readable.meetingIds.includes(r.meetingId),
+      );
+      if (shown.length > 0 && (await this.send(userId, groupsOf(shown), now, dayStart))) sent++;
     }
     return sent;
   }
 
-  private digestFor(userId: string, now: Date, dayStart: Date): Promise<boolean> {
+  private send(userId: string, groups: DigestGroup[], now: Date, dayStart: Date): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const claim = await claimDigest(manager, userId, now, dayStart);
       if (!claim.claimed) return false;
-      const since = claim.previous ?? new Date(now.getTime() - DAY_MS);
-      const threads = await this.newInFollowedThreads(manager, userId, since, now);
-      if (threads.length === 0) return false;
       const user = (await this.users.contactsOf([userId], manager)).get(userId);
       if (!user) return false;
       await this.mail.enqueue(
@@ -83,45 +99,28 @@ export class DailyDigestJob implements OnApplicationBootstrap, OnModuleDestroy {
         'daily_digest',
         dailyDigestMail({
           displayName: user.displayName,
-          threads,
+          groups,
           url: `${this.config.publicUrl}/nouveautes`,
         }),
       );
       return true;
     });
   }
+}
 
-  /** New messages by others in the threads the member follows and may still read, by thread. */
-  private async newInFollowedThreads(
-    manager: EntityManager,
-    userId: string,
-    since: Date,
-    until: Date,
-  ): Promise<DigestThread[]> {
-    const rows = await this.discussions.newInFollowedThreads(userId, since, until, manager);
-    const byThread = new Map<string, FollowedThreadMessage[]>();
-    for (const row of rows) byThread.set(row.threadId, [...(byThread.get(row.threadId) ?? []), row]);
-    // Whether the member may still read each thread: one ask for all of them.
-    const viewers = await this.audience.threadsViewers(
-      [...byThread.values()].map((messages) => ({
-        thread: { id: messages[0].threadId, groupId: messages[0].groupId },
-        userIds: [userId],
-      })),
-      manager,
-    );
-    const threads: DigestThread[] = [];
-    for (const messages of byThread.values()) {
-      const { threadId, title } = messages[0];
-      if (!viewers.get(threadId)?.has(userId)) continue;
-      threads.push({
-        title,
-        url: `${this.config.publicUrl}${messageLink(threadId, messages[0].seq)}`,
-        count: messages.length,
-        lines: messages
-          .slice(0, LINES_PER_THREAD)
-          .map((m) => `${m.authorName} : ${excerptOf(m.bodyText, LINE_LENGTH)}`),
-      });
-    }
-    return threads.sort((a, b) => b.count - a.count).slice(0, MAX_THREADS);
+/** Unread notifications (newest first) by group, the group of the newest first. */
+function groupsOf(rows: DigestRow[]): DigestGroup[] {
+  const groups = new Map<string, DigestGroup>();
+  for (const row of rows) {
+    const label =
+      row.groupKind && row.bassinName
+        ? `${groupKindLabels[row.groupKind as GroupKind]} — ${row.bassinName}`
+        : 'Affluents';
+    const group = groups.get(label) ?? { label, count: 0, lines: [] };
+    group.count++;
+    if (group.lines.length < LINES_PER_GROUP)
+      group.lines.push(digestLine(row.kind, row.actorName, row.title));
+    groups.set(label, group);
   }
+  return [...groups.values()];
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { UserDirectory } from '../../identity/user-directory';
 import type { DiscussionAudience, ThreadGrantKind } from '../discussions/discussion-audience';
 import type { FichesService } from '../fiches/fiches.service';
+import type { MeetingAudience } from '../meetings/meeting-audience';
 import { NotificationAudience } from './notification-audience';
 
 const GROUP = '00000000-0000-4000-8000-0000000000a1';
@@ -16,6 +17,8 @@ const OTHER_THREAD = '00000000-0000-4000-8000-0000000000b2';
 const FICHE = '00000000-0000-4000-8000-0000000000c1';
 const OTHER_FICHE = '00000000-0000-4000-8000-0000000000c2';
 const GONE_FICHE = '00000000-0000-4000-8000-0000000000c3';
+const MEETING = '00000000-0000-4000-8000-0000000000d1';
+const OTHER_MEETING = '00000000-0000-4000-8000-0000000000d2';
 
 const member = (userId: string, groupId: string): Subject => ({
   userId,
@@ -30,6 +33,7 @@ function audienceOver(owners: {
   subjects?: Subject[];
   grants?: ThreadGrantKind[];
   readableThreads?: string[];
+  viewableMeetings?: string[];
   ficheGroups?: Record<string, string>;
 }) {
   const asked: string[] = [];
@@ -60,7 +64,13 @@ function audienceOver(owners: {
       return new Map(Object.entries(owners.ficheGroups ?? {}).filter(([id]) => ids.includes(id)));
     },
   } as unknown as FichesService;
-  return { audience: new NotificationAudience(users, discussions, fiches), asked, dbs };
+  const meetings = {
+    viewable: async (_subject: Subject, ids: string[]) => {
+      asked.push('meetings');
+      return new Set(ids.filter((id) => owners.viewableMeetings?.includes(id)));
+    },
+  } as unknown as MeetingAudience;
+  return { audience: new NotificationAudience(users, discussions, fiches, meetings), asked, dbs };
 }
 
 describe('NotificationAudience.threadsViewers', () => {
@@ -97,26 +107,31 @@ describe('NotificationAudience.readableTopics', () => {
     const { audience } = audienceOver({
       readableThreads: [THREAD],
       ficheGroups: { [FICHE]: GROUP, [OTHER_FICHE]: OTHER_GROUP },
+      viewableMeetings: [MEETING],
     });
     const readable = await audience.readableTopics(member(AMINA, GROUP), {
       threadIds: [THREAD, OTHER_THREAD],
       ficheIds: [FICHE, OTHER_FICHE, GONE_FICHE],
+      meetingIds: [MEETING, OTHER_MEETING],
     });
-    expect(readable).toEqual({ threadIds: [THREAD], ficheIds: [FICHE] });
+    expect(readable).toEqual({ threadIds: [THREAD], ficheIds: [FICHE], meetingIds: [MEETING] });
   });
 
   it('gives a coordinator outside the group none of its fiches (comments are the members’ notes)', async () => {
     const { audience } = audienceOver({ ficheGroups: { [FICHE]: GROUP } });
-    const readable = await audience.readableTopics(outsider(CLAIRE), { threadIds: [], ficheIds: [FICHE] });
-    expect(readable).toEqual({ threadIds: [], ficheIds: [] });
+    const readable = await audience.readableTopics(outsider(CLAIRE), {
+      threadIds: [],
+      ficheIds: [FICHE],
+      meetingIds: [],
+    });
+    expect(readable).toEqual({ threadIds: [], ficheIds: [], meetingIds: [] });
   });
 
   it('asks no owner about nothing', async () => {
     const { audience, asked } = audienceOver({});
-    expect(await audience.readableTopics(member(AMINA, GROUP), { threadIds: [], ficheIds: [] })).toEqual({
-      threadIds: [],
-      ficheIds: [],
-    });
+    expect(
+      await audience.readableTopics(member(AMINA, GROUP), { threadIds: [], ficheIds: [], meetingIds: [] }),
+    ).toEqual({ threadIds: [], ficheIds: [], meetingIds: [] });
     expect(asked).toEqual([]);
   });
 });

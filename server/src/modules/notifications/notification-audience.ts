@@ -4,17 +4,23 @@ import type { EntityManager } from 'typeorm';
 import { UserDirectory } from '../../identity/user-directory';
 import { DiscussionAudience } from '../discussions/discussion-audience';
 import { FichesService } from '../fiches/fiches.service';
+import { MeetingAudience } from '../meetings/meeting-audience';
 
-/** What some notifications are about: their threads, and the fiches of those about no thread. */
+/**
+ * What some notifications are about: their threads, the fiches of those about no thread, and the meetings
+ * of those about neither.
+ */
 export interface NotificationTopics {
   threadIds: string[];
   ficheIds: string[];
+  meetingIds: string[];
 }
 
 /**
  * Who may receive a notification: the same `can()` policy as the routes, applied to many users at once.
  * Subjects come from identity's UserDirectory, thread grants and readable threads from the discussions
- * module, fiches' groups from the fiches module: notifications read none of their tables.
+ * module, fiches' groups from the fiches module, meetings' guests and groups from the meetings module
+ * (MeetingAudience): notifications read none of their tables.
  * `db`: the caller's transaction, when it asks inside one (embedded mode has one connection).
  */
 @Injectable()
@@ -23,6 +29,7 @@ export class NotificationAudience {
     private readonly users: UserDirectory,
     private readonly discussions: DiscussionAudience,
     private readonly fiches: FichesService,
+    private readonly meetings: MeetingAudience,
   ) {}
 
   /** Those of `userIds` who may read the thread now: members of its group, or holders of a grant on it. */
@@ -72,11 +79,12 @@ export class NotificationAudience {
    * again. One query per owner, whatever the number of notifications.
    */
   async readableTopics(subject: Subject, topics: NotificationTopics): Promise<NotificationTopics> {
-    const [threads, ficheGroups] = await Promise.all([
+    const [threads, ficheGroups, meetings] = await Promise.all([
       topics.threadIds.length > 0
         ? this.discussions.readableThreads(subject, topics.threadIds)
         : new Set<string>(),
       topics.ficheIds.length > 0 ? this.fiches.groupsOf(topics.ficheIds) : new Map<string, string>(),
+      topics.meetingIds.length > 0 ? this.meetings.viewable(subject, topics.meetingIds) : new Set<string>(),
     ]);
     return {
       threadIds: topics.threadIds.filter((id) => threads.has(id)),
@@ -84,7 +92,28 @@ export class NotificationAudience {
         const groupId = ficheGroups.get(id);
         return groupId !== undefined && can(subject, 'fiche.comment', { groupId });
       }),
+      meetingIds: topics.meetingIds.filter((id) => meetings.has(id)),
     };
+  }
+
+  /**
+   * Those of `userIds` who may see the meeting now (`meeting.view`: members of its group, or guests of
+   * this one meeting, `guestIds`).
+   */
+  async meetingViewers(
+    meeting: { groupId: string; guestIds: readonly string[] },
+    userIds: string[],
+    db?: EntityManager,
+  ): Promise<Set<string>> {
+    const guests = new Set(meeting.guestIds);
+    const subjects = await this.users.activeSubjectsOf(userIds, db);
+    return new Set(
+      [...subjects]
+        .filter(([id, s]) =>
+          can(s, 'meeting.view', { groupId: meeting.groupId, meetingGuest: guests.has(id) }),
+        )
+        .map(([id]) => id),
+    );
   }
 
   /** Those of `userIds` allowed to perform a group-scoped `action` in `groupId`. */

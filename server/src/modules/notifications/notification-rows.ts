@@ -1,4 +1,4 @@
-import type { Notification, NotificationKind, NotificationPreferences } from '@affluents/contracts';
+import type { Notification, NotificationKind } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { toIso } from '../../infra/database/timestamps';
 import type { NotificationTopics } from './notification-audience';
@@ -48,26 +48,24 @@ export interface InsertedNotification {
 
 /**
  * Stores one notification per draft, skipping a recipient already notified of the same message (and
- * whatever a unique index refuses); those of `emailedKinds` get an email due after `emailDelayMs` unless
- * their recipient turned mention emails off.
+ * whatever a unique index refuses); a draft with `emailDue` gets an email due after `emailDelayMs`.
  */
 export async function insertNotifications(
   manager: EntityManager,
-  drafts: NotificationDraft[],
-  email: { emailedKinds: readonly NotificationKind[]; emailDelayMs: number },
+  drafts: Array<NotificationDraft & { emailDue: boolean }>,
+  emailDelayMs: number,
 ): Promise<InsertedNotification[]> {
   const col = <K extends keyof NotificationDraft>(key: K) => drafts.map((d) => d[key] ?? null);
   const rows: Array<Omit<InsertedNotification, 'createdAt'> & { createdAt: Date }> = await manager.query(
-    `INSERT INTO notifications (user_id, kind, actor_id, group_id, thread_id, message_id, fiche_id, link, title,
-                                excerpt, email_due_at)
-     SELECT d.user_id, d.kind, d.actor_id, d.group_id, d.thread_id, d.message_id, d.fiche_id, d.link, d.title,
-            d.excerpt,
-            CASE WHEN d.kind = ANY($11::text[]) AND COALESCE(p.email_mentions, true)
-                 THEN now() + make_interval(secs => $12::double precision / 1000) END
-       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[],
-                   $9::text[], $10::text[])
-            AS d(user_id, kind, actor_id, group_id, thread_id, message_id, fiche_id, link, title, excerpt)
-       LEFT JOIN notification_preferences p ON p.user_id = d.user_id
+    `INSERT INTO notifications (user_id, kind, actor_id, group_id, thread_id, message_id, fiche_id, meeting_id,
+                                link, title, excerpt, email_due_at)
+     SELECT d.user_id, d.kind, d.actor_id, d.group_id, d.thread_id, d.message_id, d.fiche_id, d.meeting_id,
+            d.link, d.title, d.excerpt,
+            CASE WHEN d.email_due THEN now() + make_interval(secs => $13::double precision / 1000) END
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[],
+                   $9::text[], $10::text[], $11::text[], $12::boolean[])
+            AS d(user_id, kind, actor_id, group_id, thread_id, message_id, fiche_id, meeting_id, link, title,
+                 excerpt, email_due)
       WHERE d.message_id IS NULL
          OR NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = d.user_id AND n.message_id = d.message_id)
      ON CONFLICT DO NOTHING
@@ -81,44 +79,49 @@ export async function insertNotifications(
       col('threadId'),
       col('messageId'),
       col('ficheId'),
+      col('meetingId'),
       col('link'),
       col('title'),
       col('excerpt'),
-      email.emailedKinds,
-      email.emailDelayMs,
+      drafts.map((d) => d.emailDue),
+      emailDelayMs,
     ],
   );
   return rows.map((r) => ({ ...r, createdAt: toIso(r.createdAt) }));
 }
 
 /**
- * What a member's notifications are about (only the unread ones, when asked): each thread once, and each
- * fiche of those about no thread once.
+ * What a member's notifications are about (only the unread ones, when asked): each thread once, each
+ * fiche of those about no thread once, and each meeting of those about neither once.
  */
 export async function selectNotificationTopics(
   manager: EntityManager,
   userId: string,
   unreadOnly: boolean,
 ): Promise<NotificationTopics> {
-  const rows: Array<{ threadId: string | null; ficheId: string | null }> = await manager.query(
-    `SELECT DISTINCT thread_id AS "threadId", CASE WHEN thread_id IS NULL THEN fiche_id END AS "ficheId"
-       FROM notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)`,
-    [userId, unreadOnly],
-  );
+  const rows: Array<{ threadId: string | null; ficheId: string | null; meetingId: string | null }> =
+    await manager.query(
+      `SELECT DISTINCT thread_id AS "threadId", CASE WHEN thread_id IS NULL THEN fiche_id END AS "ficheId",
+              CASE WHEN thread_id IS NULL AND fiche_id IS NULL THEN meeting_id END AS "meetingId"
+         FROM notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)`,
+      [userId, unreadOnly],
+    );
   return {
     threadIds: rows.flatMap((r) => (r.threadId ? [r.threadId] : [])),
     ficheIds: rows.flatMap((r) => (r.ficheId ? [r.ficheId] : [])),
+    meetingIds: rows.flatMap((r) => (r.meetingId ? [r.meetingId] : [])),
   };
 }
 
 /**
  * The SQL condition on a notification `n`: true when what it is about is among `readable` (its thread, or
- * its fiche when it is about no thread), with its two parameters numbered from `at`. Every kind is about a
- * thread or a fiche; one about neither has nothing to check against: hidden.
+ * its fiche when it is about no thread, or its meeting when about neither), with its three parameters
+ * numbered from `at`. Every kind is about one of them; one about none has nothing to check against: hidden.
  */
 function readableCondition(at: number): string {
   return `CASE WHEN n.thread_id IS NOT NULL THEN n.thread_id = ANY($${at}::uuid[])
                WHEN n.fiche_id IS NOT NULL THEN n.fiche_id = ANY($${at + 1}::uuid[])
+               WHEN n.meeting_id IS NOT NULL THEN n.meeting_id = ANY($${at + 2}::uuid[])
                ELSE false END`;
 }
 
@@ -137,7 +140,13 @@ export async function selectNotifications(
     after: { createdAt: string; id: string } | null;
   },
 ): Promise<NotificationRow[]> {
-  const params: unknown[] = [userId, page.limit, page.readable.threadIds, page.readable.ficheIds];
+  const params: unknown[] = [
+    userId,
+    page.limit,
+    page.readable.threadIds,
+    page.readable.ficheIds,
+    page.readable.meetingIds,
+  ];
   const where = ['n.user_id = $1', readableCondition(3)];
   if (page.unreadOnly) where.push('n.read_at IS NULL');
   if (page.after) {
@@ -166,7 +175,7 @@ export async function countUnread(
   const [row]: Array<{ n: number }> = await manager.query(
     `SELECT count(*)::int AS n FROM notifications n
       WHERE n.user_id = $1 AND n.read_at IS NULL AND ${readableCondition(2)}`,
-    [userId, readable.threadIds, readable.ficheIds],
+    [userId, readable.threadIds, readable.ficheIds, readable.meetingIds],
   );
   return row.n;
 }
@@ -199,41 +208,6 @@ export function selectUnreadAboutMessages(
     `SELECT id, message_id AS "messageId" FROM notifications
       WHERE user_id = $1 AND thread_id = $2 AND read_at IS NULL AND message_id IS NOT NULL`,
     [userId, threadId],
-  );
-}
-
-/** A member's stored preferences, or null when never set. */
-export async function selectPreferences(
-  manager: EntityManager,
-  userId: string,
-): Promise<NotificationPreferences | null> {
-  const [row]: NotificationPreferences[] = await manager.query(
-    `SELECT email_mentions AS "emailMentions", daily_digest AS "dailyDigest"
-       FROM notification_preferences WHERE user_id = $1`,
-    [userId],
-  );
-  return row ? { emailMentions: row.emailMentions, dailyDigest: row.dailyDigest } : null;
-}
-
-/** Stores a member's preferences. */
-export async function savePreferences(
-  manager: EntityManager,
-  userId: string,
-  prefs: NotificationPreferences,
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO notification_preferences (user_id, email_mentions, daily_digest) VALUES ($1, $2, $3)
-     ON CONFLICT (user_id) DO UPDATE SET email_mentions = $2, daily_digest = $3`,
-    [userId, prefs.emailMentions, prefs.dailyDigest],
-  );
-}
-
-/** Cancels a member's mention emails not sent yet. */
-export async function cancelDueEmails(manager: EntityManager, userId: string): Promise<void> {
-  await manager.query(
-    `UPDATE notifications SET email_due_at = NULL
-      WHERE user_id = $1 AND email_due_at IS NOT NULL AND emailed_at IS NULL`,
-    [userId],
   );
 }
 
@@ -280,52 +254,46 @@ export async function claimDigest(
   return { claimed: true, previous: previous?.lastDigestAt ? new Date(previous.lastDigestAt) : null };
 }
 
-/** A mention whose email is due. */
-export interface DueMention {
+/** A notification whose email is due. */
+export interface DueEmail {
   id: string;
   userId: string;
   actorId: string | null;
-  kind: 'mention' | 'group_mention' | 'comment_mention' | 'fiche_mention';
+  kind: NotificationKind;
   groupId: string | null;
   threadId: string | null;
   ficheId: string | null;
+  meetingId: string | null;
   link: string;
   title: string;
   excerpt: string;
 }
 
 /**
- * Claims up to `limit` unread notifications of `kinds` whose email is due at `now`, in the caller's
- * transaction (marked emailed, SKIP LOCKED for other nodes): their ids.
+ * Claims up to `limit` unread notifications whose email is due at `now`, in the caller's transaction
+ * (marked emailed, SKIP LOCKED for other nodes): their ids.
  */
-export async function claimDueEmails(
-  manager: EntityManager,
-  now: Date,
-  kinds: readonly NotificationKind[],
-  limit: number,
-): Promise<string[]> {
+export async function claimDueEmails(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
   const claimed: unknown[] = await manager.query(
     `UPDATE notifications SET emailed_at = now()
       WHERE id IN (SELECT n.id FROM notifications n
                     WHERE n.email_due_at <= $1 AND n.emailed_at IS NULL AND n.read_at IS NULL
-                      AND n.kind = ANY($2::text[])
-                    ORDER BY n.email_due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+                    ORDER BY n.email_due_at LIMIT $2 FOR UPDATE SKIP LOCKED)
       RETURNING id`,
-    [now, kinds, limit],
+    [now, limit],
   );
   // An UPDATE ... RETURNING answers [rows, count] on PostgreSQL: take the rows.
   const rows = (Array.isArray(claimed[0]) ? (claimed[0] as unknown[]) : claimed) as Array<{ id: string }>;
   return rows.map((r) => r.id);
 }
 
-/** The claimed notifications `ids` whose recipient wants mention emails. */
-export async function selectDueMentions(manager: EntityManager, ids: string[]): Promise<DueMention[]> {
+/** The claimed notifications `ids`. */
+export async function selectDueEmails(manager: EntityManager, ids: string[]): Promise<DueEmail[]> {
   return manager.query(
     `SELECT n.id, n.user_id AS "userId", n.actor_id AS "actorId", n.kind, n.group_id AS "groupId",
-            n.thread_id AS "threadId", n.fiche_id AS "ficheId", n.link, n.title, n.excerpt
-       FROM notifications n
-       LEFT JOIN notification_preferences p ON p.user_id = n.user_id
-      WHERE n.id = ANY($1::uuid[]) AND COALESCE(p.email_mentions, true)`,
+            n.thread_id AS "threadId", n.fiche_id AS "ficheId", n.meeting_id AS "meetingId", n.link, n.title,
+            n.excerpt
+       FROM notifications n WHERE n.id = ANY($1::uuid[])`,
     [ids],
   );
 }
@@ -335,5 +303,57 @@ export async function dropDueEmails(manager: EntityManager, ids: string[]): Prom
   await manager.query(
     'UPDATE notifications SET email_due_at = NULL, emailed_at = NULL WHERE id = ANY($1::uuid[])',
     [ids],
+  );
+}
+
+/** Those with unread notifications created after `since` (who may have a digest to read). */
+export async function selectUsersWithUnreadSince(manager: EntityManager, since: Date): Promise<string[]> {
+  const rows: Array<{ userId: string }> = await manager.query(
+    'SELECT DISTINCT user_id AS "userId" FROM notifications WHERE read_at IS NULL AND created_at > $1',
+    [since],
+  );
+  return rows.map((r) => r.userId);
+}
+
+/** When a member's last digest was sent (null: never). */
+export async function selectLastDigestAt(manager: EntityManager, userId: string): Promise<Date | null> {
+  const [row]: Array<{ at: Date | null }> = await manager.query(
+    'SELECT last_digest_at AS at FROM notification_preferences WHERE user_id = $1',
+    [userId],
+  );
+  return row?.at ? new Date(row.at) : null;
+}
+
+/** An unread notification as the digest lists it, with its group's label parts. */
+export interface DigestRow {
+  kind: NotificationKind;
+  groupId: string | null;
+  groupKind: string | null;
+  bassinName: string | null;
+  threadId: string | null;
+  ficheId: string | null;
+  meetingId: string | null;
+  title: string;
+  actorName: string | null;
+}
+
+/** A member's unread notifications created in (`since`, `until`], newest first. */
+export function selectUnreadBetween(
+  manager: EntityManager,
+  userId: string,
+  since: Date,
+  until: Date,
+): Promise<DigestRow[]> {
+  return manager.query(
+    `SELECT n.kind, n.group_id AS "groupId", g.kind AS "groupKind", b.name AS "bassinName",
+            n.thread_id AS "threadId", n.fiche_id AS "ficheId", n.meeting_id AS "meetingId", n.title,
+            a.display_name AS "actorName"
+       FROM notifications n
+       LEFT JOIN user_cards a ON a.id = n.actor_id
+       LEFT JOIN group_cards g ON g.id = n.group_id
+       LEFT JOIN bassin_cards b ON b.id = g.bassin_id
+      WHERE n.user_id = $1 AND n.read_at IS NULL AND n.created_at > $2 AND n.created_at <= $3
+      ORDER BY n.created_at DESC, n.id DESC`,
+    [userId, since, until],
   );
 }

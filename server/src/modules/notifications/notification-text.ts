@@ -1,3 +1,5 @@
+import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+
 /** Length of the excerpt shown in a notification and its email. */
 export const EXCERPT_LENGTH = 140;
 
@@ -21,3 +23,26 @@ export const pollLink = (threadId: string, pollId: string) => `/discussions/${th
 
 /** Application path of a fiche. */
 export const ficheLink = (ficheId: string) => `/fiches/${ficheId}`;
+
+/** Application path of a meeting. */
+export const meetingLink = (meetingId: string) => `/rencontres/${meetingId}`;
+
+/** Application path of a meeting's minutes. */
+export const minutesLink = (meetingId: string) => `/rencontres/${meetingId}/proces-verbal`;
+
+/** A moment in French, Brussels time (« 12 mars 2027 à 14:00 »). */
+export function frenchMoment(at: Date | string): string {
+  return new Date(at).toLocaleString('fr-BE', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: BRUSSELS_TIME_ZONE,
+  });
+}
+
+/** A day in French (« 12 mars 2027 »), from an ISO date (`2027-03-12`). */
+export function frenchDay(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('fr-BE', {
+    dateStyle: 'long',
+    timeZone: BRUSSELS_TIME_ZONE,
+  });
+}

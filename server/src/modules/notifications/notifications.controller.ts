@@ -3,8 +3,9 @@ import {
   MarkNotificationsReadRequest,
   type MarkNotificationsReadResult,
   type NotificationPage,
-  NotificationPreferences,
+  type NotificationPreferences,
   routes,
+  UpdateNotificationPreferencesRequest,
 } from '@affluents/contracts';
 import { Body, Controller, Query } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -44,7 +45,7 @@ export class NotificationsController {
   @Route(r.setPreferences)
   setPreferences(
     @Auth() auth: AuthContext,
-    @Body() body: NotificationPreferences,
+    @Body() body: UpdateNotificationPreferencesRequest,
   ): Promise<NotificationPreferences> {
     return this.notifications.setPreferences(auth.user.id, body);
   }

@@ -1,4 +1,3 @@
-import type { NotificationKind } from '@affluents/contracts';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import type {
@@ -9,25 +8,15 @@ import type {
 } from '../../common/events/domain-events';
 import { GroupCommit, type Outcome } from '../../common/group-commit';
 import { DiscussionAudience } from '../discussions/discussion-audience';
+import { FichesService } from '../fiches/fiches.service';
 import { GroupsService } from '../groups/groups.service';
 import { NotificationAudience } from './notification-audience';
+import { draftsFor, Reasons } from './notification-reasons';
 import { commentLink, excerptOf, ficheLink, messageLink, pollLink } from './notification-text';
 import { type NotificationDraft, NotificationsService } from './notifications.service';
 
 /** How long notifications of new messages wait to be batched with later ones. */
 const NOTIFY_LINGER_MS = 50;
-
-// When one message gives a member several reasons to be notified, the strongest one wins.
-const STRENGTH: Record<NotificationKind, number> = {
-  mention: 6,
-  comment_mention: 6,
-  fiche_mention: 6,
-  group_mention: 5,
-  reply: 4,
-  poll_closed: 3,
-  poll_opened: 3,
-  followed_thread: 1,
-};
 
 /**
  * A followed thread rings the bell once until read: of several `followed_thread` drafts of one member in
@@ -43,30 +32,6 @@ function coalesceFollowedThreads(drafts: NotificationDraft[]): NotificationDraft
     seen.add(key);
     return true;
   });
-}
-
-/** The strongest reason per recipient. */
-class Reasons {
-  private readonly byUser = new Map<string, NotificationKind>();
-  add(userIds: Iterable<string | null>, kind: NotificationKind): void {
-    for (const userId of userIds) {
-      if (!userId) continue;
-      const current = this.byUser.get(userId);
-      if (!current || STRENGTH[kind] > STRENGTH[current]) this.byUser.set(userId, kind);
-    }
-  }
-  drop(userIds: Iterable<string>, keep: (kind: NotificationKind) => boolean = () => false): void {
-    for (const userId of userIds) {
-      const kind = this.byUser.get(userId);
-      if (kind && !keep(kind)) this.byUser.delete(userId);
-    }
-  }
-  get users(): string[] {
-    return [...this.byUser.keys()];
-  }
-  kindOf(userId: string): NotificationKind | undefined {
-    return this.byUser.get(userId);
-  }
 }
 
 /**
@@ -94,6 +59,7 @@ export class NotificationsNotifier implements OnModuleInit {
     private readonly groups: GroupsService,
     private readonly audience: NotificationAudience,
     private readonly notifications: NotificationsService,
+    private readonly fiches: FichesService,
   ) {}
 
   onModuleInit(): void {
@@ -190,7 +156,7 @@ export class NotificationsNotifier implements OnModuleInit {
       })),
     );
     const drafts = messages.flatMap((m, i) =>
-      this.draftsFor(reasonsOf[i], viewers.get(m.threadId) ?? new Set(), {
+      draftsFor(reasonsOf[i], viewers.get(m.threadId) ?? new Set(), {
         actor: m.author,
         groupId: m.groupId,
         threadId: m.threadId,
@@ -205,6 +171,8 @@ export class NotificationsNotifier implements OnModuleInit {
 
   private async notifyComment(c: PostedComment): Promise<void> {
     const reasons = new Reasons();
+    // The fiche's authors and those who wrote in this comment's thread; a mention is the stronger reason.
+    reasons.add([...(await this.fiches.authorIds(c.ficheId)), ...c.participantIds], 'fiche_comment');
     reasons.add(c.mentions, 'comment_mention');
     reasons.drop([c.author.id]);
     // Comments are the group's working notes: only those who may comment the fiche hear about them.
@@ -273,19 +241,6 @@ export class NotificationsNotifier implements OnModuleInit {
     allowed: Set<string>,
     common: Omit<NotificationDraft, 'userId' | 'kind'>,
   ): Promise<void> {
-    await this.notifications.deliver(this.draftsFor(reasons, allowed, common));
-  }
-
-  private draftsFor(
-    reasons: Reasons,
-    allowed: Set<string>,
-    common: Omit<NotificationDraft, 'userId' | 'kind'>,
-  ): NotificationDraft[] {
-    const drafts: NotificationDraft[] = [];
-    for (const userId of reasons.users) {
-      const kind = reasons.kindOf(userId);
-      if (kind && allowed.has(userId)) drafts.push({ ...common, userId, kind });
-    }
-    return drafts;
+    await this.notifications.deliver(draftsFor(reasons, allowed, common));
   }
 }

@@ -6,24 +6,25 @@ import type {
   NotificationPage,
   NotificationPreferences,
   Subject,
+  UpdateNotificationPreferencesRequest,
 } from '@affluents/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest } from '../../common/errors/app-error';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
+import type { DeliveredNotification } from '../../common/events/domain-events';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import { DiscussionAudience } from '../discussions/discussion-audience';
 import { NotificationAudience, type NotificationTopics } from './notification-audience';
+import { NotificationChoices } from './notification-choices';
 import {
-  cancelDueEmails,
   countUnread,
   insertNotifications,
   markNotificationsRead,
   notificationFromRow,
-  savePreferences,
   selectNotifications,
   selectNotificationTopics,
-  selectPreferences,
   selectUnreadAboutMessages,
 } from './notification-rows';
 
@@ -36,20 +37,17 @@ export interface NotificationDraft {
   threadId?: string | null;
   messageId?: string | null;
   ficheId?: string | null;
+  /** The meeting it is about (its date poll, dates, minutes, actions): listing re-checks it is visible. */
+  meetingId?: string | null;
   link: string;
   title: string;
   excerpt: string;
+  /**
+   * Its email went out already by another channel (a meeting's invitation or change, with its calendar
+   * file, by MeetingMailer): no generic email when still unread, which would say it twice.
+   */
+  emailedElsewhere?: boolean;
 }
-
-/** Kinds that are emailed when still unread after NOTIFY_MENTION_EMAIL_DELAY_MS. */
-export const EMAILED_KINDS: readonly NotificationKind[] = [
-  'mention',
-  'group_mention',
-  'comment_mention',
-  'fiche_mention',
-];
-
-const DEFAULT_PREFERENCES: NotificationPreferences = { emailMentions: true, dailyDigest: true };
 
 // Keyset cursor: the exact (microsecond) creation time and the id of the last item of a page.
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f-]{36})$/;
@@ -65,19 +63,32 @@ export class NotificationsService {
     private readonly audience: NotificationAudience,
     private readonly discussions: DiscussionAudience,
     private readonly hub: RealtimeHub,
+    private readonly choices: NotificationChoices,
+    private readonly events: DomainEventBus,
   ) {}
 
   /**
-   * Stores one notification per draft (a recipient already notified of the same message is skipped, and
-   * so is a `followed_thread` for a thread whose previous one is still unread), schedules the email of
-   * mentions for those who want it, and pushes each stored one to its recipient's sockets.
+   * Stores one notification per draft whose recipient wants that kind (a recipient already notified of
+   * the same message is skipped, and so is a `followed_thread` for a thread whose previous one is still
+   * unread), schedules its email when the recipient chose email for that kind, pushes each stored one to
+   * its recipient's sockets and tells the other channels (`notifications.delivered`, with the phone
+   * choice of each).
    */
-  async deliver(drafts: NotificationDraft[]): Promise<Notification[]> {
+  async deliver(allDrafts: NotificationDraft[]): Promise<Notification[]> {
+    if (allDrafts.length === 0) return [];
+    const choices = await this.choices.of([...new Set(allDrafts.map((d) => d.userId))]);
+    const choiceOf = (d: NotificationDraft) => choices.get(d.userId)?.[d.kind];
+    // 'none': not stored at all.
+    const drafts = allDrafts.filter((d) => choiceOf(d)?.delivery !== 'none');
     if (drafts.length === 0) return [];
-    const rows = await insertNotifications(this.dataSource.manager, drafts, {
-      emailedKinds: EMAILED_KINDS,
-      emailDelayMs: this.config.notifications.mentionEmailDelayMs,
-    });
+    const rows = await insertNotifications(
+      this.dataSource.manager,
+      drafts.map((d) => ({
+        ...d,
+        emailDue: choiceOf(d)?.delivery === 'email' && !d.emailedElsewhere,
+      })),
+      this.config.notifications.mentionEmailDelayMs,
+    );
     // A batch holds several drafts per recipient (one per message): rows find theirs by all that differs.
     const keyOf = (d: {
       userId: string;
@@ -88,6 +99,7 @@ export class NotificationsService {
     }) => [d.userId, d.kind, d.messageId ?? '', d.ficheId ?? '', d.link].join('\n');
     const draftOf = new Map(drafts.map((d) => [keyOf(d), d]));
     const delivered: Notification[] = [];
+    const stored: DeliveredNotification[] = [];
     for (const row of rows) {
       const draft = draftOf.get(keyOf(row));
       if (!draft) continue;
@@ -103,6 +115,15 @@ export class NotificationsService {
         readAt: null,
       };
       delivered.push(notification);
+      stored.push({
+        id: row.id,
+        userId: row.userId,
+        kind: draft.kind,
+        title: draft.title,
+        excerpt: draft.excerpt,
+        link: draft.link,
+        push: choiceOf(draft)?.push ?? false,
+      });
       try {
         this.hub.emit(rooms.user(row.userId), 'notification:new', notification);
       } catch (err) {
@@ -110,6 +131,7 @@ export class NotificationsService {
         this.logger.warn(`live push failed: ${(err as Error).message}`);
       }
     }
+    if (stored.length > 0) void this.events.emit('notifications.delivered', { notifications: stored });
     return delivered;
   }
 
@@ -182,19 +204,19 @@ export class NotificationsService {
     if (ids.length > 0) await markNotificationsRead(this.dataSource.manager, userId, { ids });
   }
 
-  /** The member's preferences (defaults when never set: both on). */
-  async preferences(userId: string): Promise<NotificationPreferences> {
-    return (await selectPreferences(this.dataSource.manager, userId)) ?? DEFAULT_PREFERENCES;
+  /** The member's preferences: every kind's choice (the defaults for those never chosen) and the digest. */
+  preferences(userId: string): Promise<NotificationPreferences> {
+    return this.choices.preferences(userId);
   }
 
   /**
-   * Saves the member's preferences. Turning mention emails off also cancels those not sent yet.
+   * Saves the kinds given (the others keep their choice) and the digest. A kind no longer wanted by email
+   * also cancels its emails not sent yet.
    */
-  async setPreferences(userId: string, prefs: NotificationPreferences): Promise<NotificationPreferences> {
-    await this.dataSource.transaction(async (manager) => {
-      await savePreferences(manager, userId, prefs);
-      if (!prefs.emailMentions) await cancelDueEmails(manager, userId);
-    });
-    return this.preferences(userId);
+  setPreferences(
+    userId: string,
+    request: UpdateNotificationPreferencesRequest,
+  ): Promise<NotificationPreferences> {
+    return this.choices.update(userId, request);
   }
 }

@@ -83,6 +83,22 @@ export class PollStore {
     );
   }
 
+  /** Open polls closing in (`from`, `to`], with who voted. */
+  async closingBetween(
+    from: Date,
+    to: Date,
+  ): Promise<
+    Array<{ pollId: string; threadId: string; question: string; closesAt: Date; voterIds: string[] }>
+  > {
+    return this.dataSource.query(
+      `SELECT p.id AS "pollId", p.thread_id AS "threadId", p.question, p.closes_at AS "closesAt",
+              ARRAY(SELECT v.user_id FROM poll_votes v WHERE v.poll_id = p.id) AS "voterIds"
+         FROM polls p
+        WHERE p.closed_at IS NULL AND p.closes_at > $1 AND p.closes_at <= $2`,
+      [from, to],
+    );
+  }
+
   /** Active members of the group: the people a poll of its threads speaks to. */
   async electorate(groupId: string): Promise<number> {
     const [row]: Array<{ count: number }> = await this.dataSource.query(

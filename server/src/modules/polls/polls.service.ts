@@ -36,6 +36,11 @@ export class PollsService {
   ) {}
 
   /** The polls of a thread, newest first, as the caller sees them. */
+  /** Open polls closing in (`from`, `to`], with who voted (for the « closes soon » notification). */
+  closingBetween(from: Date, to: Date) {
+    return this.store.closingBetween(from, to);
+  }
+
   async list(threadId: string, subject: Subject): Promise<Poll[]> {
     const access = await this.threads.assert(threadId, subject, 'thread.view');
     const polls = await this.store.findThreadPolls(threadId);

@@ -1,7 +1,7 @@
 import {
   type MarkNotificationsReadRequest,
-  type NotificationPreferences,
   routes,
+  type UpdateNotificationPreferencesRequest,
 } from '@affluents/contracts';
 import { call } from '../../../lib/api-client';
 
@@ -15,5 +15,5 @@ export const notificationsApi = {
     }),
   markRead: (body: MarkNotificationsReadRequest) => call(r.markRead, { body }),
   preferences: (signal?: AbortSignal) => call(r.preferences, { signal }),
-  updatePreferences: (body: NotificationPreferences) => call(r.setPreferences, { body }),
+  updatePreferences: (body: UpdateNotificationPreferencesRequest) => call(r.setPreferences, { body }),
 };

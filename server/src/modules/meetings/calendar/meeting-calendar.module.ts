@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { DomainEventBus } from '../../../common/events/domain-event-bus';
 import { DomainEventsModule } from '../../../common/events/domain-events.module';
+import { NotificationChoicesModule } from '../../notifications/notification-choices.module';
 import { MeetingsModule } from '../meetings.module';
 import { CalendarFeeds } from './calendar-feeds.service';
 import { CalendarMeetings } from './calendar-meeting-rows';
@@ -15,7 +16,7 @@ import { MeetingReminders } from './meeting-reminders';
  * invitation listing its dates), a meeting moved or cancelled its news.
  */
 @Module({
-  imports: [DomainEventsModule, MeetingsModule],
+  imports: [DomainEventsModule, MeetingsModule, NotificationChoicesModule],
   controllers: [MeetingCalendarController],
   providers: [CalendarMeetings, CalendarFeeds, MeetingCalendarFiles, MeetingMailer, MeetingReminders],
   exports: [MeetingMailer, MeetingCalendarFiles],
@@ -33,8 +34,8 @@ export class MeetingCalendarModule implements OnModuleInit {
     this.events.on('meeting.year-planned', async ({ meetingIds }) => {
       await this.mailer.yearPlanned(meetingIds);
     });
-    this.events.on('meeting.changed', async ({ meetingId }) => {
-      await this.mailer.meetingChanged(meetingId);
+    this.events.on('meeting.changed', async ({ meetingId, change }) => {
+      await this.mailer.meetingChanged(meetingId, change);
     });
     this.events.on('meeting.guest-invited', async ({ meetingId, userId }) => {
       await this.mailer.guestInvited(meetingId, userId);

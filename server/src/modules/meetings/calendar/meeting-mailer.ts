@@ -1,5 +1,8 @@
+import type { NotificationKind } from '@affluents/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { MeetingChange } from '../../../common/events/domain-events';
+import { meetingChangeKind } from '../../../common/events/meeting-change-kind';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { MailService } from '../../../infra/mail/mail.service';
 import {
@@ -8,6 +11,7 @@ import {
   meetingInvitationMail,
   meetingYearInvitationMail,
 } from '../../../infra/mail/mail-templates';
+import { NotificationChoices } from '../../notifications/notification-choices';
 import { frenchSlot } from './brussels-time';
 import { type CalendarMeeting, CalendarMeetings } from './calendar-meeting-rows';
 import { MeetingCalendarFiles } from './meeting-calendar-files';
@@ -35,7 +39,9 @@ const isDated = (meeting: CalendarMeeting | null): meeting is CalendarMeeting & 
 
 /**
  * Invitation and change mails of a meeting, each with the meeting's .ics attached so the recipient's
- * calendar adds, moves or removes the same entry (stable UID, SEQUENCE bumped by the planning).
+ * calendar adds, moves or removes the same entry (stable UID, SEQUENCE bumped by the planning). They are
+ * the email channel of their notification kinds (`meeting_planned`, `meeting_moved`, `meeting_cancelled`,
+ * `meeting_guest_invited`): only those who chose email for that kind get them.
  */
 @Injectable()
 export class MeetingMailer {
@@ -45,6 +51,7 @@ export class MeetingMailer {
     private readonly files: MeetingCalendarFiles,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly choices: NotificationChoices,
   ) {}
 
   /** The date is fixed: invites every member of the group and every guest. Returns the mails queued. */
@@ -68,7 +75,11 @@ export class MeetingMailer {
         .filter((meeting) => meeting.status !== 'cancelled');
       if (meetings.length === 0) return 0;
       const attachment = this.files.fileOfSeries(meetings);
-      const recipients = await meetingRecipients(manager, meetings[0]);
+      const recipients = await this.wanting(
+        'meeting_planned',
+        await meetingRecipients(manager, meetings[0]),
+        manager,
+      );
       for (const recipient of recipients) {
         const dates = meetings.map((meeting) => meetingMailFacts(meeting, recipient, this.config.publicUrl));
         await this.mail.enqueue(
@@ -89,13 +100,17 @@ export class MeetingMailer {
   }
 
   /** The meeting moved, changed place or was cancelled (or reinstated): everyone gets the news. */
-  meetingChanged(meetingId: string): Promise<number> {
+  meetingChanged(meetingId: string, change: MeetingChange): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.one(meetingId, manager);
       if (!isDated(meeting)) return 0;
       const cancelled = meeting.status === 'cancelled';
       const attachment = this.files.fileOf(meeting);
-      const recipients = await meetingRecipients(manager, meeting);
+      const recipients = await this.wanting(
+        meetingChangeKind(change),
+        await meetingRecipients(manager, meeting),
+        manager,
+      );
       for (const recipient of recipients) {
         const facts = meetingMailFacts(meeting, recipient, this.config.publicUrl);
         await this.mail.enqueue(
@@ -115,7 +130,11 @@ export class MeetingMailer {
     // Nothing to put in a calendar yet, or nothing to come to any more.
     if (!isDated(meeting) || meeting.status === 'cancelled') return 0;
     const attachment = this.files.fileOf(meeting);
-    const recipients = await meetingRecipients(manager, meeting, onlyUserId);
+    const recipients = await this.wanting(
+      onlyUserId ? 'meeting_guest_invited' : 'meeting_planned',
+      await meetingRecipients(manager, meeting, onlyUserId),
+      manager,
+    );
     for (const recipient of recipients) {
       const facts = meetingMailFacts(meeting, recipient, this.config.publicUrl);
       await this.mail.enqueue(manager, recipient.email, 'meeting_invitation', meetingInvitationMail(facts), [
@@ -123,5 +142,20 @@ export class MeetingMailer {
       ]);
     }
     return recipients.length;
+  }
+
+  /** Those of `recipients` who chose email for `kind`. */
+  private async wanting(
+    kind: NotificationKind,
+    recipients: MeetingRecipient[],
+    manager: EntityManager,
+  ): Promise<MeetingRecipient[]> {
+    const wanting = await this.choices.wanting(
+      kind,
+      'email',
+      recipients.map((r) => r.userId),
+      manager,
+    );
+    return recipients.filter((r) => wanting.has(r.userId));
   }
 }

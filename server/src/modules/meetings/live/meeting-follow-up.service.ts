@@ -11,6 +11,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest, forbidden, notFound } from '../../../common/errors/app-error';
+import { DomainEventBus } from '../../../common/events/domain-event-bus';
+import { UserDirectory } from '../../../identity/user-directory';
 import { RealtimeHub } from '../../../realtime/realtime-hub';
 import { findAction, insertAction, updateAction } from '../follow-up-rows';
 import { MeetingAccess } from '../meeting-access';
@@ -29,6 +31,8 @@ export class MeetingFollowUpService {
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccess,
     private readonly hub: RealtimeHub,
+    private readonly events: DomainEventBus,
+    private readonly users: UserDirectory,
   ) {}
 
   async setAttendance(meetingId: string, body: SetAttendanceRequest, subject: Subject): Promise<void> {
@@ -64,7 +68,9 @@ export class MeetingFollowUpService {
       createdById: subject.userId,
     });
     this.updated(meetingId);
-    return this.action(id);
+    const action = await this.action(id);
+    if (action.owner) await this.assigned(action, subject);
+    return action;
   }
 
   /** Facilitators change anything; the owner may only change the status (mark it done, or reopen it). */
@@ -80,7 +86,24 @@ export class MeetingFollowUpService {
     if (body.ownerId) await this.requireParticipant(meeting.id, body.ownerId);
     await updateAction(this.dataSource, actionId, body);
     this.updated(meeting.id);
-    return this.action(actionId);
+    const action = await this.action(actionId);
+    if (action.owner && action.owner.id !== current.owner?.id) await this.assigned(action, subject);
+    return action;
+  }
+
+  /** Tells the domain an action got its owner (the owner's notification, « Nouveautés »). */
+  private async assigned(action: FollowUpAction, subject: Subject): Promise<void> {
+    if (!action.owner) return;
+    void this.events.emit('action.assigned', {
+      groupId: action.groupId,
+      title: action.title,
+      actor: await this.users.person(subject.userId),
+      link: `/rencontres/${action.meetingId}`,
+      actionId: action.id,
+      meetingId: action.meetingId,
+      ownerId: action.owner.id,
+      dueOn: action.dueOn,
+    });
   }
 
   private async requireParticipant(meetingId: string, userId: string): Promise<void> {

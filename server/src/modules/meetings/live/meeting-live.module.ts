@@ -1,5 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CollabModule } from '../../../collab/collab.module';
+import { DomainEventsModule } from '../../../common/events/domain-events.module';
+import { IdentityModule } from '../../../identity/identity.module';
 import { RealtimeHub } from '../../../realtime/realtime-hub';
 import { MeetingsModule } from '../meetings.module';
 import { LiveMeetingService } from './live-meeting.service';
@@ -13,7 +15,7 @@ import { MeetingLiveController } from './meeting-live.controller';
  * global MeetingsModule.
  */
 @Module({
-  imports: [CollabModule, MeetingsModule],
+  imports: [CollabModule, DomainEventsModule, IdentityModule, MeetingsModule],
   controllers: [MeetingLiveController],
   providers: [LiveMeetingService, MeetingFollowUpService, LiveSocketHandlers],
   exports: [LiveMeetingService],

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../../../collab/collab.module';
+import { DomainEventsModule } from '../../../common/events/domain-events.module';
+import { IdentityModule } from '../../../identity/identity.module';
 import { DiscussionsModule } from '../../discussions/discussions.module';
 import { FichesModule } from '../../fiches/fiches.module';
 import { MeetingsModule } from '../meetings.module';
@@ -8,7 +10,14 @@ import { MeetingMinutesService } from './meeting-minutes.service';
 
 /** Minutes of a meeting: review with amendments, frozen publication, PDF, links from the fiches. */
 @Module({
-  imports: [CollabModule, DiscussionsModule, FichesModule, MeetingsModule],
+  imports: [
+    CollabModule,
+    DiscussionsModule,
+    DomainEventsModule,
+    FichesModule,
+    IdentityModule,
+    MeetingsModule,
+  ],
   controllers: [MeetingMinutesController, FicheMinutesController],
   providers: [MeetingMinutesService],
 })

@@ -14,6 +14,8 @@ import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../../../collab/collab-documents';
 import { conflict, notFound } from '../../../common/errors/app-error';
+import { DomainEventBus } from '../../../common/events/domain-event-bus';
+import { UserDirectory } from '../../../identity/user-directory';
 import { toIso } from '../../../infra/database/timestamps';
 import { RealtimeHub, rooms } from '../../../realtime/realtime-hub';
 import { MessagesService } from '../../discussions/messages.service';
@@ -64,6 +66,8 @@ export class MeetingMinutesService {
     private readonly messages: MessagesService,
     private readonly fiches: FichesService,
     private readonly hub: RealtimeHub,
+    private readonly events: DomainEventBus,
+    private readonly users: UserDirectory,
   ) {}
 
   /** Opens (or extends) the review of the draft for `reviewDays` days and announces it in the thread. */
@@ -84,6 +88,14 @@ export class MeetingMinutesService {
       subject,
     );
     this.updated(meetingId, meeting.groupId);
+    void this.events.emit('minutes.review-opened', {
+      groupId: meeting.groupId,
+      title: meeting.title,
+      actor: await this.users.person(subject.userId),
+      link: `/rencontres/${meetingId}/proces-verbal`,
+      meetingId,
+      reviewEndsAt: state.reviewEndsAt as string,
+    });
     return state;
   }
 
@@ -170,6 +182,13 @@ export class MeetingMinutesService {
       subject,
     );
     this.updated(meetingId, meeting.groupId);
+    void this.events.emit('minutes.published', {
+      groupId: meeting.groupId,
+      title: meeting.title,
+      actor: await this.users.person(subject.userId),
+      link: `/rencontres/${meetingId}/proces-verbal`,
+      meetingId,
+    });
     return this.published(meetingId, subject);
   }
 
