@@ -39,8 +39,8 @@ const fromNotice = (
 /**
  * Records in `group_activity` what happened in a group, from the domain events of its owners: fiches
  * (created, sent for review, published, commented), polls opened, meetings (planned, moved, cancelled, date
- * poll), minutes (review, published) and follow-up actions assigned. Meeting events carry only the meeting:
- * its group and title come from the meetings module (MeetingAccess.card). Errors are logged, never thrown:
+ * poll), minutes (review, published) and follow-up actions assigned. Meeting events carry only the meeting
+ * and its actor: its group and title come from the meetings module (MeetingAccess.card). Errors are logged, never thrown:
  * the change is committed already.
  */
 @Injectable()
@@ -77,8 +77,17 @@ export class ActivityListener implements OnModuleInit {
       threadId: e.threadId,
       pollId: e.pollId,
     }));
-    this.on('meeting.scheduled', (e) => this.meeting(e.meetingId, 'meeting_planned'));
-    this.on('meeting.changed', (e) => this.meeting(e.meetingId, MEETING_CHANGE[e.change]));
+    this.on('meeting.scheduled', (e) => this.meeting(e.meetingId, 'meeting_planned', e.actorId));
+    this.on('meeting.year-planned', async (e) => {
+      const first = e.meetingIds[0]
+        ? await this.meeting(e.meetingIds[0], 'meeting_planned', e.actorId)
+        : null;
+      // A year planned at once is one entry, the first meeting's date as its excerpt, leading to the group.
+      return first && e.meetingIds.length > 1
+        ? { ...first, title: `${e.meetingIds.length} rencontres planifiées`, link: `/groupes/${e.groupId}` }
+        : first;
+    });
+    this.on('meeting.changed', (e) => this.meeting(e.meetingId, MEETING_CHANGE[e.change], e.actorId));
     this.on('meeting.date-poll-opened', (e) =>
       fromNotice('meeting_date_poll', e, { meetingId: e.meetingId }),
     );
@@ -104,15 +113,19 @@ export class ActivityListener implements OnModuleInit {
     });
   }
 
-  /** A meeting planned, moved or cancelled, read from the meetings module (these events carry only its id). */
-  private async meeting(meetingId: string, kind: ActivityKind): Promise<ActivityDraft | null> {
+  /** A meeting planned, moved or cancelled, read from the meetings module (these events carry only its id and actor). */
+  private async meeting(
+    meetingId: string,
+    kind: ActivityKind,
+    actorId: string | null = null,
+  ): Promise<ActivityDraft | null> {
     const meeting = await this.meetings.card(meetingId);
     if (!meeting) return null;
     return {
       groupId: meeting.groupId,
       kind,
-      // The planning's events do not say who: nobody's own change, unread for every member.
-      actorId: null,
+      // A date poll closing at its deadline has no actor: then unread for every member.
+      actorId: actorId ?? null,
       title: meeting.title,
       excerpt: meeting.startsAt ? frenchSlot(meeting.startsAt, meeting.endsAt) : '',
       link: `/rencontres/${meeting.id}`,
