@@ -38,6 +38,7 @@ export const actions = [
   'meeting.view',
   'meeting.manage',
   'meeting.participate',
+  'meeting.attach',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -115,6 +116,8 @@ const rules: Record<Action, Rule> = {
   'meeting.view': either(memberOfGroup, meetingGuest),
   'meeting.manage': facilitatorOfGroup,
   'meeting.participate': either(memberOfGroup, meetingGuest),
+  // Files of the agenda and the minutes come from the group; its guests read them (meeting.view).
+  'meeting.attach': memberOfGroup,
 };
 
 /** True when `subject` may perform `action` on `target`. Anonymous callers may do nothing. */
