@@ -10,6 +10,7 @@ import {
 import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
+import { FilesService } from '../src/modules/files/files.service';
 import { factories, type TestUser } from './support/factories';
 import { MiB, randomPdf } from './support/files';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -302,5 +303,32 @@ describe('files attached to messages, comments and meetings: access follows what
       expect(list.agenda).toEqual([]);
       expect(list.minutes.map((f) => f.name)).toEqual(['tableau.jpg']);
     });
+  });
+
+  it('deletes an upload never sent once the grace period is over, and keeps those sent', async () => {
+    const threadId = (
+      await as.claire
+        .post(`/api/groups/${groupId}/threads`)
+        .send({ title: 'Brouillons', body: 'Un fil pour les brouillons' })
+        .expect(201)
+    ).body.id;
+    const sent: StoredFile = (
+      await attach(as.claire, `/api/threads/${threadId}/files`, randomPdf(512), 'envoye.pdf').expect(201)
+    ).body;
+    const abandoned: StoredFile = (
+      await attach(as.claire, `/api/threads/${threadId}/files`, randomPdf(512), 'abandonne.pdf').expect(201)
+    ).body;
+    await as.claire
+      .post(`/api/threads/${threadId}/messages`)
+      .send({ clientId: 'sweep-message-1', body: 'Le bon', fileIds: [sent.id] })
+      .expect(201);
+    const files = t.app.get(FilesService);
+    // Within the grace period nothing goes: a draft may still be sent.
+    expect(await files.sweepUnsent(new Date())).toBe(0);
+    const later = new Date(Date.now() + 25 * 60 * 60 * 1000);
+    expect(await files.sweepUnsent(later)).toBeGreaterThanOrEqual(1);
+    await as.claire.get(fileDownloadPath(abandoned.id)).expect(404);
+    await as.claire.get(fileDownloadPath(sent.id)).expect(200);
+    expect(await files.sweepUnsent(later)).toBe(0);
   });
 });

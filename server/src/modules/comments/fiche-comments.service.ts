@@ -200,6 +200,11 @@ export class FicheCommentsService {
     this.assertWritable(await this.commentableFiche(ficheId, subject));
   }
 
+  /** Whether a comment or a reply carries the file. */
+  async fileHeld(fileId: string): Promise<boolean> {
+    return (await selectFileHolderFiches(this.dataSource.manager, fileId)).length > 0;
+  }
+
   /**
    * Whether `subject` may read a file uploaded for the comments of `ficheId`: once a comment or a reply
    * carries it, whoever reads the comments of a fiche that carries it; before, only its uploader.

@@ -20,6 +20,11 @@ export class MessageFiles {
     assertOpen(await this.access.assert(threadId, subject, 'message.post'), subject);
   }
 
+  /** Whether a message carries the file (whatever became of that message since). */
+  async isHeld(fileId: string): Promise<boolean> {
+    return (await selectFileHolders(this.dataSource.manager, fileId)).length > 0;
+  }
+
   /**
    * Whether `subject` may read a file uploaded to `threadId`: once a message carries it, whoever reads a
    * thread where such a message still shows it (deleted, hidden or moved away: nobody); before, only its

@@ -204,6 +204,42 @@ export class FilesRepository {
     return { id: row.id as string };
   }
 
+  /**
+   * Files of messages and comments uploaded before `before` that no sweep has found carried yet, oldest
+   * first, with their store keys.
+   */
+  unsentBefore(
+    before: Date,
+    limit: number,
+  ): Promise<
+    Array<{ id: string; attachedTo: 'message' | 'comment'; contentKey: string; displayKey: string | null }>
+  > {
+    return this.dataSource.query(
+      `SELECT id, attached_to AS "attachedTo", content_key AS "contentKey", display_key AS "displayKey"
+         FROM files WHERE attached_to IN ('message', 'comment') AND held_since IS NULL AND created_at <= $1
+        ORDER BY created_at, id LIMIT $2`,
+      [before, limit],
+    );
+  }
+
+  /** Records that a message or a comment carries these files (the unsent sweep leaves them). */
+  async markHeld(ids: string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(
+      'UPDATE files SET held_since = $2 WHERE id = ANY($1::uuid[]) AND held_since IS NULL',
+      [ids, now],
+    );
+  }
+
+  /** Deletes an unsent file unless found held meanwhile; false when it was gone or held. */
+  async deleteUnsent(id: string): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.dataSource.query(
+      'DELETE FROM files WHERE id = $1 AND held_since IS NULL RETURNING id',
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   /** Those of the store `keys` a file points at (as its original or its screen version). */
   async referencedKeys(keys: string[]): Promise<Set<string>> {
     const rows: Array<{ key: string }> = await this.dataSource.query(

@@ -367,10 +367,44 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     return result;
   }
 
-  /** The hourly work: files no text uses any more, then contents no file claims. */
+  /** The hourly work: files no text uses any more, uploads never sent, then contents no file claims. */
   async sweep(now: Date = new Date()): Promise<void> {
     await this.sweepUnused(now);
+    await this.sweepUnsent(now);
     await this.sweepOrphans(now);
+  }
+
+  /**
+   * Files uploaded for a message or a comment that none carries FILE_UNUSED_GRACE_HOURS later (a draft
+   * abandoned, a file removed before sending) are deleted, row then contents; those carried are marked
+   * held and never looked at again. Returns how many were deleted.
+   */
+  async sweepUnsent(now: Date = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - this.config.files.unusedGraceMs);
+    let removed = 0;
+    for (;;) {
+      const batch = await this.repository.unsentBefore(before, SWEEP_BATCH);
+      const held: string[] = [];
+      for (const file of batch) {
+        const carried =
+          file.attachedTo === 'message'
+            ? await this.messages.isHeld(file.id)
+            : await this.comments.fileHeld(file.id);
+        if (carried) {
+          held.push(file.id);
+          continue;
+        }
+        const keys = file.displayKey ? [file.contentKey, file.displayKey] : [file.contentKey];
+        await this.store.release(keys);
+        if (!(await this.repository.deleteUnsent(file.id))) continue;
+        for (const key of keys) await this.store.delete(key);
+        removed += 1;
+      }
+      await this.repository.markHeld(held, now);
+      if (batch.length < SWEEP_BATCH) break;
+    }
+    if (removed > 0) this.logger.log(`deleted ${removed} file(s) uploaded but never sent`);
+    return removed;
   }
 
   /**

@@ -10,6 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   (and `meeting_section`, agenda or minutes) for a meeting.
  * - A message, a comment and a reply list their files (`files`, the facts shown: id, name, type, size),
  *   written by their owners when they are posted; the files module asks them who holds a file.
+ * - `files.held_since`: when the sweep first found a message's or comment's file carried by one; a file
+ *   never sent (uploaded, then the draft abandoned) is deleted once FILE_UNUSED_GRACE_HOURS old.
  * - `file_cards`, a published view of the files module: what the owners check when a post names files.
  */
 export const attachedFileViews = {
@@ -31,7 +33,8 @@ export class AttachedFiles1764940000000 implements MigrationInterface {
           CHECK (attached_to IN ('fiche', 'message', 'comment', 'meeting')),
         ADD COLUMN thread_id uuid REFERENCES threads(id) ON DELETE CASCADE,
         ADD COLUMN meeting_id uuid REFERENCES meetings(id) ON DELETE CASCADE,
-        ADD COLUMN meeting_section text CHECK (meeting_section IN ('agenda', 'minutes'))`);
+        ADD COLUMN meeting_section text CHECK (meeting_section IN ('agenda', 'minutes')),
+        ADD COLUMN held_since timestamptz`);
     await q.query(`
       ALTER TABLE files ADD CONSTRAINT files_attached_to_place CHECK (
         CASE attached_to
@@ -41,6 +44,10 @@ export class AttachedFiles1764940000000 implements MigrationInterface {
           ELSE meeting_id IS NOT NULL AND meeting_section IS NOT NULL AND fiche_id IS NULL AND thread_id IS NULL
         END)`);
     await q.query('CREATE INDEX files_thread ON files (thread_id) WHERE thread_id IS NOT NULL');
+    // The sweep of unsent uploads reads those not found held yet, oldest first.
+    await q.query(
+      `CREATE INDEX files_unsent ON files (created_at) WHERE attached_to IN ('message', 'comment') AND held_since IS NULL`,
+    );
     await q.query(
       'CREATE INDEX files_meeting ON files (meeting_id, created_at) WHERE meeting_id IS NOT NULL',
     );
@@ -62,6 +69,7 @@ export class AttachedFiles1764940000000 implements MigrationInterface {
     await q.query("DELETE FROM files WHERE attached_to <> 'fiche'");
     await q.query(`
       ALTER TABLE files DROP CONSTRAINT IF EXISTS files_attached_to_place,
-        DROP COLUMN attached_to, DROP COLUMN thread_id, DROP COLUMN meeting_id, DROP COLUMN meeting_section`);
+        DROP COLUMN attached_to, DROP COLUMN thread_id, DROP COLUMN meeting_id, DROP COLUMN meeting_section,
+        DROP COLUMN held_since`);
   }
 }
