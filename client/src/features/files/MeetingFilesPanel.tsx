@@ -68,7 +68,7 @@ function MeetingFilesSection({
   // Once stored, a file shows in the list below: its line in the drafts goes.
   const drafts = attachments.items.filter((item) => item.status !== 'stored');
   return (
-    <div className={styles.meetingSection} aria-labelledby={headingId} role="group">
+    <div className={styles.meetingSection}>
       <div className={styles.meetingSectionHead}>
         <h3 id={headingId} className={styles.meetingSectionTitle}>
           {t(`files.meeting.${section}`)}
