@@ -78,7 +78,7 @@ export function CommentComposer({
       <AttachmentDrafts items={attachments.items} onRemove={attachments.remove} />
       <FormError message={error} />
       <div className={styles.composerActions}>
-        <AttachButton name="comment-files" onSelect={attachments.add} />
+        <AttachButton name="comment-files" compact onSelect={attachments.add} />
         {onCancel && (
           <Button variant="ghost" size="sm" onPress={onCancel}>
             {t('common.cancel')}

@@ -24,8 +24,11 @@ export function AttachButton({
   onSelect,
   name,
   isDisabled,
+  compact,
 }: {
   onSelect: (files: File[]) => void;
+  /** The paper clip alone (a narrow panel); the button keeps its name. */
+  compact?: boolean;
   /** Marks the hidden input (`data-file-picker`), for tests that hand it files. */
   name: string;
   isDisabled?: boolean;
@@ -42,7 +45,9 @@ export function AttachButton({
         onPress={() => openFilePicker(input.current)}
       >
         <Icon name="paperclip" />
-        <span className={styles.attachButtonText}>{t('files.attach.short')}</span>
+        <span className={compact ? 'visually-hidden' : styles.attachButtonText}>
+          {t('files.attach.short')}
+        </span>
       </Button>
       <FilePicker
         inputRef={input}
