@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { publishedViews } from '../src/infra/database/migrations/1764600000000-published-views';
+import { attachedFileViews } from '../src/infra/database/migrations/1764940000000-attached-files';
 import { migrations } from '../src/infra/database/migrations/index';
 import { describeWith } from './support/requires';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -128,7 +129,7 @@ describe('each table has one owning module (docs/ARCHITECTURE.md)', () => {
   });
 
   it('declares each published view under the owner of the tables it reads', () => {
-    for (const [view, { owner, sql }] of Object.entries(publishedViews)) {
+    for (const [view, { owner, sql }] of Object.entries({ ...publishedViews, ...attachedFileViews })) {
       expect({ view, owner: viewOwner.get(view) }).toEqual({ view, owner });
       const read = [...sql.matchAll(SQL_NAME)].map((match) => match[1]);
       expect(read.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { Badge } from '../components/ui/Badge';
 import { ButtonLink } from '../components/ui/ButtonLink';
 import { ErrorState } from '../components/ui/ErrorState';
 import { LoadingState } from '../components/ui/LoadingState';
+import { MeetingFilesPanel } from '../features/files/MeetingFilesPanel';
 import { meetingIcsUrl } from '../features/meetings/api/meetings-api';
 import { ActionList } from '../features/meetings/components/ActionList';
 import { AgendaEditor } from '../features/meetings/components/AgendaEditor';
@@ -133,6 +134,7 @@ export function MeetingPage() {
         <div className={styles.layoutMain}>
           {!s.startsAt && open && <DatePollPanel meeting={s} />}
           <AgendaEditor meeting={s} />
+          <MeetingFilesPanel meeting={s} />
           {!s.isGuest && (
             <section className="panel" aria-labelledby="meeting-open-actions">
               <h2 id="meeting-open-actions" className="panel__title">

@@ -114,8 +114,9 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
             replyTo={replyTo}
             onCancelReply={() => setReplyTo(null)}
             onTyping={sendTyping}
-            onSend={(body) => {
-              chat.send(body, replyTo);
+            threadId={thread.id}
+            onSend={(body, files) => {
+              chat.send(body, replyTo, files);
               setReplyTo(null);
             }}
           />

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FreeText, Id, Timestamp } from './common';
 import { PersonRef } from './discussions';
+import { AttachedFile, AttachedFileIds } from './files';
 
 /** Upper bound of one comment, in characters. */
 export const COMMENT_MAX_CHARS = 4000;
@@ -15,6 +16,8 @@ export const FicheCommentReply = z.object({
   author: PersonRef,
   body: z.string(),
   mentions: z.array(Id),
+  /** Files attached when it was written. */
+  files: z.array(AttachedFile),
   createdAt: Timestamp,
   editedAt: Timestamp.nullable(),
 });
@@ -34,6 +37,8 @@ export const FicheComment = z.object({
   author: PersonRef,
   body: z.string(),
   mentions: z.array(Id),
+  /** Files attached when it was written. */
+  files: z.array(AttachedFile),
   replies: z.array(FicheCommentReply),
   resolvedAt: Timestamp.nullable(),
   resolvedBy: PersonRef.nullable(),
@@ -52,12 +57,21 @@ const Anchor = z
 
 /** `POST /api/fiches/:id/comments` */
 export const CreateFicheCommentRequest = z
-  .object({ anchorStart: Anchor, anchorEnd: Anchor, quote: FreeText().max(2000), body: CommentBody })
+  .object({
+    anchorStart: Anchor,
+    anchorEnd: Anchor,
+    quote: FreeText().max(2000),
+    body: CommentBody,
+    /** Files uploaded beforehand (`POST /api/fiches/:id/comment-files`) by the author. */
+    fileIds: AttachedFileIds.optional(),
+  })
   .strict();
 export type CreateFicheCommentRequest = z.infer<typeof CreateFicheCommentRequest>;
 
 /** `POST /api/fiches/:id/comments/:commentId/replies` */
-export const ReplyFicheCommentRequest = z.object({ body: CommentBody }).strict();
+export const ReplyFicheCommentRequest = z
+  .object({ body: CommentBody, fileIds: AttachedFileIds.optional() })
+  .strict();
 export type ReplyFicheCommentRequest = z.infer<typeof ReplyFicheCommentRequest>;
 
 /** `POST /api/fiches/:id/comments/:commentId/resolve` with `{ resolved }` (false reopens). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FreeText, Id, Label, Timestamp } from './common';
+import { AttachedFile, AttachedFileIds } from './files';
 
 /** Kinds of threads (topics): a conversation, a question the group should solve, an announcement. */
 export const threadKinds = ['discussion', 'question', 'announcement'] as const;
@@ -104,6 +105,8 @@ export const Message = z.object({
   mentionsGroup: z.boolean(),
   reactions: z.array(Reaction),
   previews: z.array(LinkPreview),
+  /** Files attached when it was sent (none once deleted, hidden or moved away). */
+  files: z.array(AttachedFile),
   createdAt: Timestamp,
   editedAt: Timestamp.nullable(),
   /** Deleted by its author: body and html are empty, the client shows "message supprimé". */
@@ -184,14 +187,25 @@ export const MessagePage = z.object({
 export type MessagePage = z.infer<typeof MessagePage>;
 
 /** Sending a message: the client's id makes a resend after a lost acknowledgement idempotent. */
+const sendFields = {
+  clientId: FreeText().min(8).max(64),
+  /** May be empty when files are attached. */
+  body: FreeText()
+    .trim()
+    .max(MESSAGE_MAX_CHARS, { message: `${MESSAGE_MAX_CHARS} caractères au maximum` }),
+  replyToId: Id.optional(),
+  /** Files uploaded to the thread beforehand (`POST /api/threads/:id/files`) by the sender. */
+  fileIds: AttachedFileIds.optional(),
+};
+/** A message says something or carries a file. */
+const notEmpty = (message: { body: string; fileIds?: string[] }) =>
+  message.body.length > 0 || (message.fileIds?.length ?? 0) > 0;
+const emptyMessage = { message: 'Le message est vide', path: ['body'] };
+
 export const SendMessageRequest = z
-  .object({
-    threadId: Id,
-    clientId: FreeText().min(8).max(64),
-    body: MessageBody,
-    replyToId: Id.optional(),
-  })
-  .strict();
+  .object({ threadId: Id, ...sendFields })
+  .strict()
+  .refine(notEmpty, emptyMessage);
 export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
 
 export const EditMessageRequest = z.object({ messageId: Id, body: MessageBody }).strict();
@@ -284,7 +298,7 @@ export const NewsPage = z.object({ items: z.array(NewsItem), totalUnread: z.numb
 export type NewsPage = z.infer<typeof NewsPage>;
 
 /** `POST /api/threads/:id/messages`: a message, the thread coming from the path. */
-export const PostMessageBody = SendMessageRequest.omit({ threadId: true });
+export const PostMessageBody = z.object(sendFields).strict().refine(notEmpty, emptyMessage);
 export type PostMessageBody = z.infer<typeof PostMessageBody>;
 /** `POST /api/threads/:id/read`: the read marker, the thread coming from the path. */
 export const MarkReadBody = z.object({ seq: z.number().int().min(0) }).strict();

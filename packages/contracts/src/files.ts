@@ -7,6 +7,22 @@ import { Id, Timestamp } from './common';
  * checks and download rules. See docs/FILES.md.
  */
 
+/**
+ * What a file is attached to, which decides who reads it: a fiche's text, a message of a thread, a
+ * comment (or reply) on a fiche, a meeting's agenda or minutes.
+ */
+export const fileAttachedTo = ['fiche', 'message', 'comment', 'meeting'] as const;
+export const FileAttachedTo = z.enum(fileAttachedTo);
+export type FileAttachedTo = z.infer<typeof FileAttachedTo>;
+
+/** Where a meeting's file goes on the meeting's page. */
+export const meetingFileSections = ['agenda', 'minutes'] as const;
+export const MeetingFileSection = z.enum(meetingFileSections);
+export type MeetingFileSection = z.infer<typeof MeetingFileSection>;
+
+/** Files one message, comment or reply may carry at most. */
+export const MAX_ATTACHED_FILES = 10;
+
 /** An image is shown in the text (resized for the screen, original kept); a document is a download. */
 export const fileKinds = ['image', 'document'] as const;
 export const FileKind = z.enum(fileKinds);
@@ -54,8 +70,13 @@ export const acceptedFileExtensions = [
 /** A stored file, as listed and as returned by an upload. */
 export const StoredFile = z.object({
   id: Id,
-  /** The fiche the file belongs to (access follows it). */
+  /** What it is attached to (access follows it). */
+  attachedTo: FileAttachedTo,
+  /** The fiche the file belongs to (its text, or its comments). */
   ficheId: Id.nullable(),
+  /** The meeting and the part of its page it belongs to, for a meeting's file. */
+  meetingId: Id.nullable(),
+  meetingSection: MeetingFileSection.nullable(),
   /** The name as uploaded, cleaned of path separators and control characters. */
   name: z.string(),
   /** Recognised from the content. */
@@ -77,6 +98,31 @@ export const FileLimits = z.object({
   maxFicheBytes: z.number().int(),
 });
 export type FileLimits = z.infer<typeof FileLimits>;
+
+/** A file as a message or a comment shows it: enough to draw a thumbnail, a PDF card or a download card. */
+export const AttachedFile = StoredFile.pick({
+  id: true,
+  name: true,
+  mediaType: true,
+  kind: true,
+  byteSize: true,
+  width: true,
+  height: true,
+});
+export type AttachedFile = z.infer<typeof AttachedFile>;
+
+/** The ids of the files a new message, comment or reply carries (uploaded beforehand by its author). */
+export const AttachedFileIds = z
+  .array(Id, { message: 'Les fichiers joints sont invalides' })
+  .max(MAX_ATTACHED_FILES, { message: `Fichiers joints : ${MAX_ATTACHED_FILES} au maximum` });
+
+/** GET /api/meetings/:id/files: the files of a meeting's agenda and of its minutes, oldest first. */
+export const MeetingFiles = z.object({
+  agenda: z.array(StoredFile),
+  minutes: z.array(StoredFile),
+  limits: FileLimits,
+});
+export type MeetingFiles = z.infer<typeof MeetingFiles>;
 
 /** GET /api/fiches/:id/files: the fiche's files, the space they use and the limits. */
 export const FicheFiles = z.object({

@@ -186,6 +186,14 @@ const expected: Record<Action, Record<Role, Place[]>> = {
     outsider: N,
     anonymous: N,
   },
+  'meeting.attach': {
+    admin: N,
+    coordinator: N,
+    facilitator: OWN_ONLY,
+    member: OWN_ONLY,
+    outsider: N,
+    anonymous: N,
+  },
 };
 
 const roles = [...Object.keys(subjects), 'anonymous'] as Role[];
@@ -230,6 +238,7 @@ describe('authorization policy matrix (role x action x place)', () => {
     expect(can(subjects.outsider, 'meeting.view', target)).toBe(true);
     expect(can(subjects.outsider, 'meeting.participate', target)).toBe(true);
     expect(can(subjects.outsider, 'meeting.manage', target)).toBe(false);
+    expect(can(subjects.outsider, 'meeting.attach', target)).toBe(false);
     expect(can(subjects.outsider, 'group.view', target)).toBe(false);
     expect(can(subjects.outsider, 'thread.view', target)).toBe(false);
   });

@@ -39,6 +39,7 @@ export const actions = [
   'meeting.manage',
   'meeting.participate',
   'activity.view',
+  'meeting.attach',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -118,6 +119,8 @@ const rules: Record<Action, Rule> = {
   'meeting.participate': either(memberOfGroup, meetingGuest),
   // « Nouveautés » of a group: its members only (a coordinator or a guest reads each thing where it is).
   'activity.view': memberOfGroup,
+  // Files of the agenda and the minutes come from the group; its guests read them (meeting.view).
+  'meeting.attach': memberOfGroup,
 };
 
 /** True when `subject` may perform `action` on `target`. Anonymous callers may do nothing. */

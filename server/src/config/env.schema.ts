@@ -105,9 +105,9 @@ export const envSchema = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** Period (ms) of the job that queues meeting reminder emails (a week and a day before). */
   MEETING_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
-  /** Where uploaded files (images and documents of fiches) are kept: `postgres`, in the database every node reads (docs/FILES.md). */
+  /** Where uploaded files (of fiches, messages, comments and meetings) are kept: `postgres`, in the database every node reads (docs/FILES.md). */
   FILE_STORE: z.enum(['postgres']).default('postgres'),
-  /** Largest file one upload may carry (bytes); a larger one is refused with 413 while it arrives. */
+  /** Largest file one upload may carry (bytes), in a fiche, a message, a comment or a meeting; a larger one is refused with 413 while it arrives. */
   FILE_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -122,6 +122,7 @@ export const envSchema = z.object({
   /**
    * Hours a file no text refers to any more (neither the fiche's live text nor a version) still counts and
    * is kept, so an undo brings it back; a new upload counts as long, even before it is placed. Then removed.
+   * Also how long a file uploaded for a message or a comment waits to be sent before it is removed.
    */
   FILE_UNUSED_GRACE_HOURS: z.coerce.number().min(0).default(24),
   /** Largest Socket.IO message a client may send (bytes); a larger one closes that socket. */

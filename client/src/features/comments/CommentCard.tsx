@@ -2,6 +2,7 @@ import type { FicheComment } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { UnstyledButton } from '../../components/ui';
 import { Button } from '../../components/ui/Button';
+import { AttachedFiles } from '../files/Attachments';
 import { CommentBody } from './CommentBody';
 import { CommentComposer } from './CommentComposer';
 import styles from './comments.module.css';
@@ -11,7 +12,7 @@ interface CommentCardProps {
   active: boolean;
   mayResolve: boolean;
   onFocus: () => void;
-  onReply: (body: string) => Promise<unknown>;
+  onReply: (body: string, fileIds: string[]) => Promise<unknown>;
   onResolve: (resolved: boolean) => void;
 }
 
@@ -36,6 +37,7 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
         <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
       </header>
       <CommentBody body={comment.body} />
+      <AttachedFiles files={comment.files} />
       {comment.replies.length > 0 && (
         <ol
           className={styles.cardReplies}
@@ -48,6 +50,7 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
                 <time dateTime={reply.createdAt}>{when(reply.createdAt)}</time>
               </span>
               <CommentBody body={reply.body} />
+              <AttachedFiles files={reply.files} />
             </li>
           ))}
         </ol>
@@ -59,6 +62,7 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
       )}
       {!resolved && (
         <CommentComposer
+          ficheId={comment.ficheId}
           label={t('comments.replyLabel')}
           submitLabel={t('comments.reply')}
           onSubmit={onReply}

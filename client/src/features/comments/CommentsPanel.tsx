@@ -52,7 +52,7 @@ export function CommentsPanel({
         active={comment.id === activeId}
         mayResolve={facilitator || comment.author.id === me.id}
         onFocus={() => onFocusComment(comment)}
-        onReply={(body) => reply.mutateAsync({ commentId: comment.id, body })}
+        onReply={(body, fileIds) => reply.mutateAsync({ commentId: comment.id, body, fileIds })}
         onResolve={(resolved) => resolve.mutate({ commentId: comment.id, resolved })}
       />
     </li>
@@ -69,12 +69,13 @@ export function CommentsPanel({
             <q>{draft.quote}</q>
           </p>
           <CommentComposer
+            ficheId={ficheId}
             label={t('comments.newLabel')}
             submitLabel={t('comments.submit')}
             autoFocus
             onCancel={onDraftDone}
-            onSubmit={async (body) => {
-              await create.mutateAsync({ ...draft, body });
+            onSubmit={async (body, fileIds) => {
+              await create.mutateAsync({ ...draft, body, ...(fileIds.length > 0 ? { fileIds } : {}) });
               onDraftDone();
             }}
           />

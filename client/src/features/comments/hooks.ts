@@ -56,8 +56,8 @@ export function useCreateComment(ficheId: string) {
 export function useReplyComment(ficheId: string) {
   const apply = useApplyComment(ficheId);
   return useMutation({
-    mutationFn: (input: { commentId: string; body: string }) =>
-      commentsApi.reply(ficheId, input.commentId, input.body),
+    mutationFn: (input: { commentId: string; body: string; fileIds?: string[] }) =>
+      commentsApi.reply(ficheId, input.commentId, input.body, input.fileIds),
     onSuccess: apply,
   });
 }

@@ -17,6 +17,7 @@ function message(seq: number, overrides: Partial<Message> = {}): Message {
     mentionsGroup: false,
     reactions: [],
     previews: [],
+    files: [],
     createdAt: '2025-01-01T10:00:00.000Z',
     editedAt: null,
     deletedAt: null,
@@ -45,6 +46,7 @@ describe('mergeMessages', () => {
       clientId: 'client-1',
       body: 'bonjour',
       replyTo: null,
+      files: [],
       createdAt: '2025-01-01T10:00:00.000Z',
       status: 'sending',
     });
@@ -60,6 +62,7 @@ describe('mergeMessages', () => {
       clientId: 'client-1',
       body: 'x',
       replyTo: null,
+      files: [],
       createdAt: '2025-01-01T10:00:00.000Z',
       status: 'failed',
     });

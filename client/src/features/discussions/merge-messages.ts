@@ -1,4 +1,4 @@
-import type { Message } from '@affluents/contracts';
+import type { AttachedFile, Message } from '@affluents/contracts';
 
 /** A message typed here and not yet acknowledged by the server. */
 export interface PendingMessage {
@@ -6,6 +6,8 @@ export interface PendingMessage {
   body: string;
   replyTo: Message['replyTo'];
   replyToId?: string;
+  /** The files it carries, already stored: shown while it is on its way. */
+  files: AttachedFile[];
   createdAt: string;
   status: 'sending' | 'failed';
   /** Why the last attempt failed (the server's refusal), shown next to "Réessayer". */

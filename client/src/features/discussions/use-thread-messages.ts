@@ -1,4 +1,4 @@
-import type { Message, ThreadDetail } from '@affluents/contracts';
+import type { AttachedFile, Message, ThreadDetail } from '@affluents/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { request, SocketRequestError, useSocketEvent } from '../../realtime/socket';
 import { discussionsApi } from './api/discussions-api';
@@ -120,7 +120,13 @@ export function useThreadMessages(thread: ThreadDetail) {
       setPending({ ...pending, status: 'sending', error: undefined });
       request(
         'message:send',
-        { threadId, clientId: pending.clientId, body: pending.body, replyToId: pending.replyToId },
+        {
+          threadId,
+          clientId: pending.clientId,
+          body: pending.body,
+          replyToId: pending.replyToId,
+          ...(pending.files.length > 0 ? { fileIds: pending.files.map((file) => file.id) } : {}),
+        },
         SEND_TIMEOUT_MS,
       )
         .then((message) => apply({ added: [message] }))
@@ -136,10 +142,11 @@ export function useThreadMessages(thread: ThreadDetail) {
   );
 
   const send = useCallback(
-    (body: string, replyTo: Message | null) =>
+    (body: string, replyTo: Message | null, files: AttachedFile[] = []) =>
       deliver({
         clientId: crypto.randomUUID(),
         body,
+        files,
         replyToId: replyTo?.id,
         replyTo: replyTo && {
           id: replyTo.id,

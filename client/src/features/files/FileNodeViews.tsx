@@ -15,7 +15,7 @@ export interface FileEditing {
 
 export const FileEditingContext = createContext<FileEditing | null>(null);
 
-type FileTypeKey = 'pdf' | 'word' | 'excel' | 'powerpoint' | 'odt' | 'ods' | 'odp' | 'other';
+export type FileTypeKey = 'pdf' | 'word' | 'excel' | 'powerpoint' | 'odt' | 'ods' | 'odp' | 'other';
 
 const typeKeys: Record<string, FileTypeKey> = {
   'application/pdf': 'pdf',
@@ -31,7 +31,7 @@ const typeKeys: Record<string, FileTypeKey> = {
 };
 
 /** The short badge of each type, as its users know it (the same in every language). */
-const badges: Record<FileTypeKey, string> = {
+export const badges: Record<FileTypeKey, string> = {
   pdf: 'PDF',
   word: 'DOC',
   excel: 'XLS',

@@ -17,7 +17,7 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Uploads a file into a fiche (one multipart `file` field) and resolves with the stored file. Goes through
+ * Uploads a file into a fiche's text (one multipart `file` field) and resolves with the stored file. Goes through
  * XMLHttpRequest because fetch reports no upload progress; same origin, session cookie and error shape as
  * `apiRequest` (a refused file rejects with the server's French message).
  */
@@ -26,6 +26,14 @@ export function uploadFicheFile(
   file: File,
   options: UploadOptions = {},
 ): Promise<StoredFile> {
+  return uploadFile(hrefOf(routes.files.upload, { params: { id: ficheId } }), file, options);
+}
+
+/**
+ * Uploads a file to `url`, one of the upload routes (`routes.files.upload`, `uploadToThread`,
+ * `uploadToComments`, `uploadToMeeting`), and resolves with the stored file.
+ */
+export function uploadFile(url: string, file: File, options: UploadOptions = {}): Promise<StoredFile> {
   const { onProgress, signal } = options;
   return new Promise((resolve, reject) => {
     const aborted = () => new DOMException('The upload was aborted', 'AbortError');
@@ -37,7 +45,7 @@ export function uploadFicheFile(
     const onAbort = () => xhr.abort();
     const settle = () => signal?.removeEventListener('abort', onAbort);
 
-    xhr.open('POST', hrefOf(routes.files.upload, { params: { id: ficheId } }));
+    xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded, event.total);

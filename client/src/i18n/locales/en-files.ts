@@ -20,6 +20,32 @@ export const enFiles: Messages<typeof frFiles> = {
     ficheFull:
       'Not enough space left in this fiche: {{free}} left of {{max}}. Remove files from the fiche or choose a lighter file.',
   },
+  attach: {
+    button: 'Attach a file or an image',
+    short: 'Attach',
+    picker: 'Choose the files to attach',
+    list: 'Attached files',
+    remove: 'Remove',
+    removeNamed: 'Remove “{{name}}”',
+    type: 'Attached files: “{{name}}” is not of an accepted type (JPEG, PNG, WebP, GIF images, PDF, Word, Excel, PowerPoint or OpenDocument documents).',
+    tooLarge: 'Attached files: “{{name}}” weighs {{size}}, the limit is {{max}} per file.',
+    tooMany: 'Attached files: {{max}} at most at a time.',
+    wait: 'Wait until the files are uploaded.',
+  },
+  attached: {
+    images: 'Attached images',
+    documents: 'Attached documents',
+    openImage: 'Open the image “{{name}}” in a new tab',
+    preview: 'Preview',
+    previewNamed: 'Preview of “{{name}}” (new tab)',
+  },
+  meeting: {
+    title: 'Meeting documents',
+    agenda: 'For the agenda',
+    minutes: 'For the minutes',
+    empty: 'No document.',
+    removeNamed: 'Remove “{{name}}” from the meeting',
+  },
   picker: {
     image: 'Choose an image',
     document: 'Choose a file',

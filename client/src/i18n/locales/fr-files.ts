@@ -17,6 +17,32 @@ export const frFiles = {
     ficheFull:
       'Plus assez de place dans cette fiche : il reste {{free}} sur {{max}}. Retirez des fichiers de la fiche ou choisissez un fichier plus léger.',
   },
+  attach: {
+    button: 'Joindre un fichier ou une image',
+    short: 'Joindre',
+    picker: 'Choisir les fichiers à joindre',
+    list: 'Fichiers joints',
+    remove: 'Retirer',
+    removeNamed: 'Retirer « {{name}} »',
+    type: 'Fichiers joints : « {{name}} » n’est pas d’un type accepté (images JPEG, PNG, WebP, GIF, documents PDF, Word, Excel, PowerPoint ou OpenDocument).',
+    tooLarge: 'Fichiers joints : « {{name}} » pèse {{size}}, la limite est de {{max}} par fichier.',
+    tooMany: 'Fichiers joints : {{max}} au maximum par envoi.',
+    wait: 'Attendez la fin de l’envoi des fichiers.',
+  },
+  attached: {
+    images: 'Images jointes',
+    documents: 'Documents joints',
+    openImage: 'Ouvrir l’image « {{name}} » dans un nouvel onglet',
+    preview: 'Aperçu',
+    previewNamed: 'Aperçu de « {{name}} » (nouvel onglet)',
+  },
+  meeting: {
+    title: 'Documents de la rencontre',
+    agenda: 'Pour l’ordre du jour',
+    minutes: 'Pour le procès-verbal',
+    empty: 'Aucun document.',
+    removeNamed: 'Retirer « {{name}} » de la rencontre',
+  },
   picker: {
     image: 'Choisir une image',
     document: 'Choisir un fichier',

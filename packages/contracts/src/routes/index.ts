@@ -9,7 +9,7 @@ import { ficheQuestionsRoutes } from './fiche-questions';
 import { fichesRoutes } from './fiches';
 import { filesRoutes } from './files';
 
-export { ficheFilesPath, fileDisplayPath, fileDownloadPath } from './files';
+export { ficheFilesPath, fileDisplayPath, fileDownloadPath, filePreviewPath } from './files';
 
 import { groupsRoutes } from './groups';
 import { healthRoutes } from './health';

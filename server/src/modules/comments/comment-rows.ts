@@ -1,10 +1,10 @@
-import type { FicheComment, FicheCommentReply } from '@affluents/contracts';
+import type { AttachedFile, FicheComment, FicheCommentReply } from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { toIso } from '../../infra/database/timestamps';
 
 const COMMENT_SELECT = `
   SELECT c.id, c.fiche_id AS "ficheId", c.anchor_start AS "anchorStart", c.anchor_end AS "anchorEnd",
-         c.quote, c.author_id AS "authorId", a.display_name AS "authorName", c.body, c.mentions,
+         c.quote, c.author_id AS "authorId", a.display_name AS "authorName", c.body, c.mentions, c.files,
          c.resolved_at AS "resolvedAt", c.resolved_by_id AS "resolvedById", r.display_name AS "resolvedByName",
          c.created_at AS "createdAt", c.updated_at AS "updatedAt"
     FROM fiche_comments c JOIN user_cards a ON a.id = c.author_id
@@ -21,6 +21,7 @@ export interface CommentRow {
   authorName: string;
   body: string;
   mentions: string[];
+  files: AttachedFile[];
   resolvedAt: Date | null;
   resolvedById: string | null;
   resolvedByName: string | null;
@@ -35,6 +36,7 @@ interface ReplyRow {
   authorName: string;
   body: string;
   mentions: string[];
+  files: AttachedFile[];
   createdAt: Date;
   editedAt: Date | null;
 }
@@ -54,6 +56,7 @@ export function commentFromRow(
     author: { id: row.authorId, displayName: row.authorName },
     body: row.body,
     mentions: row.mentions,
+    files: row.files,
     replies,
     resolvedAt: toIso(row.resolvedAt),
     resolvedBy:
@@ -72,6 +75,7 @@ function replyFromRow(row: ReplyRow): FicheCommentReply {
     author: { id: row.authorId, displayName: row.authorName },
     body: row.body,
     mentions: row.mentions,
+    files: row.files,
     createdAt: toIso(row.createdAt),
     editedAt: toIso(row.editedAt),
   };
@@ -108,7 +112,7 @@ export async function selectReplies(
 ): Promise<Map<string, FicheCommentReply[]>> {
   const rows: ReplyRow[] = await manager.query(
     `SELECT p.id, p.comment_id AS "commentId", p.author_id AS "authorId", u.display_name AS "authorName",
-            p.body, p.mentions, p.created_at AS "createdAt", p.edited_at AS "editedAt"
+            p.body, p.mentions, p.files, p.created_at AS "createdAt", p.edited_at AS "editedAt"
        FROM fiche_comment_replies p JOIN user_cards u ON u.id = p.author_id
       WHERE p.comment_id = ANY($1::uuid[]) ORDER BY p.created_at, p.id`,
     [commentIds],
@@ -146,11 +150,12 @@ export async function insertComment(
     authorId: string;
     body: string;
     mentions: string[];
+    files: AttachedFile[];
   },
 ): Promise<string> {
   const [{ id }]: Array<{ id: string }> = await manager.query(
-    `INSERT INTO fiche_comments (fiche_id, anchor_start, anchor_end, quote, author_id, body, mentions)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO fiche_comments (fiche_id, anchor_start, anchor_end, quote, author_id, body, mentions, files)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [
       comment.ficheId,
       comment.anchorStart,
@@ -159,6 +164,7 @@ export async function insertComment(
       comment.authorId,
       comment.body,
       comment.mentions,
+      JSON.stringify(comment.files),
     ],
   );
   return id;
@@ -204,12 +210,12 @@ export async function touchComment(manager: EntityManager, commentId: string): P
 /** A new reply to a comment, which moves with it, in the caller's transaction; its id. */
 export async function insertReply(
   manager: EntityManager,
-  reply: { commentId: string; authorId: string; body: string; mentions: string[] },
+  reply: { commentId: string; authorId: string; body: string; mentions: string[]; files: AttachedFile[] },
 ): Promise<string> {
   const [row]: Array<{ id: string }> = await manager.query(
-    `INSERT INTO fiche_comment_replies (comment_id, author_id, body, mentions)
-     VALUES ($1, $2, $3, $4) RETURNING id`,
-    [reply.commentId, reply.authorId, reply.body, reply.mentions],
+    `INSERT INTO fiche_comment_replies (comment_id, author_id, body, mentions, files)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [reply.commentId, reply.authorId, reply.body, reply.mentions, JSON.stringify(reply.files)],
   );
   await touchComment(manager, reply.commentId);
   return row.id;
@@ -264,4 +270,17 @@ export async function selectOpenCommentNotes(
     [ficheId],
   );
   return rows.map((r) => ({ ...r, createdAt: toIso(r.createdAt), replies: r.replies ?? [] }));
+}
+
+/** The fiches whose comments or replies carry a file (a comment's file is read through them). */
+export async function selectFileHolderFiches(manager: EntityManager, fileId: string): Promise<string[]> {
+  const rows: Array<{ ficheId: string }> = await manager.query(
+    `SELECT fiche_id AS "ficheId" FROM fiche_comments
+      WHERE files @> jsonb_build_array(jsonb_build_object('id', $1::text))
+     UNION
+     SELECT c.fiche_id FROM fiche_comment_replies p JOIN fiche_comments c ON c.id = p.comment_id
+      WHERE p.files @> jsonb_build_array(jsonb_build_object('id', $1::text))`,
+    [fileId],
+  );
+  return rows.map((r) => r.ficheId);
 }

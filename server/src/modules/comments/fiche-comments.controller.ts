@@ -63,7 +63,7 @@ export class FicheCommentsController {
     @Param('commentId') commentId: string,
     @Body() body: ReplyFicheCommentRequest,
   ): Promise<FicheComment> {
-    return this.comments.reply(id, commentId, body.body, auth.subject);
+    return this.comments.reply(id, commentId, body, auth.subject);
   }
 
   @Route(r.editReply)

@@ -4,6 +4,7 @@ import {
   type FicheComment,
   type ListFicheCommentsQuery,
   mentionPattern,
+  type ReplyFicheCommentRequest,
   type Subject,
 } from '@affluents/contracts';
 import { FICHE_FRAGMENT } from '@affluents/editor/template';
@@ -16,6 +17,7 @@ import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { RealtimeHub, rooms } from '../../realtime/realtime-hub';
 import type { FicheRef } from '../fiches/fiche-rows';
 import { FichesService } from '../fiches/fiches.service';
+import { selectAttachableFiles } from '../files/attached-file-rows';
 import { GroupsService } from '../groups/groups.service';
 import { AnchorResolver, decodeAnchor } from './comment-anchors';
 import {
@@ -28,6 +30,7 @@ import {
   insertReply,
   selectComment,
   selectComments,
+  selectFileHolderFiches,
   selectOpenCommentNotes,
   selectReplies,
   selectReplyAuthor,
@@ -89,6 +92,7 @@ export class FicheCommentsService {
       if (!decodeAnchor(anchor)) throw badRequest('Ancre invalide', [{ path, message: 'Ancre invalide' }]);
     }
     const mentions = await this.memberMentions(fiche.groupId, input.body);
+    const files = await this.attachedFiles(fiche, input.fileIds, subject);
     const id = await insertComment(this.dataSource.manager, {
       ficheId: fiche.id,
       anchorStart: input.anchorStart,
@@ -97,19 +101,26 @@ export class FicheCommentsService {
       authorId: subject.userId,
       body: input.body,
       mentions,
+      files,
     });
     const comment = await this.announce(fiche, id);
     this.posted(fiche, comment, null);
     return comment;
   }
 
-  async reply(ficheId: string, commentId: string, body: string, subject: Subject): Promise<FicheComment> {
+  async reply(
+    ficheId: string,
+    commentId: string,
+    { body, fileIds }: ReplyFicheCommentRequest,
+    subject: Subject,
+  ): Promise<FicheComment> {
     const fiche = await this.commentableFiche(ficheId, subject);
     this.assertWritable(fiche);
     await this.commentRow(fiche, commentId);
     const mentions = await this.memberMentions(fiche.groupId, body);
+    const files = await this.attachedFiles(fiche, fileIds, subject);
     const replyId = await this.dataSource.transaction((manager) =>
-      insertReply(manager, { commentId, authorId: subject.userId, body, mentions }),
+      insertReply(manager, { commentId, authorId: subject.userId, body, mentions, files }),
     );
     const comment = await this.announce(fiche, commentId);
     this.posted(fiche, comment, replyId);
@@ -181,7 +192,52 @@ export class FicheCommentsService {
     return this.announce(fiche, commentId);
   }
 
+  /**
+   * Checks, before a file is uploaded for a comment, that `subject` may comment on the fiche (404 when
+   * they cannot see it, 403 when they may not comment, 409 when it is archived).
+   */
+  async assertCanAttach(ficheId: string, subject: Subject): Promise<void> {
+    this.assertWritable(await this.commentableFiche(ficheId, subject));
+  }
+
+  /** Whether a comment or a reply carries the file. */
+  async fileHeld(fileId: string): Promise<boolean> {
+    return (await selectFileHolderFiches(this.dataSource.manager, fileId)).length > 0;
+  }
+
+  /**
+   * Whether `subject` may read a file uploaded for the comments of `ficheId`: once a comment or a reply
+   * carries it, whoever reads the comments of a fiche that carries it; before, only its uploader.
+   */
+  async canReadFile(
+    file: { id: string; ficheId: string; createdById: string },
+    subject: Subject,
+  ): Promise<boolean> {
+    const fiches = await selectFileHolderFiches(this.dataSource.manager, file.id);
+    if (fiches.length === 0) fiches.push(...(file.createdById === subject.userId ? [file.ficheId] : []));
+    for (const ficheId of fiches) {
+      const fiche = await this.findFiche(ficheId);
+      if (
+        fiche &&
+        can(subject, 'fiche.view', { groupId: fiche.groupId }) &&
+        can(subject, 'fiche.comment', { groupId: fiche.groupId })
+      )
+        return true;
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  /** The files a new comment or reply carries: uploaded for this fiche's comments by its author. */
+  private attachedFiles(fiche: FicheRef, fileIds: string[] | undefined, subject: Subject) {
+    return selectAttachableFiles(
+      this.dataSource.manager,
+      fileIds,
+      { attachedTo: 'comment', ficheId: fiche.id },
+      subject.userId,
+    );
+  }
 
   /** 404 to those who cannot see the fiche at all, 403 to those who see it but may not comment. */
   private async commentableFiche(ficheId: string, subject: Subject): Promise<FicheRef> {

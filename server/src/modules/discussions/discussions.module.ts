@@ -10,6 +10,7 @@ import { DiscussionSocketHandlers } from './discussion-socket-handlers';
 import { DiscussionsController } from './discussions.controller';
 import { LinkPreviews } from './link-previews';
 import { MessageBatchWriter } from './message-batch-writer';
+import { MessageFiles } from './message-files';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
 import { ThreadAccess } from './thread-access';
@@ -27,6 +28,7 @@ import { ThreadsService } from './threads.service';
     ThreadsService,
     MessagesService,
     MessageBatchWriter,
+    MessageFiles,
     DiscussionSearchService,
     DiscussionEvents,
     LinkPreviews,
@@ -34,8 +36,9 @@ import { ThreadsService } from './threads.service';
   ],
   // MessagesService: other features (meetings' minutes) post their announcements in a thread;
   // ThreadsService: readers' questions on a fiche open their thread through it; DiscussionAudience: who
-  // hears of a thread and its messages, for the notifications.
-  exports: [ThreadAccess, DiscussionAudience, MessagesService, ThreadsService],
+  // hears of a thread and its messages, for the notifications; MessageFiles: who attaches and reads a
+  // message's files, for the files module.
+  exports: [ThreadAccess, DiscussionAudience, MessagesService, ThreadsService, MessageFiles],
 })
 export class DiscussionsModule implements OnModuleInit {
   constructor(

@@ -2,6 +2,7 @@ import type { LinkPreview, Message, Subject } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/errors/app-error';
+import { selectAttachableFiles } from '../files/attached-file-rows';
 import { LinkPreviews } from './link-previews';
 import { type RenderedMessage, renderMessage } from './message-markdown';
 import { isClientIdTaken, selectGroupMemberIds, selectMessages } from './message-rows';
@@ -15,7 +16,7 @@ export type { ThreadUpdate } from './post-batch-insert';
 
 /** One `message:send` (or REST post) waiting for its batch; the client id is always set. */
 export interface PostRequest {
-  input: { threadId: string; clientId: string; body: string; replyToId?: string };
+  input: { threadId: string; clientId: string; body: string; replyToId?: string; fileIds?: string[] };
   subject: Subject;
 }
 
@@ -114,6 +115,7 @@ export class MessageBatchWriter {
       body: post.body,
       rendered,
       previews,
+      files: [],
       followers: postFollowers(post.subject.userId, rendered.mentions, post.followers),
     };
     const message = (await insertPostBatch(this.dataSource, [row], manager)).messages.get(row.key);
@@ -235,6 +237,12 @@ export class MessageBatchWriter {
       if (input.replyToId && facts.replyThreads.get(input.replyToId) !== resolved.thread.id) {
         throw badRequest('Le message auquel vous répondez n’est pas dans cette discussion');
       }
+      const files = await selectAttachableFiles(
+        this.dataSource.manager,
+        input.fileIds,
+        { attachedTo: 'message', threadId: resolved.thread.id },
+        subject.userId,
+      );
       const { rendered, previews } = await this.render(
         input.body,
         facts.members.get(resolved.thread.groupId),
@@ -249,6 +257,7 @@ export class MessageBatchWriter {
         replyToId: input.replyToId,
         rendered,
         previews,
+        files,
         followers: postFollowers(subject.userId, rendered.mentions),
       };
     } catch (err) {

@@ -17,6 +17,7 @@ const row = (over: Partial<MessageRow> = {}): MessageRow => ({
     { url: 'https://exemple.be', title: 'Exemple', internal: false },
     { url: 'data:text/html,x', title: 'Piège', internal: false },
   ],
+  files: [],
   createdAt: '2026-12-05T09:00:00+01:00',
   editedAt: null,
   deletedAt: null,

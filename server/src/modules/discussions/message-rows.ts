@@ -1,4 +1,10 @@
-import { isAllowedHref, type LinkPreview, type Message, type MessageRevision } from '@affluents/contracts';
+import {
+  type AttachedFile,
+  isAllowedHref,
+  type LinkPreview,
+  type Message,
+  type MessageRevision,
+} from '@affluents/contracts';
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../common/database-errors';
 import { notFound } from '../../common/errors/app-error';
@@ -12,7 +18,7 @@ import { followThreads } from './thread-follows';
 const MESSAGE_SELECT = `
   SELECT m.id, m.thread_id AS "threadId", m.seq, m.change, m.client_id AS "clientId",
          m.author_id AS "authorId", au.display_name AS "authorName", m.body, m.html, m.body_text AS "bodyText",
-         m.mentions, m.mentions_group AS "mentionsGroup", m.previews, m.created_at AS "createdAt",
+         m.mentions, m.mentions_group AS "mentionsGroup", m.previews, m.files, m.created_at AS "createdAt",
          m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt",
          m.moved_to_thread_id AS "movedToId", mt.title AS "movedToTitle",
          r.id AS "replyId", r.seq AS "replySeq", r.author_id AS "replyAuthorId", ru.display_name AS "replyAuthorName",
@@ -43,6 +49,7 @@ export interface MessageRow {
   mentions: string[];
   mentionsGroup: boolean;
   previews: LinkPreview[];
+  files: AttachedFile[];
   createdAt: Date | string;
   editedAt: Date | string | null;
   deletedAt: Date | string | null;
@@ -83,6 +90,8 @@ export function messageFromRow(row: MessageRow): Message {
     reactions: gone ? [] : row.reactions,
     // Previews stored before the link rule existed may hold a data: link: the rule applies on the way out too.
     previews: gone ? [] : row.previews.filter((p) => isAllowedHref(p.url)),
+    // A deleted or hidden message hides its files too (FilesService refuses them as well).
+    files: gone ? [] : row.files,
     createdAt: toIso(row.createdAt),
     editedAt: toIso(row.editedAt),
     deletedAt: toIso(row.deletedAt),
@@ -238,9 +247,9 @@ const MOVED_COPY_SQL = `
   ${NUMBER_NEW_MESSAGES},
   inserted AS (
     INSERT INTO messages (thread_id, seq, change, client_id, author_id, body, html, body_text, mentions,
-                          mentions_group, previews, created_at, edited_at)
+                          mentions_group, previews, files, created_at, edited_at)
     SELECT n.thread_id, n.seq, n.change, 'moved:' || m.id, m.author_id, m.body, m.html, m.body_text, m.mentions,
-           m.mentions_group, m.previews, m.created_at, m.edited_at
+           m.mentions_group, m.previews, m.files, m.created_at, m.edited_at
       FROM numbered n CROSS JOIN messages m WHERE m.id = $1
     RETURNING id
   )
@@ -305,4 +314,20 @@ export async function selectMessageSeqs(
     [ids],
   );
   return new Map(rows.map((r) => [r.id, r.seq]));
+}
+
+/**
+ * The messages that carry a file (normally one; a moved message's copy carries it too): their thread and
+ * whether they still show it (neither deleted, hidden nor moved away).
+ */
+export async function selectFileHolders(
+  manager: EntityManager,
+  fileId: string,
+): Promise<Array<{ threadId: string; shown: boolean }>> {
+  return manager.query(
+    `SELECT thread_id AS "threadId",
+            (deleted_at IS NULL AND hidden_at IS NULL AND moved_to_thread_id IS NULL) AS shown
+       FROM messages WHERE files @> jsonb_build_array(jsonb_build_object('id', $1::text))`,
+    [fileId],
+  );
 }

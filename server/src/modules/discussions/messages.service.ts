@@ -41,6 +41,8 @@ export interface PostMessageInput {
   clientId?: string;
   body: string;
   replyToId?: string;
+  /** Files the sender uploaded to the thread beforehand. */
+  fileIds?: string[];
 }
 
 /** Messages a replay may carry at most; the client pages the rest over HTTP. */

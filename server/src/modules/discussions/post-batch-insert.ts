@@ -1,4 +1,4 @@
-import type { LinkPreview, Message, ServerEvents } from '@affluents/contracts';
+import type { AttachedFile, LinkPreview, Message, ServerEvents } from '@affluents/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RenderedMessage } from './message-markdown';
 import { NUMBER_NEW_MESSAGES } from './message-numbering';
@@ -19,6 +19,8 @@ export interface PostRow {
   replyToId?: string;
   rendered: RenderedMessage;
   previews: LinkPreview[];
+  /** The files it carries (checked: uploaded to its thread by its author). */
+  files: AttachedFile[];
   /** Who follows the thread after this post (`postFollowers`). */
   followers: string[];
 }
@@ -54,16 +56,16 @@ type ThreadRow = Omit<ThreadUpdate, 'lastMessageAt'> & { lastMessageAt: string |
 const INSERT_SQL = `
   WITH req AS (
     SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                         $8::uuid[], $9::text[], $10::bool[], $11::text[], $12::text[])
+                         $8::uuid[], $9::text[], $10::bool[], $11::text[], $12::text[], $13::text[])
                   AS x(key, thread_id, client_id, author_id, body, html, body_text, reply_to_id, mentions,
-                       mentions_group, previews, followers)
+                       mentions_group, previews, followers, files)
   ),
   ${NUMBER_NEW_MESSAGES},
   inserted AS (
     INSERT INTO messages (thread_id, seq, change, client_id, author_id, body, html, body_text, reply_to_id,
-                          mentions, mentions_group, previews)
+                          mentions, mentions_group, previews, files)
     SELECT thread_id, seq, change, client_id, author_id, body, html, body_text, reply_to_id, mentions::uuid[],
-           mentions_group, previews::jsonb
+           mentions_group, previews::jsonb, files::jsonb
       FROM numbered ORDER BY thread_id, seq
     RETURNING id, thread_id, seq, created_at
   ),
@@ -123,6 +125,7 @@ export async function insertPostBatch(
       rows.map((r) => r.rendered.mentionsGroup),
       rows.map((r) => JSON.stringify(r.previews)),
       rows.map((r) => uuidArray(r.followers)),
+      rows.map((r) => JSON.stringify(r.files)),
     ],
   );
   const rowOf = new Map(rows.map((r) => [r.key, r]));
@@ -143,6 +146,7 @@ export async function insertPostBatch(
         mentions: row.rendered.mentions,
         mentionsGroup: row.rendered.mentionsGroup,
         previews: row.previews,
+        files: row.files,
         editedAt: null,
         deletedAt: null,
         hiddenAt: null,

@@ -1,16 +1,26 @@
 import { pipeline } from 'node:stream/promises';
-import { type FicheFiles, routes, type StoredFile } from '@affluents/contracts';
+import {
+  type FicheFiles,
+  type FileLimits,
+  type MeetingFileSection,
+  type MeetingFiles,
+  routes,
+  type StoredFile,
+} from '@affluents/contracts';
 import { Controller, Logger, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Auth } from '../../common/auth/decorators';
 import { Route } from '../../common/http/route.decorator';
-import { type FileDownload, FilesService, UPLOAD_MAX_DURATION_MS } from './files.service';
+import { type FileDownload, FilesService, UPLOAD_MAX_DURATION_MS, type UploadTarget } from './files.service';
 import { receiveFilePart } from './multipart-file';
 
 const r = routes.files;
 
-/** Uploads into a fiche and the list of its files. The fiche's rules decide (FilesService). */
+/**
+ * Uploads into what a file is attached to (a fiche's text, a thread's next message, a fiche's comments, a
+ * meeting) and the lists of files. The rules of the thing attached to decide (FilesService).
+ */
 @Controller()
 export class FicheFilesController {
   constructor(private readonly files: FilesService) {}
@@ -23,7 +33,62 @@ export class FicheFilesController {
     @Req() request: Request,
   ): Promise<StoredFile> {
     // Who may add a file is known before a byte of it is read.
-    const target = await this.files.uploadTarget(id, auth.subject);
+    return this.receive(request, await this.files.uploadTarget(id, auth.subject), auth);
+  }
+
+  @Route(r.uploadToThread)
+  async uploadToThread(
+    @Auth() auth: AuthContext,
+    @Param('id') id: string,
+    @Req() request: Request,
+  ): Promise<StoredFile> {
+    return this.receive(request, await this.files.threadUploadTarget(id, auth.subject), auth);
+  }
+
+  @Route(r.uploadToComments)
+  async uploadToComments(
+    @Auth() auth: AuthContext,
+    @Param('id') id: string,
+    @Req() request: Request,
+  ): Promise<StoredFile> {
+    return this.receive(request, await this.files.commentUploadTarget(id, auth.subject), auth);
+  }
+
+  @Route(r.uploadToMeeting)
+  async uploadToMeeting(
+    @Auth() auth: AuthContext,
+    @Param('id') id: string,
+    @Param('section') section: MeetingFileSection,
+    @Req() request: Request,
+  ): Promise<StoredFile> {
+    return this.receive(request, await this.files.meetingUploadTarget(id, section, auth.subject), auth);
+  }
+
+  @Route(r.list)
+  list(@Auth() auth: AuthContext, @Param('id') id: string): Promise<FicheFiles> {
+    return this.files.list(id, auth.subject);
+  }
+
+  @Route(r.meetingList)
+  meetingList(@Auth() auth: AuthContext, @Param('id') id: string): Promise<MeetingFiles> {
+    return this.files.meetingFiles(id, auth.subject);
+  }
+
+  @Route(r.removeFromMeeting)
+  removeFromMeeting(
+    @Auth() auth: AuthContext,
+    @Param('id') id: string,
+    @Param('fileId') fileId: string,
+  ): Promise<void> {
+    return this.files.removeMeetingFile(id, fileId, auth.subject);
+  }
+
+  @Route(r.limits)
+  limits(): FileLimits {
+    return this.files.limits;
+  }
+
+  private async receive(request: Request, target: UploadTarget, auth: AuthContext): Promise<StoredFile> {
     const part = await receiveFilePart(request, {
       maxFileBytes: this.files.limits.maxFileBytes,
       maxDurationMs: UPLOAD_MAX_DURATION_MS,
@@ -34,11 +99,6 @@ export class FicheFilesController {
       part.abandon();
       throw err;
     }
-  }
-
-  @Route(r.list)
-  list(@Auth() auth: AuthContext, @Param('id') id: string): Promise<FicheFiles> {
-    return this.files.list(id, auth.subject);
   }
 }
 
@@ -83,6 +143,19 @@ export class FilesController {
     await this.send(request, response, file);
   }
 
+  @Route(r.preview)
+  async preview(
+    @Auth() auth: AuthContext,
+    @Param('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.files.download(id, 'preview', auth.subject);
+    // Only a PDF (recognised from its content, sent as application/pdf with nosniff) is shown inline.
+    response.setHeader('Content-Disposition', 'inline');
+    await this.send(request, response, file, { pdfViewer: true });
+  }
+
   @Route(r.display)
   async display(
     @Auth() auth: AuthContext,
@@ -96,8 +169,15 @@ export class FilesController {
     await this.send(request, response, file);
   }
 
-  private async send(request: Request, response: Response, file: FileDownload): Promise<void> {
+  private async send(
+    request: Request,
+    response: Response,
+    file: FileDownload,
+    options: { pdfViewer?: boolean } = {},
+  ): Promise<void> {
     safeHeaders(response, file);
+    // The browser's PDF viewer does not run under `sandbox`; nothing of the page may load anything still.
+    if (options.pdfViewer) response.setHeader('Content-Security-Policy', "default-src 'none'");
     if (matches(request.get('if-none-match'), `"${file.sha256}"`)) {
       response.removeHeader('Content-Length');
       response.status(304).end();

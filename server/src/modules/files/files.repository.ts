@@ -1,11 +1,15 @@
-import type { FileKind, StoredFile } from '@affluents/contracts';
+import type { FileAttachedTo, FileKind, MeetingFileSection, StoredFile } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** A `files` row as the service reads it. */
 export interface FileRow {
   id: string;
+  attachedTo: FileAttachedTo;
   ficheId: string | null;
+  threadId: string | null;
+  meetingId: string | null;
+  meetingSection: MeetingFileSection | null;
   name: string;
   mediaType: string;
   kind: FileKind;
@@ -25,9 +29,15 @@ export interface FileRow {
   createdAt: Date;
 }
 
+/** Where a new file goes: a fiche's text or comments, a thread's next message, a meeting's agenda or minutes. */
+export type FilePlace =
+  | { attachedTo: 'fiche' | 'comment'; ficheId: string }
+  | { attachedTo: 'message'; threadId: string }
+  | { attachedTo: 'meeting'; meetingId: string; section: MeetingFileSection };
+
 /** A file to record: its facts and the store keys of its original and (for an image) its screen version. */
 export interface NewFile {
-  ficheId: string;
+  place: FilePlace;
   name: string;
   mediaType: string;
   kind: FileKind;
@@ -47,7 +57,8 @@ export interface NewFile {
   createdById: string;
 }
 
-const FILE_COLUMNS = `f.id, f.fiche_id AS "ficheId", f.name, f.media_type AS "mediaType", f.kind,
+const FILE_COLUMNS = `f.id, f.attached_to AS "attachedTo", f.fiche_id AS "ficheId", f.thread_id AS "threadId",
+  f.meeting_id AS "meetingId", f.meeting_section AS "meetingSection", f.name, f.media_type AS "mediaType", f.kind,
   f.byte_size::float8 AS "byteSize", f.sha256, f.width, f.height, f.content_key AS "contentKey",
   f.display_key AS "displayKey", f.display_media_type AS "displayMediaType",
   f.display_byte_size::float8 AS "displayByteSize", f.display_sha256 AS "displaySha256",
@@ -63,7 +74,10 @@ export interface Counted {
 /** A row as the contract's StoredFile. */
 export const toStoredFile = (row: FileRow): StoredFile => ({
   id: row.id,
+  attachedTo: row.attachedTo,
   ficheId: row.ficheId,
+  meetingId: row.meetingId,
+  meetingSection: row.meetingSection,
   name: row.name,
   mediaType: row.mediaType,
   kind: row.kind,
@@ -84,14 +98,39 @@ export class FilesRepository {
     return (await this.select('f.id = $1', [id]))[0];
   }
 
-  /** A fiche's files, oldest first. */
+  /** The files of a fiche's text, oldest first (not those of its comments). */
   ofFiche(ficheId: string): Promise<FileRow[]> {
-    return this.select('f.fiche_id = $1', [ficheId]);
+    return this.select(`f.fiche_id = $1 AND f.attached_to = 'fiche'`, [ficheId]);
   }
 
-  /** Those of `ids` that belong to the fiche. */
+  /** Those of `ids` that belong to the fiche's text. */
   inFiche(ficheId: string, ids: string[]): Promise<FileRow[]> {
-    return this.select('f.fiche_id = $1 AND f.id = ANY($2::uuid[])', [ficheId, ids]);
+    return this.select(`f.fiche_id = $1 AND f.attached_to = 'fiche' AND f.id = ANY($2::uuid[])`, [
+      ficheId,
+      ids,
+    ]);
+  }
+
+  /** A meeting's files, oldest first. */
+  ofMeeting(meetingId: string): Promise<FileRow[]> {
+    return this.select(`f.meeting_id = $1 AND f.attached_to = 'meeting'`, [meetingId]);
+  }
+
+  /** Records a file attached to something else than a fiche's text (no total to check). */
+  async insert(file: NewFile): Promise<{ id: string }> {
+    return this.insertRow(this.dataSource.manager, file);
+  }
+
+  /** Deletes a file's row; its store keys, to delete once the row is gone, or null when it was gone. */
+  async delete(id: string): Promise<string[] | null> {
+    const [rows]: [Array<{ contentKey: string; displayKey: string | null }>, number] =
+      await this.dataSource.query(
+        'DELETE FROM files WHERE id = $1 RETURNING content_key AS "contentKey", display_key AS "displayKey"',
+        [id],
+      );
+    const [row] = rows;
+    if (!row) return null;
+    return row.displayKey ? [row.contentKey, row.displayKey] : [row.contentKey];
   }
 
   /**
@@ -106,7 +145,8 @@ export class FilesRepository {
   ): Promise<number> {
     const [{ used }] = await manager.query(
       `SELECT coalesce(sum(byte_size), 0)::float8 AS used FROM files
-       WHERE fiche_id = $1 AND (id = ANY($2::uuid[]) OR unused_since IS NULL OR unused_since > $3)`,
+       WHERE fiche_id = $1 AND attached_to = 'fiche'
+         AND (id = ANY($2::uuid[]) OR unused_since IS NULL OR unused_since > $3)`,
       [ficheId, [...counted.inUse], counted.since],
     );
     return used;
@@ -124,15 +164,26 @@ export class FilesRepository {
     maxFicheBytes: number,
     counted: Counted,
   ): Promise<{ id: string } | { usedBytes: number }> {
-    const used = await this.usedBytes(file.ficheId, counted, manager);
+    if (file.place.attachedTo !== 'fiche') throw new Error('insertWithin is for the files of a fiche’s text');
+    const used = await this.usedBytes(file.place.ficheId, counted, manager);
     if (used + file.byteSize > maxFicheBytes) return { usedBytes: used };
+    return this.insertRow(manager, file);
+  }
+
+  private async insertRow(manager: EntityManager, file: NewFile): Promise<{ id: string }> {
+    const place = file.place;
     const [row] = await manager.query(
-      `INSERT INTO files (fiche_id, name, media_type, kind, byte_size, sha256, width, height, content_key,
-         display_key, display_media_type, display_byte_size, display_sha256, display_width, display_height,
-         created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+      `INSERT INTO files (attached_to, fiche_id, thread_id, meeting_id, meeting_section, name, media_type, kind,
+         byte_size, sha256, width, height, content_key, display_key, display_media_type, display_byte_size,
+         display_sha256, display_width, display_height, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       RETURNING id`,
       [
-        file.ficheId,
+        place.attachedTo,
+        'ficheId' in place ? place.ficheId : null,
+        'threadId' in place ? place.threadId : null,
+        'meetingId' in place ? place.meetingId : null,
+        'section' in place ? place.section : null,
         file.name,
         file.mediaType,
         file.kind,
@@ -153,6 +204,42 @@ export class FilesRepository {
     return { id: row.id as string };
   }
 
+  /**
+   * Files of messages and comments uploaded before `before` that no sweep has found carried yet, oldest
+   * first, with their store keys.
+   */
+  unsentBefore(
+    before: Date,
+    limit: number,
+  ): Promise<
+    Array<{ id: string; attachedTo: 'message' | 'comment'; contentKey: string; displayKey: string | null }>
+  > {
+    return this.dataSource.query(
+      `SELECT id, attached_to AS "attachedTo", content_key AS "contentKey", display_key AS "displayKey"
+         FROM files WHERE attached_to IN ('message', 'comment') AND held_since IS NULL AND created_at <= $1
+        ORDER BY created_at, id LIMIT $2`,
+      [before, limit],
+    );
+  }
+
+  /** Records that a message or a comment carries these files (the unsent sweep leaves them). */
+  async markHeld(ids: string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(
+      'UPDATE files SET held_since = $2 WHERE id = ANY($1::uuid[]) AND held_since IS NULL',
+      [ids, now],
+    );
+  }
+
+  /** Deletes an unsent file unless found held meanwhile; false when it was gone or held. */
+  async deleteUnsent(id: string): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.dataSource.query(
+      'DELETE FROM files WHERE id = $1 AND held_since IS NULL RETURNING id',
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   /** Those of the store `keys` a file points at (as its original or its screen version). */
   async referencedKeys(keys: string[]): Promise<Set<string>> {
     const rows: Array<{ key: string }> = await this.dataSource.query(
@@ -166,7 +253,7 @@ export class FilesRepository {
   /** The fiches that have files (for the unused-files sweep). */
   async fichesWithFiles(): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      'SELECT DISTINCT fiche_id AS id FROM files WHERE fiche_id IS NOT NULL',
+      `SELECT DISTINCT fiche_id AS id FROM files WHERE attached_to = 'fiche'`,
     );
     return rows.map((r) => r.id);
   }
@@ -178,12 +265,12 @@ export class FilesRepository {
   async markUse(ficheId: string, inUse: ReadonlySet<string>, now: Date): Promise<void> {
     await this.dataSource.query(
       `UPDATE files SET unused_since = NULL
-       WHERE fiche_id = $1 AND id = ANY($2::uuid[]) AND unused_since IS NOT NULL`,
+       WHERE fiche_id = $1 AND attached_to = 'fiche' AND id = ANY($2::uuid[]) AND unused_since IS NOT NULL`,
       [ficheId, [...inUse]],
     );
     await this.dataSource.query(
       `UPDATE files SET unused_since = $3
-       WHERE fiche_id = $1 AND NOT (id = ANY($2::uuid[])) AND unused_since IS NULL`,
+       WHERE fiche_id = $1 AND attached_to = 'fiche' AND NOT (id = ANY($2::uuid[])) AND unused_since IS NULL`,
       [ficheId, [...inUse], now],
     );
   }
@@ -195,7 +282,7 @@ export class FilesRepository {
   ): Promise<Array<{ id: string; contentKey: string; displayKey: string | null }>> {
     return this.dataSource.query(
       `SELECT id, content_key AS "contentKey", display_key AS "displayKey" FROM files
-       WHERE fiche_id = $1 AND unused_since <= $2`,
+       WHERE fiche_id = $1 AND attached_to = 'fiche' AND unused_since <= $2`,
       [ficheId, before],
     );
   }

@@ -1,5 +1,13 @@
 import { Readable } from 'node:stream';
-import { type FicheFiles, fileDownloadPath, type StoredFile, type Subject } from '@affluents/contracts';
+import {
+  can,
+  type FicheFiles,
+  fileDownloadPath,
+  type MeetingFileSection,
+  type MeetingFiles,
+  type StoredFile,
+  type Subject,
+} from '@affluents/contracts';
 import { fileReferences } from '@affluents/editor/template';
 import {
   Inject,
@@ -13,11 +21,20 @@ import type * as Y from 'yjs';
 import { AppError, conflict, forbidden, notFound } from '../../common/errors/app-error';
 import { RecurringJob } from '../../common/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { FicheCommentsService } from '../comments/fiche-comments.service';
+import { MessageFiles } from '../discussions/message-files';
 import { FicheReach, type FicheReachOf } from '../fiches/fiche-reach';
+import { MeetingAccess } from '../meetings/meeting-access';
 import { makeDisplayImage } from './display-image';
 import { cleanFileName, fileErrors, UploadCheck } from './file-checks';
 import { FileStore, type StoredContent } from './file-store';
-import { type Counted, type FileRow, FilesRepository, toStoredFile } from './files.repository';
+import {
+  type Counted,
+  type FilePlace,
+  type FileRow,
+  FilesRepository,
+  toStoredFile,
+} from './files.repository';
 
 /** Contents older than this that no file refers to are removed (an upload never lasts as long). */
 export const ORPHAN_AGE_MS = 60 * 60 * 1000;
@@ -25,10 +42,13 @@ export const ORPHAN_AGE_MS = 60 * 60 * 1000;
 export const UPLOAD_MAX_DURATION_MS = 30 * 60 * 1000;
 const SWEEP_BATCH = 200;
 
-/** Where an upload goes, once the caller may add files to the fiche. */
+/**
+ * Where an upload goes, once the caller may add files there; `usedBytes`: what a fiche's text already
+ * uses (its total is limited), null elsewhere (only the size of each file is).
+ */
 export interface UploadTarget {
-  ficheId: string;
-  usedBytes: number;
+  place: FilePlace;
+  usedBytes: number | null;
 }
 
 /** A file to send: its headers' facts and a function that opens its bytes (streamed from the store). */
@@ -63,6 +83,9 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly repository: FilesRepository,
     private readonly store: FileStore,
     private readonly fiches: FicheReach,
+    private readonly messages: MessageFiles,
+    private readonly comments: FicheCommentsService,
+    private readonly meetings: MeetingAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.sweepJob = new RecurringJob('FileSweep', () => this.sweep(), {
@@ -97,7 +120,55 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
         throw conflict('Cette fiche est archivée : restaurez-la avant d’y ajouter des fichiers.');
       throw forbidden('Seuls les membres du groupe de la fiche peuvent y ajouter des fichiers.');
     }
-    return { ficheId, usedBytes: await this.repository.usedBytes(ficheId, await this.counted(ficheId)) };
+    return {
+      place: { attachedTo: 'fiche', ficheId },
+      usedBytes: await this.repository.usedBytes(ficheId, await this.counted(ficheId)),
+    };
+  }
+
+  /** Checks, before any byte is read, that `subject` may post in the thread (message.post, not locked). */
+  async threadUploadTarget(threadId: string, subject: Subject): Promise<UploadTarget> {
+    await this.messages.assertCanAttach(threadId, subject);
+    return { place: { attachedTo: 'message', threadId }, usedBytes: null };
+  }
+
+  /** Checks, before any byte is read, that `subject` may comment on the fiche (fiche.comment, not archived). */
+  async commentUploadTarget(ficheId: string, subject: Subject): Promise<UploadTarget> {
+    await this.comments.assertCanAttach(ficheId, subject);
+    return { place: { attachedTo: 'comment', ficheId }, usedBytes: null };
+  }
+
+  /** Checks, before any byte is read, that `subject` may add files to the meeting (meeting.attach). */
+  async meetingUploadTarget(
+    meetingId: string,
+    section: MeetingFileSection,
+    subject: Subject,
+  ): Promise<UploadTarget> {
+    await this.meetings.assert(meetingId, subject, 'meeting.attach');
+    return { place: { attachedTo: 'meeting', meetingId, section }, usedBytes: null };
+  }
+
+  /** The files of a meeting's agenda and minutes, for whoever sees the meeting (members, its guests). */
+  async meetingFiles(meetingId: string, subject: Subject): Promise<MeetingFiles> {
+    await this.meetings.assert(meetingId, subject, 'meeting.view');
+    const files = (await this.repository.ofMeeting(meetingId)).map(toStoredFile);
+    return {
+      agenda: files.filter((f) => f.meetingSection === 'agenda'),
+      minutes: files.filter((f) => f.meetingSection === 'minutes'),
+      limits: this.limits,
+    };
+  }
+
+  /** Removes a meeting's file: the one who attached it, or a facilitator of the group (meeting.manage). */
+  async removeMeetingFile(meetingId: string, fileId: string, subject: Subject): Promise<void> {
+    const { target } = await this.meetings.assert(meetingId, subject, 'meeting.view');
+    const row = await this.repository.byId(fileId);
+    if (!row || row.meetingId !== meetingId) throw notFound('Fichier introuvable');
+    if (row.createdById !== subject.userId && !can(subject, 'meeting.manage', target))
+      throw forbidden('Seuls la personne qui l’a joint et l’animation du groupe peuvent retirer ce fichier.');
+    const keys = await this.repository.delete(fileId);
+    for (const key of keys ?? [])
+      await this.store.delete(key).catch((e: Error) => this.logger.warn(`removing ${key}: ${e.message}`));
   }
 
   /**
@@ -125,7 +196,8 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
   ): Promise<StoredFile> {
     const name = cleanFileName(rawName);
     const { maxFileBytes, maxFicheBytes } = this.limits;
-    const remaining = maxFicheBytes - target.usedBytes;
+    // Only a fiche's text has a total; elsewhere each file is limited on its own.
+    const remaining = target.usedBytes === null ? Number.POSITIVE_INFINITY : maxFicheBytes - target.usedBytes;
     const check = new UploadCheck(name, { maxFileBytes, maxFicheBytes, remaining });
     const written: string[] = [];
     try {
@@ -141,8 +213,9 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
         written.push(stored.key);
         display = { ...stored, mediaType: variant.mediaType, width: variant.width, height: variant.height };
       }
+      const place = target.place;
       const file = {
-        ficheId: target.ficheId,
+        place,
         name,
         mediaType: recognised.mediaType,
         kind: recognised.kind,
@@ -154,12 +227,17 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
         display,
         createdById: subject.userId,
       };
-      const counted = await this.counted(target.ficheId);
-      // Under the fiche's lock: two uploads at once into one fiche are counted one after the other.
-      const inserted = await this.dataSource.transaction(async (manager) => {
-        await this.fiches.lock(manager, target.ficheId);
-        return this.repository.insertWithin(manager, file, maxFicheBytes, counted);
-      });
+      let inserted: { id: string } | { usedBytes: number };
+      if (place.attachedTo === 'fiche') {
+        const counted = await this.counted(place.ficheId);
+        // Under the fiche's lock: two uploads at once into one fiche are counted one after the other.
+        inserted = await this.dataSource.transaction(async (manager) => {
+          await this.fiches.lock(manager, place.ficheId);
+          return this.repository.insertWithin(manager, file, maxFicheBytes, counted);
+        });
+      } else {
+        inserted = await this.repository.insert(file);
+      }
       if ('usedBytes' in inserted)
         throw fileErrors.ficheFull(name, maxFicheBytes, maxFicheBytes - inserted.usedBytes);
       const { id } = inserted;
@@ -186,27 +264,18 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * A file to download (`original`) or the screen version of an image (`display`), when `subject`
-   * reaches it through its fiche; 404 otherwise, whether it exists or not.
+   * A file to download (`original`), a PDF to show (`preview`) or the screen version of an image
+   * (`display`), when `subject` reaches what it is attached to; 404 otherwise, whether it exists or not.
    */
-  async download(fileId: string, variant: 'original' | 'display', subject: Subject): Promise<FileDownload> {
+  async download(
+    fileId: string,
+    variant: 'original' | 'preview' | 'display',
+    subject: Subject,
+  ): Promise<FileDownload> {
     const missing = () => notFound('Fichier introuvable');
     const row = await this.repository.byId(fileId);
-    if (!row?.ficheId) throw missing();
-    let reach: FicheReachOf;
-    try {
-      reach = await this.fiches.of(row.ficheId, subject);
-    } catch (err) {
-      if (err instanceof AppError && (err.status === 403 || err.status === 404)) throw missing();
-      throw err;
-    }
-    if (!reach.live) {
-      // The published version's readers get the files its text shows, never those of the draft.
-      const shown = reach.publishedVersionId
-        ? await this.fiches.versionFileIds(row.ficheId, reach.publishedVersionId)
-        : new Set<string>();
-      if (!shown.has(row.id)) throw missing();
-    }
+    if (!row || !(await this.readable(row, subject))) throw missing();
+    if (variant === 'preview' && row.mediaType !== 'application/pdf') throw missing();
     if (variant === 'display') {
       if (!row.displayKey || !row.displayMediaType || !row.displaySha256) throw missing();
       const key = row.displayKey;
@@ -225,6 +294,48 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
       sha256: row.sha256,
       open: () => this.store.read(row.contentKey),
     };
+  }
+
+  /**
+   * Whether `subject` reaches what the file is attached to, by that thing's own rule: the fiche's
+   * (FicheReach), the thread's of the message that carries it (MessageFiles), the fiche's comments'
+   * (FicheCommentsService), the meeting's (MeetingAccess: members and its guests).
+   */
+  private async readable(row: FileRow, subject: Subject): Promise<boolean> {
+    switch (row.attachedTo) {
+      case 'fiche':
+        return this.readableInFiche(row, subject);
+      case 'message':
+        return this.messages.canRead(
+          { id: row.id, threadId: row.threadId as string, createdById: row.createdById },
+          subject,
+        );
+      case 'comment':
+        return this.comments.canReadFile(
+          { id: row.id, ficheId: row.ficheId as string, createdById: row.createdById },
+          subject,
+        );
+      case 'meeting':
+        return this.meetings.canView(row.meetingId as string, subject);
+    }
+  }
+
+  /** A fiche's file: its live text's readers read all; its published version's readers, that version's. */
+  private async readableInFiche(row: FileRow, subject: Subject): Promise<boolean> {
+    if (!row.ficheId) return false;
+    let reach: FicheReachOf;
+    try {
+      reach = await this.fiches.of(row.ficheId, subject);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 403 || err.status === 404)) return false;
+      throw err;
+    }
+    if (reach.live) return true;
+    // The published version's readers get the files its text shows, never those of the draft.
+    const shown = reach.publishedVersionId
+      ? await this.fiches.versionFileIds(row.ficheId, reach.publishedVersionId)
+      : new Set<string>();
+    return shown.has(row.id);
   }
 
   /**
@@ -256,10 +367,44 @@ export class FilesService implements OnApplicationBootstrap, OnModuleDestroy {
     return result;
   }
 
-  /** The hourly work: files no text uses any more, then contents no file claims. */
+  /** The hourly work: files no text uses any more, uploads never sent, then contents no file claims. */
   async sweep(now: Date = new Date()): Promise<void> {
     await this.sweepUnused(now);
+    await this.sweepUnsent(now);
     await this.sweepOrphans(now);
+  }
+
+  /**
+   * Files uploaded for a message or a comment that none carries FILE_UNUSED_GRACE_HOURS later (a draft
+   * abandoned, a file removed before sending) are deleted, row then contents; those carried are marked
+   * held and never looked at again. Returns how many were deleted.
+   */
+  async sweepUnsent(now: Date = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - this.config.files.unusedGraceMs);
+    let removed = 0;
+    for (;;) {
+      const batch = await this.repository.unsentBefore(before, SWEEP_BATCH);
+      const held: string[] = [];
+      for (const file of batch) {
+        const carried =
+          file.attachedTo === 'message'
+            ? await this.messages.isHeld(file.id)
+            : await this.comments.fileHeld(file.id);
+        if (carried) {
+          held.push(file.id);
+          continue;
+        }
+        const keys = file.displayKey ? [file.contentKey, file.displayKey] : [file.contentKey];
+        await this.store.release(keys);
+        if (!(await this.repository.deleteUnsent(file.id))) continue;
+        for (const key of keys) await this.store.delete(key);
+        removed += 1;
+      }
+      await this.repository.markHeld(held, now);
+      if (batch.length < SWEEP_BATCH) break;
+    }
+    if (removed > 0) this.logger.log(`deleted ${removed} file(s) uploaded but never sent`);
+    return removed;
   }
 
   /**

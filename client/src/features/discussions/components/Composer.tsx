@@ -1,25 +1,35 @@
-import type { Message } from '@affluents/contracts';
+import { type AttachedFile, type Message, routes } from '@affluents/contracts';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { type FieldKeyboardEvent, TextAreaField } from '../../../components/ui/TextAreaField';
+import { hrefOf } from '../../../lib/api-client';
+import { AttachButton, AttachmentDrafts } from '../../files/Attachments';
+import { useAttachments } from '../../files/use-attachments';
 import { MentionPicker } from '../../mentions/MentionPicker';
 import { type MentionCandidate, rankMentionCandidates } from '../../mentions/mention-candidates';
 import composerStyles from '../composer.module.css';
 import { mentionQueryAt, mentionToken } from '../mentions';
 
 interface ComposerProps {
+  /** The thread written to: files are uploaded to it before the message is sent. */
+  threadId: string;
   members: readonly MentionCandidate[];
   replyTo: Message | null;
   onCancelReply: () => void;
-  onSend: (body: string) => void;
+  onSend: (body: string, files: AttachedFile[]) => void;
   onTyping: () => void;
 }
 
-/** Writing a message: Enter sends, Shift+Enter goes to the line, @ suggests the group's members. */
-export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: ComposerProps) {
+/**
+ * Writing a message: Enter sends, Shift+Enter goes to the line, @ suggests the group's members; « Joindre »
+ * adds files (sent at once, with their progress; removable until the message goes).
+ */
+export function Composer({ threadId, members, replyTo, onCancelReply, onSend, onTyping }: ComposerProps) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
+  const attachments = useAttachments(hrefOf(routes.files.uploadToThread, { params: { id: threadId } }));
+  const canSend = (body.trim() !== '' || attachments.stored.length > 0) && !attachments.uploading;
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -56,11 +66,11 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
   };
 
   const send = () => {
-    const text = body.trim();
-    if (!text) return;
-    onSend(text);
+    if (!canSend) return;
+    onSend(body.trim(), attachments.stored);
     setBody('');
     setMention(null);
+    attachments.clear();
   };
 
   const onKeyDown = (event: FieldKeyboardEvent) => {
@@ -126,7 +136,9 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           className={composerStyles.mentionMenu}
         />
       )}
+      <AttachmentDrafts items={attachments.items} onRemove={attachments.remove} />
       <div className={composerStyles.composerRow}>
+        <AttachButton name="message-files" onSelect={attachments.add} />
         <TextAreaField
           inputRef={textarea}
           label={t('discussions.composer.label')}
@@ -145,7 +157,7 @@ export function Composer({ members, replyTo, onCancelReply, onSend, onTyping }: 
           onKeyDown={onKeyDown}
           onBlur={() => setMention(null)}
         />
-        <Button type="submit" variant="primary" isDisabled={!body.trim()}>
+        <Button type="submit" variant="primary" isDisabled={!canSend}>
           {t('discussions.composer.send')}
         </Button>
       </div>

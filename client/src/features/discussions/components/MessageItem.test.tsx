@@ -33,6 +33,7 @@ function message(overrides: Partial<Message> = {}): Message {
     mentionsGroup: false,
     reactions: [],
     previews: [],
+    files: [],
     createdAt: '2025-03-04T13:32:00.000Z',
     editedAt: null,
     deletedAt: null,

@@ -6,6 +6,7 @@ import { Button } from '../../../components/ui/Button';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { Menu, MenuItem, MenuPopover, MenuTrigger } from '../../../components/ui/Menu';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
+import { AttachedFiles } from '../../files/Attachments';
 import { formatTime, safeHtml } from '../format';
 import messageStyles from '../message.module.css';
 import type { MessageActions } from '../use-message-actions';
@@ -149,6 +150,7 @@ export function MessageItem({
       ) : (
         <p className={messageStyles.messageMarker}>{t('discussions.message.unsafe')}</p>
       )}
+      {!gone && <AttachedFiles files={message.files} />}
       {previews.length > 0 && !gone && (
         <ul className={messageStyles.messagePreviews}>
           {previews.map((p) => (

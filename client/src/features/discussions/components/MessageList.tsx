@@ -2,6 +2,7 @@ import type { Message } from '@affluents/contracts';
 import { Fragment, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { AttachedFiles } from '../../files/Attachments';
 import { dayKey, formatDay, formatTime } from '../format';
 import type { PendingMessage } from '../merge-messages';
 import messageStyles from '../message.module.css';
@@ -131,9 +132,12 @@ export function MessageList({
               {p.status === 'sending' ? t('discussions.sending') : t('discussions.sendFailed')}
             </span>
           </header>
-          <p className={`message__body ${messageStyles.messageBody} ${messageStyles.messageBodyPlain}`}>
-            {p.body}
-          </p>
+          {p.body && (
+            <p className={`message__body ${messageStyles.messageBody} ${messageStyles.messageBodyPlain}`}>
+              {p.body}
+            </p>
+          )}
+          <AttachedFiles files={p.files} />
           {p.status === 'failed' && (
             <div className={messageStyles.messageRetry}>
               {p.error && <span className={messageStyles.messageError}>{p.error}</span>}

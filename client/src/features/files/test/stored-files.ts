@@ -8,7 +8,10 @@ const createdBy = { id: '00000000-0000-4000-8000-000000000005', displayName: 'So
 /** A PDF stored in the fiche, as the upload answers. */
 export const storedPdf: StoredFile = {
   id: '00000000-0000-4000-8000-0000000000f1',
+  attachedTo: 'fiche',
   ficheId,
+  meetingId: null,
+  meetingSection: null,
   name: 'programme.pdf',
   mediaType: 'application/pdf',
   kind: 'document',
@@ -22,7 +25,10 @@ export const storedPdf: StoredFile = {
 /** A photo stored in the fiche, as the upload answers. */
 export const storedPhoto: StoredFile = {
   id: '00000000-0000-4000-8000-0000000000e1',
+  attachedTo: 'fiche',
   ficheId,
+  meetingId: null,
+  meetingSection: null,
   name: 'atelier.jpg',
   mediaType: 'image/jpeg',
   kind: 'image',

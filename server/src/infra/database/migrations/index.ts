@@ -17,6 +17,7 @@ import { MeetingsRenamed1764500000000 } from './1764500000000-meetings-renamed';
 import { PublishedViews1764600000000 } from './1764600000000-published-views';
 import { NotificationKinds1764910000000 } from './1764910000000-notification-kinds';
 import { GroupActivity1764920000000 } from './1764920000000-group-activity';
+import { AttachedFiles1764940000000 } from './1764940000000-attached-files';
 
 /** Every migration, in order. New migrations are appended, never rewritten: a renaming is a new migration. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   PublishedViews1764600000000,
   NotificationKinds1764910000000,
   GroupActivity1764920000000,
+  AttachedFiles1764940000000,
 ];
