@@ -127,11 +127,14 @@ export default defineConfig({
               name: 'react-aria',
               test: /node_modules[\\/](react-aria|react-aria-components|react-stately|@react-aria|@react-stately|@react-types|@internationalized)[\\/]/,
             },
-            // The editor and Yjs load with the fiche page only.
+            // The editor and Yjs load with the pages of shared documents only, in three chunks fetched and
+            // compiled side by side (one 640 kB chunk was the longest wait of a fiche's first visit on a phone).
+            { name: 'yjs', test: /node_modules[\\/](yjs|y-[a-z]+|lib0)[\\/]/ },
             {
-              name: 'editor',
-              test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|yjs|y-[a-z]+|lib0|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/,
+              name: 'prosemirror',
+              test: /node_modules[\\/](prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname)[\\/]/,
             },
+            { name: 'editor', test: /node_modules[\\/](@tiptap|linkifyjs)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
