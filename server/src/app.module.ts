@@ -32,6 +32,7 @@ import { MeetingMinutesModule } from './modules/meetings/minutes/meeting-minutes
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PollsModule } from './modules/polls/polls.module';
+import { PushModule } from './modules/push/push.module';
 import { UsersModule } from './modules/users/users.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
@@ -68,6 +69,7 @@ export class AppModule {
         FilesModule,
         RealtimeModule,
         NotificationsModule,
+        PushModule,
         DiscussionsModule,
         PollsModule,
         CommentsModule,

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import { PageHeader } from '../components/layout/PageHeader';
@@ -6,9 +7,16 @@ import { ErrorState } from '../components/ui/ErrorState';
 import { LoadingState } from '../components/ui/LoadingState';
 import { useCan } from '../features/auth/hooks';
 import { FicheDiscussionLink } from '../features/discussions/components/FicheDiscussionLink';
-import { FicheWorkspace } from '../features/fiches/components/FicheWorkspace';
 import { useFiche } from '../features/fiches/hooks';
 import { isApiError } from '../lib/api-client';
+
+const loadWorkspace = () =>
+  import('../features/fiches/components/FicheWorkspace').then((m) => ({ default: m.FicheWorkspace }));
+// The workspace and its editor (Tiptap, ProseMirror, Yjs: most of the page's bytes) start loading as soon as
+// this page's small chunk runs, side by side with the fiche's own request, rather than before it. A failed
+// load reaches the route's error page, as a failed page chunk does.
+const workspace = loadWorkspace();
+const FicheWorkspace = lazy(() => workspace);
 
 export function FichePage() {
   const { t } = useTranslation();
@@ -43,7 +51,9 @@ export function FichePage() {
       {allowed('thread.view', { groupId: fiche.data.group.id }) && (
         <FicheDiscussionLink ficheId={fiche.data.id} />
       )}
-      <FicheWorkspace key={fiche.data.id} fiche={fiche.data} />
+      <Suspense fallback={<LoadingState label={t('fiches.page.opening')} />}>
+        <FicheWorkspace key={fiche.data.id} fiche={fiche.data} />
+      </Suspense>
     </>
   );
 }

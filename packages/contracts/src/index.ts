@@ -21,6 +21,7 @@ export * from './organisations';
 export * from './policy';
 export * from './polls';
 export * from './presence';
+export * from './push';
 export * from './realtime';
 export * from './routes';
 export * from './users';

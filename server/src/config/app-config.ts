@@ -28,6 +28,15 @@ export interface AppConfig {
   meetingReminderIntervalMs: number;
   realtime: RealtimeConfig;
   files: FilesConfig;
+  push: PushConfig;
+}
+
+/** Web Push to members' devices (server/src/modules/push). */
+export interface PushConfig {
+  /** The VAPID subject: how a push service may contact the operator (`mailto:` or `https:`). */
+  subject: string;
+  /** Endpoints on http://127.0.0.1 or http://localhost are accepted (a local push service in tests). */
+  allowLocalEndpoints: boolean;
 }
 
 /** Where uploaded files live and how large they may be (server/src/modules/files, docs/FILES.md). */
@@ -117,6 +126,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       'Configuration invalide:\n  SEED_DEMO: les comptes de démonstration sont refusés en production',
     );
   }
+  if (production && env.PUSH_ALLOW_LOCAL_ENDPOINTS) {
+    throw new ConfigError(
+      'Configuration invalide:\n  PUSH_ALLOW_LOCAL_ENDPOINTS: les services de notification locaux sont refusés en production',
+    );
+  }
   const databaseTimeouts: DatabaseTimeouts = {
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
@@ -195,7 +209,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFicheBytes: env.FICHE_FILES_MAX_BYTES,
       unusedGraceMs: env.FILE_UNUSED_GRACE_HOURS * 60 * 60 * 1000,
     },
+    push: {
+      subject: env.PUSH_SUBJECT ?? `mailto:${mailAddress(env.MAIL_FROM)}`,
+      allowLocalEndpoints: env.PUSH_ALLOW_LOCAL_ENDPOINTS,
+    },
   };
+}
+
+/** The address of a sender such as `Affluents <no-reply@affluents.local>`. */
+function mailAddress(from: string): string {
+  return /<([^<>\s]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
 /** Nest injection token of the AppConfig. */

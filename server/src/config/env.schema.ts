@@ -105,6 +105,10 @@ export const envSchema = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** Period (ms) of the job that queues meeting reminder emails (a week and a day before). */
   MEETING_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
+  /** Contact the push services may use about this server (VAPID `sub`): a `mailto:` or `https:` address. Defaults to the address of MAIL_FROM. */
+  PUSH_SUBJECT: optionalUrl(/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/, 'mailto:contact@example.org'),
+  /** Accept Web Push endpoints on http://127.0.0.1 and http://localhost (a local push service in tests); refused in production. */
+  PUSH_ALLOW_LOCAL_ENDPOINTS: booleanString.default(false),
   /** Where uploaded files (of fiches, messages, comments and meetings) are kept: `postgres`, in the database every node reads (docs/FILES.md). */
   FILE_STORE: z.enum(['postgres']).default('postgres'),
   /** Largest file one upload may carry (bytes), in a fiche, a message, a comment or a meeting; a larger one is refused with 413 while it arrives. */

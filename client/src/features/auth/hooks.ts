@@ -5,6 +5,7 @@ import { clearPagesRead } from '../../lib/pages-read';
 import { meQueryKey } from '../../lib/query-client';
 import { clearOfflineCopies } from '../../realtime/offline-copies';
 import { closeSocket, useSocketEvent } from '../../realtime/socket';
+import { forgetDeviceSubscription } from '../push/push-device';
 import { authApi } from './api/auth-api';
 
 /** The signed-in user (null when signed out); loaded once and shared by every screen. */
@@ -70,6 +71,8 @@ export function useLogout() {
     onSuccess: () => {
       void clearOfflineCopies();
       void clearPagesRead();
+      // The server forgot this browser's push subscription with the session; the next person here chooses anew.
+      void forgetDeviceSubscription();
     },
     onSettled: () => {
       // The live connection belongs to the session that ended: the next sign-in opens a new one.

@@ -7,6 +7,7 @@ import { enLive } from './en-live';
 import { enMeetings } from './en-meetings';
 import { enNotifications } from './en-notifications';
 import { enPolls } from './en-polls';
+import { enPush } from './en-push';
 import type { Translation } from './fr';
 
 export const en: Translation = {
@@ -827,6 +828,7 @@ export const en: Translation = {
   discussions: enDiscussions,
   notifications: enNotifications,
   polls: enPolls,
+  push: enPush,
   comments: enComments,
   files: enFiles,
   meetings: enMeetings,

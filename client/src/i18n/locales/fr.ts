@@ -7,6 +7,7 @@ import { frLive } from './fr-live';
 import { frMeetings } from './fr-meetings';
 import { frNotifications } from './fr-notifications';
 import { frPolls } from './fr-polls';
+import { frPush } from './fr-push';
 /** French (Belgian usage): the reference locale; every other locale has exactly these keys. */
 export const fr = {
   common: {
@@ -844,6 +845,7 @@ export const fr = {
   discussions: frDiscussions,
   notifications: frNotifications,
   polls: frPolls,
+  push: frPush,
   comments: frComments,
   files: frFiles,
   meetings: frMeetings,

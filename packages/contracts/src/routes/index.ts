@@ -21,6 +21,7 @@ import { meetingsRoutes } from './meetings';
 import { notificationsRoutes } from './notifications';
 import { organisationsRoutes } from './organisations';
 import { pollsRoutes } from './polls';
+import { pushRoutes } from './push';
 import { usersRoutes } from './users';
 
 /**
@@ -44,6 +45,7 @@ export const routes = {
   discussions: discussionsRoutes,
   polls: pollsRoutes,
   notifications: notificationsRoutes,
+  push: pushRoutes,
   meetings: meetingsRoutes,
   meetingCalendar: meetingCalendarRoutes,
   meetingLive: meetingLiveRoutes,

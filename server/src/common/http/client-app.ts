@@ -9,7 +9,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Files whose name stays the same across builds: the browser asks again before using its copy. */
 const REVALIDATE = 'no-cache';
 /** Names that must never be taken from a stale copy: the service worker and what it is told to cache. */
-const ALWAYS_ASK = new Set(['sw.js', 'registerSW.js', 'manifest.webmanifest']);
+const ALWAYS_ASK = new Set(['sw.js', 'push-sw.js', 'registerSW.js', 'manifest.webmanifest']);
 
 /** The Cache-Control of a file of the client build, from its path relative to the build folder. */
 export function clientCacheControl(relativePath: string): string {

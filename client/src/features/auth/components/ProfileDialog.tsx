@@ -12,6 +12,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import { CalendarFeedSection } from '../../meetings/components/CalendarFeedSection';
 import { NotificationPreferencesSection } from '../../notifications/components/NotificationPreferencesSection';
+import { PushDeviceSection } from '../../push/components/PushDeviceSection';
 import { useUpdateProfile } from '../hooks';
 
 interface ProfileDialogProps {
@@ -83,6 +84,7 @@ export function ProfileDialog({ user, isOpen, onOpenChange }: ProfileDialogProps
         </div>
       </Form>
       <NotificationPreferencesSection />
+      <PushDeviceSection />
       <CalendarFeedSection />
     </ModalDialog>
   );

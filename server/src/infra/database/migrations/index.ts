@@ -18,6 +18,7 @@ import { PublishedViews1764600000000 } from './1764600000000-published-views';
 import { NotificationKinds1764910000000 } from './1764910000000-notification-kinds';
 import { GroupActivity1764920000000 } from './1764920000000-group-activity';
 import { AttachedFiles1764940000000 } from './1764940000000-attached-files';
+import { PushSubscriptions1764950000000 } from './1764950000000-push-subscriptions';
 
 /** Every migration, in order. New migrations are appended, never rewritten: a renaming is a new migration. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   NotificationKinds1764910000000,
   GroupActivity1764920000000,
   AttachedFiles1764940000000,
+  PushSubscriptions1764950000000,
 ];
