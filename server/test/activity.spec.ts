@@ -72,6 +72,7 @@ describe('activity (« Nouveautés »)', () => {
       author: { id: ines.id, displayName: ines.displayName },
       body: 'Ajouter   le public visé',
       mentions: [],
+      participantIds: [],
     });
     // A meeting planned with a date, moved, then cancelled: through the meetings routes.
     meetingId = (
