@@ -15,6 +15,7 @@ import { Files1764400001200 } from './1764400001200-files';
 import { FilesUnusedSince1764400001300 } from './1764400001300-files-unused-since';
 import { MeetingsRenamed1764500000000 } from './1764500000000-meetings-renamed';
 import { PublishedViews1764600000000 } from './1764600000000-published-views';
+import { MinutesAmendmentPassages1764960000000 } from './1764960000000-minutes-amendment-passages';
 
 /** Every migration, in order. New migrations are appended, never rewritten: a renaming is a new migration. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   FilesUnusedSince1764400001300,
   MeetingsRenamed1764500000000,
   PublishedViews1764600000000,
+  MinutesAmendmentPassages1764960000000,
 ];
