@@ -16,6 +16,7 @@ import { FilesUnusedSince1764400001300 } from './1764400001300-files-unused-sinc
 import { MeetingsRenamed1764500000000 } from './1764500000000-meetings-renamed';
 import { PublishedViews1764600000000 } from './1764600000000-published-views';
 import { MinutesAmendmentPassages1764960000000 } from './1764960000000-minutes-amendment-passages';
+import { NetworkReachWithoutGuests1764960000100 } from './1764960000100-network-reach-without-guests';
 
 /** Every migration, in order. New migrations are appended, never rewritten: a renaming is a new migration. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   MeetingsRenamed1764500000000,
   PublishedViews1764600000000,
   MinutesAmendmentPassages1764960000000,
+  NetworkReachWithoutGuests1764960000100,
 ];
