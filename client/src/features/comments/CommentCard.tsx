@@ -2,6 +2,7 @@ import type { FicheComment } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
 import { UnstyledButton } from '../../components/ui';
 import { Button } from '../../components/ui/Button';
+import { formatDate, formatRelative } from '../../lib/dates';
 import { CommentBody } from './CommentBody';
 import { CommentComposer } from './CommentComposer';
 import styles from './comments.module.css';
@@ -18,8 +19,9 @@ interface CommentCardProps {
 /** One comment thread: the quoted passage, the comment, its replies, a reply form and resolution. */
 export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onResolve }: CommentCardProps) {
   const { t, i18n } = useTranslation();
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  // Recent activity: relative, the full moment on hover.
+  const when = (iso: string) => formatRelative(iso, i18n.language, t('notifications.justNow'));
+  const moment = (iso: string) => formatDate('dayTime', iso, i18n.language);
   const resolved = comment.resolvedAt !== null;
   return (
     <article
@@ -33,7 +35,9 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
       </UnstyledButton>
       <header className={styles.cardMeta}>
         <strong>{comment.author.displayName}</strong>{' '}
-        <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
+        <time dateTime={comment.createdAt} title={moment(comment.createdAt)}>
+          {when(comment.createdAt)}
+        </time>
       </header>
       <CommentBody body={comment.body} />
       {comment.replies.length > 0 && (
@@ -45,7 +49,9 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
             <li key={reply.id}>
               <span className={styles.cardMeta}>
                 <strong>{reply.author.displayName}</strong>{' '}
-                <time dateTime={reply.createdAt}>{when(reply.createdAt)}</time>
+                <time dateTime={reply.createdAt} title={moment(reply.createdAt)}>
+                  {when(reply.createdAt)}
+                </time>
               </span>
               <CommentBody body={reply.body} />
             </li>

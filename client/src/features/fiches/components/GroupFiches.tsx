@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import cardLink from '../../../styles/card-link.module.css';
 import { useCan } from '../../auth/hooks';
 import { useFiches } from '../hooks';
@@ -56,7 +56,7 @@ export function GroupFiches({ groupId, archived = false }: { groupId: string; ar
             </p>
             <p className={listStyles.cardMeta}>
               {t('fiches.list.updated', {
-                date: formatDate(fiche.updatedAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
+                date: formatDate('tableDate', fiche.updatedAt, i18n.language),
               })}
             </p>
           </li>

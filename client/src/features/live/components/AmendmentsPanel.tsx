@@ -7,8 +7,8 @@ import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
 import { ApiRequestError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAmendments, useDecideAmendment, useProposeAmendment } from '../hooks';
 import styles from '../live.module.css';
@@ -83,10 +83,7 @@ export function AmendmentsPanel({
                 <p className={styles.amendmentMeta}>
                   {t('live.amendments.by', {
                     name,
-                    date: formatDate(amendment.createdAt, i18n.language, {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                    }),
+                    date: formatDate('dayTime', amendment.createdAt, i18n.language),
                   })}{' '}
                   {replace && <Badge tone="info">{t('live.amendments.kind.replace')}</Badge>}{' '}
                   <Badge tone={statusTone[amendment.status]}>

@@ -7,7 +7,7 @@ import { Button } from '../../../components/ui/Button';
 import { Checkbox } from '../../../components/ui/Checkbox';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePublishMinutes, useStartReview } from '../hooks';
 import styles from '../live.module.css';
@@ -50,7 +50,7 @@ export function MinutesView({ meeting }: { meeting: MeetingDetail }) {
           ) : minutesStatus === 'review' && meeting.minutes?.reviewEndsAt ? (
             <p className="notice notice--info">
               {t('live.minutes.reviewUntil', {
-                date: formatDate(meeting.minutes.reviewEndsAt, i18n.language, { dateStyle: 'full' }),
+                date: formatDate('dayTime', meeting.minutes.reviewEndsAt, i18n.language),
               })}
             </p>
           ) : (

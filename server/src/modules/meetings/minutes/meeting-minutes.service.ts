@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BRUSSELS_TIME_ZONE,
   can,
   type DecideAmendmentRequest,
+  formatDateAs,
   type MinutesAmendment,
   type ProposeAmendmentRequest,
   type PublishedMinutes,
@@ -46,8 +46,7 @@ import {
 
 export type { MinutesState } from './minutes-rows';
 
-const longDate = (date: Date) =>
-  date.toLocaleString('fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });
+const longDate = (date: Date) => formatDateAs('dayTime', date, 'fr-BE');
 
 /**
  * Minutes (procès-verbal) of a meeting: the live notes go through a review by the attendees (remarks and
