@@ -225,12 +225,14 @@ test('(60) meetings: Inès runs a meeting live with Amina and Thomas, then publi
   await checkA11y(amina, 'minutes in review (attendee)');
   await screenshot(amina, 's-4b-pv-relecture');
   await ines.reload();
-  const accept = ines.getByRole('button', { name: /^Accepter l’amendement de Amina$/ });
+  const accept = ines.getByRole('button', { name: 'Accepter l’amendement de Amina Lahlou', exact: true });
   await accept.waitFor({ timeout: 15_000 });
   await accept.click();
   await waitForText(ines.locator('.live-amendment'), 'Accepté', 'the accepted amendment');
   // Inès accepts the replacement: the server writes it into the draft, live in both editors.
-  await ines.getByRole('button', { name: /^Accepter l’amendement de Amina et remplacer le passage/ }).click();
+  await ines
+    .getByRole('button', { name: /^Accepter l’amendement de Amina Lahlou et remplacer le passage/ })
+    .click();
   await waitForText(
     ines.locator('.live-notes__content'),
     AMENDED_NOTE,
