@@ -6,7 +6,7 @@
 // not answered. Desktop and 375 px, axe on each screen.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from '@playwright/test';
-import { fetchText } from './support/api';
+import { api, fetchText } from './support/api';
 import { checkA11y, checkNoHorizontalOverflow, screenshot } from './support/checks';
 import { expect, test } from './support/fixtures';
 import { ACTION_TIMEOUT_MS } from './support/settings';
@@ -331,4 +331,61 @@ test('(55) meeting planning: Sophie plans a meeting of the Namur encadrants, Oli
   await olivier.setViewportSize({ width: 375, height: 740 });
   await checkNoHorizontalOverflow(olivier, 'meeting page at 375 px (member)');
   await shot(olivier, 'p-12-rencontre-membre-telephone');
+});
+
+test('(55b) date poll on a phone: Olivier answers "Si nécessaire" at 390 px, the words whole', async ({
+  signedIn,
+}) => {
+  const sophie = await signedIn('sophie');
+  const olivier = await signedIn('olivier');
+  // A group Sophie facilitates and Olivier belongs to (the Namur encadrants).
+  const oliviers: Array<{ groupId: string }> = (await api(olivier, 'GET', '/api/auth/me')).memberships;
+  const facilitated = (await api(sophie, 'GET', '/api/auth/me')).memberships.find(
+    (m: { role: string; groupId: string }) =>
+      m.role === 'facilitator' && oliviers.some((o) => o.groupId === m.groupId),
+  );
+  assert(facilitated, 'Sophie facilitates no group of Olivier in the demo data');
+  // A meeting whose date is to be found, and its date poll (through the API: the planning screens are above).
+  const meeting = await api(sophie, 'POST', `/api/groups/${facilitated.groupId}/meetings`, {
+    title: 'Rencontre à dater',
+  });
+  const slot = (days: number) => {
+    const day = brusselsWeekdayFromNow(days);
+    return { startsAt: `${day}T08:30:00.000Z`, endsAt: `${day}T11:30:00.000Z` };
+  };
+  await api(sophie, 'POST', `/api/meetings/${meeting.id}/date-poll`, {
+    slots: [slot(30), slot(37)],
+    closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  });
+
+  await olivier.setViewportSize({ width: 390, height: 844 });
+  await olivier.goto(`/rencontres/${meeting.id}`);
+  const poll = olivier.getByRole('region', { name: 'Trouver la date' });
+  const maybe = poll.getByRole('columnheader', { name: 'Si nécessaire' });
+  await maybe.waitFor();
+  // The heading breaks between its words at most: each word on one line, no hyphen.
+  const words = await maybe.evaluate((cell) => {
+    const text = cell.firstChild as Text;
+    return (text.textContent ?? '').split(' ').map((word) => {
+      const at = (text.textContent ?? '').indexOf(word);
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + word.length);
+      const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+      return { word, lines: lines.size };
+    });
+  });
+  for (const { word, lines } of words) assert(lines === 1, `"${word}" is broken over ${lines} lines`);
+  expect(await maybe.evaluate((cell) => getComputedStyle(cell).hyphens)).toBe('manual');
+  await poll
+    .getByRole('radio', { name: /^Si nécessaire pour/ })
+    .first()
+    .click({ force: true });
+  await checkNoHorizontalOverflow(olivier, 'date poll at 390 px');
+  await checkA11y(olivier, 'date poll at 390 px');
+  await poll.scrollIntoViewIfNeeded();
+  await screenshot(olivier, 'p-9-sondage-dates-telephone');
+
+  // The meeting leaves the group's plans as it came: cancelled.
+  await api(sophie, 'PATCH', `/api/meetings/${meeting.id}`, { status: 'cancelled' });
 });

@@ -17,6 +17,28 @@ const NOTE = 'Créer une liste partagée des hébergements d’urgence du bassin
 const DECISION = 'La liste des hébergements est tenue par le CPAS de Charleroi.';
 const ACTION = 'Recenser les places d’urgence disponibles';
 const AMENDMENT = 'Préciser : la liste est mise à jour chaque mois.';
+const PASSAGE = 'liste partagée';
+const REPLACEMENT = 'liste partagée et mise à jour chaque mois';
+const AMENDED_NOTE = NOTE.replace(PASSAGE, REPLACEMENT);
+
+/** Selects `text` in the notes on `page`, as a reader does with the mouse. */
+async function selectInNotes(page: Page, text: string): Promise<void> {
+  await page.locator('.live-notes__content').evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`no "${wanted}" in the notes`);
+  }, text);
+}
 
 /** The text of the current item on a live page. */
 const currentTitle = (page: Page) => page.locator('.live-current__title');
@@ -188,13 +210,40 @@ test('(60) meetings: Inès runs a meeting live with Amina and Thomas, then publi
   await amendments.getByLabel('Amendement proposé').fill(AMENDMENT);
   await amendments.getByRole('button', { name: 'Proposer l’amendement' }).click();
   await waitForText(amendments.locator('.live-amendment'), AMENDMENT, 'Amina’s amendment');
+  // She also selects a passage of the draft and proposes its new wording.
+  await waitForText(amina.locator('.live-notes__content'), NOTE, 'the draft on Amina’s page');
+  await selectInNotes(amina, PASSAGE);
+  const replaceSelection = amendments.getByRole('button', { name: 'Remplacer le passage sélectionné' });
+  await expect(replaceSelection).toBeEnabled();
+  await replaceSelection.click();
+  await waitForText(amendments.locator('.live-amend-passage'), PASSAGE, 'the passage to replace');
+  await amendments.getByLabel('Nouvelle rédaction du passage').fill(REPLACEMENT);
+  await checkA11y(amina, 'replacing a passage (attendee)');
+  await screenshot(amina, 's-4c-pv-remplacement');
+  await amendments.getByRole('button', { name: 'Proposer le remplacement' }).click();
+  await waitForText(amendments.locator('.live-amendment'), REPLACEMENT, 'Amina’s replacement');
   await checkA11y(amina, 'minutes in review (attendee)');
   await screenshot(amina, 's-4b-pv-relecture');
   await ines.reload();
-  const accept = ines.getByRole('button', { name: /^Accepter l’amendement de Amina/ });
+  const accept = ines.getByRole('button', { name: 'Accepter l’amendement de Amina Lahlou', exact: true });
   await accept.waitFor({ timeout: 15_000 });
   await accept.click();
   await waitForText(ines.locator('.live-amendment'), 'Accepté', 'the accepted amendment');
+  // Inès accepts the replacement: the server writes it into the draft, live in both editors.
+  await ines
+    .getByRole('button', { name: /^Accepter l’amendement de Amina Lahlou et remplacer le passage/ })
+    .click();
+  await waitForText(
+    ines.locator('.live-notes__content'),
+    AMENDED_NOTE,
+    'the replaced passage on Inès’s page',
+  );
+  await waitForText(
+    amina.locator('.live-notes__content'),
+    AMENDED_NOTE,
+    'the replaced passage on Amina’s page',
+  );
+  await screenshot(ines, 's-4d-pv-remplacement-accepte');
 
   await ines.getByRole('button', { name: 'Publier', exact: true }).click();
   const dialog = ines.getByRole('alertdialog', { name: 'Publier le procès-verbal ?' });
@@ -206,7 +255,7 @@ test('(60) meetings: Inès runs a meeting live with Amina and Thomas, then publi
   await thomas.goto(`/rencontres/${meetingId}/proces-verbal`);
   await thomas.getByRole('heading', { level: 1, name: title }).waitFor();
   const text = thomas.getByRole('article', { name: new RegExp(`Procès-verbal de ${title}`) });
-  await waitForText(text, NOTE, 'Thomas’s published minutes');
+  await waitForText(text, AMENDED_NOTE, 'Thomas’s published minutes');
   const present = (await thomas.locator('.live-facts__attendance').first().textContent()) ?? '';
   assert(/Amina/.test(present) && /Thomas/.test(present), `the minutes list as present: "${present}"`);
   await waitForText(thomas.locator('.live-facts__list li'), DECISION, 'the decision in the minutes');

@@ -267,6 +267,28 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     expect((await search(amina, 'hélicoptère')).total).toBe(0);
   });
 
+  it('keeps a fiche for the whole network from outside guests, unless published for them too', async () => {
+    const search = async (agent: TestAgent, q: string) =>
+      (await agent.get(`/api/fiches?q=${encodeURIComponent(q)}`).expect(200)).body;
+    // A partner from outside the sector, in no group (as a guest invited to one meeting or thread).
+    people.set('nadia', await factories(t).user({ displayName: 'Nadia Vandenbergh' }));
+    const nadia = await signIn('nadia');
+    const amina = await signIn('amina');
+    await sophie.post(`/api/fiches/${fiche.id}/publish`).send({ reach: 'network' }).expect(200);
+    expect((await search(amina, 'formations')).total).toBe(1);
+    await amina.get(`/api/fiches/${fiche.id}`).expect(200);
+    expect((await search(nadia, 'formations')).total).toBe(0);
+    expect((await nadia.get(`/api/fiches/${fiche.id}`)).status).toBeGreaterThanOrEqual(403);
+
+    const wider = await sophie
+      .post(`/api/fiches/${fiche.id}/publish`)
+      .send({ reach: 'network_and_guests' })
+      .expect(200);
+    expect(wider.body.reach).toBe('network_and_guests');
+    expect((await search(nadia, 'formations')).items.map((i: { id: string }) => i.id)).toEqual([fiche.id]);
+    await nadia.get(`/api/fiches/${fiche.id}`).expect(200);
+  });
+
   it('lets members search their own group’s drafts, never others', async () => {
     const draft = (
       await claire
@@ -326,7 +348,8 @@ describe('fiches actions: template, access, lifecycle, publication and toolbox s
     ).body;
     await sophie.delete(`/api/groups/${namurSocial}/members/${users[0].id}`).expect(204);
     await waitFor(() => claireClient.closes.some((c) => c.code === 4403), 'access revoked close', 5000);
-    // She keeps what any reader within the publication's reach has: the published version, not the draft.
+    // She keeps what any reader within the publication's reach has (the network and its guests: she is in
+    // no group any more): the published version, not the draft.
     const after = (await claire.get(`/api/fiches/${fiche.id}`).expect(200)).body as FicheDetail;
     expect(after).toMatchObject({ liveDocument: false, access: 'read' });
     expect(after.versions.map((v) => v.id)).toEqual([after.publishedVersionId]);

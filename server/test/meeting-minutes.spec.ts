@@ -4,6 +4,7 @@ import { addAgendaItem } from '@affluents/editor/template';
 import type TestAgent from 'supertest/lib/agent';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../src/collab/collab-documents';
+import { connectClient, listenForDocuments, waitFor } from './support/collab-client';
 import { factories, type TestUser } from './support/factories';
 import { paragraph } from './support/fiche-blocks';
 import { getPdf, pdfCatalog } from './support/pdf-text';
@@ -291,6 +292,144 @@ describe('Minutes of a meeting: review, amendments, frozen publication, PDF, fic
     expect(bodies[0]).toMatch(/en relecture/);
     expect(bodies[1]).toMatch(/publié/);
     for (const body of bodies) expect(body).toContain(`/rencontres/${meeting.id}/proces-verbal`);
+  });
+
+  it('applies an accepted replacement to the notes, live for an open editor, and refuses a stale one', async () => {
+    const meeting = await createMeeting('Rencontre d’avril');
+    await documents.change(meeting.notes, (doc) => {
+      doc
+        .getXmlFragment('default')
+        .insert(0, [
+          paragraph('Le CPAS tient la liste des hébergements.'),
+          paragraph('Prochaine visite : ', ['la ressourcerie', { bold: true }], ' en mai.'),
+        ]);
+    });
+    await sophie.post(`/api/meetings/${meeting.id}/minutes/review`).send({ reviewDays: 3 }).expect(200);
+
+    // Claire has the notes open, as in the browser, and anchors her selection in her copy of the document.
+    const wsUrl = await listenForDocuments(t.app);
+    const cookie = await signInCookie(await listen(t.app), claireAccount.email, claireAccount.password);
+    const client = connectClient(wsUrl, meeting.notes, cookie);
+    const runs = () =>
+      (client.doc.getXmlFragment('default').toArray() as Y.XmlElement[]).map((p) => p.get(0) as Y.XmlText);
+    const plain = () =>
+      runs()
+        .map((text) => (text.toDelta() as Array<{ insert: string }>).map((op) => op.insert).join(''))
+        .join('\n');
+    try {
+      await waitFor(() => runs().length === 2, 'the notes reach Claire’s editor');
+      const passage = (text: Y.XmlText, from: number, to: number) => ({
+        anchorStart: Buffer.from(
+          Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, from)),
+        ).toString('base64'),
+        anchorEnd: Buffer.from(
+          Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, to)),
+        ).toString('base64'),
+      });
+      const [first, second] = runs();
+      const cpas = 'Le CPAS'.length;
+      const replace: MinutesAmendment = (
+        await claire
+          .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+          .send({
+            kind: 'replace',
+            quote: 'Le CPAS',
+            body: 'Le CPAS de Namur',
+            passage: passage(first, 0, cpas),
+          })
+          .expect(201)
+      ).body;
+      expect(replace).toMatchObject({ kind: 'replace', quote: 'Le CPAS', body: 'Le CPAS de Namur' });
+      expect(replace.passage?.anchorStart).toEqual(expect.any(String));
+      const start = 'Prochaine visite : '.length;
+      const bold = (
+        await claire
+          .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+          .send({
+            kind: 'replace',
+            quote: 'la ressourcerie',
+            body: 'la ressourcerie de Jambes',
+            passage: passage(second, start, start + 'la ressourcerie'.length),
+          })
+          .expect(201)
+      ).body as MinutesAmendment;
+      // A quote that is not the text at the anchors, or anchors across two paragraphs, are refused.
+      const wrong = await claire
+        .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+        .send({ kind: 'replace', quote: 'Le CPAs', body: 'x', passage: passage(first, 0, cpas) })
+        .expect(400);
+      expect(wrong.body.fieldErrors).toEqual([expect.objectContaining({ path: 'quote' })]);
+      await claire
+        .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+        .send({
+          kind: 'replace',
+          quote: 'liste',
+          body: 'x',
+          passage: {
+            anchorStart: passage(first, 10, 12).anchorStart,
+            anchorEnd: passage(second, 2, 3).anchorEnd,
+          },
+        })
+        .expect(400);
+      // A remark keeps working as before, with no passage.
+      const remark: MinutesAmendment = (
+        await claire
+          .post(`/api/meetings/${meeting.id}/minutes/amendments`)
+          .send({ body: 'Ajouter les excusés' })
+          .expect(201)
+      ).body;
+      expect(remark).toMatchObject({ kind: 'remark', passage: null, quote: '' });
+
+      // Sophie accepts: the server rewrites the passage, and Claire's open editor receives it.
+      await sophie
+        .post(`/api/meetings/${meeting.id}/minutes/amendments/${replace.id}/decision`)
+        .send({ status: 'accepted' })
+        .expect(200);
+      await waitFor(
+        () => plain().startsWith('Le CPAS de Namur tient la liste'),
+        'the replacement in Claire’s editor',
+      );
+      const notes = await documents.readDocument(meeting.notes);
+      expect(notesText(Buffer.from(Y.encodeStateAsUpdate(notes)).toString('base64'))).toContain(
+        'Le CPAS de Namur tient la liste des hébergements.',
+      );
+      notes.destroy();
+
+      // Meanwhile someone rewrote the bold passage: accepting the stale proposal changes nothing (409).
+      runs()[1].insert(start + 3, 'grande ');
+      await waitFor(
+        async () =>
+          (
+            await documents.inspect(meeting.notes, (doc) => doc.getXmlFragment('default').toString())
+          ).includes('la grande ressourcerie'),
+        'Claire’s edit on the server',
+      );
+      const stale = await sophie
+        .post(`/api/meetings/${meeting.id}/minutes/amendments/${bold.id}/decision`)
+        .send({ status: 'accepted' })
+        .expect(409);
+      expect(stale.body.message).toMatch(/Le passage a changé depuis la proposition/);
+      expect(plain()).toContain('la grande ressourcerie en mai.');
+      const listed: MinutesAmendment[] = (
+        await claire.get(`/api/meetings/${meeting.id}/minutes/amendments`).expect(200)
+      ).body;
+      expect(listed.find((a) => a.id === bold.id)?.status).toBe('open');
+      // The facilitator may still accept it as a remark, amending by hand: the text is left alone.
+      const asRemark = await sophie
+        .post(`/api/meetings/${meeting.id}/minutes/amendments/${bold.id}/decision`)
+        .send({ status: 'accepted', applyText: false })
+        .expect(200);
+      expect(asRemark.body.status).toBe('accepted');
+      expect(plain()).toContain('la grande ressourcerie en mai.');
+      // A remark is accepted as before.
+      const accepted = await sophie
+        .post(`/api/meetings/${meeting.id}/minutes/amendments/${remark.id}/decision`)
+        .send({ status: 'accepted' })
+        .expect(200);
+      expect(accepted.body.status).toBe('accepted');
+    } finally {
+      client.destroy();
+    }
   });
 
   it('lets guests read the minutes when the facilitator chose so, published straight from the draft', async () => {

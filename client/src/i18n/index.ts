@@ -48,8 +48,4 @@ export function setLanguage(language: Language) {
   void i18n.changeLanguage(language);
 }
 
-export function formatDate(iso: string, language: string, options?: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(localeOf(language), options ?? { dateStyle: 'long' }).format(new Date(iso));
-}
-
 export default i18n;

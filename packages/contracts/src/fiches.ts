@@ -7,8 +7,12 @@ export const ficheStatuses = ['draft', 'review', 'published', 'archived'] as con
 export const FicheStatus = z.enum(ficheStatuses);
 export type FicheStatus = z.infer<typeof FicheStatus>;
 
-/** Who can read a published fiche in the toolbox. */
-export const publicationReaches = ['group', 'bassin', 'network'] as const;
+/**
+ * Who can read a published fiche in the toolbox (GLOSSARY): its group, the groups of its bassin, every
+ * member of a group of the network (`network`: not the outside guests), or the network and the outside
+ * guests invited to a meeting or a thread (`network_and_guests`: every signed-in person).
+ */
+export const publicationReaches = ['group', 'bassin', 'network', 'network_and_guests'] as const;
 export const PublicationReach = z.enum(publicationReaches);
 export type PublicationReach = z.infer<typeof PublicationReach>;
 

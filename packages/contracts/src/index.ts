@@ -5,6 +5,7 @@ export * from './brussels-time';
 export * from './collab';
 export * from './comments';
 export * from './common';
+export * from './date-formats';
 export * from './discussions';
 export * from './enums';
 export * from './errors';

@@ -239,23 +239,71 @@ export const StartMinutesReviewRequest = z
   .strict();
 export type StartMinutesReviewRequest = z.infer<typeof StartMinutesReviewRequest>;
 
+/**
+ * The kinds of amendment (GLOSSARY): a `remark` (free text, optionally quoting a passage; the facilitator
+ * amends the notes by hand) or a `replace` of a passage selected in the notes, anchored in the Yjs document
+ * and applied by the server to the notes when accepted.
+ */
+export const amendmentKinds = ['remark', 'replace'] as const;
+export const AmendmentKind = z.enum(amendmentKinds);
+export type AmendmentKind = z.infer<typeof AmendmentKind>;
+
+/** A base64 `Y.encodeRelativePosition` naming a place in the notes (as a fiche comment's anchors). */
+const PassageAnchor = z
+  .string()
+  .min(4)
+  .max(2000)
+  .regex(/^[A-Za-z0-9+/=]+$/, { message: 'Ancre du passage invalide' });
+
+/** A passage of the notes: the anchors of its start and end, and its text when it was selected. */
+export const MinutesPassage = z.object({ anchorStart: PassageAnchor, anchorEnd: PassageAnchor });
+export type MinutesPassage = z.infer<typeof MinutesPassage>;
+
 export const MinutesAmendment = z.object({
   id: Id,
   author: PersonRef,
-  /** The passage concerned (free text quote) and the proposed wording or remark. */
+  kind: AmendmentKind,
+  /**
+   * The passage concerned: a free quote for a remark; for a replacement, the exact text selected between
+   * `passage`'s anchors.
+   */
   quote: z.string(),
+  /** The remark, or the new wording of the passage for a replacement. */
   body: z.string(),
+  /** The anchored passage of a replacement; null for a remark. */
+  passage: MinutesPassage.nullable(),
   status: z.enum(['open', 'accepted', 'rejected']),
   createdAt: Timestamp,
 });
 export type MinutesAmendment = z.infer<typeof MinutesAmendment>;
 
-export const ProposeAmendmentRequest = z
-  .object({ quote: FreeText().max(2000).default(''), body: Label(4000) })
-  .strict();
+export const ProposeAmendmentRequest = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('remark').default('remark'),
+      quote: FreeText().max(2000).default(''),
+      body: Label(4000),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('replace'),
+      /** The selected text, untrimmed: the server checks it is still what the anchors hold. */
+      quote: FreeText().min(1, { message: 'Sélectionnez le passage à remplacer' }).max(2000),
+      body: Label(4000),
+      passage: MinutesPassage.strict(),
+    })
+    .strict(),
+]);
 export type ProposeAmendmentRequest = z.infer<typeof ProposeAmendmentRequest>;
 
-export const DecideAmendmentRequest = z.object({ status: z.enum(['accepted', 'rejected']) }).strict();
+/**
+ * Accepting a replacement applies it to the notes, unless `applyText` is false: the facilitator then
+ * accepts it as a remark and amends the text by hand (when the passage changed since the proposal).
+ */
+export const DecideAmendmentRequest = z
+  .object({ status: z.enum(['accepted', 'rejected']), applyText: z.boolean().default(true) })
+  .strict();
 export type DecideAmendmentRequest = z.infer<typeof DecideAmendmentRequest>;
 
 export const PublishMinutesRequest = z.object({ visibleToGuests: z.boolean().default(false) }).strict();

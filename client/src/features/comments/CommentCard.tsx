@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { UnstyledButton } from '../../components/ui';
 import { Button } from '../../components/ui/Button';
 import { AttachedFiles } from '../files/Attachments';
+import { formatDate, formatRelative } from '../../lib/dates';
 import { CommentBody } from './CommentBody';
 import { CommentComposer } from './CommentComposer';
 import styles from './comments.module.css';
@@ -19,8 +20,9 @@ interface CommentCardProps {
 /** One comment thread: the quoted passage, the comment, its replies, a reply form and resolution. */
 export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onResolve }: CommentCardProps) {
   const { t, i18n } = useTranslation();
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  // Recent activity: relative, the full moment on hover.
+  const when = (iso: string) => formatRelative(iso, i18n.language, t('notifications.justNow'));
+  const moment = (iso: string) => formatDate('dayTime', iso, i18n.language);
   const resolved = comment.resolvedAt !== null;
   return (
     <article
@@ -34,7 +36,9 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
       </UnstyledButton>
       <header className={styles.cardMeta}>
         <strong>{comment.author.displayName}</strong>{' '}
-        <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
+        <time dateTime={comment.createdAt} title={moment(comment.createdAt)}>
+          {when(comment.createdAt)}
+        </time>
       </header>
       <CommentBody body={comment.body} />
       <AttachedFiles files={comment.files} />
@@ -47,7 +51,9 @@ export function CommentCard({ comment, active, mayResolve, onFocus, onReply, onR
             <li key={reply.id}>
               <span className={styles.cardMeta}>
                 <strong>{reply.author.displayName}</strong>{' '}
-                <time dateTime={reply.createdAt}>{when(reply.createdAt)}</time>
+                <time dateTime={reply.createdAt} title={moment(reply.createdAt)}>
+                  {when(reply.createdAt)}
+                </time>
               </span>
               <CommentBody body={reply.body} />
               <AttachedFiles files={reply.files} />

@@ -1,10 +1,8 @@
-import { localeOf } from '../../i18n';
+import { formatDate } from '../../lib/dates';
 
 /** "14:32" in the interface language. */
 export function formatTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  return formatDate('time', iso, language);
 }
 
 /** The local calendar day of a time, to put a separator between days. */
@@ -15,20 +13,13 @@ export function dayKey(iso: string): string {
 
 /** "aujourd'hui" / "hier" come from the caller; other days read "mardi 4 mars 2025". */
 export function formatDay(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(iso));
+  return formatDate('day', iso, language);
 }
 
 /** A short "when" for lists: the time today, else the date. */
 export function formatWhen(iso: string, language: string): string {
   if (dayKey(iso) === dayKey(new Date().toISOString())) return formatTime(iso, language);
-  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short' }).format(
-    new Date(iso),
-  );
+  return formatDate('tableDate', iso, language);
 }
 
 /** The server's sanitised HTML, refused outright if a script tag slipped through anyway. */

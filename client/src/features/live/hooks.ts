@@ -1,4 +1,10 @@
-import type { CreateActionRequest, SetAttendanceRequest, UpdateActionRequest } from '@affluents/contracts';
+import type {
+  CreateActionRequest,
+  DecideAmendmentRequest,
+  ProposeAmendmentRequest,
+  SetAttendanceRequest,
+  UpdateActionRequest,
+} from '@affluents/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSocketEvent } from '../../realtime/socket';
 import { liveApi } from './live-api';
@@ -78,14 +84,14 @@ export function useStartReview(meetingId: string) {
 }
 
 export function useProposeAmendment(meetingId: string) {
-  return useMinutesMutation(meetingId, (body: { quote: string; body: string }) =>
+  return useMinutesMutation(meetingId, (body: ProposeAmendmentRequest) =>
     liveApi.proposeAmendment(meetingId, body),
   );
 }
 
 export function useDecideAmendment(meetingId: string) {
-  return useMinutesMutation(meetingId, ({ id, status }: { id: string; status: 'accepted' | 'rejected' }) =>
-    liveApi.decideAmendment(meetingId, id, status),
+  return useMinutesMutation(meetingId, ({ id, ...decision }: { id: string } & DecideAmendmentRequest) =>
+    liveApi.decideAmendment(meetingId, id, decision),
   );
 }
 

@@ -1,6 +1,7 @@
 import {
   type CreateActionRequest,
   type CreateDecisionRequest,
+  type DecideAmendmentRequest,
   type ProposeAmendmentRequest,
   routes,
   type SetAttendanceRequest,
@@ -32,8 +33,8 @@ export const liveApi = {
     call(minutes.amendments, { params: { id: meetingId }, signal }),
   proposeAmendment: (meetingId: string, body: ProposeAmendmentRequest) =>
     call(minutes.propose, { params: { id: meetingId }, body }),
-  decideAmendment: (meetingId: string, amendmentId: string, status: 'accepted' | 'rejected') =>
-    call(minutes.decide, { params: { id: meetingId, amendmentId }, body: { status } }),
+  decideAmendment: (meetingId: string, amendmentId: string, decision: DecideAmendmentRequest) =>
+    call(minutes.decide, { params: { id: meetingId, amendmentId }, body: decision }),
   publish: (meetingId: string, visibleToGuests: boolean) =>
     call(minutes.publish, { params: { id: meetingId }, body: { visibleToGuests } }),
   minutes: (meetingId: string, signal?: AbortSignal) =>

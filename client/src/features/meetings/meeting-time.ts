@@ -1,12 +1,12 @@
-import { BRUSSELS_TIME_ZONE, brusselsClockTime, brusselsDay } from '@affluents/contracts';
-import { formatDate } from '../../i18n';
+import { brusselsClockTime, brusselsDay } from '@affluents/contracts';
+import { formatDate } from '../../lib/dates';
 import { brusselsToIso } from '../polls/brussels-time';
 
 export { brusselsToIso };
 
 /** "mardi 3 mars 2026", the day of a meeting in Brussels whatever the reader's computer says. */
 export function formatMeetingDay(iso: string, language: string): string {
-  return formatDate(iso, language, { dateStyle: 'full', timeZone: BRUSSELS_TIME_ZONE });
+  return formatDate('day', iso, language);
 }
 
 /** Whether a meeting starting at `startsAt` is on a later day than `now`, both days taken in Brussels. */
@@ -16,7 +16,7 @@ export function isOnALaterDay(startsAt: string | null, now: Date = new Date()): 
 
 /** "09:30", in Brussels time. */
 export function formatMeetingClock(iso: string, language: string): string {
-  return formatDate(iso, language, { timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });
+  return formatDate('time', iso, language);
 }
 
 /** "mardi 3 mars 2026, 09:30 – 12:30" (a meeting never spans midnight in practice; if so, both days). */

@@ -1,5 +1,5 @@
-import { BRUSSELS_TIME_ZONE, brusselsInstant } from '@affluents/contracts';
-import { formatDate } from '../../i18n';
+import { brusselsInstant } from '@affluents/contracts';
+import { formatDate } from '../../lib/dates';
 
 /** The UTC instant (ISO) of a wall-clock date (`2026-03-03`) and time (`14:00`) in Brussels, or null. */
 export function brusselsToIso(date: string, time: string): string | null {
@@ -8,12 +8,12 @@ export function brusselsToIso(date: string, time: string): string | null {
 
 /** "mardi 3 mars 2026 à 14:00", in Brussels time and the interface language. */
 export function formatMoment(iso: string, language: string): string {
-  return formatDate(iso, language, { dateStyle: 'full', timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });
+  return formatDate('dayTime', iso, language);
 }
 
 /** "14:00", in Brussels time. */
 export function formatClock(iso: string, language: string): string {
-  return formatDate(iso, language, { timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });
+  return formatDate('time', iso, language);
 }
 
 /** A slot as one line: its day and start, and its end time when it has one. */

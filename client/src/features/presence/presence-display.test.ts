@@ -49,7 +49,7 @@ describe('presenceDisplay', () => {
       now: new Date('2025-06-09T22:30:00Z'),
     });
     // 23:55 on the 9th and 00:30 on the 10th in Brussels: two different days.
-    expect(recent).toEqual([{ id: id(1), name: 'Zoé Martin', seenAt: '23:55', seenOn: '09/06' }]);
+    expect(recent).toEqual([{ id: id(1), name: 'Zoé Martin', seenAt: '23:55', seenOn: '9 juin 2025' }]);
   });
 
   it('counts a person once, online winning over an older offline entry', () => {

@@ -1,5 +1,5 @@
 import type { PresenceEntry } from '@affluents/contracts';
-import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+import { formatDateAs } from '@affluents/contracts';
 import { initialsOf, userColor } from '../../lib/user-color';
 
 export interface OnlinePerson {
@@ -58,16 +58,8 @@ export function presenceDisplay(
     }))
     .sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || collator.compare(a.name, b.name));
 
-  const time = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: BRUSSELS_TIME_ZONE,
-  });
-  const day = new Intl.DateTimeFormat(locale, {
-    day: '2-digit',
-    month: '2-digit',
-    timeZone: BRUSSELS_TIME_ZONE,
-  });
+  const time = { format: (date: Date) => formatDateAs('time', date, locale) };
+  const day = { format: (date: Date) => formatDateAs('tableDate', date, locale) };
   const today = day.format(now);
   const recent = people
     .filter((p) => !p.online)

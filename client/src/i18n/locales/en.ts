@@ -430,7 +430,8 @@ export const en: Translation = {
     reach: {
       group: 'the group',
       bassin: 'the whole bassin',
-      network: 'the whole network',
+      network: 'the whole network (without outside guests)',
+      network_and_guests: 'the whole network and outside guests',
     },
     versions: {
       title: 'Versions',
@@ -471,8 +472,12 @@ export const en: Translation = {
           help: 'The members of the three groups of the {{bassin}} bassin.',
         },
         network: {
-          label: 'The whole network',
-          help: 'Everyone with an Affluents account, in every bassin.',
+          label: 'The whole network (members of groups, without outside guests)',
+          help: 'The members of the groups of every bassin. Guests from outside the sector (invited to a meeting or a discussion) do not see it.',
+        },
+        network_and_guests: {
+          label: 'The whole network and outside guests',
+          help: 'Everyone signed up to Affluents, including partners from outside the sector (CPAS, Forem…) invited to a meeting or a discussion.',
         },
       },
       label: 'Version name (optional)',

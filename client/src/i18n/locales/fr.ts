@@ -442,7 +442,8 @@ export const fr = {
     reach: {
       group: 'le groupe',
       bassin: 'tout le bassin',
-      network: 'tout le réseau',
+      network: 'tout le réseau (sans les invité·es extérieur·es)',
+      network_and_guests: 'tout le réseau et les invité·es extérieur·es',
     },
     versions: {
       title: 'Versions',
@@ -483,8 +484,12 @@ export const fr = {
           help: 'Les membres des trois groupes du bassin {{bassin}}.',
         },
         network: {
-          label: 'Tout le réseau',
-          help: 'Toutes les personnes inscrites sur Affluents, dans chaque bassin.',
+          label: 'Tout le réseau (membres des groupes, sans les invité·es extérieur·es)',
+          help: 'Les membres des groupes de chaque bassin. Les invité·es extérieur·es au secteur (à une rencontre ou à une discussion) ne la voient pas.',
+        },
+        network_and_guests: {
+          label: 'Tout le réseau et les invité·es extérieur·es',
+          help: 'Toutes les personnes inscrites sur Affluents, y compris les partenaires extérieurs au secteur (CPAS, Forem…) invités à une rencontre ou à une discussion.',
         },
       },
       label: 'Nom de la version (facultatif)',

@@ -51,7 +51,8 @@ export const meetingMinutesRoutes = {
     method: 'post',
     path: '/api/meetings/:id/minutes/amendments',
     tag: 'Rencontres (procès-verbal)',
-    summary: 'Proposer un amendement ou une remarque, pendant la relecture seulement (409 sinon)',
+    summary:
+      'Proposer une remarque ou le remplacement d’un passage, pendant la relecture seulement (409 sinon)',
     access: 'signed-in',
     params: z.object({ id: Id }),
     body: ProposeAmendmentRequest,
@@ -63,7 +64,8 @@ export const meetingMinutesRoutes = {
     method: 'post',
     path: '/api/meetings/:id/minutes/amendments/:amendmentId/decision',
     tag: 'Rencontres (procès-verbal)',
-    summary: 'Accepter ou refuser une proposition d’amendement (animateurs)',
+    summary:
+      'Accepter ou refuser une proposition d’amendement (animateurs) ; accepter un remplacement l’applique au texte (409 si le passage a changé)',
     access: 'signed-in',
     params: z.object({ id: Id, amendmentId: Id }),
     body: DecideAmendmentRequest,

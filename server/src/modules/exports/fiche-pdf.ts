@@ -1,4 +1,4 @@
-import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+import { formatDateAs } from '@affluents/contracts';
 import * as Y from 'yjs';
 import { ficheStatusLabels, groupKindLabels } from '../../common/french-labels';
 import type { CommentNote } from '../comments/comment-rows';
@@ -6,8 +6,7 @@ import type { FicheExportSource } from './fiche-export-source';
 import { contentWidth, ensureSpace, heading, labelledBox, type Pdf, pdfStyle, tagged } from './pdf-layout';
 import { type NoteCalls, YjsPdfBlocks } from './yjs-pdf-blocks';
 
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: BRUSSELS_TIME_ZONE });
+const day = (iso: string) => formatDateAs('day', iso, 'fr-BE');
 
 /**
  * Finds where each note's passage ends in the rendered document: its end anchor (a Yjs relative

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+import { formatDateAs } from '@affluents/contracts';
 import PDFDocument from 'pdfkit';
 
 /** The fonts, sizes and colours of every exported PDF, in one place. */
@@ -187,11 +187,7 @@ export function ensureSpace(doc: Pdf, height: number): void {
 
 /** The export date, as written in footers and covers. */
 export function exportDateLabel(date: Date): string {
-  return date.toLocaleString('fr-BE', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: BRUSSELS_TIME_ZONE,
-  });
+  return formatDateAs('dayTime', date, 'fr-BE');
 }
 
 /** Writes "Page n / N" and the export date at the foot of every buffered page. Call once, before `end()`. */

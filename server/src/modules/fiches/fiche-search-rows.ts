@@ -116,7 +116,10 @@ export async function selectSearchPage(
   // Members see their group's live draft; everyone else only a published version within its reach.
   const reach = reader.seesAllPublished
     ? 'TRUE'
-    : `(f.reach = 'network' OR (f.reach = 'bassin' AND g.bassin_id IN ${myBassins}))`;
+    : reader.groupIds.length > 0
+      ? `(f.reach IN ('network', 'network_and_guests') OR (f.reach = 'bassin' AND g.bassin_id IN ${myBassins}))`
+      : // An outside guest (no group): only what was published for the network and its guests.
+        `f.reach = 'network_and_guests'`;
   const visible = `(f.group_id = ANY(${myGroups})
       OR (f.published_version_id IS NOT NULL AND f.status <> 'archived' AND ${reach}))`;
   const vector = `CASE WHEN f.group_id = ANY(${myGroups}) THEN f.draft_vector ELSE f.published_vector END`;

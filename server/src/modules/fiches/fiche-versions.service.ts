@@ -1,5 +1,5 @@
 import type { FicheVersion, FicheVersionContent, PublishFicheRequest, Subject } from '@affluents/contracts';
-import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+import { formatDateAs } from '@affluents/contracts';
 import {
   documentMarkdown,
   documentPlainText,
@@ -30,8 +30,7 @@ import {
 } from './fiche-version-rows';
 
 const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
-const dateLabel = () =>
-  new Date().toLocaleDateString('fr-BE', { dateStyle: 'long', timeZone: BRUSSELS_TIME_ZONE });
+const dateLabel = () => formatDateAs('day', new Date(), 'fr-BE');
 
 /**
  * Named versions of a fiche: frozen snapshots of its document taken on demand and at each publication.

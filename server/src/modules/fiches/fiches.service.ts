@@ -51,6 +51,15 @@ import { FicheVersionsService } from './fiche-versions.service';
 const uniqueTags = (tags: string[]) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
 const sectionTitle = new Map(ficheSections.map((s) => [s.key, s.title]));
 
+/**
+ * Whether a network-wide reach includes the subject: `network_and_guests` every signed-in person,
+ * `network` the members of a group and the platform's coordinators, not the outside guests.
+ */
+export function reachesWholeNetwork(reach: FicheEntity['reach'], subject: Subject): boolean {
+  if (reach === 'network_and_guests') return true;
+  return reach === 'network' && (subject.memberships.length > 0 || subject.platformRole !== null);
+}
+
 /** Fiches actions: creation from the template, metadata, lifecycle and who may open their document. */
 @Injectable()
 export class FichesService {
@@ -360,21 +369,21 @@ export class FichesService {
 
   /**
    * A fiche's title for a link preview in a message: given to those who may view the fiche and, for a
-   * fiche published to the whole network, to anyone; null otherwise, or when it does not exist.
+   * fiche published to the whole network, to anyone it reaches; null otherwise, or when it does not exist.
    */
   async previewTitle(id: string, subject: Subject): Promise<string | null> {
     const fiche = await this.dataSource.getRepository(FicheEntity).findOneBy({ id });
     if (!fiche) return null;
     const visible =
       can(subject, 'fiche.view', { groupId: fiche.groupId }) ||
-      (fiche.publishedVersionId !== null && fiche.reach === 'network');
+      (fiche.publishedVersionId !== null && reachesWholeNetwork(fiche.reach, subject));
     return visible ? fiche.title : null;
   }
 
   /** True when the fiche has a published version, is not archived, and its reach includes the subject. */
   private async publicationReaches(fiche: FicheEntity, subject: Subject): Promise<boolean> {
     if (!fiche.publishedVersionId || fiche.status === 'archived') return false;
-    if (fiche.reach === 'network') return true;
+    if (reachesWholeNetwork(fiche.reach, subject)) return true;
     if (fiche.reach !== 'bassin' || subject.memberships.length === 0) return false;
     return this.groups.sharesBassin(
       subject.memberships.map((m) => m.groupId),

@@ -1,9 +1,9 @@
 import {
   type AcceptInvitationRequest,
-  BRUSSELS_TIME_ZONE,
   type CreateInvitationRequest,
   type CurrentUser,
   can,
+  formatDateAs,
   type Invitation,
   type InvitationPreview,
   type InvitationStatus,
@@ -113,10 +113,7 @@ export class InvitationsService {
           groupLabel: groupKindLabels[group.kind],
           bassinName: group.bassinName,
           url: `${this.config.publicUrl}/invitation/${token}`,
-          expiresOn: expiresAt.toLocaleDateString('fr-BE', {
-            dateStyle: 'long',
-            timeZone: BRUSSELS_TIME_ZONE,
-          }),
+          expiresOn: formatDateAs('day', expiresAt, 'fr-BE'),
           message: input.message,
         }),
       );

@@ -1,5 +1,5 @@
 import type { HostProposal } from '@affluents/contracts';
-import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+import { formatDateAs } from '@affluents/contracts';
 
 /** One candidate host organisation and its hosting history in the group. */
 export interface HostHistory {
@@ -40,7 +40,7 @@ export function rankHosts(history: HostHistory[]): HostHistory[] {
   });
 }
 
-const shortDate = new Intl.DateTimeFormat('fr-BE', { timeZone: BRUSSELS_TIME_ZONE, dateStyle: 'long' });
+const shortDate = { format: (date: Date) => formatDateAs('day', date, 'fr-BE') };
 
 /** Why an organisation stands where it does, in French for the facilitator. */
 export function hostReason(h: HostHistory): string {

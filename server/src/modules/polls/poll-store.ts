@@ -1,5 +1,5 @@
 import type { CreatePollRequest } from '@affluents/contracts';
-import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+import { formatDateAs } from '@affluents/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OptionRow, PollRow, VoteRow } from './poll-view';
@@ -9,20 +9,8 @@ const POLL_COLUMNS = `p.id, p.thread_id AS "threadId", p.kind, p.question, p.det
   p.quorum, p.closed_at AS "closedAt", p.outcome, p.author_id AS "authorId", u.display_name AS "authorName",
   p.created_at AS "createdAt"`;
 
-const slotDay = new Intl.DateTimeFormat('fr-BE', {
-  timeZone: BRUSSELS_TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const slotTime = new Intl.DateTimeFormat('fr-BE', {
-  timeZone: BRUSSELS_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const slotDay = { format: (date: Date) => formatDateAs('dayTime', date, 'fr-BE') };
+const slotTime = { format: (date: Date) => formatDateAs('time', date, 'fr-BE') };
 
 /** A readable French label for a time slot (emails and notifications show it as is). */
 export function slotLabel(startsAt: string, endsAt?: string): string {

@@ -54,7 +54,7 @@ describe('FicheQuestions', () => {
     const section = screen.getByRole('region', { name: 'Questions et réponses' });
     const link = await within(section).findByRole('link', { name: 'Combien de vélos au départ ?' });
     expect(link.getAttribute('href')).toBe('/discussions/00000000-0000-4000-8000-000000000901');
-    expect(section.textContent).toContain('Posée par Amina Lahlou, le 22 novembre 2026');
+    expect(section.textContent).toContain('Posée par Amina Lahlou, le dimanche 22 novembre 2026');
     expect(section.textContent).toContain('2 messages');
     // Every thread here is a question to the authors: the badge says only whether it is answered.
     expect(section.textContent).toContain('Ouverte');

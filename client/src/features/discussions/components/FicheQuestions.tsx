@@ -10,8 +10,8 @@ import { FormError } from '../../../components/ui/FormError';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
 import questionStyles from '../fiche-questions.module.css';
@@ -64,7 +64,7 @@ export function FicheQuestions({ ficheId, forGroup = false }: { ficheId: string;
                 <span>
                   {t('discussions.questions.askedBy', {
                     name: q.author.displayName,
-                    date: formatDate(q.createdAt, i18n.language, { dateStyle: 'long' }),
+                    date: formatDate('day', q.createdAt, i18n.language),
                   })}
                 </span>
                 <span>{t('discussions.questions.replies', { count: q.messageCount })}</span>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../components/ui/Dialog';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import composerStyles from '../composer.module.css';
 import { useRevisions } from '../hooks';
 
@@ -26,9 +26,7 @@ export function RevisionsDialog({ message, onClose }: { message: Message | null;
         <ol className={composerStyles.revisionList}>
           {revisions.data.map((revision) => (
             <li key={revision.editedAt} className="revision">
-              <p className="muted">
-                {formatDate(revision.editedAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' })}
-              </p>
+              <p className="muted">{formatDate('dayTime', revision.editedAt, i18n.language)}</p>
               <p className={composerStyles.revisionBody}>{revision.body}</p>
             </li>
           ))}

@@ -9,7 +9,7 @@ import { Button } from '../../../components/ui/Button';
 import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
@@ -91,7 +91,7 @@ export function FicheVersionView({ fiche, version }: FicheVersionViewProps) {
       <p className={versionStyles.ficheVersionMeta}>
         {t('fiches.version.by', {
           name: version.createdBy.displayName,
-          date: formatDate(version.createdAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
+          date: formatDate('dayTime', version.createdAt, i18n.language),
         })}
       </p>
       <div className={versionStyles.ficheVersionActions}>

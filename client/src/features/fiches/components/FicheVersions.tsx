@@ -7,7 +7,7 @@ import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCan } from '../../auth/hooks';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
@@ -101,10 +101,7 @@ export function FicheVersions({ fiche, mayEdit }: FicheVersionsProps) {
               <p className={versionStyles.versionListMeta}>
                 {t('fiches.versions.by', {
                   name: version.createdBy.displayName,
-                  date: formatDate(version.createdAt, i18n.language, {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  }),
+                  date: formatDate('dayTime', version.createdAt, i18n.language),
                 })}
               </p>
               <Link

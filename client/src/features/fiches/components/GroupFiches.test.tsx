@@ -76,7 +76,7 @@ describe('GroupFiches', () => {
     const card = link.closest('li') as HTMLElement;
     expect(within(card).getByText('En relecture')).toBeTruthy();
     expect(within(card).getByText('CISP Le Chenal')).toBeTruthy();
-    expect(card.textContent).toContain('Modifiée le 21 novembre 2026');
+    expect(card.textContent).toContain('Modifiée le 21 nov. 2026');
     expect(String(fetchMock.mock.calls[0]?.[0])).toBe(
       `/api/fiches?groupId=${groupId}&sort=date&pageSize=20&page=1`,
     );

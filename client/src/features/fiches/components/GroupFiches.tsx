@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { Pagination } from '../../../components/ui/Pagination';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import cardLink from '../../../styles/card-link.module.css';
 import { useCan } from '../../auth/hooks';
 import { useFiches } from '../hooks';
@@ -74,7 +74,7 @@ export function GroupFiches({ groupId, archived = false, seeAllHref, page = 1, h
             </p>
             <p className={listStyles.cardMeta}>
               {t('fiches.list.updated', {
-                date: formatDate(fiche.updatedAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
+                date: formatDate('tableDate', fiche.updatedAt, i18n.language),
               })}
             </p>
           </li>

@@ -63,11 +63,16 @@ describe('PublishDialog', () => {
     const group = within(dialog).getByRole('radiogroup', {
       name: 'Qui pourra la lire dans la boîte à outils ?',
     });
-    expect(within(group).getAllByRole('radio')).toHaveLength(3);
+    expect(within(group).getAllByRole('radio')).toHaveLength(4);
     expect((within(group).getByRole('radio', { name: /^Mon groupe/ }) as HTMLInputElement).checked).toBe(
       true,
     );
-    fireEvent.click(within(group).getByRole('radio', { name: /^Tout le réseau/ }));
+    // "Tout le réseau" says whether it includes the outside guests: two choices, the guests named in each.
+    const network = within(group).getByRole('radio', {
+      name: /^Tout le réseau \(membres des groupes, sans les invité·es extérieur·es\)/,
+    });
+    within(group).getByRole('radio', { name: /^Tout le réseau et les invité·es extérieur·es/ });
+    fireEvent.click(network);
     fireEvent.change(within(dialog).getByLabelText('Nom de la version (facultatif)'), {
       target: { value: 'Version de printemps' },
     });

@@ -81,7 +81,7 @@ describe('PublishedFicheView', () => {
       ['Publics', 'demandeurs d’emploi'],
       ['Année', '2025'],
     ]);
-    expect(screen.getByText('Publiée le 21 novembre 2026')).toBeTruthy();
+    expect(screen.getByText('Publiée le samedi 21 novembre 2026')).toBeTruthy();
     const text = screen.getByRole('article', { name: 'Texte de la fiche « Un atelier vélo (printemps) »' });
     await waitFor(() => expect(text.textContent).toContain('Remettre le pied à l’étrier'));
     // The template's required sections stay (empty, they say what is missing); its optional ones nobody

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/layout/PageHeader';
 import { Link } from '../../../components/ui';
 import { ButtonLink } from '../../../components/ui/ButtonLink';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { FicheQuestions } from '../../discussions/components/FicheQuestions';
 import { FichePdfDownload } from '../../exports/PdfDownloads';
 import { ficheExportUrl } from '../api/fiches-api';
@@ -58,7 +58,7 @@ export function PublishedFicheView({ fiche, version }: PublishedFicheViewProps) 
         eyebrow={t('fiches.published.eyebrow', { group: groupLabel })}
         title={version.title}
         lede={t('fiches.published.on', {
-          date: formatDate(publishedAt, i18n.language, { dateStyle: 'long' }),
+          date: formatDate('day', publishedAt, i18n.language),
         })}
       />
       <section className={versionStyles.fichePublishedAbout} aria-labelledby={aboutId}>

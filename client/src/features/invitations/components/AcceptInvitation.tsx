@@ -8,8 +8,8 @@ import { Form } from '../../../components/ui/Form';
 import { FormError } from '../../../components/ui/FormError';
 import { TextField } from '../../../components/ui/TextField';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/dates';
 import { signInUrl } from '../../../lib/return-to';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { maxLength } from '../../../lib/validators';
@@ -72,7 +72,7 @@ export function AcceptInvitation({ token, preview, currentUser }: AcceptInvitati
         </div>
         <div>
           <dt>{t('acceptInvitation.expires')}</dt>
-          <dd>{formatDate(preview.expiresAt, i18n.language)}</dd>
+          <dd>{formatDate('day', preview.expiresAt, i18n.language)}</dd>
         </div>
       </dl>
 

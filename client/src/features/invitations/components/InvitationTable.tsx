@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/Button';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/ui/Table';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useRevokeInvitation } from '../hooks';
 
@@ -62,13 +62,17 @@ export function InvitationTable({
                   </Badge>
                   {invitation.status === 'pending' && (
                     <span className="cell-sub">
-                      {t('invitations.expires', { date: formatDate(invitation.expiresAt, i18n.language) })}
+                      {t('invitations.expires', {
+                        date: formatDate('tableDate', invitation.expiresAt, i18n.language),
+                      })}
                     </span>
                   )}
                 </Cell>
                 <Cell>
                   {invitation.invitedBy.displayName}
-                  <span className="cell-sub">{formatDate(invitation.createdAt, i18n.language)}</span>
+                  <span className="cell-sub">
+                    {formatDate('tableDate', invitation.createdAt, i18n.language)}
+                  </span>
                 </Cell>
                 <Cell>
                   {invitation.status === 'pending' ? (

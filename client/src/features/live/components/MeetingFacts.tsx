@@ -1,6 +1,6 @@
 import type { Decision, FollowUpAction, Participant } from '@affluents/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import styles from '../live.module.css';
 
 /** The decisions of a meeting, in order. */
@@ -29,7 +29,7 @@ export function ActionList({ actions }: { actions: FollowUpAction[] }) {
             {' – '}
             {action.owner ? action.owner.displayName : t('live.facts.noOwner')}
             {action.dueOn &&
-              `, ${t('live.facts.due', { date: formatDate(action.dueOn, i18n.language, { dateStyle: 'long', timeZone: 'UTC' }) })}`}
+              `, ${t('live.facts.due', { date: formatDate('day', action.dueOn, i18n.language) })}`}
             {action.status === 'done' && `, ${t('live.facts.done')}`}
           </span>
         </li>

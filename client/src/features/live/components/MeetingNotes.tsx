@@ -5,6 +5,7 @@ import { userColor } from '../../../lib/user-color';
 import { useDocumentConnection } from '../../../realtime/use-document-connection';
 import { useCurrentUser } from '../../auth/hooks';
 import { ConnectionStatus } from '../../fiches/components/ConnectionStatus';
+import type { PassageRefusal, SelectedPassage } from '../passage';
 import { NotesEditor } from './NotesEditor';
 
 interface MeetingNotesProps {
@@ -12,10 +13,12 @@ interface MeetingNotesProps {
   /** May this person write (a member, or a guest while the meeting is live), before publication. */
   mayWrite: boolean;
   label: string;
+  /** Told of each change of selection (the minutes under review: a passage to replace). */
+  onSelectPassage?: (selected: SelectedPassage | PassageRefusal | null) => void;
 }
 
 /** Opens the notes document for as long as it is shown, and the editor once the connection is there. */
-export function MeetingNotes({ docName, mayWrite, label }: MeetingNotesProps) {
+export function MeetingNotes({ docName, mayWrite, label, onSelectPassage }: MeetingNotesProps) {
   const { t } = useTranslation();
   const { data: me } = useCurrentUser();
   const presenceUser = useMemo(
@@ -30,6 +33,7 @@ export function MeetingNotes({ docName, mayWrite, label }: MeetingNotesProps) {
       user={presenceUser}
       editable={mayWrite && shared.loaded && !shared.stopped}
       label={label}
+      onSelectPassage={onSelectPassage}
       status={
         <ConnectionStatus
           status={shared.status}

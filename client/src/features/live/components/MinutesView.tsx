@@ -1,5 +1,5 @@
 import type { MeetingDetail } from '@affluents/contracts';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/layout/PageHeader';
 import { Badge } from '../../../components/ui/Badge';
@@ -7,10 +7,11 @@ import { Button } from '../../../components/ui/Button';
 import { Checkbox } from '../../../components/ui/Checkbox';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePublishMinutes, useStartReview } from '../hooks';
 import styles from '../live.module.css';
+import type { PassageRefusal, SelectedPassage } from '../passage';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { LiveAgenda } from './LiveAgenda';
 import { MeetingBreadcrumb } from './MeetingBreadcrumb';
@@ -25,6 +26,11 @@ export function MinutesView({ meeting }: { meeting: MeetingDetail }) {
   const { t, i18n } = useTranslation();
   const minutesStatus = meeting.minutes?.status ?? 'draft';
   const tone = { draft: 'neutral', review: 'info', published: 'success' } as const;
+  // The last passage selected in the draft, kept while the reader moves to the proposal form.
+  const [selection, setSelection] = useState<SelectedPassage | PassageRefusal | null>(null);
+  const keepSelection = useCallback((selected: SelectedPassage | PassageRefusal | null) => {
+    if (selected) setSelection(selected);
+  }, []);
 
   return (
     <div className="page live-page">
@@ -44,7 +50,7 @@ export function MinutesView({ meeting }: { meeting: MeetingDetail }) {
           ) : minutesStatus === 'review' && meeting.minutes?.reviewEndsAt ? (
             <p className="notice notice--info">
               {t('live.minutes.reviewUntil', {
-                date: formatDate(meeting.minutes.reviewEndsAt, i18n.language, { dateStyle: 'full' }),
+                date: formatDate('dayTime', meeting.minutes.reviewEndsAt, i18n.language),
               })}
             </p>
           ) : (
@@ -63,10 +69,16 @@ export function MinutesView({ meeting }: { meeting: MeetingDetail }) {
                   docName={meeting.notesDocName}
                   mayWrite={meeting.canManage}
                   label={t('live.minutes.draftLabel', { title: meeting.title })}
+                  onSelectPassage={minutesStatus === 'review' ? keepSelection : undefined}
                 />
               </section>
               {minutesStatus === 'review' && (
-                <AmendmentsPanel meetingId={meeting.id} canManage={meeting.canManage} reviewOpen />
+                <AmendmentsPanel
+                  meetingId={meeting.id}
+                  canManage={meeting.canManage}
+                  reviewOpen
+                  selection={selection}
+                />
               )}
             </div>
             <div className={styles.layoutSide}>

@@ -9,6 +9,7 @@ import { EditorToolbar } from '../../fiches/components/EditorToolbar';
 import editorStyles from '../../fiches/components/fiche-editor.module.css';
 import { useSlashMenu } from '../../fiches/formatting/slash-menu';
 import styles from '../live.module.css';
+import { type PassageRefusal, type SelectedPassage, selectedPassage } from '../passage';
 
 interface NotesEditorProps {
   connection: DocumentConnection;
@@ -19,13 +20,22 @@ interface NotesEditorProps {
   label: string;
   /** Connection status and avatars, shown beside the toolbar. */
   status: ReactNode;
+  /** Told of each change of selection, as a passage that may be proposed for replacement. */
+  onSelectPassage?: (selected: SelectedPassage | PassageRefusal | null) => void;
 }
 
 /**
  * The meeting.s shared notes (`meeting-notes:<id>`): the fiche's rich-text schema bound to the Yjs document,
  * with everyone's caret, but free text (no template sections). They become the draft of the minutes.
  */
-export function NotesEditor({ connection, user, editable, label, status }: NotesEditorProps) {
+export function NotesEditor({
+  connection,
+  user,
+  editable,
+  label,
+  status,
+  onSelectPassage,
+}: NotesEditorProps) {
   // The notes have no member list to mention, nor files.
   const slashMenu = useSlashMenu({ mentions: false });
   const editor = useEditor(
@@ -49,6 +59,15 @@ export function NotesEditor({ connection, user, editable, label, status }: Notes
     // The user and the label are read once: a new editor per document only.
     [connection],
   );
+
+  useEffect(() => {
+    if (!onSelectPassage) return;
+    const tell = () => onSelectPassage(selectedPassage(editor.state));
+    editor.on('selectionUpdate', tell);
+    return () => {
+      editor.off('selectionUpdate', tell);
+    };
+  }, [editor, onSelectPassage]);
 
   useEffect(() => {
     editor.setEditable(editable, false);

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../../components/ui/ButtonLink';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { FicheVersionText } from '../../fiches/components/FicheVersionText';
 import { usePublishedMinutes } from '../hooks';
 import styles from '../live.module.css';
@@ -23,7 +23,7 @@ export function PublishedMinutesView({ meetingId }: { meetingId: string }) {
         <p className={styles.muted}>
           {t('live.minutes.publishedBy', {
             name: published.publishedBy.displayName,
-            date: formatDate(published.publishedAt, i18n.language, { dateStyle: 'long', timeStyle: 'short' }),
+            date: formatDate('dayTime', published.publishedAt, i18n.language),
           })}
         </p>
         <ButtonLink href={minutesPdfUrl(meetingId)} download>

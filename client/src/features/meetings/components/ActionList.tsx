@@ -4,7 +4,7 @@ import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { notify } from '../../../components/ui/toast';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useUpdateAction } from '../hooks';
 import styles from '../meetings.module.css';
@@ -40,7 +40,7 @@ export function ActionList({
               <span className="muted action-item__meta">
                 {action.owner?.displayName ?? t('meetings.actions.noOwner')}
                 {action.dueOn &&
-                  ` · ${t('meetings.actions.due', { date: formatDate(`${action.dueOn}T12:00:00Z`, i18n.language) })}`}
+                  ` · ${t('meetings.actions.due', { date: formatDate('day', action.dueOn, i18n.language) })}`}
               </span>
               {linkToMeeting && (
                 <Link href={`/rencontres/${action.meetingId}`} className="link action-item__link">

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import sidePanel from '../../../components/layout/side-panel.module.css';
 import { Link } from '../../../components/ui';
-import { formatDate } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { useFicheMinutes } from '../hooks';
 
 /** "Cited in the minutes of…": published minutes that link to this fiche (nothing when there are none). */
@@ -22,7 +22,7 @@ export function FicheMinutesLinks({ ficheId }: { ficheId: string }) {
             <Link href={`/rencontres/${m.meetingId}/proces-verbal`} className="link">
               {m.title}
             </Link>{' '}
-            <span className="muted">{formatDate(m.publishedAt, i18n.language)}</span>
+            <span className="muted">{formatDate('tableDate', m.publishedAt, i18n.language)}</span>
           </li>
         ))}
       </ul>

@@ -19,6 +19,8 @@ import { NotificationKinds1764910000000 } from './1764910000000-notification-kin
 import { GroupActivity1764920000000 } from './1764920000000-group-activity';
 import { AttachedFiles1764940000000 } from './1764940000000-attached-files';
 import { PushSubscriptions1764950000000 } from './1764950000000-push-subscriptions';
+import { MinutesAmendmentPassages1764960000000 } from './1764960000000-minutes-amendment-passages';
+import { NetworkReachWithoutGuests1764960000100 } from './1764960000100-network-reach-without-guests';
 
 /** Every migration, in order. New migrations are appended, never rewritten: a renaming is a new migration. */
 export const migrations = [
@@ -43,4 +45,6 @@ export const migrations = [
   GroupActivity1764920000000,
   AttachedFiles1764940000000,
   PushSubscriptions1764950000000,
+  MinutesAmendmentPassages1764960000000,
+  NetworkReachWithoutGuests1764960000100,
 ];

@@ -1,4 +1,4 @@
-import { BRUSSELS_TIME_ZONE, wallClock } from '@affluents/contracts';
+import { formatDateAs, wallClock } from '@affluents/contracts';
 import type { ICalDayJsStub } from 'ical-generator';
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -55,19 +55,8 @@ export class ZonedInstant implements ICalDayJsStub {
   }
 }
 
-const dayFormat = new Intl.DateTimeFormat('fr-BE', {
-  timeZone: BRUSSELS_TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const timeFormat = new Intl.DateTimeFormat('fr-BE', {
-  timeZone: BRUSSELS_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const dayFormat = { format: (date: Date) => formatDateAs('day', date, 'fr-BE') };
+const timeFormat = { format: (date: Date) => formatDateAs('time', date, 'fr-BE') };
 
 /** "jeudi 15 janvier 2026 de 14:00 à 16:00" (Brussels time), for mails and descriptions. */
 export function frenchSlot(startsAt: Date, endsAt: Date | null): string {

@@ -57,7 +57,7 @@ export class MeetingMinutesController {
     @Param('amendmentId') amendmentId: string,
     @Body() body: DecideAmendmentRequest,
   ): Promise<MinutesAmendment> {
-    return this.minutes.decide(id, amendmentId, body.status, auth.subject);
+    return this.minutes.decide(id, amendmentId, body, auth.subject);
   }
 
   @Route(r.publish)

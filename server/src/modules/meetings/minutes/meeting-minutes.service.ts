@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BRUSSELS_TIME_ZONE,
   can,
+  type DecideAmendmentRequest,
+  formatDateAs,
   type MinutesAmendment,
   type ProposeAmendmentRequest,
   type PublishedMinutes,
@@ -13,7 +14,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { CollabDocuments } from '../../../collab/collab-documents';
-import { conflict, notFound } from '../../../common/errors/app-error';
+import { badRequest, conflict, notFound } from '../../../common/errors/app-error';
 import { DomainEventBus } from '../../../common/events/domain-event-bus';
 import { UserDirectory } from '../../../identity/user-directory';
 import { toIso } from '../../../infra/database/timestamps';
@@ -27,6 +28,7 @@ import { MeetingAccess, type ResolvedMeeting } from '../meeting-access';
 import { MeetingAgenda } from '../meeting-agenda';
 import { readAttendance, readHeader } from './minutes-fact-rows';
 import { linkedFicheIds } from './minutes-fiche-links';
+import { locatePassage, replacePassage } from './minutes-passage';
 import type { MinutesPdfSource } from './minutes-pdf';
 import {
   amendmentOf,
@@ -46,8 +48,7 @@ import {
 
 export type { MinutesState } from './minutes-rows';
 
-const longDate = (date: Date) =>
-  date.toLocaleString('fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: BRUSSELS_TIME_ZONE });
+const longDate = (date: Date) => formatDateAs('dayTime', date, 'fr-BE');
 
 /**
  * Minutes (procès-verbal) of a meeting: the live notes go through a review by the attendees (remarks and
@@ -105,32 +106,76 @@ export class MeetingMinutesService {
     return amendmentsOf(this.dataSource, meetingId);
   }
 
-  /** Proposes an amendment or a remark; only while the review is open (409 otherwise). */
+  /**
+   * Proposes a remark or the replacement of a passage; only while the review is open (409 otherwise). A
+   * replacement's anchors must hold its quote now in the notes (400 otherwise).
+   */
   async propose(
     meetingId: string,
     input: ProposeAmendmentRequest,
     subject: Subject,
   ): Promise<MinutesAmendment> {
     const { meeting } = await this.meetings.assert(meetingId, subject, 'meeting.participate');
+    const request = input;
+    let passage: MinutesAmendment['passage'] = null;
+    if (request.kind === 'replace') {
+      passage = request.passage;
+      const current = await this.documents.inspect(
+        meeting.notesDocName,
+        (doc) => locatePassage(doc, request.passage)?.current ?? null,
+      );
+      if (current === null)
+        throw badRequest('Le passage à remplacer est introuvable : sélectionnez-le dans un seul paragraphe', [
+          { path: 'passage', message: 'Passage introuvable dans le procès-verbal' },
+        ]);
+      if (current !== request.quote)
+        throw badRequest('Le passage cité ne correspond pas au texte sélectionné', [
+          { path: 'quote', message: 'Le passage a changé : sélectionnez-le à nouveau' },
+        ]);
+    }
     const id = await insertAmendment(this.dataSource, {
       meetingId,
       authorId: subject.userId,
-      quote: input.quote.trim(),
-      body: input.body,
+      kind: request.kind,
+      quote: request.kind === 'replace' ? request.quote : request.quote.trim(),
+      body: request.body,
+      passage,
     });
     if (!id) throw conflict('La relecture du procès-verbal n’est pas ouverte : plus de proposition possible');
     this.updated(meetingId, meeting.groupId);
     return this.amendment(meetingId, id);
   }
 
-  /** Accepts or rejects an amendment (facilitators; the text itself is amended in the notes). */
+  /**
+   * Accepts or rejects an amendment (facilitators). Accepting a replacement applies it to the notes
+   * through the shared document, so every open editor sees it; when the passage changed since the
+   * proposal, 409 and nothing changes (the facilitator may accept it with `applyText: false`, as a
+   * remark, and amend the text by hand). A remark's text is amended in the notes by hand.
+   */
   async decide(
     meetingId: string,
     amendmentId: string,
-    status: 'accepted' | 'rejected',
+    decision: DecideAmendmentRequest,
     subject: Subject,
   ): Promise<MinutesAmendment> {
     const { meeting } = await this.meetings.assert(meetingId, subject, 'meeting.manage');
+    const { status, applyText } = decision;
+    const amendment = await amendmentOf(this.dataSource, meetingId, amendmentId);
+    if (!amendment) throw notFound('Proposition introuvable');
+    if (status === 'accepted' && applyText && amendment.passage && amendment.status !== 'accepted') {
+      if ((await this.state(meetingId)).status === 'published')
+        throw conflict('Le procès-verbal est déjà publié : son texte ne peut plus être amendé');
+      const passage = amendment.passage;
+      let applied = false;
+      await this.documents.change(meeting.notesDocName, (doc) => {
+        applied = replacePassage(doc, passage, amendment.quote, amendment.body);
+      });
+      if (!applied)
+        throw conflict(
+          'Le passage a changé depuis la proposition : le remplacement n’est pas appliqué. ' +
+            'Acceptez-la comme remarque et reportez-la à la main dans le texte.',
+        );
+    }
     if (!(await decideAmendment(this.dataSource, meetingId, amendmentId, status, subject.userId)))
       throw notFound('Proposition introuvable');
     this.updated(meetingId, meeting.groupId);

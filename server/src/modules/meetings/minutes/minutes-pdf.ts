@@ -5,7 +5,7 @@ import type {
   FollowUpAction,
   Participant,
 } from '@affluents/contracts';
-import { BRUSSELS_TIME_ZONE } from '@affluents/contracts';
+import { formatDateAs } from '@affluents/contracts';
 import type * as Y from 'yjs';
 import { heading, labelledBox, type Pdf } from '../../exports/pdf-layout';
 import { YjsPdfBlocks } from '../../exports/yjs-pdf-blocks';
@@ -24,12 +24,9 @@ export interface MinutesPdfSource {
   notes: Y.Doc;
 }
 
-const zone = { timeZone: BRUSSELS_TIME_ZONE } as const;
-const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString('fr-BE', { dateStyle: 'full', timeStyle: 'short', ...zone });
-const time = (iso: string) => new Date(iso).toLocaleTimeString('fr-BE', { timeStyle: 'short', ...zone });
-const day = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('fr-BE', { dateStyle: 'long', ...zone });
+const dateTime = (iso: string) => formatDateAs('dayTime', iso, 'fr-BE');
+const time = (iso: string) => formatDateAs('time', iso, 'fr-BE');
+const day = (iso: string) => formatDateAs('day', iso.slice(0, 10), 'fr-BE');
 
 const attendanceLabel: Record<AttendanceState, string> = {
   present: 'Présents',

@@ -166,7 +166,10 @@ export async function minutesLinkingFiche(
 
 interface AmendmentRow {
   id: string;
+  kind: MinutesAmendment['kind'];
   quote: string;
+  anchorStart: string | null;
+  anchorEnd: string | null;
   body: string;
   status: MinutesAmendment['status'];
   createdAt: Date;
@@ -175,15 +178,20 @@ interface AmendmentRow {
 }
 
 const AMENDMENT_SELECT = `
-  SELECT a.id, a.quote, a.body, a.status, a.created_at AS "createdAt", a.author_id AS "authorId",
+  SELECT a.id, a.kind, a.quote, a.anchor_start AS "anchorStart", a.anchor_end AS "anchorEnd", a.body, a.status, a.created_at AS "createdAt", a.author_id AS "authorId",
          u.display_name AS "authorName"
     FROM minutes_amendments a JOIN user_cards u ON u.id = a.author_id`;
 
 const toAmendment = (r: AmendmentRow): MinutesAmendment => ({
   id: r.id,
   author: { id: r.authorId, displayName: r.authorName },
+  kind: r.kind,
   quote: r.quote,
   body: r.body,
+  passage:
+    r.anchorStart !== null && r.anchorEnd !== null
+      ? { anchorStart: r.anchorStart, anchorEnd: r.anchorEnd }
+      : null,
   status: r.status,
   createdAt: toIso(r.createdAt),
 });
@@ -216,14 +224,29 @@ export async function amendmentOf(
  */
 export async function insertAmendment(
   db: Queryable,
-  amendment: { meetingId: string; authorId: string; quote: string; body: string },
+  amendment: {
+    meetingId: string;
+    authorId: string;
+    kind: MinutesAmendment['kind'];
+    quote: string;
+    body: string;
+    passage: MinutesAmendment['passage'];
+  },
 ): Promise<string | null> {
   const [inserted]: Array<{ id: string }> = await db.query(
-    `INSERT INTO minutes_amendments (meeting_id, author_id, quote, body)
-     SELECT $1, $2, $3, $4 FROM meeting_minutes m
+    `INSERT INTO minutes_amendments (meeting_id, author_id, kind, quote, body, anchor_start, anchor_end)
+     SELECT $1, $2, $3, $4, $5, $6, $7 FROM meeting_minutes m
       WHERE m.meeting_id = $1 AND m.status = 'review' AND m.review_ends_at > now()
      RETURNING id`,
-    [amendment.meetingId, amendment.authorId, amendment.quote, amendment.body],
+    [
+      amendment.meetingId,
+      amendment.authorId,
+      amendment.kind,
+      amendment.quote,
+      amendment.body,
+      amendment.passage?.anchorStart ?? null,
+      amendment.passage?.anchorEnd ?? null,
+    ],
   );
   return inserted?.id ?? null;
 }
