@@ -4,7 +4,7 @@ import { Link } from '../../components/ui';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { LoadingState } from '../../components/ui/LoadingState';
-import { formatDate } from '../../i18n';
+import { formatDate } from '../../lib/dates';
 import { useFiches } from '../fiches/hooks';
 import styles from './home.module.css';
 
@@ -35,7 +35,7 @@ export function HomePublications() {
               </Link>
               <p className={styles.meta}>
                 {fiche.group.bassin.name} – {t(`groupKinds.${fiche.group.kind}`)} ·{' '}
-                {formatDate(fiche.updatedAt, i18n.language, { dateStyle: 'long' })}
+                {formatDate('day', fiche.updatedAt, i18n.language)}
               </p>
             </li>
           ))}

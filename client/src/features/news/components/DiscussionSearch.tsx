@@ -11,9 +11,8 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { Pagination } from '../../../components/ui/Pagination';
 import { SearchField } from '../../../components/ui/SearchField';
 import { SelectField } from '../../../components/ui/SelectField';
-import { localeOf } from '../../../i18n';
+import { formatDate } from '../../../lib/dates';
 import { useBassins } from '../../bassins/hooks';
-import { fullDateTime } from '../../notifications/relative-time';
 import { useDiscussionSearch } from '../hooks';
 import styles from '../news.module.css';
 import { readDiscussionSearch, writeDiscussionSearch } from '../search-params';
@@ -150,7 +149,7 @@ function SearchHit({ hit, groups }: { hit: DiscussionSearchHit; groups: { id: st
             {hit.message.author.displayName}
             {', '}
             <time dateTime={hit.message.createdAt}>
-              {fullDateTime(hit.message.createdAt, localeOf(i18n.language))}
+              {formatDate('dayTime', hit.message.createdAt, i18n.language)}
             </time>
           </>
         )}

@@ -7,8 +7,7 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { Icon, type IconName } from '../../../components/ui/Icon';
 import { LoadingState } from '../../../components/ui/LoadingState';
-import { localeOf } from '../../../i18n';
-import { fullDateTime, relativeTime } from '../../notifications/relative-time';
+import { formatDate, formatRelative } from '../../../lib/dates';
 import { useActivity, useMarkAllNewsRead, useNews } from '../hooks';
 import styles from '../news.module.css';
 import { groupNews, type NewsEntry } from '../news-groups';
@@ -118,10 +117,9 @@ function NewsLine({ entry }: { entry: NewsEntry }) {
 /** When, as "il y a 5 min" with the full date on hover. */
 function When({ at }: { at: string }) {
   const { t, i18n } = useTranslation();
-  const locale = localeOf(i18n.language);
   return (
-    <time dateTime={at} title={fullDateTime(at, locale)}>
-      {relativeTime(at, locale, t('notifications.justNow'))}
+    <time dateTime={at} title={formatDate('dayTime', at, i18n.language)}>
+      {formatRelative(at, i18n.language, t('notifications.justNow'))}
     </time>
   );
 }

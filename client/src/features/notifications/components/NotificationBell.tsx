@@ -6,12 +6,11 @@ import { Button } from '../../../components/ui/Button';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { DialogTrigger, Popover, PopoverDialog } from '../../../components/ui/Popover';
-import { localeOf } from '../../../i18n';
+import { formatDate, formatRelative } from '../../../lib/dates';
 import { initialsOf, userColor } from '../../../lib/user-color';
 import { useLiveNotifications, useMarkNotificationsRead, useNotificationFeed } from '../hooks';
 import { feedItems, feedUnreadCount } from '../notification-feed';
 import styles from '../notifications.module.css';
-import { fullDateTime, relativeTime } from '../relative-time';
 
 function BellIcon() {
   return (
@@ -101,7 +100,6 @@ export function NotificationBell() {
 
 function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
-  const locale = localeOf(i18n.language);
   const unread = !notification.readAt;
   const actor = notification.actor;
   return (
@@ -132,9 +130,9 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
           <time
             className={styles.itemTime}
             dateTime={notification.createdAt}
-            title={fullDateTime(notification.createdAt, locale)}
+            title={formatDate('dayTime', notification.createdAt, i18n.language)}
           >
-            {relativeTime(notification.createdAt, locale, t('notifications.justNow'))}
+            {formatRelative(notification.createdAt, i18n.language, t('notifications.justNow'))}
           </time>
         </span>
         {unread && <span className={styles.itemDot} aria-hidden="true" />}
