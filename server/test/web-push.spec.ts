@@ -260,6 +260,45 @@ describe('Web Push to members’ devices', () => {
     expect(push.received.map((r) => r.path)).toEqual(['/marc-phone']);
   });
 
+  it('pushes a real notification of a kind the member keeps on her phone, and stops once she turns it off', async () => {
+    const f = factories(t);
+    const bassin = await f.bassin({ groupKinds: ['social_workers'] });
+    const group = { id: bassin.groups[0].id };
+    const sophie = await f.member(group, 'facilitator', { displayName: 'Sophie Martin' });
+    const amina = await f.member(group, 'member', { displayName: 'Amina Lahlou' });
+    const device = await subscribe(amina.agent, '/amina-phone');
+    const plan = (title: string, day: string) =>
+      sophie.agent
+        .post(`/api/groups/${group.id}/meetings`)
+        .send({
+          title,
+          startsAt: `${day}T08:00:00.000Z`,
+          endsAt: `${day}T11:00:00.000Z`,
+          place: { type: 'address', address: 'Rue Haute 1, Mons' },
+        })
+        .expect(201);
+
+    // A meeting planned: Amina is told (by default on her phone too), through the notifier and the bus.
+    await plan('Rencontre de mars', '2027-03-10');
+    await events.settled();
+    expect(push.received.map((r) => r.path)).toEqual(['/amina-phone']);
+    const message: PushMessage = JSON.parse(decryptPushBody(push.received[0].body, device));
+    expect(message.title).toMatch(/Rencontre de mars/);
+    expect(message.link).toMatch(/^\/rencontres\//);
+
+    // She keeps meetings planned in the app only: the next one reaches the bell, not her phone.
+    await amina.agent
+      .put('/api/me/notification-preferences')
+      .send({ kinds: { meeting_planned: { delivery: 'app', push: false } } })
+      .expect(200);
+    push.received.length = 0;
+    await plan('Rencontre d’avril', '2027-04-14');
+    await events.settled();
+    expect(push.received).toHaveLength(0);
+    const bell = await amina.agent.get('/api/notifications').expect(200);
+    expect(bell.body.items.map((n: { title: string }) => n.title).join(' ')).toMatch(/Rencontre d’avril/);
+  });
+
   it('shortens a long excerpt so the message stays small', async () => {
     const f = factories(t);
     const nadia = await f.user();
