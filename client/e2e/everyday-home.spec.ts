@@ -159,6 +159,11 @@ test('(14c) a guest’s home shows her meeting and no invitation to join a group
   for (const text of ['aucun groupe', 'rejoindre', 'Mes groupes', 'Tous les bassins']) {
     assert(!main.includes(text), `a guest's home should not say "${text}"`);
   }
+  // Nor does the header: no bassins to browse, no group news.
+  const nav = nadia.getByRole('navigation', { name: 'Navigation principale' });
+  await nav.getByRole('link', { name: 'Accueil' }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Bassins' }).count(), 0);
+  assert.equal(await nav.getByRole('link', { name: /Nouveautés/ }).count(), 0);
   await checkA11y(nadia, 'guest home');
   await screenshot(nadia, 'h-8-accueil-invitee');
 

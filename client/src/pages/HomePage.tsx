@@ -10,7 +10,7 @@ import { HomeGroups } from '../features/home/HomeGroups';
 import { HomeMeetings, HomePastMeetings } from '../features/home/HomeMeetings';
 import { HomePublications } from '../features/home/HomePublications';
 import styles from '../features/home/home.module.css';
-import { useMyMeetings } from '../features/meetings/hooks';
+import { useMeetingGuestOnly } from '../features/meetings/hooks';
 
 /**
  * The home page: what I need this week. Votes waiting for me first (a meeting's date poll among them),
@@ -22,10 +22,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const { data: user } = useCurrentUser();
   const can = useCan();
-  const upcoming = useMyMeetings('upcoming');
-  const noGroup = !!user && user.memberships.length === 0 && !user.platformRole;
-  const past = useMyMeetings('past', { enabled: noGroup });
-  const guest = noGroup && ((upcoming.data?.length ?? 0) > 0 || (past.data?.length ?? 0) > 0);
+  const { noGroup, upcoming, past, guest } = useMeetingGuestOnly(user);
   const bassins = useBassins(false);
   const firstName = user?.displayName.split(' ')[0] ?? '';
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useHref, useLocation, useNavigate } from 'react-router';
 import { UserMenu } from '../../features/auth/components/UserMenu';
 import { useCan, useCurrentUser } from '../../features/auth/hooks';
+import { useMeetingGuestOnly } from '../../features/meetings/hooks';
 import { NewsNavLink } from '../../features/news/components/NewsNavLink';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useOnline } from '../../lib/use-online';
@@ -70,6 +71,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const { data: user } = useCurrentUser();
   const can = useCan();
+  // A guest of meetings only has no bassin to browse nor group news: her home holds her meetings.
+  const { guest } = useMeetingGuestOnly(user);
   useFocusOnNavigation();
   const headerRef = useHeaderHeight();
   const online = useOnline();
@@ -91,19 +94,23 @@ export function AppLayout() {
                     {t('layout.nav.home')}
                   </NavLink>
                 </li>
-                <li>
-                  <NavLink to="/bassins" className={onBassins ? 'main-nav__link active' : 'main-nav__link'}>
-                    {t('layout.nav.bassins')}
-                  </NavLink>
-                </li>
+                {!guest && (
+                  <li>
+                    <NavLink to="/bassins" className={onBassins ? 'main-nav__link active' : 'main-nav__link'}>
+                      {t('layout.nav.bassins')}
+                    </NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink to="/boite-a-outils" className="main-nav__link">
                     {t('layout.nav.toolbox')}
                   </NavLink>
                 </li>
-                <li>
-                  <NewsNavLink />
-                </li>
+                {!guest && (
+                  <li>
+                    <NewsNavLink />
+                  </li>
+                )}
                 <li>
                   <NavLink to="/actions" className="main-nav__link">
                     {t('meetings.mine.nav')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/ui';
 import { Badge } from '../../components/ui/Badge';
 import { EmptyState } from '../../components/ui/EmptyState';
-import cardLink from '../../styles/card-link.module.css';
+import { MyGroupItem } from '../bassins/components/MyGroups';
 import { discussionsApi } from '../discussions/api/discussions-api';
 import { discussionKeys } from '../discussions/hooks';
 import styles from './home.module.css';
@@ -44,20 +44,13 @@ export function HomeGroups({
           {mine.map(({ group, bassinName }, i) => {
             const unread = threads[i]?.data?.groupUnread;
             return (
-              <li key={group.id} className={`home-group ${styles.group}`}>
-                <Link href={`/groupes/${group.id}`} className={`${styles.groupLink} ${cardLink.cardLink}`}>
-                  <span className={styles.groupBassin}>{bassinName}</span>
-                  <span className={styles.groupKind}>{t(`groupKinds.${group.kind}`)}</span>
-                </Link>
-                <span className={styles.groupMeta}>
-                  {unread === undefined ? null : unread > 0 ? (
-                    <Badge tone="accent">{t('home.groups.unread', { count: unread })}</Badge>
-                  ) : (
-                    <span className={styles.meta}>{t('home.groups.allRead')}</span>
-                  )}
-                  {group.myRole === 'facilitator' && <Badge tone="info">{t('roles.facilitator')}</Badge>}
-                </span>
-              </li>
+              <MyGroupItem key={group.id} group={group} bassinName={bassinName} className="home-group">
+                {unread === undefined ? null : unread > 0 ? (
+                  <Badge tone="accent">{t('home.groups.unread', { count: unread })}</Badge>
+                ) : (
+                  <span className={styles.meta}>{t('home.groups.allRead')}</span>
+                )}
+              </MyGroupItem>
             );
           })}
         </ul>

@@ -1,17 +1,13 @@
-import { type MeetingSummary, type RsvpAnswer, rsvpAnswers } from '@affluents/contracts';
+import type { MeetingSummary } from '@affluents/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/ui';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorState } from '../../components/ui/ErrorState';
-import { FormError } from '../../components/ui/FormError';
 import { LoadingState } from '../../components/ui/LoadingState';
-import { RadioGroupField } from '../../components/ui/RadioGroupField';
-import { notify } from '../../components/ui/toast';
-import { useErrorMessage } from '../../lib/use-error-message';
 import { MeetingPlaceText, MeetingStatusBadge, MeetingWhen } from '../meetings/components/MeetingFacts';
-import { useRsvp } from '../meetings/hooks';
+import { RsvpChoice } from '../meetings/components/RsvpForm';
 import styles from './home.module.css';
 
 /** How many upcoming meetings the home shows; the rest are counted. */
@@ -82,33 +78,12 @@ function HomeMeetingItem({ meeting }: { meeting: MeetingSummary }) {
       {meeting.startsAt && meeting.status !== 'cancelled' && (
         <>
           {!meeting.myRsvp && <p className={styles.notAnswered}>{t('meetings.notAnswered')}</p>}
-          <RsvpChoice meeting={meeting} />
+          <div className={styles.rsvp}>
+            <RsvpChoice meeting={meeting} label={t('home.meetings.answerFor', { title: meeting.title })} />
+          </div>
         </>
       )}
     </li>
-  );
-}
-
-/** My answer (Oui / Non / Peut-être), saved as soon as it is chosen. */
-function RsvpChoice({ meeting }: { meeting: MeetingSummary }) {
-  const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const rsvp = useRsvp(meeting.id);
-  const value = rsvp.isPending ? rsvp.variables : meeting.myRsvp;
-  return (
-    <div className={styles.rsvp}>
-      <RadioGroupField
-        label={t('home.meetings.answerFor', { title: meeting.title })}
-        options={rsvpAnswers.map((answer) => ({ id: answer, label: t(`meetings.answers.${answer}`) }))}
-        value={value ?? null}
-        isDisabled={rsvp.isPending}
-        inline
-        onChange={(answer) =>
-          rsvp.mutate(answer as RsvpAnswer, { onSuccess: () => notify.success(t('meetings.rsvp.saved')) })
-        }
-      />
-      <FormError message={rsvp.error ? errorMessage(rsvp.error) : null} />
-    </div>
   );
 }
 

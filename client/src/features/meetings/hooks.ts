@@ -41,6 +41,24 @@ export function useMyMeetings(when: 'upcoming' | 'past', { enabled = true } = {}
   });
 }
 
+/**
+ * Whether the signed-in person is only a guest of meetings: in no group, no platform role, and invited to
+ * at least one meeting. The home and the header then show her meetings, and nothing about joining groups.
+ */
+export function useMeetingGuestOnly(
+  user: { memberships: unknown[]; platformRole: string | null } | null | undefined,
+) {
+  const noGroup = !!user && user.memberships.length === 0 && !user.platformRole;
+  const upcoming = useMyMeetings('upcoming', { enabled: !!user });
+  const past = useMyMeetings('past', { enabled: noGroup });
+  return {
+    noGroup,
+    upcoming,
+    past,
+    guest: noGroup && ((upcoming.data?.length ?? 0) > 0 || (past.data?.length ?? 0) > 0),
+  };
+}
+
 export function useMeeting(id: string) {
   return useQuery({
     queryKey: meetingKeys.detail(id),

@@ -72,16 +72,7 @@ const REFRESH_DELAY_MS = 1_000;
  * reconnection refetch it, at most once a second (a busy thread sends many events).
  */
 export function useLiveNews() {
-  const queryClient = useQueryClient();
-  const timer = useRef<number | undefined>(undefined);
-  const refresh = () => {
-    if (timer.current !== undefined) return;
-    timer.current = window.setTimeout(() => {
-      timer.current = undefined;
-      void queryClient.invalidateQueries({ queryKey: newsKeys.news });
-    }, REFRESH_DELAY_MS);
-  };
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const refresh = useThrottledRefetch(newsKeys.news);
   useSocketEvent('message:new', refresh);
   useSocketEvent('thread:updated', refresh);
   useSocketEvent('read:moved', refresh);
@@ -90,16 +81,21 @@ export function useLiveNews() {
 
 /** Keeps the activity current: the server says `activity:new` to my groups' rooms; a reconnection refetches. */
 export function useLiveActivity() {
+  const refresh = useThrottledRefetch(newsKeys.activity);
+  useSocketEvent('activity:new', refresh);
+  useSocketEvent('connect', refresh);
+}
+
+/** A refetch of `queryKey` at most once every REFRESH_DELAY_MS, however many events ask for it. */
+function useThrottledRefetch(queryKey: readonly unknown[]): () => void {
   const queryClient = useQueryClient();
   const timer = useRef<number | undefined>(undefined);
-  const refresh = () => {
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  return () => {
     if (timer.current !== undefined) return;
     timer.current = window.setTimeout(() => {
       timer.current = undefined;
-      void queryClient.invalidateQueries({ queryKey: newsKeys.activity });
+      void queryClient.invalidateQueries({ queryKey });
     }, REFRESH_DELAY_MS);
   };
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-  useSocketEvent('activity:new', refresh);
-  useSocketEvent('connect', refresh);
 }

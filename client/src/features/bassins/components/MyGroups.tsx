@@ -1,4 +1,5 @@
-import type { BassinSummary } from '@affluents/contracts';
+import type { BassinSummary, GroupSummary } from '@affluents/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/ui';
 import { Badge } from '../../../components/ui/Badge';
@@ -23,19 +24,42 @@ export function MyGroups({ bassins, isCoordination }: { bassins: BassinSummary[]
       ) : (
         <ul className={styles.myGroupsList}>
           {mine.map(({ group, bassinName }) => (
-            <li key={group.id} className={styles.myGroupsItem}>
-              <Link href={`/groupes/${group.id}`} className={`${styles.myGroupsLink} ${cardLink.cardLink}`}>
-                <span className={styles.myGroupsBassin}>{bassinName}</span>
-                <span className={styles.myGroupsKind}>{t(`groupKinds.${group.kind}`)}</span>
-              </Link>
-              <span className={styles.myGroupsMeta}>
-                {t('bassins.memberCount', { count: group.memberCount })}
-                {group.myRole === 'facilitator' && <Badge tone="info">{t('roles.facilitator')}</Badge>}
-              </span>
-            </li>
+            <MyGroupItem key={group.id} group={group} bassinName={bassinName}>
+              {t('bassins.memberCount', { count: group.memberCount })}
+            </MyGroupItem>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * One of my groups as a card leading to its page: its bassin, its kind, then `children` (what the list
+ * says of it: its members on the bassins page, its unread messages on the home page) and my role.
+ */
+export function MyGroupItem({
+  group,
+  bassinName,
+  className,
+  children,
+}: {
+  group: GroupSummary;
+  bassinName: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className={`${styles.myGroupsItem} ${className ?? ''}`}>
+      <Link href={`/groupes/${group.id}`} className={`${styles.myGroupsLink} ${cardLink.cardLink}`}>
+        <span className={styles.myGroupsBassin}>{bassinName}</span>
+        <span className={styles.myGroupsKind}>{t(`groupKinds.${group.kind}`)}</span>
+      </Link>
+      <span className={styles.myGroupsMeta}>
+        {children}
+        {group.myRole === 'facilitator' && <Badge tone="info">{t('roles.facilitator')}</Badge>}
+      </span>
+    </li>
   );
 }
