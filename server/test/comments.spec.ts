@@ -340,6 +340,7 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
           author: { id: inesId, displayName: created.author.displayName },
           body: `Combien cette année, @[Amina](user:${aminaId}) ?`,
           mentions: [aminaId],
+          participantIds: [inesId],
         },
         {
           ...about,
@@ -347,6 +348,7 @@ describe('comments on fiches: anchors, threads, resolution and access', () => {
           author: { id: thomasId, displayName: 'Thomas Dubois' },
           body: replyBody,
           mentions: [inesId],
+          participantIds: [inesId, thomasId],
         },
       ]);
     } finally {
