@@ -200,15 +200,21 @@ test('(g) Sophie and Claire write the same fiche at once and see each other’s 
 
     await page.getByRole('button', { name: 'Publier…' }).click();
     await dialog.waitFor();
-    await dialog.getByText('Tout le réseau', { exact: true }).click();
+    // « Tout le réseau » says that it leaves out the guests from outside the sector (a separate choice).
+    const network = 'Tout le réseau (membres des groupes, sans les invité·es extérieur·es)';
+    await dialog.getByText(network, { exact: true }).click();
     assert(
-      await dialog.getByRole('radio', { name: /^Tout le réseau/ }).isChecked(),
+      await dialog.getByRole('radio', { name: network }).isChecked(),
       '"Tout le réseau" is not selected',
+    );
+    assert(
+      await dialog.getByRole('radio', { name: 'Tout le réseau et les invité·es extérieur·es' }).isVisible(),
+      'the reach that includes outside guests should be offered apart',
     );
     await checkA11y(page, 'publish dialog');
     await screenshot(page, 'h-2-publier-tout-le-reseau');
     await dialog.getByRole('button', { name: 'Publier', exact: true }).click();
-    await page.getByText('La fiche est publiée pour tout le réseau.').waitFor();
+    await page.getByText('La fiche est publiée pour tout le réseau (sans les invité·es extérieur·es).').waitFor();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.page-header .badge', { hasText: 'Publiée' }).waitFor();
     const versions = page.getByRole('region', { name: 'Versions' });
