@@ -214,7 +214,9 @@ test('(g) Sophie and Claire write the same fiche at once and see each other’s 
     await checkA11y(page, 'publish dialog');
     await screenshot(page, 'h-2-publier-tout-le-reseau');
     await dialog.getByRole('button', { name: 'Publier', exact: true }).click();
-    await page.getByText('La fiche est publiée pour tout le réseau (sans les invité·es extérieur·es).').waitFor();
+    await page
+      .getByText('La fiche est publiée pour tout le réseau (sans les invité·es extérieur·es).')
+      .waitFor();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.page-header .badge', { hasText: 'Publiée' }).waitFor();
     const versions = page.getByRole('region', { name: 'Versions' });
