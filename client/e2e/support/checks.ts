@@ -30,6 +30,16 @@ export function checkA11y(page: Page, label: string): Promise<void> {
 }
 
 async function runAxe(page: Page, label: string): Promise<void> {
+  // Colours caught half-way through a transition (a button just clicked) are not the page's: let the
+  // finite animations and transitions running now end first (a spinner's endless one is not waited for).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
   const violations: AxeViolation[] = await page.evaluate(async () => {
     // react-aria's live announcer (a visually hidden log) keeps, for 7 s, an announcement that points to
